@@ -1,0 +1,155 @@
+import AuditLog
+import Crypto
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+/// Runs state changes in a database transaction that also appends their audit entries and a signed checkpoint.
+final class AuditLogService: Sendable {
+    private let signingKey: AuditSigningKey
+    private let clock: WallClock
+    private let lock = AsyncSerialLock()
+
+    init(signingKey: AuditSigningKey, clock: WallClock) {
+        self.signingKey = signingKey
+        self.clock = clock
+    }
+
+    var publicKey: Curve25519.Signing.PublicKey { signingKey.key.publicKey }
+
+    struct UnauditedChange: Error, CustomStringConvertible {
+        var description: String { "a state-changing transaction finished without an audit entry" }
+    }
+
+    /// Do not nest: the work must not start another audited transaction.
+    func transaction<T: Sendable>(
+        on database: Database, actor: AuditActor, _ work: @escaping @Sendable (AuditScope) async throws -> T
+    ) async throws -> T {
+        try await lock.withLock {
+            try await database.transaction { tx in
+                try await Self.lockAcrossProcesses(tx)
+                let scope = AuditScope(db: tx, actor: actor, service: self)
+                let value = try await work(scope)
+                guard scope.recorded > 0 else { throw UnauditedChange() }
+                return value
+            }
+        }
+    }
+
+    /// PostgreSQL may have several app processes; an advisory lock serialises their appends too.
+    private static func lockAcrossProcesses(_ db: Database) async throws {
+        guard let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(7310942)").run()
+    }
+
+    fileprivate func append(
+        on db: Database, actor: AuditActor, action: AuditAction, subject: AuditSubject, reason: String,
+        changes: [String: String]
+    ) async throws {
+        let state = try await AuditTreeState.find(AuditTreeState.singletonID, on: db) ?? {
+            let fresh = AuditTreeState()
+            fresh.id = AuditTreeState.singletonID
+            fresh.size = 0
+            fresh.peaks = ""
+            return fresh
+        }()
+        guard var range = CompactRange(size: UInt64(state.size), peaks: state.peaks.split(separator: ",").compactMap { TreeHash(hex: String($0)) })
+        else { throw Abort(.internalServerError, reason: "the audit tree state is corrupt; run `integrity audit verify`") }
+
+        let timestamp = clock.milliseconds()
+        let entry = AuditEntry(
+            sequence: range.size, timestampMs: timestamp, actor: actor.identifier, action: action.rawValue,
+            subjectType: subject.type, subjectID: subject.id, reason: reason, changeDigest: ChangeDigest.of(changes))
+        try await AuditEntryRecord(entry, changedFields: changes.keys.sorted()).create(on: db)
+
+        range.append(entry.leafHash)
+        let checkpoint = try Checkpoint.sign(treeSize: range.size, rootHash: range.root, timestampMs: timestamp, with: signingKey.key)
+        try await AuditCheckpointRecord(checkpoint, keyID: publicKey.keyID).create(on: db)
+
+        state.size = Int64(range.size)
+        state.peaks = range.peaks.map(\.hex).joined(separator: ",")
+        try await state.save(on: db)
+    }
+}
+
+/// The handle a unit of work uses to write and to record what it did.
+final class AuditScope: Sendable {
+    let db: Database
+    let actor: AuditActor
+    private let service: AuditLogService
+    private let count = NIOLockedValueBox(0)
+
+    fileprivate init(db: Database, actor: AuditActor, service: AuditLogService) {
+        self.db = db
+        self.actor = actor
+        self.service = service
+    }
+
+    var recorded: Int { count.withLockedValue { $0 } }
+
+    /// `changes` are hashed into the leaf; only their field names are kept in the row.
+    func record(_ action: AuditAction, _ subject: AuditSubject, reason: String = "", changes: [String: String] = [:]) async throws {
+        try await service.append(on: db, actor: actor, action: action, subject: subject, reason: reason, changes: changes)
+        count.withLockedValue { $0 += 1 }
+    }
+}
+
+extension AuditEntryRecord {
+    convenience init(_ entry: AuditEntry, changedFields: [String]) {
+        self.init()
+        id = Int(entry.sequence)
+        timestampMs = entry.timestampMs
+        actor = entry.actor
+        action = entry.action
+        subjectType = entry.subjectType
+        subjectID = entry.subjectID
+        reason = entry.reason
+        changeDigest = entry.changeDigest.hex
+        self.changedFields = changedFields.joined(separator: ",")
+    }
+
+    /// The leaf as recomputed from the row's columns; nil when a column cannot be a valid leaf.
+    var entry: AuditEntry? {
+        guard let id, let digest = TreeHash(hex: changeDigest) else { return nil }
+        return AuditEntry(sequence: UInt64(id), timestampMs: timestampMs, actor: actor, action: action,
+                          subjectType: subjectType, subjectID: subjectID, reason: reason, changeDigest: digest)
+    }
+}
+
+extension AuditCheckpointRecord {
+    convenience init(_ checkpoint: Checkpoint, keyID: String) {
+        self.init()
+        id = Int(checkpoint.treeSize)
+        rootHash = checkpoint.rootHash.hex
+        timestampMs = checkpoint.timestampMs
+        signature = Data(checkpoint.signature).base64EncodedString()
+        self.keyID = keyID
+    }
+
+    var checkpoint: Checkpoint? {
+        guard let id, let root = TreeHash(hex: rootHash), let sig = Data(base64Encoded: signature) else { return nil }
+        return Checkpoint(treeSize: UInt64(id), rootHash: root, timestampMs: timestampMs, signature: Array(sig))
+    }
+}
+
+extension Application {
+    private struct AuditLogKey: StorageKey { typealias Value = AuditLogService }
+
+    var auditLog: AuditLogService {
+        get {
+            guard let service = storage[AuditLogKey.self] else { fatalError("configure(_:) sets up the audit log") }
+            return service
+        }
+        set { storage[AuditLogKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// Runs `work` as the signed-in person (or anonymously) in one audited transaction.
+    func audited<T: Sendable>(_ work: @escaping @Sendable (AuditScope) async throws -> T) async throws -> T {
+        let actor: AuditActor = auth.get(User.self).flatMap(\.id).map(AuditActor.user) ?? .anonymous
+        return try await application.auditLog.transaction(on: db, actor: actor, work)
+    }
+}

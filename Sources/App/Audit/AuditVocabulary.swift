@@ -1,0 +1,57 @@
+import Foundation
+
+/// Who did something: a person by id, nobody signed in, or the platform itself.
+public enum AuditActor: Sendable, Equatable {
+    case user(UUID)
+    case anonymous
+    case system(String)
+
+    var identifier: String {
+        switch self {
+        case .user(let id): "user:\(id.uuidString.lowercased())"
+        case .anonymous: "anonymous"
+        case .system(let name): "system:\(name)"
+        }
+    }
+}
+
+/// What the action was about.
+public struct AuditSubject: Sendable, Equatable {
+    public let type: String
+    public let id: String
+
+    public init(type: String, id: String) {
+        self.type = type
+        self.id = id
+    }
+
+    static func organisation(_ id: UUID) -> Self { .init(type: "organisation", id: id.uuidString.lowercased()) }
+    static func user(_ id: UUID) -> Self { .init(type: "user", id: id.uuidString.lowercased()) }
+    static func invitation(_ id: UUID) -> Self { .init(type: "invitation", id: id.uuidString.lowercased()) }
+    static func apiToken(_ id: UUID) -> Self { .init(type: "api_token", id: id.uuidString.lowercased()) }
+    static func notification(_ id: UUID) -> Self { .init(type: "notification", id: id.uuidString.lowercased()) }
+    static func mail(_ id: UUID) -> Self { .init(type: "mail", id: id.uuidString.lowercased()) }
+}
+
+/// Stable action names. They are part of the log's meaning, so they are never renamed.
+public enum AuditAction: String, Sendable, CaseIterable {
+    case organisationCreate = "organisation.create"
+    case organisationUpdate = "organisation.update"
+    case userCreate = "user.create"
+    case userRegister = "user.register"
+    case userApprove = "user.approve"
+    case userReject = "user.reject"
+    case userLanguage = "user.language"
+    case passwordResetRequest = "user.password_reset_request"
+    case passwordReset = "user.password_reset"
+    case invitationCreate = "invitation.create"
+    case invitationAccept = "invitation.accept"
+    case sessionLogin = "session.login"
+    case sessionLogout = "session.logout"
+    case accountLocked = "session.lockout"
+    case apiTokenCreate = "api_token.create"
+    case apiTokenRevoke = "api_token.revoke"
+    case notificationRead = "notification.read"
+    case mailDelivered = "mail.delivered"
+    case mailFailed = "mail.failed"
+}

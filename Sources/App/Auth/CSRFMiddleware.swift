@@ -1,0 +1,39 @@
+import Crypto
+import Foundation
+import Vapor
+
+/// Every state-changing browser request must echo the session's CSRF token, as a form field or header.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let sessionKey = "csrf"
+    static let fieldName = "_csrf"
+    static let headerName = "X-CSRF-Token"
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard !request.isAPI, ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
+            return try await next.respond(to: request)
+        }
+        let expected = request.hasSession ? request.session.data[Self.sessionKey] : nil
+        let supplied = request.headers.first(name: Self.headerName)
+            ?? (try? request.content.get(String.self, at: Self.fieldName))
+        guard let expected, let supplied, Self.constantTimeEqual(expected, supplied) else {
+            throw AppError.csrfRejected
+        }
+        return try await next.respond(to: request)
+    }
+
+    private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+extension Request {
+    /// The session's CSRF token, created on first use.
+    var csrfToken: String {
+        if let token = session.data[CSRFMiddleware.sessionKey] { return token }
+        let token = SecretToken().plaintext
+        session.data[CSRFMiddleware.sessionKey] = token
+        return token
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+
+/// Every setting the platform reads, in one typed place. Values come from the environment (see README).
+public struct AppConfiguration: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+    }
+
+    public enum MailTransport: String, Sendable {
+        /// Messages stay in the stored outbox.
+        case outbox
+        /// Messages are handed to the system's sendmail.
+        case sendmail
+    }
+
+    public var host: String
+    public var port: Int
+    public var database: DatabaseChoice
+    public var dataDirectory: String
+    public var baseURL: String
+    public var logLevel: Logger.Level
+    public var mailTransport: MailTransport
+    public var mailFrom: String
+    public var sendmailPath: String
+    /// Where the audit log's Ed25519 signing key lives; defaults to a file under the data directory.
+    public var auditKeyPath: String?
+    public var bcryptCost: Int
+    /// Reveals the demo outbox to administrators and marks the banner; set by `serve --demo`.
+    public var demoMode: Bool
+
+    public var usesTLS: Bool { baseURL.lowercased().hasPrefix("https://") }
+
+    public var resolvedAuditKeyPath: String {
+        auditKeyPath ?? (dataDirectory as NSString).appendingPathComponent("audit-signing-key")
+    }
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: DatabaseChoice = .sqliteMemory,
+        dataDirectory: String = "./data", baseURL: String = "http://127.0.0.1:8080", logLevel: Logger.Level = .info,
+        mailTransport: MailTransport = .outbox, mailFrom: String = "Integrity Exchange <no-reply@integrity.invalid>",
+        sendmailPath: String = "/usr/sbin/sendmail", auditKeyPath: String? = nil, bcryptCost: Int = 12,
+        demoMode: Bool = false
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.baseURL = baseURL
+        self.logLevel = logLevel
+        self.mailTransport = mailTransport
+        self.mailFrom = mailFrom
+        self.sendmailPath = sendmailPath
+        self.auditKeyPath = auditKeyPath
+        self.bcryptCost = bcryptCost
+        self.demoMode = demoMode
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads the environment; an unusable value is an error naming the variable.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+        var config = AppConfiguration()
+        config.host = env["HOST"] ?? config.host
+        if let raw = env["PORT"] {
+            guard let port = Int(raw), (1...65535).contains(port) else { throw Invalid(description: "PORT must be 1–65535, got \(raw)") }
+            config.port = port
+        }
+        config.dataDirectory = env["DATA_DIR"] ?? config.dataDirectory
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw Invalid(description: "DATABASE_URL must start with postgres:// (unset it to use SQLite)")
+            }
+            config.database = .postgres(url: url)
+        } else {
+            config.database = .sqliteFile(path: (config.dataDirectory as NSString).appendingPathComponent("integrity.sqlite"))
+        }
+        config.baseURL = env["BASE_URL"] ?? "http://\(config.host):\(config.port)"
+        if let raw = env["LOG_LEVEL"] {
+            guard let level = Logger.Level(rawValue: raw.lowercased()) else {
+                throw Invalid(description: "LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
+            }
+            config.logLevel = level
+        }
+        if let raw = env["MAIL_TRANSPORT"] {
+            guard let transport = MailTransport(rawValue: raw) else { throw Invalid(description: "MAIL_TRANSPORT must be outbox or sendmail") }
+            config.mailTransport = transport
+        }
+        config.mailFrom = env["MAIL_FROM"] ?? config.mailFrom
+        config.sendmailPath = env["SENDMAIL_PATH"] ?? config.sendmailPath
+        config.auditKeyPath = env["AUDIT_KEY_PATH"]
+        return config
+    }
+}

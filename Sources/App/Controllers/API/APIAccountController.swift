@@ -1,0 +1,37 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// The token holder's own account and notifications, and the account directory for programme staff.
+struct APIAccountController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let me = routes.grouped(access: .signedIn)
+        me.get("me", use: me_)
+        me.get("notifications", use: notifications)
+        routes.grouped(access: .programmeStaff).get("users", use: users)
+    }
+
+    @Sendable func me_(req: Request) async throws -> AccountDTO {
+        AccountDTO(try req.requireUser())
+    }
+
+    @Sendable func notifications(req: Request) async throws -> PageDTO<NotificationDTO> {
+        let user = try req.requireUser()
+        let paging = try PageRequest(req)
+        let query = UserNotification.query(on: req.db).filter(\.$user.$id == user.id!)
+        let total = try await query.copy().count()
+        let items = try await query.sort(\.$createdAt, .descending).range(paging.range).all().map {
+            NotificationDTO(id: $0.id!, message: req.application.catalogs.text($0.messageKey, req.language, $0.arguments),
+                            link: $0.link, createdAt: $0.createdAt, read: $0.readAt != nil)
+        }
+        return PageDTO(items: items, page: paging.page, perPage: paging.perPage, total: total)
+    }
+
+    @Sendable func users(req: Request) async throws -> PageDTO<AccountDTO> {
+        try req.authorize(.list, .accountDirectory)
+        let paging = try PageRequest(req)
+        let total = try await User.query(on: req.db).count()
+        let items = try await User.query(on: req.db).sort(\.$email).range(paging.range).all().map(AccountDTO.init)
+        return PageDTO(items: items, page: paging.page, perPage: paging.perPage, total: total)
+    }
+}

@@ -1,0 +1,55 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Organisations over JSON, with the same rules and validation as the pages.
+struct APIOrganisationController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let readers = routes.grouped(access: .roles([.coordinator, .administrator, .evaluator, .analyst])).grouped("organisations")
+        readers.get(use: list)
+        routes.grouped(access: .programmeStaff).grouped("organisations").post(use: create)
+        let members = routes.grouped(access: .signedIn).grouped("organisations")
+        members.get(":id", use: show)
+        members.put(":id", use: replace)
+    }
+
+    @Sendable func list(req: Request) async throws -> PageDTO<OrganisationDTO> {
+        try req.authorize(.list, .organisationDirectory)
+        let paging = try PageRequest(req)
+        var query = Organisation.query(on: req.db)
+        if let raw = try req.query.get(String?.self, at: "kind") {
+            guard let kind = OrganisationKind(rawValue: raw) else { throw AppError.validation([FieldError("kind", .invalidChoice)]) }
+            query = query.filter(\.$kind == kind)
+        }
+        let total = try await query.copy().count()
+        let items = try await query.sort(\.$name).range(paging.range).all().map(OrganisationDTO.init)
+        return PageDTO(items: items, page: paging.page, perPage: paging.perPage, total: total)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        try req.authorize(.create, .organisationDirectory)
+        let input = try req.content.decode(OrganisationInput.self)
+        let organisation = try await req.organisations.create(input.draft, actor: .user(try req.requireUser().id!))
+        let response = try await OrganisationDTO(organisation).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/organisations/\(organisation.id!.uuidString.lowercased())")
+        return response
+    }
+
+    @Sendable func show(req: Request) async throws -> OrganisationDTO {
+        OrganisationDTO(try await load(req, for: .read))
+    }
+
+    @Sendable func replace(req: Request) async throws -> OrganisationDTO {
+        let organisation = try await load(req, for: .update)
+        var input = try req.content.decode(OrganisationInput.self)
+        input.kind = input.kind ?? organisation.kind.rawValue
+        return OrganisationDTO(try await req.organisations.update(organisation, with: input.draft, actor: .user(try req.requireUser().id!)))
+    }
+
+    private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Organisation {
+        let id = try req.uuidParameter()
+        try req.authorize(operation, .organisation(id: id))
+        guard let organisation = try await Organisation.find(id, on: req.db) else { throw AppError.notFound }
+        return organisation
+    }
+}

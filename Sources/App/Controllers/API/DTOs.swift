@@ -1,0 +1,105 @@
+import ExchangeCore
+import Foundation
+import Vapor
+
+/// What the API says about an organisation. Kept apart from the Fluent model so storage can change freely.
+struct OrganisationDTO: Content {
+    let id: UUID
+    let kind: OrganisationKind
+    let name: String
+    let country: String
+    let publicBodyType: PublicBodyType?
+    let jurisdiction: Jurisdiction?
+    let mandate: String?
+    let legalBasis: String?
+    let workingLanguages: [String]
+    let sector: Sector?
+
+    init(_ o: Organisation) {
+        id = o.id!
+        kind = o.kind
+        name = o.name
+        country = o.country
+        publicBodyType = o.publicBodyType
+        jurisdiction = o.jurisdiction
+        mandate = o.mandate
+        legalBasis = o.legalBasis
+        workingLanguages = o.workingLanguages
+        sector = o.sector
+    }
+}
+
+/// What a client sends to create or replace an organisation.
+struct OrganisationInput: Content {
+    var kind: String?
+    var name: String?
+    var country: String?
+    var publicBodyType: String?
+    var jurisdiction: String?
+    var mandate: String?
+    var legalBasis: String?
+    var workingLanguages: [String]?
+    var sector: String?
+
+    var draft: OrganisationDraft {
+        OrganisationDraft(kind: kind, name: name, country: country, publicBodyType: publicBodyType, jurisdiction: jurisdiction,
+                          mandate: mandate, legalBasis: legalBasis, workingLanguages: workingLanguages ?? [], sector: sector)
+    }
+}
+
+struct AccountDTO: Content {
+    let id: UUID
+    let displayName: String
+    let email: String
+    let role: Role
+    let status: AccountStatus
+    let organisationID: UUID?
+    let preferredLanguage: SupportedLanguage?
+
+    init(_ u: User) {
+        id = u.id!
+        displayName = u.displayName
+        email = u.email
+        role = u.role
+        status = u.status
+        organisationID = u.$organisation.id
+        preferredLanguage = u.preferredLanguage
+    }
+}
+
+struct NotificationDTO: Content {
+    let id: UUID
+    let message: String
+    let link: String?
+    let createdAt: Date
+    let read: Bool
+}
+
+/// Every list answer: one page of items and where it sits in the whole.
+struct PageDTO<Item: Content>: Content {
+    let items: [Item]
+    let page: Int
+    let perPage: Int
+    let total: Int
+}
+
+/// `?page=&perPage=` with bounds; bad values are a 400 naming the field.
+struct PageRequest {
+    let page: Int
+    let perPage: Int
+
+    static let maximum = 100
+
+    init(_ req: Request) throws {
+        let page = try req.query.get(Int?.self, at: "page") ?? 1
+        let perPage = try req.query.get(Int?.self, at: "perPage") ?? 20
+        var v = ExchangeCore.Validator()
+        if page < 1 { v.add("page", .invalidChoice) }
+        if !(1...Self.maximum).contains(perPage) { v.add("perPage", .invalidChoice) }
+        guard v.isValid else { throw AppError.validation(v.errors) }
+        self.page = page
+        self.perPage = perPage
+    }
+
+    var range: Range<Int> { ((page - 1) * perPage)..<(page * perPage) }
+}

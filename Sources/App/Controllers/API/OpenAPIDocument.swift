@@ -1,0 +1,178 @@
+import ExchangeCore
+
+/// The OpenAPI 3.1 description of /api/v1. A test checks that every registered API route appears here.
+enum OpenAPIDocument {
+    static func build(serverURL: String) -> JSONValue {
+        [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Integrity Exchange API",
+                "version": "1.0.0",
+                "description": "Personal API tokens (Authorization: Bearer ixp_…) act with their owner's role. Errors share one shape.",
+            ],
+            "servers": [["url": .string(serverURL + "/api/v1")]],
+            "security": [["bearer": []]],
+            "paths": paths,
+            "components": [
+                "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "schemas": schemas,
+                "responses": [
+                    "Error": response("An error", schema: "Error"),
+                ],
+            ],
+        ]
+    }
+
+    // MARK: - Paths
+
+    private static var paths: JSONValue {
+        [
+            "/me": ["get": operation("getMe", "The token holder's account", ok: ref("Account"))],
+            "/notifications": ["get": operation("listNotifications", "The token holder's notifications", params: pageParams,
+                                                ok: page(of: "Notification"))],
+            "/users": ["get": operation("listUsers", "Every account (programme staff)", params: pageParams, ok: page(of: "Account"))],
+            "/organisations": [
+                "get": operation("listOrganisations", "Organisations (staff, evaluators, analysts)",
+                                 params: pageParams + [queryParam("kind", enumOf: OrganisationKind.allCases.map(\.rawValue))],
+                                 ok: page(of: "Organisation")),
+                "post": operation("createOrganisation", "Add an organisation (programme staff)", body: "OrganisationInput",
+                                  ok: ref("Organisation"), okStatus: "201"),
+            ],
+            "/organisations/{id}": [
+                "parameters": [pathParam("id")],
+                "get": operation("getOrganisation", "One organisation; members see only their own (others answer 404)",
+                                 ok: ref("Organisation")),
+                "put": operation("replaceOrganisation", "Change an organisation (staff or its members)", body: "OrganisationInput",
+                                 ok: ref("Organisation")),
+            ],
+            "/audit/public-key": ["get": operation("getAuditPublicKey", "The Ed25519 key that signs checkpoints", ok: ref("PublicKey"), open: true)],
+            "/audit/checkpoint": ["get": operation("getAuditCheckpoint", "The latest signed checkpoint, or the one at treeSize",
+                                                   params: [queryParam("treeSize", integer: true)], ok: ref("Checkpoint"), open: true)],
+            "/audit/entries": ["get": operation("listAuditEntries", "Entries with sequence in [start, end) (programme staff)",
+                                                params: [queryParam("start", integer: true), queryParam("end", integer: true)],
+                                                ok: page(of: "AuditEntry"))],
+            "/audit/proofs/inclusion": ["get": operation(
+                "getInclusionProof", "RFC 9162 inclusion proof of a leaf in the tree of a given size",
+                params: [queryParam("leafIndex", integer: true, required: true), queryParam("treeSize", integer: true, required: true)],
+                ok: ref("InclusionProof"), open: true)],
+            "/audit/proofs/consistency": ["get": operation(
+                "getConsistencyProof", "RFC 9162 consistency proof between two tree sizes (first ≥ 1)",
+                params: [queryParam("first", integer: true, required: true), queryParam("second", integer: true, required: true)],
+                ok: ref("ConsistencyProof"), open: true)],
+            "/openapi.json": ["get": operation("getOpenAPI", "This document", ok: ["type": "object"], open: true)],
+        ]
+    }
+
+    private static func operation(
+        _ id: String, _ summary: String, params: [JSONValue] = [], body: String? = nil,
+        ok: JSONValue, okStatus: String = "200", open: Bool = false
+    ) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("operationId", .string(id)), ("summary", .string(summary))]
+        if !params.isEmpty { pairs.append(("parameters", .array(params))) }
+        if let body {
+            pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": ref(body)]]]))
+        }
+        if open { pairs.append(("security", [])) }
+        var responses: [(String, JSONValue)] = [(okStatus, ["description": "Success", "content": ["application/json": ["schema": ok]]])]
+        let errors = open ? ["400", "404", "422"] : ["400", "401", "403", "404", "422"]
+        responses += errors.map { ($0, .object([("$ref", "#/components/responses/Error")])) }
+        pairs.append(("responses", .object(responses)))
+        return .object(pairs)
+    }
+
+    private static var pageParams: [JSONValue] {
+        [queryParam("page", integer: true), queryParam("perPage", integer: true)]
+    }
+
+    private static func queryParam(_ name: String, integer: Bool = false, required: Bool = false, enumOf: [String]? = nil) -> JSONValue {
+        var schema: [(String, JSONValue)] = [("type", integer ? "integer" : "string")]
+        if let enumOf { schema.append(("enum", .array(enumOf.map(JSONValue.string)))) }
+        return ["name": .string(name), "in": "query", "required": .bool(required), "schema": .object(schema)]
+    }
+
+    private static func pathParam(_ name: String) -> JSONValue {
+        ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+    }
+
+    private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+
+    private static func page(of item: String) -> JSONValue {
+        ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
+            "items": ["type": "array", "items": ref(item)],
+            "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"],
+        ]]
+    }
+
+    private static func response(_ description: String, schema: String) -> JSONValue {
+        ["description": .string(description), "content": ["application/json": ["schema": ref(schema)]]]
+    }
+
+    // MARK: - Schemas
+
+    private static func object(_ required: [String], _ properties: [(String, JSONValue)]) -> JSONValue {
+        ["type": "object", "required": .array(required.map(JSONValue.string)), "properties": .object(properties)]
+    }
+
+    private static let string: JSONValue = ["type": "string"]
+    private static let nullableString: JSONValue = ["type": ["string", "null"]]
+    private static let integer: JSONValue = ["type": "integer"]
+
+    private static func enumeration(_ values: [String]) -> JSONValue {
+        ["type": "string", "enum": .array(values.map(JSONValue.string))]
+    }
+
+    private static var schemas: JSONValue {
+        [
+            "Error": object(["error"], [("error", object(["code", "message"], [
+                ("code", string), ("message", string),
+                ("fields", ["type": "array", "items": object(["field", "reason"], [("field", string), ("reason", string)])]),
+            ]))]),
+            "Organisation": object(["id", "kind", "name", "country", "workingLanguages"], [
+                ("id", ["type": "string", "format": "uuid"]),
+                ("kind", enumeration(OrganisationKind.allCases.map(\.rawValue))),
+                ("name", string), ("country", ["type": "string", "description": "ISO 3166-1 alpha-2"]),
+                ("publicBodyType", ["type": ["string", "null"]]), ("jurisdiction", ["type": ["string", "null"]]),
+                ("mandate", nullableString), ("legalBasis", nullableString),
+                ("workingLanguages", ["type": "array", "items": ["type": "string", "description": "ISO 639-1"]]),
+                ("sector", ["type": ["string", "null"]]),
+            ]),
+            "OrganisationInput": object(["name", "country"], [
+                ("kind", enumeration(OrganisationKind.allCases.map(\.rawValue))),
+                ("name", string), ("country", string),
+                ("publicBodyType", enumeration(PublicBodyType.allCases.map(\.rawValue))),
+                ("jurisdiction", enumeration(Jurisdiction.allCases.map(\.rawValue))),
+                ("mandate", string), ("legalBasis", string),
+                ("workingLanguages", ["type": "array", "items": string]),
+                ("sector", enumeration(Sector.allCases.map(\.rawValue))),
+            ]),
+            "Account": object(["id", "displayName", "email", "role", "status"], [
+                ("id", ["type": "string", "format": "uuid"]), ("displayName", string), ("email", string),
+                ("role", enumeration(Role.allCases.map(\.rawValue))),
+                ("status", enumeration(AccountStatus.allCases.map(\.rawValue))),
+                ("organisationID", ["type": ["string", "null"], "format": "uuid"]),
+                ("preferredLanguage", ["type": ["string", "null"]]),
+            ]),
+            "Notification": object(["id", "message", "createdAt", "read"], [
+                ("id", ["type": "string", "format": "uuid"]), ("message", string), ("link", nullableString),
+                ("createdAt", ["type": "string", "format": "date-time"]), ("read", ["type": "boolean"]),
+            ]),
+            "PublicKey": object(["algorithm", "keyID", "publicKey"], [("algorithm", string), ("keyID", string), ("publicKey", string)]),
+            "Checkpoint": object(["treeSize", "rootHash", "timestampMs", "signature", "keyID", "signedBody"], [
+                ("treeSize", integer), ("rootHash", string), ("timestampMs", integer), ("signature", string),
+                ("keyID", string), ("signedBody", string),
+            ]),
+            "AuditEntry": object(["sequence", "timestampMs", "actor", "action", "subjectType", "subjectID", "reason",
+                                  "changeDigest", "leaf", "leafHash"], [
+                ("sequence", integer), ("timestampMs", integer), ("actor", string), ("action", string),
+                ("subjectType", string), ("subjectID", string), ("reason", string), ("changeDigest", string),
+                ("leaf", string), ("leafHash", string),
+            ]),
+            "InclusionProof": object(["leafIndex", "treeSize", "leafHash", "path"], [
+                ("leafIndex", integer), ("treeSize", integer), ("leafHash", string), ("path", ["type": "array", "items": string]),
+            ]),
+            "ConsistencyProof": object(["first", "second", "proof"], [
+                ("first", integer), ("second", integer), ("proof", ["type": "array", "items": string]),
+            ]),
+        ]
+    }
+}

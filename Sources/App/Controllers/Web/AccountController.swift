@@ -1,0 +1,96 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// The signed-in person's own account: language preference and personal API tokens.
+struct AccountController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let me = routes.grouped(access: .signedIn).grouped("account")
+        me.get(use: show)
+        me.get("tokens", use: tokens)
+        me.post("tokens", use: createToken)
+        me.post("tokens", ":id", "revoke", use: revokeToken)
+    }
+
+    struct AccountPage: Encodable {
+        let name: String
+        let email: String
+        let role: String
+        let organisation: String?
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let user = try req.requireUser()
+        try req.authorize(.read, .account(id: user.id!, organisationID: user.$organisation.id))
+        let organisation = try await user.$organisation.get(on: req.db)
+        return try await req.page("account", title: "account.title", AccountPage(
+            name: user.displayName, email: user.email, role: req.t("role.\(user.role.rawValue)"), organisation: organisation?.name))
+    }
+
+    struct TokenRow: Encodable {
+        let id: String
+        let name: String
+        let hint: String
+        let created: String
+        let lastUsed: String?
+        let revoked: Bool
+    }
+
+    struct TokensPage: Encodable {
+        let tokens: [TokenRow]
+        let newToken: String?
+        let form: FormState
+    }
+
+    @Sendable func tokens(req: Request) async throws -> View {
+        try await req.page("tokens", title: "tokens.title", try await tokensPage(req, newToken: nil, form: FormState()))
+    }
+
+    private func tokensPage(_ req: Request, newToken: String?, form: FormState) async throws -> TokensPage {
+        let user = try req.requireUser()
+        let rows = try await APIToken.query(on: req.db).filter(\.$user.$id == user.id!).sort(\.$createdAt, .descending).all().map {
+            TokenRow(id: $0.id!.uuidString.lowercased(), name: $0.name, hint: $0.hint + "…",
+                     created: $0.createdAt.formatted(.iso8601.year().month().day()),
+                     lastUsed: $0.lastUsedAt?.formatted(.iso8601.year().month().day()), revoked: $0.revokedAt != nil)
+        }
+        return TokensPage(tokens: rows, newToken: newToken, form: form)
+    }
+
+    struct TokenForm: Content { var name: String? }
+
+    /// The token is shown once, on the response to its creation; only its digest is kept.
+    @Sendable func createToken(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(TokenForm.self)
+        var v = ExchangeCore.Validator()
+        let name = v.text("name", form.name, maxLength: 80)
+        guard v.isValid else {
+            return try await req.page("tokens", title: "tokens.title",
+                                      try await tokensPage(req, newToken: nil, form: FormState(values: [:], errors: v.errors, on: req)),
+                                      status: .unprocessableEntity)
+        }
+        let secret = SecretToken(prefix: APIToken.prefix)
+        try await req.audited { scope in
+            let token = APIToken(id: UUID(), userID: user.id!, name: name, secret: secret, now: req.application.clock.now())
+            try await token.create(on: scope.db)
+            try await scope.record(.apiTokenCreate, .apiToken(token.id!), changes: ["name": name])
+        }
+        return try await req.page("tokens", title: "tokens.title", try await tokensPage(req, newToken: secret.plaintext, form: FormState()),
+                                  status: .created)
+    }
+
+    @Sendable func revokeToken(req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        guard let token = try await APIToken.find(id, on: req.db) else { throw AppError.notFound }
+        try req.authorize(.update, .apiToken(ownerID: token.$user.id))
+        if token.revokedAt == nil {
+            try await req.audited { scope in
+                token.revokedAt = req.application.clock.now()
+                try await token.save(on: scope.db)
+                try await scope.record(.apiTokenRevoke, .apiToken(id))
+            }
+        }
+        req.flash("tokens.revoked")
+        return req.redirect(to: Paths.tokens)
+    }
+}

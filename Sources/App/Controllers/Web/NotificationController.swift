@@ -1,0 +1,62 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// In-app notifications, newest first, with unread ones marked.
+struct NotificationController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let me = routes.grouped(access: .signedIn).grouped("notifications")
+        me.get(use: list)
+        me.post("read-all", use: readAll)
+        me.post(":id", "read", use: read)
+    }
+
+    struct Item: Encodable {
+        let id: String
+        let text: String
+        let link: String?
+        let created: String
+        let unread: Bool
+    }
+
+    struct ListPage: Encodable { let items: [Item] }
+
+    @Sendable func list(req: Request) async throws -> View {
+        let user = try req.requireUser()
+        let items = try await UserNotification.query(on: req.db).filter(\.$user.$id == user.id!)
+            .sort(\.$createdAt, .descending).limit(100).all().map {
+                Item(id: $0.id!.uuidString.lowercased(), text: req.application.catalogs.text($0.messageKey, req.language, $0.arguments),
+                     link: $0.link, created: $0.createdAt.formatted(.iso8601.year().month().day()), unread: $0.readAt == nil)
+            }
+        return try await req.page("notifications", title: "notifications.title", ListPage(items: items))
+    }
+
+    @Sendable func read(req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        guard let notification = try await UserNotification.find(id, on: req.db) else { throw AppError.notFound }
+        try req.authorize(.update, .notification(ownerID: notification.$user.id))
+        if notification.readAt == nil {
+            try await req.audited { scope in
+                notification.readAt = req.application.clock.now()
+                try await notification.save(on: scope.db)
+                try await scope.record(.notificationRead, .notification(id))
+            }
+        }
+        return req.redirect(to: notification.link.map { LanguageController.safeReturn($0) } ?? Paths.notifications)
+    }
+
+    @Sendable func readAll(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let unread = try await UserNotification.query(on: req.db).filter(\.$user.$id == user.id!).filter(\.$readAt == nil).all()
+        if !unread.isEmpty {
+            try await req.audited { scope in
+                for notification in unread {
+                    notification.readAt = req.application.clock.now()
+                    try await notification.save(on: scope.db)
+                    try await scope.record(.notificationRead, .notification(notification.id!))
+                }
+            }
+        }
+        return req.redirect(to: Paths.notifications)
+    }
+}

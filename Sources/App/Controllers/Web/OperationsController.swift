@@ -1,0 +1,30 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Liveness with a database round trip, and Prometheus metrics.
+struct OperationsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let open = routes.grouped(access: .open)
+        open.get("healthz", use: health)
+        open.get("metrics", use: metrics)
+    }
+
+    @Sendable func health(req: Request) async throws -> Response {
+        do {
+            _ = try await AuditTreeState.query(on: req.db).count()
+            return Response(status: .ok, body: .init(string: "ok\n"))
+        } catch {
+            req.logger.error("health check: database unreachable")
+            return Response(status: .serviceUnavailable, body: .init(string: "database unavailable\n"))
+        }
+    }
+
+    @Sendable func metrics(req: Request) async throws -> Response {
+        let size = try await AuditEntryRecord.query(on: req.db).count()
+        req.application.metrics.setAuditSize(size)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: req.application.metrics.exposition()))
+    }
+}

@@ -1,0 +1,207 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Public bodies and companies: a searchable list, a page per organisation, and forms to add and edit.
+struct OrganisationController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let readers = routes.grouped(access: .roles([.coordinator, .administrator, .evaluator, .analyst])).grouped("organisations")
+        readers.get(use: list)
+        let staff = routes.grouped(access: .programmeStaff).grouped("organisations")
+        staff.get("new", use: newForm)
+        staff.post(use: create)
+        let members = routes.grouped(access: .signedIn).grouped("organisations")
+        members.get("mine", use: mine)
+        members.get(":id", use: show)
+        members.get(":id", "edit", use: editForm)
+        members.post(":id", use: update)
+    }
+
+    // MARK: - List
+
+    struct ListItem: Encodable {
+        let name: String
+        let href: String
+        let kind: String
+        let country: String
+    }
+
+    struct ListPage: Encodable {
+        let items: [ListItem]
+        let query: String
+        let kinds: [Option]
+        let canCreate: Bool
+    }
+
+    @Sendable func list(req: Request) async throws -> View {
+        try req.authorize(.list, .organisationDirectory)
+        let query = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingWhitespace()
+        let kind = (try? req.query.get(String.self, at: "kind")).flatMap(OrganisationKind.init(rawValue:))
+        var builder = Organisation.query(on: req.db).sort(\.$name)
+        if !query.isEmpty { builder = builder.filter(\.$name ~~ query) }
+        if let kind { builder = builder.filter(\.$kind == kind) }
+        let items = try await builder.limit(200).all().map {
+            ListItem(name: $0.name, href: Paths.organisation($0.id!), kind: req.t("organisation.kind.\($0.kind.rawValue)"),
+                     country: CountryCode($0.country)?.name(in: req.language) ?? $0.country)
+        }
+        let principal = req.principal!
+        return try await req.page("organisations", title: "organisations.title", ListPage(
+            items: items, query: query,
+            kinds: OrganisationKind.allCases.map { Option(value: $0.rawValue, label: req.t("organisation.kind.\($0.rawValue)"), selected: $0 == kind) },
+            canCreate: AccessPolicy.decide(principal, .create, .organisationDirectory).isAllowed))
+    }
+
+    // MARK: - One organisation
+
+    struct Detail: Encodable {
+        let id: String
+        let name: String
+        let kind: String
+        let country: String
+        let publicBodyType: String?
+        let jurisdiction: String?
+        let mandate: String?
+        let legalBasis: String?
+        let workingLanguages: [String]
+        let sector: String?
+        let canEdit: Bool
+        let historyHref: String?
+    }
+
+    @Sendable func mine(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let id = user.$organisation.id else {
+            struct Empty: Encodable {}
+            return try await req.page("organisation_none", title: "organisation.none_title", Empty()).encodeResponse(for: req)
+        }
+        return req.redirect(to: Paths.organisation(id))
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let organisation = try await load(req, for: .read)
+        let principal = req.principal!
+        let o = organisation
+        return try await req.page("organisation", title: "organisation.title", Detail(
+            id: o.id!.uuidString.lowercased(), name: o.name, kind: req.t("organisation.kind.\(o.kind.rawValue)"),
+            country: CountryCode(o.country)?.name(in: req.language) ?? o.country,
+            publicBodyType: o.publicBodyType.map { req.t("organisation.type.\($0.rawValue)") },
+            jurisdiction: o.jurisdiction.map { req.t("organisation.jurisdiction.\($0.rawValue)") },
+            mandate: o.mandate, legalBasis: o.legalBasis,
+            workingLanguages: o.workingLanguages.compactMap { LanguageCode($0)?.name(in: req.language) },
+            sector: o.sector.map { req.t("organisation.sector.\($0.rawValue)") },
+            canEdit: AccessPolicy.decide(principal, .update, .organisation(id: o.id!)).isAllowed,
+            historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
+                ? Paths.auditHistory(type: "organisation", id: o.id!.uuidString.lowercased()) : nil))
+    }
+
+    private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Organisation {
+        let id = try req.uuidParameter()
+        try req.authorize(operation, .organisation(id: id))
+        guard let organisation = try await Organisation.find(id, on: req.db) else { throw AppError.notFound }
+        return organisation
+    }
+
+    // MARK: - Forms
+
+    struct Form: Content {
+        var kind: String?
+        var name: String?
+        var country: String?
+        var publicBodyType: String?
+        var jurisdiction: String?
+        var mandate: String?
+        var legalBasis: String?
+        var workingLanguages: [String]?
+        var sector: String?
+
+        var draft: OrganisationDraft {
+            OrganisationDraft(kind: kind, name: name, country: country, publicBodyType: publicBodyType, jurisdiction: jurisdiction,
+                              mandate: mandate, legalBasis: legalBasis, workingLanguages: workingLanguages ?? [], sector: sector)
+        }
+    }
+
+    struct FormPage: Encodable {
+        let action: String
+        let isNew: Bool
+        let form: FormState
+        let kinds: [Option]
+        let countries: [Option]
+        let types: [Option]
+        let jurisdictions: [Option]
+        let languages: [Option]
+        let sectors: [Option]
+    }
+
+    @Sendable func newForm(req: Request) async throws -> View {
+        try req.authorize(.create, .organisationDirectory)
+        return try await req.page("organisation_form", title: "organisation.new_title",
+                                  formPage(req, action: Paths.organisations, draft: OrganisationDraft(kind: "public_body"), errors: []))
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        try req.authorize(.create, .organisationDirectory)
+        let form = try req.content.decode(Form.self)
+        do {
+            let organisation = try await req.organisations.create(form.draft, actor: .user(try req.requireUser().id!))
+            req.flash("organisation.created")
+            return req.redirect(to: Paths.organisation(organisation.id!))
+        } catch AppError.validation(let errors) {
+            return try await req.page("organisation_form", title: "organisation.new_title",
+                                      formPage(req, action: Paths.organisations, draft: form.draft, errors: errors),
+                                      status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func editForm(req: Request) async throws -> View {
+        let organisation = try await load(req, for: .update)
+        return try await req.page("organisation_form", title: "organisation.edit_title",
+                                  formPage(req, action: Paths.organisation(organisation.id!), draft: organisation.draft, errors: []))
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let organisation = try await load(req, for: .update)
+        var form = try req.content.decode(Form.self)
+        form.kind = organisation.kind.rawValue
+        do {
+            _ = try await req.organisations.update(organisation, with: form.draft, actor: .user(try req.requireUser().id!))
+            req.flash("organisation.saved")
+            return req.redirect(to: Paths.organisation(organisation.id!))
+        } catch AppError.validation(let errors) {
+            return try await req.page("organisation_form", title: "organisation.edit_title",
+                                      formPage(req, action: Paths.organisation(organisation.id!), draft: form.draft, errors: errors),
+                                      status: .unprocessableEntity)
+        }
+    }
+
+    private func formPage(_ req: Request, action: String, draft: OrganisationDraft, errors: [FieldError]) -> FormPage {
+        let lang = req.language
+        let values = ["kind": draft.kind ?? "", "name": draft.name ?? "", "mandate": draft.mandate ?? "", "legalBasis": draft.legalBasis ?? ""]
+        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, prefix: String, selected: String?) -> [Option] where T.RawValue == String {
+            T.allCases.map { Option(value: $0.rawValue, label: req.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == selected) }
+        }
+        let countries = CountryCode.all.map { (code: $0, name: CountryCode($0)!.name(in: lang)) }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            .map { Option(value: $0.code, label: $0.name, selected: $0.code == draft.country?.uppercased()) }
+        let chosenLanguages = Set(draft.workingLanguages)
+        let languages = LanguageCode.all.map { (code: $0, name: LanguageCode($0)!.name(in: lang)) }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            .map { Option(value: $0.code, label: $0.name, selected: chosenLanguages.contains($0.code)) }
+        return FormPage(
+            action: action, isNew: action == Paths.organisations,
+            form: FormState(values: values, errors: errors, on: req),
+            kinds: options(OrganisationKind.self, prefix: "organisation.kind", selected: draft.kind),
+            countries: countries,
+            types: options(PublicBodyType.self, prefix: "organisation.type", selected: draft.publicBodyType),
+            jurisdictions: options(Jurisdiction.self, prefix: "organisation.jurisdiction", selected: draft.jurisdiction),
+            languages: languages,
+            sectors: options(Sector.self, prefix: "organisation.sector", selected: draft.sector))
+    }
+}
+
+extension Organisation {
+    var draft: OrganisationDraft {
+        OrganisationDraft(kind: kind.rawValue, name: name, country: country, publicBodyType: publicBodyType?.rawValue,
+                          jurisdiction: jurisdiction?.rawValue, mandate: mandate, legalBasis: legalBasis,
+                          workingLanguages: workingLanguages, sector: sector?.rawValue)
+    }
+}

@@ -1,0 +1,55 @@
+import ExchangeCore
+import Vapor
+
+/// "Forgot password": a single-use, expiring link by mail, then a new password.
+struct PasswordResetController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let open = routes.grouped(access: .open).grouped("password")
+        open.get("forgot", use: forgotForm)
+        open.post("forgot", use: forgot)
+        open.get("reset", use: resetForm)
+        open.post("reset", use: reset)
+    }
+
+    struct ForgotForm: Content { var email: String? }
+    struct ResetForm: Content {
+        var token: String?
+        var password: String?
+        var passwordConfirmation: String?
+    }
+    struct ForgotPage: Encodable { let sent: Bool }
+    struct ResetPage: Encodable {
+        let token: String
+        let form: FormState
+    }
+
+    @Sendable func forgotForm(req: Request) async throws -> View {
+        try await req.page("password_forgot", title: "password.forgot_title", ForgotPage(sent: false))
+    }
+
+    @Sendable func forgot(req: Request) async throws -> View {
+        let form = try req.content.decode(ForgotForm.self)
+        try await req.accounts.requestPasswordReset(email: form.email ?? "", language: req.language)
+        return try await req.page("password_forgot", title: "password.forgot_title", ForgotPage(sent: true))
+    }
+
+    @Sendable func resetForm(req: Request) async throws -> View {
+        let token = (try? req.query.get(String.self, at: "token")) ?? ""
+        guard try await req.accounts.usableReset(token: token) != nil else { throw AppError.badRequest(code: "token_unusable") }
+        return try await req.page("password_reset", title: "password.reset_title", ResetPage(token: token, form: FormState()))
+    }
+
+    @Sendable func reset(req: Request) async throws -> Response {
+        let form = try req.content.decode(ResetForm.self)
+        do {
+            try await req.accounts.resetPassword(token: form.token ?? "", password: form.password ?? "",
+                                                 confirmation: form.passwordConfirmation ?? "")
+            req.flash("password.reset_done")
+            return req.redirect(to: Paths.login)
+        } catch AppError.validation(let errors) {
+            return try await req.page("password_reset", title: "password.reset_title",
+                                      ResetPage(token: form.token ?? "", form: FormState(values: [:], errors: errors, on: req)),
+                                      status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Programme staff see every account and decide on pending registrations.
+struct PeopleController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let staff = routes.grouped(access: .programmeStaff).grouped("people")
+        staff.get(use: list)
+        staff.post(":id", "approve", use: approve)
+        staff.post(":id", "reject", use: reject)
+    }
+
+    struct Person: Encodable {
+        let id: String
+        let name: String
+        let email: String
+        let role: String
+        let roleValue: String
+        let status: String
+        let organisation: String?
+        let requestedOrganisation: String?
+        let historyHref: String
+    }
+
+    struct ListPage: Encodable {
+        let pending: [Person]
+        let people: [Person]
+        let publicBodies: [Option]
+        let companies: [Option]
+        let errors: [String: String]
+        let errorFor: String?
+    }
+
+    @Sendable func list(req: Request) async throws -> View {
+        try req.authorize(.list, .accountDirectory)
+        return try await req.page("people", title: "people.title", try await listPage(req, errors: [], errorFor: nil))
+    }
+
+    private func listPage(_ req: Request, errors: [FieldError], errorFor: UUID?) async throws -> ListPage {
+        let users = try await User.query(on: req.db).with(\.$organisation).sort(\.$displayName).limit(500).all()
+        let people = users.map { user in
+            Person(id: user.id!.uuidString.lowercased(), name: user.displayName, email: user.email,
+                   role: req.t("role.\(user.role.rawValue)"), roleValue: user.role.rawValue,
+                   status: req.t("status.\(user.status.rawValue)"), organisation: user.organisation?.name,
+                   requestedOrganisation: user.requestedOrganisation,
+                   historyHref: Paths.auditHistory(type: "user", id: user.id!.uuidString.lowercased()))
+        }
+        let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
+        func options(_ kind: OrganisationKind) -> [Option] {
+            organisations.filter { $0.kind == kind }.map { Option(value: $0.id!.uuidString, label: $0.name, selected: false) }
+        }
+        return ListPage(
+            pending: zip(users, people).filter { $0.0.status == .pending }.map(\.1),
+            people: zip(users, people).filter { $0.0.status != .pending }.map(\.1),
+            publicBodies: options(.publicBody), companies: options(.company),
+            errors: FormState(values: [:], errors: errors, on: req).errors, errorFor: errorFor?.uuidString.lowercased())
+    }
+
+    struct ApproveForm: Content { var organisationID: String? }
+    struct RejectForm: Content { var reason: String? }
+
+    @Sendable func approve(req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        try req.authorize(.decide, .registrations)
+        let form = try req.content.decode(ApproveForm.self)
+        let organisationID = form.organisationID.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
+        return try await decide(req, id: id) {
+            try await req.accounts.approve(userID: id, organisationID: organisationID, by: try req.requireUser())
+            req.flash("people.approved")
+        }
+    }
+
+    @Sendable func reject(req: Request) async throws -> Response {
+        let id = try req.uuidParameter()
+        try req.authorize(.decide, .registrations)
+        let form = try req.content.decode(RejectForm.self)
+        return try await decide(req, id: id) {
+            try await req.accounts.reject(userID: id, reason: form.reason ?? "", by: try req.requireUser())
+            req.flash("people.rejected")
+        }
+    }
+
+    private func decide(_ req: Request, id: UUID, _ work: () async throws -> Void) async throws -> Response {
+        do {
+            try await work()
+            return req.redirect(to: Paths.people)
+        } catch AppError.validation(let errors) {
+            return try await req.page("people", title: "people.title", try await listPage(req, errors: errors, errorFor: id),
+                                      status: .unprocessableEntity)
+        }
+    }
+}

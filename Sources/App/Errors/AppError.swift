@@ -1,0 +1,40 @@
+import ExchangeCore
+import Vapor
+
+/// Errors a person or client can act on. Each has a stable code and a message in every catalog (`error.<code>`).
+enum AppError: Error, Equatable {
+    case unauthenticated
+    case invalidToken
+    case forbidden
+    case notFound
+    case csrfRejected
+    case validation([FieldError])
+    case badRequest(code: String)
+    case conflict(code: String)
+    case tooManyAttempts
+
+    var status: HTTPResponseStatus {
+        switch self {
+        case .unauthenticated, .invalidToken: .unauthorized
+        case .forbidden, .csrfRejected: .forbidden
+        case .notFound: .notFound
+        case .validation: .unprocessableEntity
+        case .badRequest: .badRequest
+        case .conflict: .conflict
+        case .tooManyAttempts: .tooManyRequests
+        }
+    }
+
+    var code: String {
+        switch self {
+        case .unauthenticated: "unauthenticated"
+        case .invalidToken: "invalid_token"
+        case .forbidden: "forbidden"
+        case .notFound: "not_found"
+        case .csrfRejected: "csrf_rejected"
+        case .validation: "validation_failed"
+        case .badRequest(let code), .conflict(let code): code
+        case .tooManyAttempts: "too_many_attempts"
+        }
+    }
+}

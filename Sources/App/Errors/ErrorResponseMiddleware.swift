@@ -1,0 +1,73 @@
+import ExchangeCore
+import Vapor
+
+/// Turns every error into the API's one JSON shape or an HTML page, in the request's language.
+/// Server errors are logged with the request id; their details never reach the client.
+struct ErrorResponseMiddleware: AsyncMiddleware {
+    struct Body: Content {
+        struct Detail: Content {
+            let code: String
+            let message: String
+            let fields: [FieldDetail]?
+        }
+        struct FieldDetail: Content {
+            let field: String
+            let reason: String
+        }
+        let error: Detail
+    }
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, code, fields) = Self.classify(error, request: request)
+            if status.code >= 500 {
+                request.logger.report(error: error)
+            }
+            return try await render(status: status, code: code, fields: fields, for: request)
+        }
+    }
+
+    static func classify(_ error: Error, request: Request) -> (HTTPResponseStatus, String, [FieldError]) {
+        switch error {
+        case let app as AppError:
+            if case .validation(let fields) = app { return (app.status, app.code, fields) }
+            return (app.status, app.code, [])
+        case is DecodingError:
+            return (.badRequest, "invalid_body", [])
+        case let abort as AbortError:
+            switch abort.status {
+            case .notFound: return (.notFound, "not_found", [])
+            case .unsupportedMediaType: return (.unsupportedMediaType, "unsupported_media_type", [])
+            case .payloadTooLarge: return (.payloadTooLarge, "payload_too_large", [])
+            case .methodNotAllowed: return (.methodNotAllowed, "method_not_allowed", [])
+            case let status where status.code < 500: return (status, "bad_request", [])
+            default: return (.internalServerError, "internal", [])
+            }
+        default:
+            return (.internalServerError, "internal", [])
+        }
+    }
+
+    private func render(status: HTTPResponseStatus, code: String, fields: [FieldError], for request: Request) async throws -> Response {
+        let message = request.t("error.\(code)")
+        if request.isAPI || request.headers.accept.mediaTypes.first == .json {
+            let body = Body(error: .init(
+                code: code, message: message,
+                fields: fields.isEmpty ? nil : fields.map { .init(field: $0.field, reason: request.t("error.\($0.code.rawValue)")) }))
+            let response = Response(status: status)
+            try response.content.encode(body)
+            if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            return response
+        }
+        struct ErrorPage: Encodable {
+            let status: UInt
+            let message: String
+        }
+        let response = try await request.page("error", title: "error.title", ErrorPage(status: status.code, message: message))
+            .encodeResponse(for: request)
+        response.status = status
+        return response
+    }
+}

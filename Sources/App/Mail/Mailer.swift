@@ -1,0 +1,31 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Writes messages to the outbox in the recipient's language, inside the caller's transaction,
+/// so a message exists if and only if the action that caused it committed.
+struct Mailer: Sendable {
+    let catalogs: Catalogs
+    let clock: WallClock
+    let transport: AppConfiguration.MailTransport
+    let baseURL: String
+
+    /// `kind` names `mail.<kind>.subject` and `mail.<kind>.body` in the catalogs.
+    func enqueue(to recipient: String, language: SupportedLanguage, kind: String, arguments: [String], on db: Database) async throws {
+        let body = catalogs.text("mail.\(kind).body", language, arguments) + "\n\n" + catalogs.text("mail.signature", language)
+        let message = MailMessage(
+            id: UUID(), recipient: recipient, subject: catalogs.text("mail.\(kind).subject", language, arguments),
+            body: body, language: language, status: transport == .sendmail ? .queued : .kept, now: clock.now())
+        try await message.create(on: db)
+    }
+
+    func link(_ path: String) -> String {
+        baseURL.hasSuffix("/") ? String(baseURL.dropLast()) + path : baseURL + path
+    }
+}
+
+extension Application {
+    var mailer: Mailer {
+        Mailer(catalogs: catalogs, clock: clock, transport: configuration.mailTransport, baseURL: configuration.baseURL)
+    }
+}

@@ -1,0 +1,41 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// One e-mail in the stored outbox, already rendered in the recipient's language.
+final class MailMessage: Model, @unchecked Sendable {
+    static let schema = "mail_outbox"
+
+    enum Status: String, Codable, Sendable {
+        /// Waiting for the sendmail transport.
+        case queued
+        /// Kept in the outbox only (no transport configured).
+        case kept
+        case sent
+        case failed
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "recipient") var recipient: String
+    @Field(key: "subject") var subject: String
+    @Field(key: "body") var body: String
+    @Field(key: "language") var language: SupportedLanguage
+    @Field(key: "status") var status: Status
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "sent_at") var sentAt: Date?
+
+    init() {}
+
+    init(id: UUID, recipient: String, subject: String, body: String, language: SupportedLanguage,
+         status: Status, now: Date) {
+        self.id = id
+        self.recipient = recipient
+        self.subject = subject
+        self.body = body
+        self.language = language
+        self.status = status
+        self.attempts = 0
+        self.createdAt = now
+    }
+}

@@ -1,0 +1,57 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// A public body or a company taking part in the programme.
+final class Organisation: Model, @unchecked Sendable {
+    static let schema = "organisations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "kind") var kind: OrganisationKind
+    @Field(key: "name") var name: String
+    @Field(key: "country") var country: String
+    @OptionalField(key: "public_body_type") var publicBodyType: PublicBodyType?
+    @OptionalField(key: "jurisdiction") var jurisdiction: Jurisdiction?
+    @OptionalField(key: "mandate") var mandate: String?
+    @OptionalField(key: "legal_basis") var legalBasis: String?
+    /// ISO 639-1 codes, comma-separated, so one column type serves SQLite and PostgreSQL.
+    @Field(key: "working_languages") var workingLanguagesText: String
+    @OptionalField(key: "sector") var sector: Sector?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    init(id: UUID, valid: OrganisationDraft.Valid, now: Date) {
+        self.id = id
+        self.createdAt = now
+        apply(valid, now: now)
+    }
+
+    var workingLanguages: [String] {
+        workingLanguagesText.split(separator: ",").map(String.init)
+    }
+
+    func apply(_ valid: OrganisationDraft.Valid, now: Date) {
+        kind = valid.kind
+        name = valid.name
+        country = valid.country.value
+        switch valid.details {
+        case .publicBody(let type, let jurisdiction, let mandate, let legalBasis, let languages):
+            publicBodyType = type
+            self.jurisdiction = jurisdiction
+            self.mandate = mandate
+            self.legalBasis = legalBasis.isEmpty ? nil : legalBasis
+            workingLanguagesText = languages.map(\.value).joined(separator: ",")
+            sector = nil
+        case .company(let sector):
+            self.sector = sector
+            publicBodyType = nil
+            jurisdiction = nil
+            mandate = nil
+            legalBasis = nil
+            workingLanguagesText = ""
+        }
+        updatedAt = now
+    }
+}

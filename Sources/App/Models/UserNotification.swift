@@ -1,0 +1,33 @@
+import Fluent
+import Foundation
+
+/// An in-app notice for one person. The text is a catalog key so it shows in the reader's current language.
+final class UserNotification: Model, @unchecked Sendable {
+    static let schema = "notifications"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "message_key") var messageKey: String
+    /// Positional arguments for the message, joined by the unit separator.
+    @Field(key: "arguments") var argumentsText: String
+    @OptionalField(key: "link") var link: String?
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "read_at") var readAt: Date?
+
+    static let separator: Character = "\u{1F}"
+
+    init() {}
+
+    init(id: UUID, userID: UUID, messageKey: String, arguments: [String], link: String?, now: Date) {
+        self.id = id
+        self.$user.id = userID
+        self.messageKey = messageKey
+        self.argumentsText = arguments.joined(separator: String(Self.separator))
+        self.link = link
+        self.createdAt = now
+    }
+
+    var arguments: [String] {
+        argumentsText.isEmpty ? [] : argumentsText.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
+    }
+}

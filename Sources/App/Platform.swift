@@ -1,0 +1,82 @@
+import AuditLog
+import Crypto
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// What the `integrity` executable needs from the app, and nothing more.
+public enum Platform {
+    /// A configured application. The caller must `asyncShutdown()` it.
+    public static func makeApplication(
+        _ config: AppConfiguration, arguments: [String] = ["integrity"], signingKey: AuditSigningKey? = nil
+    ) async throws -> Application {
+        let app = try await Application.make(Environment(name: "production", arguments: arguments))
+        do {
+            try await configure(app, config, signingKey: signingKey)
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    public static func migrate(_ app: Application) async throws {
+        try await app.autoMigrate()
+    }
+
+    public static func seedDemo(_ app: Application) async throws -> DemoProgramme.Summary {
+        try await DemoProgramme.seed(app)
+    }
+
+    /// Creates an active account from the command line; a bad value throws a message naming the field.
+    public static func createUser(
+        _ app: Application, email: String, displayName: String, role: String, organisationID: UUID?, password: String
+    ) async throws -> UUID {
+        do {
+            let user = try await app.accounts.createActiveUser(
+                .init(email: email, displayName: displayName, role: role, organisationID: organisationID,
+                      password: password, passwordConfirmation: password, language: nil),
+                actor: .system("cli"))
+            return user.id!
+        } catch AppError.validation(let errors) {
+            let text = errors.map { "\($0.field): \(app.catalogs.text("error.\($0.code.rawValue)", .en))" }.joined(separator: "; ")
+            throw CommandError(description: text)
+        }
+    }
+
+    public struct CommandError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public enum VerificationOutcome: Sendable {
+        case intact(entries: UInt64, checkpoints: Int, root: String)
+        case broken(String)
+    }
+
+    /// Recomputes the tree from the database and checks every stored checkpoint against `publicKey`
+    /// (the configured signing key's, unless given).
+    public static func verifyAuditLog(_ app: Application, publicKey: Curve25519.Signing.PublicKey? = nil) async throws -> VerificationOutcome {
+        let reader = AuditLogReader(db: app.db)
+        let entries: [AuditEntry]
+        let checkpoints: [Checkpoint]
+        do {
+            entries = try await reader.entries()
+            checkpoints = try await reader.checkpoints()
+        } catch let error as AuditLogReader.ReadError {
+            return .broken(error.description)
+        }
+        switch LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: publicKey ?? app.auditLog.publicKey) {
+        case .success(let summary):
+            return .intact(entries: summary.entries, checkpoints: summary.checkpoints, root: summary.root.hex)
+        case .failure(let failure):
+            return .broken(failure.description)
+        }
+    }
+
+    /// Reads an Ed25519 public key given as base64 of its 32 raw bytes.
+    public static func publicKey(base64: String) -> Curve25519.Signing.PublicKey? {
+        Data(base64Encoded: base64.trimmingCharacters(in: .whitespacesAndNewlines))
+            .flatMap { try? Curve25519.Signing.PublicKey(rawRepresentation: $0) }
+    }
+}

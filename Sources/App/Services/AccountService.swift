@@ -1,0 +1,273 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Everything that creates, admits or signs in an account. Web, API and CLI all come through here.
+struct AccountService: Sendable {
+    let db: Database
+    let audit: AuditLogService
+    let hasher: AsyncPasswordHasher
+    let clock: WallClock
+    let mailer: Mailer
+    let notifier: Notifier
+    var throttle = LoginThrottle()
+
+    // MARK: - Creating accounts
+
+    struct NewAccount: Sendable {
+        var email: String
+        var displayName: String
+        var role: String
+        var organisationID: UUID?
+        var password: String
+        var passwordConfirmation: String
+        var language: SupportedLanguage?
+    }
+
+    /// An active account created by an operator (CLI) or by accepting an invitation.
+    func createActiveUser(_ input: NewAccount, actor: AuditActor) async throws -> User {
+        let (email, name, role) = try await validateNewAccount(input)
+        let hash = try await hasher.hash(input.password)
+        return try await audit.transaction(on: db, actor: actor) { scope in
+            let user = User(id: UUID(), email: email, displayName: name, passwordHash: hash, role: role,
+                            organisationID: input.organisationID, status: .active, preferredLanguage: input.language,
+                            now: clock.now())
+            try await user.create(on: scope.db)
+            try await scope.record(.userCreate, .user(user.id!), changes: ["role": role.rawValue, "status": "active"])
+            return user
+        }
+    }
+
+    private func validateNewAccount(_ input: NewAccount, allowedRoles: [Role] = Role.allCases) async throws -> (EmailAddress, String, Role) {
+        var v = ExchangeCore.Validator()
+        let email = EmailAddress(input.email)
+        if input.email.trimmingWhitespace().isEmpty { v.add("email", .required) } else if email == nil { v.add("email", .invalidEmail) }
+        let name = v.text("displayName", input.displayName, maxLength: 120)
+        let role = v.choice("role", input.role, as: Role.self)
+        if let role, !allowedRoles.contains(role) { v.add("role", .invalidChoice) }
+        if let problem = PasswordRules.check(input.password) { v.add("password", problem) }
+        if input.password != input.passwordConfirmation { v.add("passwordConfirmation", .passwordsDiffer) }
+        if let email, try await User.query(on: db).filter(\.$email == email.value).first() != nil {
+            v.add("email", .emailTaken)
+        }
+        guard v.isValid, let email, let role else { throw AppError.validation(v.errors) }
+        return (email, name, role)
+    }
+
+    // MARK: - Self-registration
+
+    struct Registration: Sendable {
+        var email: String
+        var displayName: String
+        var role: String
+        var organisationName: String
+        var password: String
+        var passwordConfirmation: String
+    }
+
+    /// Creates a pending account for a coordinator to approve. An address already in use gets a notice
+    /// by mail instead, so the form never reveals who has an account.
+    func register(_ input: Registration, language: SupportedLanguage) async throws {
+        var account = NewAccount(email: input.email, displayName: input.displayName, role: input.role,
+                                 password: input.password, passwordConfirmation: input.passwordConfirmation, language: language)
+        account.organisationID = nil
+        do {
+            var v = ExchangeCore.Validator()
+            let organisation = v.text("organisationName", input.organisationName, maxLength: 200)
+            let (email, name, role) = try await validateNewAccount(account, allowedRoles: Role.selfRegistrable)
+            guard v.isValid else { throw AppError.validation(v.errors) }
+            try await createPending(email: email, name: name, role: role, organisation: organisation, password: input.password, language: language)
+        } catch AppError.validation(let errors) where errors == [FieldError("email", .emailTaken)] {
+            try await audit.transaction(on: db, actor: .anonymous) { scope in
+                guard let existing = try await User.query(on: scope.db).filter(\.$email == input.email.trimmingWhitespace().lowercased()).first()
+                else { return }
+                try await mailer.enqueue(to: existing.email, language: existing.preferredLanguage ?? language,
+                                         kind: "registration_duplicate", arguments: [mailer.link(Paths.forgotPassword)], on: scope.db)
+                try await scope.record(.userRegister, .user(existing.id!), reason: "address already registered")
+            }
+        }
+    }
+
+    private func createPending(email: EmailAddress, name: String, role: Role, organisation: String, password: String,
+                               language: SupportedLanguage) async throws {
+        let hash = try await hasher.hash(password)
+        try await audit.transaction(on: db, actor: .anonymous) { scope in
+            let user = User(id: UUID(), email: email, displayName: name, passwordHash: hash, role: role,
+                            organisationID: nil, status: .pending, preferredLanguage: language, now: clock.now())
+            user.requestedOrganisation = organisation
+            try await user.create(on: scope.db)
+            try await scope.record(.userRegister, .user(user.id!), changes: ["role": role.rawValue, "status": "pending"])
+            try await mailer.enqueue(to: email.value, language: language, kind: "registration_received", arguments: [name], on: scope.db)
+            for coordinator in try await User.query(on: scope.db).filter(\.$role == .coordinator).filter(\.$status == .active).all() {
+                try await notifier.notify(coordinator.id!, "notification.registration_pending", link: Paths.people, on: scope.db)
+            }
+        }
+    }
+
+    /// A coordinator admits a pending account, placing it in an organisation.
+    func approve(userID: UUID, organisationID: UUID?, by actor: User) async throws {
+        guard let user = try await User.find(userID, on: db), user.status == .pending else { throw AppError.notFound }
+        if let organisationID {
+            guard let organisation = try await Organisation.find(organisationID, on: db) else {
+                throw AppError.validation([FieldError("organisationID", .invalidChoice)])
+            }
+            if let kind = user.role.organisationKind, organisation.kind != kind {
+                throw AppError.validation([FieldError("organisationID", .organisationKindMismatch)])
+            }
+        } else if user.role == .publicParticipant {
+            throw AppError.validation([FieldError("organisationID", .required)])
+        }
+        try await audit.transaction(on: db, actor: .user(actor.id!)) { scope in
+            user.status = .active
+            user.$organisation.id = organisationID
+            user.updatedAt = clock.now()
+            try await user.save(on: scope.db)
+            try await scope.record(.userApprove, .user(userID), changes: ["status": "active", "organisation": organisationID?.uuidString ?? ""])
+            let language = user.preferredLanguage ?? .fallback
+            try await mailer.enqueue(to: user.email, language: language, kind: "registration_approved",
+                                     arguments: [user.displayName, mailer.link(Paths.login)], on: scope.db)
+            try await notifier.notify(userID, "notification.welcome", link: Paths.home, on: scope.db)
+        }
+    }
+
+    /// A coordinator declines a pending account; the reason is recorded and sent to the person.
+    func reject(userID: UUID, reason: String, by actor: User) async throws {
+        var v = ExchangeCore.Validator()
+        let reason = v.text("reason", reason, maxLength: 1000)
+        guard v.isValid else { throw AppError.validation(v.errors) }
+        guard let user = try await User.find(userID, on: db), user.status == .pending else { throw AppError.notFound }
+        try await audit.transaction(on: db, actor: .user(actor.id!)) { scope in
+            user.status = .disabled
+            user.updatedAt = clock.now()
+            try await user.save(on: scope.db)
+            try await scope.record(.userReject, .user(userID), reason: reason, changes: ["status": "disabled"])
+            try await mailer.enqueue(to: user.email, language: user.preferredLanguage ?? .fallback, kind: "registration_rejected",
+                                     arguments: [user.displayName, reason], on: scope.db)
+        }
+    }
+
+    // MARK: - Signing in
+
+    enum LoginOutcome: Equatable {
+        case signedIn(UUID)
+        case invalid
+        case locked
+    }
+
+    /// Checks a password, with backoff after repeated failures. Unknown addresses take as long as known ones.
+    func login(email rawEmail: String, password: String) async throws -> LoginOutcome {
+        let key = SecretToken.digest(of: rawEmail.trimmingWhitespace().lowercased())
+        let now = clock.now()
+        let failure = try await LoginFailure.find(key, on: db)
+        if let until = failure?.lockedUntil, until > now { return .locked }
+        let user = try await EmailAddress(rawEmail).asyncFlatMap { try await User.query(on: db).filter(\.$email == $0.value).first() }
+        let matches: Bool
+        if let hash = user?.passwordHash {
+            matches = try await hasher.verify(password, created: hash)
+        } else {
+            _ = try await hasher.hash(password)  // the same cost as a verification, so timing reveals nothing
+            matches = false
+        }
+        guard let user, matches, user.status == .active else {
+            try await recordFailure(key: key, existing: failure, user: user, now: now)
+            return .invalid
+        }
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await failure?.delete(on: scope.db)
+            try await scope.record(.sessionLogin, .user(user.id!))
+        }
+        return .signedIn(user.id!)
+    }
+
+    private func recordFailure(key: String, existing: LoginFailure?, user: User?, now: Date) async throws {
+        let record = existing ?? LoginFailure(accountKey: key, now: now)
+        record.failures += 1
+        record.lastFailureAt = now
+        let lock = throttle.lockDuration(afterFailures: record.failures)
+        record.lockedUntil = lock.map { now.addingTimeInterval($0) }
+        if let lock, let userID = user?.id {
+            try await audit.transaction(on: db, actor: .anonymous) { scope in
+                try await record.save(on: scope.db)
+                try await scope.record(.accountLocked, .user(userID), changes: ["failures": "\(record.failures)", "seconds": "\(Int(lock))"])
+            }
+        } else {
+            try await record.save(on: db)
+        }
+    }
+
+    // MARK: - Password reset
+
+    /// Sends a reset link if the address belongs to an active account; the answer is the same either way.
+    func requestPasswordReset(email rawEmail: String, language: SupportedLanguage) async throws {
+        guard let email = EmailAddress(rawEmail),
+              let user = try await User.query(on: db).filter(\.$email == email.value).filter(\.$status == .active).first()
+        else { return }
+        let secret = SecretToken()
+        try await audit.transaction(on: db, actor: .anonymous) { scope in
+            try await PasswordReset(id: UUID(), userID: user.id!, tokenDigest: secret.digest, now: clock.now()).create(on: scope.db)
+            try await scope.record(.passwordResetRequest, .user(user.id!))
+            try await mailer.enqueue(to: user.email, language: user.preferredLanguage ?? language, kind: "password_reset",
+                                     arguments: [user.displayName, mailer.link("\(Paths.resetPassword)?token=\(secret.plaintext)")],
+                                     on: scope.db)
+        }
+    }
+
+    func usableReset(token: String) async throws -> PasswordReset? {
+        guard let reset = try await PasswordReset.query(on: db).filter(\.$tokenDigest == SecretToken.digest(of: token)).first(),
+              reset.state(now: clock.now()) == .usable else { return nil }
+        return reset
+    }
+
+    func resetPassword(token: String, password: String, confirmation: String) async throws {
+        guard let reset = try await usableReset(token: token) else { throw AppError.badRequest(code: "token_unusable") }
+        var v = ExchangeCore.Validator()
+        if let problem = PasswordRules.check(password) { v.add("password", problem) }
+        if password != confirmation { v.add("passwordConfirmation", .passwordsDiffer) }
+        guard v.isValid else { throw AppError.validation(v.errors) }
+        let hash = try await hasher.hash(password)
+        let userID = reset.$user.id
+        try await audit.transaction(on: db, actor: .user(userID)) { scope in
+            guard let user = try await User.find(userID, on: scope.db) else { throw AppError.notFound }
+            user.passwordHash = hash
+            user.updatedAt = clock.now()
+            try await user.save(on: scope.db)
+            try await PasswordReset.query(on: scope.db).filter(\.$user.$id == userID).filter(\.$usedAt == nil)
+                .set(\.$usedAt, to: clock.now()).update()
+            try await LoginFailure.query(on: scope.db).filter(\.$id == SecretToken.digest(of: user.email)).delete()
+            try await scope.record(.passwordReset, .user(userID))
+        }
+    }
+
+    // MARK: - Preferences
+
+    func setLanguage(_ language: SupportedLanguage, for user: User) async throws {
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            user.preferredLanguage = language
+            user.updatedAt = clock.now()
+            try await user.save(on: scope.db)
+            try await scope.record(.userLanguage, .user(user.id!), changes: ["preferredLanguage": language.rawValue])
+        }
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
+
+extension Request {
+    var accounts: AccountService {
+        AccountService(db: db, audit: application.auditLog, hasher: password.async, clock: application.clock,
+                       mailer: application.mailer, notifier: Notifier(clock: application.clock))
+    }
+}
+
+extension Application {
+    var accounts: AccountService {
+        AccountService(db: db, audit: auditLog, hasher: password.async(on: threadPool, hopTo: eventLoopGroup.next()),
+                       clock: clock, mailer: mailer, notifier: Notifier(clock: clock))
+    }
+}

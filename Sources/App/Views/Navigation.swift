@@ -1,0 +1,35 @@
+import ExchangeCore
+
+struct NavigationItem: Encodable, Equatable {
+    let label: String
+    let href: String
+    let current: Bool
+}
+
+/// The links each role sees. Pages a role may not use are not offered (and are refused if typed).
+enum Navigation {
+    static func links(for role: Role?) -> [(key: String, href: String)] {
+        guard let role else {
+            return [("nav.home", Paths.home), ("nav.login", Paths.login), ("nav.register", Paths.register)]
+        }
+        var links: [(String, String)] = [("nav.dashboard", Paths.home)]
+        switch role {
+        case .coordinator:
+            links += [("nav.organisations", Paths.organisations), ("nav.people", Paths.people),
+                      ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit)]
+        case .administrator:
+            links += [("nav.organisations", Paths.organisations), ("nav.people", Paths.people),
+                      ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit), ("nav.outbox", Paths.outbox)]
+        case .evaluator, .analyst:
+            links += [("nav.organisations", Paths.organisations)]
+        case .publicParticipant, .expert:
+            links += [("nav.my_organisation", Paths.myOrganisation)]
+        }
+        links += [("nav.notifications", Paths.notifications), ("nav.account", Paths.account)]
+        return links
+    }
+
+    static func items(for role: Role?, currentPath: String) -> [NavigationItem] {
+        links(for: role).map { NavigationItem(label: $0.key, href: $0.href, current: $0.href == currentPath) }
+    }
+}

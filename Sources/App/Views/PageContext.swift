@@ -1,0 +1,72 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// What every page's layout needs: language, navigation, the CSRF token and who is signed in.
+struct PageContext: Encodable {
+    struct LanguageOption: Encodable {
+        let code: String
+        let name: String
+        let selected: Bool
+    }
+
+    struct SignedIn: Encodable {
+        let name: String
+        let role: String
+    }
+
+    let lang: String
+    let title: String
+    let languages: [LanguageOption]
+    let csrf: String
+    let user: SignedIn?
+    let nav: [NavigationItem]
+    let unread: Int
+    let path: String
+    let flash: String?
+    let demo: Bool
+}
+
+/// A page's layout context and its own content, rendered by one template.
+struct Page<Content: Encodable>: Encodable {
+    let page: PageContext
+    let content: Content
+}
+
+extension Request {
+    /// Renders `template` inside the layout. `title` is a catalog key.
+    func page<C: Encodable>(_ template: String, title: String, _ content: C) async throws -> View {
+        let user = auth.get(User.self)
+        let unread: Int
+        if let id = user?.id {
+            unread = try await UserNotification.query(on: db).filter(\.$user.$id == id).filter(\.$readAt == nil).count()
+        } else {
+            unread = 0
+        }
+        let context = PageContext(
+            lang: language.rawValue,
+            title: t(title),
+            languages: SupportedLanguage.allCases.map {
+                .init(code: $0.rawValue, name: application.catalogs.text("language.\($0.rawValue)", $0), selected: $0 == language)
+            },
+            csrf: csrfToken,
+            user: user.map { .init(name: $0.displayName, role: t("role.\($0.role.rawValue)")) },
+            nav: Navigation.items(for: user?.role, currentPath: url.path),
+            unread: unread,
+            path: url.path,
+            flash: takeFlash(),
+            demo: application.configuration.demoMode)
+        return try await view.render(template, Page(page: context, content: content))
+    }
+
+    /// A one-time message for the next page, stored as a catalog key.
+    func flash(_ key: String) {
+        session.data["flash"] = key
+    }
+
+    private func takeFlash() -> String? {
+        guard hasSession, let key = session.data["flash"] else { return nil }
+        session.data["flash"] = nil
+        return t(key)
+    }
+}

@@ -1,0 +1,25 @@
+/// Every page's address, in one place.
+enum Paths {
+    static let home = "/"
+    static let login = "/login"
+    static let logout = "/logout"
+    static let register = "/register"
+    static let forgotPassword = "/password/forgot"
+    static let resetPassword = "/password/reset"
+    static let acceptInvitation = "/invitations/accept"
+    static let language = "/language"
+    static let organisations = "/organisations"
+    static let myOrganisation = "/organisations/mine"
+    static let people = "/people"
+    static let invitations = "/invitations"
+    static let audit = "/audit"
+    static let outbox = "/outbox"
+    static let notifications = "/notifications"
+    static let account = "/account"
+    static let tokens = "/account/tokens"
+
+    static func organisation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())" }
+    static func auditHistory(type: String, id: String) -> String { "/audit?subjectType=\(type)&subjectID=\(id)" }
+}
+
+import Foundation

@@ -1,0 +1,108 @@
+import AuditLog
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import LeafKit
+import Vapor
+
+extension Application {
+    private struct ConfigurationKey: StorageKey { typealias Value = AppConfiguration }
+
+    public var configuration: AppConfiguration {
+        get { storage[ConfigurationKey.self] ?? AppConfiguration() }
+        set { storage[ConfigurationKey.self] = newValue }
+    }
+}
+
+/// Wires the domain to HTTP and the database. `signingKey` overrides the key file (tests).
+public func configure(_ app: Application, _ config: AppConfiguration, signingKey: AuditSigningKey? = nil) async throws {
+    app.configuration = config
+    app.logger.logLevel = config.logLevel
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "1mb"
+
+    try configureDatabase(app, config)
+    addMigrations(app)
+    configureSessions(app, config)
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+
+    app.catalogs = try Catalogs.load(from: ResourceLocation.root.appendingPathComponent("Localization"))
+    configureViews(app)
+
+    let key = try signingKey ?? AuditSigningKey(key: SigningKeyStore.loadOrCreate(at: config.resolvedAuditKeyPath))
+    app.auditLog = AuditLogService(signingKey: key, clock: app.clock)
+    app.metrics = PlatformMetrics()
+
+    configureMiddleware(app)
+    app.lifecycle.use(MailDeliveryLifecycle())
+    try routes(app)
+}
+
+/// An explicit signing key, for tests and tools that must not touch the data directory.
+public struct AuditSigningKey: @unchecked Sendable {  // an immutable key value
+    let key: Curve25519.Signing.PrivateKey
+
+    public static func generate() -> AuditSigningKey { AuditSigningKey(key: .init()) }
+}
+
+private func configureDatabase(_ app: Application, _ config: AppConfiguration) throws {
+    switch config.database {
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url), as: .psql)
+    case .sqliteFile(let path):
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    }
+}
+
+/// Migrations run in this order on both SQLite and PostgreSQL.
+func addMigrations(_ app: Application) {
+    app.migrations.add(M001_CreateOrganisations())
+    app.migrations.add(M002_CreateUsers())
+    app.migrations.add(M003_CreateTokens())
+    app.migrations.add(M004_CreateLoginFailures())
+    app.migrations.add(M005_CreateMessaging())
+    app.migrations.add(M006_CreateAuditLog())
+    app.migrations.add(SessionRecord.migration)
+}
+
+private func configureSessions(_ app: Application, _ config: AppConfiguration) {
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: SessionSetup.cookieName) { id in
+        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: config.usesTLS, isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+private func configureViews(_ app: Application) {
+    let root = ResourceLocation.root.path
+    app.views.use(.leaf)
+    app.leaf.sources = .singleSource(NIOLeafFiles(
+        fileio: app.fileio, limits: .default, sandboxDirectory: root, viewDirectory: root + "/Views/"))
+    app.leaf.tags["t"] = TranslateTag(catalogs: app.catalogs)
+    app.leaf.cache.isEnabled = app.environment.isRelease
+}
+
+/// Order matters: errors are rendered inside the session so error pages keep the CSRF token and language,
+/// and the access guard runs last, once the user and language are known.
+private func configureMiddleware(_ app: Application) {
+    app.middleware = Middlewares()
+    app.middleware.use(RequestLogMiddleware(metrics: app.metrics))
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorMiddleware.default(environment: app.environment))
+    app.middleware.use(FileMiddleware(publicDirectory: ResourceLocation.root.path + "/Public/"))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(ErrorResponseMiddleware())
+    app.middleware.use(SessionUserMiddleware())
+    app.middleware.use(BearerTokenMiddleware(clock: app.clock))
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(AccessGuardMiddleware())
+}
+
+import Crypto

@@ -1,0 +1,25 @@
+import ExchangeCore
+import Vapor
+
+/// Every route is registered inside an access group; a route outside one is refused at run time.
+func routes(_ app: Application) throws {
+    try app.register(collection: OperationsController())
+    try app.register(collection: HomeController())
+    try app.register(collection: SessionController())
+    try app.register(collection: RegistrationController())
+    try app.register(collection: PasswordResetController())
+    try app.register(collection: InvitationController())
+    try app.register(collection: LanguageController())
+    try app.register(collection: OrganisationController())
+    try app.register(collection: PeopleController())
+    try app.register(collection: AccountController())
+    try app.register(collection: NotificationController())
+    try app.register(collection: OutboxController())
+    try app.register(collection: AuditPageController())
+
+    let api = app.grouped("api", "v1")
+    try api.register(collection: APIAccountController())
+    try api.register(collection: APIOrganisationController())
+    try api.register(collection: APIAuditController())
+    try api.register(collection: OpenAPIController())
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Things the policy protects, carrying what it needs to decide about ownership.
+public enum ProtectedObject: Sendable, Equatable {
+    case organisation(id: UUID)
+    case organisationDirectory
+    case account(id: UUID, organisationID: UUID?)
+    case accountDirectory
+    case invitations
+    case registrations
+    case auditLog
+    case mailOutbox
+    case notification(ownerID: UUID)
+    case apiToken(ownerID: UUID)
+}
+
+public enum Operation: String, Sendable, CaseIterable {
+    case read, list, create, update, decide
+}
+
+public enum AccessDecision: Equatable, Sendable {
+    case allow
+    /// Refuse and say so (403).
+    case forbid
+    /// Refuse as if the object did not exist (404), where existence itself is sensitive.
+    case hide
+
+    public var isAllowed: Bool { self == .allow }
+}
+
+/// Object-level authorization: who may do what to which object. Everything not allowed here is refused.
+public enum AccessPolicy {
+    public static func decide(_ principal: Principal, _ operation: Operation, _ object: ProtectedObject) -> AccessDecision {
+        let role = principal.role
+        switch object {
+        case .organisation(let id):
+            let ownsIt = principal.organisationID == id
+            switch operation {
+            case .read: return role.managesProgramme || role == .evaluator || role == .analyst || ownsIt ? .allow : .hide
+            case .update: return role.managesProgramme || ownsIt ? .allow : (canSeeAllOrganisations(role) ? .forbid : .hide)
+            default: return .forbid
+            }
+        case .organisationDirectory:
+            switch operation {
+            case .list: return canSeeAllOrganisations(role) ? .allow : .forbid
+            case .create: return role.managesProgramme ? .allow : .forbid
+            default: return .forbid
+            }
+        case .account(let id, _):
+            if principal.userID == id { return operation == .read || operation == .update ? .allow : .forbid }
+            if role.managesProgramme { return operation == .read || operation == .update || operation == .decide ? .allow : .forbid }
+            return .hide
+        case .accountDirectory, .invitations, .registrations:
+            return role.managesProgramme ? .allow : .forbid
+        case .auditLog:
+            return role.managesProgramme && (operation == .read || operation == .list) ? .allow : .forbid
+        case .mailOutbox:
+            return role == .administrator && (operation == .read || operation == .list) ? .allow : .forbid
+        case .notification(let owner), .apiToken(let owner):
+            return principal.userID == owner ? .allow : .hide
+        }
+    }
+
+    private static func canSeeAllOrganisations(_ role: Role) -> Bool {
+        role.managesProgramme || role == .evaluator || role == .analyst
+    }
+}

@@ -1,0 +1,62 @@
+/// A reason one input field was refused. `code` names a message in every language catalog (`error.<code>`).
+public struct FieldError: Equatable, Sendable, Codable {
+    public enum Code: String, Codable, Sendable, CaseIterable {
+        case required
+        case tooLong
+        case invalidEmail
+        case invalidChoice
+        case invalidCountry
+        case invalidLanguage
+        case passwordTooShort
+        case passwordTooLong
+        case passwordsDiffer
+        case emailTaken
+        case organisationKindMismatch
+    }
+
+    public let field: String
+    public let code: Code
+
+    public init(_ field: String, _ code: Code) {
+        self.field = field
+        self.code = code
+    }
+}
+
+/// Collects field errors so a form can show all of them at once.
+public struct Validator: Sendable {
+    public private(set) var errors: [FieldError] = []
+
+    public init() {}
+
+    public var isValid: Bool { errors.isEmpty }
+
+    public mutating func add(_ field: String, _ code: FieldError.Code) {
+        errors.append(FieldError(field, code))
+    }
+
+    /// Trims the text, requires it (unless optional) and bounds its length. Returns the trimmed text.
+    @discardableResult
+    public mutating func text(_ field: String, _ value: String?, required: Bool = true, maxLength: Int = 200) -> String {
+        let trimmed = (value ?? "").trimmingWhitespace()
+        if trimmed.isEmpty {
+            if required { add(field, .required) }
+        } else if trimmed.count > maxLength {
+            add(field, .tooLong)
+        }
+        return trimmed
+    }
+
+    public mutating func choice<T: RawRepresentable>(_ field: String, _ raw: String?, as type: T.Type) -> T?
+    where T.RawValue == String {
+        guard let raw, !raw.isEmpty else {
+            add(field, .required)
+            return nil
+        }
+        guard let value = T(rawValue: raw) else {
+            add(field, .invalidChoice)
+            return nil
+        }
+        return value
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import ExchangeCore
+
+struct AccessPolicyTests {
+    let orgA = UUID(uuidString: "00000000-0000-4000-8000-00000000000A")!
+    let orgB = UUID(uuidString: "00000000-0000-4000-8000-00000000000B")!
+
+    func principal(_ role: Role, org: UUID? = nil, id: Int = 1) -> Principal {
+        Principal(userID: UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", id))!, role: role, organisationID: org)
+    }
+
+    @Test func membersSeeTheirOwnOrganisationButNotAnother() {
+        let member = principal(.publicParticipant, org: orgA)
+        #expect(AccessPolicy.decide(member, .read, .organisation(id: orgA)) == .allow)
+        #expect(AccessPolicy.decide(member, .update, .organisation(id: orgA)) == .allow)
+        #expect(AccessPolicy.decide(member, .read, .organisation(id: orgB)) == .hide)
+        #expect(AccessPolicy.decide(member, .update, .organisation(id: orgB)) == .hide)
+        #expect(AccessPolicy.decide(member, .list, .organisationDirectory) == .forbid)
+    }
+
+    @Test func programmeStaffManageEverything() {
+        for role in [Role.coordinator, .administrator] {
+            let staff = principal(role)
+            #expect(AccessPolicy.decide(staff, .update, .organisation(id: orgB)) == .allow)
+            #expect(AccessPolicy.decide(staff, .create, .organisationDirectory) == .allow)
+            #expect(AccessPolicy.decide(staff, .decide, .registrations) == .allow)
+            #expect(AccessPolicy.decide(staff, .read, .auditLog) == .allow)
+        }
+    }
+
+    @Test func analystsAndEvaluatorsReadButDoNotChangeOrganisations() {
+        for role in [Role.analyst, .evaluator] {
+            let reader = principal(role)
+            #expect(AccessPolicy.decide(reader, .read, .organisation(id: orgA)) == .allow)
+            #expect(AccessPolicy.decide(reader, .update, .organisation(id: orgA)) == .forbid)
+            #expect(AccessPolicy.decide(reader, .create, .organisationDirectory) == .forbid)
+            #expect(AccessPolicy.decide(reader, .read, .auditLog) == .forbid)
+        }
+    }
+
+    @Test func personalObjectsAreHiddenFromOthers() {
+        let owner = principal(.expert, id: 1)
+        let other = principal(.coordinator, id: 2)
+        #expect(AccessPolicy.decide(owner, .read, .notification(ownerID: owner.userID)) == .allow)
+        #expect(AccessPolicy.decide(other, .read, .notification(ownerID: owner.userID)) == .hide)
+        #expect(AccessPolicy.decide(other, .update, .apiToken(ownerID: owner.userID)) == .hide)
+        #expect(AccessPolicy.decide(principal(.expert, id: 3), .read, .account(id: owner.userID, organisationID: nil)) == .hide)
+    }
+
+    @Test func onlyAdministratorsReadTheOutbox() {
+        for role in Role.allCases {
+            let expected: AccessDecision = role == .administrator ? .allow : .forbid
+            #expect(AccessPolicy.decide(principal(role), .list, .mailOutbox) == expected)
+        }
+    }
+
+    @Test func routeRulesDenyWithoutARole() {
+        #expect(RouteAccess.open.evaluate(nil) == .allowed)
+        #expect(RouteAccess.signedIn.evaluate(nil) == .needsSignIn)
+        #expect(RouteAccess.programmeStaff.evaluate(principal(.expert)) == .forbidden)
+        #expect(RouteAccess.programmeStaff.evaluate(principal(.coordinator)) == .allowed)
+    }
+}
