@@ -83,7 +83,7 @@ private func configureViews(_ app: Application) {
     let root = ResourceLocation.root.path
     app.views.use(.leaf)
     app.leaf.sources = .singleSource(NIOLeafFiles(
-        fileio: app.fileio, limits: .default, sandboxDirectory: root, viewDirectory: root + "/Views/"))
+        fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: root, viewDirectory: root + "/Views/"))
     app.leaf.tags["t"] = TranslateTag(catalogs: app.catalogs)
     app.leaf.cache.isEnabled = app.environment.isRelease
 }

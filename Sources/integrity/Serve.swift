@@ -41,6 +41,7 @@ enum DemoBanner {
             lines.append("  \(login.role.padding(toLength: 20, withPad: " ", startingAt: 0)) \(login.email)  (\(login.language))")
         }
         lines.append("")
-        Swift.print(lines.joined(separator: "\n"))
+        // Written unbuffered so the logins show before the server's own output.
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

@@ -3,20 +3,36 @@ import Vapor
 
 /// Field values to put back into a form and each field's error, in the request's language.
 struct FormState: Encodable {
-    var values: [String: String] = [:]
-    var errors: [String: String] = [:]
+    let values: [String: String]
+    let errors: [String: String]
+    /// Stored so templates can show an error summary that links to each field.
+    let hasErrors: Bool
+    let summary: [SummaryItem]
 
-    var hasErrors: Bool { !errors.isEmpty }
+    struct SummaryItem: Encodable {
+        let anchor: String
+        let message: String
+    }
 
     init(values: [String: String] = [:]) {
         self.values = values
+        self.errors = [:]
+        self.hasErrors = false
+        self.summary = []
     }
 
     init(values: [String: String], errors: [FieldError], on req: Request) {
         self.values = values
-        for error in errors where self.errors[error.field] == nil {
-            self.errors[error.field] = req.t("error.\(error.code.rawValue)")
+        var messages: [String: String] = [:]
+        var summary: [SummaryItem] = []
+        for error in errors where messages[error.field] == nil {
+            let message = req.t("error.\(error.code.rawValue)")
+            messages[error.field] = message
+            summary.append(SummaryItem(anchor: "#" + error.field, message: req.t("field.\(error.field)") + ": " + message))
         }
+        self.errors = messages
+        self.hasErrors = !messages.isEmpty
+        self.summary = summary
     }
 }
 

@@ -38,6 +38,7 @@ struct AccountController: RouteCollection {
 
     struct TokensPage: Encodable {
         let tokens: [TokenRow]
+        let hasTokens: Bool
         let newToken: String?
         let form: FormState
     }
@@ -53,7 +54,7 @@ struct AccountController: RouteCollection {
                      created: $0.createdAt.formatted(.iso8601.year().month().day()),
                      lastUsed: $0.lastUsedAt?.formatted(.iso8601.year().month().day()), revoked: $0.revokedAt != nil)
         }
-        return TokensPage(tokens: rows, newToken: newToken, form: form)
+        return TokensPage(tokens: rows, hasTokens: !rows.isEmpty, newToken: newToken, form: form)
     }
 
     struct TokenForm: Content { var name: String? }

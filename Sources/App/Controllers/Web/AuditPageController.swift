@@ -29,12 +29,13 @@ struct AuditPageController: RouteCollection {
 
     struct ListPage: Encodable {
         let rows: [Row]
+        let hasRows: Bool
         let filters: [String: String]
         let actions: [Option]
         let page: Int
         let previousHref: String?
         let nextHref: String?
-        let total: Int
+        let totalText: String
     }
 
     static let perPage = 50
@@ -63,9 +64,9 @@ struct AuditPageController: RouteCollection {
             return components.string ?? Paths.audit
         }
         return try await req.page("audit", title: "audit.title", ListPage(
-            rows: rows, filters: values,
+            rows: rows, hasRows: !rows.isEmpty, filters: values,
             actions: AuditAction.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == filters.action) },
             page: page, previousHref: page > 1 ? link(page - 1) : nil,
-            nextHref: page * Self.perPage < total ? link(page + 1) : nil, total: total))
+            nextHref: page * Self.perPage < total ? link(page + 1) : nil, totalText: String(total)))
     }
 }

@@ -19,6 +19,7 @@ struct HomeController: RouteCollection {
         let cards: [Card]
         /// Catalog keys of what to do next, shown when there is nothing yet.
         let nextSteps: [String]
+        let hasNextSteps: Bool
         let organisationName: String?
         let organisationHref: String?
     }
@@ -57,7 +58,7 @@ struct HomeController: RouteCollection {
         }
         let unread = try await UserNotification.query(on: db).filter(\.$user.$id == user.id!).filter(\.$readAt == nil).count()
         cards.append(Card(label: "dashboard.unread", value: unread, href: Paths.notifications))
-        return Dashboard(role: user.role.rawValue, cards: cards, nextSteps: steps, organisationName: organisation?.name,
+        return Dashboard(role: user.role.rawValue, cards: cards, nextSteps: steps, hasNextSteps: !steps.isEmpty, organisationName: organisation?.name,
                          organisationHref: organisation.flatMap(\.id).map(Paths.organisation))
     }
 }

@@ -29,6 +29,7 @@ struct InvitationController: RouteCollection {
 
     struct ListPage: Encodable {
         let invitations: [Row]
+        let hasInvitations: Bool
         let form: FormState
         let roles: [Option]
         let organisations: [Option]
@@ -64,7 +65,7 @@ struct InvitationController: RouteCollection {
         }
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
         return ListPage(
-            invitations: rows, form: form,
+            invitations: rows, hasInvitations: !rows.isEmpty, form: form,
             roles: Role.allCases.map { Option(value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: $0.rawValue == draft?.role) },
             organisations: organisations.map {
                 Option(value: $0.id!.uuidString, label: "\($0.name) (\($0.country))", selected: $0.id?.uuidString == draft?.organisationID)

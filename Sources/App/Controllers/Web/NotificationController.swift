@@ -19,7 +19,10 @@ struct NotificationController: RouteCollection {
         let unread: Bool
     }
 
-    struct ListPage: Encodable { let items: [Item] }
+    struct ListPage: Encodable {
+        let items: [Item]
+        let hasItems: Bool
+    }
 
     @Sendable func list(req: Request) async throws -> View {
         let user = try req.requireUser()
@@ -28,7 +31,7 @@ struct NotificationController: RouteCollection {
                 Item(id: $0.id!.uuidString.lowercased(), text: req.application.catalogs.text($0.messageKey, req.language, $0.arguments),
                      link: $0.link, created: $0.createdAt.formatted(.iso8601.year().month().day()), unread: $0.readAt == nil)
             }
-        return try await req.page("notifications", title: "notifications.title", ListPage(items: items))
+        return try await req.page("notifications", title: "notifications.title", ListPage(items: items, hasItems: !items.isEmpty))
     }
 
     @Sendable func read(req: Request) async throws -> Response {

@@ -28,6 +28,7 @@ struct OrganisationController: RouteCollection {
 
     struct ListPage: Encodable {
         let items: [ListItem]
+        let hasItems: Bool
         let query: String
         let kinds: [Option]
         let canCreate: Bool
@@ -46,7 +47,7 @@ struct OrganisationController: RouteCollection {
         }
         let principal = req.principal!
         return try await req.page("organisations", title: "organisations.title", ListPage(
-            items: items, query: query,
+            items: items, hasItems: !items.isEmpty, query: query,
             kinds: OrganisationKind.allCases.map { Option(value: $0.rawValue, label: req.t("organisation.kind.\($0.rawValue)"), selected: $0 == kind) },
             canCreate: AccessPolicy.decide(principal, .create, .organisationDirectory).isAllowed))
     }
@@ -63,6 +64,7 @@ struct OrganisationController: RouteCollection {
         let mandate: String?
         let legalBasis: String?
         let workingLanguages: [String]
+        let hasWorkingLanguages: Bool
         let sector: String?
         let canEdit: Bool
         let historyHref: String?
@@ -88,6 +90,7 @@ struct OrganisationController: RouteCollection {
             jurisdiction: o.jurisdiction.map { req.t("organisation.jurisdiction.\($0.rawValue)") },
             mandate: o.mandate, legalBasis: o.legalBasis,
             workingLanguages: o.workingLanguages.compactMap { LanguageCode($0)?.name(in: req.language) },
+            hasWorkingLanguages: !o.workingLanguages.isEmpty,
             sector: o.sector.map { req.t("organisation.sector.\($0.rawValue)") },
             canEdit: AccessPolicy.decide(principal, .update, .organisation(id: o.id!)).isAllowed,
             historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
@@ -123,6 +126,8 @@ struct OrganisationController: RouteCollection {
     struct FormPage: Encodable {
         let action: String
         let isNew: Bool
+        let showPublicBody: Bool
+        let showCompany: Bool
         let form: FormState
         let kinds: [Option]
         let countries: [Option]
@@ -188,6 +193,8 @@ struct OrganisationController: RouteCollection {
             .map { Option(value: $0.code, label: $0.name, selected: chosenLanguages.contains($0.code)) }
         return FormPage(
             action: action, isNew: action == Paths.organisations,
+            showPublicBody: action == Paths.organisations || draft.kind == OrganisationKind.publicBody.rawValue,
+            showCompany: action == Paths.organisations || draft.kind == OrganisationKind.company.rawValue,
             form: FormState(values: values, errors: errors, on: req),
             kinds: options(OrganisationKind.self, prefix: "organisation.kind", selected: draft.kind),
             countries: countries,

@@ -19,12 +19,15 @@ struct OutboxController: RouteCollection {
         let body: String?
     }
 
-    struct ListPage: Encodable { let messages: [Row] }
+    struct ListPage: Encodable {
+        let messages: [Row]
+        let hasMessages: Bool
+    }
 
     @Sendable func list(req: Request) async throws -> View {
         try req.authorize(.list, .mailOutbox)
         let messages = try await MailMessage.query(on: req.db).sort(\.$createdAt, .descending).limit(200).all().map { row($0, req, body: false) }
-        return try await req.page("outbox", title: "outbox.title", ListPage(messages: messages))
+        return try await req.page("outbox", title: "outbox.title", ListPage(messages: messages, hasMessages: !messages.isEmpty))
     }
 
     @Sendable func show(req: Request) async throws -> View {

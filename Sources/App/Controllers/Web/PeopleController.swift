@@ -25,10 +25,11 @@ struct PeopleController: RouteCollection {
 
     struct ListPage: Encodable {
         let pending: [Person]
+        let hasPending: Bool
         let people: [Person]
         let publicBodies: [Option]
         let companies: [Option]
-        let errors: [String: String]
+        let errorList: [String]
         let errorFor: String?
     }
 
@@ -50,11 +51,13 @@ struct PeopleController: RouteCollection {
         func options(_ kind: OrganisationKind) -> [Option] {
             organisations.filter { $0.kind == kind }.map { Option(value: $0.id!.uuidString, label: $0.name, selected: false) }
         }
+        let pending = zip(users, people).filter { $0.0.status == .pending }.map(\.1)
         return ListPage(
-            pending: zip(users, people).filter { $0.0.status == .pending }.map(\.1),
+            pending: pending, hasPending: !pending.isEmpty,
             people: zip(users, people).filter { $0.0.status != .pending }.map(\.1),
             publicBodies: options(.publicBody), companies: options(.company),
-            errors: FormState(values: [:], errors: errors, on: req).errors, errorFor: errorFor?.uuidString.lowercased())
+            errorList: FormState(values: [:], errors: errors, on: req).summary.map(\.message),
+            errorFor: errorFor?.uuidString.lowercased())
     }
 
     struct ApproveForm: Content { var organisationID: String? }
