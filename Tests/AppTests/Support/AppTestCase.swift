@@ -1,0 +1,86 @@
+@testable import App
+import ExchangeCore
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import XCTVapor
+import XCTest
+
+/// A movable clock, so expiry and lockout can be tested without waiting.
+final class TestClock: Sendable {
+    private let now = NIOLockedValueBox(Date(timeIntervalSince1970: 1_793_610_000))  // 2026-11-02T09:00:00Z
+
+    var wallClock: WallClock { WallClock { [now] in now.withLockedValue { $0 } } }
+
+    func advance(by seconds: TimeInterval) {
+        now.withLockedValue { $0 = $0.addingTimeInterval(seconds) }
+    }
+}
+
+/// Base for HTTP tests. Runs on in-memory SQLite, or on PostgreSQL when DATABASE_URL is set,
+/// with a fresh schema and the demo programme for every test.
+class AppTestCase: XCTestCase {
+    let clock = TestClock()
+
+    var usesPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"].map { !$0.isEmpty } ?? false }
+
+    func withTestApp(seed: Bool = true, adjust: (inout AppConfiguration) -> Void = { _ in },
+                     _ body: (Application) async throws -> Void) async throws {
+        var config = AppConfiguration(bcryptCost: 4)
+        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+            config.database = .postgres(url: url)
+        }
+        config.baseURL = "http://127.0.0.1:8080"
+        adjust(&config)
+        let app = try await Application.make(.testing)
+        app.clock = clock.wallClock
+        do {
+            try await configure(app, config, signingKey: .generate())
+            if usesPostgres { try await app.autoRevert() }
+            try await app.autoMigrate()
+            if seed { _ = try await Platform.seedDemo(app) }
+            try await body(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    // MARK: - Demo people
+
+    enum Demo {
+        static let coordinator = "coordinator@demo.integrity.invalid"
+        static let administrator = "admin@demo.integrity.invalid"
+        static let publicFR = "agent.public@demo.integrity.invalid"
+        static let publicES = "participante@demo.integrity.invalid"
+        static let expert = "expert@demo.integrity.invalid"
+        static let evaluator = "evaluator@demo.integrity.invalid"
+        static let analyst = "analyst@demo.integrity.invalid"
+        static let pending = "pending@demo.integrity.invalid"
+        static let password = DemoProgramme.password
+
+        static func email(for role: Role) -> String {
+            switch role {
+            case .coordinator: coordinator
+            case .administrator: administrator
+            case .publicParticipant: publicFR
+            case .expert: expert
+            case .evaluator: evaluator
+            case .analyst: analyst
+            }
+        }
+
+        static let frenchAgency = StableID.make("org.fr-agency")
+        static let spanishCourt = StableID.make("org.es-court")
+        static let britishCompany = StableID.make("org.gb-analytics")
+    }
+
+    func user(_ email: String, on app: Application) async throws -> User {
+        try await XCTUnwrapAsync(try await User.query(on: app.db).filter(\.$email == email).first())
+    }
+
+    func XCTUnwrapAsync<T>(_ value: T?, file: StaticString = #filePath, line: UInt = #line) async throws -> T {
+        try XCTUnwrap(value, file: file, line: line)
+    }
+}

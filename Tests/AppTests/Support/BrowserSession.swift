@@ -1,0 +1,76 @@
+@testable import App
+import Foundation
+import XCTVapor
+import XCTest
+
+/// A cookie-carrying client that behaves like a browser: it reads the CSRF token from pages and sends it back.
+struct BrowserSession {
+    let app: Application
+    var cookie: String?
+    var csrf: String?
+
+    init(app: Application) {
+        self.app = app
+    }
+
+    var headers: HTTPHeaders {
+        var headers = HTTPHeaders()
+        if let cookie { headers.add(name: .cookie, value: "\(SessionSetup.cookieName)=\(cookie)") }
+        return headers
+    }
+
+    @discardableResult
+    mutating func get(_ path: String, accept language: String? = nil) async throws -> XCTHTTPResponse {
+        var headers = self.headers
+        if let language { headers.add(name: .acceptLanguage, value: language) }
+        var captured: XCTHTTPResponse?
+        try await app.test(.GET, path, headers: headers, afterResponse: { res async in
+            captured = res
+        })
+        let response = try XCTUnwrap(captured)
+        remember(response)
+        return response
+    }
+
+    /// Posts a form with the session's CSRF token (unless `csrf` is false).
+    @discardableResult
+    mutating func post(_ path: String, form: [String: String] = [:], arrays: [String: [String]] = [:], csrf: Bool = true) async throws -> XCTHTTPResponse {
+        if csrf && self.csrf == nil { try await get("/login") }
+        var fields = form
+        if csrf, let token = self.csrf { fields["_csrf"] = token }
+        var pairs = fields.map { "\(escape($0.key))=\(escape($0.value))" }
+        for (key, values) in arrays { pairs += values.map { "\(escape(key + "[]"))=\(escape($0))" } }
+        var headers = self.headers
+        headers.contentType = .urlEncodedForm
+        var captured: XCTHTTPResponse?
+        try await app.test(.POST, path, headers: headers, body: ByteBuffer(string: pairs.joined(separator: "&")), afterResponse: { res async in
+            captured = res
+        })
+        let response = try XCTUnwrap(captured)
+        remember(response)
+        return response
+    }
+
+    mutating func login(_ email: String, password: String = AppTestCase.Demo.password) async throws {
+        let response = try await post("/login", form: ["email": email, "password": password])
+        XCTAssertEqual(response.status, .seeOther, "login as \(email) failed: \(response.body.string.prefix(300))")
+        try await get("/")
+    }
+
+    private mutating func remember(_ response: XCTHTTPResponse) {
+        if let value = response.headers.setCookie?[SessionSetup.cookieName] {
+            cookie = value.string.isEmpty ? nil : value.string
+        }
+        let body = response.body.string
+        if let range = body.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) {
+            let match = body[range]
+            csrf = String(match.split(separator: "\"")[3])
+        }
+    }
+
+    private func escape(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
