@@ -2,6 +2,7 @@
 import ExchangeCore
 import Fluent
 import Foundation
+import Logging
 import NIOConcurrencyHelpers
 import XCTVapor
 import XCTest
@@ -24,7 +25,7 @@ class AppTestCase: XCTestCase {
 
     var usesPostgres: Bool { ProcessInfo.processInfo.environment["DATABASE_URL"].map { !$0.isEmpty } ?? false }
 
-    func withTestApp(seed: Bool = true, adjust: (inout AppConfiguration) -> Void = { _ in },
+    func withTestApp(seed: Bool = true, logger: Logger? = nil, adjust: (inout AppConfiguration) -> Void = { _ in },
                      _ body: (Application) async throws -> Void) async throws {
         var config = AppConfiguration(bcryptCost: 4)
         if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
@@ -34,6 +35,7 @@ class AppTestCase: XCTestCase {
         adjust(&config)
         let app = try await Application.make(.testing)
         app.clock = clock.wallClock
+        if let logger { app.logger = logger }
         do {
             try await configure(app, config, signingKey: .generate())
             if usesPostgres { try await app.autoRevert() }

@@ -1,0 +1,148 @@
+@testable import App
+import AuditLog
+import ExchangeCore
+import Foundation
+import XCTVapor
+import XCTest
+
+/// Every key used is in every catalog, and every catalog key is used.
+final class LocalizationTests: AppTestCase {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/App")
+
+    static let namespaces: Set<String> = [
+        "account", "audit", "dashboard", "error", "field", "form", "invitation", "invitations", "landing", "language", "layout",
+        "login", "mail", "nav", "notification", "notifications", "organisation", "organisations", "outbox", "password", "people",
+        "register", "role", "status", "token", "tokens",
+    ]
+
+    func catalogs() throws -> Catalogs {
+        try Catalogs.load(from: Self.sources.appendingPathComponent("Resources/Localization"))
+    }
+
+    /// Keys written literally in templates (`#t("…")`) and in Swift string literals of a catalog namespace.
+    /// The audit vocabulary is skipped: its action names look like keys but are log data.
+    func literalKeys() throws -> Set<String> {
+        var keys: Set<String> = []
+        let files = FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil)!
+        let pattern = try NSRegularExpression(pattern: #""([a-z_]+(?:\.[a-z_]+)+)""#)
+        for case let url as URL in files where ["swift", "leaf"].contains(url.pathExtension) && url.lastPathComponent != "AuditVocabulary.swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let key = String(text[Range(match.range(at: 1), in: text)!])
+                if Self.namespaces.contains(String(key.split(separator: ".")[0])) { keys.insert(key) }
+            }
+        }
+        return keys
+    }
+
+    /// Keys built from values at run time.
+    func dynamicKeys() -> Set<String> {
+        var keys: Set<String> = []
+        func family<T: RawRepresentable & CaseIterable>(_ prefix: String, _ type: T.Type) where T.RawValue == String {
+            for value in T.allCases { keys.insert("\(prefix).\(value.rawValue)") }
+        }
+        family("role", Role.self)
+        family("status", AccountStatus.self)
+        family("language", SupportedLanguage.self)
+        family("organisation.kind", OrganisationKind.self)
+        family("organisation.type", PublicBodyType.self)
+        family("organisation.jurisdiction", Jurisdiction.self)
+        family("organisation.sector", Sector.self)
+        family("error", FieldError.Code.self)
+        for state in ["usable", "used", "expired"] { keys.insert("token.\(state)") }
+        for status in ["queued", "kept", "sent", "failed"] { keys.insert("mail.status.\(status)") }
+        for code in ["unauthenticated", "invalid_token", "forbidden", "not_found", "csrf_rejected", "validation_failed",
+                     "too_many_attempts", "token_unusable", "email_taken", "invalid_body", "unsupported_media_type",
+                     "payload_too_large", "method_not_allowed", "bad_request", "internal"] {
+            keys.insert("error.\(code)")
+        }
+        for field in ["email", "password", "passwordConfirmation", "displayName", "role", "organisationName", "organisationID",
+                      "language", "lang", "name", "kind", "country", "publicBodyType", "jurisdiction", "mandate", "legalBasis",
+                      "workingLanguages", "sector", "reason", "page", "perPage", "start", "end", "leafIndex", "treeSize", "first", "second"] {
+            keys.insert("field.\(field)")
+        }
+        for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",
+                     "registration_approved", "registration_rejected"] {
+            keys.insert("mail.\(kind).subject")
+            keys.insert("mail.\(kind).body")
+        }
+        return keys
+    }
+
+    func testNoKeyIsMissingFromAnyCatalog() throws {
+        let catalogs = try catalogs()
+        let dynamic = dynamicKeys()
+        // A literal that only starts a family of dynamic keys (e.g. "organisation.kind") is a prefix, not a key.
+        let literals = try literalKeys().filter { literal in !dynamic.contains { $0.hasPrefix(literal + ".") } }
+        let used = literals.union(dynamic)
+        for language in SupportedLanguage.allCases {
+            let missing = used.subtracting(catalogs.entries[language]!.keys).sorted()
+            XCTAssertEqual(missing, [], "missing from \(language).json")
+        }
+    }
+
+    func testEveryCatalogKeyIsUsedAndCatalogsAgree() throws {
+        let catalogs = try catalogs()
+        let used = try literalKeys().union(dynamicKeys())
+        let english = Set(catalogs.entries[.en]!.keys)
+        XCTAssertEqual(english.subtracting(used).sorted(), [], "unused keys in en.json")
+        for language in SupportedLanguage.allCases {
+            XCTAssertEqual(Set(catalogs.entries[language]!.keys), english, "\(language).json has other keys than en.json")
+            let empty = catalogs.entries[language]!.filter { $0.value.trimmingCharacters(in: .whitespaces).isEmpty }.keys.sorted()
+            XCTAssertEqual(empty, [], "empty texts in \(language).json")
+        }
+    }
+
+    func testPlaceholdersMatchAcrossLanguages() throws {
+        let catalogs = try catalogs()
+        let placeholder = try NSRegularExpression(pattern: #"\{\d\}"#)
+        func placeholders(_ text: String) -> [String] {
+            placeholder.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }.sorted()
+        }
+        for (key, english) in catalogs.entries[.en]! {
+            for language in [SupportedLanguage.fr, .es] {
+                XCTAssertEqual(placeholders(catalogs.entries[language]![key]!), placeholders(english), "\(language) \(key)")
+            }
+        }
+    }
+
+    func testLanguageComesFromPreferenceThenBrowserThenEnglish() async throws {
+        try await withTestApp { app in
+            var visitor = BrowserSession(app: app)
+            let spanish = try await visitor.get("/login", accept: "es-MX,es;q=0.9")
+            XCTAssertContains(spanish.body.string, #"<html lang="es">"#)
+            let german = try await visitor.get("/login", accept: "de-DE")
+            XCTAssertContains(german.body.string, #"<html lang="en">"#)
+            try await visitor.post("/language", form: ["lang": "fr", "returnTo": "/login"])
+            let chosen = try await visitor.get("/login", accept: "es")
+            XCTAssertContains(chosen.body.string, #"<html lang="fr">"#)
+
+            var evaluator = BrowserSession(app: app)
+            try await evaluator.login(Demo.evaluator)
+            let preferred = try await evaluator.get("/", accept: "en")
+            XCTAssertTrue(preferred.body.string.contains(#"<html lang="fr">"#), "the saved preference wins")
+            try await evaluator.post("/language", form: ["lang": "es", "returnTo": "/"])
+            let saved = try await user(Demo.evaluator, on: app)
+            XCTAssertEqual(saved.preferredLanguage, .es)
+
+            let unsupported = try await visitor.post("/language", form: ["lang": "de", "returnTo": "/"])
+            XCTAssertEqual(unsupported.status, .unprocessableEntity)
+        }
+    }
+
+    func testErrorsSpeakTheUsersLanguage() async throws {
+        try await withTestApp { app in
+            var visitor = BrowserSession(app: app)
+            let page = try await visitor.get("/no-such-page", accept: "es")
+            XCTAssertEqual(page.status, .notFound)
+            XCTAssertContains(page.body.string, "No encontramos esa página o elemento.")
+            var headers = HTTPHeaders()
+            headers.add(name: .acceptLanguage, value: "fr")
+            try await app.test(.GET, "/api/v1/me", headers: headers, afterResponse: { res async in
+                XCTAssertEqual(res.status, .unauthorized)
+                XCTAssertContains(res.body.string, "Veuillez d'abord vous connecter.")
+            })
+        }
+    }
+}

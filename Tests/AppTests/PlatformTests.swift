@@ -1,0 +1,115 @@
+@testable import App
+import ExchangeCore
+import Fluent
+import Logging
+import NIOConcurrencyHelpers
+import XCTVapor
+import XCTest
+
+final class PlatformTests: AppTestCase {
+    func testOpenAPIDocumentDescribesEveryRegisteredAPIRoute() async throws {
+        try await withTestApp(seed: false) { app in
+            var document: [String: Any] = [:]
+            try await app.test(.GET, "/api/v1/openapi.json", afterResponse: { res async in
+                XCTAssertEqual(res.status, .ok)
+                document = (try? JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as? [String: Any]) ?? [:]
+            })
+            XCTAssertEqual(document["openapi"] as? String, "3.1.0")
+            let paths = try XCTUnwrap(document["paths"] as? [String: [String: Any]])
+            let apiRoutes = app.routes.all.filter { $0.path.first?.description == "api" }
+            XCTAssertFalse(apiRoutes.isEmpty)
+            for route in apiRoutes {
+                let path = "/" + route.path.dropFirst(2).map { component -> String in
+                    if case .parameter(let name) = component { return "{\(name)}" }
+                    return component.description
+                }.joined(separator: "/")
+                let operation = paths[path]?[route.method.rawValue.lowercased()]
+                XCTAssertNotNil(operation, "\(route.method) \(path) is not in the OpenAPI document")
+            }
+            let documented = paths.flatMap { path, operations in operations.keys.filter { $0 != "parameters" }.map { "\($0.uppercased()) \(path)" } }
+            XCTAssertEqual(documented.count, apiRoutes.count, "the document lists routes that do not exist")
+        }
+    }
+
+    func testHealthAndMetrics() async throws {
+        try await withTestApp(seed: false) { app in
+            try await app.test(.GET, "/healthz", afterResponse: { res async in XCTAssertEqual(res.status, .ok) })
+            try await app.test(.GET, "/metrics", afterResponse: { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertContains(res.body.string, "ix_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1")
+                XCTAssertContains(res.body.string, "ix_audit_log_entries 0")
+            })
+        }
+    }
+
+    func testLogsCarryNoPasswordsTokensOrPersonalData() async throws {
+        let captured = LogCapture()
+        try await withTestApp(logger: Logger(label: "test") { _ in captured.handler }, adjust: { $0.logLevel = .trace }) { app in
+            var visitor = BrowserSession(app: app)
+            try await visitor.post("/login", form: ["email": Demo.coordinator, "password": "a wrong password"])
+            try await visitor.login(Demo.coordinator)
+            try await visitor.post("/invitations", form: ["email": "someone.private@example.org", "role": "analyst", "language": "en"])
+            try await visitor.post("/password/forgot", form: ["email": Demo.expert])
+            let reset = try await MailMessage.query(on: app.db).filter(\.$recipient == Demo.expert).first()
+            let token = String(try XCTUnwrap(reset?.body.split(separator: "=").last?.split(separator: "\n").first))
+            try await visitor.get("/password/reset?token=\(token)")
+        }
+        let text = captured.text
+        XCTAssertFalse(text.isEmpty)
+        for secret in [Demo.coordinator, Demo.password, "a wrong password", "someone.private@example.org", Demo.expert, "Cora Ordinator"] {
+            XCTAssertFalse(text.contains(secret), "the log contains \(secret)")
+        }
+        XCTAssertContains(text, "request-id")
+        XCTAssertContains(text, "/password/reset")
+    }
+
+    func testDemoSeedingIsIdempotent() async throws {
+        try await withTestApp { app in
+            let entries = try await AuditEntryRecord.query(on: app.db).count()
+            let again = try await Platform.seedDemo(app)
+            XCTAssertEqual(again.created, 0)
+            let after = try await AuditEntryRecord.query(on: app.db).count()
+            XCTAssertEqual(after, entries)
+            XCTAssertEqual(Set(again.logins.map(\.role)), Set(Role.allCases.map(\.rawValue)), "every role can sign in")
+            XCTAssertEqual(Set(again.logins.map(\.language)), ["en", "fr", "es"])
+        }
+    }
+
+    func testConfigurationRejectsUnusableValuesByName() {
+        XCTAssertThrowsError(try AppConfiguration.fromEnvironment(["PORT": "eighty"])) { XCTAssertContains("\($0)", "PORT") }
+        XCTAssertThrowsError(try AppConfiguration.fromEnvironment(["DATABASE_URL": "mysql://x"])) { XCTAssertContains("\($0)", "DATABASE_URL") }
+        XCTAssertThrowsError(try AppConfiguration.fromEnvironment(["MAIL_TRANSPORT": "pigeon"])) { XCTAssertContains("\($0)", "MAIL_TRANSPORT") }
+        XCTAssertThrowsError(try AppConfiguration.fromEnvironment(["LOG_LEVEL": "loud"])) { XCTAssertContains("\($0)", "LOG_LEVEL") }
+        let config = try? AppConfiguration.fromEnvironment(["DATA_DIR": "/srv/ix", "PORT": "9000"])
+        XCTAssertEqual(config?.database, .sqliteFile(path: "/srv/ix/integrity.sqlite"))
+        XCTAssertEqual(config?.baseURL, "http://127.0.0.1:9000")
+        XCTAssertEqual(config?.resolvedAuditKeyPath, "/srv/ix/audit-signing-key")
+    }
+}
+
+/// Collects every log line a test produces.
+final class LogCapture: Sendable {
+    private let lines = NIOLockedValueBox<[String]>([])
+
+    var text: String { lines.withLockedValue { $0.joined(separator: "\n") } }
+
+    var handler: LogHandler { Handler(capture: self) }
+
+    fileprivate func append(_ line: String) { lines.withLockedValue { $0.append(line) } }
+
+    struct Handler: LogHandler {
+        let capture: LogCapture
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+            let all = metadata.merging(extra ?? [:]) { $1 }
+            capture.append("\(level) \(message) \(all.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " "))")
+        }
+    }
+}
