@@ -1,0 +1,100 @@
+"""Pages in a real browser, as new users meet them, with axe on every page visited."""
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from browser import Visitor, make_driver
+
+PASSWORD = "integrity-demo-2026"
+
+# Each demo login, with a page the role may not see.
+ROLES = [
+    ("coordinator@demo.integrity.invalid", "/outbox"),
+    ("admin@demo.integrity.invalid", None),
+    ("agent.public@demo.integrity.invalid", "/people"),
+    ("participante@demo.integrity.invalid", "/audit"),
+    ("expert@demo.integrity.invalid", "/organisations"),
+    ("experta@demo.integrity.invalid", "/invitations"),
+    ("evaluator@demo.integrity.invalid", "/organisations/new"),
+    ("analyst@demo.integrity.invalid", "/outbox"),
+]
+
+WELCOME = {"en": "Welcome,", "fr": "Bienvenue,", "es": "Le damos la bienvenida,"}
+FORBIDDEN = {"en": "You do not have permission", "fr": "Vous n'avez pas l'autorisation", "es": "No tiene permiso"}
+
+
+@pytest.fixture
+def visitor(server):
+    driver = make_driver()
+    yield Visitor(driver, server["base"])
+    driver.quit()
+
+
+@pytest.mark.parametrize("email,forbidden_page", ROLES)
+def test_each_role_signs_in_switches_language_meets_a_refusal_and_signs_out(visitor, email, forbidden_page):
+    visitor.log_in(email, PASSWORD)
+    assert visitor.driver.current_url.rstrip("/") == visitor.base, visitor.driver.page_source[:500]
+    start = visitor.language()
+    assert visitor.heading().startswith(WELCOME[start])
+
+    for code in ("en", "fr", "es"):
+        visitor.switch_language(code)
+        assert visitor.language() == code
+        assert visitor.heading().startswith(WELCOME[code])
+
+    # Every page the navigation offers this role opens and passes axe.
+    links = [a.get_attribute("href") for a in visitor.driver.find_elements(By.CSS_SELECTOR, "nav ul.nav a")]
+    for link in links:
+        visitor.open(link.replace(visitor.base, ""))
+        assert "Something went wrong" not in visitor.driver.page_source
+
+    if forbidden_page:
+        visitor.open(forbidden_page)
+        assert FORBIDDEN["es"] in visitor.driver.page_source
+        assert "403" in visitor.heading()
+
+    visitor.log_out()
+    visitor.open("/account")
+    assert "/login" in visitor.driver.current_url
+
+
+def test_the_skip_link_is_the_first_stop_and_reaches_main(visitor):
+    visitor.open("/")
+    body = visitor.driver.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    focused = visitor.driver.switch_to.active_element
+    assert focused.get_attribute("class") == "skip-link"
+    focused.send_keys(Keys.ENTER)
+    assert visitor.driver.switch_to.active_element.get_attribute("id") == "main"
+
+
+def test_registration_errors_are_shown_per_field_then_the_registration_is_received(visitor):
+    visitor.open("/register")
+    visitor.switch_language("fr")
+    visitor.fill(displayName="Zoé Essai", email="pas-une-adresse", organisationName="Entreprise fictive",
+                 password="court", passwordConfirmation="court")
+    visitor.submit("/register")
+    page = visitor.driver.page_source
+    assert "Veuillez corriger les points suivants" in page
+    assert visitor.field("email").get_attribute("aria-invalid") == "true"
+    assert "Saisissez une adresse e-mail" in visitor.field("email-error").text
+    assert visitor.field("displayName").get_attribute("value") == "Zoé Essai", "what was typed is kept"
+
+    visitor.fill(email="zoe.essai@example.org", password="une phrase de passe longue", passwordConfirmation="une phrase de passe longue")
+    visitor.field("role").find_element(By.CSS_SELECTOR, 'option[value="expert"]').click()
+    visitor.submit("/register")
+    assert visitor.heading() == "Inscription reçue"
+
+
+def test_a_coordinator_adds_an_organisation_and_sees_its_history(visitor):
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    visitor.open("/organisations/new")
+    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="kind"][value="company"]').click()
+    visitor.fill(name="Browser Test Analytics (fictional)")
+    visitor.field("country").find_element(By.CSS_SELECTOR, 'option[value="IE"]').click()
+    visitor.field("sector").find_element(By.CSS_SELECTOR, 'option[value="technology"]').click()
+    visitor.submit("/organisations")
+    assert visitor.heading() == "Browser Test Analytics (fictional)"
+    visitor.driver.find_element(By.CSS_SELECTOR, 'a[href^="/audit?subjectType=organisation"]').click()
+    visitor.check_accessibility()
+    assert "organisation.create" in visitor.driver.page_source

@@ -1,0 +1,74 @@
+"""The `integrity` command as an operator meets it."""
+import sqlite3
+
+from conftest import run_cli
+
+
+def test_audit_verify_passes_then_names_an_entry_edited_by_hand(data_dir):
+    seeded = run_cli(["seed-demo"], data_dir)
+    assert seeded.returncode == 0, seeded.stderr
+    assert "coordinator@demo.integrity.invalid" in seeded.stdout
+
+    intact = run_cli(["audit", "verify"], data_dir)
+    assert intact.returncode == 0, intact.stderr
+    assert "Audit log intact: 16 entries, 16 signed checkpoints" in intact.stdout
+
+    with sqlite3.connect(data_dir / "integrity.sqlite") as db:
+        db.execute("UPDATE audit_entries SET reason = 'nothing to see' WHERE sequence = 9")
+    broken = run_cli(["audit", "verify"], data_dir)
+    assert broken.returncode != 0
+    assert "entry #9" in broken.stderr
+
+
+def test_audit_verify_detects_a_deleted_row(data_dir):
+    assert run_cli(["seed-demo"], data_dir).returncode == 0
+    with sqlite3.connect(data_dir / "integrity.sqlite") as db:
+        db.execute("DELETE FROM audit_entries WHERE sequence = 3")
+    broken = run_cli(["audit", "verify"], data_dir)
+    assert broken.returncode != 0
+    assert "entry #3 is missing" in broken.stderr
+
+
+def test_audit_verify_with_a_foreign_public_key_fails(data_dir):
+    assert run_cli(["seed-demo"], data_dir).returncode == 0
+    other_key = "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
+    result = run_cli(["audit", "verify", "--public-key", other_key], data_dir)
+    assert result.returncode != 0
+    assert "invalid signature" in result.stderr
+    garbage = run_cli(["audit", "verify", "--public-key", "not-a-key"], data_dir)
+    assert garbage.returncode != 0
+    assert "--public-key" in garbage.stderr
+
+
+def test_seed_demo_is_idempotent(data_dir):
+    assert "16 records created" in run_cli(["seed-demo"], data_dir).stdout
+    assert "0 records created" in run_cli(["seed-demo"], data_dir).stdout
+
+
+def test_user_create_reads_the_password_from_stdin(data_dir):
+    created = run_cli(["user", "create", "--email", "ops@example.org", "--role", "administrator"], data_dir,
+                      stdin="a long operator passphrase\n")
+    assert created.returncode == 0, created.stderr
+    assert "with role administrator" in created.stdout
+    with sqlite3.connect(data_dir / "integrity.sqlite") as db:
+        (status, hashed), = db.execute("SELECT status, password_hash FROM users WHERE email = 'ops@example.org'")
+    assert status == "active"
+    assert hashed.startswith("$2b$") and "a long operator passphrase" not in hashed
+
+
+def test_user_create_refuses_bad_input_with_a_clear_message(data_dir):
+    bad_role = run_cli(["user", "create", "--email", "x@example.org", "--role", "king"], data_dir, stdin="a long operator passphrase\n")
+    assert bad_role.returncode != 0
+    assert "role:" in bad_role.stderr
+    short = run_cli(["user", "create", "--email", "x@example.org", "--role", "analyst"], data_dir, stdin="short\n")
+    assert short.returncode != 0
+    assert "12 characters" in short.stderr
+    no_password = run_cli(["user", "create", "--email", "x@example.org", "--role", "analyst"], data_dir, stdin="")
+    assert no_password.returncode != 0
+    assert "password" in no_password.stderr
+
+
+def test_bad_configuration_is_refused_by_name(data_dir):
+    result = run_cli(["migrate"], data_dir, env={"PORT": "eighty"})
+    assert result.returncode != 0
+    assert "PORT" in result.stderr
