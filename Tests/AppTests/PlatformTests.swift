@@ -3,6 +3,7 @@ import ExchangeCore
 import Fluent
 import Logging
 import NIOConcurrencyHelpers
+import SQLKit
 import XCTVapor
 import XCTest
 
@@ -28,6 +29,14 @@ final class PlatformTests: AppTestCase {
             }
             let documented = paths.flatMap { path, operations in operations.keys.filter { $0 != "parameters" }.map { "\($0.uppercased()) \(path)" } }
             XCTAssertEqual(documented.count, apiRoutes.count, "the document lists routes that do not exist")
+        }
+    }
+
+    /// Guards the PostgreSQL pass in scripts/test: with DATABASE_URL set, the suite must really run on PostgreSQL.
+    func testRunsOnTheConfiguredDatabase() async throws {
+        try await withTestApp(seed: false) { app in
+            let dialect = (app.db as? SQLDatabase)?.dialect.name
+            XCTAssertEqual(dialect, usesPostgres ? "postgresql" : "sqlite")
         }
     }
 
