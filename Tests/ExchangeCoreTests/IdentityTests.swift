@@ -16,6 +16,15 @@ struct IdentityTests {
         #expect(PasswordRules.check(String(repeating: "é", count: 40)) == .passwordTooLong)
     }
 
+    @Test func aNewPasswordMustFollowTheRulesAndBeRepeated() {
+        var v = Validator()
+        v.newPassword("short", confirmation: "shorter")
+        #expect(v.errors == [FieldError("password", .passwordTooShort), FieldError("passwordConfirmation", .passwordsDiffer)])
+        var ok = Validator()
+        ok.newPassword("correct horse battery", confirmation: "correct horse battery")
+        #expect(ok.isValid)
+    }
+
     @Test func loginThrottleDoublesUpToACeiling() {
         let throttle = LoginThrottle(freeAttempts: 5, baseLock: 60, maximumLock: 900)
         #expect(throttle.lockDuration(afterFailures: 4) == nil)

@@ -25,8 +25,8 @@ struct AccountService: Sendable {
         var language: SupportedLanguage?
     }
 
-    /// An active account created by an operator (CLI) or by accepting an invitation.
-    func createActiveUser(_ input: NewAccount, actor: AuditActor) async throws -> User {
+    /// An active account created by an operator (CLI), or by accepting an invitation, which is spent in the same transaction.
+    func createActiveUser(_ input: NewAccount, actor: AuditActor, spending invitation: Invitation? = nil) async throws -> User {
         let (email, name, role) = try await validateNewAccount(input)
         let hash = try await hasher.hash(input.password)
         return try await audit.transaction(on: db, actor: actor) { scope in
@@ -34,6 +34,13 @@ struct AccountService: Sendable {
                             organisationID: input.organisationID, status: .active, preferredLanguage: input.language,
                             now: clock.now())
             try await user.create(on: scope.db)
+            if let invitation {
+                invitation.acceptedAt = clock.now()
+                try await invitation.save(on: scope.db)
+                try await scope.record(.invitationAccept, .invitation(invitation.id!))
+                try await notifier.notify(invitation.invitedBy, "notification.invitation_accepted", arguments: [name],
+                                          link: Paths.people, on: scope.db)
+            }
             try await scope.record(.userCreate, .user(user.id!), changes: ["role": role.rawValue, "status": "active"])
             return user
         }
@@ -46,8 +53,7 @@ struct AccountService: Sendable {
         let name = v.text("displayName", input.displayName, maxLength: 120)
         let role = v.choice("role", input.role, as: Role.self)
         if let role, !allowedRoles.contains(role) { v.add("role", .invalidChoice) }
-        if let problem = PasswordRules.check(input.password) { v.add("password", problem) }
-        if input.password != input.passwordConfirmation { v.add("passwordConfirmation", .passwordsDiffer) }
+        v.newPassword(input.password, confirmation: input.passwordConfirmation)
         if let email, try await User.query(on: db).filter(\.$email == email.value).first() != nil {
             v.add("email", .emailTaken)
         }
@@ -222,8 +228,7 @@ struct AccountService: Sendable {
     func resetPassword(token: String, password: String, confirmation: String) async throws {
         guard let reset = try await usableReset(token: token) else { throw AppError.badRequest(code: "token_unusable") }
         var v = ExchangeCore.Validator()
-        if let problem = PasswordRules.check(password) { v.add("password", problem) }
-        if password != confirmation { v.add("passwordConfirmation", .passwordsDiffer) }
+        v.newPassword(password, confirmation: confirmation)
         guard v.isValid else { throw AppError.validation(v.errors) }
         let hash = try await hasher.hash(password)
         let userID = reset.$user.id

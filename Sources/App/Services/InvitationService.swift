@@ -69,34 +69,6 @@ struct InvitationService: Sendable {
             email: invitation.email, displayName: displayName, role: invitation.role.rawValue,
             organisationID: invitation.$organisation.id, password: password, passwordConfirmation: confirmation,
             language: invitation.language)
-        let user = try await accounts.createActiveUserMarkingInvitation(input, invitation: invitation)
-        return user
-    }
-}
-
-extension AccountService {
-    /// Creates the invited account and spends the invitation in the same audited transaction.
-    func createActiveUserMarkingInvitation(_ input: NewAccount, invitation: Invitation) async throws -> User {
-        var v = ExchangeCore.Validator()
-        let name = v.text("displayName", input.displayName, maxLength: 120)
-        if let problem = PasswordRules.check(input.password) { v.add("password", problem) }
-        if input.password != input.passwordConfirmation { v.add("passwordConfirmation", .passwordsDiffer) }
-        guard v.isValid, let email = EmailAddress(input.email) else { throw AppError.validation(v.errors) }
-        let hash = try await hasher.hash(input.password)
-        return try await audit.transaction(on: db, actor: .anonymous) { scope in
-            guard try await User.query(on: scope.db).filter(\.$email == email.value).first() == nil else {
-                throw AppError.conflict(code: "email_taken")
-            }
-            let user = User(id: UUID(), email: email, displayName: name, passwordHash: hash, role: invitation.role,
-                            organisationID: input.organisationID, status: .active, preferredLanguage: input.language, now: clock.now())
-            try await user.create(on: scope.db)
-            invitation.acceptedAt = clock.now()
-            try await invitation.save(on: scope.db)
-            try await scope.record(.invitationAccept, .invitation(invitation.id!))
-            try await scope.record(.userCreate, .user(user.id!), changes: ["role": invitation.role.rawValue, "status": "active"])
-            try await notifier.notify(invitation.invitedBy, "notification.invitation_accepted", arguments: [name],
-                                      link: Paths.people, on: scope.db)
-            return user
-        }
+        return try await accounts.createActiveUser(input, actor: .anonymous, spending: invitation)
     }
 }

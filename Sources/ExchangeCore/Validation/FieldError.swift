@@ -47,6 +47,12 @@ public struct Validator: Sendable {
         return trimmed
     }
 
+    /// A new password and its repetition, under the platform's password rules.
+    public mutating func newPassword(_ password: String, confirmation: String) {
+        if let problem = PasswordRules.check(password) { add("password", problem) }
+        if password != confirmation { add("passwordConfirmation", .passwordsDiffer) }
+    }
+
     public mutating func choice<T: RawRepresentable>(_ field: String, _ raw: String?, as type: T.Type) -> T?
     where T.RawValue == String {
         guard let raw, !raw.isEmpty else {

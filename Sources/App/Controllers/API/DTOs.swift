@@ -29,7 +29,7 @@ struct OrganisationDTO: Content {
     }
 }
 
-/// What a client sends to create or replace an organisation.
+/// What a form or an API client sends to create or change an organisation.
 struct OrganisationInput: Content {
     var kind: String?
     var name: String?

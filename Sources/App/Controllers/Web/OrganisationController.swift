@@ -104,24 +104,7 @@ struct OrganisationController: RouteCollection {
         return organisation
     }
 
-    // MARK: - Forms
-
-    struct Form: Content {
-        var kind: String?
-        var name: String?
-        var country: String?
-        var publicBodyType: String?
-        var jurisdiction: String?
-        var mandate: String?
-        var legalBasis: String?
-        var workingLanguages: [String]?
-        var sector: String?
-
-        var draft: OrganisationDraft {
-            OrganisationDraft(kind: kind, name: name, country: country, publicBodyType: publicBodyType, jurisdiction: jurisdiction,
-                              mandate: mandate, legalBasis: legalBasis, workingLanguages: workingLanguages ?? [], sector: sector)
-        }
-    }
+    // MARK: - Forms (the same `OrganisationInput` the API decodes)
 
     struct FormPage: Encodable {
         let action: String
@@ -145,7 +128,7 @@ struct OrganisationController: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         try req.authorize(.create, .organisationDirectory)
-        let form = try req.content.decode(Form.self)
+        let form = try req.content.decode(OrganisationInput.self)
         do {
             let organisation = try await req.organisations.create(form.draft, actor: .user(try req.requireUser().id!))
             req.flash("organisation.created")
@@ -165,7 +148,7 @@ struct OrganisationController: RouteCollection {
 
     @Sendable func update(req: Request) async throws -> Response {
         let organisation = try await load(req, for: .update)
-        var form = try req.content.decode(Form.self)
+        var form = try req.content.decode(OrganisationInput.self)
         form.kind = organisation.kind.rawValue
         do {
             _ = try await req.organisations.update(organisation, with: form.draft, actor: .user(try req.requireUser().id!))
