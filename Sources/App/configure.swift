@@ -70,13 +70,14 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M004_CreateLoginFailures())
     app.migrations.add(M005_CreateMessaging())
     app.migrations.add(M006_CreateAuditLog())
-    app.migrations.add(SessionRecord.migration)
+    app.migrations.add(M007_CreateSessions())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {
-    app.sessions.use(.fluent)
+    app.sessions.use { app in ExpiringSessionDriver(clock: app.clock) }
     app.sessions.configuration = SessionsConfiguration(cookieName: SessionSetup.cookieName) { id in
-        HTTPCookies.Value(string: id.string, maxAge: 8 * 3600, path: "/", isSecure: config.usesTLS, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(string: id.string, maxAge: Int(ExpiringSessionDriver.lifetime), path: "/",
+                          isSecure: config.usesTLS, isHTTPOnly: true, sameSite: .lax)
     }
 }
 

@@ -120,3 +120,23 @@ final class AuthenticationTests: AppTestCase {
         XCTAssertEqual(LanguageController.safeReturn("/organisations"), "/organisations")
     }
 }
+
+final class SessionStoreTests: AppTestCase {
+    func testSessionsExpireWithTheirCookieAndAreSweptAway() async throws {
+        try await withTestApp { app in
+            var browser = BrowserSession(app: app)
+            try await browser.login(Demo.analyst)
+            let fresh = try await browser.get("/account")
+            XCTAssertEqual(fresh.status, .ok)
+
+            self.clock.advance(by: ExpiringSessionDriver.lifetime + 1)
+            let expired = try await browser.get("/account")
+            XCTAssertEqual(expired.status, .seeOther, "an expired session no longer signs anyone in")
+
+            var newcomer = BrowserSession(app: app)
+            try await newcomer.get("/login")
+            let remaining = try await StoredSession.query(on: app.db).filter(\.$expiresAt < app.clock.now()).count()
+            XCTAssertEqual(remaining, 0, "starting a session sweeps expired ones")
+        }
+    }
+}
