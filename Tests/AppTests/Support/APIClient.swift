@@ -30,16 +30,6 @@ struct APIClient {
         return try XCTUnwrap(captured)
     }
 
-    struct ErrorBody: Decodable {
-        struct Detail: Decodable {
-            let code: String
-            let message: String
-            let fields: [Field]?
-        }
-        struct Field: Decodable {
-            let field: String
-            let reason: String
-        }
-        let error: Detail
-    }
+    /// The API's one error shape, as the app encodes it.
+    typealias ErrorBody = ErrorResponseMiddleware.Body
 }
