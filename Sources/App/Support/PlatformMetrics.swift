@@ -5,15 +5,18 @@ import Vapor
 final class PlatformMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let auditSize: Gauge
+    private static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "ix", metricName: "http_requests", unitName: "total",
+                             helpText: "HTTP requests by route pattern and status")
+    }
 
     init() {
-        auditSize = registry.makeGauge(name: "ix_audit_log_entries", help: "Entries in the audit log")
+        auditSize = registry.makeGauge(descriptor: MetricNameDescriptor(
+            namespace: "ix", subsystem: "audit_log", metricName: "entries", unitName: "", helpText: "Entries in the audit log"))
     }
 
     func countRequest(method: String, route: String, status: UInt) {
-        registry.makeCounter(name: "ix_http_requests_total",
-                             labels: [("method", method), ("route", route), ("status", String(status))],
-                             help: "HTTP requests by route pattern and status")
+        registry.makeCounter(descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", String(status))])
             .increment()
     }
 

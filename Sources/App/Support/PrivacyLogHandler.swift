@@ -26,12 +26,11 @@ public struct PrivacyLogHandler: LogHandler {
         set { wrapped[metadataKey: key] = Self.valueKeys.contains(key) ? "[redacted]" : newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-                    file: String, function: String, line: UInt) {
-        var cleaned = metadata
-        for key in Self.valueKeys where cleaned?[key] != nil {
-            cleaned?[key] = "[redacted]"
+    public func log(event: LogEvent) {
+        var cleaned = event
+        for key in Self.valueKeys where cleaned.metadata?[key] != nil {
+            cleaned.metadata?[key] = "[redacted]"
         }
-        wrapped.log(level: level, message: message, metadata: cleaned, source: source, file: file, function: function, line: line)
+        wrapped.log(event: cleaned)
     }
 }
