@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "integrity",
             dependencies: [
-                "App",
+                "App", "ExchangeCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
             ]
