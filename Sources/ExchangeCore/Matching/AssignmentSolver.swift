@@ -24,6 +24,30 @@ public struct AssignmentSolver: Sendable {
     public init() {}
 
     public func solve(_ problem: AssignmentProblem) -> Solution {
+        switch Method.choose(for: problem) {
+        case .auction: Self.solution(problem, edges: SquareAuction(problem).solve())
+        case .shortestPaths: Self.shortestPaths(problem)
+        }
+    }
+
+    /// Both methods are exact; the choice only affects speed.
+    enum Method: Equatable {
+        /// When experts are scarce, searches from late needs wander through the contested region, and the auction's
+        /// prices settle the contention far faster.
+        case auction
+        /// When capacity is at least twice the demand most searches end at a free expert at once, while the auction
+        /// would carry a row for every idle slot. Also the only method for needs wanting several experts.
+        case shortestPaths
+
+        static func choose(for p: AssignmentProblem) -> Method {
+            guard p.demand.allSatisfy({ $0 <= 1 }) else { return .shortestPaths }
+            let demand = p.demand.reduce(0) { $0 + Int($1) }
+            let capacity = p.capacity.reduce(0) { $0 + Int($1) }
+            return capacity >= 2 * demand ? .shortestPaths : .auction
+        }
+    }
+
+    static func shortestPaths(_ problem: AssignmentProblem) -> Solution {
         var state = FlowState(problem)
         for need in 0..<problem.needCount {
             for _ in 0..<Int(problem.demand[need]) {
@@ -31,6 +55,26 @@ public struct AssignmentSolver: Sendable {
             }
         }
         return state.solution()
+    }
+}
+
+extension AssignmentSolver {
+    /// The solution for needs that each take at most one edge (−1: unassigned).
+    static func solution(_ p: AssignmentProblem, edges chosen: [Int32]) -> Solution {
+        var pairs: [(need: Int32, expert: Int32)] = []
+        var edges: [Int] = []
+        var objective: Int64 = 0
+        var open = 0
+        for (need, edge) in chosen.enumerated() where p.demand[need] == 1 {
+            if edge < 0 {
+                open += 1
+            } else {
+                pairs.append((Int32(need), p.edgeExpert[Int(edge)]))
+                edges.append(Int(edge))
+                objective += p.edgeScore[Int(edge)]
+            }
+        }
+        return Solution(pairs: pairs, edges: edges, unassignedDemand: open, objective: objective - p.penalty * Int64(open))
     }
 }
 

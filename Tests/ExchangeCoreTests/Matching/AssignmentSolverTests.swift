@@ -83,9 +83,25 @@ struct AssignmentSolverTests {
         let p = Self.randomProblem(seed: UInt64(seed), needs: 1 + seed % 5, experts: 1 + (seed / 5) % 5,
                                    density: 0.6, maxDemand: seed % 3 == 0 ? 2 : 1, maxCapacity: seed % 4 == 0 ? 2 : 1,
                                    penalty: Int64(seed % 7) * 10)
-        let solution = AssignmentSolver().solve(p)
-        Self.checkFeasible(solution, p)
-        #expect(solution.objective == Self.bruteForceOptimum(p), "seed \(seed)")
+        let optimum = Self.bruteForceOptimum(p)
+        let paths = AssignmentSolver.shortestPaths(p)
+        Self.checkFeasible(paths, p)
+        #expect(paths.objective == optimum, "shortest paths, seed \(seed)")
+        if p.demand.allSatisfy({ $0 <= 1 }) {
+            let auction = AssignmentSolver.solution(p, edges: SquareAuction(p).solve())
+            Self.checkFeasible(auction, p)
+            #expect(auction.objective == optimum, "auction, seed \(seed)")
+        }
+        #expect(AssignmentSolver().solve(p).objective == optimum)
+    }
+
+    @Test func theMethodFollowsTheShapeOfTheProblem() throws {
+        let scarce = try AssignmentProblem(needCount: 3, expertCount: 2, edges: [.init(need: 0, expert: 0, score: 1)], penalty: 0, scale: 10)
+        #expect(AssignmentSolver.Method.choose(for: scarce) == .auction)
+        let plenty = try AssignmentProblem(needCount: 1, expertCount: 2, edges: [.init(need: 0, expert: 0, score: 1)], penalty: 0, scale: 10)
+        #expect(AssignmentSolver.Method.choose(for: plenty) == .shortestPaths)
+        let several = try AssignmentProblem(needCount: 1, expertCount: 1, edges: [], demand: [2], penalty: 0, scale: 10)
+        #expect(AssignmentSolver.Method.choose(for: several) == .shortestPaths)
     }
 
     @Test func oneExpertWantedByEveryNeedLeavesTheRestUnassigned() {
@@ -146,8 +162,9 @@ struct AssignmentSolverTests {
     func findsThePublishedOptimumOfTheSharedFixture() throws {
         let bytes = try [UInt8](Data(contentsOf: Self.fixture))
         let p = try InstanceFormats.matchSP1(bytes)
-        let s = AssignmentSolver().solve(p)
-        Self.checkFeasible(s, p)
-        #expect(s.objective == 6_842_968)
+        for s in [AssignmentSolver.shortestPaths(p), AssignmentSolver.solution(p, edges: SquareAuction(p).solve())] {
+            Self.checkFeasible(s, p)
+            #expect(s.objective == 6_842_968)
+        }
     }
 }
