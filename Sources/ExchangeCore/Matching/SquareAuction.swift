@@ -89,7 +89,7 @@ struct SquareAuction {
         var price = [Int64](repeating: 0, count: rows)
         var owner = [Int32](repeating: -1, count: rows)
         var taken = [Int32](repeating: -1, count: rows)
-        var epsilon = max(1, largestCost / 4)
+        var epsilon = max(1, largestCost / 32)
         var free: [Int32] = []
         free.reserveCapacity(rows)
         while true {
