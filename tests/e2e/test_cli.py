@@ -1,7 +1,8 @@
 """The `integrity` command as an operator meets it."""
 import sqlite3
+import subprocess
 
-from conftest import run_cli
+from conftest import BINARY, run_cli
 
 
 def test_audit_verify_passes_then_names_an_entry_edited_by_hand(data_dir):
@@ -72,3 +73,31 @@ def test_bad_configuration_is_refused_by_name(data_dir):
     result = run_cli(["migrate"], data_dir, env={"PORT": "eighty"})
     assert result.returncode != 0
     assert "PORT" in result.stderr
+
+
+def test_serve_shuts_down_gracefully_on_sigterm(data_dir):
+    import os
+    import signal
+    import time
+    import urllib.request
+
+    from conftest import free_port
+
+    port = free_port()
+    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment.update({"DATA_DIR": str(data_dir), "LOG_LEVEL": "warning"})
+    process = subprocess.Popen([str(BINARY), "serve", "--port", str(port)], env=environment,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
