@@ -4,7 +4,7 @@ import Foundation
 
 struct MatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "match", abstract: "The matching engine on files.", subcommands: [Solve.self, Bench.self])
+        commandName: "match", abstract: "The matching engine on files.", subcommands: [Solve.self, Bench.self, RankBench.self])
 
     struct Solve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
