@@ -1,0 +1,48 @@
+/// Where a participant (or a need) stands: draft → submitted → screened → eligible / ineligible.
+public enum ParticipationStatus: String, Codable, Sendable, CaseIterable {
+    case draft, submitted, screened, eligible, ineligible
+}
+
+/// The moves a participant's status can make, and who may make them.
+public enum ParticipationWorkflow {
+    public enum Move: Equatable, Sendable {
+        /// The participant sends a complete draft for screening.
+        case submit
+        /// Automatic screening ran; its overall outcome decides the next status.
+        case screen(ScreeningOutcome)
+        /// A coordinator decides what screening left for review, with a written reason.
+        case decide(eligible: Bool, reason: String)
+        /// A coordinator overrides an automatic result, with a written reason.
+        case override(eligible: Bool, reason: String)
+        /// The participant edits after screening: back to draft, to be screened again.
+        case reopen
+    }
+
+    public enum Refusal: Error, Equatable, Sendable {
+        case notAllowed(from: ParticipationStatus)
+        case reasonRequired
+    }
+
+    public static func apply(_ move: Move, to status: ParticipationStatus) throws(Refusal) -> ParticipationStatus {
+        switch (move, status) {
+        case (.submit, .draft):
+            return .submitted
+        case (.screen(let outcome), .submitted):
+            switch outcome {
+            case .pass: return .eligible
+            case .fail: return .ineligible
+            case .needsReview: return .screened
+            }
+        case (.decide(let eligible, let reason), .screened):
+            guard !reason.trimmingWhitespace().isEmpty else { throw .reasonRequired }
+            return eligible ? .eligible : .ineligible
+        case (.override(let eligible, let reason), .eligible), (.override(let eligible, let reason), .ineligible):
+            guard !reason.trimmingWhitespace().isEmpty else { throw .reasonRequired }
+            return eligible ? .eligible : .ineligible
+        case (.reopen, .screened), (.reopen, .eligible), (.reopen, .ineligible), (.reopen, .submitted):
+            return .draft
+        default:
+            throw .notAllowed(from: status)
+        }
+    }
+}
