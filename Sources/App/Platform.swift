@@ -74,6 +74,51 @@ public enum Platform {
         }
     }
 
+    public struct RosterOutcome: Sendable {
+        public let rows: Int
+        public let experts: Int
+        public let mergedLines: Int
+        /// Every problem, in English, with its line number.
+        public let problems: [String]
+        public let blocking: Int
+        public let imported: Int
+    }
+
+    /// Plans a roster import and, unless `dryRun`, writes it all or nothing. Throws `CommandError` when it cannot.
+    public static func importRoster(
+        _ app: Application, text: String, mapping: [String: Int]?, dryRun: Bool, skipFlagged: Bool
+    ) async throws -> RosterOutcome {
+        var chosen: RosterMapping?
+        if let mapping {
+            var columns: [RosterField: Int] = [:]
+            for (name, column) in mapping {
+                guard let field = RosterField(rawValue: name) else {
+                    throw CommandError(description: "unknown field \(name); use \(RosterField.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                columns[field] = column
+            }
+            chosen = RosterMapping(columns: columns)
+        }
+        let preview: RosterImportService.Preview
+        do {
+            preview = try await app.roster.preview(text, mapping: chosen)
+        } catch RosterImportService.Refusal.unreadable(let problem) {
+            throw CommandError(description: problem.description)
+        }
+        let plan = preview.plan
+        var imported = 0
+        if !dryRun {
+            do {
+                imported = try await app.roster.apply(preview, skippingFlagged: skipFlagged, actor: .system("cli")).count
+            } catch RosterImportService.Refusal.blocked {
+                imported = -1
+            }
+        }
+        return RosterOutcome(rows: preview.table.records.count, experts: plan.experts.count, mergedLines: plan.mergedLines,
+                             problems: plan.problems.map { $0.message(app.catalogs, .en) }, blocking: plan.blockingProblems.count,
+                             imported: imported)
+    }
+
     /// Reads an Ed25519 public key given as base64 of its 32 raw bytes.
     public static func publicKey(base64: String) -> Curve25519.Signing.PublicKey? {
         Data(base64Encoded: base64.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -71,6 +71,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M005_CreateMessaging())
     app.migrations.add(M006_CreateAuditLog())
     app.migrations.add(M007_CreateSessions())
+    app.migrations.add(M008_CreateExpertProfiles())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

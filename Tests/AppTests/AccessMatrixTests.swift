@@ -40,6 +40,8 @@ final class AccessMatrixTests: AppTestCase {
             ("/invitations", Self.expect(Self.staff)),
             ("/audit", Self.expect(Self.staff)),
             ("/outbox", Self.expect([.administrator])),
+            ("/roster", Self.expect(Self.staff)),
+            ("/experts", Self.expect(Self.staff)),
             ("/notifications", Self.expect(Self.all)),
             ("/account", Self.expect(Self.all)),
             ("/account/tokens", Self.expect(Self.all)),
@@ -71,6 +73,7 @@ final class AccessMatrixTests: AppTestCase {
             (.GET, "/api/v1/audit/checkpoint", Self.expect(Self.all, anonymous: .ok)),
             (.GET, "/api/v1/audit/public-key", Self.expect(Self.all, anonymous: .ok)),
             (.GET, "/api/v1/audit/entries", Self.expect(Self.staff, anonymous: .unauthorized)),
+            (.GET, "/api/v1/experts", Self.expect(Self.staff, anonymous: .unauthorized)),
             (.GET, "/api/v1/audit/proofs/inclusion?leafIndex=0&treeSize=2", Self.expect(Self.all, anonymous: .ok)),
             (.GET, "/api/v1/audit/proofs/consistency?first=1&second=2", Self.expect(Self.all, anonymous: .ok)),
         ]

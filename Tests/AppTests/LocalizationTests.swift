@@ -13,7 +13,7 @@ final class LocalizationTests: AppTestCase {
     static let namespaces: Set<String> = [
         "account", "audit", "dashboard", "error", "field", "form", "invitation", "invitations", "landing", "language", "layout",
         "login", "mail", "nav", "notification", "notifications", "organisation", "organisations", "outbox", "password", "people",
-        "register", "role", "status", "token", "tokens",
+        "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -50,6 +50,8 @@ final class LocalizationTests: AppTestCase {
         family("organisation.jurisdiction", Jurisdiction.self)
         family("organisation.sector", Sector.self)
         family("error", FieldError.Code.self)
+        family("roster.field", RosterField.self)
+        family("participation", ParticipationStatus.self)
         for state in ["usable", "used", "expired"] { keys.insert("token.\(state)") }
         for status in ["queued", "kept", "sent", "failed"] { keys.insert("mail.status.\(status)") }
         for code in ["unauthenticated", "invalid_token", "forbidden", "not_found", "csrf_rejected", "validation_failed",

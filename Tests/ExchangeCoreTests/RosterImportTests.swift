@@ -69,6 +69,14 @@ struct RosterImportTests {
         #expect(plan.experts.count == 1)
     }
 
+    @Test func peopleAlreadyInTheProgrammeAreFlagged() throws {
+        let table = try DelimitedText.parse("name,organisation,country\nAna Pérez,Datos,MX\nLuis Gómez,Datos,MX\n")
+        let plan = RosterImport.plan(table, mapping: .suggested(for: table.header),
+                                     existing: [RosterImport.identity(name: "ANA PEREZ", organisation: "datos")])
+        #expect(plan.problems.map(\.kind) == [.alreadyInProgramme])
+        #expect(plan.experts.map(\.name) == ["Luis Gómez"])
+    }
+
     @Test func missingRequiredColumnsAndBadFilesAreRefused() throws {
         let noCountry = try DelimitedText.parse("name\tarea\nAna\tx\n")
         let plan = RosterImport.plan(noCountry, mapping: .suggested(for: noCountry.header))

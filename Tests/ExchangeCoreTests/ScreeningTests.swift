@@ -81,5 +81,7 @@ struct ScreeningTests {
         }
         #expect(try ParticipationWorkflow.apply(.override(eligible: false, reason: "Conflict found later"), to: .eligible) == .ineligible)
         #expect(try ParticipationWorkflow.apply(.reopen, to: .ineligible) == .draft)
+        #expect(try ParticipationWorkflow.apply(.confirm, to: .invited) == .draft)
+        #expect(throws: ParticipationWorkflow.Refusal.notAllowed(from: .invited)) { try ParticipationWorkflow.apply(.submit, to: .invited) }
     }
 }

@@ -98,3 +98,23 @@ def test_a_coordinator_adds_an_organisation_and_sees_its_history(visitor):
     visitor.driver.find_element(By.CSS_SELECTOR, 'a[href^="/audit?subjectType=organisation"]').click()
     visitor.check_accessibility()
     assert "organisation.create" in visitor.driver.page_source
+
+
+def test_a_coordinator_imports_a_roster_file(visitor, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,employer,country,areas\n"
+                      "Browser Roster One,Example Analytics Ltd (fictional),Kenya,network analysis\n"
+                      "Browser Roster Two,Example Analytics Ltd (fictional),Nairobi,OCDS\n")
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    visitor.switch_language("en")
+    visitor.open("/experts")
+    visitor.driver.find_element(By.CSS_SELECTOR, 'a[href="/roster"]').click()
+    visitor.check_accessibility()
+    visitor.field("file").send_keys(str(roster))
+    visitor.submit("/roster/preview")
+    assert "Line 3: “Nairobi” is not a country" in visitor.driver.page_source
+    visitor.field("skipFlagged").click()
+    visitor.submit("/roster/import")
+    assert visitor.driver.current_url.endswith("/experts")
+    assert "1 experts imported as invited." in visitor.driver.page_source
+    assert "Browser Roster One" in visitor.driver.page_source

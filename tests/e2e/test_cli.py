@@ -101,3 +101,40 @@ def test_serve_shuts_down_gracefully_on_sigterm(data_dir):
     finally:
         if process.poll() is None:
             process.kill()
+
+
+ROSTER = """name,email,employer,country,areas
+Ana Pérez,ana@example.org,Datos de Muestra,México,procurement; dashboards
+Lina Okafor,lina@example.org,Example Analytics,Lagos,training
+ana perez,,Datos de Muestra,Mexico,OCDS
+"""
+
+
+def test_import_experts_reports_lines_and_writes_all_or_nothing(data_dir, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER)
+
+    dry = run_cli(["import", "experts", str(roster), "--dry-run"], data_dir)
+    assert dry.returncode == 0, dry.stderr
+    assert "3 rows: 1 experts to import, 1 lines merged into another person." in dry.stdout
+    assert f"{roster} Line 3: “Lagos” is not a country" in dry.stdout
+    assert "nothing was written" in dry.stdout
+
+    blocked = run_cli(["import", "experts", str(roster)], data_dir)
+    assert blocked.returncode == 3
+    assert "nothing was imported" in blocked.stderr
+    with sqlite3.connect(data_dir / "integrity.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM expert_profiles").fetchone()[0] == 0
+
+    done = run_cli(["import", "experts", str(roster), "--skip-flagged"], data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "Imported 1 experts" in done.stdout
+    with sqlite3.connect(data_dir / "integrity.sqlite") as db:
+        (status, areas), = db.execute("SELECT status, areas FROM expert_profiles")
+    assert status == "invited" and areas == "procurement; dashboards; OCDS"
+    assert run_cli(["audit", "verify"], data_dir).returncode == 0
+
+    bad_map = run_cli(["import", "experts", str(roster), "--map", "name=zero"], data_dir)
+    assert bad_map.returncode != 0 and "--map" in bad_map.stderr
+    missing = run_cli(["import", "experts", str(tmp_path / "nope.csv")], data_dir)
+    assert missing.returncode != 0 and "cannot read" in missing.stderr

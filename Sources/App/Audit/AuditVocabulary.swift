@@ -31,6 +31,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func apiToken(_ id: UUID) -> Self { .init(type: "api_token", id: id.uuidString.lowercased()) }
     static func notification(_ id: UUID) -> Self { .init(type: "notification", id: id.uuidString.lowercased()) }
     static func mail(_ id: UUID) -> Self { .init(type: "mail", id: id.uuidString.lowercased()) }
+    static func expertProfile(_ id: UUID) -> Self { .init(type: "expert_profile", id: id.uuidString.lowercased()) }
 }
 
 /// Stable action names. They are part of the log's meaning, so they are never renamed.
@@ -54,4 +55,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case notificationRead = "notification.read"
     case mailDelivered = "mail.delivered"
     case mailFailed = "mail.failed"
+    case expertImport = "expert.import"
+    case rosterImportEmpty = "roster.import_empty"
 }

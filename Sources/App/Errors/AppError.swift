@@ -2,13 +2,15 @@ import ExchangeCore
 import Vapor
 
 /// Errors a person or client can act on. Each has a stable code and a message in every catalog (`error.<code>`).
-enum AppError: Error, Equatable {
+enum AppError: Error {
     case unauthenticated
     case invalidToken
     case forbidden
     case notFound
     case csrfRejected
     case validation([FieldError])
+    /// Problems already worded in the reader's language, e.g. one per line of an uploaded file.
+    case validationMessages([(field: String, reason: String)])
     case badRequest(code: String)
     case conflict(code: String)
     case tooManyAttempts
@@ -18,7 +20,7 @@ enum AppError: Error, Equatable {
         case .unauthenticated, .invalidToken: .unauthorized
         case .forbidden, .csrfRejected: .forbidden
         case .notFound: .notFound
-        case .validation: .unprocessableEntity
+        case .validation, .validationMessages: .unprocessableEntity
         case .badRequest: .badRequest
         case .conflict: .conflict
         case .tooManyAttempts: .tooManyRequests
@@ -32,7 +34,7 @@ enum AppError: Error, Equatable {
         case .forbidden: "forbidden"
         case .notFound: "not_found"
         case .csrfRejected: "csrf_rejected"
-        case .validation: "validation_failed"
+        case .validation, .validationMessages: "validation_failed"
         case .badRequest(let code), .conflict(let code): code
         case .tooManyAttempts: "too_many_attempts"
         }

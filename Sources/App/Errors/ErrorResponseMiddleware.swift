@@ -29,10 +29,15 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
         }
     }
 
-    static func classify(_ error: Error, request: Request) -> (HTTPResponseStatus, String, [FieldError]) {
+    typealias FieldMessage = (field: String, reason: String)
+
+    static func classify(_ error: Error, request: Request) -> (HTTPResponseStatus, String, [FieldMessage]) {
         switch error {
         case let app as AppError:
-            if case .validation(let fields) = app { return (app.status, app.code, fields) }
+            if case .validation(let fields) = app {
+                return (app.status, app.code, fields.map { ($0.field, request.t("error.\($0.code.rawValue)")) })
+            }
+            if case .validationMessages(let messages) = app { return (app.status, app.code, messages) }
             return (app.status, app.code, [])
         case is DecodingError:
             return (.badRequest, "invalid_body", [])
@@ -50,12 +55,12 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
         }
     }
 
-    private func render(status: HTTPResponseStatus, code: String, fields: [FieldError], for request: Request) async throws -> Response {
+    private func render(status: HTTPResponseStatus, code: String, fields: [FieldMessage], for request: Request) async throws -> Response {
         let message = request.t("error.\(code)")
         if request.isAPI || request.headers.accept.mediaTypes.first == .json {
             let body = Body(error: .init(
                 code: code, message: message,
-                fields: fields.isEmpty ? nil : fields.map { .init(field: $0.field, reason: request.t("error.\($0.code.rawValue)")) }))
+                fields: fields.isEmpty ? nil : fields.map { .init(field: $0.field, reason: $0.reason) }))
             let response = Response(status: status)
             try response.content.encode(body)
             if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }

@@ -15,10 +15,10 @@ enum Navigation {
         var links: [(String, String)] = [("nav.dashboard", Paths.home)]
         switch role {
         case .coordinator:
-            links += [("nav.organisations", Paths.organisations), ("nav.people", Paths.people),
+            links += [("nav.organisations", Paths.organisations), ("nav.experts", Paths.experts), ("nav.people", Paths.people),
                       ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit)]
         case .administrator:
-            links += [("nav.organisations", Paths.organisations), ("nav.people", Paths.people),
+            links += [("nav.organisations", Paths.organisations), ("nav.experts", Paths.experts), ("nav.people", Paths.people),
                       ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit), ("nav.outbox", Paths.outbox)]
         case .evaluator, .analyst:
             links += [("nav.organisations", Paths.organisations)]

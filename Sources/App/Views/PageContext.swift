@@ -59,14 +59,15 @@ extension Request {
         return try await view.render(template, Page(page: context, content: content))
     }
 
-    /// A one-time message for the next page, stored as a catalog key.
-    func flash(_ key: String) {
-        session.data["flash"] = key
+    /// A one-time message for the next page: a catalog key and its arguments, rendered in the reader's language.
+    func flash(_ key: String, _ arguments: String...) {
+        session.data["flash"] = ([key] + arguments).joined(separator: "\u{1F}")
     }
 
     private func takeFlash() -> String? {
-        guard hasSession, let key = session.data["flash"] else { return nil }
+        guard hasSession, let stored = session.data["flash"] else { return nil }
         session.data["flash"] = nil
-        return t(key)
+        let parts = stored.components(separatedBy: "\u{1F}")
+        return application.catalogs.text(parts[0], language, Array(parts.dropFirst()))
     }
 }

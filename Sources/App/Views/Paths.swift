@@ -17,6 +17,8 @@ enum Paths {
     static let notifications = "/notifications"
     static let account = "/account"
     static let tokens = "/account/tokens"
+    static let roster = "/roster"
+    static let experts = "/experts"
 
     static func organisation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())" }
     static func auditHistory(type: String, id: String) -> String { "/audit?subjectType=\(type)&subjectID=\(id)" }

@@ -10,6 +10,8 @@ public enum ProtectedObject: Sendable, Equatable {
     case registrations
     case auditLog
     case mailOutbox
+    /// Expert profiles as a whole: listing them and importing rosters.
+    case expertDirectory
     case notification(ownerID: UUID)
     case apiToken(ownerID: UUID)
 }
@@ -50,7 +52,7 @@ public enum AccessPolicy {
             if principal.userID == id { return operation == .read || operation == .update ? .allow : .forbid }
             if role.managesProgramme { return operation == .read || operation == .update || operation == .decide ? .allow : .forbid }
             return .hide
-        case .accountDirectory, .invitations, .registrations:
+        case .accountDirectory, .invitations, .registrations, .expertDirectory:
             return role.managesProgramme ? .allow : .forbid
         case .auditLog:
             return role.managesProgramme && (operation == .read || operation == .list) ? .allow : .forbid

@@ -1,11 +1,14 @@
 /// Where a participant (or a need) stands: draft → submitted → screened → eligible / ineligible.
+/// Experts imported from a roster start as invited: they confirm and complete their profile before screening.
 public enum ParticipationStatus: String, Codable, Sendable, CaseIterable {
-    case draft, submitted, screened, eligible, ineligible
+    case invited, draft, submitted, screened, eligible, ineligible
 }
 
 /// The moves a participant's status can make, and who may make them.
 public enum ParticipationWorkflow {
     public enum Move: Equatable, Sendable {
+        /// An imported expert confirms the invitation and starts completing the profile.
+        case confirm
         /// The participant sends a complete draft for screening.
         case submit
         /// Automatic screening ran; its overall outcome decides the next status.
@@ -25,6 +28,8 @@ public enum ParticipationWorkflow {
 
     public static func apply(_ move: Move, to status: ParticipationStatus) throws(Refusal) -> ParticipationStatus {
         switch (move, status) {
+        case (.confirm, .invited):
+            return .draft
         case (.submit, .draft):
             return .submitted
         case (.screen(let outcome), .submitted):

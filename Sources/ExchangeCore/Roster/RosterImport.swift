@@ -52,6 +52,8 @@ public struct RosterProblem: Sendable, Equatable, CustomStringConvertible {
         case ambiguousCountry(String, [String])
         case invalidEmail(String)
         case conflictingDuplicate(firstLine: Int, field: RosterField)
+        /// The same name and organisation is already in the programme.
+        case alreadyInProgramme
         /// Not an error: reported so a person can check it.
         case countryCorrected(String, to: String)
     }
@@ -74,6 +76,7 @@ public struct RosterProblem: Sendable, Equatable, CustomStringConvertible {
         case .ambiguousCountry(let value, let codes): "\"\(value)\" could be \(codes.joined(separator: " or ")); choose one"
         case .invalidEmail(let value): "\"\(value)\" is not an e-mail address"
         case .conflictingDuplicate(let first, let field): "same person as line \(first) but a different \(field.rawValue)"
+        case .alreadyInProgramme: "this person (same name and organisation) is already in the programme"
         case .countryCorrected(let value, let code): "\"\(value)\" read as \(code)"
         }
         return "line \(line): \(text)"
@@ -93,10 +96,15 @@ public struct RosterPlan: Sendable, Equatable {
     public func canImport(skippingFlagged: Bool) -> Bool {
         blockingProblems.isEmpty || (skippingFlagged && !problems.contains { if case .missingColumn = $0.kind { true } else { false } })
     }
+
+    /// Lines merged into another line's person.
+    public var mergedLines: Int { experts.reduce(0) { $0 + $1.lines.count - 1 } }
 }
 
 public enum RosterImport {
-    public static func plan(_ table: DelimitedText, mapping: RosterMapping, countries: CountryNormalizer = .shared) -> RosterPlan {
+    /// `existing` holds the identities (see `identity(name:organisation:)`) of people already in the programme.
+    public static func plan(_ table: DelimitedText, mapping: RosterMapping, existing: Set<String> = [],
+                            countries: CountryNormalizer = .shared) -> RosterPlan {
         var problems: [RosterProblem] = []
         for field in [RosterField.name, .country] where mapping.columns[field] == nil {
             problems.append(.init(line: 1, kind: .missingColumn(field)))
@@ -133,6 +141,7 @@ public enum RosterImport {
             let organisation = value(.organisation)
 
             let key = identity(name: name, organisation: organisation)
+            if !name.isEmpty && existing.contains(key) { rowProblems.append(.alreadyInProgramme) }
             if rowProblems.isEmpty, let country, let existing = index[key] {
                 if experts[existing].country != country {
                     rowProblems.append(.conflictingDuplicate(firstLine: experts[existing].lines[0], field: .country))
@@ -158,7 +167,7 @@ public enum RosterImport {
     }
 
     /// The same person is the same name at the same organisation, whatever the case, accents or spacing.
-    static func identity(name: String, organisation: String) -> String {
+    public static func identity(name: String, organisation: String) -> String {
         func fold(_ s: String) -> String {
             s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
                 .split(whereSeparator: \.isWhitespace).joined(separator: " ")

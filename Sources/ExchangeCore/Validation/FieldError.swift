@@ -12,6 +12,7 @@ public struct FieldError: Equatable, Sendable, Codable {
         case passwordsDiffer
         case emailTaken
         case organisationKindMismatch
+        case unreadableFile
     }
 
     public let field: String

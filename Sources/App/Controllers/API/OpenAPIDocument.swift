@@ -60,6 +60,10 @@ enum OpenAPIDocument {
                 params: [queryParam("first", integer: true, required: true), queryParam("second", integer: true, required: true)],
                 ok: ref("ConsistencyProof"), open: true)],
             "/openapi.json": ["get": operation("getOpenAPI", "This document", ok: ["type": "object"], open: true)],
+            "/roster/imports": ["post": operation(
+                "importRoster", "Check (dryRun) or import an expert roster, all or nothing (programme staff)",
+                body: "RosterImportInput", ok: ref("RosterImportReport"))],
+            "/experts": ["get": operation("listExperts", "Expert profiles (programme staff)", params: pageParams, ok: page(of: "ExpertProfile"))],
         ]
     }
 
@@ -169,6 +173,25 @@ enum OpenAPIDocument {
             ]),
             "InclusionProof": object(["leafIndex", "treeSize", "leafHash", "path"], [
                 ("leafIndex", integer), ("treeSize", integer), ("leafHash", string), ("path", ["type": "array", "items": string]),
+            ]),
+            "RosterImportInput": object(["csv"], [
+                ("csv", ["type": "string", "description": "CSV or TSV text with a header line"]),
+                ("mapping", ["type": "object", "description": "0-based column per field: name, email, organisation, country, areas",
+                             "additionalProperties": ["type": "integer", "minimum": 0]]),
+                ("dryRun", ["type": "boolean"]), ("skipFlagged", ["type": "boolean"]),
+            ]),
+            "RosterImportReport": object(["dryRun", "rows", "experts", "mergedLines", "flaggedLines", "mapping", "problems", "imported"], [
+                ("dryRun", ["type": "boolean"]), ("rows", integer), ("experts", integer), ("mergedLines", integer),
+                ("flaggedLines", ["type": "array", "items": integer]),
+                ("mapping", ["type": "object", "additionalProperties": integer]),
+                ("problems", ["type": "array", "items": object(["line", "blocking", "message"], [
+                    ("line", integer), ("blocking", ["type": "boolean"]), ("message", string)])]),
+                ("imported", ["type": "array", "items": ref("ExpertProfile")]),
+            ]),
+            "ExpertProfile": object(["id", "fullName", "organisation", "country", "areas", "status"], [
+                ("id", ["type": "string", "format": "uuid"]), ("fullName", string), ("email", nullableString),
+                ("organisation", string), ("country", string), ("areas", ["type": "array", "items": string]),
+                ("status", enumeration(ParticipationStatus.allCases.map(\.rawValue))),
             ]),
             "ConsistencyProof": object(["first", "second", "proof"], [
                 ("first", integer), ("second", integer), ("proof", ["type": "array", "items": string]),

@@ -1,0 +1,160 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Programme staff import expert rosters: upload, check the column mapping and every problem, then import.
+struct RosterController: RouteCollection {
+    static let maxUpload: ByteCount = "5mb"
+
+    func boot(routes: RoutesBuilder) throws {
+        let staff = routes.grouped(access: .programmeStaff)
+        staff.get("roster", use: upload)
+        staff.on(.POST, "roster", "preview", body: .collect(maxSize: Self.maxUpload), use: preview)
+        staff.on(.POST, "roster", "import", body: .collect(maxSize: Self.maxUpload), use: importRoster)
+        staff.get("experts", use: experts)
+    }
+
+    struct UploadPage: Encodable { let error: String? }
+
+    @Sendable func upload(req: Request) async throws -> View {
+        try req.authorize(.create, .expertDirectory)
+        return try await req.page("roster_upload", title: "roster.title", UploadPage(error: nil))
+    }
+
+    /// The file (multipart) or pasted text, and any mapping the person chose (`map_<field>` = column or "").
+    struct Form: Content {
+        var file: File?
+        var text: String?
+        var skipFlagged: String?
+    }
+
+    @Sendable func preview(req: Request) async throws -> Response {
+        try req.authorize(.create, .expertDirectory)
+        let (text, mapping) = try readForm(req)
+        guard let text else { return try await uploadError(req, "roster.error.no_file") }
+        return try await renderPreview(req, text: text, mapping: mapping, status: .ok)
+    }
+
+    @Sendable func importRoster(req: Request) async throws -> Response {
+        try req.authorize(.create, .expertDirectory)
+        let (text, mapping) = try readForm(req)
+        guard let text else { return try await uploadError(req, "roster.error.no_file") }
+        let skip = (try? req.content.decode(Form.self))?.skipFlagged == "on"
+        do {
+            let preview = try await req.roster.preview(text, mapping: mapping)
+            let created = try await req.roster.apply(preview, skippingFlagged: skip, actor: .user(try req.requireUser().id!))
+            req.flash("roster.imported", String(created.count))
+            return req.redirect(to: Paths.experts)
+        } catch RosterImportService.Refusal.blocked {
+            return try await renderPreview(req, text: text, mapping: mapping, status: .unprocessableEntity, blocked: true)
+        } catch RosterImportService.Refusal.unreadable(let problem) {
+            return try await uploadError(req, "roster.error.unreadable", problem)
+        }
+    }
+
+    private func readForm(_ req: Request) throws -> (String?, RosterMapping?) {
+        let form = try req.content.decode(Form.self)
+        var text = form.text.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
+        if let file = form.file, file.data.readableBytes > 0 {
+            var buffer = file.data
+            text = buffer.readString(length: buffer.readableBytes)
+        }
+        var columns: [RosterField: Int] = [:]
+        var chosen = false
+        for field in RosterField.allCases {
+            if let raw = try? req.content.get(String.self, at: "map_\(field.rawValue)") {
+                chosen = true
+                if let column = Int(raw) { columns[field] = column }
+            }
+        }
+        return (text, chosen ? RosterMapping(columns: columns) : nil)
+    }
+
+    private func uploadError(_ req: Request, _ key: String, _ problem: DelimitedText.Problem? = nil) async throws -> Response {
+        var message = req.t(key)
+        if case .unterminatedQuote(let line)? = problem { message += " " + req.t("roster.error.unterminated_quote", String(line)) }
+        return try await req.page("roster_upload", title: "roster.title", UploadPage(error: message), status: .unprocessableEntity)
+    }
+
+    struct MappingRow: Encodable {
+        let field: String
+        let label: String
+        let options: [Option]
+        let required: Bool
+    }
+
+    struct PlannedRow: Encodable {
+        let name: String
+        let organisation: String
+        let country: String
+        let areas: String
+        let lines: String
+    }
+
+    struct PreviewPage: Encodable {
+        let text: String
+        let mapping: [MappingRow]
+        let experts: [PlannedRow]
+        let hasExperts: Bool
+        let problems: [String]
+        let hasProblems: Bool
+        let blockingCount: Int
+        let summary: String
+        let blocked: Bool
+    }
+
+    private func renderPreview(_ req: Request, text: String, mapping: RosterMapping?, status: HTTPResponseStatus,
+                               blocked: Bool = false) async throws -> Response {
+        let preview: RosterImportService.Preview
+        do {
+            preview = try await req.roster.preview(text, mapping: mapping)
+        } catch RosterImportService.Refusal.unreadable(let problem) {
+            return try await uploadError(req, "roster.error.unreadable", problem)
+        }
+        let plan = preview.plan
+        let rows = RosterField.allCases.map { field in
+            MappingRow(field: field.rawValue, label: req.t("roster.field.\(field.rawValue)"),
+                       options: [Option(value: "", label: req.t("roster.not_in_file"), selected: preview.mapping.columns[field] == nil)]
+                           + preview.table.header.enumerated().map { index, title in
+                               Option(value: String(index), label: title, selected: preview.mapping.columns[field] == index)
+                           },
+                       required: field == .name || field == .country)
+        }
+        let experts = plan.experts.map {
+            PlannedRow(name: $0.name, organisation: $0.organisation, country: CountryCode($0.country.value)?.name(in: req.language) ?? $0.country.value,
+                       areas: $0.areas.joined(separator: ", "), lines: $0.lines.map(String.init).joined(separator: ", "))
+        }
+        let problems = plan.problems.map { $0.message(req.application.catalogs, req.language) }
+        let page = PreviewPage(
+            text: text, mapping: rows, experts: experts, hasExperts: !experts.isEmpty, problems: problems, hasProblems: !problems.isEmpty,
+            blockingCount: plan.blockingProblems.count,
+            summary: req.t("roster.summary", String(preview.table.records.count), String(plan.experts.count), String(plan.mergedLines),
+                           String(plan.flaggedLines.count)),
+            blocked: blocked)
+        return try await req.page("roster_preview", title: "roster.preview_title", page, status: status)
+    }
+
+    struct ExpertRow: Encodable {
+        let name: String
+        let organisation: String
+        let country: String
+        let status: String
+        let areas: String
+        let historyHref: String
+    }
+
+    struct ExpertsPage: Encodable {
+        let experts: [ExpertRow]
+        let hasExperts: Bool
+    }
+
+    @Sendable func experts(req: Request) async throws -> View {
+        try req.authorize(.list, .expertDirectory)
+        let rows = try await ExpertProfile.query(on: req.db).sort(\.$fullName).limit(500).all().map {
+            ExpertRow(name: $0.fullName, organisation: $0.organisationName, country: CountryCode($0.country)?.name(in: req.language) ?? $0.country,
+                      status: req.t("participation.\($0.status.rawValue)"), areas: $0.areas.joined(separator: ", "),
+                      historyHref: Paths.auditHistory(type: "expert_profile", id: $0.id!.uuidString.lowercased()))
+        }
+        return try await req.page("experts", title: "experts.title", ExpertsPage(experts: rows, hasExperts: !rows.isEmpty))
+    }
+}

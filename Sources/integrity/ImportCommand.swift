@@ -1,0 +1,56 @@
+import App
+import ArgumentParser
+import Foundation
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import data into the platform.", subcommands: [Experts.self])
+
+    struct Experts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import an expert roster (CSV or TSV). Every problem is reported with its line before anything is written.",
+            discussion: "Imported experts are invited: they confirm and complete their profile before they can be matched.")
+
+        @Argument(help: "The roster file.") var file: String
+        @Flag(help: "Report what would happen; write nothing.") var dryRun = false
+        @Flag(help: "Import the good rows and leave out the flagged ones.") var skipFlagged = false
+        @Option(help: "Columns by field, 0-based, e.g. name=0,country=3,email=1 (default: guessed from the header).")
+        var map: String?
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(file) is not UTF-8 text") }
+            let mapping = try map.map(Self.parseMapping)
+            let outcome = try await Bootstrap.withApplication(try Bootstrap.configuration()) { app in
+                do {
+                    return try await Platform.importRoster(app, text: text, mapping: mapping, dryRun: dryRun, skipFlagged: skipFlagged)
+                } catch let error as Platform.CommandError {
+                    throw ValidationError("\(file): \(error.description)")
+                }
+            }
+            print("\(outcome.rows) rows: \(outcome.experts) experts to import, \(outcome.mergedLines) lines merged into another person.")
+            for problem in outcome.problems { print("  \(file) \(problem)") }
+            if dryRun {
+                print("Dry run: nothing was written.")
+            } else if outcome.imported < 0 {
+                FileHandle.standardError.write(Data(
+                    "\(outcome.blocking) rows are flagged; nothing was imported. Fix them, or use --skip-flagged to leave them out.\n".utf8))
+                throw ExitCode(3)
+            } else {
+                print("Imported \(outcome.imported) experts (status: invited).")
+            }
+        }
+
+        static func parseMapping(_ text: String) throws -> [String: Int] {
+            var mapping: [String: Int] = [:]
+            for pair in text.split(separator: ",") {
+                let parts = pair.split(separator: "=")
+                guard parts.count == 2, let column = Int(parts[1]), column >= 0 else {
+                    throw ValidationError("--map takes field=column pairs, e.g. name=0,country=3; got \(pair)")
+                }
+                mapping[String(parts[0]).trimmingCharacters(in: .whitespaces)] = column
+            }
+            return mapping
+        }
+    }
+}
