@@ -5,6 +5,7 @@ import FluentSQLiteDriver
 import Foundation
 import Leaf
 import LeafKit
+import ExchangeCore
 import Vapor
 
 extension Application {
@@ -13,6 +14,17 @@ extension Application {
     public var configuration: AppConfiguration {
         get { storage[ConfigurationKey.self] ?? AppConfiguration() }
         set { storage[ConfigurationKey.self] = newValue }
+    }
+
+    private struct TaxonomyKey: StorageKey { typealias Value = SkillsTaxonomy }
+
+    /// The skills taxonomy shipped in Resources/Taxonomy, loaded once.
+    public var taxonomy: SkillsTaxonomy {
+        get {
+            guard let taxonomy = storage[TaxonomyKey.self] else { fatalError("configure(_:) loads the taxonomy") }
+            return taxonomy
+        }
+        set { storage[TaxonomyKey.self] = newValue }
     }
 }
 
@@ -31,6 +43,7 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
     app.catalogs = try Catalogs.load(from: ResourceLocation.root.appendingPathComponent("Localization"))
+    app.taxonomy = try SkillsTaxonomy.decode(Data(contentsOf: ResourceLocation.root.appendingPathComponent("Taxonomy/skills.json")))
     configureViews(app)
 
     let key = try signingKey ?? AuditSigningKey(key: SigningKeyStore.loadOrCreate(at: config.resolvedAuditKeyPath))
@@ -72,6 +85,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M006_CreateAuditLog())
     app.migrations.add(M007_CreateSessions())
     app.migrations.add(M008_CreateExpertProfiles())
+    app.migrations.add(M009_CreateNeeds())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -17,11 +17,13 @@ func routes(_ app: Application) throws {
     try app.register(collection: OutboxController())
     try app.register(collection: AuditPageController())
     try app.register(collection: RosterController())
+    try app.register(collection: NeedController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: APIAccountController())
     try api.register(collection: APIOrganisationController())
     try api.register(collection: APIAuditController())
     try api.register(collection: APIRosterController())
+    try api.register(collection: APINeedController())
     try api.register(collection: OpenAPIController())
 }

@@ -41,6 +41,8 @@ final class AccessMatrixTests: AppTestCase {
             ("/audit", Self.expect(Self.staff)),
             ("/outbox", Self.expect([.administrator])),
             ("/roster", Self.expect(Self.staff)),
+            ("/needs", Self.expect(Self.all.subtracting([.expert]))),
+            ("/needs/new", Self.expect(Self.staff.union([.publicParticipant]))),
             ("/experts", Self.expect(Self.staff)),
             ("/notifications", Self.expect(Self.all)),
             ("/account", Self.expect(Self.all)),
@@ -74,6 +76,7 @@ final class AccessMatrixTests: AppTestCase {
             (.GET, "/api/v1/audit/public-key", Self.expect(Self.all, anonymous: .ok)),
             (.GET, "/api/v1/audit/entries", Self.expect(Self.staff, anonymous: .unauthorized)),
             (.GET, "/api/v1/experts", Self.expect(Self.staff, anonymous: .unauthorized)),
+            (.GET, "/api/v1/needs", Self.expect(Self.all.subtracting([.expert]), anonymous: .unauthorized)),
             (.GET, "/api/v1/audit/proofs/inclusion?leafIndex=0&treeSize=2", Self.expect(Self.all, anonymous: .ok)),
             (.GET, "/api/v1/audit/proofs/consistency?first=1&second=2", Self.expect(Self.all, anonymous: .ok)),
         ]

@@ -14,6 +14,7 @@ final class LocalizationTests: AppTestCase {
         "account", "audit", "dashboard", "error", "field", "form", "invitation", "invitations", "landing", "language", "layout",
         "login", "mail", "nav", "notification", "notifications", "organisation", "organisations", "outbox", "password", "people",
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
+        "need", "needs", "support_area", "issue_area", "data_access", "readiness",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -25,7 +26,7 @@ final class LocalizationTests: AppTestCase {
     func literalKeys() throws -> Set<String> {
         var keys: Set<String> = []
         let files = FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil)!
-        let pattern = try NSRegularExpression(pattern: #""([a-z_]+(?:\.[a-z_]+)+)""#)
+        let pattern = try NSRegularExpression(pattern: #""([a-z_]+(?:\.[a-zA-Z_0-9]+)+)""#)
         for case let url as URL in files where ["swift", "leaf"].contains(url.pathExtension) && url.lastPathComponent != "AuditVocabulary.swift" {
             let text = try String(contentsOf: url, encoding: .utf8)
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -52,6 +53,12 @@ final class LocalizationTests: AppTestCase {
         family("error", FieldError.Code.self)
         family("roster.field", RosterField.self)
         family("participation", ParticipationStatus.self)
+        family("readiness", ReadinessArea.self)
+        family("issue_area", IssueArea.self)
+        family("data_access", DataAccess.self)
+        for area in SupportArea.allCases { keys.insert("support_area.\(area.rawValue)") }
+        for score in 0...ReadinessAssessment.maximumScore { keys.insert("readiness.score.\(score)") }
+        keys.insert("error.need_not_draft")
         for state in ["usable", "used", "expired"] { keys.insert("token.\(state)") }
         for status in ["queued", "kept", "sent", "failed"] { keys.insert("mail.status.\(status)") }
         for code in ["unauthenticated", "invalid_token", "forbidden", "not_found", "csrf_rejected", "validation_failed",
@@ -61,7 +68,9 @@ final class LocalizationTests: AppTestCase {
         }
         for field in ["email", "password", "passwordConfirmation", "displayName", "role", "organisationName", "organisationID",
                       "language", "lang", "name", "kind", "country", "publicBodyType", "jurisdiction", "mandate", "legalBasis",
-                      "workingLanguages", "sector", "reason", "page", "perPage", "start", "end", "leafIndex", "treeSize", "first", "second"] {
+                      "workingLanguages", "sector", "reason", "page", "perPage", "start", "end", "leafIndex", "treeSize", "first", "second",
+                      "title", "problemStatement", "whyPrivateSector", "supportAreas", "issueAreas", "requiredSkills", "languages",
+                      "preferredStart", "durationMonths", "expectedOutputs", "dataAccess", "dataRules"] {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",

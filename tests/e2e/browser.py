@@ -41,7 +41,7 @@ class Visitor:
         page = self.driver.current_url
         self.checked.append(page)
         assert not blocking, f"axe on {page}:\n" + "\n".join(
-            f"- {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in blocking)
+            f"- {v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}\n  {v['nodes'][0]['html']}\n  {v['nodes'][0]['failureSummary']}" for v in blocking)
 
     def field(self, field_id):
         return self.driver.find_element(By.ID, field_id)

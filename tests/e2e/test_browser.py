@@ -118,3 +118,26 @@ def test_a_coordinator_imports_a_roster_file(visitor, tmp_path):
     assert visitor.driver.current_url.endswith("/experts")
     assert "1 experts imported as invited." in visitor.driver.page_source
     assert "Browser Roster One" in visitor.driver.page_source
+
+
+def test_a_public_participant_drafts_and_submits_a_need_with_its_readiness(visitor):
+    from selenium.webdriver.support.ui import Select
+
+    visitor.log_in("participante@demo.integrity.invalid", PASSWORD)
+    visitor.switch_language("es")
+    visitor.open("/needs/new")
+    visitor.fill(title="Alertas en nuestras licitaciones (navegador)", problemStatement="Publicamos OCDS pero no sabemos analizarlo.",
+                 whyPrivateSector="El sector privado lo hace a diario.", expectedOutputs="Un cuaderno reproducible.")
+    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="supportAreas[]"][value="3"]').click()
+    Select(visitor.field("requiredSkills")).select_by_value("procurement-red-flags")
+    Select(visitor.field("languages")).select_by_value("es")
+    visitor.driver.execute_script("document.getElementById('preferredStart').value = '2027-02-01'")
+    for index, select in enumerate(visitor.driver.find_elements(By.CSS_SELECTOR, 'select[id^="readiness_"]')):
+        Select(select).select_by_value(str(index % 4))
+    visitor.driver.find_element(By.CSS_SELECTOR, 'form.form button[type="submit"]').click()
+    visitor.check_accessibility()
+    assert visitor.heading() == "Alertas en nuestras licitaciones (navegador)"
+    assert visitor.driver.find_element(By.CSS_SELECTOR, 'figure.chart svg[role="img"]')
+    visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/submit"] button').click()
+    visitor.check_accessibility()
+    assert "lista para el emparejamiento" in visitor.driver.page_source

@@ -32,6 +32,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func notification(_ id: UUID) -> Self { .init(type: "notification", id: id.uuidString.lowercased()) }
     static func mail(_ id: UUID) -> Self { .init(type: "mail", id: id.uuidString.lowercased()) }
     static func expertProfile(_ id: UUID) -> Self { .init(type: "expert_profile", id: id.uuidString.lowercased()) }
+    static func need(_ id: UUID) -> Self { .init(type: "need", id: id.uuidString.lowercased()) }
 }
 
 /// Stable action names. They are part of the log's meaning, so they are never renamed.
@@ -57,4 +58,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case mailFailed = "mail.failed"
     case expertImport = "expert.import"
     case rosterImportEmpty = "roster.import_empty"
+    case needCreate = "need.create"
+    case needUpdate = "need.update"
+    case needSubmit = "need.submit"
 }

@@ -28,11 +28,25 @@ struct FormState: Encodable {
         for error in errors where messages[error.field] == nil {
             let message = req.t("error.\(error.code.rawValue)")
             messages[error.field] = message
-            summary.append(SummaryItem(anchor: "#" + error.field, message: req.t("field.\(error.field)") + ": " + message))
+            summary.append(SummaryItem(anchor: "#" + Self.anchor(error.field), message: Self.label(error.field, req) + ": " + message))
         }
         self.errors = messages
         self.hasErrors = !messages.isEmpty
         self.summary = summary
+    }
+
+    /// A readiness rating's field is named after its area: readiness, the area, and note for its note.
+    static func label(_ field: String, _ req: Request) -> String {
+        if field.hasPrefix("readiness.") {
+            return req.t("readiness.\(field.split(separator: ".")[1])")
+        }
+        return req.t("field.\(field)")
+    }
+
+    static func anchor(_ field: String) -> String {
+        guard field.hasPrefix("readiness.") else { return field }
+        let area = field.split(separator: ".")[1]
+        return field.hasSuffix(".note") ? "note_\(area)" : "readiness_\(area)"
     }
 }
 

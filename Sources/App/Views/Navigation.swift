@@ -15,14 +15,17 @@ enum Navigation {
         var links: [(String, String)] = [("nav.dashboard", Paths.home)]
         switch role {
         case .coordinator:
-            links += [("nav.organisations", Paths.organisations), ("nav.experts", Paths.experts), ("nav.people", Paths.people),
-                      ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit)]
+            links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
+                      ("nav.people", Paths.people), ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit)]
         case .administrator:
-            links += [("nav.organisations", Paths.organisations), ("nav.experts", Paths.experts), ("nav.people", Paths.people),
+            links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
+                      ("nav.people", Paths.people),
                       ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit), ("nav.outbox", Paths.outbox)]
         case .evaluator, .analyst:
-            links += [("nav.organisations", Paths.organisations)]
-        case .publicParticipant, .expert:
+            links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs)]
+        case .publicParticipant:
+            links += [("nav.my_organisation", Paths.myOrganisation), ("nav.needs", Paths.needs)]
+        case .expert:
             links += [("nav.my_organisation", Paths.myOrganisation)]
         }
         links += [("nav.notifications", Paths.notifications), ("nav.account", Paths.account)]

@@ -19,6 +19,7 @@ enum Paths {
     static let tokens = "/account/tokens"
     static let roster = "/roster"
     static let experts = "/experts"
+    static let needs = "/needs"
 
     static func organisation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())" }
     static func auditHistory(type: String, id: String) -> String { "/audit?subjectType=\(type)&subjectID=\(id)" }

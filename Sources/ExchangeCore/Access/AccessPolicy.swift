@@ -12,6 +12,10 @@ public enum ProtectedObject: Sendable, Equatable {
     case mailOutbox
     /// Expert profiles as a whole: listing them and importing rosters.
     case expertDirectory
+    /// Needs as a whole; `create` means submitting one for an organisation.
+    case needDirectory(organisationID: UUID?)
+    /// One need of a public body.
+    case need(organisationID: UUID)
     case notification(ownerID: UUID)
     case apiToken(ownerID: UUID)
 }
@@ -58,6 +62,21 @@ public enum AccessPolicy {
             return role.managesProgramme && (operation == .read || operation == .list) ? .allow : .forbid
         case .mailOutbox:
             return role == .administrator && (operation == .read || operation == .list) ? .allow : .forbid
+        case .needDirectory(let organisationID):
+            switch operation {
+            case .list: return role == .expert ? .forbid : .allow
+            case .create:
+                if role.managesProgramme { return .allow }
+                return role == .publicParticipant && organisationID != nil && organisationID == principal.organisationID ? .allow : .forbid
+            default: return .forbid
+            }
+        case .need(let organisationID):
+            let member = role == .publicParticipant && principal.organisationID == organisationID
+            switch operation {
+            case .read: return role.managesProgramme || role == .evaluator || role == .analyst || member ? .allow : .hide
+            case .update: return role.managesProgramme || member ? .allow : (role == .evaluator || role == .analyst ? .forbid : .hide)
+            default: return .forbid
+            }
         case .notification(let owner), .apiToken(let owner):
             return principal.userID == owner ? .allow : .hide
         }

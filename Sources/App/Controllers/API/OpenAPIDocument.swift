@@ -63,6 +63,19 @@ enum OpenAPIDocument {
             "/roster/imports": ["post": operation(
                 "importRoster", "Check (dryRun) or import an expert roster, all or nothing (programme staff)",
                 body: "RosterImportInput", ok: ref("RosterImportReport"))],
+            "/needs": [
+                "get": operation("listNeeds", "Needs; public participants see their own body's", params: pageParams, ok: page(of: "Need")),
+                "post": operation("createNeed", "Save a draft need (public participants for their body; programme staff for any)",
+                                  body: "NeedInput", ok: ref("Need"), okStatus: "201"),
+            ],
+            "/needs/{id}": [
+                "parameters": [pathParam("id")],
+                "get": operation("getNeed", "One need; other bodies' needs answer 404", ok: ref("Need")),
+            ],
+            "/needs/{id}/submit": [
+                "parameters": [pathParam("id")],
+                "post": operation("submitNeed", "Check every rule and screen the need", ok: ref("Need")),
+            ],
             "/experts": ["get": operation("listExperts", "Expert profiles (programme staff)", params: pageParams, ok: page(of: "ExpertProfile"))],
         ]
     }
@@ -173,6 +186,24 @@ enum OpenAPIDocument {
             ]),
             "InclusionProof": object(["leafIndex", "treeSize", "leafHash", "path"], [
                 ("leafIndex", integer), ("treeSize", integer), ("leafHash", string), ("path", ["type": "array", "items": string]),
+            ]),
+            "NeedInput": object([], [
+                ("organisationID", ["type": "string", "format": "uuid"]), ("title", string), ("problemStatement", string),
+                ("whyPrivateSector", string), ("supportAreas", ["type": "array", "items": ["type": "integer", "minimum": 1, "maximum": 6]]),
+                ("issueAreas", ["type": "array", "items": enumeration(IssueArea.allCases.map(\.rawValue))]),
+                ("requiredSkills", ["type": "array", "items": string]), ("preferredSkills", ["type": "array", "items": string]),
+                ("languages", ["type": "array", "items": string]), ("preferredStart", ["type": "string", "format": "date"]),
+                ("durationMonths", ["type": "integer", "minimum": 1, "maximum": 6]), ("expectedOutputs", string),
+                ("dataAccess", enumeration(DataAccess.allCases.map(\.rawValue))), ("dataRules", string),
+                ("readiness", ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0, "maximum": 3]]),
+            ]),
+            "Need": object(["id", "organisationID", "title", "status", "supportAreas", "requiredSkills", "preferredSkills", "languages",
+                            "durationMonths", "dataAccess", "readiness"], [
+                ("id", ["type": "string", "format": "uuid"]), ("organisationID", ["type": "string", "format": "uuid"]), ("title", string),
+                ("status", enumeration(ParticipationStatus.allCases.map(\.rawValue))),
+                ("supportAreas", ["type": "array", "items": integer]), ("requiredSkills", ["type": "array", "items": string]),
+                ("preferredSkills", ["type": "array", "items": string]), ("languages", ["type": "array", "items": string]),
+                ("durationMonths", integer), ("dataAccess", string), ("readiness", ["type": "object", "additionalProperties": integer]),
             ]),
             "RosterImportInput": object(["csv"], [
                 ("csv", ["type": "string", "description": "CSV or TSV text with a header line"]),

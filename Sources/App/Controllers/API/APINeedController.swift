@@ -1,0 +1,114 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Needs over JSON, with the same rules as the pages.
+struct APINeedController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let signedIn = routes.grouped(access: .signedIn).grouped("needs")
+        signedIn.get(use: list)
+        signedIn.post(use: create)
+        signedIn.get(":id", use: show)
+        signedIn.post(":id", "submit", use: submit)
+    }
+
+    struct NeedInput: Content {
+        var organisationID: UUID?
+        var title: String?
+        var problemStatement: String?
+        var whyPrivateSector: String?
+        var supportAreas: [Int]?
+        var issueAreas: [String]?
+        var requiredSkills: [String]?
+        var preferredSkills: [String]?
+        var languages: [String]?
+        /// yyyy-MM-dd
+        var preferredStart: String?
+        var durationMonths: Int?
+        var expectedOutputs: String?
+        var dataAccess: String?
+        var dataRules: String?
+        /// Area → score 0–3.
+        var readiness: [String: Int]?
+    }
+
+    @Sendable func list(req: Request) async throws -> PageDTO<NeedDTO> {
+        let principal = req.principal!
+        try req.authorize(.list, .needDirectory(organisationID: nil))
+        let paging = try PageRequest(req)
+        var query = Need.query(on: req.db)
+        if principal.role == .publicParticipant {
+            query = query.filter(\.$organisation.$id == (principal.organisationID ?? UUID()))
+        }
+        let total = try await query.copy().count()
+        let items = try await query.sort(\.$updatedAt, .descending).range(paging.range).all().map(NeedDTO.init)
+        return PageDTO(items: items, page: paging.page, perPage: paging.perPage, total: total)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let input = try req.content.decode(NeedInput.self)
+        let organisationID = user.role == .publicParticipant ? user.$organisation.id : input.organisationID
+        try req.authorize(.create, .needDirectory(organisationID: organisationID))
+        guard let organisationID else { throw AppError.validation([FieldError("organisationID", .required)]) }
+        var ratings: [ReadinessArea: ReadinessAssessment.Rating] = [:]
+        for (name, score) in input.readiness ?? [:] {
+            guard let area = ReadinessArea(rawValue: name) else { throw AppError.validation([FieldError("readiness", .invalidChoice)]) }
+            ratings[area] = .init(score: score)
+        }
+        let draft = NeedDraft(
+            title: input.title ?? "", problemStatement: input.problemStatement ?? "", whyPrivateSector: input.whyPrivateSector ?? "",
+            supportAreas: input.supportAreas ?? [], issueAreas: input.issueAreas ?? [], requiredSkills: input.requiredSkills ?? [],
+            preferredSkills: input.preferredSkills ?? [], languages: input.languages ?? [],
+            preferredStart: input.preferredStart.flatMap(NeedController.day), durationMonths: input.durationMonths,
+            expectedOutputs: input.expectedOutputs ?? "", dataAccess: input.dataAccess ?? "none", dataRules: input.dataRules ?? "")
+        let need = try await req.needs.create(draft, readiness: ReadinessAssessment(ratings: ratings), organisationID: organisationID, by: user)
+        let response = try await NeedDTO(need).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/needs/\(need.id!.uuidString.lowercased())")
+        return response
+    }
+
+    @Sendable func show(req: Request) async throws -> NeedDTO {
+        NeedDTO(try await load(req, for: .read))
+    }
+
+    @Sendable func submit(req: Request) async throws -> NeedDTO {
+        let need = try await load(req, for: .update)
+        return NeedDTO(try await req.needs.submit(need, by: try req.requireUser()))
+    }
+
+    private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Need {
+        guard let need = try await Need.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        try req.authorize(operation, .need(organisationID: need.$organisation.id))
+        return need
+    }
+}
+
+struct NeedDTO: Content {
+    let id: UUID
+    let organisationID: UUID
+    let title: String
+    let status: ParticipationStatus
+    let supportAreas: [Int]
+    let requiredSkills: [String]
+    let preferredSkills: [String]
+    let languages: [String]
+    let durationMonths: Int
+    let dataAccess: String
+    let readiness: [String: Int]
+
+    init(_ need: Need) {
+        let d = need.draft
+        id = need.id!
+        organisationID = need.$organisation.id
+        title = need.title
+        status = need.status
+        supportAreas = d.supportAreas
+        requiredSkills = d.requiredSkills
+        preferredSkills = d.preferredSkills
+        languages = d.languages
+        durationMonths = d.duration
+        dataAccess = d.dataAccess
+        readiness = Dictionary(uniqueKeysWithValues: need.readiness.ratings.map { ($0.key.rawValue, $0.value.score) })
+    }
+}

@@ -1,0 +1,273 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Public bodies' needs: a list, a page per need with its readiness chart, forms to draft and edit, and submission.
+struct NeedController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let signedIn = routes.grouped(access: .signedIn).grouped("needs")
+        signedIn.get(use: list)
+        signedIn.get("new", use: newForm)
+        signedIn.post(use: create)
+        signedIn.get(":id", use: show)
+        signedIn.get(":id", "edit", use: editForm)
+        signedIn.post(":id", use: update)
+        signedIn.post(":id", "submit", use: submit)
+    }
+
+    // MARK: - Reading
+
+    struct ListItem: Encodable {
+        let title: String
+        let href: String
+        let organisation: String
+        let status: String
+    }
+
+    struct ListPage: Encodable {
+        let items: [ListItem]
+        let hasItems: Bool
+        let canCreate: Bool
+    }
+
+    @Sendable func list(req: Request) async throws -> View {
+        let principal = req.principal!
+        try req.authorize(.list, .needDirectory(organisationID: nil))
+        var query = Need.query(on: req.db).with(\.$organisation).sort(\.$updatedAt, .descending)
+        if principal.role == .publicParticipant {
+            guard let organisation = principal.organisationID else { return try await page(req, []) }
+            query = query.filter(\.$organisation.$id == organisation)
+        }
+        return try await page(req, try await query.limit(200).all())
+    }
+
+    private func page(_ req: Request, _ needs: [Need]) async throws -> View {
+        let principal = req.principal!
+        let items = needs.map {
+            ListItem(title: $0.title, href: "/needs/\($0.id!.uuidString.lowercased())", organisation: $0.organisation.name,
+                     status: req.t("participation.\($0.status.rawValue)"))
+        }
+        let canCreate = AccessPolicy.decide(principal, .create, .needDirectory(organisationID: principal.organisationID)).isAllowed
+        return try await req.page("needs", title: "needs.title", ListPage(items: items, hasItems: !items.isEmpty, canCreate: canCreate))
+    }
+
+    struct Detail: Encodable {
+        let id: String
+        let title: String
+        let organisation: String
+        let status: String
+        let problemStatement: String
+        let whyPrivateSector: String
+        let supportAreas: [String]
+        let issueAreas: [String]
+        let requiredSkills: [String]
+        let preferredSkills: [String]
+        let languages: [String]
+        let start: String
+        let duration: String
+        let expectedOutputs: String
+        let dataAccess: String
+        let dataRules: String
+        let chart: String
+        let canEdit: Bool
+        let historyHref: String?
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let need = try await load(req, for: .read)
+        let principal = req.principal!
+        let taxonomy = req.application.taxonomy
+        let d = need.draft
+        let readiness = need.readiness
+        let labels = Dictionary(uniqueKeysWithValues: ReadinessArea.allCases.map { ($0, req.t("readiness.\($0.rawValue)")) })
+        let chart = ReadinessChart.svg(readiness, labels: labels, title: req.t("need.readiness"),
+                                       summary: req.t("need.readiness_summary", String(Int((readiness.overall * 100).rounded()))))
+        return try await req.page("need", title: "need.title", Detail(
+            id: need.id!.uuidString.lowercased(), title: need.title, organisation: need.organisation.name,
+            status: req.t("participation.\(need.status.rawValue)"), problemStatement: d.problemStatement, whyPrivateSector: d.whyPrivateSector,
+            supportAreas: d.supportAreas.map { req.t("support_area.\($0)") }, issueAreas: d.issueAreas.map { req.t("issue_area.\($0)") },
+            requiredSkills: d.requiredSkills.compactMap { taxonomy.skill($0)?.labels[req.language] },
+            preferredSkills: d.preferredSkills.compactMap { taxonomy.skill($0)?.labels[req.language] },
+            languages: d.languages.compactMap { LanguageCode($0)?.name(in: req.language) },
+            start: d.preferredStart?.formatted(.iso8601.year().month().day()) ?? "—", duration: req.t("need.months", String(d.duration)),
+            expectedOutputs: d.expectedOutputs, dataAccess: req.t("data_access.\(d.dataAccess)"), dataRules: d.dataRules, chart: chart,
+            canEdit: need.status == .draft && AccessPolicy.decide(principal, .update, .need(organisationID: need.$organisation.id)).isAllowed,
+            historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
+                ? Paths.auditHistory(type: "need", id: need.id!.uuidString.lowercased()) : nil))
+    }
+
+    private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Need {
+        guard let need = try await Need.query(on: req.db).filter(\.$id == (try req.uuidParameter())).with(\.$organisation).first() else {
+            throw AppError.notFound
+        }
+        try req.authorize(operation, .need(organisationID: need.$organisation.id))
+        return need
+    }
+
+    // MARK: - Writing
+
+    /// The form's fields; lists arrive as name[] and the readiness ratings as readiness_<area> / note_<area>.
+    struct Form: Content {
+        var organisationID: String?
+        var title: String?
+        var problemStatement: String?
+        var whyPrivateSector: String?
+        var supportAreas: [Int]?
+        var issueAreas: [String]?
+        var requiredSkills: [String]?
+        var preferredSkills: [String]?
+        var languages: [String]?
+        var preferredStart: String?
+        var durationMonths: Int?
+        var expectedOutputs: String?
+        var dataAccess: String?
+        var dataRules: String?
+    }
+
+    static func draft(from form: Form) -> NeedDraft {
+        NeedDraft(title: form.title ?? "", problemStatement: form.problemStatement ?? "", whyPrivateSector: form.whyPrivateSector ?? "",
+                  supportAreas: form.supportAreas ?? [], issueAreas: form.issueAreas ?? [], requiredSkills: form.requiredSkills ?? [],
+                  preferredSkills: form.preferredSkills ?? [], languages: form.languages ?? [],
+                  preferredStart: form.preferredStart.flatMap(Self.day), durationMonths: form.durationMonths,
+                  expectedOutputs: form.expectedOutputs ?? "", dataAccess: form.dataAccess ?? "none", dataRules: form.dataRules ?? "")
+    }
+
+    static func day(_ text: String) -> Date? {
+        try? Date(text + "T00:00:00Z", strategy: .iso8601)
+    }
+
+    static func readiness(_ req: Request) -> ReadinessAssessment {
+        var ratings: [ReadinessArea: ReadinessAssessment.Rating] = [:]
+        for area in ReadinessArea.allCases {
+            guard let raw = try? req.content.get(String.self, at: "readiness_\(area.rawValue)"), let score = Int(raw) else { continue }
+            ratings[area] = .init(score: score, note: (try? req.content.get(String.self, at: "note_\(area.rawValue)")) ?? "")
+        }
+        return ReadinessAssessment(ratings: ratings)
+    }
+
+    @Sendable func newForm(req: Request) async throws -> View {
+        let principal = req.principal!
+        try req.authorize(.create, .needDirectory(organisationID: principal.role == .publicParticipant ? principal.organisationID : nil))
+        return try await formPage(req, action: "/needs", draft: NeedDraft(), readiness: .init(ratings: [:]), errors: [],
+                                  organisationID: principal.organisationID)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(Form.self)
+        let organisationID = user.role == .publicParticipant ? user.$organisation.id : form.organisationID.flatMap(UUID.init(uuidString:))
+        try req.authorize(.create, .needDirectory(organisationID: organisationID))
+        let draft = Self.draft(from: form)
+        let readiness = Self.readiness(req)
+        do {
+            guard let organisationID else { throw AppError.validation([FieldError("organisationID", .required)]) }
+            let need = try await req.needs.create(draft, readiness: readiness, organisationID: organisationID, by: user)
+            req.flash("need.saved")
+            return req.redirect(to: "/needs/\(need.id!.uuidString.lowercased())")
+        } catch AppError.validation(let errors) {
+            return try await formPage(req, action: "/needs", draft: draft, readiness: readiness, errors: errors, organisationID: organisationID)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable func editForm(req: Request) async throws -> View {
+        let need = try await load(req, for: .update)
+        return try await formPage(req, action: "/needs/\(need.id!.uuidString.lowercased())", draft: need.draft, readiness: need.readiness,
+                                  errors: [], organisationID: need.$organisation.id)
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let need = try await load(req, for: .update)
+        let draft = Self.draft(from: try req.content.decode(Form.self))
+        let readiness = Self.readiness(req)
+        do {
+            _ = try await req.needs.update(need, with: draft, readiness: readiness, by: try req.requireUser())
+            req.flash("need.saved")
+            return req.redirect(to: "/needs/\(need.id!.uuidString.lowercased())")
+        } catch AppError.validation(let errors) {
+            return try await formPage(req, action: "/needs/\(need.id!.uuidString.lowercased())", draft: draft, readiness: readiness,
+                                      errors: errors, organisationID: need.$organisation.id)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable func submit(req: Request) async throws -> Response {
+        let need = try await load(req, for: .update)
+        do {
+            let submitted = try await req.needs.submit(need, by: try req.requireUser())
+            req.flash(submitted.status == .eligible ? "need.submitted_ready" : "need.submitted_review")
+            return req.redirect(to: "/needs/\(need.id!.uuidString.lowercased())")
+        } catch AppError.validation(let errors) {
+            return try await formPage(req, action: "/needs/\(need.id!.uuidString.lowercased())", draft: need.draft, readiness: need.readiness,
+                                      errors: errors, organisationID: need.$organisation.id)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    // MARK: - The form page
+
+    struct ReadinessRow: Encodable {
+        let area: String
+        let label: String
+        let options: [Option]
+        let note: String
+    }
+
+    struct SkillGroup: Encodable {
+        let label: String
+        let required: [Option]
+        let preferred: [Option]
+    }
+
+    struct FormPage: Encodable {
+        let action: String
+        let form: FormState
+        let organisations: [Option]
+        let chooseOrganisation: Bool
+        let supportAreas: [Option]
+        let issueAreas: [Option]
+        let skillGroups: [SkillGroup]
+        let languages: [Option]
+        let durations: [Option]
+        let dataAccess: [Option]
+        let readiness: [ReadinessRow]
+        let start: String
+    }
+
+    private func formPage(_ req: Request, action: String, draft d: NeedDraft, readiness: ReadinessAssessment, errors: [FieldError],
+                          organisationID: UUID?) async throws -> View {
+        let lang = req.language
+        let taxonomy = req.application.taxonomy
+        let chooseOrganisation = req.principal!.role.managesProgramme && action == "/needs"
+        let organisations = chooseOrganisation
+            ? try await Organisation.query(on: req.db).filter(\.$kind == .publicBody).sort(\.$name).all().map {
+                Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id == organisationID)
+            } : []
+        let groups = taxonomy.groups.map { group in
+            let skills = taxonomy.skills.filter { $0.group == group.id }
+            return SkillGroup(label: group.labels[lang],
+                              required: skills.map { Option(value: $0.id, label: $0.labels[lang], selected: d.requiredSkills.contains($0.id)) },
+                              preferred: skills.map { Option(value: $0.id, label: $0.labels[lang], selected: d.preferredSkills.contains($0.id)) })
+        }
+        let languages = LanguageCode.all.map { (code: $0, name: LanguageCode($0)!.name(in: lang)) }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            .map { Option(value: $0.code, label: $0.name, selected: d.languages.contains($0.code)) }
+        return try await req.page("need_form", title: action == "/needs" ? "need.new_title" : "need.edit_title", FormPage(
+            action: action,
+            form: FormState(values: ["title": d.title, "problemStatement": d.problemStatement, "whyPrivateSector": d.whyPrivateSector,
+                                     "expectedOutputs": d.expectedOutputs, "dataRules": d.dataRules], errors: errors, on: req),
+            organisations: organisations, chooseOrganisation: chooseOrganisation,
+            supportAreas: SupportArea.allCases.map { Option(value: String($0.rawValue), label: req.t("support_area.\($0.rawValue)"), selected: d.supportAreas.contains($0.rawValue)) },
+            issueAreas: IssueArea.allCases.map { Option(value: $0.rawValue, label: req.t("issue_area.\($0.rawValue)"), selected: d.issueAreas.contains($0.rawValue)) },
+            skillGroups: groups, languages: languages,
+            durations: (1...NeedDraft.maximumDuration).map { Option(value: String($0), label: req.t("need.months", String($0)), selected: $0 == d.duration) },
+            dataAccess: DataAccess.allCases.map { Option(value: $0.rawValue, label: req.t("data_access.\($0.rawValue)"), selected: $0.rawValue == d.dataAccess) },
+            readiness: ReadinessArea.allCases.map { area in
+                let score = readiness.ratings[area]?.score
+                return ReadinessRow(area: area.rawValue, label: req.t("readiness.\(area.rawValue)"),
+                                    options: (0...ReadinessAssessment.maximumScore).map { Option(value: String($0), label: req.t("readiness.score.\($0)"), selected: $0 == score) },
+                                    note: readiness.ratings[area]?.note ?? "")
+            },
+            start: d.preferredStart?.formatted(.iso8601.year().month().day()) ?? ""))
+    }
+}

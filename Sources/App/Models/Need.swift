@@ -1,0 +1,65 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// A public body's request for help, with its digital-readiness self-assessment.
+final class Need: Model, @unchecked Sendable {
+    static let schema = "needs"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: Organisation
+    @Field(key: "title") var title: String
+    @Field(key: "problem_statement") var problemStatement: String
+    @Field(key: "why_private_sector") var whyPrivateSector: String
+    /// Lists are stored comma-separated so one column type serves SQLite and PostgreSQL.
+    @Field(key: "support_areas") var supportAreasText: String
+    @Field(key: "issue_areas") var issueAreasText: String
+    @Field(key: "required_skills") var requiredSkillsText: String
+    @Field(key: "preferred_skills") var preferredSkillsText: String
+    @Field(key: "languages") var languagesText: String
+    @OptionalField(key: "preferred_start") var preferredStart: Date?
+    @Field(key: "duration_months") var durationMonths: Int
+    @Field(key: "expected_outputs") var expectedOutputs: String
+    @Field(key: "data_access") var dataAccess: String
+    @Field(key: "data_rules") var dataRules: String
+    /// The self-assessment as JSON.
+    @Field(key: "readiness") var readinessJSON: String
+    @Field(key: "status") var status: ParticipationStatus
+    @Field(key: "created_by") var createdBy: UUID
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    static func list(_ text: String) -> [String] { text.isEmpty ? [] : text.components(separatedBy: ",") }
+
+    var draft: NeedDraft {
+        NeedDraft(title: title, problemStatement: problemStatement, whyPrivateSector: whyPrivateSector,
+                  supportAreas: Self.list(supportAreasText).compactMap(Int.init), issueAreas: Self.list(issueAreasText),
+                  requiredSkills: Self.list(requiredSkillsText), preferredSkills: Self.list(preferredSkillsText),
+                  languages: Self.list(languagesText), preferredStart: preferredStart, durationMonths: durationMonths,
+                  expectedOutputs: expectedOutputs, dataAccess: dataAccess, dataRules: dataRules)
+    }
+
+    var readiness: ReadinessAssessment {
+        (try? JSONDecoder().decode(ReadinessAssessment.self, from: Data(readinessJSON.utf8))) ?? ReadinessAssessment(ratings: [:])
+    }
+
+    func apply(_ d: NeedDraft, readiness: ReadinessAssessment, now: Date) {
+        title = d.title.trimmingWhitespace()
+        problemStatement = d.problemStatement.trimmingWhitespace()
+        whyPrivateSector = d.whyPrivateSector.trimmingWhitespace()
+        supportAreasText = d.supportAreas.map(String.init).joined(separator: ",")
+        issueAreasText = d.issueAreas.joined(separator: ",")
+        requiredSkillsText = d.requiredSkills.joined(separator: ",")
+        preferredSkillsText = d.preferredSkills.joined(separator: ",")
+        languagesText = d.languages.joined(separator: ",")
+        preferredStart = d.preferredStart
+        durationMonths = d.duration
+        expectedOutputs = d.expectedOutputs.trimmingWhitespace()
+        dataAccess = d.dataAccess
+        dataRules = d.dataRules.trimmingWhitespace()
+        readinessJSON = String(decoding: (try? JSONEncoder().encode(readiness)) ?? Data("{}".utf8), as: UTF8.self)
+        updatedAt = now
+    }
+}

@@ -1,0 +1,78 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Drafting, changing and submitting needs, each change audited.
+struct NeedService: Sendable {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+    let taxonomy: SkillsTaxonomy
+
+    /// A draft may be incomplete, but what it says must be well-formed.
+    func create(_ draft: NeedDraft, readiness: ReadinessAssessment, organisationID: UUID, by user: User) async throws -> Need {
+        try checkShape(draft, readiness)
+        guard let organisation = try await Organisation.find(organisationID, on: db), organisation.kind == .publicBody else {
+            throw AppError.validation([FieldError("organisationID", .organisationKindMismatch)])
+        }
+        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            let need = Need()
+            need.id = UUID()
+            need.$organisation.id = organisationID
+            need.status = .draft
+            need.createdBy = user.id!
+            need.createdAt = clock.now()
+            need.apply(draft, readiness: readiness, now: clock.now())
+            try await need.create(on: scope.db)
+            try await scope.record(.needCreate, .need(need.id!), changes: ["title": need.title, "organisation": organisationID.uuidString])
+            return need
+        }
+    }
+
+    func update(_ need: Need, with draft: NeedDraft, readiness: ReadinessAssessment, by user: User) async throws -> Need {
+        guard need.status == .draft else { throw AppError.conflict(code: "need_not_draft") }
+        try checkShape(draft, readiness)
+        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            need.apply(draft, readiness: readiness, now: clock.now())
+            try await need.save(on: scope.db)
+            try await scope.record(.needUpdate, .need(need.id!), changes: ["title": need.title])
+            return need
+        }
+    }
+
+    /// Submitting checks every rule, then screens the need: real or limited data access is for a coordinator to review.
+    func submit(_ need: Need, by user: User) async throws -> Need {
+        let draft = need.draft
+        let errors = draft.validate(against: taxonomy) + need.readiness.validate()
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        let submitted = try ParticipationWorkflow.apply(.submit, to: need.status)
+        let outcome: ScreeningOutcome = DataAccess(rawValue: draft.dataAccess)?.needsRules == true ? .needsReview : .pass
+        let screened = try ParticipationWorkflow.apply(.screen(outcome), to: submitted)
+        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            need.status = screened
+            need.updatedAt = clock.now()
+            try await need.save(on: scope.db)
+            try await scope.record(.needSubmit, .need(need.id!), changes: ["status": screened.rawValue])
+            return need
+        }
+    }
+
+    /// Errors a draft may not have: malformed values, as opposed to missing ones.
+    private func checkShape(_ draft: NeedDraft, _ readiness: ReadinessAssessment) throws {
+        let missing: Set<FieldError.Code> = [.required]
+        let errors = (draft.validate(against: taxonomy) + readiness.validate()).filter { !missing.contains($0.code) }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+    }
+}
+
+extension ParticipationWorkflow.Refusal: AbortError {
+    public var status: HTTPResponseStatus { .conflict }
+    public var reason: String { "this move is not allowed from the current status" }
+}
+
+extension Request {
+    var needs: NeedService {
+        NeedService(db: db, audit: application.auditLog, clock: application.clock, taxonomy: application.taxonomy)
+    }
+}
