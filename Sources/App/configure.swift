@@ -86,6 +86,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M007_CreateSessions())
     app.migrations.add(M008_CreateExpertProfiles())
     app.migrations.add(M009_CreateNeeds())
+    app.migrations.add(M010_AddExpertProfileDetails())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AuditPageController())
     try app.register(collection: RosterController())
     try app.register(collection: NeedController())
+    try app.register(collection: ProfileController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: APIAccountController())

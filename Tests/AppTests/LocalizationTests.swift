@@ -14,7 +14,7 @@ final class LocalizationTests: AppTestCase {
         "account", "audit", "dashboard", "error", "field", "form", "invitation", "invitations", "landing", "language", "layout",
         "login", "mail", "nav", "notification", "notifications", "organisation", "organisations", "outbox", "password", "people",
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
-        "need", "needs", "support_area", "issue_area", "data_access", "readiness",
+        "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -59,6 +59,15 @@ final class LocalizationTests: AppTestCase {
         for area in SupportArea.allCases { keys.insert("support_area.\(area.rawValue)") }
         for score in 0...ReadinessAssessment.maximumScore { keys.insert("readiness.score.\(score)") }
         keys.insert("error.need_not_draft")
+        keys.insert("error.profile_not_draft")
+        family("profile.field", ExperienceField.self)
+        family("screening.criterion", ExpertCriterion.self)
+        family("screening.outcome", ScreeningOutcome.self)
+        for level in 1...3 { keys.insert("profile.skill_level.\(level)") }
+        for level in LanguageLevel.allCases { keys.insert("profile.language_level.\(level.rawValue)") }
+        for attestation in ["proBono", "workHours", "publicCommunication", "valuesAlignment"] { keys.insert("profile.attest.\(attestation)") }
+        for outcome in ScreeningOutcome.allCases { keys.insert("profile.screened.\(outcome.rawValue)") }
+        keys.formUnion(Self.screeningReasons().map { "screening.\($0)" })
         for state in ["usable", "used", "expired"] { keys.insert("token.\(state)") }
         for status in ["queued", "kept", "sent", "failed"] { keys.insert("mail.status.\(status)") }
         for code in ["unauthenticated", "invalid_token", "forbidden", "not_found", "csrf_rejected", "validation_failed",
@@ -70,7 +79,8 @@ final class LocalizationTests: AppTestCase {
                       "language", "lang", "name", "kind", "country", "publicBodyType", "jurisdiction", "mandate", "legalBasis",
                       "workingLanguages", "sector", "reason", "page", "perPage", "start", "end", "leafIndex", "treeSize", "first", "second",
                       "title", "problemStatement", "whyPrivateSector", "supportAreas", "issueAreas", "requiredSkills", "languages",
-                      "preferredStart", "durationMonths", "expectedOutputs", "dataAccess", "dataRules"] {
+                      "preferredStart", "durationMonths", "expectedOutputs", "dataAccess", "dataRules",
+                      "years", "fields", "skills", "hoursPerWeek", "capacity", "transferStatement", "motivation"] {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",
@@ -79,6 +89,32 @@ final class LocalizationTests: AppTestCase {
             keys.insert("mail.\(kind).body")
         }
         return keys
+    }
+
+    /// Every reason expert screening can give, found by screening applications that take each branch.
+    static func screeningReasons() -> Set<String> {
+        let yes = Authorisations(proBono: true, workHours: true, publicCommunication: true)
+        let no = Authorisations(proBono: false, workHours: false, publicCommunication: false)
+        let day = Date(timeIntervalSince1970: 0)
+        let good = ExpertApplication(fullName: "A", residence: CountryCode("FR"), employerID: nil, yearsOfExperience: 9, fields: [.audit],
+                                     skillCount: 1, languageCount: 1, hoursPerWeek: 2, availableFrom: day, availableUntil: day.addingTimeInterval(9e6),
+                                     authorisations: yes, valuesAlignment: true, motivation: String(repeating: "m", count: 60))
+        var variants = [good]
+        var bad = good
+        (bad.fullName, bad.residence, bad.yearsOfExperience, bad.fields, bad.skillCount, bad.languageCount) = ("", nil, nil, [], 0, 0)
+        (bad.hoursPerWeek, bad.authorisations, bad.valuesAlignment, bad.motivation) = (0, no, false, "")
+        variants.append(bad)
+        var review = good
+        (review.yearsOfExperience, review.fields, review.transferStatement, review.motivation) = (2, [.other], "it transfers", "short")
+        variants.append(review)
+        var noStatement = good
+        noStatement.fields = [.other]
+        noStatement.availableUntil = day
+        variants.append(noStatement)
+        var noCapacity = good
+        noCapacity.capacity = 0
+        variants.append(noCapacity)
+        return Set(variants.flatMap { ExpertScreening.screen($0).results.map(\.reason) })
     }
 
     func testNoKeyIsMissingFromAnyCatalog() throws {

@@ -21,6 +21,27 @@ final class ExpertProfile: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
+    // Completed by the expert (M010).
+    @OptionalField(key: "years") var years: Int?
+    /// Fields of experience, comma-separated raw values.
+    @OptionalField(key: "experience_fields") var experienceFieldsText: String?
+    @OptionalField(key: "transfer_statement") var transferStatement: String?
+    /// Skills as id:level pairs, comma-separated.
+    @OptionalField(key: "skills") var skillsText: String?
+    /// Languages as code:level pairs, comma-separated.
+    @OptionalField(key: "languages") var languagesText: String?
+    @OptionalField(key: "hours_per_week") var hoursPerWeek: Int?
+    @OptionalField(key: "available_from") var availableFrom: Date?
+    @OptionalField(key: "available_until") var availableUntil: Date?
+    @OptionalField(key: "capacity") var capacity: Int?
+    @OptionalField(key: "pro_bono") var proBono: Bool?
+    @OptionalField(key: "work_hours") var workHours: Bool?
+    @OptionalField(key: "public_communication") var publicCommunication: Bool?
+    @OptionalField(key: "values_alignment") var valuesAlignment: Bool?
+    @OptionalField(key: "motivation") var motivation: String?
+    /// The last automatic screening, as criterion:outcome:reason triples.
+    @OptionalField(key: "screening") var screeningText: String?
+
     init() {}
 
     init(id: UUID, planned: PlannedExpert, source: String, now: Date) {
@@ -37,5 +58,54 @@ final class ExpertProfile: Model, @unchecked Sendable {
         updatedAt = now
     }
 
+    /// A profile an expert starts from their account.
+    init(id: UUID, userID: UUID, name: String, email: String, organisation: String, now: Date) {
+        self.id = id
+        self.$user.id = userID
+        fullName = name
+        self.email = email
+        organisationName = organisation
+        identityKey = "user:" + userID.uuidString.lowercased()
+        country = ""
+        areasText = ""
+        status = .draft
+        source = "self"
+        createdAt = now
+        updatedAt = now
+    }
+
     var areas: [String] { areasText.isEmpty ? [] : areasText.components(separatedBy: "; ") }
+
+    static func pairs(_ text: String?) -> [(String, String)] {
+        (text ?? "").split(separator: ",").compactMap { pair in
+            let parts = pair.split(separator: ":")
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        }
+    }
+
+    var skills: [(id: String, level: Int)] { Self.pairs(skillsText).compactMap { id, level in Int(level).map { (id, $0) } } }
+    var languages: [(code: String, level: LanguageLevel)] {
+        Self.pairs(languagesText).compactMap { code, level in UInt8(level).flatMap(LanguageLevel.init).map { (code, $0) } }
+    }
+    var experienceFields: Set<ExperienceField> {
+        Set((experienceFieldsText ?? "").split(separator: ",").compactMap { ExperienceField(rawValue: String($0)) })
+    }
+
+    /// The profile as screening sees it.
+    var application: ExpertApplication {
+        ExpertApplication(
+            fullName: fullName, residence: CountryCode(country), employerID: nil, yearsOfExperience: years,
+            fields: experienceFields, transferStatement: transferStatement ?? "", skillCount: skills.count,
+            languageCount: languages.count, hoursPerWeek: hoursPerWeek ?? 0, availableFrom: availableFrom, availableUntil: availableUntil,
+            capacity: capacity ?? 0,
+            authorisations: Authorisations(proBono: proBono == true, workHours: workHours == true, publicCommunication: publicCommunication == true),
+            valuesAlignment: valuesAlignment == true, motivation: motivation ?? "")
+    }
+
+    var screening: [(criterion: String, outcome: String, reason: String)] {
+        (screeningText ?? "").split(separator: ",").compactMap { item in
+            let parts = item.split(separator: ":").map(String.init)
+            return parts.count == 3 ? (parts[0], parts[1], parts[2]) : nil
+        }
+    }
 }

@@ -26,7 +26,7 @@ enum Navigation {
         case .publicParticipant:
             links += [("nav.my_organisation", Paths.myOrganisation), ("nav.needs", Paths.needs)]
         case .expert:
-            links += [("nav.my_organisation", Paths.myOrganisation)]
+            links += [("nav.profile", Paths.profile), ("nav.my_organisation", Paths.myOrganisation)]
         }
         links += [("nav.notifications", Paths.notifications), ("nav.account", Paths.account)]
         return links

@@ -20,6 +20,7 @@ enum Paths {
     static let roster = "/roster"
     static let experts = "/experts"
     static let needs = "/needs"
+    static let profile = "/profile"
 
     static func organisation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())" }
     static func auditHistory(type: String, id: String) -> String { "/audit?subjectType=\(type)&subjectID=\(id)" }

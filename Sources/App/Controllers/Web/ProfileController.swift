@@ -1,0 +1,164 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// An expert's own profile: complete it, save it, submit it for screening, and see the result per criterion.
+struct ProfileController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let experts = routes.grouped(access: .roles([.expert])).grouped("profile")
+        experts.get(use: show)
+        experts.post(use: save)
+        experts.post("submit", use: submit)
+    }
+
+    struct Form: Content {
+        var country: String?
+        var years: Int?
+        var fields: [String]?
+        var transferStatement: String?
+        var hoursPerWeek: Int?
+        var availableFrom: String?
+        var availableUntil: String?
+        var capacity: Int?
+        var proBono: String?
+        var workHours: String?
+        var publicCommunication: String?
+        var valuesAlignment: String?
+        var motivation: String?
+    }
+
+    /// Skills arrive as skill_<id> = level, languages as language_<n> / level_<n> rows.
+    static func details(_ req: Request) throws -> ExpertProfileService.Details {
+        let form = try req.content.decode(Form.self)
+        let skills = req.application.taxonomy.skills.compactMap { skill -> (id: String, level: Int)? in
+            guard let raw = try? req.content.get(String.self, at: "skill_\(skill.id)"), let level = Int(raw), level > 0 else { return nil }
+            return (skill.id, level)
+        }
+        let languages = (1...ProfilePage.languageRows).compactMap { row -> (code: String, level: Int)? in
+            guard let code = try? req.content.get(String.self, at: "language_\(row)"), !code.isEmpty,
+                  let level = (try? req.content.get(String.self, at: "level_\(row)")).flatMap(Int.init) else { return nil }
+            return (code, level)
+        }
+        return ExpertProfileService.Details(
+            country: form.country ?? "", years: form.years, fields: form.fields ?? [], transferStatement: form.transferStatement ?? "",
+            skills: skills, languages: languages, hoursPerWeek: form.hoursPerWeek,
+            availableFrom: form.availableFrom.flatMap(NeedController.day), availableUntil: form.availableUntil.flatMap(NeedController.day),
+            capacity: form.capacity, proBono: form.proBono == "on", workHours: form.workHours == "on",
+            publicCommunication: form.publicCommunication == "on", valuesAlignment: form.valuesAlignment == "on",
+            motivation: form.motivation ?? "")
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let profile = try await req.expertProfiles.profile(for: try req.requireUser())
+        return try await page(req, profile, errors: [])
+    }
+
+    @Sendable func save(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let profile = try await req.expertProfiles.profile(for: user)
+        do {
+            try await req.expertProfiles.save(try Self.details(req), to: profile, by: user)
+            req.flash("profile.saved")
+            return req.redirect(to: Paths.profile)
+        } catch AppError.validation(let errors) {
+            return try await page(req, profile, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable func submit(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let profile = try await req.expertProfiles.profile(for: user)
+        let screening = try await req.expertProfiles.submit(profile, by: user)
+        req.flash("profile.screened.\(screening.overall.rawValue)")
+        return req.redirect(to: Paths.profile)
+    }
+
+    struct SkillRow: Encodable {
+        let id: String
+        let label: String
+        let levels: [Option]
+    }
+
+    struct SkillGroupRows: Encodable {
+        let label: String
+        let skills: [SkillRow]
+    }
+
+    struct LanguageRow: Encodable {
+        let row: Int
+        let languages: [Option]
+        let levels: [Option]
+    }
+
+    struct ScreeningRow: Encodable {
+        let criterion: String
+        let outcome: String
+        let outcomeClass: String
+        let reason: String
+    }
+
+    struct ProfilePage: Encodable {
+        static let languageRows = 4
+
+        let status: String
+        let editable: Bool
+        let form: FormState
+        let countries: [Option]
+        let fields: [Option]
+        let skillGroups: [SkillGroupRows]
+        let languageRows: [LanguageRow]
+        let from: String
+        let until: String
+        let checks: [Option]
+        let screening: [ScreeningRow]
+        let hasScreening: Bool
+    }
+
+    private func page(_ req: Request, _ p: ExpertProfile, errors: [FieldError]) async throws -> View {
+        let lang = req.language
+        let taxonomy = req.application.taxonomy
+        let levels = { (selected: Int?) in
+            [Option(value: "", label: "—", selected: selected == nil)]
+                + (1...3).map { Option(value: String($0), label: req.t("profile.skill_level.\($0)"), selected: $0 == selected) }
+        }
+        let skillLevels = Dictionary(p.skills.map { ($0.id, $0.level) }, uniquingKeysWith: { $1 })
+        let groups = taxonomy.groups.map { group in
+            SkillGroupRows(label: group.labels[lang], skills: taxonomy.skills.filter { $0.group == group.id }.map {
+                SkillRow(id: $0.id, label: $0.labels[lang], levels: levels(skillLevels[$0.id]))
+            })
+        }
+        let allLanguages = LanguageCode.all.map { (code: $0, name: LanguageCode($0)!.name(in: lang)) }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        let known = p.languages
+        let languageRows = (1...ProfilePage.languageRows).map { row in
+            let current = row <= known.count ? known[row - 1] : nil
+            return LanguageRow(
+                row: row,
+                languages: [Option(value: "", label: "—", selected: current == nil)]
+                    + allLanguages.map { Option(value: $0.code, label: $0.name, selected: $0.code == current?.code) },
+                levels: LanguageLevel.allCases.map {
+                    Option(value: String($0.rawValue), label: req.t("profile.language_level.\($0.rawValue)"), selected: $0 == (current?.level ?? .working))
+                })
+        }
+        let countries = CountryCode.all.map { (code: $0, name: CountryCode($0)!.name(in: lang)) }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            .map { Option(value: $0.code, label: $0.name, selected: $0.code == p.country) }
+        let checks = [("proBono", p.proBono), ("workHours", p.workHours), ("publicCommunication", p.publicCommunication),
+                      ("valuesAlignment", p.valuesAlignment)].map { Option(value: $0.0, label: req.t("profile.attest.\($0.0)"), selected: $0.1 == true) }
+        let screening = p.screening.map {
+            ScreeningRow(criterion: req.t("screening.criterion.\($0.criterion)"), outcome: req.t("screening.outcome.\($0.outcome)"),
+                         outcomeClass: $0.outcome, reason: req.t("screening.\($0.reason)"))
+        }
+        return try await req.page("profile", title: "profile.title", ProfilePage(
+            status: req.t("participation.\(p.status.rawValue)"), editable: p.status == .draft,
+            form: FormState(values: ["years": p.years.map(String.init) ?? "", "transferStatement": p.transferStatement ?? "",
+                                     "hoursPerWeek": p.hoursPerWeek.map(String.init) ?? "", "capacity": String(p.capacity ?? 1),
+                                     "motivation": p.motivation ?? ""], errors: errors, on: req),
+            countries: countries,
+            fields: ExperienceField.allCases.map { Option(value: $0.rawValue, label: req.t("profile.field.\($0.rawValue)"), selected: p.experienceFields.contains($0)) },
+            skillGroups: groups, languageRows: languageRows,
+            from: p.availableFrom?.formatted(.iso8601.year().month().day()) ?? "",
+            until: p.availableUntil?.formatted(.iso8601.year().month().day()) ?? "",
+            checks: checks, screening: screening, hasScreening: !screening.isEmpty))
+    }
+}

@@ -1,0 +1,113 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// An expert's own profile: found or confirmed on first visit, saved as a draft, submitted for screening.
+struct ExpertProfileService: Sendable {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+    let taxonomy: SkillsTaxonomy
+
+    /// The expert's profile. An imported profile with the same e-mail is confirmed and linked;
+    /// otherwise a new draft starts from the account.
+    func profile(for user: User) async throws -> ExpertProfile {
+        if let own = try await ExpertProfile.query(on: db).filter(\.$user.$id == user.id!).first() { return own }
+        let organisation = try await user.$organisation.get(on: db)
+        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            if let invited = try await ExpertProfile.query(on: scope.db).filter(\.$email == user.email).filter(\.$user.$id == nil).first() {
+                invited.$user.id = user.id
+                invited.status = try ParticipationWorkflow.apply(.confirm, to: invited.status)
+                invited.updatedAt = clock.now()
+                try await invited.save(on: scope.db)
+                try await scope.record(.expertConfirm, .expertProfile(invited.id!), changes: ["status": invited.status.rawValue])
+                return invited
+            }
+            // No country is assumed: screening asks for the country of residence until the expert gives it.
+            let profile = ExpertProfile(id: UUID(), userID: user.id!, name: user.displayName, email: user.email,
+                                        organisation: organisation?.name ?? "", now: clock.now())
+            try await profile.create(on: scope.db)
+            try await scope.record(.expertConfirm, .expertProfile(profile.id!), changes: ["status": "draft"])
+            return profile
+        }
+    }
+
+    struct Details: Sendable {
+        var country: String
+        var years: Int?
+        var fields: [String]
+        var transferStatement: String
+        var skills: [(id: String, level: Int)]
+        var languages: [(code: String, level: Int)]
+        var hoursPerWeek: Int?
+        var availableFrom: Date?
+        var availableUntil: Date?
+        var capacity: Int?
+        var proBono: Bool
+        var workHours: Bool
+        var publicCommunication: Bool
+        var valuesAlignment: Bool
+        var motivation: String
+    }
+
+    /// Saves what the expert entered; malformed values are refused, missing ones wait for screening.
+    func save(_ d: Details, to profile: ExpertProfile, by user: User) async throws {
+        var v = ExchangeCore.Validator()
+        guard let country = CountryCode(d.country) else { throw AppError.validation([FieldError("country", .invalidCountry)]) }
+        if let years = d.years, !(0...70).contains(years) { v.add("years", .invalidChoice) }
+        if d.fields.contains(where: { ExperienceField(rawValue: $0) == nil }) { v.add("fields", .invalidChoice) }
+        if d.skills.contains(where: { taxonomy.skill($0.id) == nil || !(1...3).contains($0.level) }) { v.add("skills", .invalidChoice) }
+        if d.languages.contains(where: { LanguageCode($0.code) == nil || LanguageLevel(rawValue: UInt8(clamping: $0.level)) == nil }) {
+            v.add("languages", .invalidLanguage)
+        }
+        if let hours = d.hoursPerWeek, !(0...60).contains(hours) { v.add("hoursPerWeek", .invalidChoice) }
+        if let capacity = d.capacity, !(0...5).contains(capacity) { v.add("capacity", .invalidChoice) }
+        v.text("transferStatement", d.transferStatement, required: false, maxLength: 2000)
+        v.text("motivation", d.motivation, required: false, maxLength: 4000)
+        guard v.isValid else { throw AppError.validation(v.errors) }
+        guard profile.status == .draft else { throw AppError.conflict(code: "profile_not_draft") }
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            profile.country = country.value
+            profile.years = d.years
+            profile.experienceFieldsText = d.fields.joined(separator: ",")
+            profile.transferStatement = d.transferStatement.trimmingWhitespace()
+            profile.skillsText = d.skills.map { "\($0.id):\($0.level)" }.joined(separator: ",")
+            profile.languagesText = d.languages.map { "\($0.code):\($0.level)" }.joined(separator: ",")
+            profile.hoursPerWeek = d.hoursPerWeek
+            profile.availableFrom = d.availableFrom
+            profile.availableUntil = d.availableUntil
+            profile.capacity = d.capacity
+            profile.proBono = d.proBono
+            profile.workHours = d.workHours
+            profile.publicCommunication = d.publicCommunication
+            profile.valuesAlignment = d.valuesAlignment
+            profile.motivation = d.motivation.trimmingWhitespace()
+            profile.updatedAt = clock.now()
+            try await profile.save(on: scope.db)
+            try await scope.record(.expertUpdate, .expertProfile(profile.id!))
+        }
+    }
+
+    /// Runs the automatic screening and moves the profile on: eligible, ineligible, or awaiting a coordinator.
+    func submit(_ profile: ExpertProfile, by user: User) async throws -> Screening<ExpertCriterion> {
+        let screening = ExpertScreening.screen(profile.application)
+        let submitted = try ParticipationWorkflow.apply(.submit, to: profile.status)
+        let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: submitted)
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            profile.status = next
+            profile.screeningText = screening.results.map { "\($0.criterion.rawValue):\($0.outcome.rawValue):\($0.reason)" }.joined(separator: ",")
+            profile.updatedAt = clock.now()
+            try await profile.save(on: scope.db)
+            try await scope.record(.expertSubmit, .expertProfile(profile.id!),
+                                   changes: ["status": next.rawValue, "screening": screening.overall.rawValue])
+        }
+        return screening
+    }
+}
+
+extension Request {
+    var expertProfiles: ExpertProfileService {
+        ExpertProfileService(db: db, audit: application.auditLog, clock: application.clock, taxonomy: application.taxonomy)
+    }
+}
