@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: RosterController())
     try app.register(collection: NeedController())
     try app.register(collection: ProfileController())
+    try app.register(collection: CandidatesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: APIAccountController())

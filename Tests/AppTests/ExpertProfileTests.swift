@@ -38,6 +38,24 @@ final class ExpertProfileTests: AppTestCase {
         }
     }
 
+    func testEmptyNumberBoxesAreNotGivenAndWordsAreRefused() async throws {
+        try await withTestApp { app in
+            var expert = BrowserSession(app: app)
+            try await expert.login(Demo.expert)
+            var (form, arrays) = completeForm()
+            form["years"] = ""
+            form["hoursPerWeek"] = " "
+            let saved = try await expert.post("/profile", form: form, arrays: arrays)
+            XCTAssertEqual(saved.status, .seeOther, "an empty number box means not given")
+            let profile = try await XCTUnwrapAsync(try await ExpertProfile.query(on: app.db).first())
+            XCTAssertNil(profile.years)
+            form["years"] = "seven"
+            let rejected = try await expert.post("/profile", form: form, arrays: arrays)
+            XCTAssertEqual(rejected.status, .unprocessableEntity)
+            XCTAssertContains(rejected.body.string, "Years of experience: Choose one of the options offered.")
+        }
+    }
+
     func testUnderFiveYearsWaitsForACoordinatorWithTheReasonShown() async throws {
         try await withTestApp { app in
             var expert = BrowserSession(app: app)

@@ -15,6 +15,7 @@ final class LocalizationTests: AppTestCase {
         "login", "mail", "nav", "notification", "notifications", "organisation", "organisations", "outbox", "password", "people",
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
+        "candidates", "criterion", "exclusion",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -61,6 +62,8 @@ final class LocalizationTests: AppTestCase {
         keys.insert("error.need_not_draft")
         keys.insert("error.profile_not_draft")
         family("profile.field", ExperienceField.self)
+        family("criterion", MatchCriterion.self)
+        family("exclusion", Exclusion.self)
         family("screening.criterion", ExpertCriterion.self)
         family("screening.outcome", ScreeningOutcome.self)
         for level in 1...3 { keys.insert("profile.skill_level.\(level)") }

@@ -161,6 +161,7 @@ def test_an_expert_completes_and_submits_their_profile(visitor):
     for name in ("proBono", "workHours", "publicCommunication", "valuesAlignment"):
         visitor.driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"]').click()
     visitor.submit("/profile")
-    assert "Su perfil se ha guardado." in visitor.driver.page_source
+    main = visitor.driver.find_element(By.TAG_NAME, "main").text
+    assert "Su perfil se ha guardado." in visitor.driver.page_source, main[:600]
     visitor.submit("/profile/submit")
     assert "Su perfil cumple todos los criterios mínimos" in visitor.driver.page_source

@@ -26,3 +26,24 @@ extension Route {
         userInfo[AnySendableHashable(RouteAccessKey())] as? RouteAccess
     }
 }
+
+/// The key under which a route records how large a body it accepts, for middleware that must read the body first.
+struct BodyLimitKey: Hashable, Sendable {}
+
+extension Route {
+    var bodyLimit: ByteCount? {
+        userInfo[AnySendableHashable(BodyLimitKey())] as? ByteCount
+    }
+}
+
+extension RoutesBuilder {
+    /// A POST route that accepts bodies up to `limit`, recording the limit on the route.
+    @discardableResult
+    func post<Response: AsyncResponseEncodable & Sendable>(
+        _ path: PathComponent..., upTo limit: ByteCount, use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        let route = on(.POST, path, body: .collect(maxSize: limit), use: handler)
+        route.userInfo[AnySendableHashable(BodyLimitKey())] = limit
+        return route
+    }
+}

@@ -13,6 +13,12 @@ struct CSRFMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         let expected = request.hasSession ? request.session.data[Self.sessionKey] : nil
+        // Routes collect their bodies after middleware runs; a body that arrived in several chunks must be
+        // collected here, up to the route's own limit, before the token can be read.
+        if request.body.data == nil {
+            let limit = request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize
+            _ = try await request.body.collect(max: limit.value).get()
+        }
         let supplied = request.headers.first(name: Self.headerName)
             ?? (try? request.content.get(String.self, at: Self.fieldName))
         guard let expected, let supplied, Self.constantTimeEqual(expected, supplied) else {

@@ -6,7 +6,7 @@ import Vapor
 struct APIRosterController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let staff = routes.grouped(access: .programmeStaff)
-        staff.on(.POST, "roster", "imports", body: .collect(maxSize: RosterController.maxUpload), use: importRoster)
+        staff.post("roster", "imports", upTo: RosterController.maxUpload, use: importRoster)
         staff.get("experts", use: experts)
     }
 

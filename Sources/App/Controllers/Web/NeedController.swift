@@ -70,6 +70,7 @@ struct NeedController: RouteCollection {
         let dataRules: String
         let chart: String
         let canEdit: Bool
+        let candidatesHref: String?
         let historyHref: String?
     }
 
@@ -92,6 +93,8 @@ struct NeedController: RouteCollection {
             start: d.preferredStart?.formatted(.iso8601.year().month().day()) ?? "—", duration: req.t("need.months", String(d.duration)),
             expectedOutputs: d.expectedOutputs, dataAccess: req.t("data_access.\(d.dataAccess)"), dataRules: d.dataRules, chart: chart,
             canEdit: need.status == .draft && AccessPolicy.decide(principal, .update, .need(organisationID: need.$organisation.id)).isAllowed,
+            candidatesHref: AccessPolicy.decide(principal, .list, .expertDirectory).isAllowed
+                ? "/needs/\(need.id!.uuidString.lowercased())/candidates" : nil,
             historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
                 ? Paths.auditHistory(type: "need", id: need.id!.uuidString.lowercased()) : nil))
     }
@@ -118,7 +121,7 @@ struct NeedController: RouteCollection {
         var preferredSkills: [String]?
         var languages: [String]?
         var preferredStart: String?
-        var durationMonths: Int?
+        var durationMonths: String?
         var expectedOutputs: String?
         var dataAccess: String?
         var dataRules: String?
@@ -128,7 +131,8 @@ struct NeedController: RouteCollection {
         NeedDraft(title: form.title ?? "", problemStatement: form.problemStatement ?? "", whyPrivateSector: form.whyPrivateSector ?? "",
                   supportAreas: form.supportAreas ?? [], issueAreas: form.issueAreas ?? [], requiredSkills: form.requiredSkills ?? [],
                   preferredSkills: form.preferredSkills ?? [], languages: form.languages ?? [],
-                  preferredStart: form.preferredStart.flatMap(Self.day), durationMonths: form.durationMonths,
+                  preferredStart: form.preferredStart.flatMap(Self.day),
+                  durationMonths: form.durationMonths.flatMap { Int($0.trimmingWhitespace()) },
                   expectedOutputs: form.expectedOutputs ?? "", dataAccess: form.dataAccess ?? "none", dataRules: form.dataRules ?? "")
     }
 

@@ -11,15 +11,16 @@ struct ProfileController: RouteCollection {
         experts.post("submit", use: submit)
     }
 
+    /// Numbers arrive as text: an empty number box is simply "not given", not an unreadable form.
     struct Form: Content {
         var country: String?
-        var years: Int?
+        var years: String?
         var fields: [String]?
         var transferStatement: String?
-        var hoursPerWeek: Int?
+        var hoursPerWeek: String?
         var availableFrom: String?
         var availableUntil: String?
-        var capacity: Int?
+        var capacity: String?
         var proBono: String?
         var workHours: String?
         var publicCommunication: String?
@@ -30,6 +31,11 @@ struct ProfileController: RouteCollection {
     /// Skills arrive as skill_<id> = level, languages as language_<n> / level_<n> rows.
     static func details(_ req: Request) throws -> ExpertProfileService.Details {
         let form = try req.content.decode(Form.self)
+        var numbers = ExchangeCore.Validator()
+        let years = number("years", form.years, &numbers)
+        let hours = number("hoursPerWeek", form.hoursPerWeek, &numbers)
+        let capacity = number("capacity", form.capacity, &numbers)
+        guard numbers.isValid else { throw AppError.validation(numbers.errors) }
         let skills = req.application.taxonomy.skills.compactMap { skill -> (id: String, level: Int)? in
             guard let raw = try? req.content.get(String.self, at: "skill_\(skill.id)"), let level = Int(raw), level > 0 else { return nil }
             return (skill.id, level)
@@ -40,12 +46,22 @@ struct ProfileController: RouteCollection {
             return (code, level)
         }
         return ExpertProfileService.Details(
-            country: form.country ?? "", years: form.years, fields: form.fields ?? [], transferStatement: form.transferStatement ?? "",
-            skills: skills, languages: languages, hoursPerWeek: form.hoursPerWeek,
+            country: form.country ?? "", years: years, fields: form.fields ?? [], transferStatement: form.transferStatement ?? "",
+            skills: skills, languages: languages, hoursPerWeek: hours,
             availableFrom: form.availableFrom.flatMap(NeedController.day), availableUntil: form.availableUntil.flatMap(NeedController.day),
-            capacity: form.capacity, proBono: form.proBono == "on", workHours: form.workHours == "on",
+            capacity: capacity, proBono: form.proBono == "on", workHours: form.workHours == "on",
             publicCommunication: form.publicCommunication == "on", valuesAlignment: form.valuesAlignment == "on",
             motivation: form.motivation ?? "")
+    }
+
+    /// Empty is nil; anything else must be a whole number.
+    static func number(_ field: String, _ text: String?, _ v: inout ExchangeCore.Validator) -> Int? {
+        guard let text = text?.trimmingWhitespace(), !text.isEmpty else { return nil }
+        guard let value = Int(text) else {
+            v.add(field, .invalidChoice)
+            return nil
+        }
+        return value
     }
 
     @Sendable func show(req: Request) async throws -> View {
@@ -57,7 +73,8 @@ struct ProfileController: RouteCollection {
         let user = try req.requireUser()
         let profile = try await req.expertProfiles.profile(for: user)
         do {
-            try await req.expertProfiles.save(try Self.details(req), to: profile, by: user)
+            let details = try Self.details(req)
+            try await req.expertProfiles.save(details, to: profile, by: user)
             req.flash("profile.saved")
             return req.redirect(to: Paths.profile)
         } catch AppError.validation(let errors) {

@@ -9,8 +9,8 @@ struct RosterController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let staff = routes.grouped(access: .programmeStaff)
         staff.get("roster", use: upload)
-        staff.on(.POST, "roster", "preview", body: .collect(maxSize: Self.maxUpload), use: preview)
-        staff.on(.POST, "roster", "import", body: .collect(maxSize: Self.maxUpload), use: importRoster)
+        staff.post("roster", "preview", upTo: Self.maxUpload, use: preview)
+        staff.post("roster", "import", upTo: Self.maxUpload, use: importRoster)
         staff.get("experts", use: experts)
     }
 
