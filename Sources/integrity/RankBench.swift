@@ -18,7 +18,7 @@ extension MatchCommand {
         }
 
         func run() async throws {
-            var rng = SyntheticPool.Generator(state: seed)
+            var rng = SyntheticPool.Generator(seed: seed)
             let pool = CandidatePool((0..<profiles).map { _ in SyntheticPool.candidate(&rng) },
                                      skillCount: SyntheticPool.skills, countryCount: SyntheticPool.countries)
             let needs = (0..<queries).map { _ in SyntheticPool.need(&rng) }
@@ -47,16 +47,7 @@ enum SyntheticPool {
     static let countries = 200
     static let languages: UInt16 = 40
 
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SeededGenerator
 
     /// Popularity falling off like 1/rank: squaring a uniform draw favours low ids.
     static func skewed(_ upper: Int, _ rng: inout Generator) -> Int32 {

@@ -169,23 +169,18 @@ struct ByteReader {
         return Array(bytes[offset..<(offset + count)])
     }
 
-    mutating func int64s(_ count: Int) -> [Int64]? {
-        guard count >= 0, offset + 8 * count <= bytes.count else { return nil }
-        var out = [Int64](repeating: 0, count: count)
-        bytes.withUnsafeBytes { raw in
-            for i in 0..<count { out[i] = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8 * i, as: Int64.self)) }
-        }
-        offset += 8 * count
-        return out
-    }
+    mutating func int64s(_ count: Int) -> [Int64]? { integers(count) }
+    mutating func int32s(_ count: Int) -> [Int32]? { integers(count) }
 
-    mutating func int32s(_ count: Int) -> [Int32]? {
-        guard count >= 0, offset + 4 * count <= bytes.count else { return nil }
-        var out = [Int32](repeating: 0, count: count)
+    /// `count` little-endian integers, or nil if the bytes run out.
+    private mutating func integers<T: FixedWidthInteger>(_ count: Int) -> [T]? {
+        let width = MemoryLayout<T>.size
+        guard count >= 0, offset + width * count <= bytes.count else { return nil }
+        var out = [T](repeating: 0, count: count)
         bytes.withUnsafeBytes { raw in
-            for i in 0..<count { out[i] = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * i, as: Int32.self)) }
+            for i in 0..<count { out[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: offset + width * i, as: T.self)) }
         }
-        offset += 4 * count
+        offset += width * count
         return out
     }
 }

@@ -3,21 +3,9 @@ import Testing
 @testable import ExchangeCore
 
 struct AssignmentSolverTests {
-    /// A small deterministic generator, so failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func randomProblem(seed: UInt64, needs: Int, experts: Int, density: Double, maxDemand: Int32, maxCapacity: Int32,
                               penalty: Int64) -> AssignmentProblem {
-        var rng = SplitMix(state: seed)
+        var rng = SeededGenerator(seed: seed)
         var edges: [AssignmentProblem.Edge] = []
         for i in 0..<needs {
             for j in 0..<experts where Double.random(in: 0..<1, using: &rng) < density {

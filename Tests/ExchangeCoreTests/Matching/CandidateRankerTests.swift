@@ -70,7 +70,7 @@ struct CandidateRankerTests {
     /// The posting-list ranker agrees with a plain loop over every candidate, written from the documented formulas.
     @Test(arguments: 0..<20)
     func agreesWithANaiveScanOnRandomPools(seed: Int) {
-        var rng = AssignmentSolverTests.SplitMix(state: UInt64(seed) &* 7919)
+        var rng = SeededGenerator(seed: UInt64(seed) &* 7919)
         let candidates = (0..<400).map { _ in
             CandidateFeatures(
                 eligible: Int.random(in: 0..<10, using: &rng) > 0,

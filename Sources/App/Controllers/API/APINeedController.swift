@@ -12,26 +12,6 @@ struct APINeedController: RouteCollection {
         signedIn.post(":id", "submit", use: submit)
     }
 
-    struct NeedInput: Content {
-        var organisationID: UUID?
-        var title: String?
-        var problemStatement: String?
-        var whyPrivateSector: String?
-        var supportAreas: [Int]?
-        var issueAreas: [String]?
-        var requiredSkills: [String]?
-        var preferredSkills: [String]?
-        var languages: [String]?
-        /// yyyy-MM-dd
-        var preferredStart: String?
-        var durationMonths: Int?
-        var expectedOutputs: String?
-        var dataAccess: String?
-        var dataRules: String?
-        /// Area → score 0–3.
-        var readiness: [String: Int]?
-    }
-
     @Sendable func list(req: Request) async throws -> PageDTO<NeedDTO> {
         let principal = req.principal!
         try req.authorize(.list, .needDirectory(organisationID: nil))
@@ -48,7 +28,7 @@ struct APINeedController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let input = try req.content.decode(NeedInput.self)
-        let organisationID = user.role == .publicParticipant ? user.$organisation.id : input.organisationID
+        let organisationID = user.role == .publicParticipant ? user.$organisation.id : input.organisation
         try req.authorize(.create, .needDirectory(organisationID: organisationID))
         guard let organisationID else { throw AppError.validation([FieldError("organisationID", .required)]) }
         var ratings: [ReadinessArea: ReadinessAssessment.Rating] = [:]
@@ -56,13 +36,7 @@ struct APINeedController: RouteCollection {
             guard let area = ReadinessArea(rawValue: name) else { throw AppError.validation([FieldError("readiness", .invalidChoice)]) }
             ratings[area] = .init(score: score)
         }
-        let draft = NeedDraft(
-            title: input.title ?? "", problemStatement: input.problemStatement ?? "", whyPrivateSector: input.whyPrivateSector ?? "",
-            supportAreas: input.supportAreas ?? [], issueAreas: input.issueAreas ?? [], requiredSkills: input.requiredSkills ?? [],
-            preferredSkills: input.preferredSkills ?? [], languages: input.languages ?? [],
-            preferredStart: input.preferredStart.flatMap(NeedController.day), durationMonths: input.durationMonths,
-            expectedOutputs: input.expectedOutputs ?? "", dataAccess: input.dataAccess ?? "none", dataRules: input.dataRules ?? "")
-        let need = try await req.needs.create(draft, readiness: ReadinessAssessment(ratings: ratings), organisationID: organisationID, by: user)
+        let need = try await req.needs.create(input.draft, readiness: ReadinessAssessment(ratings: ratings), organisationID: organisationID, by: user)
         let response = try await NeedDTO(need).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/needs/\(need.id!.uuidString.lowercased())")
         return response

@@ -103,3 +103,39 @@ struct PageRequest {
 
     var range: Range<Int> { ((page - 1) * perPage)..<(page * perPage) }
 }
+
+/// What a form or an API client sends for a need. Numbers and ids are read from text, so an empty
+/// form field means "not given" rather than an unreadable request.
+struct NeedInput: Content {
+    var organisationID: String?
+    var title: String?
+    var problemStatement: String?
+    var whyPrivateSector: String?
+    var supportAreas: [Int]?
+    var issueAreas: [String]?
+    var requiredSkills: [String]?
+    var preferredSkills: [String]?
+    var languages: [String]?
+    /// yyyy-MM-dd
+    var preferredStart: String?
+    var durationMonths: Int?
+    var expectedOutputs: String?
+    var dataAccess: String?
+    var dataRules: String?
+    /// Area → score 0–3 (the API's form of the self-assessment; pages send one field per area).
+    var readiness: [String: Int]?
+
+    var organisation: UUID? { organisationID.flatMap { UUID(uuidString: $0.trimmingWhitespace()) } }
+
+    var draft: NeedDraft {
+        NeedDraft(title: title ?? "", problemStatement: problemStatement ?? "", whyPrivateSector: whyPrivateSector ?? "",
+                  supportAreas: supportAreas ?? [], issueAreas: issueAreas ?? [], requiredSkills: requiredSkills ?? [],
+                  preferredSkills: preferredSkills ?? [], languages: languages ?? [],
+                  preferredStart: preferredStart.flatMap(NeedInput.day), durationMonths: durationMonths,
+                  expectedOutputs: expectedOutputs ?? "", dataAccess: dataAccess ?? "none", dataRules: dataRules ?? "")
+    }
+
+    static func day(_ text: String) -> Date? {
+        try? Date(text.trimmingWhitespace() + "T00:00:00Z", strategy: .iso8601)
+    }
+}

@@ -109,37 +109,7 @@ struct NeedController: RouteCollection {
 
     // MARK: - Writing
 
-    /// The form's fields; lists arrive as name[] and the readiness ratings as readiness_<area> / note_<area>.
-    struct Form: Content {
-        var organisationID: String?
-        var title: String?
-        var problemStatement: String?
-        var whyPrivateSector: String?
-        var supportAreas: [Int]?
-        var issueAreas: [String]?
-        var requiredSkills: [String]?
-        var preferredSkills: [String]?
-        var languages: [String]?
-        var preferredStart: String?
-        var durationMonths: String?
-        var expectedOutputs: String?
-        var dataAccess: String?
-        var dataRules: String?
-    }
-
-    static func draft(from form: Form) -> NeedDraft {
-        NeedDraft(title: form.title ?? "", problemStatement: form.problemStatement ?? "", whyPrivateSector: form.whyPrivateSector ?? "",
-                  supportAreas: form.supportAreas ?? [], issueAreas: form.issueAreas ?? [], requiredSkills: form.requiredSkills ?? [],
-                  preferredSkills: form.preferredSkills ?? [], languages: form.languages ?? [],
-                  preferredStart: form.preferredStart.flatMap(Self.day),
-                  durationMonths: form.durationMonths.flatMap { Int($0.trimmingWhitespace()) },
-                  expectedOutputs: form.expectedOutputs ?? "", dataAccess: form.dataAccess ?? "none", dataRules: form.dataRules ?? "")
-    }
-
-    static func day(_ text: String) -> Date? {
-        try? Date(text + "T00:00:00Z", strategy: .iso8601)
-    }
-
+    /// The form sends a `NeedInput`; the readiness ratings arrive as readiness_<area> / note_<area>.
     static func readiness(_ req: Request) -> ReadinessAssessment {
         var ratings: [ReadinessArea: ReadinessAssessment.Rating] = [:]
         for area in ReadinessArea.allCases {
@@ -158,10 +128,10 @@ struct NeedController: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.content.decode(Form.self)
-        let organisationID = user.role == .publicParticipant ? user.$organisation.id : form.organisationID.flatMap(UUID.init(uuidString:))
+        let form = try req.content.decode(NeedInput.self)
+        let organisationID = user.role == .publicParticipant ? user.$organisation.id : form.organisation
         try req.authorize(.create, .needDirectory(organisationID: organisationID))
-        let draft = Self.draft(from: form)
+        let draft = form.draft
         let readiness = Self.readiness(req)
         do {
             guard let organisationID else { throw AppError.validation([FieldError("organisationID", .required)]) }
@@ -182,7 +152,7 @@ struct NeedController: RouteCollection {
 
     @Sendable func update(req: Request) async throws -> Response {
         let need = try await load(req, for: .update)
-        let draft = Self.draft(from: try req.content.decode(Form.self))
+        let draft = try req.content.decode(NeedInput.self).draft
         let readiness = Self.readiness(req)
         do {
             _ = try await req.needs.update(need, with: draft, readiness: readiness, by: try req.requireUser())

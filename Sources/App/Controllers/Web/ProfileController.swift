@@ -48,7 +48,7 @@ struct ProfileController: RouteCollection {
         return ExpertProfileService.Details(
             country: form.country ?? "", years: years, fields: form.fields ?? [], transferStatement: form.transferStatement ?? "",
             skills: skills, languages: languages, hoursPerWeek: hours,
-            availableFrom: form.availableFrom.flatMap(NeedController.day), availableUntil: form.availableUntil.flatMap(NeedController.day),
+            availableFrom: form.availableFrom.flatMap(NeedInput.day), availableUntil: form.availableUntil.flatMap(NeedInput.day),
             capacity: capacity, proBono: form.proBono == "on", workHours: form.workHours == "on",
             publicCommunication: form.publicCommunication == "on", valuesAlignment: form.valuesAlignment == "on",
             motivation: form.motivation ?? "")
