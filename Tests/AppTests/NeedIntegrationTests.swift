@@ -123,3 +123,25 @@ final class NeedIntegrationTests: AppTestCase {
         }
     }
 }
+
+extension NeedIntegrationTests {
+    func testAnotherBodysNeedCannotBeReadOrChangedThroughThePages() async throws {
+        try await withTestApp { app in
+            let spanish = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
+            let id = try await spanish.send(.POST, "/api/v1/needs", json: json(completeNeed())).content.decode(NeedDTO.self).id
+            var french = BrowserSession(app: app)
+            try await french.login(Demo.publicFR)
+            let read = try await french.get("/needs/\(id.uuidString)")
+            XCTAssertEqual(read.status, .notFound)
+            let edit = try await french.get("/needs/\(id.uuidString)/edit")
+            XCTAssertEqual(edit.status, .notFound)
+            let change = try await french.post("/needs/\(id.uuidString)", form: ["title": "Hijacked"])
+            XCTAssertEqual(change.status, .notFound)
+            let submit = try await french.post("/needs/\(id.uuidString)/submit")
+            XCTAssertEqual(submit.status, .notFound)
+            let need = try await Need.find(id, on: app.db)
+            XCTAssertEqual(need?.title, "Red flags on our tenders")
+            XCTAssertEqual(need?.status, .draft)
+        }
+    }
+}
