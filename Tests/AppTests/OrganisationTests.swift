@@ -93,6 +93,10 @@ final class OrganisationTests: AppTestCase {
             let page = try await analyst.get("/organisations?q=Tribunal")
             XCTAssertContains(page.body.string, "Tribunal Ficticio de Cuentas")
             XCTAssertFalse(page.body.string.contains("Example Analytics"))
+            let lowerCase = try await analyst.get("/organisations?q=tribunal%20ficticio")
+            XCTAssertTrue(lowerCase.body.string.contains("Tribunal Ficticio de Cuentas"), "search ignores case on every database")
+            let wildcard = try await analyst.get("/organisations?q=%25")
+            XCTAssertTrue(wildcard.body.string.contains(#"<p class="empty">"#), "% is searched for, not a wildcard")
         }
     }
 }

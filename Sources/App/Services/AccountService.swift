@@ -75,9 +75,8 @@ struct AccountService: Sendable {
     /// Creates a pending account for a coordinator to approve. An address already in use gets a notice
     /// by mail instead, so the form never reveals who has an account.
     func register(_ input: Registration, language: SupportedLanguage) async throws {
-        var account = NewAccount(email: input.email, displayName: input.displayName, role: input.role,
+        let account = NewAccount(email: input.email, displayName: input.displayName, role: input.role,
                                  password: input.password, passwordConfirmation: input.passwordConfirmation, language: language)
-        account.organisationID = nil
         do {
             var v = ExchangeCore.Validator()
             let organisation = v.text("organisationName", input.organisationName, maxLength: 200)

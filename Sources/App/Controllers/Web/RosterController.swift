@@ -30,16 +30,15 @@ struct RosterController: RouteCollection {
 
     @Sendable func preview(req: Request) async throws -> Response {
         try req.authorize(.create, .expertDirectory)
-        let (text, mapping) = try readForm(req)
+        let (text, mapping, _) = try readForm(req)
         guard let text else { return try await uploadError(req, "roster.error.no_file") }
         return try await renderPreview(req, text: text, mapping: mapping, status: .ok)
     }
 
     @Sendable func importRoster(req: Request) async throws -> Response {
         try req.authorize(.create, .expertDirectory)
-        let (text, mapping) = try readForm(req)
+        let (text, mapping, skip) = try readForm(req)
         guard let text else { return try await uploadError(req, "roster.error.no_file") }
-        let skip = (try? req.content.decode(Form.self))?.skipFlagged == "on"
         do {
             let preview = try await req.roster.preview(text, mapping: mapping)
             let created = try await req.roster.apply(preview, skippingFlagged: skip, actor: .user(try req.requireUser().id!))
@@ -52,7 +51,7 @@ struct RosterController: RouteCollection {
         }
     }
 
-    private func readForm(_ req: Request) throws -> (String?, RosterMapping?) {
+    private func readForm(_ req: Request) throws -> (text: String?, mapping: RosterMapping?, skipFlagged: Bool) {
         let form = try req.content.decode(Form.self)
         var text = form.text.flatMap { $0.trimmingWhitespace().isEmpty ? nil : $0 }
         if let file = form.file, file.data.readableBytes > 0 {
@@ -67,7 +66,7 @@ struct RosterController: RouteCollection {
                 if let column = Int(raw) { columns[field] = column }
             }
         }
-        return (text, chosen ? RosterMapping(columns: columns) : nil)
+        return (text, chosen ? RosterMapping(columns: columns) : nil, form.skipFlagged == "on")
     }
 
     private func uploadError(_ req: Request, _ key: String, _ problem: DelimitedText.Problem? = nil) async throws -> Response {
