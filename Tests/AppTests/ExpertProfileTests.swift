@@ -109,3 +109,74 @@ final class ExpertProfileTests: AppTestCase {
         }
     }
 }
+
+extension ExpertProfileTests {
+    func screenedProfile(_ app: Application) async throws -> ExpertProfile {
+        var expert = BrowserSession(app: app)
+        try await expert.login(Demo.expert)
+        try await expert.post("/language", form: ["lang": "fr", "returnTo": "/profile"])
+        var (form, arrays) = completeForm()
+        form["years"] = "3"
+        try await expert.post("/profile", form: form, arrays: arrays)
+        try await expert.post("/profile/submit")
+        return try await XCTUnwrapAsync(try await ExpertProfile.query(on: app.db).first())
+    }
+
+    func testACoordinatorDecidesWithAReasonThatIsAuditedAndSentToTheExpert() async throws {
+        try await withTestApp { app in
+            let profile = try await screenedProfile(app)
+            XCTAssertEqual(profile.status, .screened)
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let page = try await coordinator.get("/experts/\(profile.id!.uuidString)")
+            XCTAssertContains(page.body.string, "Under five years: the programme prefers at least five")
+
+            let noReason = try await coordinator.post("/experts/\(profile.id!.uuidString)/decision", form: ["decision": "eligible", "reason": " "])
+            XCTAssertEqual(noReason.status, .unprocessableEntity)
+            let unchanged = try await ExpertProfile.find(profile.id, on: app.db)
+            XCTAssertEqual(unchanged?.status, .screened)
+
+            let reason = "Three years, but led the national e-procurement analytics team."
+            let decided = try await coordinator.post("/experts/\(profile.id!.uuidString)/decision", form: ["decision": "eligible", "reason": reason])
+            XCTAssertEqual(decided.status, .seeOther)
+            let eligible = try await ExpertProfile.find(profile.id, on: app.db)
+            XCTAssertEqual(eligible?.status, .eligible)
+            let entry = try await XCTUnwrapAsync(try await AuditEntryRecord.query(on: app.db).filter(\.$action == "expert.decide").first())
+            XCTAssertEqual(entry.reason, reason)
+            let mail = try await XCTUnwrapAsync(try await MailMessage.query(on: app.db).filter(\.$recipient == Demo.expert).first())
+            XCTAssertEqual(mail.subject, "Une décision sur votre profil d'expert·e", "in the expert's language")
+            XCTAssertContains(mail.body, reason)
+            let eli = try await user(Demo.expert, on: app)
+            let notified = try await UserNotification.query(on: app.db).filter(\.$user.$id == eli.id!)
+                .filter(\.$messageKey == "notification.profile_decided").count()
+            XCTAssertEqual(notified, 1)
+
+            let overridden = try await coordinator.post("/experts/\(profile.id!.uuidString)/decision",
+                                                        form: ["decision": "ineligible", "reason": "A conflict came to light."])
+            XCTAssertEqual(overridden.status, .seeOther, "a result can be overridden, with a reason")
+            let final = try await ExpertProfile.find(profile.id, on: app.db)
+            XCTAssertEqual(final?.status, .ineligible)
+        }
+    }
+
+    func testOnlyStaffDecideAndOnlyScreenedProfiles() async throws {
+        try await withTestApp { app in
+            let profile = try await screenedProfile(app)
+            for role in [Role.expert, .evaluator, .analyst, .publicParticipant] {
+                var other = BrowserSession(app: app)
+                try await other.login(Demo.email(for: role))
+                let page = try await other.get("/experts/\(profile.id!.uuidString)")
+                XCTAssertEqual(page.status, .forbidden, "\(role)")
+                let post = try await other.post("/experts/\(profile.id!.uuidString)/decision", form: ["decision": "eligible", "reason": "r"])
+                XCTAssertEqual(post.status, .forbidden, "\(role)")
+            }
+            let draft = ExpertProfile(id: UUID(), userID: try await user(Demo.administrator, on: app).id!, name: "Draft", email: "d@example.org",
+                                      organisation: "", now: app.clock.now())
+            try await draft.create(on: app.db)
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let early = try await coordinator.post("/experts/\(draft.id!.uuidString)/decision", form: ["decision": "eligible", "reason": "r"])
+            XCTAssertEqual(early.status, .conflict, "a draft is not decided before it is screened")
+        }
+    }
+}

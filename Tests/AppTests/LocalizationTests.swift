@@ -15,7 +15,7 @@ final class LocalizationTests: AppTestCase {
         "login", "mail", "nav", "notification", "notifications", "organisation", "organisations", "outbox", "password", "people",
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
-        "candidates", "criterion", "exclusion",
+        "candidates", "criterion", "exclusion", "expert_review",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -61,6 +61,7 @@ final class LocalizationTests: AppTestCase {
         for score in 0...ReadinessAssessment.maximumScore { keys.insert("readiness.score.\(score)") }
         keys.insert("error.need_not_draft")
         keys.insert("error.profile_not_draft")
+        keys.insert("error.profile_not_screened")
         family("profile.field", ExperienceField.self)
         family("criterion", MatchCriterion.self)
         family("exclusion", Exclusion.self)
@@ -83,11 +84,11 @@ final class LocalizationTests: AppTestCase {
                       "workingLanguages", "sector", "reason", "page", "perPage", "start", "end", "leafIndex", "treeSize", "first", "second",
                       "title", "problemStatement", "whyPrivateSector", "supportAreas", "issueAreas", "requiredSkills", "languages",
                       "preferredStart", "durationMonths", "expectedOutputs", "dataAccess", "dataRules",
-                      "years", "fields", "skills", "hoursPerWeek", "capacity", "transferStatement", "motivation"] {
+                      "years", "fields", "skills", "hoursPerWeek", "capacity", "transferStatement", "motivation", "decision"] {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",
-                     "registration_approved", "registration_rejected"] {
+                     "registration_approved", "registration_rejected", "profile_decided"] {
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")
         }

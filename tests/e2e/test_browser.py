@@ -118,6 +118,9 @@ def test_a_coordinator_imports_a_roster_file(visitor, tmp_path):
     assert visitor.driver.current_url.endswith("/experts")
     assert "1 experts imported as invited." in visitor.driver.page_source
     assert "Browser Roster One" in visitor.driver.page_source
+    visitor.driver.find_element(By.LINK_TEXT, "Browser Roster One").click()
+    visitor.check_accessibility()
+    assert visitor.heading() == "Browser Roster One"
 
 
 def test_a_public_participant_drafts_and_submits_a_need_with_its_readiness(visitor):

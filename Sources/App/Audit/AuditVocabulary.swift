@@ -61,6 +61,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case expertConfirm = "expert.confirm"
     case expertUpdate = "expert.update"
     case expertSubmit = "expert.submit"
+    case expertDecide = "expert.decide"
     case needCreate = "need.create"
     case needUpdate = "need.update"
     case needSubmit = "need.submit"

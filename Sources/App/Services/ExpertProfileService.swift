@@ -106,6 +106,35 @@ struct ExpertProfileService: Sendable {
     }
 }
 
+extension ExpertProfileService {
+    /// A coordinator decides a profile awaiting review, or overrides a screening result, with a written reason that
+    /// is audited and sent to the expert.
+    func decide(_ profile: ExpertProfile, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws {
+        let move: ParticipationWorkflow.Move = profile.status == .screened
+            ? .decide(eligible: eligible, reason: reason) : .override(eligible: eligible, reason: reason)
+        let next: ParticipationStatus
+        do {
+            next = try ParticipationWorkflow.apply(move, to: profile.status)
+        } catch ParticipationWorkflow.Refusal.reasonRequired {
+            throw AppError.validation([FieldError("reason", .required)])
+        }
+        let trimmed = reason.trimmingWhitespace()
+        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            profile.status = next
+            profile.updatedAt = clock.now()
+            try await profile.save(on: scope.db)
+            try await scope.record(.expertDecide, .expertProfile(profile.id!), reason: trimmed, changes: ["status": next.rawValue])
+            if let userID = profile.$user.id, let expert = try await User.find(userID, on: scope.db) {
+                let language = expert.preferredLanguage ?? .fallback
+                let status = mailer.catalogs.text("participation.\(next.rawValue)", language)
+                try await Notifier(clock: clock).notify(userID, "notification.profile_decided", arguments: [status], link: Paths.profile, on: scope.db)
+                try await mailer.enqueue(to: expert.email, language: language, kind: "profile_decided",
+                                         arguments: [expert.displayName, status, trimmed], on: scope.db)
+            }
+        }
+    }
+}
+
 extension Request {
     var expertProfiles: ExpertProfileService {
         ExpertProfileService(db: db, audit: application.auditLog, clock: application.clock, taxonomy: application.taxonomy)

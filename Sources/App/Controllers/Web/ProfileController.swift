@@ -114,6 +114,14 @@ struct ProfileController: RouteCollection {
         let reason: String
     }
 
+    /// The last screening, one row per criterion, in the reader's language.
+    static func screeningRows(_ p: ExpertProfile, _ req: Request) -> [ScreeningRow] {
+        p.screening.map {
+            ScreeningRow(criterion: req.t("screening.criterion.\($0.criterion)"), outcome: req.t("screening.outcome.\($0.outcome)"),
+                         outcomeClass: $0.outcome, reason: req.t("screening.\($0.reason)"))
+        }
+    }
+
     struct ProfilePage: Encodable {
         static let languageRows = 4
 
@@ -162,10 +170,7 @@ struct ProfileController: RouteCollection {
             .map { Option(value: $0.code, label: $0.name, selected: $0.code == p.country) }
         let checks = [("proBono", p.proBono), ("workHours", p.workHours), ("publicCommunication", p.publicCommunication),
                       ("valuesAlignment", p.valuesAlignment)].map { Option(value: $0.0, label: req.t("profile.attest.\($0.0)"), selected: $0.1 == true) }
-        let screening = p.screening.map {
-            ScreeningRow(criterion: req.t("screening.criterion.\($0.criterion)"), outcome: req.t("screening.outcome.\($0.outcome)"),
-                         outcomeClass: $0.outcome, reason: req.t("screening.\($0.reason)"))
-        }
+        let screening = Self.screeningRows(p, req)
         return try await req.page("profile", title: "profile.title", ProfilePage(
             status: req.t("participation.\(p.status.rawValue)"), editable: p.status == .draft,
             form: FormState(values: ["years": p.years.map(String.init) ?? "", "transferStatement": p.transferStatement ?? "",

@@ -12,6 +12,8 @@ struct RosterController: RouteCollection {
         staff.post("roster", "preview", upTo: Self.maxUpload, use: preview)
         staff.post("roster", "import", upTo: Self.maxUpload, use: importRoster)
         staff.get("experts", use: experts)
+        staff.get("experts", ":id", use: review)
+        staff.post("experts", ":id", "decision", use: decide)
     }
 
     struct UploadPage: Encodable { let error: String? }
@@ -134,6 +136,7 @@ struct RosterController: RouteCollection {
     }
 
     struct ExpertRow: Encodable {
+        let href: String
         let name: String
         let organisation: String
         let country: String
@@ -150,10 +153,62 @@ struct RosterController: RouteCollection {
     @Sendable func experts(req: Request) async throws -> View {
         try req.authorize(.list, .expertDirectory)
         let rows = try await ExpertProfile.query(on: req.db).sort(\.$fullName).limit(500).all().map {
-            ExpertRow(name: $0.fullName, organisation: $0.organisationName, country: CountryCode($0.country)?.name(in: req.language) ?? $0.country,
+            ExpertRow(href: "/experts/\($0.id!.uuidString.lowercased())", name: $0.fullName, organisation: $0.organisationName, country: CountryCode($0.country)?.name(in: req.language) ?? $0.country,
                       status: req.t("participation.\($0.status.rawValue)"), areas: $0.areas.joined(separator: ", "),
                       historyHref: Paths.auditHistory(type: "expert_profile", id: $0.id!.uuidString.lowercased()))
         }
         return try await req.page("experts", title: "experts.title", ExpertsPage(experts: rows, hasExperts: !rows.isEmpty))
+    }
+
+    // MARK: - Reviewing one profile
+
+    struct ReviewPage: Encodable {
+        let id: String
+        let name: String
+        let status: String
+        let screening: [ProfileController.ScreeningRow]
+        let hasScreening: Bool
+        let canDecide: Bool
+        let form: FormState
+        let historyHref: String
+    }
+
+    @Sendable func review(req: Request) async throws -> View {
+        try req.authorize(.list, .expertDirectory)
+        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        return try await reviewPage(req, profile, errors: [])
+    }
+
+    private func reviewPage(_ req: Request, _ p: ExpertProfile, errors: [FieldError]) async throws -> View {
+        let rows = ProfileController.screeningRows(p, req)
+        return try await req.page("expert_review", title: "expert_review.title", ReviewPage(
+            id: p.id!.uuidString.lowercased(), name: p.fullName, status: req.t("participation.\(p.status.rawValue)"),
+            screening: rows, hasScreening: !rows.isEmpty, canDecide: [.screened, .eligible, .ineligible].contains(p.status),
+            form: FormState(values: [:], errors: errors, on: req),
+            historyHref: Paths.auditHistory(type: "expert_profile", id: p.id!.uuidString.lowercased())))
+    }
+
+    struct DecisionForm: Content {
+        var decision: String?
+        var reason: String?
+    }
+
+    @Sendable func decide(req: Request) async throws -> Response {
+        try req.authorize(.decide, .expertDirectory)
+        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let form = try req.content.decode(DecisionForm.self)
+        do {
+            guard let decision = form.decision, ["eligible", "ineligible"].contains(decision) else {
+                throw AppError.validation([FieldError("decision", .invalidChoice)])
+            }
+            try await req.expertProfiles.decide(profile, eligible: decision == "eligible", reason: form.reason ?? "",
+                                                by: try req.requireUser(), mailer: req.application.mailer)
+            req.flash("expert_review.decided")
+            return req.redirect(to: "/experts/\(profile.id!.uuidString.lowercased())")
+        } catch AppError.validation(let errors) {
+            return try await reviewPage(req, profile, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        } catch is ParticipationWorkflow.Refusal {
+            throw AppError.conflict(code: "profile_not_screened")
+        }
     }
 }
