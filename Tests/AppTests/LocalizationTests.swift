@@ -62,6 +62,7 @@ final class LocalizationTests: AppTestCase {
         keys.insert("error.need_not_draft")
         keys.insert("error.profile_not_draft")
         keys.insert("error.profile_not_screened")
+        keys.insert("error.need_not_screened")
         family("profile.field", ExperienceField.self)
         family("criterion", MatchCriterion.self)
         family("exclusion", Exclusion.self)
@@ -88,7 +89,7 @@ final class LocalizationTests: AppTestCase {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",
-                     "registration_approved", "registration_rejected", "profile_decided"] {
+                     "registration_approved", "registration_rejected", "profile_decided", "need_decided"] {
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")
         }

@@ -145,3 +145,39 @@ extension NeedIntegrationTests {
         }
     }
 }
+
+extension NeedIntegrationTests {
+    func testACoordinatorDecidesANeedAwaitingReviewAndTheBodyIsTold() async throws {
+        try await withTestApp { app in
+            let member = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
+            let id = try await member.send(.POST, "/api/v1/needs", json: json(completeNeed(dataAccess: "real"))).content.decode(NeedDTO.self).id
+            let draftID = try await member.send(.POST, "/api/v1/needs", json: json(["title": "Draft only"])).content.decode(NeedDTO.self).id
+            _ = try await member.send(.POST, "/api/v1/needs/\(id.uuidString)/submit")
+
+            var spanish = BrowserSession(app: app)
+            try await spanish.login(Demo.publicES)
+            let refused = try await spanish.post("/needs/\(id.uuidString)/decision", form: ["decision": "eligible", "reason": "mine"])
+            XCTAssertEqual(refused.status, .forbidden)
+
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let page = try await coordinator.get("/needs/\(id.uuidString)")
+            XCTAssertContains(page.body.string, "/needs/\(id.uuidString.lowercased())/decision")
+            let noReason = try await coordinator.post("/needs/\(id.uuidString)/decision", form: ["decision": "eligible", "reason": ""])
+            XCTAssertEqual(noReason.status, .unprocessableEntity)
+            let early = try await coordinator.post("/needs/\(draftID.uuidString)/decision", form: ["decision": "eligible", "reason": "r"])
+            XCTAssertEqual(early.status, .conflict)
+
+            let reason = "Access to real data is on the body's premises only; rules accepted."
+            let decided = try await coordinator.post("/needs/\(id.uuidString)/decision", form: ["decision": "eligible", "reason": reason])
+            XCTAssertEqual(decided.status, .seeOther)
+            let need = try await Need.find(id, on: app.db)
+            XCTAssertEqual(need?.status, .eligible)
+            let entry = try await XCTUnwrapAsync(try await AuditEntryRecord.query(on: app.db).filter(\.$action == "need.decide").first())
+            XCTAssertEqual(entry.reason, reason)
+            let mail = try await XCTUnwrapAsync(try await MailMessage.query(on: app.db).filter(\.$recipient == Demo.publicES)
+                .filter(\.$subject == "Una decisión sobre su necesidad").first())
+            XCTAssertContains(mail.body, reason)
+        }
+    }
+}

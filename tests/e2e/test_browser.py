@@ -168,3 +168,10 @@ def test_an_expert_completes_and_submits_their_profile(visitor):
     assert "Su perfil se ha guardado." in visitor.driver.page_source, main[:600]
     visitor.submit("/profile/submit")
     assert "Su perfil cumple todos los criterios mínimos" in visitor.driver.page_source
+    visitor.log_out()
+
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    visitor.open("/experts")
+    visitor.driver.find_element(By.LINK_TEXT, "Elena Muestra (demo)").click()
+    visitor.check_accessibility()
+    assert visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/decision"] textarea#reason')

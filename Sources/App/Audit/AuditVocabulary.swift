@@ -65,4 +65,5 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case needCreate = "need.create"
     case needUpdate = "need.update"
     case needSubmit = "need.submit"
+    case needDecide = "need.decide"
 }

@@ -58,6 +58,39 @@ struct NeedService: Sendable {
         }
     }
 
+    /// A coordinator decides a need awaiting review, or overrides its screening, with a written reason that is
+    /// audited and told to the body's members.
+    func decide(_ need: Need, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws -> Need {
+        let move: ParticipationWorkflow.Move = need.status == .screened
+            ? .decide(eligible: eligible, reason: reason) : .override(eligible: eligible, reason: reason)
+        let next: ParticipationStatus
+        do {
+            next = try ParticipationWorkflow.apply(move, to: need.status)
+        } catch ParticipationWorkflow.Refusal.reasonRequired {
+            throw AppError.validation([FieldError("reason", .required)])
+        } catch {
+            throw AppError.conflict(code: "need_not_screened")
+        }
+        let trimmed = reason.trimmingWhitespace()
+        return try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            need.status = next
+            need.updatedAt = clock.now()
+            try await need.save(on: scope.db)
+            try await scope.record(.needDecide, .need(need.id!), reason: trimmed, changes: ["status": next.rawValue])
+            let members = try await User.query(on: scope.db).filter(\.$organisation.$id == need.$organisation.id)
+                .filter(\.$status == .active).all()
+            for member in members {
+                let language = member.preferredLanguage ?? .fallback
+                let status = mailer.catalogs.text("participation.\(next.rawValue)", language)
+                try await Notifier(clock: clock).notify(member.id!, "notification.need_decided", arguments: [need.title, status],
+                                                        link: "/needs/\(need.id!.uuidString.lowercased())", on: scope.db)
+                try await mailer.enqueue(to: member.email, language: language, kind: "need_decided",
+                                         arguments: [member.displayName, need.title, status, trimmed], on: scope.db)
+            }
+            return need
+        }
+    }
+
     /// Errors a draft may not have: malformed values, as opposed to missing ones.
     private func checkShape(_ draft: NeedDraft, _ readiness: ReadinessAssessment) throws {
         let missing: Set<FieldError.Code> = [.required]

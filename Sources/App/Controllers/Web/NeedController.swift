@@ -13,6 +13,7 @@ struct NeedController: RouteCollection {
         signedIn.get(":id", "edit", use: editForm)
         signedIn.post(":id", use: update)
         signedIn.post(":id", "submit", use: submit)
+        routes.grouped(access: .programmeStaff).post("needs", ":id", "decision", use: decide)
     }
 
     // MARK: - Reading
@@ -70,6 +71,7 @@ struct NeedController: RouteCollection {
         let dataRules: String
         let chart: String
         let canEdit: Bool
+        let canDecide: Bool
         let candidatesHref: String?
         let historyHref: String?
     }
@@ -93,6 +95,7 @@ struct NeedController: RouteCollection {
             start: d.preferredStart?.formatted(.iso8601.year().month().day()) ?? "—", duration: req.t("need.months", String(d.duration)),
             expectedOutputs: d.expectedOutputs, dataAccess: req.t("data_access.\(d.dataAccess)"), dataRules: d.dataRules, chart: chart,
             canEdit: need.status == .draft && AccessPolicy.decide(principal, .update, .need(organisationID: need.$organisation.id)).isAllowed,
+            canDecide: principal.role.managesProgramme && [.screened, .eligible, .ineligible].contains(need.status),
             candidatesHref: AccessPolicy.decide(principal, .list, .expertDirectory).isAllowed
                 ? "/needs/\(need.id!.uuidString.lowercased())/candidates" : nil,
             historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
@@ -176,6 +179,23 @@ struct NeedController: RouteCollection {
                                       errors: errors, organisationID: need.$organisation.id)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
+    }
+
+    struct DecisionForm: Content {
+        var decision: String?
+        var reason: String?
+    }
+
+    @Sendable func decide(req: Request) async throws -> Response {
+        let need = try await load(req, for: .update)
+        let form = try req.content.decode(DecisionForm.self)
+        guard let decision = form.decision, ["eligible", "ineligible"].contains(decision) else {
+            throw AppError.validation([FieldError("decision", .invalidChoice)])
+        }
+        _ = try await req.needs.decide(need, eligible: decision == "eligible", reason: form.reason ?? "",
+                                       by: try req.requireUser(), mailer: req.application.mailer)
+        req.flash("need.decided")
+        return req.redirect(to: "/needs/\(need.id!.uuidString.lowercased())")
     }
 
     // MARK: - The form page
