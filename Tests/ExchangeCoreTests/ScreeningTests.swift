@@ -82,6 +82,11 @@ struct ScreeningTests {
         #expect(try ParticipationWorkflow.apply(.override(eligible: false, reason: "Conflict found later"), to: .eligible) == .ineligible)
         #expect(try ParticipationWorkflow.apply(.reopen, to: .ineligible) == .draft)
         #expect(try ParticipationWorkflow.apply(.confirm, to: .invited) == .draft)
+        #expect(try ParticipationWorkflow.coordinatorDecision(eligible: true, reason: "ok", on: .screened) == .eligible)
+        #expect(try ParticipationWorkflow.coordinatorDecision(eligible: false, reason: "override", on: .eligible) == .ineligible)
+        #expect(throws: ParticipationWorkflow.Refusal.notAllowed(from: .draft)) {
+            try ParticipationWorkflow.coordinatorDecision(eligible: true, reason: "too early", on: .draft)
+        }
         #expect(throws: ParticipationWorkflow.Refusal.notAllowed(from: .invited)) { try ParticipationWorkflow.apply(.submit, to: .invited) }
     }
 }

@@ -6,6 +6,8 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.support.ui import WebDriverWait
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 
@@ -53,8 +55,24 @@ class Visitor:
             element.send_keys(value)
 
     def submit(self, form_action):
-        self.driver.find_element(By.CSS_SELECTOR, f'form[action="{form_action}"] button[type="submit"]').click()
+        self.click_and_wait(self.driver.find_element(By.CSS_SELECTOR, f'form[action="{form_action}"] button[type="submit"]'))
         self.check_accessibility()
+
+    def click_and_wait(self, element):
+        """Clicks something that loads a page, and waits until the old page is gone (axe must run on the new one)."""
+        old_page = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, 20).until(lambda _: self.is_gone(old_page))
+        WebDriverWait(self.driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    @staticmethod
+    def is_gone(element):
+        """Chromedriver reports a node of an unloaded page either as stale or as "not in the document"."""
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
 
     def heading(self):
         return self.driver.find_element(By.TAG_NAME, "h1").text

@@ -95,7 +95,7 @@ def test_a_coordinator_adds_an_organisation_and_sees_its_history(visitor):
     visitor.field("sector").find_element(By.CSS_SELECTOR, 'option[value="technology"]').click()
     visitor.submit("/organisations")
     assert visitor.heading() == "Browser Test Analytics (fictional)"
-    visitor.driver.find_element(By.CSS_SELECTOR, 'a[href^="/audit?subjectType=organisation"]').click()
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href^="/audit?subjectType=organisation"]'))
     visitor.check_accessibility()
     assert "organisation.create" in visitor.driver.page_source
 
@@ -108,7 +108,7 @@ def test_a_coordinator_imports_a_roster_file(visitor, tmp_path):
     visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
     visitor.switch_language("en")
     visitor.open("/experts")
-    visitor.driver.find_element(By.CSS_SELECTOR, 'a[href="/roster"]').click()
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href="/roster"]'))
     visitor.check_accessibility()
     visitor.field("file").send_keys(str(roster))
     visitor.submit("/roster/preview")
@@ -118,7 +118,7 @@ def test_a_coordinator_imports_a_roster_file(visitor, tmp_path):
     assert visitor.driver.current_url.endswith("/experts")
     assert "1 experts imported as invited." in visitor.driver.page_source
     assert "Browser Roster One" in visitor.driver.page_source
-    visitor.driver.find_element(By.LINK_TEXT, "Browser Roster One").click()
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "Browser Roster One"))
     visitor.check_accessibility()
     assert visitor.heading() == "Browser Roster One"
 
@@ -137,11 +137,11 @@ def test_a_public_participant_drafts_and_submits_a_need_with_its_readiness(visit
     visitor.driver.execute_script("document.getElementById('preferredStart').value = '2027-02-01'")
     for index, select in enumerate(visitor.driver.find_elements(By.CSS_SELECTOR, 'select[id^="readiness_"]')):
         Select(select).select_by_value(str(index % 4))
-    visitor.driver.find_element(By.CSS_SELECTOR, 'form.form button[type="submit"]').click()
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form.form button[type="submit"]'))
     visitor.check_accessibility()
     assert visitor.heading() == "Alertas en nuestras licitaciones (navegador)"
     assert visitor.driver.find_element(By.CSS_SELECTOR, 'figure.chart svg[role="img"]')
-    visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/submit"] button').click()
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/submit"] button'))
     visitor.check_accessibility()
     assert "lista para el emparejamiento" in visitor.driver.page_source
 
@@ -172,6 +172,6 @@ def test_an_expert_completes_and_submits_their_profile(visitor):
 
     visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
     visitor.open("/experts")
-    visitor.driver.find_element(By.LINK_TEXT, "Elena Muestra (demo)").click()
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "Elena Muestra (demo)"))
     visitor.check_accessibility()
     assert visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/decision"] textarea#reason')

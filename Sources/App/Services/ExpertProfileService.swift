@@ -110,13 +110,8 @@ extension ExpertProfileService {
     /// A coordinator decides a profile awaiting review, or overrides a screening result, with a written reason that
     /// is audited and sent to the expert.
     func decide(_ profile: ExpertProfile, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws {
-        let move: ParticipationWorkflow.Move = profile.status == .screened
-            ? .decide(eligible: eligible, reason: reason) : .override(eligible: eligible, reason: reason)
-        let next: ParticipationStatus
-        do {
-            next = try ParticipationWorkflow.apply(move, to: profile.status)
-        } catch ParticipationWorkflow.Refusal.reasonRequired {
-            throw AppError.validation([FieldError("reason", .required)])
+        let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "profile_not_screened") { () throws(ParticipationWorkflow.Refusal) in
+            try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: profile.status)
         }
         let trimmed = reason.trimmingWhitespace()
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in

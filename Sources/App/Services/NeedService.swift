@@ -61,15 +61,8 @@ struct NeedService: Sendable {
     /// A coordinator decides a need awaiting review, or overrides its screening, with a written reason that is
     /// audited and told to the body's members.
     func decide(_ need: Need, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws -> Need {
-        let move: ParticipationWorkflow.Move = need.status == .screened
-            ? .decide(eligible: eligible, reason: reason) : .override(eligible: eligible, reason: reason)
-        let next: ParticipationStatus
-        do {
-            next = try ParticipationWorkflow.apply(move, to: need.status)
-        } catch ParticipationWorkflow.Refusal.reasonRequired {
-            throw AppError.validation([FieldError("reason", .required)])
-        } catch {
-            throw AppError.conflict(code: "need_not_screened")
+        let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "need_not_screened") { () throws(ParticipationWorkflow.Refusal) in
+            try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: need.status)
         }
         let trimmed = reason.trimmingWhitespace()
         return try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
@@ -102,6 +95,18 @@ struct NeedService: Sendable {
 extension ParticipationWorkflow.Refusal: AbortError {
     public var status: HTTPResponseStatus { .conflict }
     public var reason: String { "this move is not allowed from the current status" }
+
+    /// Runs a coordinator's move, turning a refusal into what a person can act on:
+    /// a missing reason is a field error; a move from the wrong status is a conflict.
+    static func asAppError<T>(notScreened code: String, _ move: () throws(ParticipationWorkflow.Refusal) -> T) throws(AppError) -> T {
+        do {
+            return try move()
+        } catch .reasonRequired {
+            throw .validation([FieldError("reason", .required)])
+        } catch {
+            throw .conflict(code: code)
+        }
+    }
 }
 
 extension Request {

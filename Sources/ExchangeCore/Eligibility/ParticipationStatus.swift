@@ -26,6 +26,12 @@ public enum ParticipationWorkflow {
         case reasonRequired
     }
 
+    /// A coordinator's decision: it decides what screening left for review, or overrides a screening result.
+    public static func coordinatorDecision(eligible: Bool, reason: String, on status: ParticipationStatus) throws(Refusal) -> ParticipationStatus {
+        let move: Move = status == .screened ? .decide(eligible: eligible, reason: reason) : .override(eligible: eligible, reason: reason)
+        return try apply(move, to: status)
+    }
+
     public static func apply(_ move: Move, to status: ParticipationStatus) throws(Refusal) -> ParticipationStatus {
         switch (move, status) {
         case (.confirm, .invited):

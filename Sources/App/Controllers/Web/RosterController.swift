@@ -207,8 +207,6 @@ struct RosterController: RouteCollection {
             return req.redirect(to: "/experts/\(profile.id!.uuidString.lowercased())")
         } catch AppError.validation(let errors) {
             return try await reviewPage(req, profile, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
-        } catch is ParticipationWorkflow.Refusal {
-            throw AppError.conflict(code: "profile_not_screened")
         }
     }
 }
