@@ -48,8 +48,7 @@ struct AccountService: Sendable {
 
     private func validateNewAccount(_ input: NewAccount, allowedRoles: [Role] = Role.allCases) async throws -> (EmailAddress, String, Role) {
         var v = ExchangeCore.Validator()
-        let email = EmailAddress(input.email)
-        if input.email.trimmingWhitespace().isEmpty { v.add("email", .required) } else if email == nil { v.add("email", .invalidEmail) }
+        let email = v.email("email", input.email)
         let name = v.text("displayName", input.displayName, maxLength: 120)
         let role = v.choice("role", input.role, as: Role.self)
         if let role, !allowedRoles.contains(role) { v.add("role", .invalidChoice) }

@@ -18,8 +18,7 @@ struct InvitationService: Sendable {
 
     func invite(_ draft: Draft, by inviter: User) async throws -> Invitation {
         var v = ExchangeCore.Validator()
-        let email = EmailAddress(draft.email)
-        if draft.email.trimmingWhitespace().isEmpty { v.add("email", .required) } else if email == nil { v.add("email", .invalidEmail) }
+        let email = v.email("email", draft.email)
         let role = v.choice("role", draft.role, as: Role.self)
         let language = v.choice("language", draft.language, as: SupportedLanguage.self)
         let organisationID = try await validOrganisation(draft.organisationID, for: role, into: &v)

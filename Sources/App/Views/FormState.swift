@@ -71,3 +71,18 @@ struct Option: Encodable {
     let label: String
     let selected: Bool
 }
+
+/// A coordinator's decision on something screening left for review: eligible or not, with a reason.
+struct CoordinatorDecisionForm: Content {
+    var decision: String?
+    var reason: String?
+
+    /// The outcome chosen; anything but the two offered is a field error.
+    func eligible() throws -> Bool {
+        switch decision {
+        case "eligible": return true
+        case "ineligible": return false
+        default: throw AppError.validation([FieldError("decision", .invalidChoice)])
+        }
+    }
+}

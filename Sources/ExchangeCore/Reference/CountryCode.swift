@@ -20,6 +20,15 @@ public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible 
     public func name(in language: SupportedLanguage) -> String {
         Locale(identifier: language.rawValue).localizedString(forRegionCode: value) ?? value
     }
+
+    /// Every code with its name in `language`, in that language's alphabetical order, for pick lists.
+    public static func sortedNames(in language: SupportedLanguage) -> [(code: String, name: String)] {
+        sortByName(all.map { ($0, CountryCode($0)!.name(in: language)) })
+    }
+}
+
+func sortByName(_ pairs: [(String, String)]) -> [(code: String, name: String)] {
+    pairs.sorted { $0.1.localizedStandardCompare($1.1) == .orderedAscending }.map { (code: $0.0, name: $0.1) }
 }
 
 /// An ISO 639-1 language code.
@@ -40,5 +49,10 @@ public struct LanguageCode: Hashable, Sendable, Codable, CustomStringConvertible
 
     public func name(in language: SupportedLanguage) -> String {
         Locale(identifier: language.rawValue).localizedString(forLanguageCode: value) ?? value
+    }
+
+    /// Every code with its name in `language`, in that language's alphabetical order, for pick lists.
+    public static func sortedNames(in language: SupportedLanguage) -> [(code: String, name: String)] {
+        sortByName(all.map { ($0, LanguageCode($0)!.name(in: language)) })
     }
 }

@@ -48,6 +48,19 @@ public struct Validator: Sendable {
         return trimmed
     }
 
+    /// A required e-mail address, normalised; nil (with the field's error) when missing or malformed.
+    public mutating func email(_ field: String, _ raw: String) -> EmailAddress? {
+        if raw.trimmingWhitespace().isEmpty {
+            add(field, .required)
+            return nil
+        }
+        guard let address = EmailAddress(raw) else {
+            add(field, .invalidEmail)
+            return nil
+        }
+        return address
+    }
+
     /// A new password and its repetition, under the platform's password rules.
     public mutating func newPassword(_ password: String, confirmation: String) {
         if let problem = PasswordRules.check(password) { add("password", problem) }

@@ -181,18 +181,10 @@ struct NeedController: RouteCollection {
         }
     }
 
-    struct DecisionForm: Content {
-        var decision: String?
-        var reason: String?
-    }
-
     @Sendable func decide(req: Request) async throws -> Response {
         let need = try await load(req, for: .update)
-        let form = try req.content.decode(DecisionForm.self)
-        guard let decision = form.decision, ["eligible", "ineligible"].contains(decision) else {
-            throw AppError.validation([FieldError("decision", .invalidChoice)])
-        }
-        _ = try await req.needs.decide(need, eligible: decision == "eligible", reason: form.reason ?? "",
+        let form = try req.content.decode(CoordinatorDecisionForm.self)
+        _ = try await req.needs.decide(need, eligible: try form.eligible(), reason: form.reason ?? "",
                                        by: try req.requireUser(), mailer: req.application.mailer)
         req.flash("need.decided")
         return req.redirect(to: "/needs/\(need.id!.uuidString.lowercased())")
@@ -243,8 +235,7 @@ struct NeedController: RouteCollection {
                               required: skills.map { Option(value: $0.id, label: $0.labels[lang], selected: d.requiredSkills.contains($0.id)) },
                               preferred: skills.map { Option(value: $0.id, label: $0.labels[lang], selected: d.preferredSkills.contains($0.id)) })
         }
-        let languages = LanguageCode.all.map { (code: $0, name: LanguageCode($0)!.name(in: lang)) }
-            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        let languages = LanguageCode.sortedNames(in: lang)
             .map { Option(value: $0.code, label: $0.name, selected: d.languages.contains($0.code)) }
         return try await req.page("need_form", title: action == "/needs" ? "need.new_title" : "need.edit_title", FormPage(
             action: action,

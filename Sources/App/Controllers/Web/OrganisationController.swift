@@ -169,12 +169,10 @@ struct OrganisationController: RouteCollection {
         func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, prefix: String, selected: String?) -> [Option] where T.RawValue == String {
             T.allCases.map { Option(value: $0.rawValue, label: req.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == selected) }
         }
-        let countries = CountryCode.all.map { (code: $0, name: CountryCode($0)!.name(in: lang)) }
-            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        let countries = CountryCode.sortedNames(in: lang)
             .map { Option(value: $0.code, label: $0.name, selected: $0.code == draft.country?.uppercased()) }
         let chosenLanguages = Set(draft.workingLanguages)
-        let languages = LanguageCode.all.map { (code: $0, name: LanguageCode($0)!.name(in: lang)) }
-            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        let languages = LanguageCode.sortedNames(in: lang)
             .map { Option(value: $0.code, label: $0.name, selected: chosenLanguages.contains($0.code)) }
         return FormPage(
             action: action, isNew: action == Paths.organisations,

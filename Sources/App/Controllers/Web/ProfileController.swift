@@ -152,8 +152,7 @@ struct ProfileController: RouteCollection {
                 SkillRow(id: $0.id, label: $0.labels[lang], levels: levels(skillLevels[$0.id]))
             })
         }
-        let allLanguages = LanguageCode.all.map { (code: $0, name: LanguageCode($0)!.name(in: lang)) }
-            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        let allLanguages = LanguageCode.sortedNames(in: lang)
         let known = p.languages
         let languageRows = (1...ProfilePage.languageRows).map { row in
             let current = row <= known.count ? known[row - 1] : nil
@@ -165,8 +164,7 @@ struct ProfileController: RouteCollection {
                     Option(value: String($0.rawValue), label: req.t("profile.language_level.\($0.rawValue)"), selected: $0 == (current?.level ?? .working))
                 })
         }
-        let countries = CountryCode.all.map { (code: $0, name: CountryCode($0)!.name(in: lang)) }
-            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        let countries = CountryCode.sortedNames(in: lang)
             .map { Option(value: $0.code, label: $0.name, selected: $0.code == p.country) }
         let checks = [("proBono", p.proBono), ("workHours", p.workHours), ("publicCommunication", p.publicCommunication),
                       ("valuesAlignment", p.valuesAlignment)].map { Option(value: $0.0, label: req.t("profile.attest.\($0.0)"), selected: $0.1 == true) }

@@ -188,20 +188,12 @@ struct RosterController: RouteCollection {
             historyHref: Paths.auditHistory(type: "expert_profile", id: p.id!.uuidString.lowercased())))
     }
 
-    struct DecisionForm: Content {
-        var decision: String?
-        var reason: String?
-    }
-
     @Sendable func decide(req: Request) async throws -> Response {
         try req.authorize(.decide, .expertDirectory)
         guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
-        let form = try req.content.decode(DecisionForm.self)
+        let form = try req.content.decode(CoordinatorDecisionForm.self)
         do {
-            guard let decision = form.decision, ["eligible", "ineligible"].contains(decision) else {
-                throw AppError.validation([FieldError("decision", .invalidChoice)])
-            }
-            try await req.expertProfiles.decide(profile, eligible: decision == "eligible", reason: form.reason ?? "",
+            try await req.expertProfiles.decide(profile, eligible: try form.eligible(), reason: form.reason ?? "",
                                                 by: try req.requireUser(), mailer: req.application.mailer)
             req.flash("expert_review.decided")
             return req.redirect(to: "/experts/\(profile.id!.uuidString.lowercased())")
