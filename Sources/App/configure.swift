@@ -52,6 +52,8 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
 
     configureMiddleware(app)
     app.lifecycle.use(MailDeliveryLifecycle())
+    _ = app.matchingJobs
+    app.lifecycle.use(MatchingJobsLifecycle())
     try routes(app)
 }
 
@@ -87,6 +89,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M008_CreateExpertProfiles())
     app.migrations.add(M009_CreateNeeds())
     app.migrations.add(M010_AddExpertProfileDetails())
+    app.migrations.add(M011_CreateMatching())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -20,6 +20,10 @@ func routes(_ app: Application) throws {
     try app.register(collection: NeedController())
     try app.register(collection: ProfileController())
     try app.register(collection: CandidatesController())
+    try app.register(collection: MatchingBoardController())
+    try app.register(collection: MatchingSettingsController())
+    try app.register(collection: MatchController())
+    try app.register(collection: OpportunitiesController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: APIAccountController())
@@ -27,5 +31,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIAuditController())
     try api.register(collection: APIRosterController())
     try api.register(collection: APINeedController())
+    try api.register(collection: APIMatchingController())
     try api.register(collection: OpenAPIController())
 }

@@ -15,7 +15,7 @@ final class LocalizationTests: AppTestCase {
         "login", "mail", "nav", "notification", "notifications", "organisation", "organisations", "outbox", "password", "people",
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
-        "candidates", "criterion", "exclusion", "expert_review",
+        "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -66,6 +66,15 @@ final class LocalizationTests: AppTestCase {
         family("profile.field", ExperienceField.self)
         family("criterion", MatchCriterion.self)
         family("exclusion", Exclusion.self)
+        family("engagement.stage", EngagementStage.self)
+        family("matching.status", MatchRun.Status.self)
+        family("matching.decision", MatchProposal.Decision.self)
+        family("matching.phase", MatchingJobs.Phase.self)
+        family("opportunities.stance", NeedInterest.Stance.self)
+        for code in ["matching_run_in_progress", "matching_run_not_completed", "proposal_decided", "need_already_matched",
+                     "expert_not_eligible", "expert_at_capacity", "need_not_open"] {
+            keys.insert("error.\(code)")
+        }
         family("screening.criterion", ExpertCriterion.self)
         family("screening.outcome", ScreeningOutcome.self)
         for level in 1...3 { keys.insert("profile.skill_level.\(level)") }
@@ -85,11 +94,12 @@ final class LocalizationTests: AppTestCase {
                       "workingLanguages", "sector", "reason", "page", "perPage", "start", "end", "leafIndex", "treeSize", "first", "second",
                       "title", "problemStatement", "whyPrivateSector", "supportAreas", "issueAreas", "requiredSkills", "languages",
                       "preferredStart", "durationMonths", "expectedOutputs", "dataAccess", "dataRules",
-                      "years", "fields", "skills", "hoursPerWeek", "capacity", "transferStatement", "motivation", "decision"] {
+                      "years", "fields", "skills", "hoursPerWeek", "capacity", "transferStatement", "motivation", "decision",
+                      "weights", "penalty", "alternates", "expertProfileID", "stance", "top"] {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",
-                     "registration_approved", "registration_rejected", "profile_decided", "need_decided"] {
+                     "registration_approved", "registration_rejected", "profile_decided", "need_decided", "match_proposed"] {
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")
         }

@@ -19,6 +19,22 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(member, .list, .organisationDirectory) == .forbid)
     }
 
+    @Test func onlyThePartiesAndStaffSeeAMatch() {
+        let expert = principal(.expert, id: 7)
+        let match = ProtectedObject.engagement(needOrganisationID: orgA, expertUserID: expert.userID)
+        #expect(AccessPolicy.decide(expert, .read, match) == .allow)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgA), .read, match) == .allow)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgB), .read, match) == .hide)
+        #expect(AccessPolicy.decide(principal(.expert, id: 8), .read, match) == .hide)
+        #expect(AccessPolicy.decide(principal(.analyst), .read, match) == .hide)
+        #expect(AccessPolicy.decide(principal(.evaluator), .read, match) == .allow)
+        #expect(AccessPolicy.decide(principal(.coordinator), .read, match) == .allow)
+        #expect(AccessPolicy.decide(expert, .update, match) == .forbid, "parties cannot change a match here")
+        #expect(AccessPolicy.decide(expert, .read, .matchingBoard) == .forbid)
+        #expect(AccessPolicy.decide(expert, .update, .opportunities) == .allow)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgA), .list, .opportunities) == .forbid)
+    }
+
     @Test func programmeStaffManageEverything() {
         for role in [Role.coordinator, .administrator] {
             let staff = principal(role)

@@ -33,6 +33,9 @@ public struct AuditSubject: Sendable, Equatable {
     static func mail(_ id: UUID) -> Self { .init(type: "mail", id: id.uuidString.lowercased()) }
     static func expertProfile(_ id: UUID) -> Self { .init(type: "expert_profile", id: id.uuidString.lowercased()) }
     static func need(_ id: UUID) -> Self { .init(type: "need", id: id.uuidString.lowercased()) }
+    static func matchRun(_ id: UUID) -> Self { .init(type: "match_run", id: id.uuidString.lowercased()) }
+    static func matchProposal(_ id: UUID) -> Self { .init(type: "match_proposal", id: id.uuidString.lowercased()) }
+    static func setting(_ key: String) -> Self { .init(type: "setting", id: key) }
 }
 
 /// Stable action names. They are part of the log's meaning, so they are never renamed.
@@ -66,4 +69,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case needUpdate = "need.update"
     case needSubmit = "need.submit"
     case needDecide = "need.decide"
+    case needInterest = "need.interest"
+    case matchingSettingsUpdate = "matching.settings_update"
+    case matchRunStart = "matching.run_start"
+    case matchRunComplete = "matching.run_complete"
+    case matchRunFail = "matching.run_fail"
+    case proposalConfirm = "match.confirm"
+    case proposalOverride = "match.override"
 }

@@ -40,6 +40,9 @@ struct FormState: Encodable {
         if field.hasPrefix("readiness.") {
             return req.t("readiness.\(field.split(separator: ".")[1])")
         }
+        if field.hasPrefix("weights.") {
+            return req.t("criterion.\(field.split(separator: ".")[1])")
+        }
         return req.t("field.\(field)")
     }
 

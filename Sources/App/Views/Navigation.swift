@@ -16,17 +16,21 @@ enum Navigation {
         switch role {
         case .coordinator:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
+                      ("nav.matching", Paths.matching), ("nav.matches", Paths.matches),
                       ("nav.people", Paths.people), ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit)]
         case .administrator:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
-                      ("nav.people", Paths.people),
+                      ("nav.matching", Paths.matching), ("nav.matches", Paths.matches), ("nav.people", Paths.people),
                       ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit), ("nav.outbox", Paths.outbox)]
-        case .evaluator, .analyst:
+        case .evaluator:
+            links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.matches", Paths.matches)]
+        case .analyst:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs)]
         case .publicParticipant:
-            links += [("nav.my_organisation", Paths.myOrganisation), ("nav.needs", Paths.needs)]
+            links += [("nav.my_organisation", Paths.myOrganisation), ("nav.needs", Paths.needs), ("nav.matches", Paths.matches)]
         case .expert:
-            links += [("nav.profile", Paths.profile), ("nav.my_organisation", Paths.myOrganisation)]
+            links += [("nav.profile", Paths.profile), ("nav.opportunities", Paths.opportunities), ("nav.matches", Paths.matches),
+                      ("nav.my_organisation", Paths.myOrganisation)]
         }
         links += [("nav.notifications", Paths.notifications), ("nav.account", Paths.account)]
         return links

@@ -21,8 +21,15 @@ enum Paths {
     static let experts = "/experts"
     static let needs = "/needs"
     static let profile = "/profile"
+    static let matching = "/matching"
+    static let matchingSettings = "/matching/settings"
+    static let matches = "/matches"
+    static let opportunities = "/opportunities"
 
     static func organisation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())" }
+    static func need(_ id: UUID) -> String { "/needs/\(id.uuidString.lowercased())" }
+    static func matchRun(_ id: UUID) -> String { "/matching/runs/\(id.uuidString.lowercased())" }
+    static func match(_ id: UUID) -> String { "/matches/\(id.uuidString.lowercased())" }
     static func auditHistory(type: String, id: String) -> String { "/audit?subjectType=\(type)&subjectID=\(id)" }
 }
 

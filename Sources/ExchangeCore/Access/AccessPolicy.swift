@@ -16,6 +16,12 @@ public enum ProtectedObject: Sendable, Equatable {
     case needDirectory(organisationID: UUID?)
     /// One need of a public body.
     case need(organisationID: UUID)
+    /// The coordinator's matching board: batch runs, their proposals and the matching settings.
+    case matchingBoard
+    /// A proposed match (and later the engagement) between a need and an expert.
+    case engagement(needOrganisationID: UUID, expertUserID: UUID?)
+    /// Screened needs an expert may mark interest in or decline.
+    case opportunities
     case notification(ownerID: UUID)
     case apiToken(ownerID: UUID)
 }
@@ -77,6 +83,18 @@ public enum AccessPolicy {
             case .update: return role.managesProgramme || member ? .allow : (role == .evaluator || role == .analyst ? .forbid : .hide)
             default: return .forbid
             }
+        case .matchingBoard:
+            return role.managesProgramme ? .allow : .forbid
+        case .engagement(let organisationID, let expertUserID):
+            let party = (role == .publicParticipant && principal.organisationID == organisationID)
+                || (role == .expert && expertUserID == principal.userID)
+            switch operation {
+            case .read: return role.managesProgramme || role == .evaluator || party ? .allow : .hide
+            case .list: return .allow
+            default: return role.managesProgramme ? .allow : (party ? .forbid : .hide)
+            }
+        case .opportunities:
+            return role == .expert && (operation == .list || operation == .update) ? .allow : .forbid
         case .notification(let owner), .apiToken(let owner):
             return principal.userID == owner ? .allow : .hide
         }

@@ -1,5 +1,5 @@
 /// What a candidate is scored on, each in [0, 1].
-public enum MatchCriterion: String, CaseIterable, Codable, Sendable {
+public enum MatchCriterion: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable {
     case skills, fields, region, sector, language, availability, experience
 }
 

@@ -13,6 +13,7 @@ public struct FieldError: Equatable, Sendable, Codable {
         case emailTaken
         case organisationKindMismatch
         case unreadableFile
+        case outOfRange
     }
 
     public let field: String

@@ -77,6 +77,45 @@ enum OpenAPIDocument {
                 "post": operation("submitNeed", "Check every rule and screen the need", ok: ref("Need")),
             ],
             "/experts": ["get": operation("listExperts", "Expert profiles (programme staff)", params: pageParams, ok: page(of: "ExpertProfile"))],
+            "/needs/{id}/candidates": [
+                "parameters": [pathParam("id")],
+                "get": operation("rankCandidates", "Experts ranked for one need, with each score's breakdown and who was excluded why (programme staff)",
+                                 params: [queryParam("top", integer: true)], ok: ref("Ranking")),
+            ],
+            "/matching/settings": [
+                "get": operation("getMatchingSettings", "The programme's weights, unassigned penalty and alternates (programme staff)",
+                                 ok: ref("MatchingSettings")),
+                "put": operation("replaceMatchingSettings", "Change them, with a reason that is audited (programme staff)",
+                                 body: "MatchingSettings", ok: ref("MatchingSettings")),
+            ],
+            "/matching/runs": [
+                "get": operation("listMatchRuns", "Batch proposals, newest first (programme staff)", params: pageParams, ok: page(of: "MatchRun")),
+                "post": operation("startMatchRun", "Start a batch proposal over all open, screened needs; poll its progress (programme staff)",
+                                  ok: ref("MatchRun"), okStatus: "202"),
+            ],
+            "/matching/runs/{id}": [
+                "parameters": [pathParam("id")],
+                "get": operation("getMatchRun", "A batch proposal: progress while running, proposals once completed (programme staff)",
+                                 ok: ref("MatchRun")),
+            ],
+            "/matching/proposals/{id}/decision": [
+                "parameters": [pathParam("id")],
+                "post": operation("decideProposal", "Confirm a proposal, or override it with a reason; an expert chosen becomes a proposed match",
+                                  body: "ProposalDecisionInput", ok: ref("ProposalDecision")),
+            ],
+            "/matches": ["get": operation("listMatches", "Proposed matches the caller is part of (staff and evaluators: all)",
+                                          ok: ["type": "array", "items": ref("Match")])],
+            "/matches/{id}": [
+                "parameters": [pathParam("id")],
+                "get": operation("getMatch", "One match with why it was made; parties and staff only (others answer 404)", ok: ref("Match")),
+            ],
+            "/opportunities": ["get": operation("listOpportunities", "Open needs the expert can mark interest in or decline (experts)",
+                                                ok: ["type": "array", "items": ref("Opportunity")])],
+            "/opportunities/{id}": [
+                "parameters": [pathParam("id")],
+                "put": operation("setInterest", "Mark interest in a need, decline it, or neither (experts)", body: "InterestInput",
+                                 ok: ["type": "null"], okStatus: "204"),
+            ],
         ]
     }
 
@@ -133,6 +172,13 @@ enum OpenAPIDocument {
     private static let string: JSONValue = ["type": "string"]
     private static let nullableString: JSONValue = ["type": ["string", "null"]]
     private static let integer: JSONValue = ["type": "integer"]
+    private static let number: JSONValue = ["type": "number"]
+    private static let nullableNumber: JSONValue = ["type": ["number", "null"]]
+    private static let uuid: JSONValue = ["type": "string", "format": "uuid"]
+    private static let nullableUUID: JSONValue = ["type": ["string", "null"], "format": "uuid"]
+    private static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
+    private static let scores: JSONValue = ["type": "object", "description": "criterion → score in [0, 1]",
+                                            "additionalProperties": ["type": "number", "minimum": 0, "maximum": 1]]
 
     private static func enumeration(_ values: [String]) -> JSONValue {
         ["type": "string", "enum": .array(values.map(JSONValue.string))]
@@ -224,6 +270,62 @@ enum OpenAPIDocument {
                 ("organisation", string), ("country", string), ("areas", ["type": "array", "items": string]),
                 ("status", enumeration(ParticipationStatus.allCases.map(\.rawValue))),
             ]),
+            "MatchingSettings": object(["weights", "penalty", "alternates"], [
+                ("weights", ["type": "object", "description": .string("criterion → weight ≥ 0: " + MatchCriterion.allCases.map(\.rawValue).joined(separator: ", ")),
+                             "additionalProperties": ["type": "number", "minimum": 0]]),
+                ("penalty", ["type": "number", "minimum": 0, "maximum": 1]), ("alternates", ["type": "integer", "minimum": 0, "maximum": 10]),
+                ("reason", ["type": "string", "description": "Required when changing"]),
+            ]),
+            "Ranking": object(["needID", "considered", "candidates", "excluded"], [
+                ("needID", uuid), ("considered", integer),
+                ("candidates", ["type": "array", "items": object(["expertProfileID", "fullName", "score", "breakdown"], [
+                    ("expertProfileID", uuid), ("fullName", string), ("score", number), ("breakdown", scores)])]),
+                ("excluded", ["type": "object", "additionalProperties": integer]),
+            ]),
+            "MatchRun": object(["id", "status", "needCount", "startedAt"], [
+                ("id", uuid), ("status", enumeration(["running", "completed", "failed"])), ("needCount", integer),
+                ("startedAt", dateTime), ("finishedAt", ["type": ["string", "null"], "format": "date-time"]),
+                ("objective", nullableNumber), ("stableObjective", nullableNumber),
+                ("unassigned", ["type": ["integer", "null"]]), ("stableUnassigned", ["type": ["integer", "null"]]),
+                ("failure", nullableString),
+                ("progress", ["oneOf": [["type": "null"], object(["phase", "done", "total", "percent"], [
+                    ("phase", enumeration(["ranking", "solving", "saving"])), ("done", integer), ("total", integer), ("percent", integer)])]]),
+                ("proposals", ["oneOf": [["type": "null"], ["type": "array", "items": ref("Proposal")]]]),
+            ]),
+            "Proposal": object(["id", "needID", "breakdown", "alternates", "excluded", "decision"], [
+                ("id", uuid), ("needID", uuid), ("expertProfileID", nullableUUID), ("score", nullableNumber), ("breakdown", scores),
+                ("alternates", ["type": "array", "items": object(["expertProfileID", "score", "breakdown"], [
+                    ("expertProfileID", uuid), ("score", number), ("breakdown", scores)])]),
+                ("stableExpertProfileID", nullableUUID), ("stableScore", nullableNumber),
+                ("excluded", ["type": "object", "additionalProperties": integer]),
+                ("decision", enumeration(["pending", "confirmed", "overridden"])), ("reason", nullableString), ("matchID", nullableUUID),
+            ]),
+            "ProposalDecisionInput": object(["decision"], [
+                ("decision", enumeration(["confirm", "override"])),
+                ("expertProfileID", ["type": "string", "format": "uuid", "description": "An alternate or the stable choice; omit to leave unassigned"]),
+                ("reason", ["type": "string", "description": "Required when overriding"]),
+            ]),
+            "ProposalDecision": object(["proposal"], [
+                ("proposal", ref("Proposal")), ("match", ["oneOf": [["type": "null"], ref("Match")]]),
+            ]),
+            "Match": object(["id", "needID", "needTitle", "expertProfileID", "expertName", "stage", "score", "breakdown"], [
+                ("id", uuid), ("needID", uuid), ("needTitle", string), ("expertProfileID", uuid), ("expertName", string),
+                ("stage", enumeration(EngagementStage.allCases.map(\.rawValue))), ("score", number), ("breakdown", scores),
+                ("explanation", ["oneOf": [["type": "null"], object(
+                    ["requiredCovered", "requiredMissing", "preferredCovered", "sharedLanguages", "knowsCountry", "overlapDays", "periodDays", "years"], [
+                    ("requiredCovered", ["type": "object", "additionalProperties": integer]),
+                    ("requiredMissing", ["type": "array", "items": string]),
+                    ("preferredCovered", ["type": "object", "additionalProperties": integer]),
+                    ("sharedLanguages", ["type": "object", "additionalProperties": string]),
+                    ("knowsCountry", ["type": "boolean"]), ("overlapDays", integer), ("periodDays", integer), ("years", integer),
+                ])]]),
+            ]),
+            "Opportunity": object(["needID", "title", "supportAreas", "requiredSkills", "preferredSkills", "languages", "stance"], [
+                ("needID", uuid), ("title", string), ("supportAreas", ["type": "array", "items": integer]),
+                ("requiredSkills", ["type": "array", "items": string]), ("preferredSkills", ["type": "array", "items": string]),
+                ("languages", ["type": "array", "items": string]), ("stance", enumeration(["interested", "neutral", "declined"])),
+            ]),
+            "InterestInput": object(["stance"], [("stance", enumeration(["interested", "neutral", "declined"]))]),
             "ConsistencyProof": object(["first", "second", "proof"], [
                 ("first", integer), ("second", integer), ("proof", ["type": "array", "items": string]),
             ]),

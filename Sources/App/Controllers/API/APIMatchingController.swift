@@ -1,0 +1,307 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Matching over JSON: settings, ranking one need, batch runs and decisions, matches with their explanation,
+/// and experts' interest in open needs. Same services and rules as the pages.
+struct APIMatchingController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let staff = routes.grouped(access: .programmeStaff)
+        staff.get("matching", "settings", use: settings)
+        staff.put("matching", "settings", use: saveSettings)
+        staff.get("matching", "runs", use: runs)
+        staff.post("matching", "runs", use: start)
+        staff.get("matching", "runs", ":id", use: run)
+        staff.post("matching", "proposals", ":id", "decision", use: decide)
+        staff.get("needs", ":id", "candidates", use: candidates)
+        let signedIn = routes.grouped(access: .signedIn)
+        signedIn.get("matches", use: matches)
+        signedIn.get("matches", ":id", use: match)
+        let experts = routes.grouped(access: .roles([.expert]))
+        experts.get("opportunities", use: opportunities)
+        experts.put("opportunities", ":id", use: setStance)
+    }
+
+    // MARK: - Settings
+
+    struct SettingsDTO: Content {
+        let weights: [String: Double]
+        let penalty: Double
+        let alternates: Int
+        var reason: String?
+
+        init(_ s: BatchMatching.Settings) {
+            weights = Dictionary(uniqueKeysWithValues: MatchCriterion.allCases.map { ($0.rawValue, s.weights[$0]) })
+            penalty = s.penalty
+            alternates = s.alternates
+        }
+    }
+
+    @Sendable func settings(req: Request) async throws -> SettingsDTO {
+        try req.authorize(.read, .matchingBoard)
+        return SettingsDTO(try await ProgrammeSettings(db: req.db).matching())
+    }
+
+    @Sendable func saveSettings(req: Request) async throws -> SettingsDTO {
+        try req.authorize(.update, .matchingBoard)
+        let input = try req.content.decode(SettingsDTO.self)
+        var values: [MatchCriterion: Double] = [:]
+        for (name, value) in input.weights {
+            guard let criterion = MatchCriterion(rawValue: name) else { throw AppError.validation([FieldError("weights.\(name)", .invalidChoice)]) }
+            values[criterion] = value
+        }
+        let settings = BatchMatching.Settings(weights: MatchWeights(values: values), penalty: input.penalty, alternates: input.alternates)
+        try await ProgrammeSettings(db: req.db).saveMatching(settings, reason: input.reason ?? "", by: try req.requireUser(),
+                                                             audit: req.application.auditLog, clock: req.application.clock)
+        return SettingsDTO(settings)
+    }
+
+    // MARK: - Ranking one need
+
+    struct CandidateDTO: Content {
+        let expertProfileID: UUID
+        let fullName: String
+        let score: Double
+        let breakdown: [String: Double]
+    }
+
+    struct RankingDTO: Content {
+        let needID: UUID
+        let considered: Int
+        let candidates: [CandidateDTO]
+        let excluded: [String: Int]
+    }
+
+    @Sendable func candidates(req: Request) async throws -> RankingDTO {
+        guard let need = try await Need.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        try req.authorize(.read, .need(organisationID: need.$organisation.id))
+        try req.authorize(.list, .expertDirectory)
+        let top = try req.query.get(Int?.self, at: "top") ?? 20
+        guard (1...200).contains(top) else { throw AppError.validation([FieldError("top", .outOfRange)]) }
+        let result = try await CandidateRankingService(db: req.db, taxonomy: req.application.taxonomy).rank(need, top: top)
+        return RankingDTO(
+            needID: need.id!, considered: result.ranking.considered,
+            candidates: result.ranking.candidates.map {
+                let p = result.profiles[Int($0.candidate)]
+                return CandidateDTO(expertProfileID: p.id!, fullName: p.fullName, score: $0.score, breakdown: BatchMatchingService.named($0.breakdown))
+            },
+            excluded: Dictionary(uniqueKeysWithValues: result.ranking.excluded.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    // MARK: - Batch runs
+
+    struct ProgressDTO: Content {
+        let phase: String
+        let done: Int
+        let total: Int
+        let percent: Int
+    }
+
+    struct RunDTO: Content {
+        let id: UUID
+        let status: String
+        let needCount: Int
+        let startedAt: Date
+        let finishedAt: Date?
+        let objective: Double?
+        let stableObjective: Double?
+        let unassigned: Int?
+        let stableUnassigned: Int?
+        let failure: String?
+        let progress: ProgressDTO?
+        let proposals: [ProposalDTO]?
+
+        init(_ run: MatchRun, progress: MatchingJobs.Progress?, proposals: [ProposalDTO]? = nil, req: Request) {
+            id = run.id!
+            status = run.status == .running && progress == nil ? MatchRun.Status.failed.rawValue : run.status.rawValue
+            needCount = run.needCount
+            startedAt = run.startedAt
+            finishedAt = run.finishedAt
+            objective = run.objective
+            stableObjective = run.stableObjective
+            unassigned = run.unassigned
+            stableUnassigned = run.stableUnassigned
+            failure = run.failure.map { req.t($0) } ?? (run.status == .running && progress == nil ? req.t("matching.failure.interrupted") : nil)
+            self.progress = progress.map { ProgressDTO(phase: $0.phase.rawValue, done: $0.done, total: $0.total, percent: $0.percent) }
+            self.proposals = proposals
+        }
+    }
+
+    struct ProposalDTO: Content {
+        let id: UUID
+        let needID: UUID
+        let expertProfileID: UUID?
+        let score: Double?
+        let breakdown: [String: Double]
+        let alternates: [MatchProposal.Alternate]
+        let stableExpertProfileID: UUID?
+        let stableScore: Double?
+        let excluded: [String: Int]
+        let decision: String
+        let reason: String?
+        let matchID: UUID?
+
+        init(_ p: MatchProposal) {
+            id = p.id!
+            needID = p.$need.id
+            expertProfileID = p.$expert.id
+            score = p.score
+            breakdown = p.breakdown
+            alternates = p.alternates
+            stableExpertProfileID = p.$stableExpert.id
+            stableScore = p.stableScore
+            excluded = p.excluded
+            decision = p.decision.rawValue
+            reason = p.reason
+            matchID = p.engagementID
+        }
+    }
+
+    @Sendable func runs(req: Request) async throws -> PageDTO<RunDTO> {
+        try req.authorize(.list, .matchingBoard)
+        let paging = try PageRequest(req)
+        let total = try await MatchRun.query(on: req.db).count()
+        let items = try await MatchRun.query(on: req.db).sort(\.$startedAt, .descending).range(paging.range).all()
+            .map { RunDTO($0, progress: req.application.matchingJobs.progress(of: $0.id!), req: req) }
+        return PageDTO(items: items, page: paging.page, perPage: paging.perPage, total: total)
+    }
+
+    @Sendable func start(req: Request) async throws -> Response {
+        try req.authorize(.create, .matchingBoard)
+        let run = try await BatchMatchingService(app: req.application).start(by: try req.requireUser())
+        let response = try await RunDTO(run, progress: req.application.matchingJobs.progress(of: run.id!), req: req)
+            .encodeResponse(status: .accepted, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/matching/runs/\(run.id!.uuidString.lowercased())")
+        return response
+    }
+
+    @Sendable func run(req: Request) async throws -> RunDTO {
+        try req.authorize(.read, .matchingBoard)
+        guard let run = try await MatchRun.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let proposals = run.status == .completed
+            ? try await MatchProposal.query(on: req.db).filter(\.$run.$id == run.id!).all().map(ProposalDTO.init) : nil
+        return RunDTO(run, progress: req.application.matchingJobs.progress(of: run.id!), proposals: proposals, req: req)
+    }
+
+    struct DecisionInput: Content {
+        var decision: String
+        var expertProfileID: UUID?
+        var reason: String?
+    }
+
+    struct DecisionDTO: Content {
+        let proposal: ProposalDTO
+        let match: MatchDTO?
+    }
+
+    @Sendable func decide(req: Request) async throws -> DecisionDTO {
+        try req.authorize(.decide, .matchingBoard)
+        guard let proposal = try await MatchProposal.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let input = try req.content.decode(DecisionInput.self)
+        let choice: ProposalDecisionService.Choice
+        switch input.decision {
+        case "confirm": choice = .confirm
+        case "override": choice = .override(expertProfileID: input.expertProfileID, reason: input.reason ?? "")
+        default: throw AppError.validation([FieldError("decision", .invalidChoice)])
+        }
+        let engagement = try await req.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
+        let match = try await engagement.asyncMap { MatchDTO(try await ProposedMatches(req: req).load($0.id!), req: req) }
+        return DecisionDTO(proposal: ProposalDTO(proposal), match: match)
+    }
+
+    // MARK: - Matches
+
+    struct MatchDTO: Content {
+        struct Explanation: Content {
+            let requiredCovered: [String: Int]
+            let requiredMissing: [String]
+            let preferredCovered: [String: Int]
+            let sharedLanguages: [String: String]
+            let knowsCountry: Bool
+            let overlapDays: Int
+            let periodDays: Int
+            let years: Int
+        }
+
+        let id: UUID
+        let needID: UUID
+        let needTitle: String
+        let expertProfileID: UUID
+        let expertName: String
+        let stage: String
+        let score: Double
+        let breakdown: [String: Double]
+        let explanation: Explanation?
+
+        init(_ e: Engagement, explanation: MatchExplanation?) {
+            id = e.id!
+            needID = e.$need.id
+            needTitle = e.need.title
+            expertProfileID = e.$expert.id
+            expertName = e.expert.fullName
+            stage = e.stage.rawValue
+            score = e.score
+            breakdown = e.breakdown
+            self.explanation = explanation.map { x in
+                Explanation(
+                    requiredCovered: Dictionary(x.requiredCovered.map { ($0.skill, $0.level) }, uniquingKeysWith: max),
+                    requiredMissing: x.requiredMissing,
+                    preferredCovered: Dictionary(x.preferredCovered.map { ($0.skill, $0.level) }, uniquingKeysWith: max),
+                    sharedLanguages: Dictionary(x.sharedLanguages.map { ($0.code, "\($0.level)") }, uniquingKeysWith: { a, _ in a }),
+                    knowsCountry: x.knowsCountry, overlapDays: x.overlapDays, periodDays: x.periodDays, years: x.years)
+            }
+        }
+
+        init(_ loaded: ProposedMatches.Loaded, req: Request) {
+            self.init(loaded.engagement, explanation: loaded.explanation)
+        }
+    }
+
+    @Sendable func matches(req: Request) async throws -> [MatchDTO] {
+        try req.authorize(.list, .engagement(needOrganisationID: UUID(), expertUserID: nil))
+        return try await ProposedMatches(req: req).visible().map { MatchDTO($0, explanation: nil) }
+    }
+
+    @Sendable func match(req: Request) async throws -> MatchDTO {
+        MatchDTO(try await ProposedMatches(req: req).load(try req.uuidParameter()), req: req)
+    }
+
+    // MARK: - Opportunities
+
+    struct OpportunityDTO: Content {
+        let needID: UUID
+        let title: String
+        let supportAreas: [Int]
+        let requiredSkills: [String]
+        let preferredSkills: [String]
+        let languages: [String]
+        let stance: String
+    }
+
+    @Sendable func opportunities(req: Request) async throws -> [OpportunityDTO] {
+        try req.authorize(.list, .opportunities)
+        guard let profile = try await NeedInterestService.profile(of: try req.requireUser(), on: req.db) else { return [] }
+        let stances = try await req.needInterests.stances(of: profile)
+        return try await BatchMatchingService.openNeeds(on: req.db).map { need in
+            let d = need.draft
+            return OpportunityDTO(needID: need.id!, title: need.title, supportAreas: d.supportAreas, requiredSkills: d.requiredSkills,
+                                  preferredSkills: d.preferredSkills, languages: d.languages, stance: (stances[need.id!] ?? .neutral).rawValue)
+        }
+    }
+
+    struct StanceInput: Content {
+        var stance: String
+    }
+
+    @Sendable func setStance(req: Request) async throws -> HTTPStatus {
+        try req.authorize(.update, .opportunities)
+        let user = try req.requireUser()
+        guard let need = try await Need.find(try req.uuidParameter(), on: req.db),
+              let profile = try await NeedInterestService.profile(of: user, on: req.db) else { throw AppError.notFound }
+        guard let stance = NeedInterest.Stance(rawValue: try req.content.decode(StanceInput.self).stance) else {
+            throw AppError.validation([FieldError("stance", .invalidChoice)])
+        }
+        try await req.needInterests.set(stance, on: need, for: profile, by: user)
+        return .noContent
+    }
+}

@@ -1,0 +1,88 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Proposed matches for the people in them: the list, and "why you were matched".
+struct MatchController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let signedIn = routes.grouped(access: .signedIn)
+        signedIn.get("matches", use: list)
+        signedIn.get("matches", ":id", use: show)
+    }
+
+    struct Row: Encodable {
+        let href: String
+        let need: String
+        let expert: String
+        let stage: String
+        let score: String
+    }
+
+    @Sendable func list(req: Request) async throws -> View {
+        try req.authorize(.list, .engagement(needOrganisationID: UUID(), expertUserID: nil))
+        let rows = try await ProposedMatches(req: req).visible().map {
+            Row(href: Paths.match($0.id!), need: $0.need.title, expert: $0.expert.fullName, stage: req.t("engagement.stage.\($0.stage.rawValue)"),
+                score: MatchingBoardController.percent($0.score))
+        }
+        struct ListPage: Encodable { let rows: [Row] }
+        return try await req.page("matches", title: "match.list_title", ListPage(rows: rows))
+    }
+
+    struct Reason: Encodable {
+        let label: String
+        let percent: String
+        let width: Int
+        let facts: [String]
+    }
+
+    struct ShowPage: Encodable {
+        let needTitle: String
+        let needHref: String?
+        let organisation: String
+        let expert: String
+        let expertOrganisation: String
+        let stage: String
+        let score: String
+        let reasons: [Reason]
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
+        let principal = req.principal!
+        let canOpenNeed = AccessPolicy.decide(principal, .read, .need(organisationID: match.organisation.id!)).isAllowed
+        return try await req.page("match", title: "match.title", ShowPage(
+            needTitle: match.need.title, needHref: canOpenNeed ? Paths.need(match.need.id!) : nil,
+            organisation: match.organisation.name, expert: match.expert.fullName, expertOrganisation: match.expert.organisationName,
+            stage: req.t("engagement.stage.\(match.engagement.stage.rawValue)"),
+            score: MatchingBoardController.percent(match.engagement.score),
+            reasons: Self.reasons(match, req)))
+    }
+
+    /// Each scored criterion with the facts behind it, in the reader's language.
+    static func reasons(_ match: ProposedMatches.Loaded, _ req: Request) -> [Reason] {
+        let e = match.explanation
+        let taxonomy = req.application.taxonomy
+        let skill = { (s: MatchExplanation.SkillLevel) in
+            req.t("match.skill_at_level", taxonomy.skill(s.skill)?.labels[req.language] ?? s.skill, req.t("profile.skill_level.\(s.level)"))
+        }
+        let language = { (l: MatchExplanation.SpokenLanguage) in
+            req.t("match.language_at_level", LanguageCode(l.code)?.name(in: req.language) ?? l.code, req.t("profile.language_level.\(l.level.rawValue)"))
+        }
+        let country = CountryCode(match.organisation.country)?.name(in: req.language) ?? match.organisation.country
+        var facts: [MatchCriterion: [String]] = [:]
+        facts[.skills] = (e.requiredCovered.isEmpty ? [] : [req.t("match.required_covered", e.requiredCovered.map(skill).joined(separator: ", "))])
+            + (e.requiredMissing.isEmpty ? [] : [req.t("match.required_missing",
+                                                       e.requiredMissing.map { taxonomy.skill($0)?.labels[req.language] ?? $0 }.joined(separator: ", "))])
+            + (e.preferredCovered.isEmpty ? [] : [req.t("match.preferred_covered", e.preferredCovered.map(skill).joined(separator: ", "))])
+        facts[.language] = [req.t("match.shared_languages", e.sharedLanguages.map(language).joined(separator: ", "))]
+        facts[.region] = [req.t(e.knowsCountry ? "match.knows_country" : "match.new_country", country)]
+        facts[.availability] = [req.t("match.overlap", String(e.overlapDays), String(e.periodDays))]
+        facts[.experience] = [req.t("match.years", String(e.years))]
+        let breakdown = match.engagement.breakdown
+        return MatchCriterion.allCases.compactMap { c in
+            guard let value = breakdown[c.rawValue] else { return nil }
+            return Reason(label: req.t("criterion.\(c.rawValue)"), percent: MatchingBoardController.percent(value),
+                          width: Int((value * 200).rounded()), facts: facts[c] ?? [])
+        }
+    }
+}

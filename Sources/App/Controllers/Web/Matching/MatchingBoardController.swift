@@ -1,0 +1,222 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// The coordinator's matching board: start a batch proposal, follow its progress, then confirm or override each
+/// need's proposal with a reason.
+struct MatchingBoardController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let staff = routes.grouped(access: .programmeStaff)
+        staff.get("matching", use: board)
+        staff.post("matching", "runs", use: start)
+        staff.get("matching", "runs", ":id", use: run)
+        staff.get("matching", "runs", ":id", "progress", use: progress)
+        staff.get("matching", "runs", ":id", "comparison", use: comparison)
+        staff.post("matching", "proposals", ":id", "decision", use: decide)
+    }
+
+    // MARK: - Board
+
+    struct RunRow: Encodable {
+        let href: String
+        let started: String
+        let status: String
+        let needs: Int
+        let objective: String
+    }
+
+    struct BoardPage: Encodable {
+        let openNeeds: Int
+        let running: Bool
+        let runs: [RunRow]
+        let settings: [SettingLine]
+    }
+
+    struct SettingLine: Encodable {
+        let label: String
+        let value: String
+    }
+
+    @Sendable func board(req: Request) async throws -> View {
+        try req.authorize(.list, .matchingBoard)
+        let service = BatchMatchingService(app: req.application)
+        try await service.markInterruptedRuns()
+        let runs = try await MatchRun.query(on: req.db).sort(\.$startedAt, .descending).range(..<20).all()
+        let settings = try await ProgrammeSettings(db: req.db).matching()
+        return try await req.page("matching_board", title: "matching.title", BoardPage(
+            openNeeds: try await BatchMatchingService.openNeeds(on: req.db).count,
+            running: runs.contains { $0.status == .running },
+            runs: runs.map { run in
+                RunRow(href: Paths.matchRun(run.id!), started: run.startedAt.formatted(.iso8601), status: req.t("matching.status.\(run.status.rawValue)"),
+                       needs: run.needCount, objective: run.objective.map(Self.decimal) ?? "—")
+            },
+            settings: Self.settingLines(settings, req)))
+    }
+
+    static func settingLines(_ s: BatchMatching.Settings, _ req: Request) -> [SettingLine] {
+        MatchCriterion.allCases.map { SettingLine(label: req.t("criterion.\($0.rawValue)"), value: decimal(s.weights[$0])) }
+            + [SettingLine(label: req.t("matching.penalty"), value: decimal(s.penalty)),
+               SettingLine(label: req.t("matching.alternates"), value: String(s.alternates))]
+    }
+
+    static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
+
+    @Sendable func start(req: Request) async throws -> Response {
+        try req.authorize(.create, .matchingBoard)
+        let run = try await BatchMatchingService(app: req.application).start(by: try req.requireUser())
+        return req.redirect(to: Paths.matchRun(run.id!))
+    }
+
+    // MARK: - One run
+
+    struct ProgressBody: Content {
+        let status: String
+        let percent: Int
+        let message: String
+    }
+
+    @Sendable func progress(req: Request) async throws -> ProgressBody {
+        let run = try await load(req)
+        let p = req.application.matchingJobs.progress(of: run.id!)
+        return ProgressBody(status: run.status.rawValue, percent: run.status == .running ? p?.percent ?? 0 : 100,
+                            message: Self.progressMessage(run, p, req))
+    }
+
+    static func progressMessage(_ run: MatchRun, _ p: MatchingJobs.Progress?, _ req: Request) -> String {
+        switch run.status {
+        case .completed: return req.t("matching.status.completed")
+        case .failed: return req.t(run.failure ?? "matching.failure.internal")
+        case .running:
+            guard let p else { return req.t("matching.failure.interrupted") }
+            return p.phase == .ranking ? req.t("matching.phase.ranking", String(p.done), String(p.total)) : req.t("matching.phase.\(p.phase.rawValue)")
+        }
+    }
+
+    private func load(_ req: Request) async throws -> MatchRun {
+        try req.authorize(.read, .matchingBoard)
+        guard let run = try await MatchRun.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        return run
+    }
+
+    @Sendable func run(req: Request) async throws -> View {
+        try await runPage(req, try await load(req))
+    }
+
+    func runPage(_ req: Request, _ run: MatchRun, errors: [FieldError] = [], failedProposal: UUID? = nil, values: [String: String] = [:]) async throws -> View {
+        let progress = req.application.matchingJobs.progress(of: run.id!)
+        let proposals = run.status == .completed ? try await ProposalViews(req: req).cards(for: run, errors: errors, failed: failedProposal, values: values) : []
+        let page = RunPage(
+            id: run.id!.uuidString.lowercased(), running: run.status == .running && progress != nil,
+            failed: run.status == .failed || (run.status == .running && progress == nil),
+            completed: run.status == .completed,
+            percent: run.status == .running ? progress?.percent ?? 0 : 100,
+            message: Self.progressMessage(run, progress, req),
+            started: run.startedAt.formatted(.iso8601), needs: run.needCount,
+            objective: run.objective.map(Self.decimal) ?? "—", stableObjective: run.stableObjective.map(Self.decimal) ?? "—",
+            unassigned: run.unassigned ?? 0, settings: Self.settingLines(run.settings, req),
+            proposals: proposals, hasProposals: !proposals.isEmpty,
+            comparisonHref: Paths.matchRun(run.id!) + "/comparison",
+            historyHref: Paths.auditHistory(type: "match_run", id: run.id!.uuidString.lowercased()))
+        return try await req.page("matching_run", title: "matching.run_title", page)
+    }
+
+    struct RunPage: Encodable {
+        let id: String
+        let running: Bool
+        let failed: Bool
+        let completed: Bool
+        let percent: Int
+        let message: String
+        let started: String
+        let needs: Int
+        let objective: String
+        let stableObjective: String
+        let unassigned: Int
+        let settings: [SettingLine]
+        let proposals: [ProposalViews.Card]
+        let hasProposals: Bool
+        let comparisonHref: String
+        let historyHref: String
+    }
+
+    // MARK: - Decisions
+
+    struct DecisionForm: Content {
+        var action: String?
+        var expertProfileID: String?
+        var reason: String?
+    }
+
+    @Sendable func decide(req: Request) async throws -> Response {
+        try req.authorize(.decide, .matchingBoard)
+        guard let proposal = try await MatchProposal.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let form = try req.content.decode(DecisionForm.self)
+        let choice: ProposalDecisionService.Choice
+        switch form.action {
+        case "confirm": choice = .confirm
+        case "override":
+            let raw = form.expertProfileID ?? ""
+            guard raw.isEmpty || UUID(uuidString: raw) != nil else { throw AppError.validation([FieldError("expertProfileID", .invalidChoice)]) }
+            choice = .override(expertProfileID: UUID(uuidString: raw), reason: form.reason ?? "")
+        default: throw AppError.validation([FieldError("decision", .invalidChoice)])
+        }
+        do {
+            let engagement = try await req.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
+            req.flash(engagement == nil ? "matching.left_unassigned" : "matching.match_proposed")
+            return req.redirect(to: Paths.matchRun(proposal.$run.id) + "#proposal-\(proposal.id!.uuidString.lowercased())")
+        } catch AppError.validation(let errors) {
+            let run = try await proposal.$run.get(on: req.db)
+            return try await runPage(req, run, errors: errors, failedProposal: proposal.id,
+                                     values: ["expertProfileID": form.expertProfileID ?? "", "reason": form.reason ?? ""])
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    // MARK: - Stable matching beside the optimum
+
+    struct ComparisonRow: Encodable {
+        let need: String
+        let optimal: String
+        let optimalScore: String
+        let stable: String
+        let stableScore: String
+        let differs: Bool
+    }
+
+    struct ComparisonPage: Encodable {
+        let runHref: String
+        let objective: String
+        let stableObjective: String
+        let gap: String
+        let unassigned: Int
+        let stableUnassigned: Int
+        let rows: [ComparisonRow]
+        let differing: Int
+    }
+
+    @Sendable func comparison(req: Request) async throws -> View {
+        let run = try await load(req)
+        guard run.status == .completed else { throw AppError.conflict(code: "matching_run_not_completed") }
+        let proposals = try await MatchProposal.query(on: req.db).filter(\.$run.$id == run.id!)
+            .with(\.$need).with(\.$expert).with(\.$stableExpert).all()
+            .sorted { $0.need.title.localizedStandardCompare($1.need.title) == .orderedAscending }
+        let none = req.t("matching.unassigned")
+        let rows = proposals.map { p in
+            ComparisonRow(need: p.need.title, optimal: p.expert?.fullName ?? none, optimalScore: p.score.map(Self.percent) ?? "—",
+                          stable: p.stableExpert?.fullName ?? none, stableScore: p.stableScore.map(Self.percent) ?? "—",
+                          differs: p.$expert.id != p.$stableExpert.id)
+        }
+        let objective = run.objective ?? 0, stable = run.stableObjective ?? 0
+        return try await req.page("matching_comparison", title: "matching.comparison_title", ComparisonPage(
+            runHref: Paths.matchRun(run.id!), objective: Self.decimal(objective), stableObjective: Self.decimal(stable),
+            gap: Self.decimal(objective - stable), unassigned: run.unassigned ?? 0, stableUnassigned: run.stableUnassigned ?? 0,
+            rows: rows, differing: rows.filter(\.differs).count))
+    }
+}
+
+extension Request {
+    var proposalDecisions: ProposalDecisionService {
+        ProposalDecisionService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer)
+    }
+}

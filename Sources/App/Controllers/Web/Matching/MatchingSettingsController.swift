@@ -1,0 +1,94 @@
+import ExchangeCore
+import Vapor
+
+/// The programme's matching weights, unassigned penalty and number of alternates, changed with a reason.
+struct MatchingSettingsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let staff = routes.grouped(access: .programmeStaff)
+        staff.get("matching", "settings", use: show)
+        staff.post("matching", "settings", use: save)
+    }
+
+    struct WeightField: Encodable {
+        let name: String
+        let label: String
+        let value: String
+        let error: String?
+    }
+
+    struct SettingsPage: Encodable {
+        let weights: [WeightField]
+        let form: FormState
+    }
+
+    /// Numbers arrive as text so a typo is a field error, not a decoding failure.
+    struct SettingsForm: Content {
+        var weights: [String: String]?
+        var penalty: String?
+        var alternates: String?
+        var reason: String?
+
+        func settings() -> (BatchMatching.Settings?, [FieldError]) {
+            var errors: [FieldError] = []
+            var values: [MatchCriterion: Double] = [:]
+            for criterion in MatchCriterion.allCases {
+                guard let value = Self.number(weights?[criterion.rawValue]), value >= 0 else {
+                    errors.append(FieldError("weights.\(criterion.rawValue)", .outOfRange))
+                    continue
+                }
+                values[criterion] = value
+            }
+            let penalty = Self.number(penalty)
+            if penalty == nil { errors.append(FieldError("penalty", .outOfRange)) }
+            let alternates = Int((alternates ?? "").trimmingWhitespace())
+            if alternates == nil { errors.append(FieldError("alternates", .outOfRange)) }
+            guard errors.isEmpty, let penalty, let alternates else { return (nil, errors) }
+            return (BatchMatching.Settings(weights: MatchWeights(values: values), penalty: penalty, alternates: alternates), [])
+        }
+
+        static func number(_ text: String?) -> Double? {
+            Double((text ?? "").trimmingWhitespace().replacingOccurrences(of: ",", with: ".")).flatMap { $0.isFinite ? $0 : nil }
+        }
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        try req.authorize(.read, .matchingBoard)
+        let settings = try await ProgrammeSettings(db: req.db).matching()
+        return try await page(req, values: Self.values(settings), errors: [])
+    }
+
+    @Sendable func save(req: Request) async throws -> Response {
+        try req.authorize(.update, .matchingBoard)
+        let form = try req.content.decode(SettingsForm.self)
+        var values = (form.weights ?? [:]).reduce(into: [String: String]()) { $0["weights.\($1.key)"] = $1.value }
+        values["penalty"] = form.penalty ?? ""
+        values["alternates"] = form.alternates ?? ""
+        values["reason"] = form.reason ?? ""
+        do {
+            let (settings, errors) = form.settings()
+            guard let settings else { throw AppError.validation(errors) }
+            try await ProgrammeSettings(db: req.db).saveMatching(settings, reason: form.reason ?? "", by: try req.requireUser(),
+                                                                 audit: req.application.auditLog, clock: req.application.clock)
+            req.flash("matching.settings_saved")
+            return req.redirect(to: Paths.matching)
+        } catch AppError.validation(let errors) {
+            return try await page(req, values: values, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    static func values(_ s: BatchMatching.Settings) -> [String: String] {
+        var values = Dictionary(uniqueKeysWithValues: MatchCriterion.allCases.map { ("weights.\($0.rawValue)", MatchingBoardController.decimal(s.weights[$0])) })
+        values["penalty"] = MatchingBoardController.decimal(s.penalty)
+        values["alternates"] = String(s.alternates)
+        return values
+    }
+
+    private func page(_ req: Request, values: [String: String], errors: [FieldError]) async throws -> View {
+        let form = FormState(values: values, errors: errors, on: req)
+        let weights = MatchCriterion.allCases.map { c in
+            WeightField(name: c.rawValue, label: req.t("criterion.\(c.rawValue)"), value: values["weights.\(c.rawValue)"] ?? "",
+                        error: form.errors["weights.\(c.rawValue)"] ?? form.errors["weights"])
+        }
+        return try await req.page("matching_settings", title: "matching.settings_title", SettingsPage(weights: weights, form: form))
+    }
+}

@@ -1,0 +1,72 @@
+import Fluent
+
+/// Batch matching: runs with their proposals, experts' interest in needs, programme settings (the matching weights),
+/// and engagements, which a confirmed proposal starts in the `proposed` stage.
+struct M011_CreateMatching: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(ProgrammeSetting.schema)
+            .id()
+            .field("key", .string, .required)
+            .field("value", .string, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "key")
+            .create()
+        try await database.schema(MatchRun.schema)
+            .id()
+            .field("status", .string, .required)
+            .field("settings", .string, .required)
+            .field("need_count", .int, .required)
+            .field("objective", .double)
+            .field("stable_objective", .double)
+            .field("unassigned", .int)
+            .field("stable_unassigned", .int)
+            .field("failure", .string)
+            .field("started_by", .uuid, .required)
+            .field("started_at", .datetime, .required)
+            .field("finished_at", .datetime)
+            .create()
+        try await database.schema(MatchProposal.schema)
+            .id()
+            .field("run_id", .uuid, .required, .references(MatchRun.schema, .id))
+            .field("need_id", .uuid, .required, .references(Need.schema, .id))
+            .field("expert_profile_id", .uuid, .references(ExpertProfile.schema, .id))
+            .field("score", .double)
+            .field("breakdown", .string, .required)
+            .field("alternates", .string, .required)
+            .field("stable_expert_profile_id", .uuid, .references(ExpertProfile.schema, .id))
+            .field("stable_score", .double)
+            .field("excluded", .string, .required)
+            .field("decision", .string, .required)
+            .field("reason", .string)
+            .field("decided_by", .uuid)
+            .field("decided_at", .datetime)
+            .field("engagement_id", .uuid)
+            .create()
+        try await database.schema(NeedInterest.schema)
+            .id()
+            .field("need_id", .uuid, .required, .references(Need.schema, .id))
+            .field("expert_profile_id", .uuid, .required, .references(ExpertProfile.schema, .id))
+            .field("stance", .string, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "need_id", "expert_profile_id")
+            .create()
+        try await database.schema(Engagement.schema)
+            .id()
+            .field("need_id", .uuid, .required, .references(Need.schema, .id))
+            .field("expert_profile_id", .uuid, .required, .references(ExpertProfile.schema, .id))
+            .field("proposal_id", .uuid, .references(MatchProposal.schema, .id))
+            .field("stage", .string, .required)
+            .field("score", .double, .required)
+            .field("breakdown", .string, .required)
+            .field("created_by", .uuid, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        for schema in [Engagement.schema, NeedInterest.schema, MatchProposal.schema, MatchRun.schema, ProgrammeSetting.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// A programme-wide setting, such as the matching weights; values are JSON.
+final class ProgrammeSetting: Model, @unchecked Sendable {
+    static let schema = "programme_settings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "key") var key: String
+    @Field(key: "value") var value: String
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    init(key: String, value: String, now: Date) {
+        id = UUID()
+        self.key = key
+        self.value = value
+        updatedAt = now
+    }
+}
+
+/// One batch proposal over all open, screened needs, run in the background.
+final class MatchRun: Model, @unchecked Sendable {
+    static let schema = "match_runs"
+
+    enum Status: String, Codable, Sendable, CaseIterable {
+        case running, completed, failed
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "status") var status: Status
+    /// The weights and penalty the run used, as JSON, so its scores can always be explained.
+    @Field(key: "settings") var settingsJSON: String
+    @Field(key: "need_count") var needCount: Int
+    @OptionalField(key: "objective") var objective: Double?
+    @OptionalField(key: "stable_objective") var stableObjective: Double?
+    @OptionalField(key: "unassigned") var unassigned: Int?
+    @OptionalField(key: "stable_unassigned") var stableUnassigned: Int?
+    /// A catalog key naming why the run failed.
+    @OptionalField(key: "failure") var failure: String?
+    @Field(key: "started_by") var startedBy: UUID
+    @Field(key: "started_at") var startedAt: Date
+    @OptionalField(key: "finished_at") var finishedAt: Date?
+
+    init() {}
+
+    var settings: BatchMatching.Settings {
+        (try? JSONDecoder().decode(BatchMatching.Settings.self, from: Data(settingsJSON.utf8))) ?? .standard
+    }
+}
+
+/// What a run proposes for one need, and what the coordinator decided about it.
+final class MatchProposal: Model, @unchecked Sendable {
+    static let schema = "match_proposals"
+
+    enum Decision: String, Codable, Sendable, CaseIterable {
+        case pending, confirmed, overridden
+    }
+
+    /// Another admissible expert, best first.
+    struct Alternate: Codable, Equatable {
+        let expertProfileID: UUID
+        let score: Double
+        let breakdown: [String: Double]
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "run_id") var run: MatchRun
+    @Parent(key: "need_id") var need: Need
+    /// Nil: the run proposes leaving the need unassigned.
+    @OptionalParent(key: "expert_profile_id") var expert: ExpertProfile?
+    @OptionalField(key: "score") var score: Double?
+    @Field(key: "breakdown") var breakdownJSON: String
+    @Field(key: "alternates") var alternatesJSON: String
+    @OptionalParent(key: "stable_expert_profile_id") var stableExpert: ExpertProfile?
+    @OptionalField(key: "stable_score") var stableScore: Double?
+    /// Exclusion reason → count, as JSON.
+    @Field(key: "excluded") var excludedJSON: String
+    @Field(key: "decision") var decision: Decision
+    @OptionalField(key: "reason") var reason: String?
+    @OptionalField(key: "decided_by") var decidedBy: UUID?
+    @OptionalField(key: "decided_at") var decidedAt: Date?
+    @OptionalField(key: "engagement_id") var engagementID: UUID?
+
+    init() {}
+
+    var breakdown: [String: Double] { JSONColumn.decode(breakdownJSON) ?? [:] }
+    var alternates: [Alternate] { JSONColumn.decode(alternatesJSON) ?? [] }
+    var excluded: [String: Int] { JSONColumn.decode(excludedJSON) ?? [:] }
+}
+
+/// An expert's interest in, or refusal of, a need they can see; stable matching reads it.
+final class NeedInterest: Model, @unchecked Sendable {
+    static let schema = "need_interests"
+
+    enum Stance: String, Codable, Sendable, CaseIterable {
+        case interested, neutral, declined
+
+        var expertStance: ExpertStance {
+            switch self {
+            case .interested: .interested
+            case .neutral: .neutral
+            case .declined: .declined
+            }
+        }
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "need_id") var need: Need
+    @Parent(key: "expert_profile_id") var expert: ExpertProfile
+    @Field(key: "stance") var stance: Stance
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+/// A need and an expert working together. It starts as a proposed match when a coordinator confirms a proposal.
+final class Engagement: Model, @unchecked Sendable {
+    static let schema = "engagements"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "need_id") var need: Need
+    @Parent(key: "expert_profile_id") var expert: ExpertProfile
+    @OptionalParent(key: "proposal_id") var proposal: MatchProposal?
+    @Field(key: "stage") var stage: EngagementStage
+    /// The score and per-criterion breakdown the match was made on.
+    @Field(key: "score") var score: Double
+    @Field(key: "breakdown") var breakdownJSON: String
+    @Field(key: "created_by") var createdBy: UUID
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var breakdown: [String: Double] { JSONColumn.decode(breakdownJSON) ?? [:] }
+}
+
+/// JSON kept in a text column, which reads the same on SQLite and PostgreSQL.
+enum JSONColumn {
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ text: String) -> T? {
+        try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+}

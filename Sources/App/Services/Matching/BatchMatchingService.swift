@@ -1,0 +1,147 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Starts batch proposals over every open, screened need and runs them in the background.
+struct BatchMatchingService {
+    let app: Application
+
+    private var db: Database { app.db }
+
+    /// Needs that can be matched: screened eligible, and not already in a proposed match or engagement.
+    static func openNeeds(on db: Database) async throws -> [Need] {
+        let taken = Set(try await Engagement.query(on: db).filter(\.$stage != .cancelled).all(\.$need.$id))
+        return try await Need.query(on: db).filter(\.$status == .eligible).sort(\.$createdAt).sort(\.$id).all()
+            .filter { !taken.contains($0.id!) }
+    }
+
+    /// Records the run and starts it; one run at a time.
+    func start(by user: User) async throws -> MatchRun {
+        try await markInterruptedRuns()
+        if try await MatchRun.query(on: db).filter(\.$status == .running).first() != nil {
+            throw AppError.conflict(code: "matching_run_in_progress")
+        }
+        let settings = try await ProgrammeSettings(db: db).matching()
+        let needCount = try await Self.openNeeds(on: db).count
+        let run = try await app.auditLog.transaction(on: db, actor: .user(user.id!)) { [clock = app.clock] scope in
+            let run = MatchRun()
+            run.id = UUID()
+            run.status = .running
+            run.settingsJSON = JSONColumn.encode(settings)
+            run.needCount = needCount
+            run.startedBy = user.id!
+            run.startedAt = clock.now()
+            try await run.create(on: scope.db)
+            try await scope.record(.matchRunStart, .matchRun(run.id!), changes: ["needs": String(needCount), "settings": run.settingsJSON])
+            return run
+        }
+        let runID = run.id!
+        app.matchingJobs.start(runID) { [app] in
+            await BatchMatchingService(app: app).execute(runID)
+        }
+        return run
+    }
+
+    /// A run left "running" by a process that stopped can never finish: say so.
+    func markInterruptedRuns() async throws {
+        for run in try await MatchRun.query(on: db).filter(\.$status == .running).all() where app.matchingJobs.progress(of: run.id!) == nil {
+            try await fail(run, failure: "matching.failure.interrupted")
+        }
+    }
+
+    func execute(_ runID: UUID) async {
+        do {
+            guard let run = try await MatchRun.find(runID, on: db) else { return }
+            let input = try await loadInput()
+            let settings = run.settings
+            let jobs = app.matchingJobs
+            let total = input.needs.count
+            jobs.report(runID, .init(phase: .ranking, done: 0, total: total))
+            let outcome = await Task.detached {
+                BatchMatching.propose(needs: input.criteria, pool: input.data.pool, capacity: input.data.openPlaces, settings: settings,
+                                      stance: { input.stances[$0]?[$1]?.expertStance ?? .neutral }) { done in
+                    jobs.report(runID, .init(phase: done == total ? .solving : .ranking, done: done, total: total))
+                }
+            }.value
+            jobs.report(runID, .init(phase: .saving, done: total, total: total))
+            try await save(outcome, of: run, input: input)
+        } catch {
+            app.logger.error("batch matching failed", metadata: ["run": "\(runID)", "error": "\(String(reflecting: type(of: error)))"])
+            if let run = try? await MatchRun.find(runID, on: db) { try? await fail(run, failure: "matching.failure.internal") }
+        }
+    }
+
+    struct Input: Sendable {
+        let needs: [Need]
+        let criteria: [NeedCriteria]
+        let data: MatchingData
+        /// need index → candidate index → stance
+        let stances: [Int: [Int32: NeedInterest.Stance]]
+    }
+
+    private func loadInput() async throws -> Input {
+        let needs = try await Self.openNeeds(on: db)
+        let data = try await MatchingData.load(on: db, taxonomy: app.taxonomy)
+        let countries = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.id!, $0.country) })
+        let needIndex = Dictionary(uniqueKeysWithValues: needs.enumerated().map { ($0.element.id!, $0.offset) })
+        var stances: [Int: [Int32: NeedInterest.Stance]] = [:]
+        for interest in try await NeedInterest.query(on: db).all() {
+            guard let need = needIndex[interest.$need.id], let expert = data.index(of: interest.$expert.id) else { continue }
+            stances[need, default: [:]][expert] = interest.stance
+        }
+        return Input(needs: needs, criteria: needs.map { data.criteria(for: $0, country: countries[$0.$organisation.id] ?? "") },
+                     data: data, stances: stances)
+    }
+
+    private func save(_ outcome: BatchMatching.Outcome, of run: MatchRun, input: Input) async throws {
+        let ids = input.data.profiles.map { $0.id! }
+        let profileID = { @Sendable (candidate: Int32) in ids[Int(candidate)] }
+        try await app.auditLog.transaction(on: db, actor: .system("matching")) { [clock = app.clock] scope in
+            for proposal in outcome.proposals {
+                let row = MatchProposal()
+                row.id = UUID()
+                row.$run.id = run.id!
+                row.$need.id = input.needs[proposal.need].id!
+                row.$expert.id = proposal.chosen.map { profileID($0.expert) }
+                row.score = proposal.chosen?.score
+                row.breakdownJSON = JSONColumn.encode(Self.named(proposal.chosen?.breakdown ?? [:]))
+                row.alternatesJSON = JSONColumn.encode(proposal.alternates.map {
+                    MatchProposal.Alternate(expertProfileID: profileID($0.expert), score: $0.score, breakdown: Self.named($0.breakdown))
+                })
+                row.$stableExpert.id = proposal.stable.map { profileID($0.expert) }
+                row.stableScore = proposal.stable?.score
+                row.excludedJSON = JSONColumn.encode(Dictionary(uniqueKeysWithValues: proposal.excluded.map { ($0.key.rawValue, $0.value) }))
+                row.decision = .pending
+                try await row.create(on: scope.db)
+            }
+            run.status = .completed
+            run.objective = outcome.objective
+            run.stableObjective = outcome.stableObjective
+            run.unassigned = outcome.unassigned
+            run.stableUnassigned = outcome.stableUnassigned
+            run.finishedAt = clock.now()
+            try await run.save(on: scope.db)
+            try await scope.record(.matchRunComplete, .matchRun(run.id!), changes: [
+                "objective": String(format: "%.4f", outcome.objective), "stable_objective": String(format: "%.4f", outcome.stableObjective),
+                "unassigned": String(outcome.unassigned), "proposals": String(outcome.proposals.count),
+            ])
+            try await Notifier(clock: clock).notify(run.startedBy, "notification.match_run_completed", arguments: [String(outcome.proposals.count)],
+                                                    link: Paths.matchRun(run.id!), on: scope.db)
+        }
+    }
+
+    private func fail(_ run: MatchRun, failure: String) async throws {
+        try await app.auditLog.transaction(on: db, actor: .system("matching")) { [clock = app.clock] scope in
+            run.status = .failed
+            run.failure = failure
+            run.finishedAt = clock.now()
+            try await run.save(on: scope.db)
+            try await scope.record(.matchRunFail, .matchRun(run.id!), changes: ["failure": failure])
+        }
+    }
+
+    static func named(_ breakdown: [MatchCriterion: Double]) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: breakdown.map { ($0.key.rawValue, $0.value) })
+    }
+}

@@ -1,0 +1,41 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// Experts say which open needs interest them and which they decline; stable matching honours both.
+struct NeedInterestService {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+
+    /// The expert's profile, which interest is recorded against; experts without one have nothing to match yet.
+    static func profile(of user: User, on db: Database) async throws -> ExpertProfile? {
+        try await ExpertProfile.query(on: db).filter(\.$user.$id == user.id!).first()
+    }
+
+    func stances(of profile: ExpertProfile) async throws -> [UUID: NeedInterest.Stance] {
+        let rows = try await NeedInterest.query(on: db).filter(\.$expert.$id == profile.id!).all()
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.$need.id, $0.stance) })
+    }
+
+    func set(_ stance: NeedInterest.Stance, on need: Need, for profile: ExpertProfile, by user: User) async throws {
+        guard try await BatchMatchingService.openNeeds(on: db).contains(where: { $0.id == need.id }) else {
+            throw AppError.conflict(code: "need_not_open")
+        }
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            let row = try await NeedInterest.query(on: scope.db).filter(\.$need.$id == need.id!).filter(\.$expert.$id == profile.id!).first()
+                ?? {
+                    let fresh = NeedInterest()
+                    fresh.id = UUID()
+                    fresh.$need.id = need.id!
+                    fresh.$expert.id = profile.id!
+                    return fresh
+                }()
+            row.stance = stance
+            row.updatedAt = clock.now()
+            try await row.save(on: scope.db)
+            try await scope.record(.needInterest, .need(need.id!), changes: ["expert_profile": profile.id!.uuidString.lowercased(),
+                                                                             "stance": stance.rawValue])
+        }
+    }
+}

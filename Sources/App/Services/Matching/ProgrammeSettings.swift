@@ -1,0 +1,37 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// Settings a coordinator can change for the programme; missing settings read as the standard ones.
+struct ProgrammeSettings {
+    let db: Database
+
+    static let matchingKey = "matching"
+
+    func matching() async throws -> BatchMatching.Settings {
+        guard let stored = try await ProgrammeSetting.query(on: db).filter(\.$key == Self.matchingKey).first() else { return .standard }
+        return JSONColumn.decode(stored.value) ?? .standard
+    }
+
+    /// Changing the weights changes every later score, so it is audited with its reason.
+    func saveMatching(_ settings: BatchMatching.Settings, reason: String, by user: User, audit: AuditLogService, clock: WallClock) async throws {
+        var errors: [FieldError] = []
+        if !settings.weights.isValid { errors.append(FieldError("weights", .outOfRange)) }
+        if !(settings.penalty.isFinite && settings.penalty >= 0 && settings.penalty <= 1) { errors.append(FieldError("penalty", .outOfRange)) }
+        if !(0...10).contains(settings.alternates) { errors.append(FieldError("alternates", .outOfRange)) }
+        if reason.trimmingWhitespace().isEmpty { errors.append(FieldError("reason", .required)) }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        let value = JSONColumn.encode(settings)
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            if let stored = try await ProgrammeSetting.query(on: scope.db).filter(\.$key == Self.matchingKey).first() {
+                stored.value = value
+                stored.updatedAt = clock.now()
+                try await stored.save(on: scope.db)
+            } else {
+                try await ProgrammeSetting(key: Self.matchingKey, value: value, now: clock.now()).create(on: scope.db)
+            }
+            try await scope.record(.matchingSettingsUpdate, .setting(Self.matchingKey), reason: reason.trimmingWhitespace(),
+                                   changes: ["value": value])
+        }
+    }
+}

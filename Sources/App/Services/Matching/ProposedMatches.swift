@@ -1,0 +1,56 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Proposed matches (engagements) as each party may see them.
+struct ProposedMatches {
+    let req: Request
+
+    /// One match with what explaining it takes.
+    struct Loaded {
+        let engagement: Engagement
+        let need: Need
+        let organisation: Organisation
+        let expert: ExpertProfile
+
+        var explanation: MatchExplanation {
+            let draft = need.draft
+            return MatchExplanation(
+                need: .init(requiredSkills: draft.requiredSkills, preferredSkills: draft.preferredSkills, languages: draft.languages,
+                            country: organisation.country, start: draft.preferredStart, durationMonths: draft.duration),
+                expert: .init(skills: expert.skills.map { .init(skill: $0.id, level: $0.level) },
+                              languages: expert.languages.map { .init(code: $0.code, level: $0.level) },
+                              countries: [expert.country], availableFrom: expert.availableFrom, availableUntil: expert.availableUntil,
+                              years: expert.years ?? 0))
+        }
+    }
+
+    func load(_ id: UUID) async throws -> Loaded {
+        guard let engagement = try await Engagement.query(on: req.db).filter(\.$id == id).with(\.$need).with(\.$expert).first() else {
+            throw AppError.notFound
+        }
+        try req.authorize(.read, .engagement(needOrganisationID: engagement.need.$organisation.id, expertUserID: engagement.expert.$user.id))
+        let organisation = try await engagement.need.$organisation.get(on: req.db)
+        return Loaded(engagement: engagement, need: engagement.need, organisation: organisation, expert: engagement.expert)
+    }
+
+    /// The matches the signed-in person is a party to; programme staff and evaluators see all.
+    func visible() async throws -> [Engagement] {
+        let user = try req.requireUser()
+        let query = Engagement.query(on: req.db).with(\.$need).with(\.$expert).sort(\.$createdAt, .descending)
+        switch user.role {
+        case .coordinator, .administrator, .evaluator:
+            return try await query.all()
+        case .publicParticipant:
+            guard let organisation = user.$organisation.id else { return [] }
+            return try await query.join(Need.self, on: \Engagement.$need.$id == \Need.$id)
+                .filter(Need.self, \.$organisation.$id == organisation).all()
+        case .expert:
+            return try await query.join(ExpertProfile.self, on: \Engagement.$expert.$id == \ExpertProfile.$id)
+                .filter(ExpertProfile.self, \.$user.$id == user.id!).all()
+        case .analyst:
+            return []
+        }
+    }
+}

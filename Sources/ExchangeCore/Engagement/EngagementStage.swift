@@ -1,0 +1,12 @@
+/// Where an engagement stands. A confirmed match proposal starts as `proposed`; the safeguards between the stages
+/// are the engagement workflow's to enforce.
+public enum EngagementStage: String, Codable, Sendable, CaseIterable {
+    case proposed
+    case dueDiligence = "due_diligence"
+    case torDrafting = "tor_drafting"
+    case torSigned = "tor_signed"
+    case active, closing, closed, cancelled
+
+    /// Still holds one of the expert's concurrent places.
+    public var occupiesExpert: Bool { self != .closed && self != .cancelled }
+}
