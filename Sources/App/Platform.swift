@@ -25,8 +25,11 @@ public enum Platform {
         try await app.autoMigrate()
     }
 
-    public static func seedDemo(_ app: Application) async throws -> DemoProgramme.Summary {
-        try await DemoProgramme.seed(app)
+    /// The demo accounts; with `exchange`, also a completed expert profile and screened needs to match.
+    public static func seedDemo(_ app: Application, exchange: Bool = false) async throws -> DemoProgramme.Summary {
+        let accounts = try await DemoProgramme.seed(app)
+        guard exchange else { return accounts }
+        return DemoProgramme.Summary(created: accounts.created + (try await DemoExchange.seed(app)), logins: accounts.logins)
     }
 
     /// Creates an active account from the command line; a bad value throws a message naming the field.

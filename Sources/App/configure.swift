@@ -90,6 +90,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M009_CreateNeeds())
     app.migrations.add(M010_AddExpertProfileDetails())
     app.migrations.add(M011_CreateMatching())
+    app.migrations.add(M012_AddPublicBodyParticipation())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

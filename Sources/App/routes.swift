@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: MatchingSettingsController())
     try app.register(collection: MatchController())
     try app.register(collection: OpportunitiesController())
+    try app.register(collection: ParticipationController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: APIAccountController())

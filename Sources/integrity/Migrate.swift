@@ -18,7 +18,7 @@ struct SeedDemo: AsyncParsableCommand {
     func run() async throws {
         let config = try Bootstrap.configuration()
         try await Bootstrap.withApplication(config) { app in
-            DemoBanner.print(try await Platform.seedDemo(app), baseURL: config.baseURL)
+            DemoBanner.print(try await Platform.seedDemo(app, exchange: true), baseURL: config.baseURL)
         }
     }
 }

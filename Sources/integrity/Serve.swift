@@ -25,7 +25,7 @@ struct Serve: AsyncParsableCommand {
         config.demoMode = demo
         try await Bootstrap.withApplication(config, arguments: ["integrity", "serve"]) { app in
             if demo {
-                let summary = try await Platform.seedDemo(app)
+                let summary = try await Platform.seedDemo(app, exchange: true)
                 DemoBanner.print(summary, baseURL: config.baseURL)
             }
             try await app.execute()

@@ -16,6 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
+        "body_participation",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -67,6 +68,17 @@ final class LocalizationTests: AppTestCase {
         family("criterion", MatchCriterion.self)
         family("exclusion", Exclusion.self)
         family("engagement.stage", EngagementStage.self)
+        family("screening.criterion", PublicBodyCriterion.self)
+        family("body_participation.screened", ScreeningOutcome.self)
+        for name in ParticipationController.attestationNames { keys.insert("body_participation.attest.\(name)") }
+        let attested = Authorisations(proBono: true, workHours: true, publicCommunication: true)
+        let none = Authorisations(proBono: false, workHours: false, publicCommunication: false)
+        for application in [PublicBodyApplication(organisationComplete: true, contactPeople: 1, authorisations: attested, confirmsIntegrityMandate: true),
+                            PublicBodyApplication(organisationComplete: false, contactPeople: 0, authorisations: none, confirmsIntegrityMandate: false)] {
+            keys.formUnion(PublicBodyScreening.screen(application).results.map { "screening.\($0.reason)" })
+        }
+        keys.insert("error.not_a_public_body")
+        keys.insert("error.participation_not_screened")
         family("matching.status", MatchRun.Status.self)
         family("matching.decision", MatchProposal.Decision.self)
         family("matching.phase", MatchingJobs.Phase.self)
@@ -99,7 +111,7 @@ final class LocalizationTests: AppTestCase {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",
-                     "registration_approved", "registration_rejected", "profile_decided", "need_decided", "match_proposed"] {
+                     "registration_approved", "registration_rejected", "profile_decided", "need_decided", "match_proposed", "participation_decided"] {
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")
         }

@@ -55,3 +55,13 @@ def server(tmp_path_factory):
     process.terminate()
     process.wait(timeout=20)
     log.close()
+
+
+@pytest.fixture
+def visitor(server):
+    """A fresh browser on the demo server; every page it opens is checked with axe."""
+    from browser import Visitor, make_driver
+
+    driver = make_driver()
+    yield Visitor(driver, server["base"])
+    driver.quit()

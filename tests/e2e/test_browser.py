@@ -3,7 +3,6 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from browser import Visitor, make_driver
 
 PASSWORD = "integrity-demo-2026"
 
@@ -21,13 +20,6 @@ ROLES = [
 
 WELCOME = {"en": "Welcome,", "fr": "Bienvenue,", "es": "Le damos la bienvenida,"}
 FORBIDDEN = {"en": "You do not have permission", "fr": "Vous n'avez pas l'autorisation", "es": "No tiene permiso"}
-
-
-@pytest.fixture
-def visitor(server):
-    driver = make_driver()
-    yield Visitor(driver, server["base"])
-    driver.quit()
 
 
 @pytest.mark.parametrize("email,forbidden_page", ROLES)

@@ -42,7 +42,7 @@ def test_audit_verify_with_a_foreign_public_key_fails(data_dir):
 
 
 def test_seed_demo_is_idempotent(data_dir):
-    assert "16 records created" in run_cli(["seed-demo"], data_dir).stdout
+    assert "19 records created" in run_cli(["seed-demo"], data_dir).stdout
     assert "0 records created" in run_cli(["seed-demo"], data_dir).stdout
 
 

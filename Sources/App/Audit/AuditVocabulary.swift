@@ -42,6 +42,8 @@ public struct AuditSubject: Sendable, Equatable {
 public enum AuditAction: String, Sendable, CaseIterable {
     case organisationCreate = "organisation.create"
     case organisationUpdate = "organisation.update"
+    case organisationParticipationSubmit = "organisation.participation_submit"
+    case organisationParticipationDecide = "organisation.participation_decide"
     case userCreate = "user.create"
     case userRegister = "user.register"
     case userApprove = "user.approve"

@@ -102,10 +102,5 @@ final class ExpertProfile: Model, @unchecked Sendable {
             valuesAlignment: valuesAlignment == true, motivation: motivation ?? "")
     }
 
-    var screening: [(criterion: String, outcome: String, reason: String)] {
-        (screeningText ?? "").split(separator: ",").compactMap { item in
-            let parts = item.split(separator: ":").map(String.init)
-            return parts.count == 3 ? (parts[0], parts[1], parts[2]) : nil
-        }
-    }
+    var screening: [ScreeningText.Row] { ScreeningText.parse(screeningText) }
 }

@@ -17,6 +17,15 @@ final class Organisation: Model, @unchecked Sendable {
     /// ISO 639-1 codes, comma-separated, so one column type serves SQLite and PostgreSQL.
     @Field(key: "working_languages") var workingLanguagesText: String
     @OptionalField(key: "sector") var sector: Sector?
+    // A public body's participation (M012).
+    /// Nil until the body first submits its participation.
+    @OptionalField(key: "participation_status") var participationStatus: ParticipationStatus?
+    @OptionalField(key: "pro_bono") var proBono: Bool?
+    @OptionalField(key: "work_hours") var workHours: Bool?
+    @OptionalField(key: "public_communication") var publicCommunication: Bool?
+    @OptionalField(key: "integrity_mandate") var integrityMandate: Bool?
+    /// The last automatic screening, as criterion:outcome:reason triples.
+    @OptionalField(key: "screening") var screeningText: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 

@@ -96,7 +96,7 @@ struct ExpertProfileService: Sendable {
         let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: submitted)
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
             profile.status = next
-            profile.screeningText = screening.results.map { "\($0.criterion.rawValue):\($0.outcome.rawValue):\($0.reason)" }.joined(separator: ",")
+            profile.screeningText = ScreeningText.format(screening)
             profile.updatedAt = clock.now()
             try await profile.save(on: scope.db)
             try await scope.record(.expertSubmit, .expertProfile(profile.id!),

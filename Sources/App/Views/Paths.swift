@@ -27,6 +27,7 @@ enum Paths {
     static let opportunities = "/opportunities"
 
     static func organisation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())" }
+    static func participation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())/participation" }
     static func need(_ id: UUID) -> String { "/needs/\(id.uuidString.lowercased())" }
     static func matchRun(_ id: UUID) -> String { "/matching/runs/\(id.uuidString.lowercased())" }
     static func match(_ id: UUID) -> String { "/matches/\(id.uuidString.lowercased())" }

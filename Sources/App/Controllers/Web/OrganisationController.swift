@@ -70,6 +70,9 @@ struct OrganisationController: RouteCollection {
         let sector: String?
         let canEdit: Bool
         let historyHref: String?
+        /// Public bodies only: where the body applies to take part, and how far it got.
+        let participationHref: String?
+        let participationStatus: String?
     }
 
     @Sendable func mine(req: Request) async throws -> Response {
@@ -96,7 +99,9 @@ struct OrganisationController: RouteCollection {
             sector: o.sector.map { req.t("organisation.sector.\($0.rawValue)") },
             canEdit: AccessPolicy.decide(principal, .update, .organisation(id: o.id!)).isAllowed,
             historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
-                ? Paths.auditHistory(type: "organisation", id: o.id!.uuidString.lowercased()) : nil))
+                ? Paths.auditHistory(type: "organisation", id: o.id!.uuidString.lowercased()) : nil,
+            participationHref: o.kind == .publicBody ? Paths.participation(o.id!) : nil,
+            participationStatus: o.kind == .publicBody ? req.t("participation.\((o.participationStatus ?? .draft).rawValue)") : nil))
     }
 
     private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Organisation {

@@ -116,7 +116,11 @@ struct ProfileController: RouteCollection {
 
     /// The last screening, one row per criterion, in the reader's language.
     static func screeningRows(_ p: ExpertProfile, _ req: Request) -> [ScreeningRow] {
-        p.screening.map {
+        screeningRows(p.screening, req)
+    }
+
+    static func screeningRows(_ rows: [ScreeningText.Row], _ req: Request) -> [ScreeningRow] {
+        rows.map {
             ScreeningRow(criterion: req.t("screening.criterion.\($0.criterion)"), outcome: req.t("screening.outcome.\($0.outcome)"),
                          outcomeClass: $0.outcome, reason: req.t("screening.\($0.reason)"))
         }

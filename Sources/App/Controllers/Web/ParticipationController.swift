@@ -1,0 +1,91 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// A public body's participation: members attest and submit it for screening; coordinators decide what screening
+/// leaves open, or override it, with a reason.
+struct ParticipationController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let signedIn = routes.grouped(access: .signedIn)
+        signedIn.get("organisations", ":id", "participation", use: show)
+        signedIn.post("organisations", ":id", "participation", use: submit)
+        routes.grouped(access: .programmeStaff).post("organisations", ":id", "participation", "decision", use: decide)
+    }
+
+    struct ParticipationPage: Encodable {
+        let id: String
+        let name: String
+        let organisationHref: String
+        let status: String
+        let screening: [ProfileController.ScreeningRow]
+        let hasScreening: Bool
+        let attestations: [Option]
+        let canSubmit: Bool
+        let canDecide: Bool
+        let form: FormState
+    }
+
+    static let attestationNames = ["proBono", "workHours", "publicCommunication", "integrityMandate"]
+
+    @Sendable func show(req: Request) async throws -> View {
+        try await page(req, try await load(req, for: .read))
+    }
+
+    func page(_ req: Request, _ o: Organisation, errors: [FieldError] = []) async throws -> View {
+        let principal = req.principal!
+        let values: [String: Bool?] = ["proBono": o.proBono, "workHours": o.workHours, "publicCommunication": o.publicCommunication,
+                                       "integrityMandate": o.integrityMandate]
+        let rows = ProfileController.screeningRows(ScreeningText.parse(o.screeningText), req)
+        return try await req.page("participation", title: "body_participation.title", ParticipationPage(
+            id: o.id!.uuidString.lowercased(), name: o.name, organisationHref: Paths.organisation(o.id!),
+            status: req.t("participation.\((o.participationStatus ?? .draft).rawValue)"),
+            screening: rows, hasScreening: !rows.isEmpty,
+            attestations: Self.attestationNames.map { Option(value: $0, label: req.t("body_participation.attest.\($0)"), selected: values[$0] == true) },
+            canSubmit: AccessPolicy.decide(principal, .update, .organisation(id: o.id!)).isAllowed,
+            canDecide: principal.role.managesProgramme && [.screened, .eligible, .ineligible].contains(o.participationStatus ?? .draft),
+            form: FormState(values: [:], errors: errors, on: req)))
+    }
+
+    struct AttestationForm: Content {
+        var proBono: String?
+        var workHours: String?
+        var publicCommunication: String?
+        var integrityMandate: String?
+    }
+
+    @Sendable func submit(req: Request) async throws -> Response {
+        let organisation = try await load(req, for: .update)
+        let form = try req.content.decode(AttestationForm.self)
+        let screening = try await req.participation.submit(organisation, .init(
+            proBono: form.proBono != nil, workHours: form.workHours != nil, publicCommunication: form.publicCommunication != nil,
+            integrityMandate: form.integrityMandate != nil), by: try req.requireUser())
+        req.flash("body_participation.screened.\(screening.overall.rawValue)")
+        return req.redirect(to: Paths.participation(organisation.id!))
+    }
+
+    @Sendable func decide(req: Request) async throws -> Response {
+        let organisation = try await load(req, for: .update)
+        let form = try req.content.decode(CoordinatorDecisionForm.self)
+        do {
+            try await req.participation.decide(organisation, eligible: try form.eligible(), reason: form.reason ?? "",
+                                               by: try req.requireUser(), mailer: req.application.mailer)
+            req.flash("body_participation.decided")
+            return req.redirect(to: Paths.participation(organisation.id!))
+        } catch AppError.validation(let errors) {
+            return try await page(req, organisation, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Organisation {
+        let id = try req.uuidParameter()
+        try req.authorize(operation, .organisation(id: id))
+        guard let organisation = try await Organisation.find(id, on: req.db), organisation.kind == .publicBody else { throw AppError.notFound }
+        return organisation
+    }
+}
+
+extension Request {
+    var participation: PublicBodyParticipationService {
+        PublicBodyParticipationService(db: db, audit: application.auditLog, clock: application.clock)
+    }
+}

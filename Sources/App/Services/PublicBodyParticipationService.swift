@@ -1,0 +1,70 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// A public body applies to take part: its members attest the three authorisations and its integrity mandate, the
+/// platform screens it against the minimum criteria, and a coordinator decides what screening leaves open.
+struct PublicBodyParticipationService: Sendable {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+
+    struct Attestations: Sendable {
+        var proBono: Bool
+        var workHours: Bool
+        var publicCommunication: Bool
+        var integrityMandate: Bool
+    }
+
+    /// Screens what the body says now; a body screened before is screened again.
+    func submit(_ organisation: Organisation, _ a: Attestations, by user: User) async throws -> Screening<PublicBodyCriterion> {
+        guard organisation.kind == .publicBody else { throw AppError.conflict(code: "not_a_public_body") }
+        let contacts = try await User.query(on: db).filter(\.$organisation.$id == organisation.id!).filter(\.$status == .active).count()
+        let screening = PublicBodyScreening.screen(PublicBodyApplication(
+            organisationComplete: organisation.publicBodyType != nil && !(organisation.mandate ?? "").trimmingWhitespace().isEmpty
+                && !organisation.workingLanguages.isEmpty,
+            contactPeople: contacts,
+            authorisations: Authorisations(proBono: a.proBono, workHours: a.workHours, publicCommunication: a.publicCommunication),
+            confirmsIntegrityMandate: a.integrityMandate))
+        let current = organisation.participationStatus ?? .draft
+        let draft = current == .draft ? current : try ParticipationWorkflow.apply(.reopen, to: current)
+        let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: try ParticipationWorkflow.apply(.submit, to: draft))
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            organisation.proBono = a.proBono
+            organisation.workHours = a.workHours
+            organisation.publicCommunication = a.publicCommunication
+            organisation.integrityMandate = a.integrityMandate
+            organisation.participationStatus = next
+            organisation.screeningText = ScreeningText.format(screening)
+            organisation.updatedAt = clock.now()
+            try await organisation.save(on: scope.db)
+            try await scope.record(.organisationParticipationSubmit, .organisation(organisation.id!),
+                                   changes: ["status": next.rawValue, "screening": screening.overall.rawValue])
+        }
+        return screening
+    }
+
+    /// A coordinator decides a body awaiting review, or overrides its result, with a reason told to its members.
+    func decide(_ organisation: Organisation, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws {
+        let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "participation_not_screened") { () throws(ParticipationWorkflow.Refusal) in
+            try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: organisation.participationStatus ?? .draft)
+        }
+        let trimmed = reason.trimmingWhitespace()
+        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            organisation.participationStatus = next
+            organisation.updatedAt = clock.now()
+            try await organisation.save(on: scope.db)
+            try await scope.record(.organisationParticipationDecide, .organisation(organisation.id!), reason: trimmed,
+                                   changes: ["status": next.rawValue])
+            let members = try await User.query(on: scope.db).filter(\.$organisation.$id == organisation.id!).filter(\.$status == .active).all()
+            for member in members {
+                let language = member.preferredLanguage ?? .fallback
+                let status = mailer.catalogs.text("participation.\(next.rawValue)", language)
+                try await Notifier(clock: clock).notify(member.id!, "notification.participation_decided", arguments: [status],
+                                                        link: Paths.participation(organisation.id!), on: scope.db)
+                try await mailer.enqueue(to: member.email, language: language, kind: "participation_decided",
+                                         arguments: [member.displayName, organisation.name, status, trimmed], on: scope.db)
+            }
+        }
+    }
+}

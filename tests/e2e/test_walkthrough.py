@@ -1,0 +1,122 @@
+"""The exchange as new users meet it: an expert registers and completes a profile, a public body submits a need with
+its self-assessment, and the coordinator screens both, runs the batch, reads why, and confirms the match."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+PASSWORD = "integrity-demo-2026"
+EXPERT_EMAIL = "walker.browser@example.org"
+EXPERT_PASSWORD = "a long walkthrough passphrase"
+NEED_TITLE = "Registre des bénéficiaires effectifs (parcours)"
+
+
+def register_expert(visitor):
+    visitor.open("/register")
+    visitor.fill(displayName="Walker Browser", email=EXPERT_EMAIL, organisationName="Example Analytics Ltd (fictional)",
+                 password=EXPERT_PASSWORD, passwordConfirmation=EXPERT_PASSWORD)
+    Select(visitor.field("role")).select_by_value("expert")
+    visitor.submit("/register")
+
+
+def approve_registration(visitor):
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    visitor.switch_language("en")
+    visitor.open("/people")
+    row = visitor.driver.find_element(By.XPATH, "//li[@class='decision'][.//h3[contains(., 'Walker Browser')]]")
+    Select(row.find_element(By.CSS_SELECTOR, 'select[name="organisationID"]')).select_by_visible_text("Example Analytics Ltd (fictional)")
+    visitor.click_and_wait(row.find_element(By.CSS_SELECTOR, 'form[action$="/approve"] button'))
+    visitor.check_accessibility()
+    visitor.log_out()
+
+
+def complete_profile(visitor):
+    visitor.log_in(EXPERT_EMAIL, EXPERT_PASSWORD)
+    visitor.switch_language("en")
+    visitor.open("/profile")
+    Select(visitor.field("country")).select_by_value("BE")
+    # Three years is under the preferred five: screening leaves it for a coordinator.
+    visitor.fill(years="3", hoursPerWeek="6", capacity="1",
+                 motivation="I build beneficial-ownership registers and want integrity bodies to use their own data well.")
+    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="fields[]"][value="compliance"]').click()
+    Select(visitor.field("skill_beneficial-ownership")).select_by_value("3")
+    Select(visitor.field("language_1")).select_by_value("fr")
+    Select(visitor.field("level_1")).select_by_value("3")
+    visitor.driver.execute_script("document.getElementById('availableFrom').value = '2027-01-01';"
+                                  "document.getElementById('availableUntil').value = '2027-12-31';")
+    for name in ("proBono", "workHours", "publicCommunication", "valuesAlignment"):
+        visitor.driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"]').click()
+    visitor.submit("/profile")
+    visitor.submit("/profile/submit")
+    assert "a coordinator will review some points" in visitor.driver.page_source
+    visitor.log_out()
+
+
+def submit_need(visitor):
+    visitor.log_in("agent.public@demo.integrity.invalid", PASSWORD)
+    visitor.switch_language("fr")
+    visitor.open("/needs/new")
+    visitor.fill(title=NEED_TITLE, problemStatement="Nous recevons des déclarations de bénéficiaires sans pouvoir les recouper.",
+                 whyPrivateSector="Les entreprises rapprochent ces registres tous les jours.",
+                 expectedOutputs="Une méthode de rapprochement documentée.")
+    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="supportAreas[]"][value="3"]').click()
+    Select(visitor.field("requiredSkills")).select_by_value("beneficial-ownership")
+    Select(visitor.field("languages")).select_by_value("fr")
+    visitor.driver.execute_script("document.getElementById('preferredStart').value = '2027-02-01'")
+    for index, select in enumerate(visitor.driver.find_elements(By.CSS_SELECTOR, 'select[id^="readiness_"]')):
+        Select(select).select_by_value(str((index + 1) % 4))
+    # Limited access to real data is for a coordinator to review.
+    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="dataAccess"][value="limited"]').click()
+    visitor.fill(dataRules="Extraits anonymisés, consultés dans nos locaux uniquement.")
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form.form button[type="submit"]'))
+    visitor.check_accessibility()
+    assert visitor.driver.find_element(By.CSS_SELECTOR, 'figure.chart svg[role="img"]'), "the self-assessment chart"
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/submit"] button'))
+    visitor.check_accessibility()
+    visitor.log_out()
+
+
+def decide(visitor, reason):
+    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="decision"][value="eligible"]').click()
+    visitor.fill(reason=reason)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/decision"] button[type="submit"]'))
+    visitor.check_accessibility()
+
+
+def test_from_registration_to_a_confirmed_match(visitor):
+    register_expert(visitor)
+    approve_registration(visitor)
+    complete_profile(visitor)
+    submit_need(visitor)
+
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    visitor.switch_language("en")
+    visitor.open("/experts")
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "Walker Browser"))
+    visitor.check_accessibility()
+    decide(visitor, "Three years, but built two national ownership registers.")
+    assert "Eligible" in visitor.driver.page_source
+    visitor.open("/needs")
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, NEED_TITLE))
+    visitor.check_accessibility()
+    decide(visitor, "The data rules keep access on site and anonymised.")
+
+    visitor.open("/matching")
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action="/matching/runs"] button'))
+    # The run page shows progress and reloads itself when the run is done.
+    WebDriverWait(visitor.driver, 60).until(lambda d: d.find_elements(By.ID, "proposals-heading") or d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
+    assert visitor.driver.find_elements(By.ID, "proposals-heading"), visitor.driver.find_element(By.TAG_NAME, "main").text
+    visitor.check_accessibility()
+    card = visitor.driver.find_element(By.XPATH, f"//article[.//h3[contains(., '{NEED_TITLE}')]]")
+    assert "Proposed: Walker Browser" in card.text
+    card.find_element(By.TAG_NAME, "summary").click()
+    assert "Skills" in card.find_element(By.TAG_NAME, "details").text
+    visitor.click_and_wait(card.find_element(By.CSS_SELECTOR, 'input[value="confirm"] + button'))
+    visitor.check_accessibility()
+    assert "both parties have been told" in visitor.driver.page_source
+    visitor.log_out()
+
+    visitor.log_in(EXPERT_EMAIL, EXPERT_PASSWORD)
+    visitor.open("/matches")
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, NEED_TITLE))
+    visitor.check_accessibility()
+    assert visitor.heading() == "Why you were matched"
+    assert "Required skills covered: Beneficial ownership" in visitor.driver.page_source
