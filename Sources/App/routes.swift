@@ -33,5 +33,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIRosterController())
     try api.register(collection: APINeedController())
     try api.register(collection: APIMatchingController())
+    try api.register(collection: APIScreeningController())
     try api.register(collection: OpenAPIController())
 }

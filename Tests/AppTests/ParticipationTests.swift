@@ -65,4 +65,24 @@ final class ParticipationTests: AppTestCase {
             XCTAssertEqual(company.status, .notFound, "companies do not take part this way")
         }
     }
+
+    func testTheAPISubmitsAndDecides() async throws {
+        try await withTestApp { app in
+            let member = try await APIClient.forUser(try await user(Demo.publicFR, on: app), app: app)
+            let path = "/api/v1/organisations/\(Demo.frenchAgency.uuidString)/participation"
+            let submitted = try await member.send(.PUT, path, json: #"{"proBono":true,"workHours":true,"publicCommunication":true}"#)
+            XCTAssertEqual(submitted.status, .ok)
+            let body = try submitted.content.decode(APIScreeningController.ParticipationDTO.self)
+            XCTAssertEqual(body.status, "ineligible")
+            XCTAssertTrue(body.screening.contains { $0.criterion == "mandate" && $0.outcome == "fail" })
+            let refused = try await member.send(.POST, path + "/decision", json: #"{"decision":"eligible","reason":"r"}"#)
+            XCTAssertEqual(refused.status, .forbidden)
+
+            let staff = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
+            let noReason = try await staff.send(.POST, path + "/decision", json: #"{"decision":"eligible"}"#)
+            XCTAssertEqual(noReason.status, .unprocessableEntity)
+            let decided = try await staff.send(.POST, path + "/decision", json: #"{"decision":"eligible","reason":"Mandate confirmed by decree."}"#)
+            XCTAssertEqual(try decided.content.decode(APIScreeningController.ParticipationDTO.self).status, "eligible")
+        }
+    }
 }

@@ -77,6 +77,28 @@ enum OpenAPIDocument {
                 "post": operation("submitNeed", "Check every rule and screen the need", ok: ref("Need")),
             ],
             "/experts": ["get": operation("listExperts", "Expert profiles (programme staff)", params: pageParams, ok: page(of: "ExpertProfile"))],
+            "/needs/{id}/decision": [
+                "parameters": [pathParam("id")],
+                "post": operation("decideNeed", "Decide a need screening left for review, or override its result, with a reason (programme staff)",
+                                  body: "DecisionInput", ok: ref("Need")),
+            ],
+            "/experts/{id}/decision": [
+                "parameters": [pathParam("id")],
+                "post": operation("decideExpert", "Decide an expert profile screening left for review, or override it, with a reason (programme staff)",
+                                  body: "DecisionInput", ok: ref("ExpertProfile")),
+            ],
+            "/organisations/{id}/participation": [
+                "parameters": [pathParam("id")],
+                "get": operation("getParticipation", "A public body's participation and its screening (staff, evaluators, analysts, members)",
+                                 ok: ref("Participation")),
+                "put": operation("submitParticipation", "Attest and submit the body's participation; it is screened at once (staff, members)",
+                                 body: "AttestationsInput", ok: ref("Participation")),
+            ],
+            "/organisations/{id}/participation/decision": [
+                "parameters": [pathParam("id")],
+                "post": operation("decideParticipation", "Decide a screened body's participation, or override it, with a reason (programme staff)",
+                                  body: "DecisionInput", ok: ref("Participation")),
+            ],
             "/needs/{id}/candidates": [
                 "parameters": [pathParam("id")],
                 "get": operation("rankCandidates", "Experts ranked for one need, with each score's breakdown and who was excluded why (programme staff)",
@@ -269,6 +291,20 @@ enum OpenAPIDocument {
                 ("id", ["type": "string", "format": "uuid"]), ("fullName", string), ("email", nullableString),
                 ("organisation", string), ("country", string), ("areas", ["type": "array", "items": string]),
                 ("status", enumeration(ParticipationStatus.allCases.map(\.rawValue))),
+            ]),
+            "DecisionInput": object(["decision", "reason"], [
+                ("decision", enumeration(["eligible", "ineligible"])), ("reason", ["type": "string", "minLength": 1]),
+            ]),
+            "AttestationsInput": object([], [
+                ("proBono", ["type": "boolean"]), ("workHours", ["type": "boolean"]), ("publicCommunication", ["type": "boolean"]),
+                ("integrityMandate", ["type": "boolean"]),
+            ]),
+            "Participation": object(["organisationID", "status", "proBono", "workHours", "publicCommunication", "integrityMandate", "screening"], [
+                ("organisationID", uuid), ("status", enumeration(ParticipationStatus.allCases.map(\.rawValue))),
+                ("proBono", ["type": "boolean"]), ("workHours", ["type": "boolean"]), ("publicCommunication", ["type": "boolean"]),
+                ("integrityMandate", ["type": "boolean"]),
+                ("screening", ["type": "array", "items": object(["criterion", "outcome", "reason"], [
+                    ("criterion", string), ("outcome", enumeration(ScreeningOutcome.allCases.map(\.rawValue))), ("reason", string)])]),
             ]),
             "MatchingSettings": object(["weights", "penalty", "alternates"], [
                 ("weights", ["type": "object", "description": .string("criterion → weight ≥ 0: " + MatchCriterion.allCases.map(\.rawValue).joined(separator: ", ")),

@@ -1,0 +1,104 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Screening over JSON: public bodies' participation, and coordinators' decisions on bodies, expert profiles and
+/// needs. Same services and rules as the pages.
+struct APIScreeningController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let signedIn = routes.grouped(access: .signedIn)
+        signedIn.get("organisations", ":id", "participation", use: participation)
+        signedIn.put("organisations", ":id", "participation", use: submitParticipation)
+        let staff = routes.grouped(access: .programmeStaff)
+        staff.post("organisations", ":id", "participation", "decision", use: decideParticipation)
+        staff.post("experts", ":id", "decision", use: decideExpert)
+        staff.post("needs", ":id", "decision", use: decideNeed)
+    }
+
+    struct ScreeningRowDTO: Content {
+        let criterion: String
+        let outcome: String
+        let reason: String
+    }
+
+    struct ParticipationDTO: Content {
+        let organisationID: UUID
+        let status: String
+        let proBono: Bool
+        let workHours: Bool
+        let publicCommunication: Bool
+        let integrityMandate: Bool
+        let screening: [ScreeningRowDTO]
+
+        init(_ o: Organisation) {
+            organisationID = o.id!
+            status = (o.participationStatus ?? .draft).rawValue
+            proBono = o.proBono == true
+            workHours = o.workHours == true
+            publicCommunication = o.publicCommunication == true
+            integrityMandate = o.integrityMandate == true
+            screening = ScreeningText.parse(o.screeningText).map { ScreeningRowDTO(criterion: $0.criterion, outcome: $0.outcome, reason: $0.reason) }
+        }
+    }
+
+    struct AttestationsInput: Content {
+        var proBono: Bool?
+        var workHours: Bool?
+        var publicCommunication: Bool?
+        var integrityMandate: Bool?
+    }
+
+    struct DecisionInput: Content {
+        var decision: String?
+        var reason: String?
+
+        var eligible: Bool {
+            get throws { try CoordinatorDecisionForm(decision: decision, reason: reason).eligible() }
+        }
+    }
+
+    @Sendable func participation(req: Request) async throws -> ParticipationDTO {
+        ParticipationDTO(try await publicBody(req, for: .read))
+    }
+
+    @Sendable func submitParticipation(req: Request) async throws -> ParticipationDTO {
+        let body = try await publicBody(req, for: .update)
+        let input = try req.content.decode(AttestationsInput.self)
+        _ = try await req.participation.submit(body, .init(
+            proBono: input.proBono == true, workHours: input.workHours == true, publicCommunication: input.publicCommunication == true,
+            integrityMandate: input.integrityMandate == true), by: try req.requireUser())
+        return ParticipationDTO(body)
+    }
+
+    @Sendable func decideParticipation(req: Request) async throws -> ParticipationDTO {
+        let body = try await publicBody(req, for: .update)
+        let input = try req.content.decode(DecisionInput.self)
+        try await req.participation.decide(body, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
+                                           mailer: req.application.mailer)
+        return ParticipationDTO(body)
+    }
+
+    @Sendable func decideExpert(req: Request) async throws -> ExpertProfileDTO {
+        try req.authorize(.decide, .expertDirectory)
+        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let input = try req.content.decode(DecisionInput.self)
+        try await req.expertProfiles.decide(profile, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
+                                            mailer: req.application.mailer)
+        return ExpertProfileDTO(profile)
+    }
+
+    @Sendable func decideNeed(req: Request) async throws -> NeedDTO {
+        guard let need = try await Need.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        try req.authorize(.update, .need(organisationID: need.$organisation.id))
+        let input = try req.content.decode(DecisionInput.self)
+        return NeedDTO(try await req.needs.decide(need, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
+                                                  mailer: req.application.mailer))
+    }
+
+    private func publicBody(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Organisation {
+        let id = try req.uuidParameter()
+        try req.authorize(operation, .organisation(id: id))
+        guard let body = try await Organisation.find(id, on: req.db), body.kind == .publicBody else { throw AppError.notFound }
+        return body
+    }
+}
