@@ -206,6 +206,8 @@ final class MatchingBoardTests: AppTestCase {
             }
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
+            let progress = try await coordinator.get(Paths.matchRun(orphan.id!) + "/progress")
+            XCTAssertContains(progress.body.string, #""status":"failed""#)  // so the page script stops polling and shows why
             let page = try await coordinator.get(Paths.matchRun(orphan.id!))
             XCTAssertContains(page.body.string, "This run was interrupted")
             _ = try await coordinator.get("/matching")

@@ -72,6 +72,16 @@ final class PlatformTests: AppTestCase {
         XCTAssertContains(text, "/password/reset")
     }
 
+    /// The Content-Security-Policy allows scripts from this site only, so an inline script would silently not run.
+    func testTemplatesLoadScriptsFromFilesOnly() throws {
+        let views = LocalizationTests.sources.appendingPathComponent("Resources/Views")
+        for name in try FileManager.default.contentsOfDirectory(atPath: views.path) where name.hasSuffix(".leaf") {
+            let text = try String(contentsOf: views.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertFalse(text.contains("<script>"), "\(name) has an inline script")
+            XCTAssertFalse(text.range(of: #"\son[a-z]+=""#, options: .regularExpression) != nil, "\(name) has an inline event handler")
+        }
+    }
+
     func testDemoSeedingIsIdempotent() async throws {
         try await withTestApp { app in
             let entries = try await AuditEntryRecord.query(on: app.db).count()

@@ -29,27 +29,33 @@ struct NeedController: RouteCollection {
         let items: [ListItem]
         let hasItems: Bool
         let canCreate: Bool
+        let query: String
+        let statuses: [Option]
     }
 
     @Sendable func list(req: Request) async throws -> View {
         let principal = req.principal!
         try req.authorize(.list, .needDirectory(organisationID: nil))
+        let search = ListSearch(req)
         var query = Need.query(on: req.db).with(\.$organisation).sort(\.$updatedAt, .descending)
         if principal.role == .publicParticipant {
-            guard let organisation = principal.organisationID else { return try await page(req, []) }
+            guard let organisation = principal.organisationID else { return try await page(req, [], search) }
             query = query.filter(\.$organisation.$id == organisation)
         }
-        return try await page(req, try await query.limit(200).all())
+        if !search.text.isEmpty { query = query.filter(Need.schema, "title", contains: search.text, on: req.db) }
+        if let status = search.status { query = query.filter(\.$status == status) }
+        return try await page(req, try await query.limit(200).all(), search)
     }
 
-    private func page(_ req: Request, _ needs: [Need]) async throws -> View {
+    private func page(_ req: Request, _ needs: [Need], _ search: ListSearch) async throws -> View {
         let principal = req.principal!
         let items = needs.map {
             ListItem(title: $0.title, href: "/needs/\($0.id!.uuidString.lowercased())", organisation: $0.organisation.name,
                      status: req.t("participation.\($0.status.rawValue)"))
         }
         let canCreate = AccessPolicy.decide(principal, .create, .needDirectory(organisationID: principal.organisationID)).isAllowed
-        return try await req.page("needs", title: "needs.title", ListPage(items: items, hasItems: !items.isEmpty, canCreate: canCreate))
+        return try await req.page("needs", title: "needs.title", ListPage(items: items, hasItems: !items.isEmpty, canCreate: canCreate,
+                                                                        query: search.text, statuses: search.statusOptions(req)))
     }
 
     struct Detail: Encodable {

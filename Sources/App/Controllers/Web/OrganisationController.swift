@@ -41,7 +41,7 @@ struct OrganisationController: RouteCollection {
         let query = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingWhitespace()
         let kind = (try? req.query.get(String.self, at: "kind")).flatMap(OrganisationKind.init(rawValue:))
         var builder = Organisation.query(on: req.db).sort(\.$name)
-        if !query.isEmpty { builder = builder.filter(nameContains: query, on: req.db) }
+        if !query.isEmpty { builder = builder.filter(Organisation.schema, "name", contains: query, on: req.db) }
         if let kind { builder = builder.filter(\.$kind == kind) }
         let items = try await builder.limit(200).all().map {
             ListItem(name: $0.name, href: Paths.organisation($0.id!), kind: req.t("organisation.kind.\($0.kind.rawValue)"),
@@ -198,14 +198,5 @@ extension Organisation {
         OrganisationDraft(kind: kind.rawValue, name: name, country: country, publicBodyType: publicBodyType?.rawValue,
                           jurisdiction: jurisdiction?.rawValue, mandate: mandate, legalBasis: legalBasis,
                           workingLanguages: workingLanguages, sector: sector?.rawValue)
-    }
-}
-
-extension QueryBuilder where Model == Organisation {
-    /// A case-insensitive substring match that behaves the same on SQLite and PostgreSQL, with nothing to escape:
-    /// lower(name) contains lower(text), through each database's own position function.
-    func filter(nameContains text: String, on db: Database) -> Self {
-        let position = (db as? SQLDatabase)?.dialect.name == "postgresql" ? "strpos" : "instr"
-        return filter(.sql(embed: "\(unsafeRaw: position)(lower(\(ident: Organisation.schema).\(ident: "name")), lower(\(bind: text))) > 0"))
     }
 }

@@ -148,16 +148,23 @@ struct RosterController: RouteCollection {
     struct ExpertsPage: Encodable {
         let experts: [ExpertRow]
         let hasExperts: Bool
+        let query: String
+        let statuses: [Option]
     }
 
     @Sendable func experts(req: Request) async throws -> View {
         try req.authorize(.list, .expertDirectory)
-        let rows = try await ExpertProfile.query(on: req.db).sort(\.$fullName).limit(500).all().map {
+        let search = ListSearch(req)
+        var query = ExpertProfile.query(on: req.db).sort(\.$fullName)
+        if !search.text.isEmpty { query = query.filter(ExpertProfile.schema, "full_name", contains: search.text, on: req.db) }
+        if let status = search.status { query = query.filter(\.$status == status) }
+        let rows = try await query.limit(500).all().map {
             ExpertRow(href: "/experts/\($0.id!.uuidString.lowercased())", name: $0.fullName, organisation: $0.organisationName, country: CountryCode($0.country)?.name(in: req.language) ?? $0.country,
                       status: req.t("participation.\($0.status.rawValue)"), areas: $0.areas.joined(separator: ", "),
                       historyHref: Paths.auditHistory(type: "expert_profile", id: $0.id!.uuidString.lowercased()))
         }
-        return try await req.page("experts", title: "experts.title", ExpertsPage(experts: rows, hasExperts: !rows.isEmpty))
+        return try await req.page("experts", title: "experts.title", ExpertsPage(experts: rows, hasExperts: !rows.isEmpty,
+                                                                                 query: search.text, statuses: search.statusOptions(req)))
     }
 
     // MARK: - Reviewing one profile

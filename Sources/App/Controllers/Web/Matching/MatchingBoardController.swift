@@ -79,7 +79,9 @@ struct MatchingBoardController: RouteCollection {
     @Sendable func progress(req: Request) async throws -> ProgressBody {
         let run = try await load(req)
         let p = req.application.matchingJobs.progress(of: run.id!)
-        return ProgressBody(status: run.status.rawValue, percent: run.status == .running ? p?.percent ?? 0 : 100,
+        // A run nobody is working on any more has stopped, whatever the database still says.
+        let status = run.status == .running && p == nil ? MatchRun.Status.failed : run.status
+        return ProgressBody(status: status.rawValue, percent: run.status == .running ? p?.percent ?? 0 : 100,
                             message: Self.progressMessage(run, p, req))
     }
 
