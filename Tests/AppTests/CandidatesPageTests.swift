@@ -5,24 +5,6 @@ import XCTVapor
 import XCTest
 
 final class CandidatesPageTests: AppTestCase {
-    /// An expert profile straight in the database, as screening would leave it.
-    func profile(_ name: String, status: ParticipationStatus, skills: String, languages: String, country: String, years: Int,
-                 on app: Application) async throws {
-        let p = ExpertProfile(id: UUID(), userID: UUID(), name: name, email: "\(name.lowercased().replacingOccurrences(of: " ", with: "."))@example.org",
-                              organisation: "Example Analytics Ltd (fictional)", now: app.clock.now())
-        p.$user.id = nil
-        p.identityKey = name
-        p.status = status
-        p.skillsText = skills
-        p.languagesText = languages
-        p.country = country
-        p.years = years
-        p.capacity = 1
-        p.availableFrom = try Date("2026-01-01T00:00:00Z", strategy: .iso8601)
-        p.availableUntil = try Date("2028-01-01T00:00:00Z", strategy: .iso8601)
-        try await p.create(on: app.db)
-    }
-
     func need(on app: Application) async throws -> Need {
         let owner = try await user(Demo.publicES, on: app)
         let draft = NeedDraft(title: "Análisis OCDS", problemStatement: "p", whyPrivateSector: "w", supportAreas: [3],
@@ -34,10 +16,10 @@ final class CandidatesPageTests: AppTestCase {
 
     func testTheCoordinatorSeesEachScoreExplainedAndWhoWasLeftOut() async throws {
         try await withTestApp { app in
-            try await profile("Elena Muestra", status: .eligible, skills: "ocds:3", languages: "es:3", country: "MX", years: 8, on: app)
-            try await profile("Not Yet Screened", status: .draft, skills: "ocds:2", languages: "es:3", country: "ES", years: 9, on: app)
-            try await profile("Only French", status: .eligible, skills: "ocds:3", languages: "fr:3", country: "FR", years: 9, on: app)
-            try await profile("No Skill Match", status: .eligible, skills: "cybersecurity:3", languages: "es:3", country: "ES", years: 9, on: app)
+            try await storedProfile("Elena Muestra", status: .eligible, skills: "ocds:3", languages: "es:3", country: "MX", years: 8, on: app)
+            try await storedProfile("Not Yet Screened", status: .draft, skills: "ocds:2", languages: "es:3", country: "ES", years: 9, on: app)
+            try await storedProfile("Only French", status: .eligible, skills: "ocds:3", languages: "fr:3", country: "FR", years: 9, on: app)
+            try await storedProfile("No Skill Match", status: .eligible, skills: "cybersecurity:3", languages: "es:3", country: "ES", years: 9, on: app)
             let need = try await need(on: app)
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)

@@ -6,19 +6,10 @@ import XCTest
 
 /// Experts and needs lists: search ignores case on both databases, and the status filter narrows the list.
 final class ListSearchTests: AppTestCase {
-    func addProfile(_ name: String, status: ParticipationStatus, on app: Application) async throws {
-        let p = ExpertProfile(id: UUID(), userID: UUID(), name: name, email: "\(UUID().uuidString)@example.org",
-                              organisation: "Example Analytics Ltd (fictional)", now: app.clock.now())
-        p.$user.id = nil
-        p.identityKey = name
-        p.status = status
-        try await p.create(on: app.db)
-    }
-
     func testExpertsAreSearchedByNameAndFilteredByStatus() async throws {
         try await withTestApp { app in
-            try await addProfile("Zoë Árbol", status: .eligible, on: app)
-            try await addProfile("Zack Other", status: .draft, on: app)
+            try await storedProfile("Zoë Árbol", status: .eligible, on: app)
+            try await storedProfile("Zack Other", status: .draft, on: app)
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             let byName = try await coordinator.get("/experts?q=zO%C3%AB").body.string

@@ -7,28 +7,12 @@ import XCTest
 
 /// The coordinator's batch proposal, end to end: run, progress, confirm or override, and what each party then sees.
 final class MatchingBoardTests: AppTestCase {
-    /// An eligible expert profile for a demo expert account, as screening would leave it.
-    @discardableResult
-    func eligibleProfile(for userKey: String, _ name: String, skills: String, languages: String, country: String,
-                         on app: Application) async throws -> ExpertProfile {
-        let p = ExpertProfile(id: StableID.make("profile." + userKey), userID: StableID.make(userKey), name: name,
-                              email: "\(userKey)@example.org", organisation: "Example Analytics Ltd (fictional)", now: app.clock.now())
-        p.status = .eligible
-        p.skillsText = skills
-        p.languagesText = languages
-        p.country = country
-        p.years = 8
-        p.capacity = 1
-        p.availableFrom = try Date("2026-01-01T00:00:00Z", strategy: .iso8601)
-        p.availableUntil = try Date("2028-01-01T00:00:00Z", strategy: .iso8601)
-        try await p.create(on: app.db)
-        return p
-    }
-
     /// Elena (Spanish, OCDS level 3) fits the Spanish court's need better than Eli (OCDS level 2, working Spanish).
     func programme(on app: Application) async throws -> (need: Need, elena: ExpertProfile, eli: ExpertProfile) {
-        let elena = try await eligibleProfile(for: "user.expert-es", "Elena Muestra", skills: "ocds:3", languages: "es:3", country: "ES", on: app)
-        let eli = try await eligibleProfile(for: "user.expert-en", "Eli Expert", skills: "ocds:2", languages: "en:3,es:1", country: "GB", on: app)
+        let elena = try await storedProfile("Elena Muestra", status: .eligible, userKey: "user.expert-es", skills: "ocds:3", languages: "es:3",
+                                            country: "ES", on: app)
+        let eli = try await storedProfile("Eli Expert", status: .eligible, userKey: "user.expert-en", skills: "ocds:2", languages: "en:3,es:1",
+                                          country: "GB", on: app)
         let owner = try await user(Demo.publicES, on: app)
         let draft = NeedDraft(title: "Análisis OCDS", problemStatement: "p", whyPrivateSector: "w", supportAreas: [3],
                               requiredSkills: ["ocds"], languages: ["es"], preferredStart: try Date("2027-02-01T00:00:00Z", strategy: .iso8601),

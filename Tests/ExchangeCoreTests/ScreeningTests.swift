@@ -89,4 +89,11 @@ struct ScreeningTests {
         }
         #expect(throws: ParticipationWorkflow.Refusal.notAllowed(from: .invited)) { try ParticipationWorkflow.apply(.submit, to: .invited) }
     }
+
+    /// The pages offer a decision exactly where the workflow accepts one.
+    @Test(arguments: ParticipationStatus.allCases)
+    func aDecisionIsOfferedWhereTheWorkflowAcceptsIt(status: ParticipationStatus) {
+        let accepted = (try? ParticipationWorkflow.coordinatorDecision(eligible: true, reason: "r", on: status)) != nil
+        #expect(ParticipationWorkflow.coordinatorMayDecide(status) == accepted)
+    }
 }

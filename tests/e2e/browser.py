@@ -7,7 +7,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 
@@ -92,3 +92,17 @@ class Visitor:
 
     def log_out(self):
         self.submit("/logout")
+
+    def fill_expert_profile(self, country, years, field, skill, language, motivation, hours="5"):
+        """Completes /profile with one field, one skill at level 3, one native language, 2027 availability and
+        every attestation; the caller saves it."""
+        Select(self.field("country")).select_by_value(country)
+        self.fill(years=years, hoursPerWeek=hours, capacity="1", motivation=motivation)
+        self.driver.find_element(By.CSS_SELECTOR, f'input[name="fields[]"][value="{field}"]').click()
+        Select(self.field(f"skill_{skill}")).select_by_value("3")
+        Select(self.field("language_1")).select_by_value(language)
+        Select(self.field("level_1")).select_by_value("3")
+        self.driver.execute_script("document.getElementById('availableFrom').value = '2027-01-01';"
+                                   "document.getElementById('availableUntil').value = '2027-12-31';")
+        for name in ("proBono", "workHours", "publicCommunication", "valuesAlignment"):
+            self.driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"]').click()

@@ -139,22 +139,11 @@ def test_a_public_participant_drafts_and_submits_a_need_with_its_readiness(visit
 
 
 def test_an_expert_completes_and_submits_their_profile(visitor):
-    from selenium.webdriver.support.ui import Select
-
     visitor.log_in("experta@demo.integrity.invalid", PASSWORD)
     visitor.switch_language("es")
     visitor.open("/profile")
-    Select(visitor.field("country")).select_by_value("MX")
-    visitor.fill(years="7", hoursPerWeek="5", capacity="1",
-                 motivation="Quiero ayudar a las instituciones de integridad a aprovechar sus datos de contratación.")
-    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="fields[]"][value="fraud"]').click()
-    Select(visitor.field("skill_procurement-red-flags")).select_by_value("3")
-    Select(visitor.field("language_1")).select_by_value("es")
-    Select(visitor.field("level_1")).select_by_value("3")
-    visitor.driver.execute_script("document.getElementById('availableFrom').value = '2027-01-01';"
-                                  "document.getElementById('availableUntil').value = '2027-12-31';")
-    for name in ("proBono", "workHours", "publicCommunication", "valuesAlignment"):
-        visitor.driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"]').click()
+    visitor.fill_expert_profile(country="MX", years="7", field="fraud", skill="procurement-red-flags", language="es",
+                                motivation="Quiero ayudar a las instituciones de integridad a aprovechar sus datos de contratación.")
     visitor.submit("/profile")
     main = visitor.driver.find_element(By.TAG_NAME, "main").text
     assert "Su perfil se ha guardado." in visitor.driver.page_source, main[:600]

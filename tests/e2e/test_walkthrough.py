@@ -32,18 +32,9 @@ def complete_profile(visitor):
     visitor.log_in(EXPERT_EMAIL, EXPERT_PASSWORD)
     visitor.switch_language("en")
     visitor.open("/profile")
-    Select(visitor.field("country")).select_by_value("BE")
     # Three years is under the preferred five: screening leaves it for a coordinator.
-    visitor.fill(years="3", hoursPerWeek="6", capacity="1",
-                 motivation="I build beneficial-ownership registers and want integrity bodies to use their own data well.")
-    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="fields[]"][value="compliance"]').click()
-    Select(visitor.field("skill_beneficial-ownership")).select_by_value("3")
-    Select(visitor.field("language_1")).select_by_value("fr")
-    Select(visitor.field("level_1")).select_by_value("3")
-    visitor.driver.execute_script("document.getElementById('availableFrom').value = '2027-01-01';"
-                                  "document.getElementById('availableUntil').value = '2027-12-31';")
-    for name in ("proBono", "workHours", "publicCommunication", "valuesAlignment"):
-        visitor.driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"]').click()
+    visitor.fill_expert_profile(country="BE", years="3", hours="6", field="compliance", skill="beneficial-ownership", language="fr",
+                                motivation="I build beneficial-ownership registers and want integrity bodies to use their own data well.")
     visitor.submit("/profile")
     visitor.submit("/profile/submit")
     assert "a coordinator will review some points" in visitor.driver.page_source

@@ -42,3 +42,10 @@ final class User: Model, Authenticatable, @unchecked Sendable {
         Principal(userID: id!, role: role, organisationID: $organisation.id)
     }
 }
+
+extension User {
+    /// The people who speak for an organisation: its members with an active account.
+    static func activeMembers(of organisationID: UUID, on db: Database) -> QueryBuilder<User> {
+        User.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$status == .active)
+    }
+}

@@ -70,8 +70,7 @@ struct NeedService: Sendable {
             need.updatedAt = clock.now()
             try await need.save(on: scope.db)
             try await scope.record(.needDecide, .need(need.id!), reason: trimmed, changes: ["status": next.rawValue])
-            let members = try await User.query(on: scope.db).filter(\.$organisation.$id == need.$organisation.id)
-                .filter(\.$status == .active).all()
+            let members = try await User.activeMembers(of: need.$organisation.id, on: scope.db).all()
             for member in members {
                 let language = member.preferredLanguage ?? .fallback
                 let status = mailer.catalogs.text("participation.\(next.rawValue)", language)

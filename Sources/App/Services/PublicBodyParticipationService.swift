@@ -19,7 +19,7 @@ struct PublicBodyParticipationService: Sendable {
     /// Screens what the body says now; a body screened before is screened again.
     func submit(_ organisation: Organisation, _ a: Attestations, by user: User) async throws -> Screening<PublicBodyCriterion> {
         guard organisation.kind == .publicBody else { throw AppError.conflict(code: "not_a_public_body") }
-        let contacts = try await User.query(on: db).filter(\.$organisation.$id == organisation.id!).filter(\.$status == .active).count()
+        let contacts = try await User.activeMembers(of: organisation.id!, on: db).count()
         let screening = PublicBodyScreening.screen(PublicBodyApplication(
             organisationComplete: organisation.publicBodyType != nil && !(organisation.mandate ?? "").trimmingWhitespace().isEmpty
                 && !organisation.workingLanguages.isEmpty,
@@ -56,7 +56,7 @@ struct PublicBodyParticipationService: Sendable {
             try await organisation.save(on: scope.db)
             try await scope.record(.organisationParticipationDecide, .organisation(organisation.id!), reason: trimmed,
                                    changes: ["status": next.rawValue])
-            let members = try await User.query(on: scope.db).filter(\.$organisation.$id == organisation.id!).filter(\.$status == .active).all()
+            let members = try await User.activeMembers(of: organisation.id!, on: scope.db).all()
             for member in members {
                 let language = member.preferredLanguage ?? .fallback
                 let status = mailer.catalogs.text("participation.\(next.rawValue)", language)

@@ -27,6 +27,11 @@ public enum ParticipationWorkflow {
     }
 
     /// A coordinator's decision: it decides what screening left for review, or overrides a screening result.
+    /// Whether a coordinator's decision applies: to what screening left for review, or to a result to override.
+    public static func coordinatorMayDecide(_ status: ParticipationStatus) -> Bool {
+        status == .screened || status == .eligible || status == .ineligible
+    }
+
     public static func coordinatorDecision(eligible: Bool, reason: String, on status: ParticipationStatus) throws(Refusal) -> ParticipationStatus {
         let move: Move = status == .screened ? .decide(eligible: eligible, reason: reason) : .override(eligible: eligible, reason: reason)
         return try apply(move, to: status)

@@ -9,4 +9,7 @@ public enum EngagementStage: String, Codable, Sendable, CaseIterable {
 
     /// Still holds one of the expert's concurrent places.
     public var occupiesExpert: Bool { self != .closed && self != .cancelled }
+
+    /// The stages that hold one of the expert's places.
+    public static let occupying = allCases.filter(\.occupiesExpert)
 }

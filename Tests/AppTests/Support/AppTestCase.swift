@@ -78,6 +78,28 @@ class AppTestCase: XCTestCase {
         static let britishCompany = StableID.make("org.gb-analytics")
     }
 
+    /// An expert profile straight in the database, as screening would leave it, available through 2027.
+    /// With `userKey`, it belongs to that demo account (and has a stable id); otherwise to nobody.
+    @discardableResult
+    func storedProfile(_ name: String, status: ParticipationStatus, userKey: String? = nil, skills: String = "", languages: String = "",
+                       country: String = "", years: Int = 8, on app: Application) async throws -> ExpertProfile {
+        let p = ExpertProfile(id: userKey.map { StableID.make("profile." + $0) } ?? UUID(), userID: UUID(), name: name,
+                              email: "\(UUID().uuidString.lowercased())@example.org", organisation: "Example Analytics Ltd (fictional)",
+                              now: app.clock.now())
+        p.$user.id = userKey.map(StableID.make)
+        p.identityKey = name
+        p.status = status
+        p.skillsText = skills
+        p.languagesText = languages
+        p.country = country
+        p.years = years
+        p.capacity = 1
+        p.availableFrom = try Date("2026-01-01T00:00:00Z", strategy: .iso8601)
+        p.availableUntil = try Date("2028-01-01T00:00:00Z", strategy: .iso8601)
+        try await p.create(on: app.db)
+        return p
+    }
+
     func user(_ email: String, on app: Application) async throws -> User {
         try await XCTUnwrapAsync(try await User.query(on: app.db).filter(\.$email == email).first())
     }

@@ -85,7 +85,7 @@ struct APIMatchingController: RouteCollection {
                 let p = result.profiles[Int($0.candidate)]
                 return CandidateDTO(expertProfileID: p.id!, fullName: p.fullName, score: $0.score, breakdown: BatchMatchingService.named($0.breakdown))
             },
-            excluded: Dictionary(uniqueKeysWithValues: result.ranking.excluded.map { ($0.key.rawValue, $0.value) }))
+            excluded: BatchMatchingService.named(result.ranking.excluded))
     }
 
     // MARK: - Batch runs
@@ -198,12 +198,7 @@ struct APIMatchingController: RouteCollection {
         try req.authorize(.decide, .matchingBoard)
         guard let proposal = try await MatchProposal.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         let input = try req.content.decode(DecisionInput.self)
-        let choice: ProposalDecisionService.Choice
-        switch input.decision {
-        case "confirm": choice = .confirm
-        case "override": choice = .override(expertProfileID: input.expertProfileID, reason: input.reason ?? "")
-        default: throw AppError.validation([FieldError("decision", .invalidChoice)])
-        }
+        let choice = try ProposalDecisionService.Choice(decision: input.decision, expertProfileID: input.expertProfileID, reason: input.reason)
         let engagement = try await req.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
         let match = try await engagement.asyncMap { MatchDTO(try await ProposedMatches(req: req).load($0.id!), req: req) }
         return DecisionDTO(proposal: ProposalDTO(proposal), match: match)

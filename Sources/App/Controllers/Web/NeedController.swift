@@ -101,7 +101,7 @@ struct NeedController: RouteCollection {
             start: d.preferredStart?.formatted(.iso8601.year().month().day()) ?? "—", duration: req.t("need.months", String(d.duration)),
             expectedOutputs: d.expectedOutputs, dataAccess: req.t("data_access.\(d.dataAccess)"), dataRules: d.dataRules, chart: chart,
             canEdit: need.status == .draft && AccessPolicy.decide(principal, .update, .need(organisationID: need.$organisation.id)).isAllowed,
-            canDecide: principal.role.managesProgramme && [.screened, .eligible, .ineligible].contains(need.status),
+            canDecide: principal.role.managesProgramme && ParticipationWorkflow.coordinatorMayDecide(need.status),
             candidatesHref: AccessPolicy.decide(principal, .list, .expertDirectory).isAllowed
                 ? "/needs/\(need.id!.uuidString.lowercased())/candidates" : nil,
             historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed

@@ -22,6 +22,8 @@ struct ParticipationController: RouteCollection {
         let attestations: [Option]
         let canSubmit: Bool
         let canDecide: Bool
+        let decisionAction: String
+        let decisionHint = "body_participation.reason_hint"
         let form: FormState
     }
 
@@ -42,7 +44,8 @@ struct ParticipationController: RouteCollection {
             screening: rows, hasScreening: !rows.isEmpty,
             attestations: Self.attestationNames.map { Option(value: $0, label: req.t("body_participation.attest.\($0)"), selected: values[$0] == true) },
             canSubmit: AccessPolicy.decide(principal, .update, .organisation(id: o.id!)).isAllowed,
-            canDecide: principal.role.managesProgramme && [.screened, .eligible, .ineligible].contains(o.participationStatus ?? .draft),
+            canDecide: principal.role.managesProgramme && ParticipationWorkflow.coordinatorMayDecide(o.participationStatus ?? .draft),
+            decisionAction: Paths.participation(o.id!) + "/decision",
             form: FormState(values: [:], errors: errors, on: req)))
     }
 

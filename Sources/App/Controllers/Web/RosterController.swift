@@ -176,6 +176,8 @@ struct RosterController: RouteCollection {
         let screening: [ProfileController.ScreeningRow]
         let hasScreening: Bool
         let canDecide: Bool
+        let decisionAction: String
+        let decisionHint = "expert_review.reason_hint"
         let form: FormState
         let historyHref: String
     }
@@ -190,8 +192,8 @@ struct RosterController: RouteCollection {
         let rows = ProfileController.screeningRows(p, req)
         return try await req.page("expert_review", title: "expert_review.title", ReviewPage(
             id: p.id!.uuidString.lowercased(), name: p.fullName, status: req.t("participation.\(p.status.rawValue)"),
-            screening: rows, hasScreening: !rows.isEmpty, canDecide: [.screened, .eligible, .ineligible].contains(p.status),
-            form: FormState(values: [:], errors: errors, on: req),
+            screening: rows, hasScreening: !rows.isEmpty, canDecide: ParticipationWorkflow.coordinatorMayDecide(p.status),
+            decisionAction: "/experts/\(p.id!.uuidString.lowercased())/decision", form: FormState(values: [:], errors: errors, on: req),
             historyHref: Paths.auditHistory(type: "expert_profile", id: p.id!.uuidString.lowercased())))
     }
 

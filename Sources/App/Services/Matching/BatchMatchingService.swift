@@ -11,9 +11,23 @@ struct BatchMatchingService {
 
     /// Needs that can be matched: screened eligible, and not already in a proposed match or engagement.
     static func openNeeds(on db: Database) async throws -> [Need] {
-        let taken = Set(try await Engagement.query(on: db).filter(\.$stage != .cancelled).all(\.$need.$id))
+        let taken = Set(try await matchedNeeds(on: db).all(\.$need.$id))
         return try await Need.query(on: db).filter(\.$status == .eligible).sort(\.$createdAt).sort(\.$id).all()
             .filter { !taken.contains($0.id!) }
+    }
+
+    static func isOpen(_ need: Need, on db: Database) async throws -> Bool {
+        guard need.status == .eligible else { return false }
+        return try await !isMatched(need, on: db)
+    }
+
+    static func isMatched(_ need: Need, on db: Database) async throws -> Bool {
+        try await matchedNeeds(on: db).filter(\.$need.$id == need.id!).count() > 0
+    }
+
+    /// Engagements that take their need off the market: every one but a cancelled one.
+    private static func matchedNeeds(on db: Database) -> QueryBuilder<Engagement> {
+        Engagement.query(on: db).filter(\.$stage != .cancelled)
     }
 
     /// Records the run and starts it; one run at a time.
@@ -111,7 +125,7 @@ struct BatchMatchingService {
                 })
                 row.$stableExpert.id = proposal.stable.map { profileID($0.expert) }
                 row.stableScore = proposal.stable?.score
-                row.excludedJSON = JSONColumn.encode(Dictionary(uniqueKeysWithValues: proposal.excluded.map { ($0.key.rawValue, $0.value) }))
+                row.excludedJSON = JSONColumn.encode(Self.named(proposal.excluded))
                 row.decision = .pending
                 try await row.create(on: scope.db)
             }
@@ -141,7 +155,8 @@ struct BatchMatchingService {
         }
     }
 
-    static func named(_ breakdown: [MatchCriterion: Double]) -> [String: Double] {
-        Dictionary(uniqueKeysWithValues: breakdown.map { ($0.key.rawValue, $0.value) })
+    /// Criterion or exclusion keys as their stored names.
+    static func named<Key: RawRepresentable, Value>(_ values: [Key: Value]) -> [String: Value] where Key.RawValue == String {
+        Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) })
     }
 }

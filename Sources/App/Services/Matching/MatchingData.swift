@@ -12,6 +12,7 @@ struct MatchingData: Sendable {
     let profiles: [ExpertProfile]
     let pool: CandidatePool
     let openPlaces: [Int32]
+    private let profileIndex: [UUID: Int32]
     private let skillIndex: [String: Int32]
     private let countryIndex: [String: Int32]
     private let languageIndex: [String: UInt16]
@@ -21,13 +22,14 @@ struct MatchingData: Sendable {
 
     static func load(on db: Database, taxonomy: SkillsTaxonomy) async throws -> MatchingData {
         let profiles = try await ExpertProfile.query(on: db).sort(\.$fullName).sort(\.$id).all()
-        let occupied = try await Engagement.query(on: db).filter(\.$stage !~ [.closed, .cancelled]).all(\.$expert.$id)
+        let occupied = try await Engagement.query(on: db).filter(\.$stage ~~ EngagementStage.occupying).all(\.$expert.$id)
         let taken = occupied.reduce(into: [UUID: Int]()) { $0[$1, default: 0] += 1 }
         return MatchingData(profiles: profiles, taken: taken, taxonomy: taxonomy)
     }
 
     private init(profiles: [ExpertProfile], taken: [UUID: Int], taxonomy: SkillsTaxonomy) {
         self.profiles = profiles
+        profileIndex = Dictionary(uniqueKeysWithValues: profiles.enumerated().map { ($0.element.id!, Int32($0.offset)) })
         skillIndex = Dictionary(uniqueKeysWithValues: taxonomy.skills.enumerated().map { ($0.element.id, Int32($0.offset)) })
         countryIndex = Dictionary(uniqueKeysWithValues: Self.countries.enumerated().map { ($0.element, Int32($0.offset)) })
         languageIndex = Dictionary(uniqueKeysWithValues: Self.languages.enumerated().map { ($0.element, UInt16($0.offset)) })
@@ -56,7 +58,7 @@ struct MatchingData: Sendable {
     }
 
     func index(of profileID: UUID) -> Int32? {
-        profiles.firstIndex { $0.id == profileID }.map(Int32.init)
+        profileIndex[profileID]
     }
 
     static func day(_ date: Date?) -> Int32? {

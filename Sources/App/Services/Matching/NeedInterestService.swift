@@ -19,7 +19,7 @@ struct NeedInterestService {
     }
 
     func set(_ stance: NeedInterest.Stance, on need: Need, for profile: ExpertProfile, by user: User) async throws {
-        guard try await BatchMatchingService.openNeeds(on: db).contains(where: { $0.id == need.id }) else {
+        guard try await BatchMatchingService.isOpen(need, on: db) else {
             throw AppError.conflict(code: "need_not_open")
         }
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in

@@ -15,6 +15,15 @@ struct ProposalDecisionService {
         case confirm
         /// Another expert from the alternates or the stable matching, or nil to leave the need unassigned.
         case override(expertProfileID: UUID?, reason: String)
+
+        /// The decision as the board's forms and the API name it.
+        init(decision: String?, expertProfileID: UUID?, reason: String?) throws {
+            switch decision {
+            case "confirm": self = .confirm
+            case "override": self = .override(expertProfileID: expertProfileID, reason: reason ?? "")
+            default: throw AppError.validation([FieldError("decision", .invalidChoice)])
+            }
+        }
     }
 
     /// Returns the proposed match, if the decision made one.
@@ -66,11 +75,10 @@ struct ProposalDecisionService {
 
     /// Time passes between the run and the decision: the need may have been matched, the expert filled up.
     private func checkStillAvailable(_ need: Need, _ expert: ExpertProfile) async throws {
-        let needTaken = try await Engagement.query(on: db).filter(\.$need.$id == need.id!).filter(\.$stage != .cancelled).count()
-        guard needTaken == 0 else { throw AppError.conflict(code: "need_already_matched") }
+        guard try await !BatchMatchingService.isMatched(need, on: db) else { throw AppError.conflict(code: "need_already_matched") }
         guard expert.status == .eligible else { throw AppError.conflict(code: "expert_not_eligible") }
         let occupied = try await Engagement.query(on: db).filter(\.$expert.$id == expert.id!)
-            .filter(\.$stage !~ [.closed, .cancelled]).count()
+            .filter(\.$stage ~~ EngagementStage.occupying).count()
         guard occupied < (expert.capacity ?? 0) else { throw AppError.conflict(code: "expert_at_capacity") }
     }
 
@@ -100,7 +108,7 @@ struct ProposalDecisionService {
     }
 
     private func tellBothParties(_ engagement: Engagement, _ need: Need, _ expert: ExpertProfile, on db: Database) async throws {
-        let members = try await User.query(on: db).filter(\.$organisation.$id == need.$organisation.id).filter(\.$status == .active).all()
+        let members = try await User.activeMembers(of: need.$organisation.id, on: db).all()
         let expertUser = try await expert.$user.get(on: db)
         let link = Paths.match(engagement.id!)
         for person in members + [expertUser].compactMap({ $0 }) {
@@ -109,12 +117,5 @@ struct ProposalDecisionService {
             try await mailer.enqueue(to: person.email, language: language, kind: "match_proposed",
                                      arguments: [person.displayName, need.title, mailer.link(link)], on: db)
         }
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

@@ -37,15 +37,12 @@ struct CandidatesController: RouteCollection {
         try req.authorize(.read, .need(organisationID: need.$organisation.id))
         try req.authorize(.list, .expertDirectory)
         let result = try await CandidateRankingService(db: req.db, taxonomy: req.application.taxonomy).rank(need)
-        let percent = { (value: Double) in "\(Int((value * 100).rounded())) %" }
         let rows = result.ranking.candidates.enumerated().map { index, ranked in
             let profile = result.profiles[Int(ranked.candidate)]
-            return Row(rank: index + 1, name: profile.fullName, organisation: profile.organisationName, score: percent(ranked.score),
-                       criteria: Self.shownCriteria.map { Cell(value: ranked.breakdown[$0].map(percent) ?? "—") })
+            return Row(rank: index + 1, name: profile.fullName, organisation: profile.organisationName, score: ScoreText.percent(ranked.score),
+                       criteria: Self.shownCriteria.map { Cell(value: ranked.breakdown[$0].map(ScoreText.percent) ?? "—") })
         }
-        let excluded = Exclusion.allCases.compactMap { reason in
-            result.ranking.excluded[reason].map { req.t("candidates.excluded", String($0), req.t("exclusion.\(reason.rawValue)")) }
-        }
+        let excluded = ScoreText.exclusions(req) { result.ranking.excluded[$0] }
         return try await req.page("candidates", title: "candidates.title", CandidatesPage(
             needTitle: need.title, needHref: "/needs/\(need.id!.uuidString.lowercased())",
             criteria: Self.shownCriteria.map { req.t("criterion.\($0.rawValue)") }, rows: rows, hasRows: !rows.isEmpty,

@@ -22,7 +22,7 @@ struct MatchController: RouteCollection {
         try req.authorize(.list, .engagement(needOrganisationID: UUID(), expertUserID: nil))
         let rows = try await ProposedMatches(req: req).visible().map {
             Row(href: Paths.match($0.id!), need: $0.need.title, expert: $0.expert.fullName, stage: req.t("engagement.stage.\($0.stage.rawValue)"),
-                score: MatchingBoardController.percent($0.score))
+                score: ScoreText.percent($0.score))
         }
         struct ListPage: Encodable { let rows: [Row] }
         return try await req.page("matches", title: "match.list_title", ListPage(rows: rows))
@@ -54,7 +54,7 @@ struct MatchController: RouteCollection {
             needTitle: match.need.title, needHref: canOpenNeed ? Paths.need(match.need.id!) : nil,
             organisation: match.organisation.name, expert: match.expert.fullName, expertOrganisation: match.expert.organisationName,
             stage: req.t("engagement.stage.\(match.engagement.stage.rawValue)"),
-            score: MatchingBoardController.percent(match.engagement.score),
+            score: ScoreText.percent(match.engagement.score),
             reasons: Self.reasons(match, req)))
     }
 
@@ -81,7 +81,7 @@ struct MatchController: RouteCollection {
         let breakdown = match.engagement.breakdown
         return MatchCriterion.allCases.compactMap { c in
             guard let value = breakdown[c.rawValue] else { return nil }
-            return Reason(label: req.t("criterion.\(c.rawValue)"), percent: MatchingBoardController.percent(value),
+            return Reason(label: req.t("criterion.\(c.rawValue)"), percent: ScoreText.percent(value),
                           width: Int((value * 200).rounded()), facts: facts[c] ?? [])
         }
     }

@@ -48,19 +48,16 @@ struct MatchingBoardController: RouteCollection {
             running: runs.contains { $0.status == .running },
             runs: runs.map { run in
                 RunRow(href: Paths.matchRun(run.id!), started: run.startedAt.formatted(.iso8601), status: req.t("matching.status.\(run.status.rawValue)"),
-                       needs: run.needCount, objective: run.objective.map(Self.decimal) ?? "—")
+                       needs: run.needCount, objective: run.objective.map(ScoreText.decimal) ?? "—")
             },
             settings: Self.settingLines(settings, req)))
     }
 
     static func settingLines(_ s: BatchMatching.Settings, _ req: Request) -> [SettingLine] {
-        MatchCriterion.allCases.map { SettingLine(label: req.t("criterion.\($0.rawValue)"), value: decimal(s.weights[$0])) }
-            + [SettingLine(label: req.t("matching.penalty"), value: decimal(s.penalty)),
+        MatchCriterion.allCases.map { SettingLine(label: req.t("criterion.\($0.rawValue)"), value: ScoreText.decimal(s.weights[$0])) }
+            + [SettingLine(label: req.t("matching.penalty"), value: ScoreText.decimal(s.penalty)),
                SettingLine(label: req.t("matching.alternates"), value: String(s.alternates))]
     }
-
-    static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
-    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
 
     @Sendable func start(req: Request) async throws -> Response {
         try req.authorize(.create, .matchingBoard)
@@ -115,7 +112,7 @@ struct MatchingBoardController: RouteCollection {
             percent: run.status == .running ? progress?.percent ?? 0 : 100,
             message: Self.progressMessage(run, progress, req),
             started: run.startedAt.formatted(.iso8601), needs: run.needCount,
-            objective: run.objective.map(Self.decimal) ?? "—", stableObjective: run.stableObjective.map(Self.decimal) ?? "—",
+            objective: run.objective.map(ScoreText.decimal) ?? "—", stableObjective: run.stableObjective.map(ScoreText.decimal) ?? "—",
             unassigned: run.unassigned ?? 0, settings: Self.settingLines(run.settings, req),
             proposals: proposals, hasProposals: !proposals.isEmpty,
             comparisonHref: Paths.matchRun(run.id!) + "/comparison",
@@ -154,15 +151,9 @@ struct MatchingBoardController: RouteCollection {
         try req.authorize(.decide, .matchingBoard)
         guard let proposal = try await MatchProposal.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         let form = try req.content.decode(DecisionForm.self)
-        let choice: ProposalDecisionService.Choice
-        switch form.action {
-        case "confirm": choice = .confirm
-        case "override":
-            let raw = form.expertProfileID ?? ""
-            guard raw.isEmpty || UUID(uuidString: raw) != nil else { throw AppError.validation([FieldError("expertProfileID", .invalidChoice)]) }
-            choice = .override(expertProfileID: UUID(uuidString: raw), reason: form.reason ?? "")
-        default: throw AppError.validation([FieldError("decision", .invalidChoice)])
-        }
+        let raw = form.expertProfileID ?? ""
+        guard raw.isEmpty || UUID(uuidString: raw) != nil else { throw AppError.validation([FieldError("expertProfileID", .invalidChoice)]) }
+        let choice = try ProposalDecisionService.Choice(decision: form.action, expertProfileID: UUID(uuidString: raw), reason: form.reason)
         do {
             let engagement = try await req.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
             req.flash(engagement == nil ? "matching.left_unassigned" : "matching.match_proposed")
@@ -205,14 +196,14 @@ struct MatchingBoardController: RouteCollection {
             .sorted { $0.need.title.localizedStandardCompare($1.need.title) == .orderedAscending }
         let none = req.t("matching.unassigned")
         let rows = proposals.map { p in
-            ComparisonRow(need: p.need.title, optimal: p.expert?.fullName ?? none, optimalScore: p.score.map(Self.percent) ?? "—",
-                          stable: p.stableExpert?.fullName ?? none, stableScore: p.stableScore.map(Self.percent) ?? "—",
+            ComparisonRow(need: p.need.title, optimal: p.expert?.fullName ?? none, optimalScore: p.score.map(ScoreText.percent) ?? "—",
+                          stable: p.stableExpert?.fullName ?? none, stableScore: p.stableScore.map(ScoreText.percent) ?? "—",
                           differs: p.$expert.id != p.$stableExpert.id)
         }
         let objective = run.objective ?? 0, stable = run.stableObjective ?? 0
         return try await req.page("matching_comparison", title: "matching.comparison_title", ComparisonPage(
-            runHref: Paths.matchRun(run.id!), objective: Self.decimal(objective), stableObjective: Self.decimal(stable),
-            gap: Self.decimal(objective - stable), unassigned: run.unassigned ?? 0, stableUnassigned: run.stableUnassigned ?? 0,
+            runHref: Paths.matchRun(run.id!), objective: ScoreText.decimal(objective), stableObjective: ScoreText.decimal(stable),
+            gap: ScoreText.decimal(objective - stable), unassigned: run.unassigned ?? 0, stableUnassigned: run.stableUnassigned ?? 0,
             rows: rows, differing: rows.filter(\.differs).count))
     }
 }

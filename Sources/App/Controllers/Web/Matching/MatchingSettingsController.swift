@@ -77,8 +77,8 @@ struct MatchingSettingsController: RouteCollection {
     }
 
     static func values(_ s: BatchMatching.Settings) -> [String: String] {
-        var values = Dictionary(uniqueKeysWithValues: MatchCriterion.allCases.map { ("weights.\($0.rawValue)", MatchingBoardController.decimal(s.weights[$0])) })
-        values["penalty"] = MatchingBoardController.decimal(s.penalty)
+        var values = Dictionary(uniqueKeysWithValues: MatchCriterion.allCases.map { ("weights.\($0.rawValue)", ScoreText.decimal(s.weights[$0])) })
+        values["penalty"] = ScoreText.decimal(s.penalty)
         values["alternates"] = String(s.alternates)
         return values
     }

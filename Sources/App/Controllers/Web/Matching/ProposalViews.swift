@@ -47,29 +47,27 @@ struct ProposalViews {
     private func card(_ p: MatchProposal, _ profiles: [UUID: ExpertProfile], form: FormState) -> Card {
         let person = { (id: UUID?, score: Double?) -> Person? in
             guard let id, let profile = profiles[id] else { return nil }
-            return Person(name: profile.fullName, organisation: profile.organisationName, score: score.map(MatchingBoardController.percent) ?? "—")
+            return Person(name: profile.fullName, organisation: profile.organisationName, score: score.map(ScoreText.percent) ?? "—")
         }
         let alternates = p.alternates.compactMap { person($0.expertProfileID, $0.score) }
         var options = p.alternates.compactMap { alt in profiles[alt.expertProfileID].map {
             Option(value: alt.expertProfileID.uuidString.lowercased(),
-                   label: req.t("matching.option_expert", $0.fullName, MatchingBoardController.percent(alt.score)),
+                   label: req.t("matching.option_expert", $0.fullName, ScoreText.percent(alt.score)),
                    selected: form.values["expertProfileID"] == alt.expertProfileID.uuidString.lowercased())
         } }
         if let stable = p.$stableExpert.id, stable != p.$expert.id, !p.alternates.contains(where: { $0.expertProfileID == stable }),
            let profile = profiles[stable] {
             options.append(Option(value: stable.uuidString.lowercased(),
-                                  label: req.t("matching.option_stable", profile.fullName, p.stableScore.map(MatchingBoardController.percent) ?? "—"),
+                                  label: req.t("matching.option_stable", profile.fullName, p.stableScore.map(ScoreText.percent) ?? "—"),
                                   selected: form.values["expertProfileID"] == stable.uuidString.lowercased()))
         }
         if p.$expert.id != nil {
             options.append(Option(value: "", label: req.t("matching.option_unassigned"), selected: form.values["expertProfileID"] == ""))
         }
         let breakdown = MatchCriterion.allCases.compactMap { c in
-            p.breakdown[c.rawValue].map { Criterion(label: req.t("criterion.\(c.rawValue)"), value: MatchingBoardController.percent($0)) }
+            p.breakdown[c.rawValue].map { Criterion(label: req.t("criterion.\(c.rawValue)"), value: ScoreText.percent($0)) }
         }
-        let excluded = Exclusion.allCases.compactMap { reason in
-            p.excluded[reason.rawValue].map { req.t("candidates.excluded", String($0), req.t("exclusion.\(reason.rawValue)")) }
-        }
+        let excluded = ScoreText.exclusions(req) { p.excluded[$0.rawValue] }
         let needID = p.$need.id
         return Card(
             id: p.id!.uuidString.lowercased(), needTitle: p.need.title, needHref: Paths.need(needID),

@@ -1,0 +1,15 @@
+import ExchangeCore
+import Vapor
+
+/// Scores and exclusion counts as every matching page shows them.
+enum ScoreText {
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
+    static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// "312 excluded: no shared working language", one line per reason that excluded anyone, in the filters' order.
+    static func exclusions(_ req: Request, count: (Exclusion) -> Int?) -> [String] {
+        Exclusion.allCases.compactMap { reason in
+            count(reason).map { req.t("candidates.excluded", String($0), req.t("exclusion.\(reason.rawValue)")) }
+        }
+    }
+}
