@@ -210,7 +210,28 @@ final class MatchingBoardTests: AppTestCase {
                 XCTAssertEqual(board.status, .forbidden, "\(role)")
                 let start = try await browser.post("/matching/runs")
                 XCTAssertEqual(start.status, .forbidden, "\(role)")
+                let settings = try await browser.post("/matching/settings", form: ["penalty": "0.5", "reason": "r"])
+                XCTAssertEqual(settings.status, .forbidden, "\(role)")
             }
+        }
+    }
+
+    func testOnlyExpertsMarkInterestInNeeds() async throws {
+        try await withTestApp { app in
+            let (need, _, _) = try await programme(on: app)
+            for role in [Role.publicParticipant, .coordinator, .analyst, .evaluator] {
+                var browser = BrowserSession(app: app)
+                try await browser.login(Demo.email(for: role))
+                let list = try await browser.get("/opportunities")
+                XCTAssertEqual(list.status, .forbidden, "\(role)")
+                let mark = try await browser.post("/opportunities/\(need.id!.uuidString)", form: ["stance": "interested"])
+                XCTAssertEqual(mark.status, .forbidden, "\(role)")
+                let api = try await APIClient.forUser(try await user(Demo.email(for: role), on: app), app: app)
+                let put = try await api.send(.PUT, "/api/v1/opportunities/\(need.id!.uuidString)", json: #"{"stance":"interested"}"#)
+                XCTAssertEqual(put.status, .forbidden, "\(role)")
+            }
+            let interests = try await NeedInterest.query(on: app.db).count()
+            XCTAssertEqual(interests, 0)
         }
     }
 
