@@ -91,6 +91,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M010_AddExpertProfileDetails())
     app.migrations.add(M011_CreateMatching())
     app.migrations.add(M012_AddPublicBodyParticipation())
+    app.migrations.add(M013_AddMatchingBackground())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -34,5 +34,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: APINeedController())
     try api.register(collection: APIMatchingController())
     try api.register(collection: APIScreeningController())
+    try api.register(collection: APIProfileController())
     try api.register(collection: OpenAPIController())
 }

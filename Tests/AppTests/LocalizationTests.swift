@@ -16,7 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
-        "body_participation",
+        "body_participation", "work_sector",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -57,6 +57,7 @@ final class LocalizationTests: AppTestCase {
         family("participation", ParticipationStatus.self)
         family("readiness", ReadinessArea.self)
         family("issue_area", IssueArea.self)
+        family("work_sector", WorkSector.self)
         family("data_access", DataAccess.self)
         for area in SupportArea.allCases { keys.insert("support_area.\(area.rawValue)") }
         for score in 0...ReadinessAssessment.maximumScore { keys.insert("readiness.score.\(score)") }
@@ -107,7 +108,8 @@ final class LocalizationTests: AppTestCase {
                       "title", "problemStatement", "whyPrivateSector", "supportAreas", "issueAreas", "requiredSkills", "languages",
                       "preferredStart", "durationMonths", "expectedOutputs", "dataAccess", "dataRules",
                       "years", "fields", "skills", "hoursPerWeek", "capacity", "transferStatement", "motivation", "decision",
-                      "weights", "penalty", "alternates", "expertProfileID", "stance", "top"] {
+                      "weights", "penalty", "alternates", "expertProfileID", "stance", "top",
+                      "countriesWorked", "regionsWorked", "sectors"] {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",

@@ -20,6 +20,7 @@ final class MatchingBoardTests: AppTestCase {
         let need = try await NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy).create(draft, readiness: .init(ratings: [:]), organisationID: Demo.spanishCourt, by: owner)
         need.status = .eligible
         try await need.save(on: app.db)
+        try await admit(Demo.spanishCourt, on: app)
         return (need, elena, eli)
     }
 

@@ -34,6 +34,19 @@ struct NeedTests {
         #expect(errors.contains(FieldError("dataRules", .required)), "real data needs its rules")
     }
 
+    @Test func fieldsAndSectorMustBeOnesTheProgrammeKnows() {
+        var need = complete
+        need.fields = ["fraud", "audit"]
+        need.sector = "public_procurement"
+        #expect(need.validate(against: taxonomy) == [])
+        #expect(need.experienceFields == [.fraud, .audit])
+        #expect(need.workSector == .publicProcurement)
+        need.fields = ["other"]
+        need.sector = "lobbying"
+        #expect(need.validate(against: taxonomy).map(\.field) == ["fields", "sector"])
+        #expect(NeedDraft(sector: "").sector == nil, "an empty choice is no sector")
+    }
+
     @Test func readinessNeedsEveryAreaRatedFromZeroToThree() {
         var ratings = Dictionary(uniqueKeysWithValues: ReadinessArea.allCases.map { ($0, ReadinessAssessment.Rating(score: 2)) })
         #expect(ReadinessArea.allCases.count == 15)

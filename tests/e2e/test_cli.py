@@ -12,7 +12,7 @@ def test_audit_verify_passes_then_names_an_entry_edited_by_hand(data_dir):
 
     intact = run_cli(["audit", "verify"], data_dir)
     assert intact.returncode == 0, intact.stderr
-    assert "Audit log intact: 23 entries, 23 signed checkpoints" in intact.stdout
+    assert "Audit log intact: 26 entries, 26 signed checkpoints" in intact.stdout
 
     with sqlite3.connect(data_dir / "integrity.sqlite") as db:
         db.execute("UPDATE audit_entries SET reason = 'nothing to see' WHERE sequence = 9")

@@ -41,9 +41,23 @@ def complete_profile(visitor):
     visitor.log_out()
 
 
+def submit_participation(visitor):
+    """The body attests its authorisations and mandate; with a member account it passes screening by itself."""
+    visitor.open("/organisations/mine")
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/participation"]'))
+    for name in ("proBono", "workHours", "publicCommunication", "integrityMandate"):
+        box = visitor.driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"]')
+        if not box.is_selected():
+            box.click()
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/participation"] button'))
+    visitor.check_accessibility()
+    assert "Éligible" in visitor.driver.find_element(By.CSS_SELECTOR, "p.lead").text
+
+
 def submit_need(visitor):
     visitor.log_in("agent.public@demo.integrity.invalid", PASSWORD)
     visitor.switch_language("fr")
+    submit_participation(visitor)
     visitor.open("/needs/new")
     visitor.fill(title=NEED_TITLE, problemStatement="Nous recevons des déclarations de bénéficiaires sans pouvoir les recouper.",
                  whyPrivateSector="Les entreprises rapprochent ces registres tous les jours.",
@@ -51,6 +65,8 @@ def submit_need(visitor):
     visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="supportAreas[]"][value="3"]').click()
     Select(visitor.field("requiredSkills")).select_by_value("beneficial-ownership")
     Select(visitor.field("languages")).select_by_value("fr")
+    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="fields[]"][value="compliance"]').click()
+    Select(visitor.field("sector")).select_by_value("public_administration")
     visitor.driver.execute_script("document.getElementById('preferredStart').value = '2027-02-01'")
     for index, select in enumerate(visitor.driver.find_elements(By.CSS_SELECTOR, 'select[id^="readiness_"]')):
         Select(select).select_by_value(str((index + 1) % 4))
@@ -111,3 +127,5 @@ def test_from_registration_to_a_confirmed_match(visitor):
     visitor.check_accessibility()
     assert visitor.heading() == "Why you were matched"
     assert "Required skills covered: Beneficial ownership" in visitor.driver.page_source
+    assert "Fields of experience the need hopes for that the expert has: Compliance." in visitor.driver.page_source
+    assert "The need's sector, Public administration, is new to the expert." in visitor.driver.page_source

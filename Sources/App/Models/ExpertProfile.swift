@@ -42,6 +42,11 @@ final class ExpertProfile: Model, @unchecked Sendable {
     /// The last automatic screening, as criterion:outcome:reason triples.
     @OptionalField(key: "screening") var screeningText: String?
 
+    // Where and in what the expert has worked (M013), comma-separated codes.
+    @OptionalField(key: "countries_worked") var countriesWorkedText: String?
+    @OptionalField(key: "regions_worked") var regionsWorkedText: String?
+    @OptionalField(key: "sectors") var sectorsText: String?
+
     init() {}
 
     init(id: UUID, planned: PlannedExpert, source: String, now: Date) {
@@ -87,8 +92,19 @@ final class ExpertProfile: Model, @unchecked Sendable {
     var languages: [(code: String, level: LanguageLevel)] {
         Self.pairs(languagesText).compactMap { code, level in UInt8(level).flatMap(LanguageLevel.init).map { (code, $0) } }
     }
-    var experienceFields: Set<ExperienceField> {
-        Set((experienceFieldsText ?? "").split(separator: ",").compactMap { ExperienceField(rawValue: String($0)) })
+    var experienceFields: Set<ExperienceField> { Set(Self.codes(experienceFieldsText).compactMap(ExperienceField.init)) }
+    var countriesWorked: [CountryCode] { Self.codes(countriesWorkedText).compactMap(CountryCode.init) }
+    var regionsWorked: Set<WorldRegion> { Set(Self.codes(regionsWorkedText).compactMap(WorldRegion.init)) }
+    var sectors: Set<WorkSector> { Set(Self.codes(sectorsText).compactMap(WorkSector.init)) }
+
+    /// Residence first, then the countries worked in, each once: every country the expert knows.
+    var knownCountries: [String] {
+        var seen = Set<String>()
+        return ([country] + countriesWorked.map(\.value)).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    static func codes(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map(String.init)
     }
 
     /// The profile as screening sees it.

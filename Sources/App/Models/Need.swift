@@ -24,6 +24,9 @@ final class Need: Model, @unchecked Sendable {
     @Field(key: "data_rules") var dataRules: String
     /// The self-assessment as JSON.
     @Field(key: "readiness") var readinessJSON: String
+    // What the body hopes for besides skills (M013).
+    @OptionalField(key: "experience_fields") var experienceFieldsText: String?
+    @OptionalField(key: "sector") var sector: String?
     @Field(key: "status") var status: ParticipationStatus
     @Field(key: "created_by") var createdBy: UUID
     @Field(key: "created_at") var createdAt: Date
@@ -38,7 +41,8 @@ final class Need: Model, @unchecked Sendable {
                   supportAreas: Self.list(supportAreasText).compactMap(Int.init), issueAreas: Self.list(issueAreasText),
                   requiredSkills: Self.list(requiredSkillsText), preferredSkills: Self.list(preferredSkillsText),
                   languages: Self.list(languagesText), preferredStart: preferredStart, durationMonths: durationMonths,
-                  expectedOutputs: expectedOutputs, dataAccess: dataAccess, dataRules: dataRules)
+                  expectedOutputs: expectedOutputs, dataAccess: dataAccess, dataRules: dataRules,
+                  fields: Self.list(experienceFieldsText ?? ""), sector: sector)
     }
 
     var readiness: ReadinessAssessment {
@@ -59,6 +63,8 @@ final class Need: Model, @unchecked Sendable {
         expectedOutputs = d.expectedOutputs.trimmingWhitespace()
         dataAccess = d.dataAccess
         dataRules = d.dataRules.trimmingWhitespace()
+        experienceFieldsText = d.fields.joined(separator: ",")
+        sector = d.sector
         readinessJSON = String(decoding: (try? JSONEncoder().encode(readiness)) ?? Data("{}".utf8), as: UTF8.self)
         updatedAt = now
     }

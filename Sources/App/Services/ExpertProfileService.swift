@@ -49,6 +49,9 @@ struct ExpertProfileService: Sendable {
         var publicCommunication: Bool
         var valuesAlignment: Bool
         var motivation: String
+        var countriesWorked: [String] = []
+        var regionsWorked: [String] = []
+        var sectors: [String] = []
     }
 
     /// Saves what the expert entered; malformed values are refused, missing ones wait for screening.
@@ -61,6 +64,9 @@ struct ExpertProfileService: Sendable {
         if d.languages.contains(where: { LanguageCode($0.code) == nil || LanguageLevel(rawValue: UInt8(clamping: $0.level)) == nil }) {
             v.add("languages", .invalidLanguage)
         }
+        if d.countriesWorked.contains(where: { CountryCode($0) == nil }) { v.add("countriesWorked", .invalidCountry) }
+        if d.regionsWorked.contains(where: { WorldRegion($0) == nil }) { v.add("regionsWorked", .invalidChoice) }
+        if d.sectors.contains(where: { WorkSector(rawValue: $0) == nil }) { v.add("sectors", .invalidChoice) }
         if let hours = d.hoursPerWeek, !(0...60).contains(hours) { v.add("hoursPerWeek", .invalidChoice) }
         if let capacity = d.capacity, !(0...5).contains(capacity) { v.add("capacity", .invalidChoice) }
         v.text("transferStatement", d.transferStatement, required: false, maxLength: 2000)
@@ -83,6 +89,9 @@ struct ExpertProfileService: Sendable {
             profile.publicCommunication = d.publicCommunication
             profile.valuesAlignment = d.valuesAlignment
             profile.motivation = d.motivation.trimmingWhitespace()
+            profile.countriesWorkedText = d.countriesWorked.compactMap { CountryCode($0)?.value }.joined(separator: ",")
+            profile.regionsWorkedText = d.regionsWorked.compactMap { WorldRegion($0)?.code }.joined(separator: ",")
+            profile.sectorsText = d.sectors.joined(separator: ",")
             profile.updatedAt = clock.now()
             try await profile.save(on: scope.db)
             try await scope.record(.expertUpdate, .expertProfile(profile.id!))

@@ -89,3 +89,12 @@ struct CoordinatorDecisionForm: Content {
         }
     }
 }
+
+extension Option {
+    /// One option per case, labelled from the catalogue key `<labels>.<raw value>`, in declaration order.
+    static func cases<Choice: RawRepresentable>(_ cases: some Sequence<Choice>, labels: String, selected: some Sequence<String>,
+                                                _ req: Request) -> [Option] where Choice.RawValue == String {
+        let chosen = Set(selected)
+        return cases.map { Option(value: $0.rawValue, label: req.t("\(labels).\($0.rawValue)"), selected: chosen.contains($0.rawValue)) }
+    }
+}

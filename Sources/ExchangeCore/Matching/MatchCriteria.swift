@@ -48,6 +48,38 @@ public struct MatchWeights: Sendable, Equatable, Codable {
 /// Language proficiency, as profiles record it.
 public enum LanguageLevel: UInt8, Codable, Sendable, CaseIterable {
     case working = 1, fluent = 2, native = 3
+
+    /// The level's name, as the API spells it.
+    public var name: String {
+        switch self {
+        case .working: "working"
+        case .fluent: "fluent"
+        case .native: "native"
+        }
+    }
+
+    public init?(name: String) {
+        guard let level = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = level
+    }
+}
+
+extension ExperienceField {
+    /// Fields as the ranker's bit set, one bit per case.
+    public static func bits(_ fields: some Sequence<ExperienceField>) -> UInt8 {
+        fields.reduce(0) { $0 | 1 << UInt8(allCases.firstIndex(of: $1)!) }
+    }
+}
+
+extension WorkSector {
+    public var bit: UInt32 { 1 << UInt32(Self.allCases.firstIndex(of: self)!) }
+}
+
+extension WorldRegion {
+    /// The ranker's id for "no region".
+    public static let none: UInt8 = .max
+
+    public var bit: UInt32 { 1 << UInt32(index) }
 }
 
 /// A need as the ranker sees it; ids are small integers assigned by the caller's dictionaries.
@@ -57,7 +89,9 @@ public struct NeedCriteria: Sendable {
     /// Fields of experience wanted, as a bit set.
     public var fields: UInt8
     public var country: Int32
+    /// The need's `WorldRegion.index`, or `WorldRegion.none`.
     public var region: UInt8
+    /// The need's sector as its bit position among `WorkSector.allCases`.
     public var sector: UInt8?
     public var languages: [UInt16]
     /// The engagement period, in days since any fixed epoch, end exclusive.

@@ -10,15 +10,19 @@ public struct MatchExplanation: Sendable, Equatable {
         public var country: String
         public var start: Date?
         public var durationMonths: Int
+        public var fields: [ExperienceField]
+        public var sector: WorkSector?
 
         public init(requiredSkills: [String], preferredSkills: [String], languages: [String], country: String, start: Date?,
-                    durationMonths: Int) {
+                    durationMonths: Int, fields: [ExperienceField] = [], sector: WorkSector? = nil) {
             self.requiredSkills = requiredSkills
             self.preferredSkills = preferredSkills
             self.languages = languages
             self.country = country
             self.start = start
             self.durationMonths = durationMonths
+            self.fields = fields
+            self.sector = sector
         }
     }
 
@@ -29,15 +33,22 @@ public struct MatchExplanation: Sendable, Equatable {
         public var availableFrom: Date?
         public var availableUntil: Date?
         public var years: Int
+        public var fields: Set<ExperienceField>
+        public var regions: Set<WorldRegion>
+        public var sectors: Set<WorkSector>
 
+        /// `countries` are where the expert lives and has worked; `regions` those they name besides.
         public init(skills: [SkillLevel], languages: [SpokenLanguage], countries: [String], availableFrom: Date?, availableUntil: Date?,
-                    years: Int) {
+                    years: Int, fields: Set<ExperienceField> = [], regions: Set<WorldRegion> = [], sectors: Set<WorkSector> = []) {
             self.skills = skills
             self.languages = languages
             self.countries = countries
             self.availableFrom = availableFrom
             self.availableUntil = availableUntil
             self.years = years
+            self.fields = fields
+            self.regions = regions
+            self.sectors = sectors
         }
     }
 
@@ -66,6 +77,13 @@ public struct MatchExplanation: Sendable, Equatable {
     public let preferredCovered: [SkillLevel]
     public let sharedLanguages: [SpokenLanguage]
     public let knowsCountry: Bool
+    /// The need's region, when the expert knows it through another country or by naming it.
+    public let knownRegion: WorldRegion?
+    /// Wanted fields of experience the expert has.
+    public let sharedFields: [ExperienceField]
+    public let missingFields: [ExperienceField]
+    /// Whether the expert has worked in the need's sector; nil when the need names none.
+    public let knowsSector: Bool?
     /// Days both are available, of the need's period.
     public let overlapDays: Int
     public let periodDays: Int
@@ -79,6 +97,12 @@ public struct MatchExplanation: Sendable, Equatable {
         preferredCovered = need.preferredSkills.compactMap { id in levels[id].map { SkillLevel(skill: id, level: $0) } }
         sharedLanguages = expert.languages.filter { need.languages.contains($0.code) }
         knowsCountry = expert.countries.contains(need.country)
+        let region = CountryCode(need.country).flatMap(WorldRegion.of)
+        let expertRegions = expert.regions.union(expert.countries.compactMap { CountryCode($0).flatMap(WorldRegion.of) })
+        knownRegion = !knowsCountry ? region.flatMap { expertRegions.contains($0) ? $0 : nil } : nil
+        sharedFields = need.fields.filter(expert.fields.contains)
+        missingFields = need.fields.filter { !expert.fields.contains($0) }
+        knowsSector = need.sector.map(expert.sectors.contains)
         periodDays = 30 * need.durationMonths
         let day = 86_400.0
         let start = need.start ?? .distantPast

@@ -41,6 +41,10 @@ public struct NeedDraft: Sendable, Equatable {
     public var expectedOutputs: String
     public var dataAccess: String
     public var dataRules: String
+    /// Fields of experience the body hopes for; none means any.
+    public var fields: [String]
+    /// The sector the need concerns, if one stands out.
+    public var sector: String?
 
     public static let defaultDuration = 3
     public static let maximumDuration = 6
@@ -48,7 +52,7 @@ public struct NeedDraft: Sendable, Equatable {
     public init(title: String = "", problemStatement: String = "", whyPrivateSector: String = "", supportAreas: [Int] = [],
                 issueAreas: [String] = [], requiredSkills: [String] = [], preferredSkills: [String] = [], languages: [String] = [],
                 preferredStart: Date? = nil, durationMonths: Int? = nil, expectedOutputs: String = "", dataAccess: String = "none",
-                dataRules: String = "") {
+                dataRules: String = "", fields: [String] = [], sector: String? = nil) {
         self.title = title
         self.problemStatement = problemStatement
         self.whyPrivateSector = whyPrivateSector
@@ -62,6 +66,8 @@ public struct NeedDraft: Sendable, Equatable {
         self.expectedOutputs = expectedOutputs
         self.dataAccess = dataAccess
         self.dataRules = dataRules
+        self.fields = fields
+        self.sector = sector.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Checks every rule at once; skill ids must exist in `taxonomy`.
@@ -76,6 +82,10 @@ public struct NeedDraft: Sendable, Equatable {
         if issueAreas.contains(where: { IssueArea(rawValue: $0) == nil }) { v.add("issueAreas", .invalidChoice) }
         if requiredSkills.isEmpty { v.add("requiredSkills", .required) }
         if (requiredSkills + preferredSkills).contains(where: { taxonomy.skill($0) == nil }) { v.add("requiredSkills", .invalidChoice) }
+        if fields.contains(where: { ExperienceField(rawValue: $0).map { !Self.wantableFields.contains($0) } ?? true }) {
+            v.add("fields", .invalidChoice)
+        }
+        if let sector, WorkSector(rawValue: sector) == nil { v.add("sector", .invalidChoice) }
         if languages.isEmpty { v.add("languages", .required) }
         if languages.contains(where: { LanguageCode($0) == nil }) { v.add("languages", .invalidLanguage) }
         if preferredStart == nil { v.add("preferredStart", .required) }
@@ -89,4 +99,10 @@ public struct NeedDraft: Sendable, Equatable {
     }
 
     public var duration: Int { durationMonths ?? Self.defaultDuration }
+
+    /// A need can hope for any named field; "other" is the expert's own escape hatch, not something to ask for.
+    public static let wantableFields = ExperienceField.allCases.filter { $0 != .other }
+
+    public var experienceFields: [ExperienceField] { fields.compactMap(ExperienceField.init) }
+    public var workSector: WorkSector? { sector.flatMap(WorkSector.init) }
 }

@@ -100,6 +100,13 @@ class AppTestCase: XCTestCase {
         return p
     }
 
+    /// Marks a public body's participation eligible, as a coordinator's screening would.
+    func admit(_ organisationID: UUID, on app: Application) async throws {
+        let body = try await XCTUnwrapAsync(try await Organisation.find(organisationID, on: app.db))
+        body.participationStatus = .eligible
+        try await body.save(on: app.db)
+    }
+
     func user(_ email: String, on app: Application) async throws -> User {
         try await XCTUnwrapAsync(try await User.query(on: app.db).filter(\.$email == email).first())
     }

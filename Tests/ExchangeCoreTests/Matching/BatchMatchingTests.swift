@@ -116,4 +116,21 @@ struct BatchMatchingTests {
         #expect(open.overlapDays == 60)
         #expect(open.knowsCountry)
     }
+
+    @Test func explanationNamesAKnownRegionTheFieldsAndTheSector() {
+        let explanation = MatchExplanation(
+            need: .init(requiredSkills: [], preferredSkills: [], languages: [], country: "CO", start: nil, durationMonths: 3,
+                        fields: [.fraud, .audit], sector: .health),
+            expert: .init(skills: [], languages: [], countries: ["MX", "PE"], availableFrom: nil, availableUntil: nil, years: 5,
+                          fields: [.audit], regions: [], sectors: [.health]))
+        #expect(explanation.knownRegion == WorldRegion("005"), "Peru puts the expert in South America, with Colombia")
+        #expect(explanation.sharedFields == [.audit])
+        #expect(explanation.missingFields == [.fraud])
+        #expect(explanation.knowsSector == true)
+        let unnamed = MatchExplanation(
+            need: .init(requiredSkills: [], preferredSkills: [], languages: [], country: "CO", start: nil, durationMonths: 3),
+            expert: .init(skills: [], languages: [], countries: ["CO"], availableFrom: nil, availableUntil: nil, years: 5))
+        #expect(unnamed.knowsSector == nil)
+        #expect(unnamed.knownRegion == nil, "knowing the country says more than the region")
+    }
 }

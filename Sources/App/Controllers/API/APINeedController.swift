@@ -70,6 +70,8 @@ struct NeedDTO: Content {
     let durationMonths: Int
     let dataAccess: String
     let readiness: [String: Int]
+    let fields: [String]
+    let sector: String?
 
     init(_ need: Need) {
         let d = need.draft
@@ -83,6 +85,8 @@ struct NeedDTO: Content {
         languages = d.languages
         durationMonths = d.duration
         dataAccess = d.dataAccess
+        fields = d.fields
+        sector = d.sector
         readiness = Dictionary(uniqueKeysWithValues: need.readiness.ratings.map { ($0.key.rawValue, $0.value.score) })
     }
 }

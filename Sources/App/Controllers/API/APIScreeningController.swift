@@ -15,12 +15,6 @@ struct APIScreeningController: RouteCollection {
         staff.post("needs", ":id", "decision", use: decideNeed)
     }
 
-    struct ScreeningRowDTO: Content {
-        let criterion: String
-        let outcome: String
-        let reason: String
-    }
-
     struct ParticipationDTO: Content {
         let organisationID: UUID
         let status: String
@@ -37,7 +31,7 @@ struct APIScreeningController: RouteCollection {
             workHours = o.workHours == true
             publicCommunication = o.publicCommunication == true
             integrityMandate = o.integrityMandate == true
-            screening = ScreeningText.parse(o.screeningText).map { ScreeningRowDTO(criterion: $0.criterion, outcome: $0.outcome, reason: $0.reason) }
+            screening = ScreeningRowDTO.rows(o.screeningText)
         }
     }
 

@@ -122,6 +122,10 @@ struct NeedInput: Content {
     var expectedOutputs: String?
     var dataAccess: String?
     var dataRules: String?
+    /// Fields of experience hoped for (`ExperienceField` values other than "other").
+    var fields: [String]?
+    /// A `WorkSector` value; empty or absent means none in particular.
+    var sector: String?
     /// Area → score 0–3 (the API's form of the self-assessment; pages send one field per area).
     var readiness: [String: Int]?
 
@@ -132,10 +136,22 @@ struct NeedInput: Content {
                   supportAreas: supportAreas ?? [], issueAreas: issueAreas ?? [], requiredSkills: requiredSkills ?? [],
                   preferredSkills: preferredSkills ?? [], languages: languages ?? [],
                   preferredStart: preferredStart.flatMap(NeedInput.day), durationMonths: durationMonths,
-                  expectedOutputs: expectedOutputs ?? "", dataAccess: dataAccess ?? "none", dataRules: dataRules ?? "")
+                  expectedOutputs: expectedOutputs ?? "", dataAccess: dataAccess ?? "none", dataRules: dataRules ?? "",
+                  fields: fields ?? [], sector: sector)
     }
 
     static func day(_ text: String) -> Date? {
         try? Date(text.trimmingWhitespace() + "T00:00:00Z", strategy: .iso8601)
+    }
+}
+
+/// One criterion of an automatic screening, as stored codes.
+struct ScreeningRowDTO: Content {
+    let criterion: String
+    let outcome: String
+    let reason: String
+
+    static func rows(_ text: String?) -> [ScreeningRowDTO] {
+        ScreeningText.parse(text).map { ScreeningRowDTO(criterion: $0.criterion, outcome: $0.outcome, reason: $0.reason) }
     }
 }

@@ -67,6 +67,8 @@ struct NeedController: RouteCollection {
         let whyPrivateSector: String
         let supportAreas: [String]
         let issueAreas: [String]
+        let fields: [String]
+        let sector: String
         let requiredSkills: [String]
         let preferredSkills: [String]
         let languages: [String]
@@ -95,6 +97,7 @@ struct NeedController: RouteCollection {
             id: need.id!.uuidString.lowercased(), title: need.title, organisation: need.organisation.name,
             status: req.t("participation.\(need.status.rawValue)"), problemStatement: d.problemStatement, whyPrivateSector: d.whyPrivateSector,
             supportAreas: d.supportAreas.map { req.t("support_area.\($0)") }, issueAreas: d.issueAreas.map { req.t("issue_area.\($0)") },
+            fields: d.fields.map { req.t("profile.field.\($0)") }, sector: d.sector.map { req.t("work_sector.\($0)") } ?? "—",
             requiredSkills: d.requiredSkills.compactMap { taxonomy.skill($0)?.labels[req.language] },
             preferredSkills: d.preferredSkills.compactMap { taxonomy.skill($0)?.labels[req.language] },
             languages: d.languages.compactMap { LanguageCode($0)?.name(in: req.language) },
@@ -218,6 +221,8 @@ struct NeedController: RouteCollection {
         let chooseOrganisation: Bool
         let supportAreas: [Option]
         let issueAreas: [Option]
+        let fields: [Option]
+        let sectors: [Option]
         let skillGroups: [SkillGroup]
         let languages: [Option]
         let durations: [Option]
@@ -250,6 +255,9 @@ struct NeedController: RouteCollection {
             organisations: organisations, chooseOrganisation: chooseOrganisation,
             supportAreas: SupportArea.allCases.map { Option(value: String($0.rawValue), label: req.t("support_area.\($0.rawValue)"), selected: d.supportAreas.contains($0.rawValue)) },
             issueAreas: IssueArea.allCases.map { Option(value: $0.rawValue, label: req.t("issue_area.\($0.rawValue)"), selected: d.issueAreas.contains($0.rawValue)) },
+            fields: Option.cases(NeedDraft.wantableFields, labels: "profile.field", selected: d.fields, req),
+            sectors: [Option(value: "", label: req.t("need.no_sector"), selected: d.sector == nil)]
+                + Option.cases(WorkSector.allCases, labels: "work_sector", selected: d.sector.map { [$0] } ?? [], req),
             skillGroups: groups, languages: languages,
             durations: (1...NeedDraft.maximumDuration).map { Option(value: String($0), label: req.t("need.months", String($0)), selected: $0 == d.duration) },
             dataAccess: DataAccess.allCases.map { Option(value: $0.rawValue, label: req.t("data_access.\($0.rawValue)"), selected: $0.rawValue == d.dataAccess) },

@@ -26,6 +26,9 @@ struct ProfileController: RouteCollection {
         var publicCommunication: String?
         var valuesAlignment: String?
         var motivation: String?
+        var countriesWorked: [String]?
+        var regionsWorked: [String]?
+        var sectors: [String]?
     }
 
     /// Skills arrive as skill_<id> = level, languages as language_<n> / level_<n> rows.
@@ -51,7 +54,8 @@ struct ProfileController: RouteCollection {
             availableFrom: form.availableFrom.flatMap(NeedInput.day), availableUntil: form.availableUntil.flatMap(NeedInput.day),
             capacity: capacity, proBono: form.proBono == "on", workHours: form.workHours == "on",
             publicCommunication: form.publicCommunication == "on", valuesAlignment: form.valuesAlignment == "on",
-            motivation: form.motivation ?? "")
+            motivation: form.motivation ?? "", countriesWorked: form.countriesWorked ?? [], regionsWorked: form.regionsWorked ?? [],
+            sectors: form.sectors ?? [])
     }
 
     /// Empty is nil; anything else must be a whole number.
@@ -133,6 +137,9 @@ struct ProfileController: RouteCollection {
         let editable: Bool
         let form: FormState
         let countries: [Option]
+        let countriesWorked: [Option]
+        let regionsWorked: [Option]
+        let sectors: [Option]
         let fields: [Option]
         let skillGroups: [SkillGroupRows]
         let languageRows: [LanguageRow]
@@ -168,8 +175,9 @@ struct ProfileController: RouteCollection {
                     Option(value: String($0.rawValue), label: req.t("profile.language_level.\($0.rawValue)"), selected: $0 == (current?.level ?? .working))
                 })
         }
-        let countries = CountryCode.sortedNames(in: lang)
-            .map { Option(value: $0.code, label: $0.name, selected: $0.code == p.country) }
+        let countryNames = CountryCode.sortedNames(in: lang)
+        let countries = countryNames.map { Option(value: $0.code, label: $0.name, selected: $0.code == p.country) }
+        let worked = Set(p.countriesWorked.map(\.value)), regions = Set(p.regionsWorked.map(\.code))
         let checks = [("proBono", p.proBono), ("workHours", p.workHours), ("publicCommunication", p.publicCommunication),
                       ("valuesAlignment", p.valuesAlignment)].map { Option(value: $0.0, label: req.t("profile.attest.\($0.0)"), selected: $0.1 == true) }
         let screening = Self.screeningRows(p, req)
@@ -179,7 +187,10 @@ struct ProfileController: RouteCollection {
                                      "hoursPerWeek": p.hoursPerWeek.map(String.init) ?? "", "capacity": String(p.capacity ?? 1),
                                      "motivation": p.motivation ?? ""], errors: errors, on: req),
             countries: countries,
-            fields: ExperienceField.allCases.map { Option(value: $0.rawValue, label: req.t("profile.field.\($0.rawValue)"), selected: p.experienceFields.contains($0)) },
+            countriesWorked: countryNames.map { Option(value: $0.code, label: $0.name, selected: worked.contains($0.code)) },
+            regionsWorked: WorldRegion.sortedNames(in: lang).map { Option(value: $0.code, label: $0.name, selected: regions.contains($0.code)) },
+            sectors: Option.cases(WorkSector.allCases, labels: "work_sector", selected: p.sectors.map(\.rawValue), req),
+            fields: Option.cases(ExperienceField.allCases, labels: "profile.field", selected: p.experienceFields.map(\.rawValue), req),
             skillGroups: groups, languageRows: languageRows,
             from: p.availableFrom?.formatted(.iso8601.year().month().day()) ?? "",
             until: p.availableUntil?.formatted(.iso8601.year().month().day()) ?? "",

@@ -9,15 +9,29 @@ struct BatchMatchingService {
 
     private var db: Database { app.db }
 
-    /// Needs that can be matched: screened eligible, and not already in a proposed match or engagement.
+    /// Needs that can be matched: screened eligible, from a body whose participation is eligible, and not already in
+    /// a proposed match or engagement.
     static func openNeeds(on db: Database) async throws -> [Need] {
         let taken = Set(try await matchedNeeds(on: db).all(\.$need.$id))
-        return try await Need.query(on: db).filter(\.$status == .eligible).sort(\.$createdAt).sort(\.$id).all()
+        return try await screenedNeeds(on: db).filter(Organisation.self, \.$participationStatus == .eligible)
+            .sort(\.$createdAt).sort(\.$id).all()
             .filter { !taken.contains($0.id!) }
     }
 
+    /// Eligible needs held back only because their body's participation is not (yet) eligible.
+    static func needsAwaitingBody(on db: Database) async throws -> Int {
+        try await screenedNeeds(on: db).group(.or) {
+            $0.filter(Organisation.self, \.$participationStatus == nil).filter(Organisation.self, \.$participationStatus != .eligible)
+        }.count()
+    }
+
+    private static func screenedNeeds(on db: Database) -> QueryBuilder<Need> {
+        Need.query(on: db).join(Organisation.self, on: \Need.$organisation.$id == \Organisation.$id).filter(\.$status == .eligible)
+    }
+
     static func isOpen(_ need: Need, on db: Database) async throws -> Bool {
-        guard need.status == .eligible else { return false }
+        guard need.status == .eligible,
+              try await Organisation.find(need.$organisation.id, on: db)?.participationStatus == .eligible else { return false }
         return try await !isMatched(need, on: db)
     }
 

@@ -4,10 +4,8 @@ import Foundation
 
 /// The programme's experts and needs in the ranker's terms: small integer ids for skills, countries and languages,
 /// and each expert's open places (capacity minus engagements under way).
-///
-/// What the stored data can say today: skills and their levels, languages and levels, country of residence (taken as
-/// the country the expert knows), availability, capacity and years. Regions, sectors and fields of experience wanted
-/// by a need are not captured yet, so those criteria are left out of the score rather than guessed.
+/// An expert knows the countries they live and have worked in, and the regions of those countries besides the ones
+/// they name. A need's region is its body's country's; its fields and sector are what the body hopes for.
 struct MatchingData: Sendable {
     let profiles: [ExpertProfile]
     let pool: CandidatePool
@@ -38,7 +36,8 @@ struct MatchingData: Sendable {
             CandidateFeatures(
                 eligible: p.status == .eligible,
                 skills: p.skills.compactMap { skill in skillIndex[skill.id].map { ($0, UInt8(clamping: skill.level)) } },
-                fields: 0, countriesWorked: countryIndex[p.country].map { [$0] } ?? [], regions: 0, sectors: 0,
+                fields: ExperienceField.bits(p.experienceFields), countriesWorked: p.knownCountries.compactMap { countryIndex[$0] },
+                regions: Self.regions(of: p).reduce(0) { $0 | $1.bit }, sectors: p.sectors.reduce(0) { $0 | $1.bit },
                 languages: p.languages.compactMap { language in languageIndex[language.code].map { ($0, language.level) } },
                 availableFrom: Self.day(p.availableFrom) ?? Int32.max, availableUntil: Self.day(p.availableUntil) ?? Int32.min,
                 openCapacity: UInt8(clamping: open), years: UInt8(clamping: p.years ?? 0))
@@ -52,9 +51,16 @@ struct MatchingData: Sendable {
         return NeedCriteria(
             requiredSkills: draft.requiredSkills.compactMap { skillIndex[$0] },
             preferredSkills: draft.preferredSkills.compactMap { skillIndex[$0] },
-            fields: 0, country: countryIndex[country] ?? -1, region: 0, sector: nil,
+            fields: ExperienceField.bits(draft.experienceFields), country: countryIndex[country] ?? -1,
+            region: CountryCode(country).flatMap(WorldRegion.of).map { UInt8($0.index) } ?? WorldRegion.none,
+            sector: draft.workSector.map { UInt8(WorkSector.allCases.firstIndex(of: $0)!) },
             languages: draft.languages.compactMap { languageIndex[$0] },
             start: start, end: start + Int32(30 * draft.duration))
+    }
+
+    /// The regions named on the profile and those of every country the expert knows.
+    static func regions(of p: ExpertProfile) -> Set<WorldRegion> {
+        p.regionsWorked.union(p.knownCountries.compactMap { CountryCode($0).flatMap(WorldRegion.of) })
     }
 
     func index(of profileID: UUID) -> Int32? {

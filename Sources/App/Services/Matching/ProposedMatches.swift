@@ -18,11 +18,13 @@ struct ProposedMatches {
             let draft = need.draft
             return MatchExplanation(
                 need: .init(requiredSkills: draft.requiredSkills, preferredSkills: draft.preferredSkills, languages: draft.languages,
-                            country: organisation.country, start: draft.preferredStart, durationMonths: draft.duration),
+                            country: organisation.country, start: draft.preferredStart, durationMonths: draft.duration,
+                            fields: draft.experienceFields, sector: draft.workSector),
                 expert: .init(skills: expert.skills.map { .init(skill: $0.id, level: $0.level) },
                               languages: expert.languages.map { .init(code: $0.code, level: $0.level) },
-                              countries: [expert.country], availableFrom: expert.availableFrom, availableUntil: expert.availableUntil,
-                              years: expert.years ?? 0))
+                              countries: expert.knownCountries, availableFrom: expert.availableFrom, availableUntil: expert.availableUntil,
+                              years: expert.years ?? 0, fields: expert.experienceFields, regions: expert.regionsWorked,
+                              sectors: expert.sectors))
         }
     }
 

@@ -75,7 +75,14 @@ struct MatchController: RouteCollection {
                                                        e.requiredMissing.map { taxonomy.skill($0)?.labels[req.language] ?? $0 }.joined(separator: ", "))])
             + (e.preferredCovered.isEmpty ? [] : [req.t("match.preferred_covered", e.preferredCovered.map(skill).joined(separator: ", "))])
         facts[.language] = [req.t("match.shared_languages", e.sharedLanguages.map(language).joined(separator: ", "))]
-        facts[.region] = [req.t(e.knowsCountry ? "match.knows_country" : "match.new_country", country)]
+        facts[.region] = [e.knowsCountry ? req.t("match.knows_country", country)
+            : e.knownRegion.map { req.t("match.knows_region", country, $0.name(in: req.language)) } ?? req.t("match.new_country", country)]
+        let field = { (f: ExperienceField) in req.t("profile.field.\(f.rawValue)") }
+        facts[.fields] = (e.sharedFields.isEmpty ? [] : [req.t("match.fields_shared", e.sharedFields.map(field).joined(separator: ", "))])
+            + (e.missingFields.isEmpty ? [] : [req.t("match.fields_missing", e.missingFields.map(field).joined(separator: ", "))])
+        if let knowsSector = e.knowsSector, let sector = match.need.draft.workSector {
+            facts[.sector] = [req.t(knowsSector ? "match.sector_known" : "match.sector_new", req.t("work_sector.\(sector.rawValue)"))]
+        }
         facts[.availability] = [req.t("match.overlap", String(e.overlapDays), String(e.periodDays))]
         facts[.experience] = [req.t("match.years", String(e.years))]
         let breakdown = match.engagement.breakdown

@@ -27,6 +27,7 @@ struct MatchingBoardController: RouteCollection {
 
     struct BoardPage: Encodable {
         let openNeeds: Int
+        let needsAwaitingBody: Int
         let running: Bool
         let runs: [RunRow]
         let settings: [SettingLine]
@@ -45,6 +46,7 @@ struct MatchingBoardController: RouteCollection {
         let settings = try await ProgrammeSettings(db: req.db).matching()
         return try await req.page("matching_board", title: "matching.title", BoardPage(
             openNeeds: try await BatchMatchingService.openNeeds(on: req.db).count,
+            needsAwaitingBody: try await BatchMatchingService.needsAwaitingBody(on: req.db),
             running: runs.contains { $0.status == .running },
             runs: runs.map { run in
                 RunRow(href: Paths.matchRun(run.id!), started: run.startedAt.formatted(.iso8601), status: req.t("matching.status.\(run.status.rawValue)"),

@@ -1,0 +1,147 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// An expert's own profile over JSON: read it, replace its details while it is a draft, submit it for screening.
+/// Programme staff read any profile in full.
+struct APIProfileController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let experts = routes.grouped(access: .roles([.expert])).grouped("profile")
+        experts.get(use: show)
+        experts.put(use: save)
+        experts.post("submit", use: submit)
+        routes.grouped(access: .programmeStaff).get("experts", ":id", use: showAny)
+    }
+
+    @Sendable func show(req: Request) async throws -> ExpertProfileDetailDTO {
+        ExpertProfileDetailDTO(try await req.expertProfiles.profile(for: try req.requireUser()))
+    }
+
+    @Sendable func save(req: Request) async throws -> ExpertProfileDetailDTO {
+        let user = try req.requireUser()
+        let details = try req.content.decode(ExpertProfileInput.self).details()
+        let profile = try await req.expertProfiles.profile(for: user)
+        try await req.expertProfiles.save(details, to: profile, by: user)
+        return ExpertProfileDetailDTO(profile)
+    }
+
+    @Sendable func submit(req: Request) async throws -> ExpertProfileDetailDTO {
+        let user = try req.requireUser()
+        let profile = try await req.expertProfiles.profile(for: user)
+        _ = try await req.expertProfiles.submit(profile, by: user)
+        return ExpertProfileDetailDTO(profile)
+    }
+
+    @Sendable func showAny(req: Request) async throws -> ExpertProfileDetailDTO {
+        try req.authorize(.read, .expertDirectory)
+        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        return ExpertProfileDetailDTO(profile)
+    }
+}
+
+/// What an expert sends for their profile. PUT replaces every detail: what is left out is cleared.
+struct ExpertProfileInput: Content {
+    var country: String?
+    var years: Int?
+    var fields: [String]?
+    var transferStatement: String?
+    /// Skill id → level 1–3.
+    var skills: [String: Int]?
+    /// ISO 639-1 code → "working", "fluent" or "native".
+    var languages: [String: String]?
+    var countriesWorked: [String]?
+    var regionsWorked: [String]?
+    var sectors: [String]?
+    var hoursPerWeek: Int?
+    /// yyyy-MM-dd
+    var availableFrom: String?
+    var availableUntil: String?
+    var capacity: Int?
+    var proBono: Bool?
+    var workHours: Bool?
+    var publicCommunication: Bool?
+    var valuesAlignment: Bool?
+    var motivation: String?
+
+    func details() throws -> ExpertProfileService.Details {
+        var v = ExchangeCore.Validator()
+        let languages = (languages ?? [:]).compactMap { code, name -> (code: String, level: Int)? in
+            guard let level = LanguageLevel(name: name) else {
+                v.add("languages", .invalidLanguage)
+                return nil
+            }
+            return (code, Int(level.rawValue))
+        }.sorted { ($0.level, $1.code) > ($1.level, $0.code) }
+        let from = Self.day("availableFrom", availableFrom, &v), until = Self.day("availableUntil", availableUntil, &v)
+        guard v.isValid else { throw AppError.validation(v.errors) }
+        return ExpertProfileService.Details(
+            country: country ?? "", years: years, fields: fields ?? [], transferStatement: transferStatement ?? "",
+            skills: (skills ?? [:]).sorted { $0.key < $1.key }.map { (id: $0.key, level: $0.value) }, languages: languages,
+            hoursPerWeek: hoursPerWeek, availableFrom: from, availableUntil: until, capacity: capacity,
+            proBono: proBono == true, workHours: workHours == true, publicCommunication: publicCommunication == true,
+            valuesAlignment: valuesAlignment == true, motivation: motivation ?? "",
+            countriesWorked: countriesWorked ?? [], regionsWorked: regionsWorked ?? [], sectors: sectors ?? [])
+    }
+
+    private static func day(_ field: String, _ text: String?, _ v: inout ExchangeCore.Validator) -> Date? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let day = NeedInput.day(text) else {
+            v.add(field, .invalidChoice)
+            return nil
+        }
+        return day
+    }
+}
+
+/// A whole expert profile with its last screening.
+struct ExpertProfileDetailDTO: Content {
+    let id: UUID
+    let status: ParticipationStatus
+    let fullName: String
+    let organisation: String
+    let country: String
+    let years: Int?
+    let fields: [String]
+    let transferStatement: String
+    let skills: [String: Int]
+    let languages: [String: String]
+    let countriesWorked: [String]
+    let regionsWorked: [String]
+    let sectors: [String]
+    let hoursPerWeek: Int?
+    let availableFrom: String?
+    let availableUntil: String?
+    let capacity: Int?
+    let proBono: Bool
+    let workHours: Bool
+    let publicCommunication: Bool
+    let valuesAlignment: Bool
+    let motivation: String
+    let screening: [ScreeningRowDTO]
+
+    init(_ p: ExpertProfile) {
+        id = p.id!
+        status = p.status
+        fullName = p.fullName
+        organisation = p.organisationName
+        country = p.country
+        years = p.years
+        fields = p.experienceFields.map(\.rawValue).sorted()
+        transferStatement = p.transferStatement ?? ""
+        skills = Dictionary(p.skills.map { ($0.id, $0.level) }, uniquingKeysWith: max)
+        languages = Dictionary(p.languages.map { ($0.code, $0.level.name) }, uniquingKeysWith: { a, _ in a })
+        countriesWorked = p.countriesWorked.map(\.value)
+        regionsWorked = p.regionsWorked.map(\.code).sorted()
+        sectors = p.sectors.map(\.rawValue).sorted()
+        hoursPerWeek = p.hoursPerWeek
+        availableFrom = p.availableFrom?.formatted(.iso8601.year().month().day())
+        availableUntil = p.availableUntil?.formatted(.iso8601.year().month().day())
+        capacity = p.capacity
+        proBono = p.proBono == true
+        workHours = p.workHours == true
+        publicCommunication = p.publicCommunication == true
+        valuesAlignment = p.valuesAlignment == true
+        motivation = p.motivation ?? ""
+        screening = ScreeningRowDTO.rows(p.screeningText)
+    }
+}
