@@ -21,8 +21,10 @@ public enum Platform {
         return app
     }
 
+    /// Brings the schema up to date, then applies administrators' skill edits over the shipped taxonomy.
     public static func migrate(_ app: Application) async throws {
         try await app.autoMigrate()
+        try await app.skillsCatalogue.reload(from: app.db)
     }
 
     /// The demo accounts; with `exchange`, also a completed expert profile and screened needs to match.

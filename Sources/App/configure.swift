@@ -15,17 +15,6 @@ extension Application {
         get { storage[ConfigurationKey.self] ?? AppConfiguration() }
         set { storage[ConfigurationKey.self] = newValue }
     }
-
-    private struct TaxonomyKey: StorageKey { typealias Value = SkillsTaxonomy }
-
-    /// The skills taxonomy shipped in Resources/Taxonomy, loaded once.
-    public var taxonomy: SkillsTaxonomy {
-        get {
-            guard let taxonomy = storage[TaxonomyKey.self] else { fatalError("configure(_:) loads the taxonomy") }
-            return taxonomy
-        }
-        set { storage[TaxonomyKey.self] = newValue }
-    }
 }
 
 /// Wires the domain to HTTP and the database. `signingKey` overrides the key file (tests).
@@ -92,6 +81,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M011_CreateMatching())
     app.migrations.add(M012_AddPublicBodyParticipation())
     app.migrations.add(M013_AddMatchingBackground())
+    app.migrations.add(M014_CreateSkillEdits())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: CandidatesController())
     try app.register(collection: MatchingBoardController())
     try app.register(collection: MatchingSettingsController())
+    try app.register(collection: SkillsController())
     try app.register(collection: MatchController())
     try app.register(collection: OpportunitiesController())
     try app.register(collection: ParticipationController())
@@ -35,5 +36,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIMatchingController())
     try api.register(collection: APIScreeningController())
     try api.register(collection: APIProfileController())
+    try api.register(collection: APISkillsController())
     try api.register(collection: OpenAPIController())
 }

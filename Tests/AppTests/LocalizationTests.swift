@@ -16,7 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
-        "body_participation", "work_sector",
+        "body_participation", "work_sector", "skills",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -109,7 +109,7 @@ final class LocalizationTests: AppTestCase {
                       "preferredStart", "durationMonths", "expectedOutputs", "dataAccess", "dataRules",
                       "years", "fields", "skills", "hoursPerWeek", "capacity", "transferStatement", "motivation", "decision",
                       "weights", "penalty", "alternates", "expertProfileID", "stance", "top",
-                      "countriesWorked", "regionsWorked", "sectors"] {
+                      "countriesWorked", "regionsWorked", "sectors", "labelEN", "labelFR", "labelES", "synonyms", "group"] {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",

@@ -31,6 +31,11 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(principal(.coordinator), .read, match) == .allow)
         #expect(AccessPolicy.decide(expert, .update, match) == .forbid, "parties cannot change a match here")
         #expect(AccessPolicy.decide(expert, .read, .matchingBoard) == .forbid)
+        for role in Role.allCases {
+            #expect(AccessPolicy.decide(principal(role), .list, .skillsTaxonomy) == .allow)
+            #expect(AccessPolicy.decide(principal(role), .create, .skillsTaxonomy) == (role == .administrator ? .allow : .forbid))
+            #expect(AccessPolicy.decide(principal(role), .update, .skillsTaxonomy) == (role == .administrator ? .allow : .forbid))
+        }
         #expect(AccessPolicy.decide(expert, .update, .opportunities) == .allow)
         #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgA), .list, .opportunities) == .forbid)
     }

@@ -55,4 +55,28 @@ struct SkillsTaxonomyTests {
         let added = try t.adding(.init(id: "new-skill", group: "analysis", labels: .init(en: "Record linkage at scale", fr: "x", es: "x")))
         #expect(added.search("record linkage at").first?.id == "new-skill")
     }
+
+    @Test func administratorsEditsApplyInOrderOverTheFile() throws {
+        let t = try taxonomy()
+        let edits: [SkillsTaxonomy.Skill] = [
+            .init(id: "record-linkage", group: "analysis", labels: .init(en: "Record linkage", fr: "Appariement", es: "Vinculación"),
+                  synonyms: ["entity resolution"]),
+            .init(id: "ocds", group: "somewhere-else", labels: .init(en: "OCDS data", fr: "Données OCDS", es: "Datos OCDS")),
+            .init(id: "record-linkage", group: "analysis", labels: .init(en: "Record linkage at scale", fr: "Appariement", es: "Vinculación")),
+        ]
+        let edited = try t.applying(edits)
+        #expect(edited.skills.count == t.skills.count + 1)
+        #expect(edited.skill("ocds")?.group == t.skill("ocds")?.group, "renaming never moves a skill")
+        #expect(edited.skill("record-linkage")?.labels.en == "Record linkage at scale")
+        #expect(edited.search("record-linkage").first?.id == "record-linkage", "ids are found too")
+        #expect(edited.search("entity resolution").isEmpty, "the last edit's synonyms replace the earlier ones")
+        #expect(throws: SkillsTaxonomy.Problem.unknownSkill("nothing")) { try t.renaming("nothing", to: .init(en: "a", fr: "b", es: "c")) }
+    }
+
+    @Test func suggestedIDsAreSlugsThatNeverCollide() throws {
+        let t = try taxonomy()
+        #expect(t.suggestedID(for: "Análisis de Redes Sociales!") == "analisis-de-redes-sociales")
+        #expect(t.suggestedID(for: "OCDS") == "ocds-2")
+        #expect(t.suggestedID(for: "—") == "skill")
+    }
 }

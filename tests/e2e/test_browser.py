@@ -2,6 +2,7 @@
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 
 PASSWORD = "integrity-demo-2026"
@@ -116,7 +117,6 @@ def test_a_coordinator_imports_a_roster_file(visitor, tmp_path):
 
 
 def test_a_public_participant_drafts_and_submits_a_need_with_its_readiness(visitor):
-    from selenium.webdriver.support.ui import Select
 
     visitor.log_in("participante@demo.integrity.invalid", PASSWORD)
     visitor.switch_language("es")
@@ -156,3 +156,26 @@ def test_an_expert_completes_and_submits_their_profile(visitor):
     visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "Elena Muestra (demo)"))
     visitor.check_accessibility()
     assert visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/decision"] textarea#reason')
+
+
+def test_an_administrator_adds_a_skill_renames_it_and_finds_it_by_a_synonym(visitor):
+    visitor.log_in("admin@demo.integrity.invalid", PASSWORD)
+    visitor.switch_language("en")
+    visitor.open("/skills")
+    add = 'form[method="post"][action="/skills"] button'
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, add))  # empty: every label is required
+    assert "Name in English: This field is required." in visitor.driver.page_source
+    visitor.check_accessibility()
+    Select(visitor.field("group")).select_by_index(1)
+    visitor.fill(labelEN="Record linkage", labelFR="Appariement d'enregistrements", labelES="Vinculación de registros",
+                 synonyms="entity resolution")
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, add))
+    visitor.check_accessibility()
+    assert "Skill added: Record linkage." in visitor.driver.page_source
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href="/skills/record-linkage/edit"]'))
+    visitor.check_accessibility()
+    visitor.fill(labelEN="Record linkage and deduplication", reason="Clearer for experts")
+    visitor.submit("/skills/record-linkage")
+    visitor.open("/skills?q=ENTITY%20resolution")
+    assert "Record linkage and deduplication" in visitor.driver.find_element(By.TAG_NAME, "main").text
+    visitor.check_accessibility()

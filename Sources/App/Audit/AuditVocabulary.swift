@@ -36,6 +36,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func matchRun(_ id: UUID) -> Self { .init(type: "match_run", id: id.uuidString.lowercased()) }
     static func matchProposal(_ id: UUID) -> Self { .init(type: "match_proposal", id: id.uuidString.lowercased()) }
     static func setting(_ key: String) -> Self { .init(type: "setting", id: key) }
+    static func skill(_ id: String) -> Self { .init(type: "skill", id: id) }
 }
 
 /// Stable action names. They are part of the log's meaning, so they are never renamed.
@@ -78,4 +79,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case matchRunFail = "matching.run_fail"
     case proposalConfirm = "match.confirm"
     case proposalOverride = "match.override"
+    case skillAdd = "skill.add"
+    case skillRename = "skill.rename"
 }

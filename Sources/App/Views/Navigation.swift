@@ -16,12 +16,13 @@ enum Navigation {
         switch role {
         case .coordinator:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
-                      ("nav.matching", Paths.matching), ("nav.matches", Paths.matches),
+                      ("nav.matching", Paths.matching), ("nav.matches", Paths.matches), ("nav.skills", Paths.skills),
                       ("nav.people", Paths.people), ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit)]
         case .administrator:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
-                      ("nav.matching", Paths.matching), ("nav.matches", Paths.matches), ("nav.people", Paths.people),
-                      ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit), ("nav.outbox", Paths.outbox)]
+                      ("nav.matching", Paths.matching), ("nav.matches", Paths.matches), ("nav.skills", Paths.skills),
+                      ("nav.people", Paths.people), ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit),
+                      ("nav.outbox", Paths.outbox)]
         case .evaluator:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.matches", Paths.matches)]
         case .analyst:

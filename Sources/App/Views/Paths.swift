@@ -25,12 +25,14 @@ enum Paths {
     static let matchingSettings = "/matching/settings"
     static let matches = "/matches"
     static let opportunities = "/opportunities"
+    static let skills = "/skills"
 
     static func organisation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())" }
     static func participation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())/participation" }
     static func need(_ id: UUID) -> String { "/needs/\(id.uuidString.lowercased())" }
     static func matchRun(_ id: UUID) -> String { "/matching/runs/\(id.uuidString.lowercased())" }
     static func match(_ id: UUID) -> String { "/matches/\(id.uuidString.lowercased())" }
+    static func skillEdit(_ id: String) -> String { "/skills/\(id)/edit" }
     static func auditHistory(type: String, id: String) -> String { "/audit?subjectType=\(type)&subjectID=\(id)" }
 }
 

@@ -22,6 +22,8 @@ public enum ProtectedObject: Sendable, Equatable {
     case engagement(needOrganisationID: UUID, expertUserID: UUID?)
     /// Screened needs an expert may mark interest in or decline.
     case opportunities
+    /// The skills taxonomy: everyone signed in reads it; administrators add and rename skills.
+    case skillsTaxonomy
     case notification(ownerID: UUID)
     case apiToken(ownerID: UUID)
 }
@@ -95,6 +97,8 @@ public enum AccessPolicy {
             }
         case .opportunities:
             return role == .expert && (operation == .list || operation == .update) ? .allow : .forbid
+        case .skillsTaxonomy:
+            return operation == .read || operation == .list || role == .administrator ? .allow : .forbid
         case .notification(let owner), .apiToken(let owner):
             return principal.userID == owner ? .allow : .hide
         }

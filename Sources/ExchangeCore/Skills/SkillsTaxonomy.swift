@@ -57,6 +57,7 @@ public struct SkillsTaxonomy: Sendable, Codable, Equatable {
         case unknownGroup(skill: String, group: String)
         case badID(String)
         case missingLabel(String)
+        case unknownSkill(String)
 
         public var description: String {
             switch self {
@@ -65,6 +66,7 @@ public struct SkillsTaxonomy: Sendable, Codable, Equatable {
             case .unknownGroup(let skill, let group): "skill \(skill) names the unknown group \(group)"
             case .badID(let id): "the id \(id) must be lower-case letters, digits and hyphens"
             case .missingLabel(let id): "skill \(id) needs a label in English, French and Spanish"
+            case .unknownSkill(let id): "there is no skill \(id)"
             }
         }
     }
@@ -106,22 +108,46 @@ public struct SkillsTaxonomy: Sendable, Codable, Equatable {
     }
 
     /// A new label keeps the id, so every reference to the skill still resolves.
-    public func renaming(_ id: String, to labels: Labels) throws(Problem) -> SkillsTaxonomy {
-        guard let index = skills.firstIndex(where: { $0.id == id }) else { throw .unknownGroup(skill: id, group: "") }
+    public func renaming(_ id: String, to labels: Labels, synonyms: [String]? = nil) throws(Problem) -> SkillsTaxonomy {
+        guard let index = skills.firstIndex(where: { $0.id == id }) else { throw .unknownSkill(id) }
         var next = self
         next.skills[index].labels = labels
+        if let synonyms { next.skills[index].synonyms = synonyms }
         try next.check()
         return next
     }
 
-    /// Skills whose label or synonym, in any of the three languages, matches the query: exact names first,
+    /// Administrators' changes over the shipped file, in order: a known id is renamed (its group never moves),
+    /// an unknown one is added.
+    public func applying(_ edits: [Skill]) throws(Problem) -> SkillsTaxonomy {
+        var next = self
+        for edit in edits {
+            next = next.skill(edit.id) == nil ? try next.adding(edit) : try next.renaming(edit.id, to: edit.labels, synonyms: edit.synonyms)
+        }
+        return next
+    }
+
+    /// An id for a new skill from its English label: lower-case ASCII words joined by hyphens, made unique.
+    public func suggestedID(for label: String) -> String {
+        let words = Self.fold(label).lowercased().split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        let stem = words.isEmpty ? "skill" : words.joined(separator: "-")
+        let taken = Set(groups.map(\.id) + skills.map(\.id))
+        var id = stem, n = 2
+        while taken.contains(id) {
+            id = "\(stem)-\(n)"
+            n += 1
+        }
+        return id
+    }
+
+    /// Skills whose label or synonym, in any of the three languages, or id matches the query: exact names first,
     /// then names starting with it, then names containing it. Accents and case do not matter.
     public func search(_ query: String) -> [Skill] {
         let needle = Self.fold(query)
         guard !needle.isEmpty else { return [] }
         var ranked: [(rank: Int, index: Int)] = []
         for (index, skill) in skills.enumerated() {
-            let names = (skill.labels.all + skill.synonyms).map(Self.fold)
+            let names = (skill.labels.all + skill.synonyms + [skill.id]).map(Self.fold)
             let rank = names.map { name -> Int in
                 if name == needle { return 0 }
                 if name.hasPrefix(needle) { return 1 }

@@ -86,6 +86,17 @@ enum OpenAPIDocument {
                 "put": operation("saveOwnProfile", "Replace the draft profile's details; what is left out is cleared (experts)",
                                  body: "ExpertProfileInput", ok: ref("ExpertProfileDetail")),
             ],
+            "/skills": [
+                "get": operation("listSkills", "The skills taxonomy; with q, skills whose names or synonyms in any language match, best first",
+                                 params: [queryParam("q", integer: false, required: false)], ok: ["type": "array", "items": ref("Skill")]),
+                "post": operation("addSkill", "Add a skill; its id is made from the English name (administrators)",
+                                  body: "SkillInput", ok: ref("Skill"), okStatus: "201"),
+            ],
+            "/skills/{skill}": [
+                "parameters": [["name": "skill", "in": "path", "required": true, "schema": string]],
+                "put": operation("renameSkill", "Rename a skill, with a reason; its id and group stay (administrators)",
+                                 body: "SkillInput", ok: ref("Skill")),
+            ],
             "/profile/submit": ["post": operation(
                 "submitOwnProfile", "Screen the profile: eligible, ineligible or left for a coordinator (experts)", ok: ref("ExpertProfileDetail"))],
             "/needs/{id}/decision": [
@@ -286,6 +297,16 @@ enum OpenAPIDocument {
                 ("preferredSkills", ["type": "array", "items": string]), ("languages", ["type": "array", "items": string]),
                 ("durationMonths", integer), ("dataAccess", string), ("readiness", ["type": "object", "additionalProperties": integer]),
                 ("fields", ["type": "array", "items": string]), ("sector", nullableString),
+            ]),
+            "Skill": object(["id", "group", "labels", "synonyms"], [
+                ("id", string), ("group", string), ("labels", object(["en", "fr", "es"], [("en", string), ("fr", string), ("es", string)])),
+                ("synonyms", ["type": "array", "items": string]),
+            ]),
+            "SkillInput": object(["labels"], [
+                ("group", ["type": "string", "description": "a group id; new skills only"]),
+                ("labels", object(["en", "fr", "es"], [("en", string), ("fr", string), ("es", string)])),
+                ("synonyms", ["type": "array", "items": string, "maxItems": 20]),
+                ("reason", ["type": "string", "description": "required when renaming"]),
             ]),
             "ScreeningResult": object(["criterion", "outcome", "reason"], [
                 ("criterion", string), ("outcome", enumeration(ScreeningOutcome.allCases.map(\.rawValue))), ("reason", string),
