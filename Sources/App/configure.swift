@@ -82,6 +82,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M012_AddPublicBodyParticipation())
     app.migrations.add(M013_AddMatchingBackground())
     app.migrations.add(M014_CreateSkillEdits())
+    app.migrations.add(M015_CreateAuthorisationLetters())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: MatchingBoardController())
     try app.register(collection: MatchingSettingsController())
     try app.register(collection: SkillsController())
+    try app.register(collection: AuthorisationLetterController())
     try app.register(collection: MatchController())
     try app.register(collection: OpportunitiesController())
     try app.register(collection: ParticipationController())

@@ -109,7 +109,7 @@ final class LocalizationTests: AppTestCase {
                       "preferredStart", "durationMonths", "expectedOutputs", "dataAccess", "dataRules",
                       "years", "fields", "skills", "hoursPerWeek", "capacity", "transferStatement", "motivation", "decision",
                       "weights", "penalty", "alternates", "expertProfileID", "stance", "top",
-                      "countriesWorked", "regionsWorked", "sectors", "labelEN", "labelFR", "labelES", "synonyms", "group"] {
+                      "countriesWorked", "regionsWorked", "sectors", "labelEN", "labelFR", "labelES", "synonyms", "group", "letter"] {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",

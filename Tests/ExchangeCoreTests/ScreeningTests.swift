@@ -97,3 +97,19 @@ struct ScreeningTests {
         #expect(ParticipationWorkflow.coordinatorMayDecide(status) == accepted)
     }
 }
+
+struct LetterFormatTests {
+    @Test func theBytesDecideTheFormatNotTheName() throws {
+        #expect(try LetterFormat.check(Array("%PDF-1.7 …".utf8)) == .pdf)
+        #expect(try LetterFormat.check([0xFF, 0xD8, 0xFF, 0xE0]) == .jpeg)
+        #expect(throws: LetterFormat.Refusal.unsupported) { try LetterFormat.check(Array("<html>".utf8)) }
+        #expect(throws: LetterFormat.Refusal.empty) { try LetterFormat.check([UInt8]()) }
+        #expect(throws: LetterFormat.Refusal.tooLarge) { try LetterFormat.check([UInt8](repeating: 0x25, count: LetterFormat.maximumBytes + 1)) }
+    }
+
+    @Test func downloadNamesCarryNoPathOrQuote() {
+        #expect(LetterFormat.safeFilename("../../etc/pass\"wd.pdf", format: .pdf) == "passwd.pdf")
+        #expect(LetterFormat.safeFilename("Carta ñandú.exe", format: .png) == "Cartaand.png")
+        #expect(LetterFormat.safeFilename("", format: .jpeg) == "authorisation-letter.jpg")
+    }
+}

@@ -42,7 +42,21 @@ extension RoutesBuilder {
     func post<Response: AsyncResponseEncodable & Sendable>(
         _ path: PathComponent..., upTo limit: ByteCount, use handler: @escaping @Sendable (Request) async throws -> Response
     ) -> Route {
-        let route = on(.POST, path, body: .collect(maxSize: limit), use: handler)
+        on(.POST, path, upTo: limit, use: handler)
+    }
+
+    /// A PUT route that accepts bodies up to `limit`, recording the limit on the route.
+    @discardableResult
+    func put<Response: AsyncResponseEncodable & Sendable>(
+        _ path: PathComponent..., upTo limit: ByteCount, use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        on(.PUT, path, upTo: limit, use: handler)
+    }
+
+    private func on<Response: AsyncResponseEncodable & Sendable>(
+        _ method: HTTPMethod, _ path: [PathComponent], upTo limit: ByteCount, use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        let route = on(method, path, body: .collect(maxSize: limit), use: handler)
         route.userInfo[AnySendableHashable(BodyLimitKey())] = limit
         return route
     }

@@ -68,6 +68,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case expertUpdate = "expert.update"
     case expertSubmit = "expert.submit"
     case expertDecide = "expert.decide"
+    case expertLetterAttach = "expert.letter_attach"
+    case expertLetterRemove = "expert.letter_remove"
     case needCreate = "need.create"
     case needUpdate = "need.update"
     case needSubmit = "need.submit"

@@ -14,6 +14,8 @@ public struct FieldError: Equatable, Sendable, Codable {
         case organisationKindMismatch
         case unreadableFile
         case outOfRange
+        case fileTooLarge
+        case unsupportedFile
     }
 
     public let field: String

@@ -30,6 +30,16 @@ struct APIClient {
         return try XCTUnwrap(captured)
     }
 
+    /// Sends raw bytes, as an upload script would.
+    func send(_ method: HTTPMethod, _ path: String, bytes: [UInt8], contentType: String) async throws -> XCTHTTPResponse {
+        var headers = HTTPHeaders()
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        var captured: XCTHTTPResponse?
+        try await app.test(method, path, headers: headers, body: ByteBuffer(bytes: bytes), afterResponse: { res async in captured = res })
+        return try XCTUnwrap(captured)
+    }
+
     /// The API's one error shape, as the app encodes it.
     typealias ErrorBody = ErrorResponseMiddleware.Body
 }

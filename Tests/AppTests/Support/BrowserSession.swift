@@ -51,6 +51,26 @@ struct BrowserSession {
         return response
     }
 
+    /// Posts one file as multipart/form-data, with the session's CSRF token, as a file input would.
+    @discardableResult
+    mutating func upload(_ path: String, field: String, filename: String, bytes: [UInt8], contentType: String) async throws -> XCTHTTPResponse {
+        if self.csrf == nil { try await get("/login") }
+        let boundary = "----integrity-test-boundary"
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf ?? "")\r\n")
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n")
+        body.writeString("Content-Type: \(contentType)\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = self.headers
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        var captured: XCTHTTPResponse?
+        try await app.test(.POST, path, headers: headers, body: body, afterResponse: { res async in captured = res })
+        let response = try XCTUnwrap(captured)
+        remember(response)
+        return response
+    }
+
     mutating func login(_ email: String, password: String = AppTestCase.Demo.password) async throws {
         let response = try await post("/login", form: ["email": email, "password": password])
         XCTAssertEqual(response.status, .seeOther, "login as \(email) failed: \(response.body.string.prefix(300))")

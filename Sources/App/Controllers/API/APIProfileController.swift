@@ -10,7 +10,58 @@ struct APIProfileController: RouteCollection {
         experts.get(use: show)
         experts.put(use: save)
         experts.post("submit", use: submit)
-        routes.grouped(access: .programmeStaff).get("experts", ":id", use: showAny)
+        experts.get("letter", use: letter)
+        experts.put("letter", upTo: AuthorisationLetterController.maxUpload, use: attachLetter)
+        experts.delete("letter", use: removeLetter)
+        let staff = routes.grouped(access: .programmeStaff)
+        staff.get("experts", ":id", use: showAny)
+        staff.get("experts", ":id", "letter", use: letterOfAny)
+    }
+
+    // MARK: - The employer's letter
+
+    struct LetterDTO: Content {
+        let filename: String
+        let contentType: String
+        let bytes: Int
+        let sha256: String
+        let uploadedAt: Date
+
+        init(_ l: AuthorisationLetter) {
+            filename = l.filename
+            contentType = l.format.contentType
+            bytes = l.byteCount
+            sha256 = l.sha256
+            uploadedAt = l.uploadedAt
+        }
+    }
+
+    /// The raw file is the body; `?filename=` names it.
+    @Sendable func attachLetter(req: Request) async throws -> LetterDTO {
+        let user = try req.requireUser()
+        let profile = try await req.expertProfiles.profile(for: user)
+        let bytes = req.body.data.map { Data(buffer: $0) } ?? Data()
+        let name = (try? req.query.get(String.self, at: "filename")) ?? ""
+        return LetterDTO(try await req.authorisationLetters.attach(bytes, filename: name, to: profile, by: user))
+    }
+
+    @Sendable func letter(req: Request) async throws -> Response {
+        let profile = try await req.expertProfiles.profile(for: try req.requireUser())
+        guard let letter = try await req.authorisationLetters.letter(of: profile) else { throw AppError.notFound }
+        return AuthorisationLetterService.download(letter)
+    }
+
+    @Sendable func removeLetter(req: Request) async throws -> HTTPStatus {
+        let user = try req.requireUser()
+        try await req.authorisationLetters.remove(from: try await req.expertProfiles.profile(for: user), by: user)
+        return .noContent
+    }
+
+    @Sendable func letterOfAny(req: Request) async throws -> Response {
+        try req.authorize(.read, .expertDirectory)
+        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db),
+              let letter = try await req.authorisationLetters.letter(of: profile) else { throw AppError.notFound }
+        return AuthorisationLetterService.download(letter)
     }
 
     @Sendable func show(req: Request) async throws -> ExpertProfileDetailDTO {

@@ -86,6 +86,24 @@ enum OpenAPIDocument {
                 "put": operation("saveOwnProfile", "Replace the draft profile's details; what is left out is cleared (experts)",
                                  body: "ExpertProfileInput", ok: ref("ExpertProfileDetail")),
             ],
+            "/profile/letter": [
+                "get": letterDownload("getOwnLetter", "Download the employer's letter (experts)"),
+                "put": [
+                    "operationId": "attachOwnLetter",
+                    "summary": "Attach or replace the employer's letter: the raw PDF, PNG or JPEG is the body, at most 2 MB (experts)",
+                    "parameters": [queryParam("filename")],
+                    "requestBody": ["required": true, "content": letterContent],
+                    "responses": ["200": response("The letter kept", schema: "Letter"),
+                                  "422": response("Empty, too large, or not a PDF, PNG or JPEG", schema: "Error"),
+                                  "401": response("Not signed in", schema: "Error"), "403": response("Not an expert", schema: "Error")],
+                ],
+                "delete": ["operationId": "removeOwnLetter", "summary": "Remove the employer's letter (experts)",
+                           "responses": ["204": ["description": "Removed"], "404": response("No letter", schema: "Error")]],
+            ],
+            "/experts/{id}/letter": [
+                "parameters": [pathParam("id")],
+                "get": letterDownload("getExpertLetter", "Download an expert's employer's letter (programme staff)"),
+            ],
             "/skills": [
                 "get": operation("listSkills", "The skills taxonomy; with q, skills whose names or synonyms in any language match, best first",
                                  params: [queryParam("q", integer: false, required: false)], ok: ["type": "array", "items": ref("Skill")]),
@@ -178,6 +196,19 @@ enum OpenAPIDocument {
         responses += errors.map { ($0, .object([("$ref", "#/components/responses/Error")])) }
         pairs.append(("responses", .object(responses)))
         return .object(pairs)
+    }
+
+    /// The letter's bytes, in whichever accepted format it was uploaded.
+    private static var letterContent: JSONValue {
+        .object(LetterFormat.allCases.map { ($0.contentType, ["schema": ["type": "string", "format": "binary"]]) })
+    }
+
+    private static func letterDownload(_ id: String, _ summary: String) -> JSONValue {
+        ["operationId": .string(id), "summary": .string(summary), "responses": [
+            "200": ["description": "The file, as an attachment", "content": letterContent],
+            "401": ["$ref": "#/components/responses/Error"], "403": ["$ref": "#/components/responses/Error"],
+            "404": ["$ref": "#/components/responses/Error"],
+        ]]
     }
 
     private static var pageParams: [JSONValue] {
@@ -297,6 +328,9 @@ enum OpenAPIDocument {
                 ("preferredSkills", ["type": "array", "items": string]), ("languages", ["type": "array", "items": string]),
                 ("durationMonths", integer), ("dataAccess", string), ("readiness", ["type": "object", "additionalProperties": integer]),
                 ("fields", ["type": "array", "items": string]), ("sector", nullableString),
+            ]),
+            "Letter": object(["filename", "contentType", "bytes", "sha256", "uploadedAt"], [
+                ("filename", string), ("contentType", string), ("bytes", integer), ("sha256", string), ("uploadedAt", dateTime),
             ]),
             "Skill": object(["id", "group", "labels", "synonyms"], [
                 ("id", string), ("group", string), ("labels", object(["en", "fr", "es"], [("en", string), ("fr", string), ("es", string)])),

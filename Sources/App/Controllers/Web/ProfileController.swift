@@ -148,9 +148,23 @@ struct ProfileController: RouteCollection {
         let checks: [Option]
         let screening: [ScreeningRow]
         let hasScreening: Bool
+        let letter: LetterInfo?
     }
 
-    private func page(_ req: Request, _ p: ExpertProfile, errors: [FieldError]) async throws -> View {
+    /// The attached letter as the expert and staff see it.
+    struct LetterInfo: Encodable {
+        let filename: String
+        let size: String
+        let uploaded: String
+
+        init(_ letter: AuthorisationLetter, _ req: Request) {
+            filename = letter.filename
+            size = req.t("profile.letter_size", String(max(1, (letter.byteCount + 1023) / 1024)))
+            uploaded = letter.uploadedAt.formatted(.iso8601.year().month().day())
+        }
+    }
+
+    func page(_ req: Request, _ p: ExpertProfile, errors: [FieldError]) async throws -> View {
         let lang = req.language
         let taxonomy = req.application.taxonomy
         let levels = { (selected: Int?) in
@@ -194,6 +208,7 @@ struct ProfileController: RouteCollection {
             skillGroups: groups, languageRows: languageRows,
             from: p.availableFrom?.formatted(.iso8601.year().month().day()) ?? "",
             until: p.availableUntil?.formatted(.iso8601.year().month().day()) ?? "",
-            checks: checks, screening: screening, hasScreening: !screening.isEmpty))
+            checks: checks, screening: screening, hasScreening: !screening.isEmpty,
+            letter: try await req.authorisationLetters.letter(of: p).map { LetterInfo($0, req) }))
     }
 }

@@ -180,6 +180,9 @@ struct RosterController: RouteCollection {
         let decisionHint = "expert_review.reason_hint"
         let form: FormState
         let historyHref: String
+        let facts: [ExpertProfileFacts.Line]
+        let letter: ProfileController.LetterInfo?
+        let letterHref: String
     }
 
     @Sendable func review(req: Request) async throws -> View {
@@ -194,7 +197,10 @@ struct RosterController: RouteCollection {
             id: p.id!.uuidString.lowercased(), name: p.fullName, status: req.t("participation.\(p.status.rawValue)"),
             screening: rows, hasScreening: !rows.isEmpty, canDecide: ParticipationWorkflow.coordinatorMayDecide(p.status),
             decisionAction: "/experts/\(p.id!.uuidString.lowercased())/decision", form: FormState(values: [:], errors: errors, on: req),
-            historyHref: Paths.auditHistory(type: "expert_profile", id: p.id!.uuidString.lowercased())))
+            historyHref: Paths.auditHistory(type: "expert_profile", id: p.id!.uuidString.lowercased()),
+            facts: ExpertProfileFacts.lines(p, req),
+            letter: try await req.authorisationLetters.letter(of: p).map { ProfileController.LetterInfo($0, req) },
+            letterHref: "/experts/\(p.id!.uuidString.lowercased())/letter"))
     }
 
     @Sendable func decide(req: Request) async throws -> Response {

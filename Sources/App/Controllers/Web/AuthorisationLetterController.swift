@@ -1,0 +1,55 @@
+import ExchangeCore
+import Vapor
+
+/// The employer's letter on pages: the expert uploads, replaces, downloads or removes it; programme staff download it
+/// from the expert's review page.
+struct AuthorisationLetterController: RouteCollection {
+    static let maxUpload: ByteCount = "3mb"
+
+    func boot(routes: RoutesBuilder) throws {
+        let experts = routes.grouped(access: .roles([.expert])).grouped("profile", "letter")
+        experts.get(use: downloadOwn)
+        experts.post(upTo: Self.maxUpload, use: upload)
+        experts.post("remove", use: remove)
+        routes.grouped(access: .programmeStaff).get("experts", ":id", "letter", use: downloadAny)
+    }
+
+    struct UploadForm: Content {
+        var letter: File?
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let profile = try await req.expertProfiles.profile(for: user)
+        do {
+            guard let file = try req.content.decode(UploadForm.self).letter, file.data.readableBytes > 0 else {
+                throw AppError.validation([FieldError("letter", .required)])
+            }
+            try await req.authorisationLetters.attach(Data(buffer: file.data), filename: file.filename, to: profile, by: user)
+            req.flash("profile.letter_saved")
+            return req.redirect(to: Paths.profile)
+        } catch AppError.validation(let errors) {
+            return try await ProfileController().page(req, profile, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    @Sendable func remove(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try await req.authorisationLetters.remove(from: try await req.expertProfiles.profile(for: user), by: user)
+        req.flash("profile.letter_removed")
+        return req.redirect(to: Paths.profile)
+    }
+
+    @Sendable func downloadOwn(req: Request) async throws -> Response {
+        let profile = try await req.expertProfiles.profile(for: try req.requireUser())
+        guard let letter = try await req.authorisationLetters.letter(of: profile) else { throw AppError.notFound }
+        return AuthorisationLetterService.download(letter)
+    }
+
+    @Sendable func downloadAny(req: Request) async throws -> Response {
+        try req.authorize(.read, .expertDirectory)
+        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db),
+              let letter = try await req.authorisationLetters.letter(of: profile) else { throw AppError.notFound }
+        return AuthorisationLetterService.download(letter)
+    }
+}

@@ -1,0 +1,68 @@
+import Crypto
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The employer's letter an expert may attach: checked by its bytes, kept one per profile, audited by digest (never
+/// by name, which may carry personal data).
+struct AuthorisationLetterService: Sendable {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+
+    func letter(of profile: ExpertProfile) async throws -> AuthorisationLetter? {
+        try await AuthorisationLetter.query(on: db).filter(\.$profile.$id == profile.id!).first()
+    }
+
+    /// Replaces any earlier letter. Bad files are refused with a field error and nothing changes.
+    @discardableResult
+    func attach(_ bytes: Data, filename: String, to profile: ExpertProfile, by user: User) async throws -> AuthorisationLetter {
+        let format: LetterFormat
+        do {
+            format = try LetterFormat.check(bytes)
+        } catch {
+            throw AppError.validation([FieldError("letter", error == .tooLarge ? .fileTooLarge : .unsupportedFile)])
+        }
+        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            let letter = try await AuthorisationLetter.query(on: scope.db).filter(\.$profile.$id == profile.id!).first() ?? AuthorisationLetter()
+            letter.$profile.id = profile.id!
+            letter.filename = LetterFormat.safeFilename(filename, format: format)
+            letter.formatName = format.rawValue
+            letter.byteCount = bytes.count
+            letter.sha256 = digest
+            letter.data = bytes
+            letter.uploadedBy = user.id!
+            letter.uploadedAt = clock.now()
+            try await letter.save(on: scope.db)
+            try await scope.record(.expertLetterAttach, .expertProfile(profile.id!),
+                                   changes: ["sha256": digest, "bytes": String(bytes.count), "format": format.rawValue])
+            return letter
+        }
+    }
+
+    func remove(from profile: ExpertProfile, by user: User) async throws {
+        guard let letter = try await letter(of: profile) else { throw AppError.notFound }
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await letter.delete(on: scope.db)
+            try await scope.record(.expertLetterRemove, .expertProfile(profile.id!), changes: ["sha256": letter.sha256])
+        }
+    }
+
+    /// The letter as a download: the type comes from the bytes, and browsers are told not to guess or open it inline.
+    static func download(_ letter: AuthorisationLetter) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: letter.format.contentType)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(letter.filename)\"")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return Response(status: .ok, headers: headers, body: .init(data: letter.data))
+    }
+}
+
+extension Request {
+    var authorisationLetters: AuthorisationLetterService {
+        AuthorisationLetterService(db: db, audit: application.auditLog, clock: application.clock)
+    }
+}
