@@ -1,17 +1,18 @@
 /// Candidates stored column by column, with posting lists from each skill and each country to the candidates that
-/// have it, so a query touches only the candidates who share a skill with the need.
+/// have it, so a query touches only the candidates who share a skill with the need, and a bit set per language, so
+/// the language filter is settled 64 candidates at a time.
 public struct CandidatePool: Sendable {
     public let count: Int
-    /// What the need-dependent filters read, 16 bytes per candidate.
-    struct Reach {
+    /// What the availability filter reads, 8 bytes per candidate.
+    struct Window {
         var availableFrom: Int32
         var availableUntil: Int32
-        /// Up to four (language + 1) << 2 | level codes, 16 bits each.
-        var languages: UInt64
     }
 
     /// What scoring reads, only for candidates that pass every filter.
     struct Background {
+        /// Up to four (language + 1) << 2 | level codes, 16 bits each.
+        var languages: UInt64
         var regions: UInt32
         var sectors: UInt32
         var fields: UInt8
@@ -22,10 +23,13 @@ public struct CandidatePool: Sendable {
     static let eligibleFlag: UInt8 = 0x80
     static let capacityFlag: UInt8 = 0x40
 
-    let reach: [Reach]
+    let window: [Window]
     let background: [Background]
     let skillPostings: Postings
     let countryPostings: Postings
+    /// Language id → one bit per candidate who speaks it (among their first four languages); empty for unspoken ids.
+    let speakers: [[UInt64]]
+    var words: Int { (count + 63) / 64 }
 
     struct Postings: Sendable {
         let start: [Int]
@@ -58,16 +62,26 @@ public struct CandidatePool: Sendable {
     /// Skill and country ids must be below `skillCount` and `countryCount`.
     public init(_ candidates: [CandidateFeatures], skillCount: Int, countryCount: Int) {
         count = candidates.count
-        reach = candidates.map { candidate in
+        window = candidates.map { Window(availableFrom: $0.availableFrom, availableUntil: $0.availableUntil) }
+        background = candidates.map { candidate in
             let languages = candidate.languages.prefix(4).enumerated().reduce(UInt64(0)) { packed, item in
                 let code = (UInt64(item.element.language) + 1) << 2 | UInt64(item.element.level.rawValue)
                 return packed | code << (16 * UInt64(item.offset))
             }
-            return Reach(availableFrom: candidate.availableFrom, availableUntil: candidate.availableUntil, languages: languages)
+            return Background(languages: languages, regions: candidate.regions, sectors: candidate.sectors, fields: candidate.fields,
+                              years: candidate.years)
         }
-        background = candidates.map {
-            Background(regions: $0.regions, sectors: $0.sectors, fields: $0.fields, years: $0.years)
+        let words = (candidates.count + 63) / 64
+        var speakers: [[UInt64]] = []
+        for (index, candidate) in candidates.enumerated() {
+            for spoken in candidate.languages.prefix(4) {
+                let language = Int(spoken.language)
+                if speakers.count <= language { speakers += Array(repeating: [], count: language + 1 - speakers.count) }
+                if speakers[language].isEmpty { speakers[language] = Array(repeating: 0, count: words) }
+                speakers[language][index >> 6] |= 1 << UInt64(index & 63)
+            }
         }
+        self.speakers = speakers
         var skills: [(key: Int32, candidate: Int32, level: UInt8)] = []
         var countries: [(key: Int32, candidate: Int32, level: UInt8)] = []
         for (index, candidate) in candidates.enumerated() {
@@ -106,7 +120,6 @@ public struct CandidateRanker {
     /// Per-query state of each candidate, together so a touch costs one cache line.
     private struct Scratch {
         var touched: UInt32 = 0
-        var workedInCountry: UInt32 = 0
         /// Σ weight × level over the need's skills the candidate has; small integers, exact in Float.
         var skillSum: Float = 0
     }
@@ -114,6 +127,10 @@ public struct CandidateRanker {
     /// Candidates that share a skill and pass the need-independent filters, visited in ascending order
     /// so their records stream from memory.
     private var open: [UInt64]
+    /// Candidates who speak one of the need's languages.
+    private var speaks: [UInt64]
+    /// Candidates who live or have worked in the need's country; a bit set, so marking them stays in cache.
+    private var inCountry: [UInt64]
     private var touchedCount = 0
     private var counts = [Int](repeating: 0, count: Exclusion.allCases.count)
     private var generation: UInt32 = 0
@@ -124,7 +141,9 @@ public struct CandidateRanker {
         weight = Scores(skills: weights[.skills], fields: weights[.fields], region: weights[.region], sector: weights[.sector],
                         language: weights[.language], availability: weights[.availability], experience: weights[.experience])
         scratch = .init(repeating: Scratch(), count: pool.count)
-        open = .init(repeating: 0, count: (pool.count + 63) / 64)
+        open = .init(repeating: 0, count: pool.words)
+        speaks = .init(repeating: 0, count: pool.words)
+        inCountry = .init(repeating: 0, count: pool.words)
     }
 
     static let requiredWeight = 2.0
@@ -137,14 +156,16 @@ public struct CandidateRanker {
         for i in counts.indices { counts[i] = 0 }
         collectSkills(need.requiredSkills, weight: Self.requiredWeight)
         collectSkills(need.preferredSkills, weight: Self.preferredWeight)
-        for p in pool.countryPostings.range(need.country) { scratch[Int(pool.countryPostings.candidate[p])].workedInCountry = generation }
+        markCountry(need.country)
 
         counts[Exclusion.noMatchingSkill.index] = pool.count - touchedCount
         var best = TopK(capacity: max(k, 0))
         let skillDenominator = 3 * (Self.requiredWeight * Double(need.requiredSkills.count) + Self.preferredWeight * Double(need.preferredSkills.count))
         let bound = upperBound(need, skillDenominator)
+        markSpeakers(need.languages)
         for word in open.indices where open[word] != 0 {
-            var bits = open[word]
+            var bits = open[word] & speaks[word]
+            counts[Exclusion.noSharedLanguage.index] += (open[word] & ~bits).nonzeroBitCount
             open[word] = 0
             while bits != 0 {
                 let candidate = word << 6 | bits.trailingZeroBitCount
@@ -189,12 +210,29 @@ public struct CandidateRanker {
         }
     }
 
+    private mutating func markCountry(_ country: Int32) {
+        for w in inCountry.indices { inCountry[w] = 0 }
+        let postings = pool.countryPostings
+        for p in postings.range(country) {
+            let c = Int(postings.candidate[p])
+            inCountry[c >> 6] |= 1 << UInt64(c & 63)
+        }
+    }
+
+    private mutating func markSpeakers(_ languages: [UInt16]) {
+        for w in speaks.indices { speaks[w] = 0 }
+        for language in Set(languages) where Int(language) < pool.speakers.count {
+            let set = pool.speakers[Int(language)]
+            if set.isEmpty { continue }
+            for w in speaks.indices { speaks[w] |= set[w] }
+        }
+    }
+
     @inline(__always)
-    /// The need-dependent filters; eligibility and capacity were settled while collecting skills.
+    /// The filters left once eligibility, capacity and language are settled by bit sets.
     private func exclusion(_ c: Int, _ need: NeedCriteria, _ conflicts: Set<Int32>) -> Exclusion? {
-        let profile = pool.reach[c]
-        if min(profile.availableUntil, need.end) <= max(profile.availableFrom, need.start) { return .unavailable }
-        if CandidatePool.sharedLanguageLevel(profile.languages, need.languages) == 0 { return .noSharedLanguage }
+        let window = pool.window[c]
+        if min(window.availableUntil, need.end) <= max(window.availableFrom, need.start) { return .unavailable }
         if !conflicts.isEmpty && conflicts.contains(Int32(c)) { return .conflictOfInterest }
         return nil
     }
@@ -215,18 +253,18 @@ public struct CandidateRanker {
 
     @inline(__always)
     private func scores(_ c: Int, _ need: NeedCriteria, _ skillDenominator: Double) -> Scores {
-        let reach = pool.reach[c], profile = pool.background[c]
+        let window = pool.window[c], profile = pool.background[c]
         var s = Scores()
         s.skills = skillDenominator > 0 ? Double(scratch[c].skillSum) / skillDenominator : 0
         if need.fields != 0 {
             s.fields = Double((need.fields & profile.fields).nonzeroBitCount) / Double(need.fields.nonzeroBitCount)
         }
-        s.region = scratch[c].workedInCountry == generation ? 1 : (profile.regions >> UInt32(need.region)) & 1 == 1 ? 0.5 : 0
+        s.region = (inCountry[c >> 6] >> UInt64(c & 63)) & 1 == 1 ? 1 : (profile.regions >> UInt32(need.region)) & 1 == 1 ? 0.5 : 0
         if let sector = need.sector {
             s.sector = (profile.sectors >> UInt32(sector)) & 1 == 1 ? 1 : 0
         }
-        s.language = Double(CandidatePool.sharedLanguageLevel(reach.languages, need.languages)) / 3
-        let overlap = min(reach.availableUntil, need.end) - max(reach.availableFrom, need.start)
+        s.language = Double(CandidatePool.sharedLanguageLevel(profile.languages, need.languages)) / 3
+        let overlap = min(window.availableUntil, need.end) - max(window.availableFrom, need.start)
         s.availability = min(1, Double(overlap) / Double(max(1, need.end - need.start)))
         s.experience = min(1, Double(profile.years) / Self.fullExperienceYears)
         return s

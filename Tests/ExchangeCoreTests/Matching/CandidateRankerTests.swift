@@ -109,8 +109,8 @@ struct CandidateRankerTests {
             let language = c.languages.filter { need.languages.contains($0.language) }.map { Double($0.level.rawValue) }.max() ?? 0
             if !c.eligible { excluded[.notEligible, default: 0] += 1; continue }
             if c.openCapacity == 0 { excluded[.atCapacity, default: 0] += 1; continue }
-            if overlap <= 0 { excluded[.unavailable, default: 0] += 1; continue }
             if language == 0 { excluded[.noSharedLanguage, default: 0] += 1; continue }
+            if overlap <= 0 { excluded[.unavailable, default: 0] += 1; continue }
             if conflicts.contains(Int32(index)) { excluded[.conflictOfInterest, default: 0] += 1; continue }
             let w = MatchWeights.standard
             var parts: [(Double, Double)] = [
