@@ -6,16 +6,28 @@
 /// - need i → the slots of its admissible experts (cost c) and its own unassigned column (cost U);
 /// - slot row t → its own slot (cost 0) and the unassigned column of every need admissible for t's expert (cost 0).
 ///
+/// Arcs are stored per expert, not per slot: a need row lists each admissible expert once and bids on that expert's
+/// cheapest slot, and all slot rows of one expert share one list of needs. The bids are exactly those of the full
+/// extension; only the memory read per bid shrinks.
+///
 /// Perfect matchings of the extension are exactly the feasible assignments, with the same cost. Costs are multiplied
 /// by n + 1 (n rows), so once ε reaches 1 every ε-complementary-slack perfect matching is optimal for the integer costs.
 /// Every row always has a column it can take, so each phase ends.
 struct SquareAuction {
     let needCount: Int
-    let rowStart: [Int]
-    let arcColumn: [Int32]
-    let arcCost: [Int64]
-    /// The problem's edge behind a need row's arc to a slot, or −1.
-    let arcEdge: [Int32]
+    let slots: Int
+    /// Need rows: each admissible expert once, with the arc's cost and the problem's edge.
+    let needStart: [Int]
+    let needExpert: [Int32]
+    let needCost: [Int64]
+    let needEdge: [Int32]
+    let unassignedCost: Int64
+    /// Expert j owns slots firstSlot[j]..<firstSlot[j + 1].
+    let firstSlot: [Int]
+    let slotExpert: [Int32]
+    /// The needs admissible for each expert, which its slot rows may release to their unassigned columns.
+    let neighbourStart: [Int]
+    let neighbours: [Int32]
     let largestCost: Int64
 
     init(_ p: AssignmentProblem) {
@@ -23,69 +35,48 @@ struct SquareAuction {
         var firstSlot = [Int](repeating: 0, count: p.expertCount + 1)
         for j in 0..<p.expertCount { firstSlot[j + 1] = firstSlot[j] + Int(p.capacity[j]) }
         let slots = firstSlot[p.expertCount]
-        let n = m + slots
-        let factor = Int64(n + 1)
-        let unassigned = (p.scale + 1 + p.penalty) * factor
+        let factor = Int64(m + slots + 1)
+        unassignedCost = (p.scale + 1 + p.penalty) * factor
 
-        // Needs admissible for each expert, for the slot rows.
         var degree = [Int](repeating: 0, count: p.expertCount + 1)
         for e in 0..<p.edgeCount { degree[Int(p.edgeExpert[e]) + 1] += 1 }
         for j in 0..<p.expertCount { degree[j + 1] += degree[j] }
         var cursor = degree
         var neighbours = [Int32](repeating: 0, count: p.edgeCount)
+        var starts = [0]
+        var experts: [Int32] = [], costs: [Int64] = [], edges: [Int32] = []
+        starts.reserveCapacity(m + 1)
         for need in 0..<m {
             for e in p.rowStart[need]..<p.rowStart[need + 1] {
                 let j = Int(p.edgeExpert[e])
                 neighbours[cursor[j]] = Int32(need)
                 cursor[j] += 1
+                // A need that wants nobody keeps only its own column.
+                guard p.demand[need] > 0, firstSlot[j] < firstSlot[j + 1] else { continue }
+                experts.append(Int32(j))
+                costs.append((p.scale + 1 - p.edgeScore[e]) * factor)
+                edges.append(Int32(e))
             }
+            starts.append(experts.count)
         }
-
-        var starts = [0]
-        var columns: [Int32] = []
-        var costs: [Int64] = []
-        var edges: [Int32] = []
-        starts.reserveCapacity(n + 1)
-        for need in 0..<m {
-            // A need that wants nobody keeps only its own column.
-            for e in p.rowStart[need]..<(p.demand[need] == 0 ? p.rowStart[need] : p.rowStart[need + 1]) {
-                let j = Int(p.edgeExpert[e])
-                let cost = (p.scale + 1 - p.edgeScore[e]) * factor
-                for slot in firstSlot[j]..<firstSlot[j + 1] {
-                    columns.append(Int32(slot))
-                    costs.append(cost)
-                    edges.append(Int32(e))
-                }
-            }
-            columns.append(Int32(slots + need))
-            costs.append(unassigned)
-            edges.append(-1)
-            starts.append(columns.count)
-        }
-        for j in 0..<p.expertCount {
-            for slot in firstSlot[j]..<firstSlot[j + 1] {
-                columns.append(Int32(slot))
-                costs.append(0)
-                edges.append(-1)
-                for k in degree[j]..<degree[j + 1] {
-                    columns.append(Int32(slots + Int(neighbours[k])))
-                    costs.append(0)
-                    edges.append(-1)
-                }
-                starts.append(columns.count)
-            }
-        }
+        var slotExpert = [Int32](repeating: 0, count: slots)
+        for j in 0..<p.expertCount { for slot in firstSlot[j]..<firstSlot[j + 1] { slotExpert[slot] = Int32(j) } }
         needCount = m
-        rowStart = starts
-        arcColumn = columns
-        arcCost = costs
-        arcEdge = edges
-        largestCost = unassigned
+        self.slots = slots
+        needStart = starts
+        needExpert = experts
+        needCost = costs
+        needEdge = edges
+        self.firstSlot = firstSlot
+        self.slotExpert = slotExpert
+        neighbourStart = degree
+        self.neighbours = neighbours
+        largestCost = unassignedCost
     }
 
     /// The edge each need ends up on (−1 for unassigned).
     func solve() -> [Int32] {
-        let rows = rowStart.count - 1
+        let rows = needCount + slots
         var price = [Int64](repeating: 0, count: rows)
         var owner = [Int32](repeating: -1, count: rows)
         var taken = [Int32](repeating: -1, count: rows)
@@ -98,38 +89,76 @@ struct SquareAuction {
             free.removeAll(keepingCapacity: true)
             free.append(contentsOf: (0..<Int32(rows)).reversed())
             while let row = free.popLast() {
-                bid(Int(row), epsilon, &price, &owner, &taken, &free)
+                let (column, second, best) = Int(row) < needCount ? bestForNeed(Int(row), price) : bestForSlot(Int(row) - needCount, price)
+                // A row with a single column owns it privately: no one else can bid for it.
+                if second != .max { price[column] += second - best + epsilon }
+                let previous = owner[column]
+                if previous >= 0 {
+                    taken[Int(previous)] = -1
+                    free.append(previous)
+                }
+                owner[column] = row
+                taken[Int(row)] = Int32(column)
             }
             if epsilon == 1 { break }
             epsilon = max(1, epsilon / 6)
         }
-        return (0..<needCount).map { arcEdge[Int(taken[$0])] }
+        return (0..<needCount).map { need in edge(of: need, column: Int(taken[need])) }
     }
 
+    /// The cheapest column for a need row (its experts' slots, then its own unassigned column) and the two lowest values.
     @inline(__always)
-    private func bid(_ row: Int, _ epsilon: Int64, _ price: inout [Int64], _ owner: inout [Int32], _ taken: inout [Int32],
-                     _ free: inout [Int32]) {
+    private func bestForNeed(_ need: Int, _ price: [Int64]) -> (column: Int, second: Int64, best: Int64) {
         var best = Int64.max, second = Int64.max
-        var bestArc = -1
-        for arc in rowStart[row]..<rowStart[row + 1] {
-            let value = arcCost[arc] + price[Int(arcColumn[arc])]
+        var column = -1
+        for arc in needStart[need]..<needStart[need + 1] {
+            let j = Int(needExpert[arc]), cost = needCost[arc]
+            for slot in firstSlot[j]..<firstSlot[j + 1] {
+                let value = cost + price[slot]
+                if value < best {
+                    second = best
+                    best = value
+                    column = slot
+                } else if value < second {
+                    second = value
+                }
+            }
+        }
+        let own = unassignedCost + price[slots + need]
+        if own < best {
+            second = best
+            best = own
+            column = slots + need
+        } else if own < second {
+            second = own
+        }
+        return (column, second, best)
+    }
+
+    /// The cheapest column for a slot row: its own slot, or the unassigned column of a need its expert could serve.
+    @inline(__always)
+    private func bestForSlot(_ slot: Int, _ price: [Int64]) -> (column: Int, second: Int64, best: Int64) {
+        var best = price[slot], second = Int64.max
+        var column = slot
+        let j = Int(slotExpert[slot])
+        for k in neighbourStart[j]..<neighbourStart[j + 1] {
+            let c = slots + Int(neighbours[k])
+            let value = price[c]
             if value < best {
                 second = best
                 best = value
-                bestArc = arc
+                column = c
             } else if value < second {
                 second = value
             }
         }
-        let column = Int(arcColumn[bestArc])
-        // A row with a single column owns it privately: no one else can bid for it.
-        if second != .max { price[column] += second - best + epsilon }
-        let previous = owner[column]
-        if previous >= 0 {
-            taken[Int(previous)] = -1
-            free.append(previous)
-        }
-        owner[column] = Int32(row)
-        taken[row] = Int32(bestArc)
+        return (column, second, best)
+    }
+
+    private func edge(of need: Int, column: Int) -> Int32 {
+        guard column < slots else { return -1 }
+        let expert = slotExpert[column]
+        for arc in needStart[need]..<needStart[need + 1] where needExpert[arc] == expert { return needEdge[arc] }
+        return -1
     }
 }
