@@ -15,6 +15,12 @@ struct AuthorisationLetterService: Sendable {
         try await AuthorisationLetter.query(on: db).filter(\.$profile.$id == profile.id!).first()
     }
 
+    /// The letter of the profile with this id, or 404.
+    func existingLetter(ofProfile id: UUID) async throws -> AuthorisationLetter {
+        guard let letter = try await AuthorisationLetter.query(on: db).filter(\.$profile.$id == id).first() else { throw AppError.notFound }
+        return letter
+    }
+
     /// Replaces any earlier letter. Bad files are refused with a field error and nothing changes.
     @discardableResult
     func attach(_ bytes: Data, filename: String, to profile: ExpertProfile, by user: User) async throws -> AuthorisationLetter {

@@ -10,12 +10,12 @@ struct APIProfileController: RouteCollection {
         experts.get(use: show)
         experts.put(use: save)
         experts.post("submit", use: submit)
-        experts.get("letter", use: letter)
+        experts.get("letter", use: AuthorisationLetterController.downloadOwn)
         experts.put("letter", upTo: AuthorisationLetterController.maxUpload, use: attachLetter)
         experts.delete("letter", use: removeLetter)
         let staff = routes.grouped(access: .programmeStaff)
         staff.get("experts", ":id", use: showAny)
-        staff.get("experts", ":id", "letter", use: letterOfAny)
+        staff.get("experts", ":id", "letter", use: AuthorisationLetterController.downloadAny)
     }
 
     // MARK: - The employer's letter
@@ -45,23 +45,10 @@ struct APIProfileController: RouteCollection {
         return LetterDTO(try await req.authorisationLetters.attach(bytes, filename: name, to: profile, by: user))
     }
 
-    @Sendable func letter(req: Request) async throws -> Response {
-        let profile = try await req.expertProfiles.profile(for: try req.requireUser())
-        guard let letter = try await req.authorisationLetters.letter(of: profile) else { throw AppError.notFound }
-        return AuthorisationLetterService.download(letter)
-    }
-
     @Sendable func removeLetter(req: Request) async throws -> HTTPStatus {
         let user = try req.requireUser()
         try await req.authorisationLetters.remove(from: try await req.expertProfiles.profile(for: user), by: user)
         return .noContent
-    }
-
-    @Sendable func letterOfAny(req: Request) async throws -> Response {
-        try req.authorize(.read, .expertDirectory)
-        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db),
-              let letter = try await req.authorisationLetters.letter(of: profile) else { throw AppError.notFound }
-        return AuthorisationLetterService.download(letter)
     }
 
     @Sendable func show(req: Request) async throws -> ExpertProfileDetailDTO {

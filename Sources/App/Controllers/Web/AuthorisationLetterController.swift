@@ -8,10 +8,10 @@ struct AuthorisationLetterController: RouteCollection {
 
     func boot(routes: RoutesBuilder) throws {
         let experts = routes.grouped(access: .roles([.expert])).grouped("profile", "letter")
-        experts.get(use: downloadOwn)
+        experts.get(use: Self.downloadOwn)
         experts.post(upTo: Self.maxUpload, use: upload)
         experts.post("remove", use: remove)
-        routes.grouped(access: .programmeStaff).get("experts", ":id", "letter", use: downloadAny)
+        routes.grouped(access: .programmeStaff).get("experts", ":id", "letter", use: Self.downloadAny)
     }
 
     struct UploadForm: Content {
@@ -40,16 +40,15 @@ struct AuthorisationLetterController: RouteCollection {
         return req.redirect(to: Paths.profile)
     }
 
-    @Sendable func downloadOwn(req: Request) async throws -> Response {
+    /// The signed-in expert's own letter; the web pages and the API serve it alike.
+    @Sendable static func downloadOwn(req: Request) async throws -> Response {
         let profile = try await req.expertProfiles.profile(for: try req.requireUser())
-        guard let letter = try await req.authorisationLetters.letter(of: profile) else { throw AppError.notFound }
-        return AuthorisationLetterService.download(letter)
+        return AuthorisationLetterService.download(try await req.authorisationLetters.existingLetter(ofProfile: profile.id!))
     }
 
-    @Sendable func downloadAny(req: Request) async throws -> Response {
+    /// Any expert's letter, for programme staff.
+    @Sendable static func downloadAny(req: Request) async throws -> Response {
         try req.authorize(.read, .expertDirectory)
-        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db),
-              let letter = try await req.authorisationLetters.letter(of: profile) else { throw AppError.notFound }
-        return AuthorisationLetterService.download(letter)
+        return AuthorisationLetterService.download(try await req.authorisationLetters.existingLetter(ofProfile: try req.uuidParameter()))
     }
 }
