@@ -98,7 +98,7 @@ public struct MatchExplanation: Sendable, Equatable {
         sharedLanguages = expert.languages.filter { need.languages.contains($0.code) }
         knowsCountry = expert.countries.contains(need.country)
         let region = CountryCode(need.country).flatMap(WorldRegion.of)
-        let expertRegions = expert.regions.union(expert.countries.compactMap { CountryCode($0).flatMap(WorldRegion.of) })
+        let expertRegions = WorldRegion.known(named: expert.regions, countries: expert.countries)
         knownRegion = !knowsCountry ? region.flatMap { expertRegions.contains($0) ? $0 : nil } : nil
         sharedFields = need.fields.filter(expert.fields.contains)
         missingFields = need.fields.filter { !expert.fields.contains($0) }

@@ -25,6 +25,11 @@ public struct WorldRegion: Hashable, Sendable, Comparable, CustomStringConvertib
         regionOfCountry[country.value].map(WorldRegion.init(known:))
     }
 
+    /// The regions someone knows: those they name, and those of every country they live or have worked in.
+    public static func known(named: Set<WorldRegion>, countries: [String]) -> Set<WorldRegion> {
+        named.union(countries.compactMap { CountryCode($0).flatMap(of) })
+    }
+
     /// Every region, by code; positions are stable for a given ICU version and serve as small integer ids.
     public static let all: [WorldRegion] = codes.sorted().map(WorldRegion.init(known:))
 

@@ -37,7 +37,7 @@ struct MatchingData: Sendable {
                 eligible: p.status == .eligible,
                 skills: p.skills.compactMap { skill in skillIndex[skill.id].map { ($0, UInt8(clamping: skill.level)) } },
                 fields: ExperienceField.bits(p.experienceFields), countriesWorked: p.knownCountries.compactMap { countryIndex[$0] },
-                regions: Self.regions(of: p).reduce(0) { $0 | $1.bit }, sectors: p.sectors.reduce(0) { $0 | $1.bit },
+                regions: WorldRegion.known(named: p.regionsWorked, countries: p.knownCountries).reduce(0) { $0 | $1.bit }, sectors: p.sectors.reduce(0) { $0 | $1.bit },
                 languages: p.languages.compactMap { language in languageIndex[language.code].map { ($0, language.level) } },
                 availableFrom: Self.day(p.availableFrom) ?? Int32.max, availableUntil: Self.day(p.availableUntil) ?? Int32.min,
                 openCapacity: UInt8(clamping: open), years: UInt8(clamping: p.years ?? 0))
@@ -56,11 +56,6 @@ struct MatchingData: Sendable {
             sector: draft.workSector.map { UInt8(WorkSector.allCases.firstIndex(of: $0)!) },
             languages: draft.languages.compactMap { languageIndex[$0] },
             start: start, end: start + Int32(30 * draft.duration))
-    }
-
-    /// The regions named on the profile and those of every country the expert knows.
-    static func regions(of p: ExpertProfile) -> Set<WorldRegion> {
-        p.regionsWorked.union(p.knownCountries.compactMap { CountryCode($0).flatMap(WorldRegion.of) })
     }
 
     func index(of profileID: UUID) -> Int32? {
