@@ -82,7 +82,7 @@ final class ExpertProfile: Model, @unchecked Sendable {
     var areas: [String] { areasText.isEmpty ? [] : areasText.components(separatedBy: "; ") }
 
     static func pairs(_ text: String?) -> [(String, String)] {
-        (text ?? "").split(separator: ",").compactMap { pair in
+        StoredList.items(text).compactMap { pair in
             let parts = pair.split(separator: ":")
             return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
         }
@@ -92,19 +92,15 @@ final class ExpertProfile: Model, @unchecked Sendable {
     var languages: [(code: String, level: LanguageLevel)] {
         Self.pairs(languagesText).compactMap { code, level in UInt8(level).flatMap(LanguageLevel.init).map { (code, $0) } }
     }
-    var experienceFields: Set<ExperienceField> { Set(Self.codes(experienceFieldsText).compactMap(ExperienceField.init)) }
-    var countriesWorked: [CountryCode] { Self.codes(countriesWorkedText).compactMap(CountryCode.init) }
-    var regionsWorked: Set<WorldRegion> { Set(Self.codes(regionsWorkedText).compactMap(WorldRegion.init)) }
-    var sectors: Set<WorkSector> { Set(Self.codes(sectorsText).compactMap(WorkSector.init)) }
+    var experienceFields: Set<ExperienceField> { Set(StoredList.items(experienceFieldsText).compactMap(ExperienceField.init)) }
+    var countriesWorked: [CountryCode] { StoredList.items(countriesWorkedText).compactMap(CountryCode.init) }
+    var regionsWorked: Set<WorldRegion> { Set(StoredList.items(regionsWorkedText).compactMap(WorldRegion.init)) }
+    var sectors: Set<WorkSector> { Set(StoredList.items(sectorsText).compactMap(WorkSector.init)) }
 
     /// Residence first, then the countries worked in, each once: every country the expert knows.
     var knownCountries: [String] {
         var seen = Set<String>()
         return ([country] + countriesWorked.map(\.value)).filter { !$0.isEmpty && seen.insert($0).inserted }
-    }
-
-    static func codes(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map(String.init)
     }
 
     /// The profile as screening sees it.

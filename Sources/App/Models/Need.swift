@@ -11,7 +11,7 @@ final class Need: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     @Field(key: "problem_statement") var problemStatement: String
     @Field(key: "why_private_sector") var whyPrivateSector: String
-    /// Lists are stored comma-separated so one column type serves SQLite and PostgreSQL.
+    /// Lists are `StoredList` text.
     @Field(key: "support_areas") var supportAreasText: String
     @Field(key: "issue_areas") var issueAreasText: String
     @Field(key: "required_skills") var requiredSkillsText: String
@@ -34,15 +34,13 @@ final class Need: Model, @unchecked Sendable {
 
     init() {}
 
-    static func list(_ text: String) -> [String] { text.isEmpty ? [] : text.components(separatedBy: ",") }
-
     var draft: NeedDraft {
         NeedDraft(title: title, problemStatement: problemStatement, whyPrivateSector: whyPrivateSector,
-                  supportAreas: Self.list(supportAreasText).compactMap(Int.init), issueAreas: Self.list(issueAreasText),
-                  requiredSkills: Self.list(requiredSkillsText), preferredSkills: Self.list(preferredSkillsText),
-                  languages: Self.list(languagesText), preferredStart: preferredStart, durationMonths: durationMonths,
+                  supportAreas: StoredList.items(supportAreasText).compactMap(Int.init), issueAreas: StoredList.items(issueAreasText),
+                  requiredSkills: StoredList.items(requiredSkillsText), preferredSkills: StoredList.items(preferredSkillsText),
+                  languages: StoredList.items(languagesText), preferredStart: preferredStart, durationMonths: durationMonths,
                   expectedOutputs: expectedOutputs, dataAccess: dataAccess, dataRules: dataRules,
-                  fields: Self.list(experienceFieldsText ?? ""), sector: sector)
+                  fields: StoredList.items(experienceFieldsText), sector: sector)
     }
 
     var readiness: ReadinessAssessment {
@@ -53,17 +51,17 @@ final class Need: Model, @unchecked Sendable {
         title = d.title.trimmingWhitespace()
         problemStatement = d.problemStatement.trimmingWhitespace()
         whyPrivateSector = d.whyPrivateSector.trimmingWhitespace()
-        supportAreasText = d.supportAreas.map(String.init).joined(separator: ",")
-        issueAreasText = d.issueAreas.joined(separator: ",")
-        requiredSkillsText = d.requiredSkills.joined(separator: ",")
-        preferredSkillsText = d.preferredSkills.joined(separator: ",")
-        languagesText = d.languages.joined(separator: ",")
+        supportAreasText = StoredList.text(d.supportAreas.map(String.init))
+        issueAreasText = StoredList.text(d.issueAreas)
+        requiredSkillsText = StoredList.text(d.requiredSkills)
+        preferredSkillsText = StoredList.text(d.preferredSkills)
+        languagesText = StoredList.text(d.languages)
         preferredStart = d.preferredStart
         durationMonths = d.duration
         expectedOutputs = d.expectedOutputs.trimmingWhitespace()
         dataAccess = d.dataAccess
         dataRules = d.dataRules.trimmingWhitespace()
-        experienceFieldsText = d.fields.joined(separator: ",")
+        experienceFieldsText = StoredList.text(d.fields)
         sector = d.sector
         readinessJSON = String(decoding: (try? JSONEncoder().encode(readiness)) ?? Data("{}".utf8), as: UTF8.self)
         updatedAt = now

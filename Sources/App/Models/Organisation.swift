@@ -38,7 +38,7 @@ final class Organisation: Model, @unchecked Sendable {
     }
 
     var workingLanguages: [String] {
-        workingLanguagesText.split(separator: ",").map(String.init)
+        StoredList.items(workingLanguagesText)
     }
 
     func apply(_ valid: OrganisationDraft.Valid, now: Date) {
@@ -51,7 +51,7 @@ final class Organisation: Model, @unchecked Sendable {
             self.jurisdiction = jurisdiction
             self.mandate = mandate
             self.legalBasis = legalBasis.isEmpty ? nil : legalBasis
-            workingLanguagesText = languages.map(\.value).joined(separator: ",")
+            workingLanguagesText = StoredList.text(languages.map(\.value))
             sector = nil
         case .company(let sector):
             self.sector = sector

@@ -49,7 +49,7 @@ struct AuthorisationLetterService: Sendable {
     }
 
     func remove(from profile: ExpertProfile, by user: User) async throws {
-        guard let letter = try await letter(of: profile) else { throw AppError.notFound }
+        let letter = try await existingLetter(ofProfile: profile.id!)
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
             try await letter.delete(on: scope.db)
             try await scope.record(.expertLetterRemove, .expertProfile(profile.id!), changes: ["sha256": letter.sha256])

@@ -76,10 +76,10 @@ struct ExpertProfileService: Sendable {
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
             profile.country = country.value
             profile.years = d.years
-            profile.experienceFieldsText = d.fields.joined(separator: ",")
+            profile.experienceFieldsText = StoredList.text(d.fields)
             profile.transferStatement = d.transferStatement.trimmingWhitespace()
-            profile.skillsText = d.skills.map { "\($0.id):\($0.level)" }.joined(separator: ",")
-            profile.languagesText = d.languages.map { "\($0.code):\($0.level)" }.joined(separator: ",")
+            profile.skillsText = StoredList.text(d.skills.map { "\($0.id):\($0.level)" })
+            profile.languagesText = StoredList.text(d.languages.map { "\($0.code):\($0.level)" })
             profile.hoursPerWeek = d.hoursPerWeek
             profile.availableFrom = d.availableFrom
             profile.availableUntil = d.availableUntil
@@ -89,9 +89,9 @@ struct ExpertProfileService: Sendable {
             profile.publicCommunication = d.publicCommunication
             profile.valuesAlignment = d.valuesAlignment
             profile.motivation = d.motivation.trimmingWhitespace()
-            profile.countriesWorkedText = d.countriesWorked.compactMap { CountryCode($0)?.value }.joined(separator: ",")
-            profile.regionsWorkedText = d.regionsWorked.compactMap { WorldRegion($0)?.code }.joined(separator: ",")
-            profile.sectorsText = d.sectors.joined(separator: ",")
+            profile.countriesWorkedText = StoredList.text(d.countriesWorked.compactMap { CountryCode($0)?.value })
+            profile.regionsWorkedText = StoredList.text(d.regionsWorked.compactMap { WorldRegion($0)?.code })
+            profile.sectorsText = StoredList.text(d.sectors)
             profile.updatedAt = clock.now()
             try await profile.save(on: scope.db)
             try await scope.record(.expertUpdate, .expertProfile(profile.id!))
