@@ -72,6 +72,6 @@ enum DemoExchange {
     }
 
     private static func date(_ text: String) -> Date {
-        try! Date(text + "T00:00:00Z", strategy: .iso8601)
+        CalendarDay.parse(text)!
     }
 }

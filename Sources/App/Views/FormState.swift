@@ -97,4 +97,10 @@ extension Option {
         let chosen = Set(selected)
         return cases.map { Option(value: $0.rawValue, label: req.t("\(labels).\($0.rawValue)"), selected: chosen.contains($0.rawValue)) }
     }
+
+    /// The same, for a choice of at most one.
+    static func cases<Choice: RawRepresentable>(_ choices: some Sequence<Choice>, labels: String, selected: String?,
+                                                _ req: Request) -> [Option] where Choice.RawValue == String {
+        Option.cases(choices, labels: labels, selected: selected.map { [$0] } ?? [], req)
+    }
 }

@@ -12,6 +12,6 @@ struct ListSearch {
     }
 
     func statusOptions(_ req: Request) -> [Option] {
-        ParticipationStatus.allCases.map { Option(value: $0.rawValue, label: req.t("participation.\($0.rawValue)"), selected: $0 == status) }
+        Option.cases(ParticipationStatus.allCases, labels: "participation", selected: status?.rawValue, req)
     }
 }

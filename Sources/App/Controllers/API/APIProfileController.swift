@@ -123,7 +123,7 @@ struct ExpertProfileInput: Content {
 
     private static func day(_ field: String, _ text: String?, _ v: inout ExchangeCore.Validator) -> Date? {
         guard let text, !text.isEmpty else { return nil }
-        guard let day = NeedInput.day(text) else {
+        guard let day = CalendarDay.parse(text) else {
             v.add(field, .invalidChoice)
             return nil
         }
@@ -172,8 +172,8 @@ struct ExpertProfileDetailDTO: Content {
         regionsWorked = p.regionsWorked.map(\.code).sorted()
         sectors = p.sectors.map(\.rawValue).sorted()
         hoursPerWeek = p.hoursPerWeek
-        availableFrom = p.availableFrom?.formatted(.iso8601.year().month().day())
-        availableUntil = p.availableUntil?.formatted(.iso8601.year().month().day())
+        availableFrom = p.availableFrom.map(CalendarDay.text)
+        availableUntil = p.availableUntil.map(CalendarDay.text)
         capacity = p.capacity
         proBono = p.proBono == true
         workHours = p.workHours == true

@@ -135,13 +135,9 @@ struct NeedInput: Content {
         NeedDraft(title: title ?? "", problemStatement: problemStatement ?? "", whyPrivateSector: whyPrivateSector ?? "",
                   supportAreas: supportAreas ?? [], issueAreas: issueAreas ?? [], requiredSkills: requiredSkills ?? [],
                   preferredSkills: preferredSkills ?? [], languages: languages ?? [],
-                  preferredStart: preferredStart.flatMap(NeedInput.day), durationMonths: durationMonths,
+                  preferredStart: preferredStart.flatMap(CalendarDay.parse), durationMonths: durationMonths,
                   expectedOutputs: expectedOutputs ?? "", dataAccess: dataAccess ?? "none", dataRules: dataRules ?? "",
                   fields: fields ?? [], sector: sector)
-    }
-
-    static func day(_ text: String) -> Date? {
-        try? Date(text.trimmingWhitespace() + "T00:00:00Z", strategy: .iso8601)
     }
 }
 

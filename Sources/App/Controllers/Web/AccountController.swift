@@ -51,8 +51,8 @@ struct AccountController: RouteCollection {
         let user = try req.requireUser()
         let rows = try await APIToken.query(on: req.db).filter(\.$user.$id == user.id!).sort(\.$createdAt, .descending).all().map {
             TokenRow(id: $0.id!.uuidString.lowercased(), name: $0.name, hint: $0.hint + "…",
-                     created: $0.createdAt.formatted(.iso8601.year().month().day()),
-                     lastUsed: $0.lastUsedAt?.formatted(.iso8601.year().month().day()), revoked: $0.revokedAt != nil)
+                     created: CalendarDay.text($0.createdAt),
+                     lastUsed: $0.lastUsedAt.map(CalendarDay.text), revoked: $0.revokedAt != nil)
         }
         return TokensPage(tokens: rows, hasTokens: !rows.isEmpty, newToken: newToken, form: form)
     }

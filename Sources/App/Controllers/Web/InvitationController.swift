@@ -61,12 +61,12 @@ struct InvitationController: RouteCollection {
         let now = req.application.clock.now()
         let rows = try await Invitation.query(on: req.db).sort(\.$createdAt, .descending).limit(100).all().map {
             Row(email: $0.email, role: req.t("role.\($0.role.rawValue)"), state: req.t("token.\($0.state(now: now))"),
-                expires: $0.expiresAt.formatted(.iso8601.year().month().day()))
+                expires: CalendarDay.text($0.expiresAt))
         }
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
         return ListPage(
             invitations: rows, hasInvitations: !rows.isEmpty, form: form,
-            roles: Role.allCases.map { Option(value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: $0.rawValue == draft?.role) },
+            roles: Option.cases(Role.allCases, labels: "role", selected: draft?.role, req),
             organisations: organisations.map {
                 Option(value: $0.id!.uuidString, label: "\($0.name) (\($0.country))", selected: $0.id?.uuidString == draft?.organisationID)
             },

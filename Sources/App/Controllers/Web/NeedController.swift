@@ -101,7 +101,7 @@ struct NeedController: RouteCollection {
             requiredSkills: d.requiredSkills.compactMap { taxonomy.skill($0)?.labels[req.language] },
             preferredSkills: d.preferredSkills.compactMap { taxonomy.skill($0)?.labels[req.language] },
             languages: d.languages.compactMap { LanguageCode($0)?.name(in: req.language) },
-            start: d.preferredStart?.formatted(.iso8601.year().month().day()) ?? "—", duration: req.t("need.months", String(d.duration)),
+            start: CalendarDay.text(d.preferredStart, none: "—"), duration: req.t("need.months", String(d.duration)),
             expectedOutputs: d.expectedOutputs, dataAccess: req.t("data_access.\(d.dataAccess)"), dataRules: d.dataRules, chart: chart,
             canEdit: need.status == .draft && AccessPolicy.decide(principal, .update, .need(organisationID: need.$organisation.id)).isAllowed,
             canDecide: principal.role.managesProgramme && ParticipationWorkflow.coordinatorMayDecide(need.status),
@@ -254,19 +254,19 @@ struct NeedController: RouteCollection {
                                      "expectedOutputs": d.expectedOutputs, "dataRules": d.dataRules], errors: errors, on: req),
             organisations: organisations, chooseOrganisation: chooseOrganisation,
             supportAreas: SupportArea.allCases.map { Option(value: String($0.rawValue), label: req.t("support_area.\($0.rawValue)"), selected: d.supportAreas.contains($0.rawValue)) },
-            issueAreas: IssueArea.allCases.map { Option(value: $0.rawValue, label: req.t("issue_area.\($0.rawValue)"), selected: d.issueAreas.contains($0.rawValue)) },
+            issueAreas: Option.cases(IssueArea.allCases, labels: "issue_area", selected: d.issueAreas, req),
             fields: Option.cases(NeedDraft.wantableFields, labels: "profile.field", selected: d.fields, req),
             sectors: [Option(value: "", label: req.t("need.no_sector"), selected: d.sector == nil)]
                 + Option.cases(WorkSector.allCases, labels: "work_sector", selected: d.sector.map { [$0] } ?? [], req),
             skillGroups: groups, languages: languages,
             durations: (1...NeedDraft.maximumDuration).map { Option(value: String($0), label: req.t("need.months", String($0)), selected: $0 == d.duration) },
-            dataAccess: DataAccess.allCases.map { Option(value: $0.rawValue, label: req.t("data_access.\($0.rawValue)"), selected: $0.rawValue == d.dataAccess) },
+            dataAccess: Option.cases(DataAccess.allCases, labels: "data_access", selected: d.dataAccess, req),
             readiness: ReadinessArea.allCases.map { area in
                 let score = readiness.ratings[area]?.score
                 return ReadinessRow(area: area.rawValue, label: req.t("readiness.\(area.rawValue)"),
                                     options: (0...ReadinessAssessment.maximumScore).map { Option(value: String($0), label: req.t("readiness.score.\($0)"), selected: $0 == score) },
                                     note: readiness.ratings[area]?.note ?? "")
             },
-            start: d.preferredStart?.formatted(.iso8601.year().month().day()) ?? ""))
+            start: CalendarDay.text(d.preferredStart, none: "")))
     }
 }

@@ -29,7 +29,7 @@ struct NotificationController: RouteCollection {
         let items = try await UserNotification.query(on: req.db).filter(\.$user.$id == user.id!)
             .sort(\.$createdAt, .descending).limit(100).all().map {
                 Item(id: $0.id!.uuidString.lowercased(), text: req.application.catalogs.text($0.messageKey, req.language, $0.arguments),
-                     link: $0.link, created: $0.createdAt.formatted(.iso8601.year().month().day()), unread: $0.readAt == nil)
+                     link: $0.link, created: CalendarDay.text($0.createdAt), unread: $0.readAt == nil)
             }
         return try await req.page("notifications", title: "notifications.title", ListPage(items: items, hasItems: !items.isEmpty))
     }

@@ -50,7 +50,7 @@ struct OrganisationController: RouteCollection {
         let principal = req.principal!
         return try await req.page("organisations", title: "organisations.title", ListPage(
             items: items, hasItems: !items.isEmpty, query: query,
-            kinds: OrganisationKind.allCases.map { Option(value: $0.rawValue, label: req.t("organisation.kind.\($0.rawValue)"), selected: $0 == kind) },
+            kinds: Option.cases(OrganisationKind.allCases, labels: "organisation.kind", selected: kind?.rawValue, req),
             canCreate: AccessPolicy.decide(principal, .create, .organisationDirectory).isAllowed))
     }
 
@@ -171,9 +171,6 @@ struct OrganisationController: RouteCollection {
     private func formPage(_ req: Request, action: String, draft: OrganisationDraft, errors: [FieldError]) -> FormPage {
         let lang = req.language
         let values = ["kind": draft.kind ?? "", "name": draft.name ?? "", "mandate": draft.mandate ?? "", "legalBasis": draft.legalBasis ?? ""]
-        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, prefix: String, selected: String?) -> [Option] where T.RawValue == String {
-            T.allCases.map { Option(value: $0.rawValue, label: req.t("\(prefix).\($0.rawValue)"), selected: $0.rawValue == selected) }
-        }
         let countries = CountryCode.sortedNames(in: lang)
             .map { Option(value: $0.code, label: $0.name, selected: $0.code == draft.country?.uppercased()) }
         let chosenLanguages = Set(draft.workingLanguages)
@@ -184,12 +181,12 @@ struct OrganisationController: RouteCollection {
             showPublicBody: action == Paths.organisations || draft.kind == OrganisationKind.publicBody.rawValue,
             showCompany: action == Paths.organisations || draft.kind == OrganisationKind.company.rawValue,
             form: FormState(values: values, errors: errors, on: req),
-            kinds: options(OrganisationKind.self, prefix: "organisation.kind", selected: draft.kind),
+            kinds: Option.cases(OrganisationKind.allCases, labels: "organisation.kind", selected: draft.kind, req),
             countries: countries,
-            types: options(PublicBodyType.self, prefix: "organisation.type", selected: draft.publicBodyType),
-            jurisdictions: options(Jurisdiction.self, prefix: "organisation.jurisdiction", selected: draft.jurisdiction),
+            types: Option.cases(PublicBodyType.allCases, labels: "organisation.type", selected: draft.publicBodyType, req),
+            jurisdictions: Option.cases(Jurisdiction.allCases, labels: "organisation.jurisdiction", selected: draft.jurisdiction, req),
             languages: languages,
-            sectors: options(Sector.self, prefix: "organisation.sector", selected: draft.sector))
+            sectors: Option.cases(Sector.allCases, labels: "organisation.sector", selected: draft.sector, req))
     }
 }
 

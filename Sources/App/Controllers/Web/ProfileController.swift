@@ -51,7 +51,7 @@ struct ProfileController: RouteCollection {
         return ExpertProfileService.Details(
             country: form.country ?? "", years: years, fields: form.fields ?? [], transferStatement: form.transferStatement ?? "",
             skills: skills, languages: languages, hoursPerWeek: hours,
-            availableFrom: form.availableFrom.flatMap(NeedInput.day), availableUntil: form.availableUntil.flatMap(NeedInput.day),
+            availableFrom: form.availableFrom.flatMap(CalendarDay.parse), availableUntil: form.availableUntil.flatMap(CalendarDay.parse),
             capacity: capacity, proBono: form.proBono == "on", workHours: form.workHours == "on",
             publicCommunication: form.publicCommunication == "on", valuesAlignment: form.valuesAlignment == "on",
             motivation: form.motivation ?? "", countriesWorked: form.countriesWorked ?? [], regionsWorked: form.regionsWorked ?? [],
@@ -160,7 +160,7 @@ struct ProfileController: RouteCollection {
         init(_ letter: AuthorisationLetter, _ req: Request) {
             filename = letter.filename
             size = req.t("profile.letter_size", String(max(1, (letter.byteCount + 1023) / 1024)))
-            uploaded = letter.uploadedAt.formatted(.iso8601.year().month().day())
+            uploaded = CalendarDay.text(letter.uploadedAt)
         }
     }
 
@@ -206,8 +206,8 @@ struct ProfileController: RouteCollection {
             sectors: Option.cases(WorkSector.allCases, labels: "work_sector", selected: p.sectors.map(\.rawValue), req),
             fields: Option.cases(ExperienceField.allCases, labels: "profile.field", selected: p.experienceFields.map(\.rawValue), req),
             skillGroups: groups, languageRows: languageRows,
-            from: p.availableFrom?.formatted(.iso8601.year().month().day()) ?? "",
-            until: p.availableUntil?.formatted(.iso8601.year().month().day()) ?? "",
+            from: CalendarDay.text(p.availableFrom, none: ""),
+            until: CalendarDay.text(p.availableUntil, none: ""),
             checks: checks, screening: screening, hasScreening: !screening.isEmpty,
             letter: try await req.authorisationLetters.letter(of: p).map { LetterInfo($0, req) }))
     }

@@ -48,9 +48,9 @@ struct OpportunitiesController: RouteCollection {
                 skills: (d.requiredSkills + d.preferredSkills).compactMap { req.application.taxonomy.skill($0)?.labels[req.language] }
                     .joined(separator: " · "),
                 languages: d.languages.map { LanguageCode($0)?.name(in: req.language) ?? $0 }.joined(separator: " · "),
-                period: req.t("opportunities.period", d.preferredStart?.formatted(.iso8601.year().month().day()) ?? "—", String(d.duration)),
+                period: req.t("opportunities.period", CalendarDay.text(d.preferredStart, none: "—"), String(d.duration)),
                 outputs: need.expectedOutputs,
-                stances: NeedInterest.Stance.allCases.map { Option(value: $0.rawValue, label: req.t("opportunities.stance.\($0.rawValue)"), selected: $0 == current) },
+                stances: Option.cases(NeedInterest.Stance.allCases, labels: "opportunities.stance", selected: current.rawValue, req),
                 current: req.t("opportunities.stance.\(current.rawValue)"))
         }
         return try await req.page("opportunities", title: "opportunities.title", ListPage(hasProfile: true, cards: cards))
