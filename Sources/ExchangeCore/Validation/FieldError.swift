@@ -16,6 +16,10 @@ public struct FieldError: Equatable, Sendable, Codable {
         case outOfRange
         case fileTooLarge
         case unsupportedFile
+        case invalidURL
+        case incomplete
+        case needsWaiver
+        case sameAsRequester
     }
 
     public let field: String
