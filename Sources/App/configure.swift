@@ -83,6 +83,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M013_AddMatchingBackground())
     app.migrations.add(M014_CreateSkillEdits())
     app.migrations.add(M015_CreateAuthorisationLetters())
+    app.migrations.add(M016_CreateDueDiligence())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -25,6 +25,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: SkillsController())
     try app.register(collection: AuthorisationLetterController())
     try app.register(collection: MatchController())
+    try app.register(collection: DueDiligenceController())
+    try app.register(collection: DeclarationController())
     try app.register(collection: OpportunitiesController())
     try app.register(collection: ParticipationController())
 

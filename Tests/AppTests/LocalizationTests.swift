@@ -16,7 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
-        "body_participation", "work_sector", "skills",
+        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -84,6 +84,29 @@ final class LocalizationTests: AppTestCase {
         family("matching.decision", MatchProposal.Decision.self)
         family("matching.phase", MatchingJobs.Phase.self)
         family("opportunities.stance", NeedInterest.Stance.self)
+        family("declaration.party", DeclaringParty.self)
+        family("declaration.question", ConflictQuestion.self)
+        family("declaration.short", ConflictQuestion.self)
+        family("due_diligence.item", DueDiligenceItem.self)
+        family("due_diligence.hint", DueDiligenceItem.self)
+        family("due_diligence.status", ChecklistStatus.self)
+        family("due_diligence.state", DueDiligenceStatus.self)
+        family("due_diligence.outcome", DueDiligenceOutcome.self)
+        family("due_diligence.decision_status", App.DueDiligenceDecision.Status.self)
+        family("conflict.signal", ConflictSignalKind.self)
+        for role in ["buyer", "procuring_entity", "tenderer", "supplier"] { keys.insert("conflict.role.\(role)") }
+        for way in ["identifier", "name"] { keys.insert("conflict.matched_by.\(way)") }
+        for refusal in [EngagementRefusal.notFrom(.proposed), .programmeStaffOnly, .dueDiligenceNotCleared, .dueDiligenceNotOpen,
+                        .termsNotSigned, .postEvaluationsMissing, .reasonRequired, .durationOutOfRange, .extensionTooLong] {
+            keys.insert("error.engagement_\(refusal.code)")
+        }
+        for code in ["waiver_pending", "no_waiver_pending"] { keys.insert("error.\(code)") }
+        for kind in ["declaration_requested", "waiver_requested", "due_diligence_cleared", "due_diligence_mitigated",
+                     "due_diligence_rejected", "due_diligence_reopened", "engagement_cancelled", "match_proposed"] {
+            keys.insert("notification.\(kind)")
+            keys.insert("mail.\(kind).subject")
+            keys.insert("mail.\(kind).body")
+        }
         for code in ["matching_run_in_progress", "matching_run_not_completed", "proposal_decided", "need_already_matched",
                      "expert_not_eligible", "expert_at_capacity", "need_not_open"] {
             keys.insert("error.\(code)")
@@ -109,7 +132,9 @@ final class LocalizationTests: AppTestCase {
                       "preferredStart", "durationMonths", "expectedOutputs", "dataAccess", "dataRules",
                       "years", "fields", "skills", "hoursPerWeek", "capacity", "transferStatement", "motivation", "decision",
                       "weights", "penalty", "alternates", "expertProfileID", "stance", "top",
-                      "countriesWorked", "regionsWorked", "sectors", "labelEN", "labelFR", "labelES", "synonyms", "group", "letter"] {
+                      "countriesWorked", "regionsWorked", "sectors", "labelEN", "labelFR", "labelES", "synonyms", "group", "letter",
+                      "status", "notes", "links", "outcome", "text", "mitigation", "alternative", "note", "checklist", "declarations",
+                      "approver", "attested", "answers"] + ConflictQuestion.allCases.flatMap { [$0.rawValue, "\($0.rawValue)_details"] } {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",

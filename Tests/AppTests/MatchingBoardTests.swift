@@ -7,36 +7,9 @@ import XCTest
 
 /// The coordinator's batch proposal, end to end: run, progress, confirm or override, and what each party then sees.
 final class MatchingBoardTests: AppTestCase {
-    /// Elena (Spanish, OCDS level 3) fits the Spanish court's need better than Eli (OCDS level 2, working Spanish).
-    func programme(on app: Application) async throws -> (need: Need, elena: ExpertProfile, eli: ExpertProfile) {
-        let elena = try await storedProfile("Elena Muestra", status: .eligible, userKey: "user.expert-es", skills: "ocds:3", languages: "es:3",
-                                            country: "ES", on: app)
-        let eli = try await storedProfile("Eli Expert", status: .eligible, userKey: "user.expert-en", skills: "ocds:2", languages: "en:3,es:1",
-                                          country: "GB", on: app)
-        let owner = try await user(Demo.publicES, on: app)
-        let draft = NeedDraft(title: "Análisis OCDS", problemStatement: "p", whyPrivateSector: "w", supportAreas: [3],
-                              requiredSkills: ["ocds"], languages: ["es"], preferredStart: try Date("2027-02-01T00:00:00Z", strategy: .iso8601),
-                              expectedOutputs: "o")
-        let need = try await NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy).create(draft, readiness: .init(ratings: [:]), organisationID: Demo.spanishCourt, by: owner)
-        need.status = .eligible
-        try await need.save(on: app.db)
-        try await admit(Demo.spanishCourt, on: app)
-        return (need, elena, eli)
-    }
-
-    func runBatch(_ coordinator: inout BrowserSession, app: Application) async throws -> MatchRun {
-        let started = try await coordinator.post("/matching/runs")
-        XCTAssertEqual(started.status, .seeOther)
-        await app.matchingJobs.waitForAll()
-        let run = try await XCTUnwrapAsync(try await MatchRun.query(on: app.db).sort(\.$startedAt, .descending).first())
-        XCTAssertEqual(started.headers.first(name: .location), Paths.matchRun(run.id!))
-        XCTAssertEqual(run.status, .completed)
-        return run
-    }
-
     func testTheCoordinatorRunsABatchReadsWhyAndConfirmsAndBothPartiesAreTold() async throws {
         try await withTestApp { app in
-            let (need, elena, eli) = try await programme(on: app)
+            let (need, elena, eli) = try await matchingProgramme(on: app)
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             let board = try await coordinator.get("/matching")
@@ -97,7 +70,7 @@ final class MatchingBoardTests: AppTestCase {
 
     func testOverridingNeedsAReasonAndAnOfferedExpert() async throws {
         try await withTestApp { app in
-            let (_, _, eli) = try await programme(on: app)
+            let (_, _, eli) = try await matchingProgramme(on: app)
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             let run = try await runBatch(&coordinator, app: app)
@@ -124,7 +97,7 @@ final class MatchingBoardTests: AppTestCase {
 
     func testADeclinedNeedIsNeverProposedAndStableMatchingIsComparedWithTheOptimum() async throws {
         try await withTestApp { app in
-            let (need, _, eli) = try await programme(on: app)
+            let (need, _, eli) = try await matchingProgramme(on: app)
             var elena = BrowserSession(app: app)
             try await elena.login("experta@demo.integrity.invalid")
             let open = try await elena.get("/opportunities")
@@ -219,7 +192,7 @@ final class MatchingBoardTests: AppTestCase {
 
     func testOnlyExpertsMarkInterestInNeeds() async throws {
         try await withTestApp { app in
-            let (need, _, _) = try await programme(on: app)
+            let (need, _, _) = try await matchingProgramme(on: app)
             for role in [Role.publicParticipant, .coordinator, .analyst, .evaluator] {
                 var browser = BrowserSession(app: app)
                 try await browser.login(Demo.email(for: role))
@@ -238,7 +211,7 @@ final class MatchingBoardTests: AppTestCase {
 
     func testTheAPIRunsDecidesAndExplains() async throws {
         try await withTestApp { app in
-            let (need, elena, _) = try await programme(on: app)
+            let (need, elena, _) = try await matchingProgramme(on: app)
             let staff = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
             let ranking = try await staff.send(.GET, "/api/v1/needs/\(need.id!.uuidString)/candidates?top=5")
             XCTAssertEqual(ranking.status, .ok)

@@ -37,6 +37,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func matchProposal(_ id: UUID) -> Self { .init(type: "match_proposal", id: id.uuidString.lowercased()) }
     static func setting(_ key: String) -> Self { .init(type: "setting", id: key) }
     static func skill(_ id: String) -> Self { .init(type: "skill", id: id) }
+    static func engagement(_ id: UUID) -> Self { .init(type: "engagement", id: id.uuidString.lowercased()) }
 }
 
 /// Stable action names. They are part of the log's meaning, so they are never renamed.
@@ -83,4 +84,19 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case proposalOverride = "match.override"
     case skillAdd = "skill.add"
     case skillRename = "skill.rename"
+    case engagementDueDiligenceOpen = "engagement.due_diligence_open"
+    case engagementDueDiligenceReopen = "engagement.due_diligence_reopen"
+    case engagementTermsRevise = "engagement.terms_revise"
+    case engagementSignOff = "engagement.sign_off"
+    case engagementStart = "engagement.start"
+    case engagementBeginClosing = "engagement.begin_closing"
+    case engagementPostEvaluations = "engagement.post_evaluations"
+    case engagementClose = "engagement.close"
+    case engagementExtend = "engagement.extend"
+    case engagementCancel = "engagement.cancel"
+    case dueDiligenceChecklist = "due_diligence.checklist"
+    case dueDiligenceDecide = "due_diligence.decide"
+    case dueDiligenceWaiverRequest = "due_diligence.waiver_request"
+    case dueDiligenceWaiverDecline = "due_diligence.waiver_decline"
+    case conflictDeclare = "conflict.declare"
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ExchangeCore
 import Logging
 
 /// Every setting the platform reads, in one typed place. Values come from the environment (see README).
@@ -30,6 +31,8 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: Int
     /// Reveals the demo outbox to administrators and marks the banner; set by `serve --demo`.
     public var demoMode: Bool
+    /// How many years back "recent employment" reaches on conflict-of-interest declarations.
+    public var conflictLookbackYears: Int = ConflictDeclaration.defaultLookbackYears
 
     public var usesTLS: Bool { baseURL.lowercased().hasPrefix("https://") }
 
@@ -93,6 +96,12 @@ public struct AppConfiguration: Sendable {
         config.mailFrom = env["MAIL_FROM"] ?? config.mailFrom
         config.sendmailPath = env["SENDMAIL_PATH"] ?? config.sendmailPath
         config.auditKeyPath = env["AUDIT_KEY_PATH"]
+        if let raw = env["CONFLICT_LOOKBACK_YEARS"] {
+            guard let years = Int(raw), (1...20).contains(years) else {
+                throw Invalid(description: "CONFLICT_LOOKBACK_YEARS must be 1–20, got \(raw)")
+            }
+            config.conflictLookbackYears = years
+        }
         return config
     }
 }

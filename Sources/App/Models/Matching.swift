@@ -131,10 +131,34 @@ final class Engagement: Model, @unchecked Sendable {
     @Field(key: "created_by") var createdBy: UUID
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    // The workflow's safeguards; empty on engagements made before due diligence existed (M016).
+    @OptionalField(key: "due_diligence") var dueDiligence: DueDiligenceStatus?
+    @OptionalField(key: "terms_signed") var termsSigned: Bool?
+    @OptionalField(key: "post_evaluations_complete") var postEvaluationsComplete: Bool?
+    @OptionalField(key: "planned_months") var plannedMonths: Int?
+    @OptionalField(key: "extension_months") var extensionMonths: Int?
+    @OptionalField(key: "cancel_reason") var cancelReason: String?
 
     init() {}
 
     var breakdown: [String: Double] { JSONColumn.decode(breakdownJSON) ?? [:] }
+
+    /// The stage and safeguards as the workflow sees them. Written only through `EngagementWorkflowService`.
+    var state: EngagementState {
+        get {
+            EngagementState(stage: stage, dueDiligence: dueDiligence ?? .notStarted, termsSigned: termsSigned ?? false,
+                            postEvaluationsComplete: postEvaluationsComplete ?? false,
+                            plannedMonths: plannedMonths ?? NeedDraft.defaultDuration, extensionMonths: extensionMonths ?? 0)
+        }
+        set {
+            stage = newValue.stage
+            dueDiligence = newValue.dueDiligence
+            termsSigned = newValue.termsSigned
+            postEvaluationsComplete = newValue.postEvaluationsComplete
+            plannedMonths = newValue.plannedMonths
+            extensionMonths = newValue.extensionMonths
+        }
+    }
 }
 
 /// JSON kept in a text column, which reads the same on SQLite and PostgreSQL.

@@ -32,6 +32,8 @@ enum Paths {
     static func need(_ id: UUID) -> String { "/needs/\(id.uuidString.lowercased())" }
     static func matchRun(_ id: UUID) -> String { "/matching/runs/\(id.uuidString.lowercased())" }
     static func match(_ id: UUID) -> String { "/matches/\(id.uuidString.lowercased())" }
+    static func matchDeclaration(_ id: UUID) -> String { match(id) + "/declaration" }
+    static func dueDiligence(_ id: UUID) -> String { match(id) + "/due-diligence" }
     static func skillEdit(_ id: String) -> String { "/skills/\(id)/edit" }
     static func auditHistory(type: String, id: String) -> String { "/audit?subjectType=\(type)&subjectID=\(id)" }
 }

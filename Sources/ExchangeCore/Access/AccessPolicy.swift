@@ -20,6 +20,10 @@ public enum ProtectedObject: Sendable, Equatable {
     case matchingBoard
     /// A proposed match (and later the engagement) between a need and an expert.
     case engagement(needOrganisationID: UUID, expertUserID: UUID?)
+    /// The due-diligence review of an engagement: checklist, signals, everyone's declarations and the decision.
+    case dueDiligence(needOrganisationID: UUID, expertUserID: UUID?)
+    /// One party's own conflict-of-interest declaration for an engagement.
+    case conflictDeclaration(needOrganisationID: UUID, expertUserID: UUID?)
     /// Screened needs an expert may mark interest in or decline.
     case opportunities
     /// The skills taxonomy: everyone signed in reads it; administrators add and rename skills.
@@ -88,13 +92,19 @@ public enum AccessPolicy {
         case .matchingBoard:
             return role.managesProgramme ? .allow : .forbid
         case .engagement(let organisationID, let expertUserID):
-            let party = (role == .publicParticipant && principal.organisationID == organisationID)
-                || (role == .expert && expertUserID == principal.userID)
+            let party = isParty(principal, organisationID, expertUserID)
             switch operation {
             case .read: return role.managesProgramme || role == .evaluator || party ? .allow : .hide
             case .list: return .allow
             default: return role.managesProgramme ? .allow : (party ? .forbid : .hide)
             }
+        case .dueDiligence(let organisationID, let expertUserID):
+            if role.managesProgramme { return .allow }
+            return isParty(principal, organisationID, expertUserID) ? .forbid : .hide
+        case .conflictDeclaration(let organisationID, let expertUserID):
+            // Staff read declarations to decide; nobody files one on a party's behalf.
+            if isParty(principal, organisationID, expertUserID) { return operation == .decide ? .forbid : .allow }
+            return role.managesProgramme && operation == .read ? .allow : .hide
         case .opportunities:
             return role == .expert && (operation == .list || operation == .update) ? .allow : .forbid
         case .skillsTaxonomy:
@@ -102,6 +112,12 @@ public enum AccessPolicy {
         case .notification(let owner), .apiToken(let owner):
             return principal.userID == owner ? .allow : .hide
         }
+    }
+
+    /// The public participant of the need's body, or the matched expert.
+    private static func isParty(_ principal: Principal, _ organisationID: UUID, _ expertUserID: UUID?) -> Bool {
+        (principal.role == .publicParticipant && principal.organisationID == organisationID)
+            || (principal.role == .expert && expertUserID == principal.userID)
     }
 
     private static func canSeeAllOrganisations(_ role: Role) -> Bool {

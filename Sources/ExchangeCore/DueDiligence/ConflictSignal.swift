@@ -44,6 +44,8 @@ public enum ConflictScreening {
 
     public struct Facts: Sendable {
         public var expertOrganisationID: UUID?
+        /// The employer as the expert names it on the profile.
+        public var expertOrganisationName: String
         public var bodyID: UUID
         public var bodyName: String
         /// Other engagements between the same expert and body, whatever their stage.
@@ -52,10 +54,11 @@ public enum ConflictScreening {
         public var procurement: [ProcurementRelation]
         public var ownership: [OwnershipPath]
 
-        public init(expertOrganisationID: UUID?, bodyID: UUID, bodyName: String, previousExchanges: [PreviousExchange] = [],
+        public init(expertOrganisationID: UUID?, expertOrganisationName: String = "", bodyID: UUID, bodyName: String, previousExchanges: [PreviousExchange] = [],
                     declarations: [DeclaringParty: ConflictDeclaration] = [:], procurement: [ProcurementRelation] = [],
                     ownership: [OwnershipPath] = []) {
             self.expertOrganisationID = expertOrganisationID
+            self.expertOrganisationName = expertOrganisationName
             self.bodyID = bodyID
             self.bodyName = bodyName
             self.previousExchanges = previousExchanges
@@ -67,8 +70,10 @@ public enum ConflictScreening {
 
     public static func signals(_ facts: Facts) -> [ConflictSignal] {
         var signals: [ConflictSignal] = []
-        if let employer = facts.expertOrganisationID, employer == facts.bodyID {
-            signals.append(ConflictSignal(kind: .sameOrganisation, key: employer.uuidString.lowercased(), evidence: [facts.bodyName]))
+        let employerName = OrganisationName.normalised(facts.expertOrganisationName)
+        if facts.expertOrganisationID == facts.bodyID || (!employerName.isEmpty && employerName == OrganisationName.normalised(facts.bodyName)) {
+            signals.append(ConflictSignal(kind: .sameOrganisation, key: facts.bodyID.uuidString.lowercased(),
+                                          evidence: [facts.expertOrganisationName, facts.bodyName]))
         }
         signals += facts.previousExchanges.map {
             ConflictSignal(kind: .previousExchange, key: $0.engagementID.uuidString.lowercased(), evidence: [$0.needTitle, $0.stage.rawValue])

@@ -10,6 +10,9 @@ public enum EngagementStage: String, Codable, Sendable, CaseIterable {
     /// Still holds one of the expert's concurrent places.
     public var occupiesExpert: Bool { self != .closed && self != .cancelled }
 
+    /// The stages in the order the workflow moves through them; cancelled stands outside it.
+    public static let workflow: [EngagementStage] = [.proposed, .dueDiligence, .torDrafting, .torSigned, .active, .closing, .closed]
+
     /// The stages that hold one of the expert's places.
     public static let occupying = allCases.filter(\.occupiesExpert)
 }

@@ -100,6 +100,43 @@ class AppTestCase: XCTestCase {
         return p
     }
 
+    /// Elena (Spanish, OCDS level 3) fits the Spanish court's need better than Eli (OCDS level 2, working Spanish).
+    func matchingProgramme(on app: Application) async throws -> (need: Need, elena: ExpertProfile, eli: ExpertProfile) {
+        let elena = try await storedProfile("Elena Muestra", status: .eligible, userKey: "user.expert-es", skills: "ocds:3", languages: "es:3",
+                                            country: "ES", on: app)
+        let eli = try await storedProfile("Eli Expert", status: .eligible, userKey: "user.expert-en", skills: "ocds:2", languages: "en:3,es:1",
+                                          country: "GB", on: app)
+        let owner = try await user(Demo.publicES, on: app)
+        let draft = NeedDraft(title: "Análisis OCDS", problemStatement: "p", whyPrivateSector: "w", supportAreas: [3],
+                              requiredSkills: ["ocds"], languages: ["es"], preferredStart: try Date("2027-02-01T00:00:00Z", strategy: .iso8601),
+                              expectedOutputs: "o")
+        let need = try await NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy).create(draft, readiness: .init(ratings: [:]), organisationID: Demo.spanishCourt, by: owner)
+        need.status = .eligible
+        try await need.save(on: app.db)
+        try await admit(Demo.spanishCourt, on: app)
+        return (need, elena, eli)
+    }
+
+    func runBatch(_ coordinator: inout BrowserSession, app: Application) async throws -> MatchRun {
+        let started = try await coordinator.post("/matching/runs")
+        XCTAssertEqual(started.status, .seeOther)
+        await app.matchingJobs.waitForAll()
+        let run = try await XCTUnwrapAsync(try await MatchRun.query(on: app.db).sort(\.$startedAt, .descending).first())
+        XCTAssertEqual(started.headers.first(name: .location), Paths.matchRun(run.id!))
+        XCTAssertEqual(run.status, .completed)
+        return run
+    }
+
+    /// The matching programme with Elena proposed for the Spanish court's need, as a confirmed proposal leaves it.
+    func proposedMatch(_ coordinator: inout BrowserSession, app: Application) async throws -> (match: Engagement, elena: ExpertProfile, eli: ExpertProfile) {
+        let (_, elena, eli) = try await matchingProgramme(on: app)
+        let run = try await runBatch(&coordinator, app: app)
+        let proposal = try await XCTUnwrapAsync(try await MatchProposal.query(on: app.db).filter(\.$run.$id == run.id!).first())
+        let confirmed = try await coordinator.post("/matching/proposals/\(proposal.id!.uuidString)/decision", form: ["action": "confirm"])
+        XCTAssertEqual(confirmed.status, .seeOther)
+        return (try await XCTUnwrapAsync(try await Engagement.query(on: app.db).first()), elena, eli)
+    }
+
     /// Marks a public body's participation eligible, as a coordinator's screening would.
     func admit(_ organisationID: UUID, on app: Application) async throws {
         let body = try await XCTUnwrapAsync(try await Organisation.find(organisationID, on: app.db))

@@ -40,19 +40,31 @@ struct DueDiligenceTests {
     @Test func signalsNameTheirEvidence() {
         let previous = UUID(uuidString: "00000000-0000-0000-0000-0000000000aa")!
         let signals = ConflictScreening.signals(.init(
-            expertOrganisationID: Self.body, bodyID: Self.body, bodyName: "Anti-Corruption Office",
+            expertOrganisationID: Self.body, expertOrganisationName: "Oficina Anticorrupción", bodyID: Self.body, bodyName: "Anti-Corruption Office",
             previousExchanges: [.init(engagementID: previous, needTitle: "Asset declarations", stage: .closed)],
             declarations: [.expert: Self.declaration(yesTo: .personalRelations), .publicBody: Self.declaration()],
             procurement: [ProcurementRelation(ocid: "ocds-abc-1", bodyRole: "buyer", employerRole: "supplier",
                                               partyName: "Datos SA", matchedBy: .name)],
             ownership: [OwnershipPath(names: ["Datos SA", "Holding BV", "Supplies Ltd"], statementIDs: ["s1", "r1", "s2"])]))
         #expect(signals.map(\.kind) == [.sameOrganisation, .previousExchange, .declared, .procurementRelation, .ownershipPath])
-        #expect(signals[0].evidence == ["Anti-Corruption Office"])
+        #expect(signals[0].evidence == ["Oficina Anticorrupción", "Anti-Corruption Office"])
         #expect(signals[1].evidence == ["Asset declarations", "closed"])
         #expect(signals[2].evidence == ["expert", "personal_relations", "My sister heads its IT unit."])
         #expect(signals[3].fingerprint == "procurement_relation:ocds-abc-1:supplier")
         #expect(signals[4].evidence == ["Datos SA → Holding BV → Supplies Ltd", "2"])
-        #expect(ConflictScreening.signals(.init(expertOrganisationID: Self.expertOrg, bodyID: Self.body, bodyName: "x")).isEmpty)
+        #expect(ConflictScreening.signals(.init(expertOrganisationID: Self.expertOrg, expertOrganisationName: "Datos SA",
+                                                bodyID: Self.body, bodyName: "Anti-Corruption Office")).isEmpty)
+        // The same organisation under another spelling still counts.
+        #expect(ConflictScreening.signals(.init(expertOrganisationID: Self.expertOrg, expertOrganisationName: "DATOS, S.A.",
+                                                bodyID: Self.body, bodyName: "Datos SA")).map(\.kind) == [.sameOrganisation])
+    }
+
+    @Test func organisationNamesCompareWithoutCaseAccentsPunctuationOrLegalForm() {
+        #expect(OrganisationName.normalised("Datos, S.A.") == "datos")
+        #expect(OrganisationName.normalised("DATOS s. a.") == "datos")
+        #expect(OrganisationName.normalised("Öffentliche Daten GmbH & Co. KG") == "offentliche daten")
+        #expect(OrganisationName.normalised("Integridad Digital Ltda.") == "integridad digital")
+        #expect(OrganisationName.normalised("Ltd") == "ltd")
     }
 
     @Test func clearingNeedsACompleteReviewAndAWaiverWhenAnythingWasFound() {

@@ -50,9 +50,10 @@ struct ProposalDecisionService {
             guard let profile = try await ExpertProfile.find(id, on: db) else { throw AppError.conflict(code: "expert_not_eligible") }
             return profile
         }
-        if let expert { try await checkStillAvailable(need, expert) }
+        let factory = ProposedMatchFactory(clock: clock, mailer: mailer)
+        if let expert { try await factory.checkStillAvailable(need, expert, on: db) }
         return try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
-            let engagement = try await expert.asyncMap { try await create(need, $0, proposal, by: coordinator, on: scope.db) }
+            let engagement = try await expert.asyncMap { try await factory.create(need, $0, proposal, by: coordinator, on: scope.db) }
             proposal.decision = choice == .confirm ? .confirmed : .overridden
             proposal.reason = reason.isEmpty ? nil : reason
             proposal.decidedBy = coordinator.id
@@ -63,7 +64,6 @@ struct ProposalDecisionService {
                                    changes: ["need": need.id!.uuidString.lowercased(),
                                              "expert_profile": expert?.id!.uuidString.lowercased() ?? "",
                                              "engagement": engagement?.id!.uuidString.lowercased() ?? ""])
-            if let engagement, let expert { try await tellBothParties(engagement, need, expert, on: scope.db) }
             return engagement
         }
     }
@@ -71,51 +71,5 @@ struct ProposalDecisionService {
     /// The experts an override may pick: the alternates and the stable matching's choice.
     func offered(_ proposal: MatchProposal) -> [UUID] {
         proposal.alternates.map(\.expertProfileID) + [proposal.$stableExpert.id].compactMap { $0 }
-    }
-
-    /// Time passes between the run and the decision: the need may have been matched, the expert filled up.
-    private func checkStillAvailable(_ need: Need, _ expert: ExpertProfile) async throws {
-        guard try await !BatchMatchingService.isMatched(need, on: db) else { throw AppError.conflict(code: "need_already_matched") }
-        guard expert.status == .eligible else { throw AppError.conflict(code: "expert_not_eligible") }
-        let occupied = try await Engagement.query(on: db).filter(\.$expert.$id == expert.id!)
-            .filter(\.$stage ~~ EngagementStage.occupying).count()
-        guard occupied < (expert.capacity ?? 0) else { throw AppError.conflict(code: "expert_at_capacity") }
-    }
-
-    private func create(_ need: Need, _ expert: ExpertProfile, _ proposal: MatchProposal, by coordinator: User,
-                        on db: Database) async throws -> Engagement {
-        let engagement = Engagement()
-        engagement.id = UUID()
-        engagement.$need.id = need.id!
-        engagement.$expert.id = expert.id!
-        engagement.$proposal.id = proposal.id
-        engagement.stage = .proposed
-        if expert.id == proposal.$expert.id {
-            engagement.score = proposal.score ?? 0
-            engagement.breakdownJSON = proposal.breakdownJSON
-        } else if let alternate = proposal.alternates.first(where: { $0.expertProfileID == expert.id }) {
-            engagement.score = alternate.score
-            engagement.breakdownJSON = JSONColumn.encode(alternate.breakdown)
-        } else {
-            engagement.score = proposal.stableScore ?? 0
-            engagement.breakdownJSON = "{}"
-        }
-        engagement.createdBy = coordinator.id!
-        engagement.createdAt = clock.now()
-        engagement.updatedAt = clock.now()
-        try await engagement.create(on: db)
-        return engagement
-    }
-
-    private func tellBothParties(_ engagement: Engagement, _ need: Need, _ expert: ExpertProfile, on db: Database) async throws {
-        let members = try await User.activeMembers(of: need.$organisation.id, on: db).all()
-        let expertUser = try await expert.$user.get(on: db)
-        let link = Paths.match(engagement.id!)
-        for person in members + [expertUser].compactMap({ $0 }) {
-            let language = person.preferredLanguage ?? .fallback
-            try await Notifier(clock: clock).notify(person.id!, "notification.match_proposed", arguments: [need.title], link: link, on: db)
-            try await mailer.enqueue(to: person.email, language: language, kind: "match_proposed",
-                                     arguments: [person.displayName, need.title, mailer.link(link)], on: db)
-        }
     }
 }

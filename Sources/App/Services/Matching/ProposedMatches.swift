@@ -14,6 +14,20 @@ struct ProposedMatches {
         let organisation: Organisation
         let expert: ExpertProfile
 
+        /// Which side the person is on, if any.
+        func party(of principal: Principal) -> DeclaringParty? {
+            switch principal.role {
+            case .expert where expert.$user.id == principal.userID: .expert
+            case .publicParticipant where principal.organisationID == organisation.id: .publicBody
+            default: nil
+            }
+        }
+
+        var protected: (dueDiligence: ProtectedObject, declaration: ProtectedObject) {
+            (.dueDiligence(needOrganisationID: organisation.id!, expertUserID: expert.$user.id),
+             .conflictDeclaration(needOrganisationID: organisation.id!, expertUserID: expert.$user.id))
+        }
+
         var explanation: MatchExplanation {
             let draft = need.draft
             return MatchExplanation(

@@ -35,6 +35,12 @@ struct MatchController: RouteCollection {
         let facts: [String]
     }
 
+    struct StageItem: Encodable {
+        let label: String
+        let current: Bool
+        let done: Bool
+    }
+
     struct ShowPage: Encodable {
         let needTitle: String
         let needHref: String?
@@ -44,18 +50,52 @@ struct MatchController: RouteCollection {
         let stage: String
         let score: String
         let reasons: [Reason]
+        let stages: [StageItem]
+        let cancelReason: String?
+        let dueDiligence: String
+        let decisions: [DueDiligenceController.DecisionRow]
+        /// The signed-in party's own declaration form, and whether it was filed.
+        let declarationHref: String?
+        let declared: Bool
+        let reviewHref: String?
+        let openAction: String?
+        let cancelAction: String?
+        let form: FormState
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
+        try await Self.showPage(req, try await ProposedMatches(req: req).load(try req.uuidParameter()), errors: [], values: [:])
+    }
+
+    /// The match with where it stands in the workflow and what the reader may do next.
+    static func showPage(_ req: Request, _ match: ProposedMatches.Loaded, errors: [FieldError], values: [String: String]) async throws -> View {
         let principal = req.principal!
+        let id = match.engagement.id!
+        let state = match.engagement.state
         let canOpenNeed = AccessPolicy.decide(principal, .read, .need(organisationID: match.organisation.id!)).isAllowed
+        let isStaff = AccessPolicy.decide(principal, .update, match.protected.dueDiligence).isAllowed
+        let party = match.party(of: principal)
+        let review = try await req.dueDiligence.review(match)
+        let order = EngagementStage.workflow
+        let position = order.firstIndex(of: state.stage)
         return try await req.page("match", title: "match.title", ShowPage(
             needTitle: match.need.title, needHref: canOpenNeed ? Paths.need(match.need.id!) : nil,
             organisation: match.organisation.name, expert: match.expert.fullName, expertOrganisation: match.expert.organisationName,
-            stage: req.t("engagement.stage.\(match.engagement.stage.rawValue)"),
+            stage: req.t("engagement.stage.\(state.stage.rawValue)"),
             score: ScoreText.percent(match.engagement.score),
-            reasons: Self.reasons(match, req)))
+            reasons: Self.reasons(match, req),
+            stages: order.enumerated().map { index, stage in
+                StageItem(label: req.t("engagement.stage.\(stage.rawValue)"), current: index == position, done: position.map { index < $0 } ?? false)
+            },
+            cancelReason: state.stage == .cancelled ? match.engagement.cancelReason : nil,
+            dueDiligence: req.t("due_diligence.state.\(state.dueDiligence.rawValue)"),
+            decisions: review.decisions.filter { $0.status == .decided }.map { DueDiligenceController.row($0, req) },
+            declarationHref: party != nil && !state.isFinished && state.stage != .proposed ? Paths.matchDeclaration(id) : nil,
+            declared: party.map { review.declarations[$0] != nil } ?? false,
+            reviewHref: isStaff && state.stage != .proposed ? Paths.dueDiligence(id) : nil,
+            openAction: isStaff && state.stage == .proposed ? Paths.dueDiligence(id) + "/open" : nil,
+            cancelAction: isStaff && !state.isFinished ? Paths.match(id) + "/cancel" : nil,
+            form: FormState(values: values, errors: errors, on: req)))
     }
 
     /// Each scored criterion with the facts behind it, in the reader's language.

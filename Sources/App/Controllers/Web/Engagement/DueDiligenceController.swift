@@ -1,0 +1,255 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// The coordinators' due-diligence review of a match: checklist, declarations, signals and the decision.
+struct DueDiligenceController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let staff = routes.grouped(access: .programmeStaff).grouped("matches", ":id")
+        staff.post("due-diligence", "open", use: open)
+        staff.post("cancel", use: cancel)
+        staff.get("due-diligence", use: review)
+        staff.get("due-diligence", "items", ":item", use: itemForm)
+        staff.post("due-diligence", "items", ":item", use: saveItem)
+        staff.post("due-diligence", "decision", use: decide)
+        staff.post("due-diligence", "waiver", use: answerWaiver)
+    }
+
+    private func load(_ req: Request) async throws -> ProposedMatches.Loaded {
+        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
+        try req.authorize(.update, match.protected.dueDiligence)
+        return match
+    }
+
+    // MARK: - Stage steps
+
+    @Sendable func open(req: Request) async throws -> Response {
+        let match = try await load(req)
+        try await req.dueDiligence.open(match, by: try req.requireUser())
+        req.flash("due_diligence.opened")
+        return req.redirect(to: Paths.dueDiligence(match.engagement.id!))
+    }
+
+    struct CancelForm: Content { var reason: String? }
+
+    @Sendable func cancel(req: Request) async throws -> Response {
+        let match = try await load(req)
+        let reason = try req.content.decode(CancelForm.self).reason ?? ""
+        do {
+            try await req.engagements.cancel(match, reason: reason, by: try req.requireUser())
+        } catch AppError.conflict(code: "engagement_reason_required") {
+            return try await MatchController.showPage(req, match, errors: [FieldError("reason", .required)], values: ["reason": reason])
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        req.flash("engagement.cancelled")
+        return req.redirect(to: Paths.match(match.engagement.id!))
+    }
+
+    // MARK: - Review page
+
+    struct ItemRow: Encodable {
+        let label: String
+        let status: String
+        let notes: String
+        let links: [String]
+        let href: String?
+    }
+
+    struct AnswerRow: Encodable {
+        let question: String
+        let declared: Bool
+        let details: String
+    }
+
+    struct DeclarationView: Encodable {
+        let party: String
+        let filedOn: String?
+        let answers: [AnswerRow]
+    }
+
+    struct DecisionRow: Encodable {
+        let outcome: String
+        let status: String
+        let text: String
+        let mitigation: String?
+        let date: String
+    }
+
+    struct ReviewPage: Encodable {
+        let matchHref: String
+        let needTitle: String
+        let organisation: String
+        let expert: String
+        let status: String
+        let isOpen: Bool
+        let items: [ItemRow]
+        let declarations: [DeclarationView]
+        let signals: [String]
+        let decisions: [DecisionRow]
+        let waiver: DecisionRow?
+        let canApproveWaiver: Bool
+        let outcomes: [Option]
+        let alternates: [Option]
+        let form: FormState
+    }
+
+    @Sendable func review(req: Request) async throws -> View {
+        try await reviewPage(req, try await load(req), values: [:], errors: [])
+    }
+
+    private func reviewPage(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
+        let review = try await req.dueDiligence.review(match)
+        let id = match.engagement.id!
+        let isOpen = match.engagement.state.dueDiligence == .open
+        let items = DueDiligenceItem.allCases.map { item in
+            let entry = review.checklist[item]
+            return ItemRow(label: req.t("due_diligence.item.\(item.rawValue)"), status: req.t("due_diligence.status.\(entry.status.rawValue)"),
+                           notes: entry.notes, links: entry.links,
+                           href: isOpen ? Paths.dueDiligence(id) + "/items/\(item.rawValue)" : nil)
+        }
+        let years = String(req.application.configuration.conflictLookbackYears)
+        let declarations = DeclaringParty.allCases.map { party in
+            let record = review.declarations[party]
+            return DeclarationView(party: req.t("declaration.party.\(party.rawValue)"), filedOn: record.map { CalendarDay.text($0.declaredAt) },
+                                   answers: ConflictQuestion.allCases.compactMap { q in
+                                       record?.declaration.answers[q].map {
+                                           AnswerRow(question: req.t("declaration.question.\(q.rawValue)", years), declared: $0.declared, details: $0.details)
+                                       }
+                                   })
+        }
+        let user = try req.requireUser()
+        let alternates = try await alternateOptions(req, match, selected: values["alternative"])
+        return try await req.page("due_diligence", title: "due_diligence.title", ReviewPage(
+            matchHref: Paths.match(id), needTitle: match.need.title, organisation: match.organisation.name,
+            expert: match.expert.fullName, status: req.t("due_diligence.state.\(match.engagement.state.dueDiligence.rawValue)"),
+            isOpen: isOpen, items: items, declarations: declarations,
+            signals: review.signals.map { SignalText.describe($0, req) },
+            decisions: review.decisions.filter { $0.status != .awaitingApproval }.map { Self.row($0, req) },
+            waiver: review.pendingWaiver.map { Self.row($0, req) },
+            canApproveWaiver: review.pendingWaiver.map { $0.requestedBy != user.id } ?? false,
+            outcomes: Option.cases(DueDiligenceOutcome.allCases, labels: "due_diligence.outcome", selected: values["outcome"], req),
+            alternates: alternates,
+            form: FormState(values: values, errors: errors, on: req)))
+    }
+
+    static func row(_ decision: DueDiligenceDecision, _ req: Request) -> DecisionRow {
+        DecisionRow(outcome: req.t("due_diligence.outcome.\(decision.outcome.rawValue)"),
+                    status: req.t("due_diligence.decision_status.\(decision.status.rawValue)"),
+                    text: decision.text, mitigation: decision.mitigation, date: CalendarDay.text(decision.decidedAt ?? decision.requestedAt))
+    }
+
+    private func alternateOptions(_ req: Request, _ match: ProposedMatches.Loaded, selected: String?) async throws -> [Option] {
+        guard let proposal = try await match.engagement.$proposal.get(on: req.db) else { return [] }
+        let ids = DueDiligenceService.alternates(of: proposal, excluding: match.expert.id!)
+        let experts = try await ExpertProfile.query(on: req.db).filter(\.$id ~~ ids).all()
+        return ids.compactMap { id in
+            experts.first { $0.id == id }.map {
+                Option(value: id.uuidString.lowercased(), label: $0.fullName, selected: selected == id.uuidString.lowercased())
+            }
+        }
+    }
+
+    // MARK: - Checklist items
+
+    struct ItemPage: Encodable {
+        let reviewHref: String
+        let action: String
+        let item: String
+        let hint: String
+        let statuses: [Option]
+        let form: FormState
+    }
+
+    struct ItemForm: Content {
+        var status: String?
+        var notes: String?
+        var links: String?
+    }
+
+    @Sendable func itemForm(req: Request) async throws -> View {
+        let match = try await load(req)
+        let item = try Self.item(req)
+        let entry = try await req.dueDiligence.review(match).checklist[item]
+        return try await itemPage(req, match, item, ItemForm(status: entry.status.rawValue, notes: entry.notes,
+                                                             links: entry.links.joined(separator: "\n")), errors: [])
+    }
+
+    @Sendable func saveItem(req: Request) async throws -> Response {
+        let match = try await load(req)
+        let item = try Self.item(req)
+        let form = try req.content.decode(ItemForm.self)
+        let (entry, errors) = ChecklistEntry.parse(status: form.status, notes: form.notes, links: form.links)
+        guard errors.isEmpty else {
+            return try await itemPage(req, match, item, form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await req.dueDiligence.record(item, entry, on: match, by: try req.requireUser())
+        req.flash("due_diligence.item_saved", req.t("due_diligence.item.\(item.rawValue)"))
+        return req.redirect(to: Paths.dueDiligence(match.engagement.id!))
+    }
+
+    private static func item(_ req: Request) throws -> DueDiligenceItem {
+        guard let raw = req.parameters.get("item"), let item = DueDiligenceItem(rawValue: raw) else { throw AppError.notFound }
+        return item
+    }
+
+    private func itemPage(_ req: Request, _ match: ProposedMatches.Loaded, _ item: DueDiligenceItem, _ form: ItemForm,
+                          errors: [FieldError]) async throws -> View {
+        let review = Paths.dueDiligence(match.engagement.id!)
+        return try await req.page("due_diligence_item", title: "due_diligence.item_title", ItemPage(
+            reviewHref: review, action: review + "/items/\(item.rawValue)", item: req.t("due_diligence.item.\(item.rawValue)"),
+            hint: req.t("due_diligence.hint.\(item.rawValue)"),
+            statuses: Option.cases(ChecklistStatus.allCases, labels: "due_diligence.status", selected: form.status, req),
+            form: FormState(values: ["notes": form.notes ?? "", "links": form.links ?? ""], errors: errors, on: req)))
+    }
+
+    // MARK: - Decision
+
+    struct DecisionForm: Content {
+        var outcome: String?
+        var text: String?
+        var mitigation: String?
+        var alternative: String?
+
+        var values: [String: String] {
+            ["outcome": outcome ?? "", "text": text ?? "", "mitigation": mitigation ?? "", "alternative": alternative ?? ""]
+        }
+    }
+
+    @Sendable func decide(req: Request) async throws -> Response {
+        let match = try await load(req)
+        let form = try req.content.decode(DecisionForm.self)
+        var validator = Validator()
+        let outcome = validator.choice("outcome", form.outcome, as: DueDiligenceOutcome.self)
+        let alternative = form.alternative.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
+        if let raw = form.alternative, !raw.isEmpty, alternative == nil { validator.add("alternative", .invalidChoice) }
+        do {
+            guard let outcome, validator.isValid else { throw AppError.validation(validator.errors) }
+            try await req.dueDiligence.decide(outcome, text: form.text ?? "", mitigation: form.mitigation ?? "", alternative: alternative,
+                                              on: match, by: try req.requireUser())
+            req.flash(outcome == .mitigated ? "due_diligence.waiver_requested" : "due_diligence.decided")
+        } catch AppError.validation(let errors) {
+            return try await reviewPage(req, match, values: form.values, errors: validator.errors + errors)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        return req.redirect(to: Paths.dueDiligence(match.engagement.id!))
+    }
+
+    struct WaiverForm: Content {
+        var answer: String?
+        var note: String?
+    }
+
+    @Sendable func answerWaiver(req: Request) async throws -> Response {
+        let match = try await load(req)
+        let form = try req.content.decode(WaiverForm.self)
+        do {
+            try await req.dueDiligence.answerWaiver(approve: form.answer == "approve", note: form.note ?? "", on: match,
+                                                    by: try req.requireUser())
+        } catch AppError.validation(let errors) {
+            return try await reviewPage(req, match, values: ["note": form.note ?? ""], errors: errors)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        req.flash(form.answer == "approve" ? "due_diligence.waiver_approved" : "due_diligence.waiver_declined")
+        return req.redirect(to: Paths.dueDiligence(match.engagement.id!))
+    }
+}

@@ -1,0 +1,229 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Due diligence of a proposed match: the coordinator's checklist, each party's conflict declaration, the automatic
+/// signals, and the decision, which is told to all parties. A waiver needs a second coordinator's approval.
+struct DueDiligenceService {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+    let mailer: Mailer
+
+    /// Everything the review page and the API show, and what the decision rules weigh.
+    struct Review {
+        let match: ProposedMatches.Loaded
+        let checklist: DueDiligenceChecklist
+        let checklistRecords: [DueDiligenceItem: ChecklistRecord]
+        let declarations: [DeclaringParty: DeclarationRecord]
+        /// Newest first.
+        let decisions: [DueDiligenceDecision]
+        let signals: [ConflictSignal]
+
+        var findings: DueDiligenceFindings {
+            DueDiligenceFindings(checklist: checklist, declaredBy: Set(declarations.keys), signals: signals)
+        }
+
+        var pendingWaiver: DueDiligenceDecision? { decisions.first { $0.status == .awaitingApproval } }
+
+        /// Signals the latest decision did not weigh; any of them reopens cleared due diligence.
+        var newSignals: [ConflictSignal] {
+            guard let decided = decisions.first(where: { $0.status == .decided }) else { return signals }
+            return signals.filter { !decided.weighedSignals.contains($0.fingerprint) }
+        }
+    }
+
+    func review(_ match: ProposedMatches.Loaded) async throws -> Review {
+        let id = match.engagement.id!
+        let records = try await ChecklistRecord.query(on: db).filter(\.$engagement.$id == id).all()
+        let declarations = try await DeclarationRecord.query(on: db).filter(\.$engagement.$id == id).all()
+        let decisions = try await DueDiligenceDecision.query(on: db).filter(\.$engagement.$id == id)
+            .sort(\.$requestedAt, .descending).all()
+        let byParty = Dictionary(uniqueKeysWithValues: declarations.map { ($0.party, $0) })
+        return Review(match: match,
+                      checklist: DueDiligenceChecklist(Dictionary(uniqueKeysWithValues: records.map { ($0.item, $0.entry) })),
+                      checklistRecords: Dictionary(uniqueKeysWithValues: records.map { ($0.item, $0) }),
+                      declarations: byParty, decisions: decisions,
+                      signals: try await ConflictFactsLoader(db: db).signals(match, declarations: byParty.mapValues(\.declaration)))
+    }
+
+    // MARK: - Steps
+
+    /// proposed → due diligence; both parties are asked for their declarations.
+    func open(_ match: ProposedMatches.Loaded, by coordinator: User) async throws {
+        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            try await EngagementWorkflowService.apply(.openDueDiligence, to: match.engagement, by: coordinator.role, in: scope, now: clock.now())
+            try await tellParties(match, "declaration_requested", arguments: [match.need.title],
+                                  link: Paths.matchDeclaration(match.engagement.id!), on: scope.db)
+        }
+    }
+
+    func record(_ item: DueDiligenceItem, _ entry: ChecklistEntry, on match: ProposedMatches.Loaded, by coordinator: User) async throws {
+        guard match.engagement.state.dueDiligence == .open else { throw AppError.conflict(code: "engagement_due_diligence_not_open") }
+        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            let record = try await ChecklistRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
+                .filter(\.$item == item).first() ?? ChecklistRecord(engagementID: match.engagement.id!, item: item)
+            record.record(entry, by: coordinator.id!, now: clock.now())
+            try await record.save(on: scope.db)
+            // Notes may name people; the log keeps the item and its status.
+            try await scope.record(.dueDiligenceChecklist, .engagement(match.engagement.id!),
+                                   changes: ["item": item.rawValue, "status": entry.status.rawValue, "links": String(entry.links.count)])
+        }
+    }
+
+    /// Files (or re-files) the party's declaration. Newly declared conflicts reopen cleared due diligence.
+    func declare(_ declaration: ConflictDeclaration, as party: DeclaringParty, on match: ProposedMatches.Loaded, by user: User) async throws {
+        guard !match.engagement.state.isFinished else { throw AppError.conflict(code: "engagement_not_from_stage") }
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            let record = try await DeclarationRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
+                .filter(\.$party == party).first() ?? DeclarationRecord(engagementID: match.engagement.id!, party: party)
+            record.answersJSON = JSONColumn.encode(declaration)
+            record.declaredBy = user.id!
+            record.declaredAt = clock.now()
+            try await record.save(on: scope.db)
+            // The details are personal; the log keeps which questions were answered yes.
+            try await scope.record(.conflictDeclare, .engagement(match.engagement.id!),
+                                   changes: ["party": party.rawValue,
+                                             "declared": declaration.declaredConflicts.map(\.rawValue).joined(separator: ",")])
+        }
+        try await recheck(match, trigger: "declaration")
+    }
+
+    /// Decides an open review. A waiver only records the request until another coordinator approves it; a rejection
+    /// may propose an alternate expert from the original proposal.
+    func decide(_ outcome: DueDiligenceOutcome, text: String, mitigation: String, alternative: UUID?,
+                on match: ProposedMatches.Loaded, by coordinator: User) async throws {
+        let review = try await review(match)
+        guard match.engagement.state.dueDiligence == .open else { throw AppError.conflict(code: "engagement_due_diligence_not_open") }
+        guard review.pendingWaiver == nil else { throw AppError.conflict(code: "waiver_pending") }
+        var errors = DueDiligenceDecisionRules.check(outcome, text: text, mitigation: mitigation, findings: review.findings)
+        let alternate = try await alternativeExpert(alternative, for: match, rejecting: outcome == .rejected, errors: &errors)
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            let decision = DueDiligenceDecision(engagementID: match.engagement.id!, outcome: outcome, text: text, mitigation: mitigation,
+                                                signals: review.signals, requestedBy: coordinator.id!, now: clock.now())
+            if outcome == .mitigated {
+                decision.status = .awaitingApproval
+                try await decision.create(on: scope.db)
+                try await scope.record(.dueDiligenceWaiverRequest, .engagement(match.engagement.id!), reason: decision.text)
+                let others = try await EngagementParties.coordinators(on: scope.db).filter { $0.id != coordinator.id }
+                try await EngagementParties.tell(others, "waiver_requested", arguments: [match.need.title],
+                                                 link: Paths.dueDiligence(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                return
+            }
+            decision.markDecided(by: coordinator.id!, now: clock.now())
+            try await EngagementWorkflowService.apply(.decideDueDiligence(outcome, text: decision.text), to: match.engagement,
+                                                      by: coordinator.role, in: scope, now: clock.now())
+            if let (expert, proposal) = alternate {
+                let factory = ProposedMatchFactory(clock: clock, mailer: mailer)
+                try await factory.checkStillAvailable(match.need, expert, on: scope.db)
+                decision.alternativeEngagementID = try await factory.create(match.need, expert, proposal, by: coordinator, on: scope.db).id
+            }
+            try await decision.create(on: scope.db)
+            try await tellDecision(decision, match, on: scope.db)
+        }
+    }
+
+    /// A second coordinator approves or declines a requested waiver.
+    func answerWaiver(approve: Bool, note: String, on match: ProposedMatches.Loaded, by approver: User) async throws {
+        guard let waiver = try await review(match).pendingWaiver else { throw AppError.conflict(code: "no_waiver_pending") }
+        var errors = DueDiligenceDecisionRules.checkApproval(requestedBy: waiver.requestedBy, approver: approver.id!)
+        let note = note.trimmingWhitespace()
+        if !approve && note.isEmpty { errors.append(FieldError("note", .required)) }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        try await audit.transaction(on: db, actor: .user(approver.id!)) { scope in
+            waiver.markDecided(by: approver.id!, now: clock.now())
+            guard approve else {
+                waiver.status = .declined
+                try await waiver.save(on: scope.db)
+                try await scope.record(.dueDiligenceWaiverDecline, .engagement(match.engagement.id!), reason: note)
+                return
+            }
+            try await waiver.save(on: scope.db)
+            try await EngagementWorkflowService.apply(.decideDueDiligence(.mitigated, text: waiver.text), to: match.engagement,
+                                                      by: approver.role, in: scope, now: clock.now())
+            try await tellDecision(waiver, match, on: scope.db)
+        }
+    }
+
+    /// Re-checks conflicts: a signal the last decision did not weigh reopens cleared due diligence and tells the
+    /// coordinators. Returns whether it reopened.
+    @discardableResult
+    func recheck(_ match: ProposedMatches.Loaded, trigger: String) async throws -> Bool {
+        guard match.engagement.state.dueDiligence.isCleared, !match.engagement.state.isFinished else { return false }
+        let fresh = try await review(match).newSignals
+        guard !fresh.isEmpty else { return false }
+        let reason = "\(trigger): " + fresh.map(\.fingerprint).joined(separator: ", ")
+        try await audit.transaction(on: db, actor: .system("conflict-recheck")) { scope in
+            // The platform reopens on the facts; the step needs no one's authority.
+            try await EngagementWorkflowService.apply(.reopenDueDiligence(reason: reason), to: match.engagement, by: .coordinator,
+                                                      in: scope, now: clock.now())
+            try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "due_diligence_reopened",
+                                             arguments: [match.need.title], link: Paths.dueDiligence(match.engagement.id!),
+                                             clock: clock, mailer: mailer, on: scope.db)
+        }
+        return true
+    }
+
+    // MARK: - Helpers
+
+    /// The alternate a rejection proposes instead: one the original proposal offered, still free to take the need.
+    private func alternativeExpert(_ id: UUID?, for match: ProposedMatches.Loaded, rejecting: Bool,
+                                   errors: inout [FieldError]) async throws -> (ExpertProfile, MatchProposal)? {
+        guard let id else { return nil }
+        guard rejecting, let proposal = try await match.engagement.$proposal.get(on: db),
+              Self.alternates(of: proposal, excluding: match.expert.id!).contains(id),
+              let expert = try await ExpertProfile.find(id, on: db) else {
+            errors.append(FieldError("alternative", .invalidChoice))
+            return nil
+        }
+        return (expert, proposal)
+    }
+
+    /// The experts a rejection may turn to: the proposal's alternates and stable choice, without the rejected one.
+    static func alternates(of proposal: MatchProposal, excluding rejected: UUID) -> [UUID] {
+        (proposal.alternates.map(\.expertProfileID) + [proposal.$stableExpert.id, proposal.$expert.id].compactMap { $0 })
+            .filter { $0 != rejected }
+            .reduce(into: [UUID]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    private func tellDecision(_ decision: DueDiligenceDecision, _ match: ProposedMatches.Loaded, on db: Database) async throws {
+        try await tellParties(match, "due_diligence_\(decision.outcome.rawValue)", arguments: [match.need.title, decision.text],
+                              link: Paths.match(match.engagement.id!), on: db)
+    }
+
+    private func tellParties(_ match: ProposedMatches.Loaded, _ kind: String, arguments: [String], link: String, on db: Database) async throws {
+        try await EngagementParties.tell(try await EngagementParties.people(of: match.need, match.expert, on: db), kind,
+                                         arguments: arguments, link: link, clock: clock, mailer: mailer, on: db)
+    }
+}
+
+extension DueDiligenceDecision {
+    convenience init(engagementID: UUID, outcome: DueDiligenceOutcome, text: String, mitigation: String, signals: [ConflictSignal],
+                     requestedBy: UUID, now: Date) {
+        self.init()
+        id = UUID()
+        $engagement.id = engagementID
+        self.outcome = outcome
+        status = .decided
+        self.text = text.trimmingWhitespace()
+        let mitigation = mitigation.trimmingWhitespace()
+        self.mitigation = mitigation.isEmpty ? nil : mitigation
+        signalsJSON = JSONColumn.encode(signals.map(\.fingerprint))
+        self.requestedBy = requestedBy
+        requestedAt = now
+    }
+
+    func markDecided(by user: UUID, now: Date) {
+        status = .decided
+        decidedBy = user
+        decidedAt = now
+    }
+}
+
+extension Request {
+    var dueDiligence: DueDiligenceService {
+        DueDiligenceService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer)
+    }
+}

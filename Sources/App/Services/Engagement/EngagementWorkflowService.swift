@@ -1,0 +1,50 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// The one place an engagement's stage and safeguards change: each step is checked by `EngagementState`, saved and
+/// audited together in the caller's transaction.
+enum EngagementWorkflowService {
+    static func apply(_ step: EngagementStep, to engagement: Engagement, by role: Role, in scope: AuditScope, now: Date) async throws {
+        let next: EngagementState
+        do throws(EngagementRefusal) {
+            next = try engagement.state.applying(step, by: role)
+        } catch {
+            throw AppError.conflict(code: "engagement_\(error.code)")
+        }
+        engagement.state = next
+        if case .cancel(let reason) = step { engagement.cancelReason = reason.trimmingWhitespace() }
+        if case .decideDueDiligence(.rejected, let text) = step { engagement.cancelReason = text.trimmingWhitespace() }
+        engagement.updatedAt = now
+        try await engagement.save(on: scope.db)
+        try await scope.record(step.auditAction, .engagement(engagement.id!), reason: step.reason,
+                               changes: ["stage": next.stage.rawValue, "due_diligence": next.dueDiligence.rawValue])
+    }
+}
+
+extension EngagementStep {
+    var auditAction: AuditAction {
+        switch self {
+        case .openDueDiligence: .engagementDueDiligenceOpen
+        case .decideDueDiligence: .dueDiligenceDecide
+        case .reopenDueDiligence: .engagementDueDiligenceReopen
+        case .reviseTermsOfReference: .engagementTermsRevise
+        case .completeSignOff: .engagementSignOff
+        case .start: .engagementStart
+        case .beginClosing: .engagementBeginClosing
+        case .recordPostEvaluations: .engagementPostEvaluations
+        case .close: .engagementClose
+        case .extend: .engagementExtend
+        case .cancel: .engagementCancel
+        }
+    }
+
+    /// The written reason the step carries, for the audit log.
+    var reason: String {
+        switch self {
+        case .decideDueDiligence(_, let text), .reopenDueDiligence(let text), .extend(_, let text), .cancel(let text): text
+        case .close(let reason): reason ?? ""
+        default: ""
+        }
+    }
+}

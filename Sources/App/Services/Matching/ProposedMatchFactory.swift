@@ -1,0 +1,68 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// Makes a proposed match (an engagement in its first stage) and tells both parties. Used when a coordinator confirms
+/// or overrides a proposal, and when due diligence rejects a match in favour of an alternate.
+struct ProposedMatchFactory {
+    let clock: WallClock
+    let mailer: Mailer
+
+    /// Time passes between the run and the decision: the need may have been matched, the expert filled up.
+    func checkStillAvailable(_ need: Need, _ expert: ExpertProfile, on db: Database) async throws {
+        guard try await !BatchMatchingService.isMatched(need, on: db) else { throw AppError.conflict(code: "need_already_matched") }
+        guard expert.status == .eligible else { throw AppError.conflict(code: "expert_not_eligible") }
+        let occupied = try await Engagement.query(on: db).filter(\.$expert.$id == expert.id!)
+            .filter(\.$stage ~~ EngagementStage.occupying).count()
+        guard occupied < (expert.capacity ?? 0) else { throw AppError.conflict(code: "expert_at_capacity") }
+    }
+
+    /// The score the proposal gave this expert: as its choice, an alternate or the stable matching's choice.
+    static func score(of expertID: UUID, in proposal: MatchProposal) -> (Double, String) {
+        if expertID == proposal.$expert.id { return (proposal.score ?? 0, proposal.breakdownJSON) }
+        if let alternate = proposal.alternates.first(where: { $0.expertProfileID == expertID }) {
+            return (alternate.score, JSONColumn.encode(alternate.breakdown))
+        }
+        return (proposal.stableScore ?? 0, "{}")
+    }
+
+    func create(_ need: Need, _ expert: ExpertProfile, _ proposal: MatchProposal, by coordinator: User, on db: Database) async throws -> Engagement {
+        let engagement = Engagement()
+        engagement.id = UUID()
+        engagement.$need.id = need.id!
+        engagement.$expert.id = expert.id!
+        engagement.$proposal.id = proposal.id
+        engagement.state = EngagementState(plannedMonths: need.draft.duration)
+        (engagement.score, engagement.breakdownJSON) = Self.score(of: expert.id!, in: proposal)
+        engagement.createdBy = coordinator.id!
+        engagement.createdAt = clock.now()
+        engagement.updatedAt = clock.now()
+        try await engagement.create(on: db)
+        try await EngagementParties.tell(try await EngagementParties.people(of: need, expert, on: db), "match_proposed",
+                                         arguments: [need.title], link: Paths.match(engagement.id!), clock: clock, mailer: mailer, on: db)
+        return engagement
+    }
+}
+
+/// The people on each side of an engagement, and the programme staff who look after it.
+enum EngagementParties {
+    static func people(of need: Need, _ expert: ExpertProfile, on db: Database) async throws -> [User] {
+        let members = try await User.activeMembers(of: need.$organisation.id, on: db).all()
+        let expertUser = try await expert.$user.get(on: db)
+        return members + [expertUser].compactMap { $0 }
+    }
+
+    static func coordinators(on db: Database) async throws -> [User] {
+        try await User.query(on: db).filter(\.$role == .coordinator).filter(\.$status == .active).all()
+    }
+
+    /// Tells every party, in their own language, with a notification and a mail of the same kind.
+    static func tell(_ people: [User], _ kind: String, arguments: [String], link: String, clock: WallClock, mailer: Mailer,
+                     on db: Database) async throws {
+        for person in people {
+            try await Notifier(clock: clock).notify(person.id!, "notification.\(kind)", arguments: arguments, link: link, on: db)
+            try await mailer.enqueue(to: person.email, language: person.preferredLanguage ?? .fallback, kind: kind,
+                                     arguments: [person.displayName] + arguments + [mailer.link(link)], on: db)
+        }
+    }
+}
