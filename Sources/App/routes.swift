@@ -37,6 +37,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIRosterController())
     try api.register(collection: APINeedController())
     try api.register(collection: APIMatchingController())
+    try api.register(collection: APIDueDiligenceController())
     try api.register(collection: APIScreeningController())
     try api.register(collection: APIProfileController())
     try api.register(collection: APISkillsController())

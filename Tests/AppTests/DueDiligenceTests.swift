@@ -189,4 +189,58 @@ final class DueDiligenceTests: AppTestCase {
             XCTAssertEqual(value19, .notFound)
         }
     }
+
+    func testTheAPIRunsDueDiligenceWithTheSameRules() async throws {
+        try await withTestApp { app in
+            var browser = BrowserSession(app: app)
+            try await browser.login(Demo.coordinator)
+            let (match, _, _) = try await proposedMatch(&browser, app: app)
+            let base = "/api/v1/matches/\(match.id!.uuidString.lowercased())"
+            let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
+            let expert = try await APIClient.forUser(try await user(Self.elenaEmail, on: app), app: app)
+            let body = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
+
+            let answers = ConflictQuestion.allCases.map { "\"\($0.rawValue)\": {\"declared\": false}" }.joined(separator: ", ")
+            let early = try await expert.send(.PUT, "\(base)/declaration", json: "{\"answers\": {\(answers)}, \"attested\": true}")
+            XCTAssertEqual(early.status, .conflict, "nothing to declare before due diligence")
+            let opened = try await coordinator.send(.POST, "\(base)/due-diligence/open")
+            XCTAssertEqual(opened.status, .ok)
+            let peeked = try await expert.send(.GET, "\(base)/due-diligence")
+            XCTAssertEqual(peeked.status, .forbidden)
+
+            let unknown = try await expert.send(.PUT, "\(base)/declaration", json: "{\"answers\": {\(answers), \"astrology\": {\"declared\": true}}, \"attested\": true}")
+            XCTAssertEqual(unknown.status, .unprocessableEntity)
+            let fields = try unknown.content.decode(APIClient.ErrorBody.self).error.fields?.map(\.field)
+            XCTAssertEqual(fields, ["answers"])
+            for party in [expert, body] {
+                let filed = try await party.send(.PUT, "\(base)/declaration", json: "{\"answers\": {\(answers)}, \"attested\": true}")
+                XCTAssertEqual(filed.status, .ok)
+            }
+            let own = try await body.send(.GET, "\(base)/declaration")
+            XCTAssertEqual(try own.content.decode(APIDueDiligenceController.DeclarationDTO.self).party, "public_body")
+
+            let badLink = try await coordinator.send(.PUT, "\(base)/due-diligence/checklist/references",
+                                                     json: #"{"status": "done", "links": ["not a link"]}"#)
+            XCTAssertEqual(badLink.status, .unprocessableEntity)
+            for item in DueDiligenceItem.allCases {
+                let saved = try await coordinator.send(.PUT, "\(base)/due-diligence/checklist/\(item.rawValue)",
+                                                       json: #"{"status": "not_applicable", "notes": "Nothing to check for a pro bono pilot."}"#)
+                XCTAssertEqual(saved.status, .ok, item.rawValue)
+            }
+            let noText = try await coordinator.send(.POST, "\(base)/due-diligence/decision", json: #"{"outcome": "cleared"}"#)
+            XCTAssertEqual(noText.status, .unprocessableEntity)
+            let cleared = try await coordinator.send(.POST, "\(base)/due-diligence/decision",
+                                                     json: #"{"outcome": "cleared", "text": "No conflicts found."}"#)
+            XCTAssertEqual(cleared.status, .ok)
+            let review = try cleared.content.decode(APIDueDiligenceController.ReviewDTO.self)
+            XCTAssertEqual(review.stage, "tor_drafting")
+            XCTAssertEqual(review.status, "cleared")
+            XCTAssertEqual(review.decisions.map(\.text), ["No conflicts found."])
+            XCTAssertEqual(review.signals.count, 0)
+            let again = try await coordinator.send(.POST, "\(base)/due-diligence/decision", json: #"{"outcome": "rejected", "text": "x"}"#)
+            XCTAssertEqual(again.status, .conflict)
+            let shown = try await expert.send(.GET, base)
+            XCTAssertEqual(try shown.content.decode(APIMatchingController.MatchDTO.self).dueDiligence, "cleared")
+        }
+    }
 }

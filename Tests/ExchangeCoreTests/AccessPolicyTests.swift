@@ -40,6 +40,22 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgA), .list, .opportunities) == .forbid)
     }
 
+    @Test func dueDiligenceIsForStaffAndEachPartyFilesOnlyItsOwnDeclaration() {
+        let expert = principal(.expert, id: 7)
+        let review = ProtectedObject.dueDiligence(needOrganisationID: orgA, expertUserID: expert.userID)
+        let declaration = ProtectedObject.conflictDeclaration(needOrganisationID: orgA, expertUserID: expert.userID)
+        #expect(AccessPolicy.decide(principal(.coordinator), .update, review) == .allow)
+        #expect(AccessPolicy.decide(expert, .read, review) == .forbid)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgA), .read, review) == .forbid)
+        #expect(AccessPolicy.decide(principal(.evaluator), .read, review) == .hide)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgB), .read, review) == .hide)
+        #expect(AccessPolicy.decide(expert, .update, declaration) == .allow)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgA), .update, declaration) == .allow)
+        #expect(AccessPolicy.decide(principal(.expert, id: 8), .update, declaration) == .hide)
+        #expect(AccessPolicy.decide(principal(.coordinator), .read, declaration) == .allow)
+        #expect(AccessPolicy.decide(principal(.coordinator), .update, declaration) == .hide, "nobody declares for a party")
+    }
+
     @Test func programmeStaffManageEverything() {
         for role in [Role.coordinator, .administrator] {
             let staff = principal(role)

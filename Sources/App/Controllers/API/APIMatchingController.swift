@@ -224,6 +224,11 @@ struct APIMatchingController: RouteCollection {
         let expertProfileID: UUID
         let expertName: String
         let stage: String
+        let dueDiligence: String
+        let termsSigned: Bool
+        let plannedMonths: Int
+        let extensionMonths: Int
+        let cancelReason: String?
         let score: Double
         let breakdown: [String: Double]
         let explanation: Explanation?
@@ -235,6 +240,12 @@ struct APIMatchingController: RouteCollection {
             expertProfileID = e.$expert.id
             expertName = e.expert.fullName
             stage = e.stage.rawValue
+            let state = e.state
+            dueDiligence = state.dueDiligence.rawValue
+            termsSigned = state.termsSigned
+            plannedMonths = state.plannedMonths
+            extensionMonths = state.extensionMonths
+            cancelReason = e.cancelReason
             score = e.score
             breakdown = e.breakdown
             self.explanation = explanation.map { x in

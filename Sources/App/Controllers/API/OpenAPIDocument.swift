@@ -171,6 +171,45 @@ enum OpenAPIDocument {
                 "parameters": [pathParam("id")],
                 "get": operation("getMatch", "One match with why it was made; parties and staff only (others answer 404)", ok: ref("Match")),
             ],
+            "/matches/{id}/cancel": [
+                "parameters": [pathParam("id")],
+                "post": operation("cancelMatch", "Cancel from any open stage with a reason both parties receive (programme staff)",
+                                  body: "ReasonInput", ok: ref("Match"), conflicts: true),
+            ],
+            "/matches/{id}/due-diligence": [
+                "parameters": [pathParam("id")],
+                "get": operation("getDueDiligence", "Checklist, declarations, conflict signals with evidence, and decisions (programme staff)",
+                                 ok: ref("DueDiligence")),
+            ],
+            "/matches/{id}/due-diligence/open": [
+                "parameters": [pathParam("id")],
+                "post": operation("openDueDiligence", "Move a proposed match into due diligence; both parties are asked to declare (programme staff)",
+                                  ok: ref("DueDiligence"), conflicts: true),
+            ],
+            "/matches/{id}/due-diligence/checklist/{item}": [
+                "parameters": [pathParam("id"), ["name": "item", "in": "path", "required": true,
+                                                 "schema": enumeration(DueDiligenceItem.allCases.map(\.rawValue))]],
+                "put": operation("recordChecklistItem", "Record one checklist item with its evidence while due diligence is open (programme staff)",
+                                 body: "ChecklistItemInput", ok: ref("ChecklistItem"), conflicts: true),
+            ],
+            "/matches/{id}/due-diligence/decision": [
+                "parameters": [pathParam("id")],
+                "post": operation("decideDueDiligence",
+                                  "Clear, request a waiver (mitigated: a second coordinator approves) or reject, optionally proposing an alternate (programme staff)",
+                                  body: "DueDiligenceDecisionInput", ok: ref("DueDiligence"), conflicts: true),
+            ],
+            "/matches/{id}/due-diligence/waiver": [
+                "parameters": [pathParam("id")],
+                "post": operation("answerWaiver", "Approve or decline a requested waiver; the requester cannot (programme staff)",
+                                  body: "WaiverInput", ok: ref("DueDiligence"), conflicts: true),
+            ],
+            "/matches/{id}/declaration": [
+                "parameters": [pathParam("id")],
+                "get": operation("getOwnDeclaration", "The caller's own conflict-of-interest declaration (the match's parties)",
+                                 ok: ref("Declaration")),
+                "put": operation("fileDeclaration", "File or replace the caller's declaration; a new conflict reopens cleared due diligence",
+                                 body: "DeclarationInput", ok: ref("Declaration"), conflicts: true),
+            ],
             "/opportunities": ["get": operation("listOpportunities", "Open needs the expert can mark interest in or decline (experts)",
                                                 ok: ["type": "array", "items": ref("Opportunity")])],
             "/opportunities/{id}": [
@@ -183,7 +222,7 @@ enum OpenAPIDocument {
 
     private static func operation(
         _ id: String, _ summary: String, params: [JSONValue] = [], body: String? = nil,
-        ok: JSONValue, okStatus: String = "200", open: Bool = false
+        ok: JSONValue, okStatus: String = "200", open: Bool = false, conflicts: Bool = false
     ) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("operationId", .string(id)), ("summary", .string(summary))]
         if !params.isEmpty { pairs.append(("parameters", .array(params))) }
@@ -192,7 +231,7 @@ enum OpenAPIDocument {
         }
         if open { pairs.append(("security", [])) }
         var responses: [(String, JSONValue)] = [(okStatus, ["description": "Success", "content": ["application/json": ["schema": ok]]])]
-        let errors = open ? ["400", "404", "422"] : ["400", "401", "403", "404", "422"]
+        let errors = (open ? ["400", "404", "422"] : ["400", "401", "403", "404", "422"]) + (conflicts ? ["409"] : [])
         responses += errors.map { ($0, .object([("$ref", "#/components/responses/Error")])) }
         pairs.append(("responses", .object(responses)))
         return .object(pairs)
@@ -247,6 +286,7 @@ enum OpenAPIDocument {
     private static let string: JSONValue = ["type": "string"]
     private static let nullableString: JSONValue = ["type": ["string", "null"]]
     private static let integer: JSONValue = ["type": "integer"]
+    private static let boolean: JSONValue = ["type": "boolean"]
     private static let number: JSONValue = ["type": "number"]
     private static let nullableNumber: JSONValue = ["type": ["number", "null"]]
     private static let uuid: JSONValue = ["type": "string", "format": "uuid"]
@@ -447,9 +487,13 @@ enum OpenAPIDocument {
             "ProposalDecision": object(["proposal"], [
                 ("proposal", ref("Proposal")), ("match", ["oneOf": [["type": "null"], ref("Match")]]),
             ]),
-            "Match": object(["id", "needID", "needTitle", "expertProfileID", "expertName", "stage", "score", "breakdown"], [
+            "Match": object(["id", "needID", "needTitle", "expertProfileID", "expertName", "stage", "dueDiligence", "termsSigned",
+                             "plannedMonths", "extensionMonths", "score", "breakdown"], [
                 ("id", uuid), ("needID", uuid), ("needTitle", string), ("expertProfileID", uuid), ("expertName", string),
-                ("stage", enumeration(EngagementStage.allCases.map(\.rawValue))), ("score", number), ("breakdown", scores),
+                ("stage", enumeration(EngagementStage.allCases.map(\.rawValue))),
+                ("dueDiligence", enumeration(DueDiligenceStatus.allCases.map(\.rawValue))), ("termsSigned", boolean),
+                ("plannedMonths", integer), ("extensionMonths", integer), ("cancelReason", nullableString),
+                ("score", number), ("breakdown", scores),
                 ("explanation", ["oneOf": [["type": "null"], object(
                     ["requiredCovered", "requiredMissing", "preferredCovered", "sharedLanguages", "knowsCountry", "overlapDays", "periodDays", "years"], [
                     ("requiredCovered", ["type": "object", "additionalProperties": integer]),
@@ -463,6 +507,49 @@ enum OpenAPIDocument {
                 ("needID", uuid), ("title", string), ("supportAreas", ["type": "array", "items": integer]),
                 ("requiredSkills", ["type": "array", "items": string]), ("preferredSkills", ["type": "array", "items": string]),
                 ("languages", ["type": "array", "items": string]), ("stance", enumeration(["interested", "neutral", "declined"])),
+            ]),
+            "ReasonInput": object(["reason"], [("reason", string)]),
+            "ChecklistItemInput": object(["status"], [
+                ("status", enumeration(ChecklistStatus.allCases.map(\.rawValue))),
+                ("notes", ["type": "string", "description": "Required for a concern or not applicable, and for done without links"]),
+                ("links", ["type": "array", "items": ["type": "string", "format": "uri"], "maxItems": .int(ChecklistEntry.maximumLinks)]),
+            ]),
+            "ChecklistItem": object(["item", "status", "notes", "links"], [
+                ("item", enumeration(DueDiligenceItem.allCases.map(\.rawValue))), ("status", enumeration(ChecklistStatus.allCases.map(\.rawValue))),
+                ("notes", string), ("links", ["type": "array", "items": string]),
+            ]),
+            "DeclarationInput": object(["answers", "attested"], [
+                ("answers", ["type": "object", "description": "question → answer; every question is required, a yes needs details",
+                             "propertyNames": enumeration(ConflictQuestion.allCases.map(\.rawValue)),
+                             "additionalProperties": object(["declared"], [("declared", boolean), ("details", string)])]),
+                ("attested", boolean),
+            ]),
+            "Declaration": object(["party", "declaredAt", "answers"], [
+                ("party", enumeration(DeclaringParty.allCases.map(\.rawValue))), ("declaredAt", dateTime),
+                ("answers", ["type": "object", "additionalProperties": object(["declared", "details"], [("declared", boolean), ("details", string)])]),
+            ]),
+            "DueDiligenceDecisionInput": object(["outcome", "text"], [
+                ("outcome", enumeration(DueDiligenceOutcome.allCases.map(\.rawValue))),
+                ("text", ["type": "string", "description": "Sent to every party and kept in the audit log"]),
+                ("mitigation", ["type": "string", "description": "Required for mitigated"]),
+                ("alternativeExpertProfileID", ["type": "string", "format": "uuid", "description": "On rejection: an alternate of the original proposal"]),
+            ]),
+            "WaiverInput": object(["approve"], [("approve", boolean), ("note", ["type": "string", "description": "Required to decline"])]),
+            "DueDiligence": object(["matchID", "stage", "status", "checklist", "declarations", "signals", "decisions"], [
+                ("matchID", uuid), ("stage", enumeration(EngagementStage.allCases.map(\.rawValue))),
+                ("status", enumeration(DueDiligenceStatus.allCases.map(\.rawValue))),
+                ("checklist", ["type": "array", "items": ref("ChecklistItem")]),
+                ("declarations", ["type": "array", "items": ref("Declaration")]),
+                ("signals", ["type": "array", "items": object(["kind", "key", "evidence", "message"], [
+                    ("kind", enumeration(ConflictSignalKind.allCases.map(\.rawValue))), ("key", string),
+                    ("evidence", ["type": "array", "items": string]), ("message", string),
+                ])]),
+                ("decisions", ["type": "array", "items": object(["outcome", "status", "text", "requestedAt"], [
+                    ("outcome", enumeration(DueDiligenceOutcome.allCases.map(\.rawValue))),
+                    ("status", enumeration(App.DueDiligenceDecision.Status.allCases.map(\.rawValue))),
+                    ("text", string), ("mitigation", nullableString), ("requestedAt", dateTime),
+                    ("decidedAt", ["type": ["string", "null"], "format": "date-time"]), ("alternativeMatchID", nullableUUID),
+                ])]),
             ]),
             "InterestInput": object(["stance"], [("stance", enumeration(["interested", "neutral", "declined"]))]),
             "ConsistencyProof": object(["first", "second", "proof"], [

@@ -74,7 +74,10 @@ struct DueDiligenceService {
 
     /// Files (or re-files) the party's declaration. Newly declared conflicts reopen cleared due diligence.
     func declare(_ declaration: ConflictDeclaration, as party: DeclaringParty, on match: ProposedMatches.Loaded, by user: User) async throws {
-        guard !match.engagement.state.isFinished else { throw AppError.conflict(code: "engagement_not_from_stage") }
+        // Declarations are asked for once due diligence starts, and stay open to updates until the match ends.
+        guard match.engagement.state.dueDiligence != .notStarted, !match.engagement.state.isFinished else {
+            throw AppError.conflict(code: "engagement_not_from_stage")
+        }
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
             let record = try await DeclarationRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
                 .filter(\.$party == party).first() ?? DeclarationRecord(engagementID: match.engagement.id!, party: party)
