@@ -1,5 +1,7 @@
 """The exchange as new users meet it: an expert registers and completes a profile, a public body submits a need with
-its self-assessment, and the coordinator screens both, runs the batch, reads why, and confirms the match."""
+its self-assessment, and the coordinator screens both, runs the batch, reads why, and confirms the match. Due
+diligence follows: both parties declare, the coordinator works the checklist and asks for a waiver, and a second
+member of programme staff approves it."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -88,6 +90,92 @@ def decide(visitor, reason):
     visitor.check_accessibility()
 
 
+QUESTIONS = ("employment", "financial_interests", "contracts_or_bids", "personal_relations", "oversight",
+             "contractual_restrictions", "other")
+
+
+def open_match(visitor):
+    visitor.open("/matches")
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, NEED_TITLE))
+    visitor.check_accessibility()
+
+
+def declare(visitor, yes=None, details=""):
+    """Files the signed-in party's declaration: the first try forgets the confirmation and is refused."""
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/declaration"]'))
+    visitor.check_accessibility()
+    for question in QUESTIONS:
+        visitor.driver.find_element(By.CSS_SELECTOR, f'input[name="{question}"][value="{"yes" if question == yes else "no"}"]').click()
+    if yes:
+        visitor.fill(**{f"{yes}_details": details})
+    visitor.submit(visitor.driver.find_element(By.CSS_SELECTOR, "form.form").get_attribute("action").removeprefix(visitor.base))
+    assert visitor.driver.find_elements(By.CSS_SELECTOR, ".error-summary"), "the confirmation is required"
+    visitor.field("attested").click()
+    visitor.submit(visitor.driver.find_element(By.CSS_SELECTOR, "form.form").get_attribute("action").removeprefix(visitor.base))
+    assert visitor.driver.find_elements(By.CSS_SELECTOR, "p.flash")
+
+
+def work_the_checklist(visitor):
+    links = [a.get_attribute("href") for a in visitor.driver.find_elements(By.CSS_SELECTOR, 'a[href*="/due-diligence/items/"]')]
+    assert len(links) == 5
+    for href in links:
+        visitor.driver.get(href)
+        visitor.check_accessibility()
+        concern = href.endswith("/references")
+        Select(visitor.field("status")).select_by_value("concern" if concern else "done")
+        visitor.fill(notes="A referee now works for the body's IT supplier." if concern else "Checked; nothing of note.",
+                     links="https://registry.example.org/walker")
+        visitor.submit(href.removeprefix(visitor.base))
+
+
+def due_diligence_with_a_waiver(visitor):
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    open_match(visitor)
+    visitor.submit(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/due-diligence/open"]').get_attribute("action").removeprefix(visitor.base))
+    assert visitor.heading() == "Due diligence and conflicts of interest"
+    visitor.log_out()
+
+    visitor.log_in(EXPERT_EMAIL, EXPERT_PASSWORD)
+    declare(visitor, yes="personal_relations", details="My brother-in-law audits the agency's accounts.")
+    visitor.log_out()
+    visitor.log_in("agent.public@demo.integrity.invalid", PASSWORD)
+    declare(visitor)
+    assert "Votre déclaration est déposée" in visitor.driver.page_source
+    visitor.log_out()
+
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "Open the due-diligence review"))
+    visitor.check_accessibility()
+    assert "Declared by the expert — family or personal relations: My brother-in-law" in visitor.driver.page_source
+    work_the_checklist(visitor)
+    decision = visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/due-diligence/decision"]').get_attribute("action").removeprefix(visitor.base)
+    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="outcome"][value="cleared"]').click()
+    visitor.fill(text="Nothing that matters.")
+    visitor.submit(decision)
+    assert "can only be cleared with mitigation" in visitor.driver.page_source
+    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="outcome"][value="mitigated"]').click()
+    visitor.fill(text="The relation is declared and the work touches no audit.",
+                 mitigation="The expert stays out of anything the relative audits.")
+    visitor.submit(decision)
+    assert "Another coordinator must approve it" in visitor.driver.page_source
+    visitor.log_out()
+
+    visitor.log_in("admin@demo.integrity.invalid", PASSWORD)
+    visitor.switch_language("en")
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "Open the due-diligence review"))
+    visitor.check_accessibility()
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'button[name="answer"][value="approve"]'))
+    visitor.check_accessibility()
+    assert "the match is cleared with mitigation" in visitor.driver.page_source
+    open_match(visitor)
+    assert "Terms of Reference in drafting" in visitor.driver.find_element(By.CSS_SELECTOR, 'li[aria-current="step"]').text
+    assert "The relation is declared and the work touches no audit." in visitor.driver.page_source
+    visitor.log_out()
+
+
 def test_from_registration_to_a_confirmed_match(visitor):
     register_expert(visitor)
     approve_registration(visitor)
@@ -129,3 +217,6 @@ def test_from_registration_to_a_confirmed_match(visitor):
     assert "Required skills covered: Beneficial ownership" in visitor.driver.page_source
     assert "Fields of experience the need hopes for that the expert has: Compliance." in visitor.driver.page_source
     assert "The need's sector, Public administration, is new to the expert." in visitor.driver.page_source
+    visitor.log_out()
+
+    due_diligence_with_a_waiver(visitor)
