@@ -83,9 +83,7 @@ struct APIDueDiligenceController: RouteCollection {
     // MARK: - Staff
 
     private func load(_ req: Request) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.update, match.protected.dueDiligence)
-        return match
+        try await ProposedMatches(req: req).loadForReview(try req.uuidParameter())
     }
 
     private func reviewDTO(_ req: Request, _ match: ProposedMatches.Loaded) async throws -> ReviewDTO {
@@ -170,10 +168,7 @@ struct APIDueDiligenceController: RouteCollection {
     // MARK: - Parties
 
     private func party(_ req: Request) async throws -> (ProposedMatches.Loaded, DeclaringParty) {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.update, match.protected.declaration)
-        guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
-        return (match, party)
+        try await ProposedMatches(req: req).loadForDeclaration(try req.uuidParameter())
     }
 
     @Sendable func ownDeclaration(req: Request) async throws -> DeclarationDTO {

@@ -51,6 +51,21 @@ struct ProposedMatches {
         return Loaded(engagement: engagement, need: engagement.need, organisation: organisation, expert: engagement.expert)
     }
 
+    /// A match whose due diligence the signed-in member of staff works on.
+    func loadForReview(_ id: UUID) async throws -> Loaded {
+        let match = try await load(id)
+        try req.authorize(.update, match.protected.dueDiligence)
+        return match
+    }
+
+    /// A match with the side the signed-in party declares for.
+    func loadForDeclaration(_ id: UUID) async throws -> (Loaded, DeclaringParty) {
+        let match = try await load(id)
+        try req.authorize(.update, match.protected.declaration)
+        guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
+        return (match, party)
+    }
+
     /// The matches the signed-in person is a party to; programme staff and evaluators see all.
     func visible() async throws -> [Engagement] {
         let user = try req.requireUser()

@@ -66,10 +66,7 @@ struct DeclarationController: RouteCollection {
     }
 
     private func load(_ req: Request) async throws -> (ProposedMatches.Loaded, DeclaringParty) {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.update, match.protected.declaration)
-        guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
-        return (match, party)
+        try await ProposedMatches(req: req).loadForDeclaration(try req.uuidParameter())
     }
 
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, _ party: DeclaringParty, choices: [String: String],

@@ -16,9 +16,7 @@ struct DueDiligenceController: RouteCollection {
     }
 
     private func load(_ req: Request) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.update, match.protected.dueDiligence)
-        return match
+        try await ProposedMatches(req: req).loadForReview(try req.uuidParameter())
     }
 
     // MARK: - Stage steps
