@@ -239,6 +239,8 @@ final class DueDiligenceTests: AppTestCase {
             XCTAssertEqual(review.signals.count, 0)
             let again = try await coordinator.send(.POST, "\(base)/due-diligence/decision", json: #"{"outcome": "rejected", "text": "x"}"#)
             XCTAssertEqual(again.status, .conflict)
+            let reasonless = try await coordinator.send(.POST, "\(base)/cancel", json: #"{"reason": ""}"#)
+            XCTAssertEqual(reasonless.status, .unprocessableEntity)
             let shown = try await expert.send(.GET, base)
             XCTAssertEqual(try shown.content.decode(APIMatchingController.MatchDTO.self).dueDiligence, "cleared")
         }

@@ -11,6 +11,8 @@ struct EngagementService {
     let mailer: Mailer
 
     func cancel(_ match: ProposedMatches.Loaded, reason: String, by coordinator: User) async throws {
+        // A missing reason is bad input (422), not a refused step.
+        guard !reason.trimmingWhitespace().isEmpty else { throw AppError.validation([FieldError("reason", .required)]) }
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
             try await EngagementWorkflowService.apply(.cancel(reason: reason), to: match.engagement, by: coordinator.role, in: scope,
                                                       now: clock.now())

@@ -35,8 +35,8 @@ struct DueDiligenceController: RouteCollection {
         let reason = try req.content.decode(CancelForm.self).reason ?? ""
         do {
             try await req.engagements.cancel(match, reason: reason, by: try req.requireUser())
-        } catch AppError.conflict(code: "engagement_reason_required") {
-            return try await MatchController.showPage(req, match, errors: [FieldError("reason", .required)], values: ["reason": reason])
+        } catch AppError.validation(let errors) {
+            return try await MatchController.showPage(req, match, errors: errors, values: ["reason": reason])
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         req.flash("engagement.cancelled")
