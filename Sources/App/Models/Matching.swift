@@ -88,6 +88,8 @@ final class MatchProposal: Model, @unchecked Sendable {
 
     var breakdown: [String: Double] { JSONColumn.decode(breakdownJSON) ?? [:] }
     var alternates: [Alternate] { JSONColumn.decode(alternatesJSON) ?? [] }
+    /// The experts offered besides the proposed one: the alternates, then stable matching's choice.
+    var offeredExperts: [UUID] { alternates.map(\.expertProfileID) + [$stableExpert.id].compactMap { $0 } }
     var excluded: [String: Int] { JSONColumn.decode(excludedJSON) ?? [:] }
 }
 

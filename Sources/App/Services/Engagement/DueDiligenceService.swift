@@ -15,7 +15,6 @@ struct DueDiligenceService {
     struct Review {
         let match: ProposedMatches.Loaded
         let checklist: DueDiligenceChecklist
-        let checklistRecords: [DueDiligenceItem: ChecklistRecord]
         let declarations: [DeclaringParty: DeclarationRecord]
         /// Newest first.
         let decisions: [DueDiligenceDecision]
@@ -29,8 +28,8 @@ struct DueDiligenceService {
 
         /// Signals the latest decision did not weigh; any of them reopens cleared due diligence.
         var newSignals: [ConflictSignal] {
-            guard let decided = decisions.first(where: { $0.status == .decided }) else { return signals }
-            return signals.filter { !decided.weighedSignals.contains($0.fingerprint) }
+            guard let weighed = decisions.first(where: { $0.status == .decided })?.weighedSignals else { return signals }
+            return signals.filter { !weighed.contains($0.fingerprint) }
         }
     }
 
@@ -43,7 +42,6 @@ struct DueDiligenceService {
         let byParty = Dictionary(uniqueKeysWithValues: declarations.map { ($0.party, $0) })
         return Review(match: match,
                       checklist: DueDiligenceChecklist(Dictionary(uniqueKeysWithValues: records.map { ($0.item, $0.entry) })),
-                      checklistRecords: Dictionary(uniqueKeysWithValues: records.map { ($0.item, $0) }),
                       declarations: byParty, decisions: decisions,
                       signals: try await ConflictFactsLoader(db: db).signals(match, declarations: byParty.mapValues(\.declaration)))
     }
@@ -97,8 +95,8 @@ struct DueDiligenceService {
     /// may propose an alternate expert from the original proposal.
     func decide(_ outcome: DueDiligenceOutcome, text: String, mitigation: String, alternative: UUID?,
                 on match: ProposedMatches.Loaded, by coordinator: User) async throws {
-        let review = try await review(match)
         guard match.engagement.state.dueDiligence == .open else { throw AppError.conflict(code: "engagement_due_diligence_not_open") }
+        let review = try await review(match)
         guard review.pendingWaiver == nil else { throw AppError.conflict(code: "waiver_pending") }
         var errors = DueDiligenceDecisionRules.check(outcome, text: text, mitigation: mitigation, findings: review.findings)
         let alternate = try await alternativeExpert(alternative, for: match, rejecting: outcome == .rejected, errors: &errors)
@@ -184,9 +182,9 @@ struct DueDiligenceService {
         return (expert, proposal)
     }
 
-    /// The experts a rejection may turn to: the proposal's alternates and stable choice, without the rejected one.
+    /// The experts a rejection may turn to: every expert the proposal offered, without the rejected one.
     static func alternates(of proposal: MatchProposal, excluding rejected: UUID) -> [UUID] {
-        (proposal.alternates.map(\.expertProfileID) + [proposal.$stableExpert.id, proposal.$expert.id].compactMap { $0 })
+        (proposal.offeredExperts + [proposal.$expert.id].compactMap { $0 })
             .filter { $0 != rejected }
             .reduce(into: [UUID]()) { if !$0.contains($1) { $0.append($1) } }
     }

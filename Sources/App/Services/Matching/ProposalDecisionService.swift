@@ -39,7 +39,7 @@ struct ProposalDecisionService {
             reason = text.trimmingWhitespace()
             var errors: [FieldError] = []
             if reason.isEmpty { errors.append(FieldError("reason", .required)) }
-            if chosen == proposal.$expert.id || !(chosen == nil || offered(proposal).contains(chosen!)) {
+            if chosen == proposal.$expert.id || !(chosen == nil || proposal.offeredExperts.contains(chosen!)) {
                 errors.append(FieldError("expertProfileID", .invalidChoice))
             }
             guard errors.isEmpty else { throw AppError.validation(errors) }
@@ -66,10 +66,5 @@ struct ProposalDecisionService {
                                              "engagement": engagement?.id!.uuidString.lowercased() ?? ""])
             return engagement
         }
-    }
-
-    /// The experts an override may pick: the alternates and the stable matching's choice.
-    func offered(_ proposal: MatchProposal) -> [UUID] {
-        proposal.alternates.map(\.expertProfileID) + [proposal.$stableExpert.id].compactMap { $0 }
     }
 }

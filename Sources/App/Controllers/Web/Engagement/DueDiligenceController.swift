@@ -226,7 +226,7 @@ struct DueDiligenceController: RouteCollection {
                                               on: match, by: try req.requireUser())
             req.flash(outcome == .mitigated ? "due_diligence.waiver_requested" : "due_diligence.decided")
         } catch AppError.validation(let errors) {
-            return try await reviewPage(req, match, values: form.values, errors: validator.errors + errors)
+            return try await reviewPage(req, match, values: form.values, errors: errors)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         return req.redirect(to: Paths.dueDiligence(match.engagement.id!))
