@@ -124,6 +124,30 @@ public enum Platform {
                              imported: imported)
     }
 
+    public struct ConflictDataOutcome: Sendable {
+        /// Processes or statements read.
+        public let items: Int
+        public let rows: Int
+        /// Matches whose cleared due diligence the data reopened.
+        public let reopened: Int
+    }
+
+    /// Imports OCDS (`kind` "ocds") or BODS ("bods") data for conflict screening, all or nothing. Problems throw a
+    /// `CommandError` listing each with its line.
+    public static func importConflictData(_ app: Application, kind: String, text: String, fileName: String,
+                                          dryRun: Bool) async throws -> ConflictDataOutcome {
+        guard let kind = DataImport.Kind(rawValue: kind) else { throw CommandError(description: "unknown data kind \(kind)") }
+        do {
+            let outcome = try await app.conflictData.importFile(kind, text: text, fileName: fileName, actor: .system("cli"),
+                                                                userID: nil, dryRun: dryRun)
+            return ConflictDataOutcome(items: outcome.dataImport.items, rows: outcome.dataImport.rows, reopened: outcome.reopened)
+        } catch let refusal as ConflictDataImportService.Refusal {
+            let lines = refusal.problems.prefix(100).map { "  \($0.place(app.catalogs, .en)): \($0.message(app.catalogs, .en))" }
+            let more = refusal.problems.count > 100 ? ["  … and \(refusal.problems.count - 100) more"] : []
+            throw CommandError(description: "\(refusal.problems.count) problems; nothing was imported.\n" + (lines + more).joined(separator: "\n"))
+        }
+    }
+
     /// Reads an Ed25519 public key given as base64 of its 32 raw bytes.
     public static func publicKey(base64: String) -> Curve25519.Signing.PublicKey? {
         Data(base64Encoded: base64.trimmingCharacters(in: .whitespacesAndNewlines))

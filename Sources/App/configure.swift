@@ -84,6 +84,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M014_CreateSkillEdits())
     app.migrations.add(M015_CreateAuthorisationLetters())
     app.migrations.add(M016_CreateDueDiligence())
+    app.migrations.add(M017_CreateConflictData())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: MatchController())
     try app.register(collection: DueDiligenceController())
     try app.register(collection: DeclarationController())
+    try app.register(collection: ConflictDataController())
     try app.register(collection: OpportunitiesController())
     try app.register(collection: ParticipationController())
 
@@ -38,6 +39,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APINeedController())
     try api.register(collection: APIMatchingController())
     try api.register(collection: APIDueDiligenceController())
+    try api.register(collection: APIConflictDataController())
     try api.register(collection: APIScreeningController())
     try api.register(collection: APIProfileController())
     try api.register(collection: APISkillsController())

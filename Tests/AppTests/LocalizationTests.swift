@@ -16,7 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
-        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict",
+        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -96,6 +96,11 @@ final class LocalizationTests: AppTestCase {
         family("conflict.signal", ConflictSignalKind.self)
         for role in ["buyer", "procuring_entity", "tenderer", "supplier"] { keys.insert("conflict.role.\(role)") }
         for way in ["identifier", "name"] { keys.insert("conflict.matched_by.\(way)") }
+        family("conflict_data.kind", DataImport.Kind.self)
+        family("conflict_data.imported", DataImport.Kind.self)
+        for code in ["invalid_json", "not_an_object", "missing_field", "unknown_statement_type", "empty"] {
+            keys.insert("conflict_data.problem.\(code)")
+        }
         for refusal in [EngagementRefusal.notFrom(.proposed), .programmeStaffOnly, .dueDiligenceNotCleared, .dueDiligenceNotOpen,
                         .termsNotSigned, .postEvaluationsMissing, .reasonRequired, .durationOutOfRange, .extensionTooLong] {
             keys.insert("error.engagement_\(refusal.code)")

@@ -56,6 +56,15 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(principal(.coordinator), .update, declaration) == .hide, "nobody declares for a party")
     }
 
+    @Test func openDataForScreeningIsImportedByStaffAndAnalystsOnly() {
+        for role in [Role.coordinator, .administrator, .analyst] {
+            #expect(AccessPolicy.decide(principal(role), .create, .conflictData) == .allow)
+        }
+        for role in [Role.expert, .publicParticipant, .evaluator] {
+            #expect(AccessPolicy.decide(principal(role, org: orgA), .list, .conflictData) == .forbid)
+        }
+    }
+
     @Test func programmeStaffManageEverything() {
         for role in [Role.coordinator, .administrator] {
             let staff = principal(role)

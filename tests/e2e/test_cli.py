@@ -1,5 +1,6 @@
 """The `integrity` command as an operator meets it."""
 import sqlite3
+from pathlib import Path
 import subprocess
 
 from conftest import BINARY, run_cli
@@ -137,4 +138,35 @@ def test_import_experts_reports_lines_and_writes_all_or_nothing(data_dir, tmp_pa
     bad_map = run_cli(["import", "experts", str(roster), "--map", "name=zero"], data_dir)
     assert bad_map.returncode != 0 and "--map" in bad_map.stderr
     missing = run_cli(["import", "experts", str(tmp_path / "nope.csv")], data_dir)
+    assert missing.returncode != 0 and "cannot read" in missing.stderr
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "Tests" / "Fixtures" / "conflict-data"
+
+
+def test_import_ocds_and_bods_all_or_nothing_with_line_numbers(data_dir):
+    bad = run_cli(["import", "ocds", str(FIXTURES / "bad-procurement.jsonl")], data_dir)
+    assert bad.returncode == 3
+    assert "2 problems; nothing was imported." in bad.stderr
+    assert "Line 2: not valid JSON" in bad.stderr
+    assert "Line 3: ocid is missing or empty" in bad.stderr
+
+    checked = run_cli(["import", "ocds", str(FIXTURES / "procurement.jsonl"), "--dry-run"], data_dir)
+    assert checked.returncode == 0, checked.stderr
+    assert "3 processes, 11 rows to import. Dry run: nothing was written." in checked.stdout
+    with sqlite3.connect(data_dir / "integrity.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM procurement_parties").fetchone() == (0,)
+
+    imported = run_cli(["import", "ocds", str(FIXTURES / "procurement.jsonl")], data_dir)
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported 3 processes (11 rows)" in imported.stdout
+    owned = run_cli(["import", "bods", str(FIXTURES / "ownership.json")], data_dir)
+    assert owned.returncode == 0, owned.stderr
+    assert "Imported 15 statements (14 rows)" in owned.stdout
+    with sqlite3.connect(data_dir / "integrity.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM ownership_links").fetchone() == (6,)
+        actions = [row[0] for row in db.execute("SELECT action FROM audit_entries WHERE action LIKE 'conflict_data.%'")]
+    assert actions == ["conflict_data.import", "conflict_data.import"]
+
+    missing = run_cli(["import", "bods", str(FIXTURES / "nowhere.json")], data_dir)
     assert missing.returncode != 0 and "cannot read" in missing.stderr

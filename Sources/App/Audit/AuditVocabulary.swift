@@ -38,6 +38,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func setting(_ key: String) -> Self { .init(type: "setting", id: key) }
     static func skill(_ id: String) -> Self { .init(type: "skill", id: id) }
     static func engagement(_ id: UUID) -> Self { .init(type: "engagement", id: id.uuidString.lowercased()) }
+    static func dataImport(_ id: UUID) -> Self { .init(type: "data_import", id: id.uuidString.lowercased()) }
 }
 
 /// Stable action names. They are part of the log's meaning, so they are never renamed.
@@ -99,4 +100,5 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case dueDiligenceWaiverRequest = "due_diligence.waiver_request"
     case dueDiligenceWaiverDecline = "due_diligence.waiver_decline"
     case conflictDeclare = "conflict.declare"
+    case conflictDataImport = "conflict_data.import"
 }

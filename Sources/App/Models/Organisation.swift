@@ -17,6 +17,8 @@ final class Organisation: Model, @unchecked Sendable {
     /// ISO 639-1 codes, comma-separated, so one column type serves SQLite and PostgreSQL.
     @Field(key: "working_languages") var workingLanguagesText: String
     @OptionalField(key: "sector") var sector: Sector?
+    /// org-id `SCHEME-ID`, upper case (M017).
+    @OptionalField(key: "identifier") var identifier: String?
     // A public body's participation (M012).
     /// Nil until the body first submits its participation.
     @OptionalField(key: "participation_status") var participationStatus: ParticipationStatus?
@@ -45,6 +47,7 @@ final class Organisation: Model, @unchecked Sendable {
         kind = valid.kind
         name = valid.name
         country = valid.country.value
+        identifier = valid.identifier
         switch valid.details {
         case .publicBody(let type, let jurisdiction, let mandate, let legalBasis, let languages):
             publicBodyType = type

@@ -26,7 +26,7 @@ enum Navigation {
         case .evaluator:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.matches", Paths.matches)]
         case .analyst:
-            links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs)]
+            links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.conflict_data", Paths.conflictData)]
         case .publicParticipant:
             links += [("nav.my_organisation", Paths.myOrganisation), ("nav.needs", Paths.needs), ("nav.matches", Paths.matches)]
         case .expert:

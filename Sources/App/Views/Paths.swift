@@ -26,6 +26,7 @@ enum Paths {
     static let matches = "/matches"
     static let opportunities = "/opportunities"
     static let skills = "/skills"
+    static let conflictData = "/conflict-data"
 
     static func organisation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())" }
     static func participation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())/participation" }

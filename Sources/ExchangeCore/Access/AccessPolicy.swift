@@ -24,6 +24,8 @@ public enum ProtectedObject: Sendable, Equatable {
     case dueDiligence(needOrganisationID: UUID, expertUserID: UUID?)
     /// One party's own conflict-of-interest declaration for an engagement.
     case conflictDeclaration(needOrganisationID: UUID, expertUserID: UUID?)
+    /// Imported OCDS and BODS data for conflict screening: staff and analysts import and list it.
+    case conflictData
     /// Screened needs an expert may mark interest in or decline.
     case opportunities
     /// The skills taxonomy: everyone signed in reads it; administrators add and rename skills.
@@ -105,6 +107,8 @@ public enum AccessPolicy {
             // Staff read declarations to decide; nobody files one on a party's behalf.
             if isParty(principal, organisationID, expertUserID) { return operation == .decide ? .forbid : .allow }
             return role.managesProgramme && operation == .read ? .allow : .hide
+        case .conflictData:
+            return role.managesProgramme || role == .analyst ? .allow : .forbid
         case .opportunities:
             return role == .expert && (operation == .list || operation == .update) ? .allow : .forbid
         case .skillsTaxonomy:

@@ -9,11 +9,13 @@ public struct OrganisationDraft: Sendable, Equatable {
     public var legalBasis: String?
     public var workingLanguages: [String]
     public var sector: String?
+    /// A registry identifier in org-id form, `SCHEME-ID`; open data is matched on it before the name.
+    public var identifier: String?
 
     public init(
         kind: String? = nil, name: String? = nil, country: String? = nil, publicBodyType: String? = nil,
         jurisdiction: String? = nil, mandate: String? = nil, legalBasis: String? = nil,
-        workingLanguages: [String] = [], sector: String? = nil
+        workingLanguages: [String] = [], sector: String? = nil, identifier: String? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -24,6 +26,7 @@ public struct OrganisationDraft: Sendable, Equatable {
         self.legalBasis = legalBasis
         self.workingLanguages = workingLanguages
         self.sector = sector
+        self.identifier = identifier
     }
 
     /// The checked form of a draft.
@@ -37,6 +40,8 @@ public struct OrganisationDraft: Sendable, Equatable {
         public let name: String
         public let country: CountryCode
         public let details: Details
+        /// Upper case, or nil when none was given.
+        public let identifier: String?
 
         public var kind: OrganisationKind {
             if case .company = details { return .company }
@@ -49,13 +54,25 @@ public struct OrganisationDraft: Sendable, Equatable {
         let kind = v.choice("kind", kind, as: OrganisationKind.self)
         let name = v.text("name", name, maxLength: 200)
         let country = validCountry(&v)
+        let identifier = validIdentifier(&v)
         let details: Valid.Details? = switch kind {
         case .publicBody: publicBodyDetails(&v)
         case .company: v.choice("sector", sector, as: Sector.self).map { .company(sector: $0) }
         case nil: nil
         }
         guard v.isValid, let country, let details else { return .failure(ValidationFailure(errors: v.errors)) }
-        return .success(Valid(name: name, country: country, details: details))
+        return .success(Valid(name: name, country: country, details: details, identifier: identifier))
+    }
+
+    /// org-id form: a registry list code of two letters and a code (`GB-COH`), a hyphen, then the id in that registry.
+    private func validIdentifier(_ v: inout Validator) -> String? {
+        let raw = PartyKey.identifier(identifier ?? "")
+        guard !raw.isEmpty else { return nil }
+        guard raw.count <= 100, raw.range(of: #"^[A-Z]{2}-[A-Z0-9]+-\S+$"#, options: .regularExpression) != nil else {
+            v.add("identifier", .invalidIdentifier)
+            return nil
+        }
+        return raw
     }
 
     private func validCountry(_ v: inout Validator) -> CountryCode? {

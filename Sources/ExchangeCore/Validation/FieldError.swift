@@ -20,6 +20,7 @@ public struct FieldError: Equatable, Sendable, Codable {
         case incomplete
         case needsWaiver
         case sameAsRequester
+        case invalidIdentifier
     }
 
     public let field: String

@@ -53,11 +53,15 @@ struct BrowserSession {
 
     /// Posts one file as multipart/form-data, with the session's CSRF token, as a file input would.
     @discardableResult
-    mutating func upload(_ path: String, field: String, filename: String, bytes: [UInt8], contentType: String) async throws -> XCTHTTPResponse {
+    mutating func upload(_ path: String, fields: [String: String] = [:], field: String, filename: String, bytes: [UInt8],
+                         contentType: String) async throws -> XCTHTTPResponse {
         if self.csrf == nil { try await get("/login") }
         let boundary = "----integrity-test-boundary"
         var body = ByteBuffer()
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(csrf ?? "")\r\n")
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n")
         body.writeString("Content-Type: \(contentType)\r\n\r\n")
         body.writeBytes(bytes)

@@ -14,6 +14,7 @@ struct OrganisationDTO: Content {
     let legalBasis: String?
     let workingLanguages: [String]
     let sector: Sector?
+    let identifier: String?
 
     init(_ o: Organisation) {
         id = o.id!
@@ -26,6 +27,7 @@ struct OrganisationDTO: Content {
         legalBasis = o.legalBasis
         workingLanguages = o.workingLanguages
         sector = o.sector
+        identifier = o.identifier
     }
 }
 
@@ -40,10 +42,11 @@ struct OrganisationInput: Content {
     var legalBasis: String?
     var workingLanguages: [String]?
     var sector: String?
+    var identifier: String?
 
     var draft: OrganisationDraft {
         OrganisationDraft(kind: kind, name: name, country: country, publicBodyType: publicBodyType, jurisdiction: jurisdiction,
-                          mandate: mandate, legalBasis: legalBasis, workingLanguages: workingLanguages ?? [], sector: sector)
+                          mandate: mandate, legalBasis: legalBasis, workingLanguages: workingLanguages ?? [], sector: sector, identifier: identifier)
     }
 }
 

@@ -63,6 +63,13 @@ enum OpenAPIDocument {
             "/roster/imports": ["post": operation(
                 "importRoster", "Check (dryRun) or import an expert roster, all or nothing (programme staff)",
                 body: "RosterImportInput", ok: ref("RosterImportReport"))],
+            "/conflict-data/imports": [
+                "get": operation("listConflictDataImports", "Imports of OCDS and BODS data, newest first (programme staff, analysts)",
+                                 params: pageParams, ok: page(of: "ConflictDataImport")),
+                "post": operation("importConflictData",
+                                  "Check (dryRun) or import OCDS or BODS data for conflict screening, all or nothing; a 422 lists every bad line (error.problems)",
+                                  body: "ConflictDataImportInput", ok: ref("ConflictDataImport"), okStatus: "201"),
+            ],
             "/needs": [
                 "get": operation("listNeeds", "Needs; public participants see their own body's", params: pageParams, ok: page(of: "Need")),
                 "post": operation("createNeed", "Save a draft need (public participants for their body; programme staff for any)",
@@ -313,6 +320,7 @@ enum OpenAPIDocument {
                 ("mandate", nullableString), ("legalBasis", nullableString),
                 ("workingLanguages", ["type": "array", "items": ["type": "string", "description": "ISO 639-1"]]),
                 ("sector", ["type": ["string", "null"]]),
+                ("identifier", ["type": ["string", "null"], "description": "org-id SCHEME-ID, e.g. GB-COH-01234567"]),
             ]),
             "OrganisationInput": object(["name", "country"], [
                 ("kind", enumeration(OrganisationKind.allCases.map(\.rawValue))),
@@ -322,6 +330,7 @@ enum OpenAPIDocument {
                 ("mandate", string), ("legalBasis", string),
                 ("workingLanguages", ["type": "array", "items": string]),
                 ("sector", enumeration(Sector.allCases.map(\.rawValue))),
+                ("identifier", ["type": "string", "description": "org-id SCHEME-ID, e.g. GB-COH-01234567; matched against imported OCDS and BODS data"]),
             ]),
             "Account": object(["id", "displayName", "email", "role", "status"], [
                 ("id", ["type": "string", "format": "uuid"]), ("displayName", string), ("email", string),
@@ -416,6 +425,18 @@ enum OpenAPIDocument {
                 ("capacity", ["type": ["integer", "null"]]), ("proBono", ["type": "boolean"]), ("workHours", ["type": "boolean"]),
                 ("publicCommunication", ["type": "boolean"]), ("valuesAlignment", ["type": "boolean"]), ("motivation", string),
                 ("screening", ["type": "array", "items": ref("ScreeningResult")]),
+            ]),
+            "ConflictDataImportInput": object(["kind", "text"], [
+                ("kind", enumeration(["ocds", "bods"])),
+                ("text", ["type": "string", "description": "OCDS compiled releases (or packages) or BODS statements: JSON Lines or one JSON document"]),
+                ("fileName", string), ("dryRun", ["type": "boolean"]),
+            ]),
+            "ConflictDataImport": object(["kind", "fileName", "items", "rows", "createdAt"], [
+                ("id", ["type": ["string", "null"], "format": "uuid", "description": "null on a dry run"]),
+                ("kind", enumeration(["ocds", "bods"])), ("fileName", string),
+                ("items", ["type": "integer", "description": "processes (OCDS) or statements (BODS) read"]),
+                ("rows", ["type": "integer"]), ("createdAt", ["type": "string", "format": "date-time"]),
+                ("reopened", ["type": ["integer", "null"], "description": "matches whose cleared due diligence the data reopened"]),
             ]),
             "RosterImportInput": object(["csv"], [
                 ("csv", ["type": "string", "description": "CSV or TSV text with a header line"]),

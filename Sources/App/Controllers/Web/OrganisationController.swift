@@ -61,6 +61,7 @@ struct OrganisationController: RouteCollection {
         let name: String
         let kind: String
         let country: String
+        let identifier: String?
         let publicBodyType: String?
         let jurisdiction: String?
         let mandate: String?
@@ -90,7 +91,7 @@ struct OrganisationController: RouteCollection {
         let o = organisation
         return try await req.page("organisation", title: "organisation.title", Detail(
             id: o.id!.uuidString.lowercased(), name: o.name, kind: req.t("organisation.kind.\(o.kind.rawValue)"),
-            country: CountryCode(o.country)?.name(in: req.language) ?? o.country,
+            country: CountryCode(o.country)?.name(in: req.language) ?? o.country, identifier: o.identifier,
             publicBodyType: o.publicBodyType.map { req.t("organisation.type.\($0.rawValue)") },
             jurisdiction: o.jurisdiction.map { req.t("organisation.jurisdiction.\($0.rawValue)") },
             mandate: o.mandate, legalBasis: o.legalBasis,
@@ -170,7 +171,7 @@ struct OrganisationController: RouteCollection {
 
     private func formPage(_ req: Request, action: String, draft: OrganisationDraft, errors: [FieldError]) -> FormPage {
         let lang = req.language
-        let values = ["kind": draft.kind ?? "", "name": draft.name ?? "", "mandate": draft.mandate ?? "", "legalBasis": draft.legalBasis ?? ""]
+        let values = ["kind": draft.kind ?? "", "name": draft.name ?? "", "mandate": draft.mandate ?? "", "legalBasis": draft.legalBasis ?? "", "identifier": draft.identifier ?? ""]
         let countries = CountryCode.sortedNames(in: lang)
             .map { Option(value: $0.code, label: $0.name, selected: $0.code == draft.country?.uppercased()) }
         let chosenLanguages = Set(draft.workingLanguages)
@@ -194,6 +195,6 @@ extension Organisation {
     var draft: OrganisationDraft {
         OrganisationDraft(kind: kind.rawValue, name: name, country: country, publicBodyType: publicBodyType?.rawValue,
                           jurisdiction: jurisdiction?.rawValue, mandate: mandate, legalBasis: legalBasis,
-                          workingLanguages: workingLanguages, sector: sector?.rawValue)
+                          workingLanguages: workingLanguages, sector: sector?.rawValue, identifier: identifier)
     }
 }

@@ -42,6 +42,13 @@ struct ProposedMatches {
         }
     }
 
+    /// A match with its need, body and expert, for work no one requested (re-checks, jobs); callers authorize.
+    static func loaded(_ engagement: Engagement, on db: Database) async throws -> Loaded {
+        let need = try await engagement.$need.get(on: db)
+        return Loaded(engagement: engagement, need: need, organisation: try await need.$organisation.get(on: db),
+                      expert: try await engagement.$expert.get(on: db))
+    }
+
     func load(_ id: UUID) async throws -> Loaded {
         guard let engagement = try await Engagement.query(on: req.db).filter(\.$id == id).with(\.$need).with(\.$expert).first() else {
             throw AppError.notFound

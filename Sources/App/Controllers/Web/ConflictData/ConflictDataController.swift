@@ -1,0 +1,95 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Staff and analysts upload OCDS and BODS files that the conflict screening of every match then draws on.
+struct ConflictDataController: RouteCollection {
+    static let maxUpload: ByteCount = "50mb"
+    static let access = RouteAccess.roles([.coordinator, .administrator, .analyst])
+
+    func boot(routes: RoutesBuilder) throws {
+        let allowed = routes.grouped(access: Self.access)
+        allowed.get("conflict-data", use: show)
+        allowed.post("conflict-data", upTo: Self.maxUpload, use: upload)
+    }
+
+    struct ImportRow: Encodable {
+        let kind: String
+        let fileName: String
+        let items: Int
+        let rows: Int
+        let importedAt: String
+    }
+
+    struct ProblemRow: Encodable {
+        let place: String
+        let message: String
+    }
+
+    struct PageContent: Encodable {
+        let kinds: [Option]
+        let imports: [ImportRow]
+        let problems: [ProblemRow]
+        let problemCount: Int
+        let error: String?
+    }
+
+    struct Form: Content {
+        var kind: String?
+        var file: File?
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        try req.authorize(.list, .conflictData)
+        return try await req.page("conflict_data", title: "conflict_data.title", try await content(req, kind: nil))
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        try req.authorize(.create, .conflictData)
+        let form = try req.content.decode(Form.self)
+        guard let kind = form.kind.flatMap(DataImport.Kind.init(rawValue:)) else {
+            return try await refuse(req, kind: nil, error: req.t("conflict_data.error.kind"))
+        }
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return try await refuse(req, kind: kind, error: req.t("conflict_data.error.no_file"))
+        }
+        guard let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes, encoding: .utf8) else {
+            return try await refuse(req, kind: kind, error: req.t("conflict_data.error.not_utf8"))
+        }
+        do {
+            let outcome = try await req.conflictData.importFile(kind, text: text, fileName: file.filename, actor: .user(try req.requireUser().id!),
+                                                                userID: req.principal?.userID)
+            req.flash("conflict_data.imported.\(kind.rawValue)", String(outcome.dataImport.items), String(outcome.dataImport.rows),
+                      String(outcome.reopened))
+            return req.redirect(to: Paths.conflictData)
+        } catch let refusal as ConflictDataImportService.Refusal {
+            let catalogs = req.application.catalogs
+            var content = try await content(req, kind: kind)
+            content = PageContent(kinds: content.kinds, imports: content.imports,
+                                  problems: refusal.problems.prefix(100).map {
+                                      ProblemRow(place: $0.place(catalogs, req.language), message: $0.message(catalogs, req.language))
+                                  },
+                                  problemCount: refusal.problems.count,
+                                  error: req.t("conflict_data.error.problems", String(refusal.problems.count), file.filename))
+            return try await req.page("conflict_data", title: "conflict_data.title", content, status: .unprocessableEntity)
+        }
+    }
+
+    private func refuse(_ req: Request, kind: DataImport.Kind?, error: String) async throws -> Response {
+        let base = try await content(req, kind: kind)
+        return try await req.page("conflict_data", title: "conflict_data.title",
+                                  PageContent(kinds: base.kinds, imports: base.imports, problems: [], problemCount: 0, error: error),
+                                  status: .unprocessableEntity)
+    }
+
+    private func content(_ req: Request, kind: DataImport.Kind?) async throws -> PageContent {
+        let imports = try await DataImport.query(on: req.db).sort(\.$createdAt, .descending).limit(50).all()
+        return PageContent(
+            kinds: Option.cases(DataImport.Kind.allCases, labels: "conflict_data.kind", selected: kind?.rawValue, req),
+            imports: imports.map {
+                ImportRow(kind: req.t("conflict_data.kind.\($0.kind.rawValue)"), fileName: $0.fileName, items: $0.items, rows: $0.rows,
+                          importedAt: $0.createdAt.formatted(.iso8601))
+            },
+            problems: [], problemCount: 0, error: nil)
+    }
+}

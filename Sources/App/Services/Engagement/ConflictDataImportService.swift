@@ -1,0 +1,119 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Imports OCDS processes and BODS statements for conflict screening, all or nothing, then re-checks every match
+/// whose due diligence was cleared, since new data can raise a signal the decision never weighed.
+struct ConflictDataImportService {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+    let mailer: Mailer
+
+    struct Outcome: Sendable {
+        let dataImport: DataImport
+        /// Matches whose cleared due diligence the new data reopened.
+        let reopened: Int
+    }
+
+    /// The file had problems; nothing was written.
+    struct Refusal: Error {
+        let problems: [DataFileProblem]
+    }
+
+    /// `dryRun` reads and checks everything and writes nothing.
+    func importFile(_ kind: DataImport.Kind, text: String, fileName: String, actor: AuditActor, userID: UUID?,
+                    dryRun: Bool = false) async throws -> Outcome {
+        let parsed = Parsed(kind, text)
+        guard parsed.problems.isEmpty else { throw Refusal(problems: parsed.problems) }
+        let record = DataImport(id: UUID(), kind: kind, fileName: String(fileName.suffix(200)), items: parsed.items,
+                                rows: parsed.rows, importedBy: userID, now: clock.now())
+        guard !dryRun else {
+            record.id = nil
+            return Outcome(dataImport: record, reopened: 0)
+        }
+        try await audit.transaction(on: db, actor: actor) { scope in
+            try await record.create(on: scope.db)
+            try await parsed.store(importID: record.id!, on: scope.db)
+            try await scope.record(.conflictDataImport, .dataImport(record.id!),
+                                   changes: ["kind": kind.rawValue, "items": String(parsed.items), "rows": String(parsed.rows)])
+        }
+        return Outcome(dataImport: record, reopened: try await recheckClearedMatches(trigger: "\(kind.rawValue) import"))
+    }
+
+    func recheckClearedMatches(trigger: String) async throws -> Int {
+        let cleared = try await Engagement.query(on: db)
+            .filter(\.$dueDiligence ~~ [.cleared, .mitigated])
+            .filter(\.$stage !~ [.closed, .cancelled])
+            .all()
+        let service = DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer)
+        var reopened = 0
+        for engagement in cleared where try await service.recheck(try await ProposedMatches.loaded(engagement, on: db), trigger: trigger) {
+            reopened += 1
+        }
+        return reopened
+    }
+
+    /// A file read into rows, before anything is written.
+    private struct Parsed {
+        var items = 0
+        var problems: [DataFileProblem] = []
+        var parties: [ProcurementParty] = []
+        var nodes: [OwnershipNode] = []
+        var links: [OwnershipLink] = []
+
+        var rows: Int { parties.count + nodes.count + links.count }
+
+        init(_ kind: DataImport.Kind, _ text: String) {
+            switch kind {
+            case .ocds:
+                let result = OCDSParties.read(text)
+                (items, problems, parties) = (result.processes, result.problems, result.parties)
+            case .bods:
+                let result = BODSStatements.read(text)
+                (items, problems, nodes, links) = (result.statements, result.problems, result.nodes, result.links)
+            }
+        }
+
+        /// A process, node or statement imported again replaces what an earlier import said about it.
+        func store(importID: UUID, on db: Database) async throws {
+            for ocids in Set(parties.map(\.ocid)).sorted().chunked(500) {
+                try await ProcurementPartyRecord.query(on: db).filter(\.$ocid ~~ ocids).delete()
+            }
+            for keys in Set(nodes.map(\.id)).sorted().chunked(500) {
+                try await OwnershipNodeRecord.query(on: db).filter(\.$nodeKey ~~ keys).delete()
+            }
+            for ids in Set(links.map(\.id)).sorted().chunked(500) {
+                try await OwnershipLinkRecord.query(on: db).filter(\.$statementID ~~ ids).delete()
+            }
+            for batch in parties.map({ ProcurementPartyRecord($0, importID: importID) }).chunked(200) { try await batch.create(on: db) }
+            for batch in latest(nodes, by: \.id).map({ OwnershipNodeRecord($0, importID: importID) }).chunked(200) { try await batch.create(on: db) }
+            for batch in latest(links, by: \.id).map({ OwnershipLinkRecord($0, importID: importID) }).chunked(200) { try await batch.create(on: db) }
+        }
+
+        /// Later statements about the same record win, as BODS 0.4 publishes updates.
+        private func latest<T>(_ items: [T], by key: (T) -> String) -> [T] {
+            var seen = Set<String>()
+            return items.reversed().filter { seen.insert(key($0)).inserted }.reversed()
+        }
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
+
+extension Request {
+    var conflictData: ConflictDataImportService {
+        ConflictDataImportService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer)
+    }
+}
+
+extension Application {
+    var conflictData: ConflictDataImportService {
+        ConflictDataImportService(db: db, audit: auditLog, clock: clock, mailer: mailer)
+    }
+}

@@ -1,0 +1,161 @@
+@testable import App
+import ExchangeCore
+import Fluent
+import Foundation
+import XCTVapor
+import XCTest
+
+/// OCDS and BODS imports through the page and the API, and the signals they raise on a match whose due diligence
+/// was already cleared.
+final class ConflictDataTests: AppTestCase {
+    static func fixture(_ name: String) throws -> String {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/conflict-data/\(name)")
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// Elena (employed by Datos de Muestra) proposed to the Spanish court, with due diligence cleared on no findings.
+    func clearedMatch(_ app: Application) async throws -> Engagement {
+        var browser = BrowserSession(app: app)
+        try await browser.login(Demo.coordinator)
+        let (match, _, _) = try await proposedMatch(&browser, app: app)
+        let base = "/api/v1/matches/\(match.id!.uuidString.lowercased())"
+        let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
+        _ = try await coordinator.send(.POST, "\(base)/due-diligence/open")
+        let answers = ConflictQuestion.allCases.map { "\"\($0.rawValue)\": {\"declared\": false}" }.joined(separator: ", ")
+        for email in [DueDiligenceTests.elenaEmail, Demo.publicES] {
+            let party = try await APIClient.forUser(try await user(email, on: app), app: app)
+            _ = try await party.send(.PUT, "\(base)/declaration", json: "{\"answers\": {\(answers)}, \"attested\": true}")
+        }
+        for item in DueDiligenceItem.allCases {
+            _ = try await coordinator.send(.PUT, "\(base)/due-diligence/checklist/\(item.rawValue)",
+                                           json: #"{"status": "not_applicable", "notes": "Pro bono pilot with synthetic data."}"#)
+        }
+        let cleared = try await coordinator.send(.POST, "\(base)/due-diligence/decision", json: #"{"outcome": "cleared", "text": "Nothing found."}"#)
+        XCTAssertEqual(cleared.status, .ok)
+        return try await XCTUnwrapAsync(try await Engagement.find(match.id, on: app.db))
+    }
+
+    func testImportedDataRaisesSignalsAndReopensClearedDueDiligence() async throws {
+        try await withTestApp { app in
+            let match = try await clearedMatch(app)
+            XCTAssertEqual(match.dueDiligence, .cleared)
+            var analyst = BrowserSession(app: app)
+            try await analyst.login(Demo.analyst)
+            let opened = try await analyst.get(Paths.conflictData).status
+            XCTAssertEqual(opened, .ok)
+
+            let ocds = try await analyst.upload(Paths.conflictData, fields: ["kind": "ocds"], field: "file", filename: "procurement.jsonl",
+                                                bytes: Array(try Self.fixture("procurement.jsonl").utf8), contentType: "application/json")
+            XCTAssertEqual(ocds.status, .seeOther)
+            let page = try await analyst.get(Paths.conflictData).body.string
+            XCTAssertContains(page, "Se importaron 3 procesos de contratación")
+            XCTAssertContains(page, "diligencia debida reabierta: 1.")
+            let reopened = try await XCTUnwrapAsync(try await Engagement.find(match.id, on: app.db))
+            XCTAssertEqual(reopened.dueDiligence, .open)
+            let told = try await UserNotification.query(on: app.db).filter(\.$messageKey == "notification.due_diligence_reopened").count()
+            XCTAssertGreaterThan(told, 0)
+
+            let bods = try await analyst.upload(Paths.conflictData, fields: ["kind": "bods"], field: "file", filename: "ownership.json",
+                                                bytes: Array(try Self.fixture("ownership.json").utf8), contentType: "application/json")
+            XCTAssertEqual(bods.status, .seeOther)
+
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let review = try await coordinator.get(Paths.dueDiligence(match.id!)).body.string
+            XCTAssertContains(review, "Procurement ocds-demo-002")
+            XCTAssertContains(review, "DATOS DE MUESTRA SA (ficticia)")
+            XCTAssertContains(review, "Datos de Muestra S.A. (ficticia) → Marta Ejemplo → Proveedora Ficticia SL")
+            let actions = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "conflict_data.import").count()
+            XCTAssertEqual(actions, 2)
+        }
+    }
+
+    func testABadFileIsRefusedWholeWithItsLineNumbers() async throws {
+        try await withTestApp { app in
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let refused = try await coordinator.upload(Paths.conflictData, fields: ["kind": "ocds"], field: "file", filename: "bad.jsonl",
+                                                       bytes: Array(try Self.fixture("bad-procurement.jsonl").utf8), contentType: "application/json")
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertContains(refused.body.string, "2 problems in bad.jsonl. Nothing was imported.")
+            XCTAssertContains(refused.body.string, "<strong>Line 2</strong>: not valid JSON")
+            XCTAssertContains(refused.body.string, "<strong>Line 3</strong>: ocid is missing or empty")
+            let kept = try await ProcurementPartyRecord.query(on: app.db).count()
+            let imports = try await DataImport.query(on: app.db).count()
+            XCTAssertEqual(kept + imports, 0)
+
+            let latin1 = try await coordinator.upload(Paths.conflictData, fields: ["kind": "bods"], field: "file", filename: "x.json",
+                                                      bytes: [0x5B, 0xE9, 0x5D], contentType: "application/json")
+            XCTAssertEqual(latin1.status, .unprocessableEntity)
+            XCTAssertContains(latin1.body.string, "not UTF-8")
+            let noKind = try await coordinator.upload(Paths.conflictData, fields: [:], field: "file", filename: "x.json",
+                                                      bytes: Array("[]".utf8), contentType: "application/json")
+            XCTAssertEqual(noKind.status, .unprocessableEntity)
+
+            var expert = BrowserSession(app: app)
+            try await expert.login(DueDiligenceTests.elenaEmail)
+            let refusedPage = try await expert.get(Paths.conflictData).status
+            XCTAssertEqual(refusedPage, .forbidden)
+        }
+    }
+
+    func testTheAPIImportsChecksAndListsData() async throws {
+        try await withTestApp { app in
+            let analyst = try await APIClient.forUser(try await user(Demo.analyst, on: app), app: app)
+            let text = try Self.fixture("ownership-0.4.jsonl")
+            func body(_ kind: String, _ text: String, dryRun: Bool = false) throws -> String {
+                let data = try JSONEncoder().encode(["kind": kind, "text": text, "fileName": "ownership-0.4.jsonl"])
+                var json = String(decoding: data, as: UTF8.self)
+                if dryRun { json = String(json.dropLast()) + ",\"dryRun\":true}" }
+                return json
+            }
+            let checked = try await analyst.send(.POST, "/api/v1/conflict-data/imports", json: try body("bods", text, dryRun: true))
+            XCTAssertEqual(checked.status, .ok)
+            XCTAssertNil(try checked.content.decode(APIConflictDataController.ImportDTO.self).id)
+            let none = try await DataImport.query(on: app.db).count()
+            XCTAssertEqual(none, 0, "a dry run writes nothing")
+
+            let created = try await analyst.send(.POST, "/api/v1/conflict-data/imports", json: try body("bods", text))
+            XCTAssertEqual(created.status, .created)
+            let dto = try created.content.decode(APIConflictDataController.ImportDTO.self)
+            XCTAssertEqual([dto.items, dto.rows], [5, 5])
+            // The same statements again replace, not double, what is kept.
+            _ = try await analyst.send(.POST, "/api/v1/conflict-data/imports", json: try body("bods", text))
+            let nodes = try await OwnershipNodeRecord.query(on: app.db).count()
+            let links = try await OwnershipLinkRecord.query(on: app.db).count()
+            XCTAssertEqual([nodes, links], [3, 2])
+
+            let bad = try await analyst.send(.POST, "/api/v1/conflict-data/imports", json: try body("ocds", try Self.fixture("bad-procurement.jsonl")))
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            let refusal = try bad.content.decode(APIConflictDataController.RefusalDTO.self)
+            XCTAssertEqual(refusal.error.problems.map(\.line), [2, 3])
+            XCTAssertEqual(refusal.error.problems.map(\.code), ["invalid_json", "missing_field"])
+            let unknownKind = try await analyst.send(.POST, "/api/v1/conflict-data/imports", json: #"{"kind": "xbrl", "text": "{}"}"#)
+            XCTAssertEqual(unknownKind.status, .unprocessableEntity)
+
+            let listed = try await analyst.send(.GET, "/api/v1/conflict-data/imports")
+            XCTAssertEqual(try listed.content.decode(PageDTO<APIConflictDataController.ImportDTO>.self).total, 2)
+            let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
+            let refusedList = try await expert.send(.GET, "/api/v1/conflict-data/imports").status
+            XCTAssertEqual(refusedList, .forbidden)
+        }
+    }
+
+    func testAnOrganisationIdentifierIsCheckedAndMatchedFirst() async throws {
+        try await withTestApp { app in
+            let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
+            let path = "/api/v1/organisations/\(Demo.britishCompany.uuidString.lowercased())"
+            let bad = try await coordinator.send(.PUT, path, json: #"{"kind": "company", "name": "Example Analytics Ltd (fictional)", "country": "GB", "sector": "technology", "identifier": "01234567"}"#)
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertEqual(try bad.content.decode(APIClient.ErrorBody.self).error.fields?.map(\.field), ["identifier"])
+            let good = try await coordinator.send(.PUT, path, json: #"{"kind": "company", "name": "Example Analytics Ltd (fictional)", "country": "GB", "sector": "technology", "identifier": " gb-coh-00000001 "}"#)
+            XCTAssertEqual(good.status, .ok)
+            XCTAssertEqual(try good.content.decode(OrganisationDTO.self).identifier, "GB-COH-00000001")
+            var browser = BrowserSession(app: app)
+            try await browser.login(Demo.coordinator)
+            let shown = try await browser.get(Paths.organisation(Demo.britishCompany)).body.string
+            XCTAssertContains(shown, "GB-COH-00000001")
+        }
+    }
+}
