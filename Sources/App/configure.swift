@@ -85,6 +85,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M015_CreateAuthorisationLetters())
     app.migrations.add(M016_CreateDueDiligence())
     app.migrations.add(M017_CreateConflictData())
+    app.migrations.add(M018_CreateMarketingConcerns())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -16,7 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
-        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data",
+        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -105,9 +105,11 @@ final class LocalizationTests: AppTestCase {
                         .termsNotSigned, .postEvaluationsMissing, .reasonRequired, .durationOutOfRange, .extensionTooLong] {
             keys.insert("error.engagement_\(refusal.code)")
         }
-        for code in ["waiver_pending", "no_waiver_pending"] { keys.insert("error.\(code)") }
+        family("marketing_concern.status", MarketingConcernStatus.self)
+        for code in ["waiver_pending", "no_waiver_pending", "marketing_concern_decided"] { keys.insert("error.\(code)") }
         for kind in ["declaration_requested", "waiver_requested", "due_diligence_cleared", "due_diligence_mitigated",
-                     "due_diligence_rejected", "due_diligence_reopened", "engagement_cancelled", "match_proposed"] {
+                     "due_diligence_rejected", "due_diligence_reopened", "engagement_cancelled", "match_proposed",
+                     "marketing_concern_reported", "marketing_concern_dismissed", "marketing_concern_warning"] {
             keys.insert("notification.\(kind)")
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")

@@ -56,6 +56,17 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(principal(.coordinator), .update, declaration) == .hide, "nobody declares for a party")
     }
 
+    @Test func eitherPartyReportsAMarketingConcernButOnlyStaffReadIt() {
+        let expert = principal(.expert, id: 7)
+        let concern = ProtectedObject.marketingConcern(needOrganisationID: orgA, expertUserID: expert.userID)
+        #expect(AccessPolicy.decide(expert, .create, concern) == .allow)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgA), .create, concern) == .allow)
+        #expect(AccessPolicy.decide(expert, .read, concern) == .forbid)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgB), .create, concern) == .hide)
+        #expect(AccessPolicy.decide(principal(.evaluator), .read, concern) == .hide)
+        #expect(AccessPolicy.decide(principal(.coordinator), .decide, concern) == .allow)
+    }
+
     @Test func openDataForScreeningIsImportedByStaffAndAnalystsOnly() {
         for role in [Role.coordinator, .administrator, .analyst] {
             #expect(AccessPolicy.decide(principal(role), .create, .conflictData) == .allow)

@@ -101,4 +101,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case dueDiligenceWaiverDecline = "due_diligence.waiver_decline"
     case conflictDeclare = "conflict.declare"
     case conflictDataImport = "conflict_data.import"
+    case marketingConcernReport = "marketing_concern.report"
+    case marketingConcernDecide = "marketing_concern.decide"
 }

@@ -24,6 +24,9 @@ public enum ProtectedObject: Sendable, Equatable {
     case dueDiligence(needOrganisationID: UUID, expertUserID: UUID?)
     /// One party's own conflict-of-interest declaration for an engagement.
     case conflictDeclaration(needOrganisationID: UUID, expertUserID: UUID?)
+    /// Concerns about promotion or selling in an engagement: either party reports; only staff read and decide,
+    /// since the report names its reporter.
+    case marketingConcern(needOrganisationID: UUID, expertUserID: UUID?)
     /// Imported OCDS and BODS data for conflict screening: staff and analysts import and list it.
     case conflictData
     /// Screened needs an expert may mark interest in or decline.
@@ -107,6 +110,10 @@ public enum AccessPolicy {
             // Staff read declarations to decide; nobody files one on a party's behalf.
             if isParty(principal, organisationID, expertUserID) { return operation == .decide ? .forbid : .allow }
             return role.managesProgramme && operation == .read ? .allow : .hide
+        case .marketingConcern(let organisationID, let expertUserID):
+            if role.managesProgramme { return .allow }
+            guard isParty(principal, organisationID, expertUserID) else { return .hide }
+            return operation == .create ? .allow : .forbid
         case .conflictData:
             return role.managesProgramme || role == .analyst ? .allow : .forbid
         case .opportunities:

@@ -21,7 +21,7 @@ public struct ChecklistEntry: Sendable, Equatable {
     public var notes: String
     public var links: [String]
 
-    public static let maximumLinks = 10
+    public static let maximumLinks = EvidenceLinks.maximum
 
     public init(status: ChecklistStatus = .pending, notes: String = "", links: [String] = []) {
         self.status = status
@@ -34,18 +34,12 @@ public struct ChecklistEntry: Sendable, Equatable {
         var v = Validator()
         let status = v.choice("status", raw, as: ChecklistStatus.self) ?? .pending
         let notes = v.text("notes", notes, required: false, maxLength: 4000)
-        let links = (links ?? "").split(whereSeparator: { $0 == "\n" || $0 == "," || $0 == "\r" })
-            .map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        if links.count > maximumLinks || links.contains(where: { !isWebLink($0) }) { v.add("links", .invalidURL) }
+        let parsed = EvidenceLinks.parse(links)
+        if parsed == nil { v.add("links", .invalidURL) }
+        let links = parsed ?? []
         // Evidence: a concern or a not-applicable says why; done shows what was checked.
         if status != .pending && notes.isEmpty && (status != .done || links.isEmpty) { v.add("notes", .required) }
         return (ChecklistEntry(status: status, notes: notes, links: links), v.errors)
-    }
-
-    static func isWebLink(_ text: String) -> Bool {
-        guard text.count <= 500, let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-              scheme == "https" || scheme == "http", let host = url.host, !host.isEmpty else { return false }
-        return true
     }
 }
 

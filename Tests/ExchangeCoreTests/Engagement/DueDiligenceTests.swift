@@ -86,3 +86,18 @@ struct DueDiligenceTests {
         #expect(DueDiligenceDecisionRules.checkApproval(requestedBy: Self.body, approver: Self.expertOrg) == [])
     }
 }
+
+struct MarketingConcernTests {
+    @Test func aReportSaysWhatHappenedWithWebLinksAsEvidence() {
+        #expect(MarketingConcernReport.parse(description: " ", links: nil).1 == [FieldError("description", .required)])
+        #expect(MarketingConcernReport.parse(description: "Demoed a paid tool", links: "ftp://x").1 == [FieldError("links", .invalidURL)])
+        let (report, errors) = MarketingConcernReport.parse(description: "Sent a price list", links: "https://example.org/a, https://example.org/b")
+        #expect(errors.isEmpty && report.links.count == 2)
+    }
+
+    @Test func aDecisionIsAnOutcomeWithText() {
+        #expect(MarketingConcernDecision.parse(outcome: "open", text: "x").1 == [FieldError("outcome", .invalidChoice)])
+        #expect(MarketingConcernDecision.parse(outcome: "warning", text: "").1 == [FieldError("text", .required)])
+        #expect(MarketingConcernDecision.parse(outcome: "cancelled", text: "Repeated sales pitches.").0?.outcome == .cancelled)
+    }
+}

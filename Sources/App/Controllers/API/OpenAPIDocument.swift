@@ -183,6 +183,20 @@ enum OpenAPIDocument {
                 "post": operation("cancelMatch", "Cancel from any open stage with a reason both parties receive (programme staff)",
                                   body: "ReasonInput", ok: ref("Match"), conflicts: true),
             ],
+            "/matches/{id}/concerns": [
+                "parameters": [pathParam("id")],
+                "post": operation("reportMarketingConcern",
+                                  "Report that someone promoted or sold something in the exchange (either party); only programme staff see the report and the reporter",
+                                  body: "MarketingConcernInput", ok: ref("MarketingConcernReceipt"), okStatus: "201", conflicts: true),
+                "get": operation("listMarketingConcerns", "Every concern on the match, with its reporter (programme staff)",
+                                 ok: ["type": "array", "items": ref("MarketingConcern")]),
+            ],
+            "/matches/{id}/concerns/{concern}/decision": [
+                "parameters": [pathParam("id"), pathParam("concern")],
+                "post": operation("decideMarketingConcern",
+                                  "Dismiss, warn (both parties are told), or cancel the match with an alternate from the original proposal (programme staff)",
+                                  body: "MarketingConcernDecisionInput", ok: ref("MarketingConcern"), conflicts: true),
+            ],
             "/matches/{id}/due-diligence": [
                 "parameters": [pathParam("id")],
                 "get": operation("getDueDiligence", "Checklist, declarations, conflict signals with evidence, and decisions (programme staff)",
@@ -425,6 +439,30 @@ enum OpenAPIDocument {
                 ("capacity", ["type": ["integer", "null"]]), ("proBono", ["type": "boolean"]), ("workHours", ["type": "boolean"]),
                 ("publicCommunication", ["type": "boolean"]), ("valuesAlignment", ["type": "boolean"]), ("motivation", string),
                 ("screening", ["type": "array", "items": ref("ScreeningResult")]),
+            ]),
+            "MarketingConcernInput": object(["description"], [
+                ("description", string),
+                ("links", ["type": "array", "items": ["type": "string", "format": "uri"], "maxItems": .int(EvidenceLinks.maximum)]),
+            ]),
+            "MarketingConcernReceipt": object(["id", "reportedAt"], [
+                ("id", ["type": "string", "format": "uuid"]), ("reportedAt", ["type": "string", "format": "date-time"]),
+            ]),
+            "MarketingConcernDecisionInput": object(["outcome", "text"], [
+                ("outcome", enumeration(MarketingConcernStatus.allCases.filter(\.isDecided).map(\.rawValue))),
+                ("text", ["type": "string", "description": "Told to the parties the outcome concerns"]),
+                ("alternativeExpertProfileID", ["type": "string", "format": "uuid", "description": "On cancellation: an alternate of the original proposal"]),
+            ]),
+            "MarketingConcern": object(["id", "reporter", "description", "links", "status", "reportedAt"], [
+                ("id", ["type": "string", "format": "uuid"]),
+                ("reporter", object(["id", "displayName", "party"], [
+                    ("id", ["type": "string", "format": "uuid"]), ("displayName", string),
+                    ("party", enumeration(DeclaringParty.allCases.map(\.rawValue))),
+                ])),
+                ("description", string), ("links", ["type": "array", "items": string]),
+                ("status", enumeration(MarketingConcernStatus.allCases.map(\.rawValue))),
+                ("outcomeText", nullableString), ("reportedAt", ["type": "string", "format": "date-time"]),
+                ("decidedAt", ["type": ["string", "null"], "format": "date-time"]),
+                ("alternativeMatchID", ["type": ["string", "null"], "format": "uuid"]),
             ]),
             "ConflictDataImportInput": object(["kind", "text"], [
                 ("kind", enumeration(["ocds", "bods"])),

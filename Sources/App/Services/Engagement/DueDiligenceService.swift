@@ -33,6 +33,14 @@ struct DueDiligenceService {
         }
     }
 
+    /// What the match page shows every reader: the decisions and who has declared, without screening anything.
+    func outline(_ match: ProposedMatches.Loaded) async throws -> (decisions: [DueDiligenceDecision], declared: Set<DeclaringParty>) {
+        let id = match.engagement.id!
+        let decisions = try await DueDiligenceDecision.query(on: db).filter(\.$engagement.$id == id).sort(\.$requestedAt, .descending).all()
+        let declared = try await DeclarationRecord.query(on: db).filter(\.$engagement.$id == id).all(\.$party)
+        return (decisions, Set(declared))
+    }
+
     func review(_ match: ProposedMatches.Loaded) async throws -> Review {
         let id = match.engagement.id!
         let records = try await ChecklistRecord.query(on: db).filter(\.$engagement.$id == id).all()
@@ -99,7 +107,7 @@ struct DueDiligenceService {
         let review = try await review(match)
         guard review.pendingWaiver == nil else { throw AppError.conflict(code: "waiver_pending") }
         var errors = DueDiligenceDecisionRules.check(outcome, text: text, mitigation: mitigation, findings: review.findings)
-        let alternate = try await alternativeExpert(alternative, for: match, rejecting: outcome == .rejected, errors: &errors)
+        let alternate = try await Alternates(db: db).chosen(alternative, for: match, allowed: outcome == .rejected, errors: &errors)
         guard errors.isEmpty else { throw AppError.validation(errors) }
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
             let decision = DueDiligenceDecision(engagementID: match.engagement.id!, outcome: outcome, text: text, mitigation: mitigation,
@@ -116,10 +124,9 @@ struct DueDiligenceService {
             decision.markDecided(by: coordinator.id!, now: clock.now())
             try await EngagementWorkflowService.apply(.decideDueDiligence(outcome, text: decision.text), to: match.engagement,
                                                       by: coordinator.role, in: scope, now: clock.now())
-            if let (expert, proposal) = alternate {
-                let factory = ProposedMatchFactory(clock: clock, mailer: mailer)
-                try await factory.checkStillAvailable(match.need, expert, on: scope.db)
-                decision.alternativeEngagementID = try await factory.create(match.need, expert, proposal, by: coordinator, on: scope.db).id
+            if let alternate {
+                decision.alternativeEngagementID = try await Alternates.propose(alternate, for: match, by: coordinator, clock: clock,
+                                                                                mailer: mailer, on: scope.db)
             }
             try await decision.create(on: scope.db)
             try await tellDecision(decision, match, on: scope.db)
@@ -168,26 +175,6 @@ struct DueDiligenceService {
     }
 
     // MARK: - Helpers
-
-    /// The alternate a rejection proposes instead: one the original proposal offered, still free to take the need.
-    private func alternativeExpert(_ id: UUID?, for match: ProposedMatches.Loaded, rejecting: Bool,
-                                   errors: inout [FieldError]) async throws -> (ExpertProfile, MatchProposal)? {
-        guard let id else { return nil }
-        guard rejecting, let proposal = try await match.engagement.$proposal.get(on: db),
-              Self.alternates(of: proposal, excluding: match.expert.id!).contains(id),
-              let expert = try await ExpertProfile.find(id, on: db) else {
-            errors.append(FieldError("alternative", .invalidChoice))
-            return nil
-        }
-        return (expert, proposal)
-    }
-
-    /// The experts a rejection may turn to: every expert the proposal offered, without the rejected one.
-    static func alternates(of proposal: MatchProposal, excluding rejected: UUID) -> [UUID] {
-        (proposal.offeredExperts + [proposal.$expert.id].compactMap { $0 })
-            .filter { $0 != rejected }
-            .reduce(into: [UUID]()) { if !$0.contains($1) { $0.append($1) } }
-    }
 
     private func tellDecision(_ decision: DueDiligenceDecision, _ match: ProposedMatches.Loaded, on db: Database) async throws {
         try await tellParties(match, "due_diligence_\(decision.outcome.rawValue)", arguments: [match.need.title, decision.text],

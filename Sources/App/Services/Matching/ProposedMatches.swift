@@ -23,9 +23,10 @@ struct ProposedMatches {
             }
         }
 
-        var protected: (dueDiligence: ProtectedObject, declaration: ProtectedObject) {
+        var protected: (dueDiligence: ProtectedObject, declaration: ProtectedObject, marketingConcern: ProtectedObject) {
             (.dueDiligence(needOrganisationID: organisation.id!, expertUserID: expert.$user.id),
-             .conflictDeclaration(needOrganisationID: organisation.id!, expertUserID: expert.$user.id))
+             .conflictDeclaration(needOrganisationID: organisation.id!, expertUserID: expert.$user.id),
+             .marketingConcern(needOrganisationID: organisation.id!, expertUserID: expert.$user.id))
         }
 
         var explanation: MatchExplanation {

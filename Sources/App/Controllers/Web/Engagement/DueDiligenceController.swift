@@ -116,7 +116,7 @@ struct DueDiligenceController: RouteCollection {
                                    })
         }
         let user = try req.requireUser()
-        let alternates = try await alternateOptions(req, match, selected: values["alternative"])
+        let alternates = try await Alternates(db: req.db).options(for: match, selected: values["alternative"])
         return try await req.page("due_diligence", title: "due_diligence.title", ReviewPage(
             matchHref: Paths.match(id), needTitle: match.need.title, organisation: match.organisation.name,
             expert: match.expert.fullName, status: req.t("due_diligence.state.\(match.engagement.state.dueDiligence.rawValue)"),
@@ -134,17 +134,6 @@ struct DueDiligenceController: RouteCollection {
         DecisionRow(outcome: req.t("due_diligence.outcome.\(decision.outcome.rawValue)"),
                     status: req.t("due_diligence.decision_status.\(decision.status.rawValue)"),
                     text: decision.text, mitigation: decision.mitigation, date: CalendarDay.text(decision.decidedAt ?? decision.requestedAt))
-    }
-
-    private func alternateOptions(_ req: Request, _ match: ProposedMatches.Loaded, selected: String?) async throws -> [Option] {
-        guard let proposal = try await match.engagement.$proposal.get(on: req.db) else { return [] }
-        let ids = DueDiligenceService.alternates(of: proposal, excluding: match.expert.id!)
-        let experts = try await ExpertProfile.query(on: req.db).filter(\.$id ~~ ids).all()
-        return ids.compactMap { id in
-            experts.first { $0.id == id }.map {
-                Option(value: id.uuidString.lowercased(), label: $0.fullName, selected: selected == id.uuidString.lowercased())
-            }
-        }
     }
 
     // MARK: - Checklist items

@@ -60,7 +60,17 @@ struct MatchController: RouteCollection {
         let reviewHref: String?
         let openAction: String?
         let cancelAction: String?
+        /// A party's way to report promotion or selling.
+        let reportConcernHref: String?
+        /// Staff only: every concern reported, with its state.
+        let concerns: [ConcernRow]
         let form: FormState
+    }
+
+    struct ConcernRow: Encodable {
+        let href: String
+        let reportedAt: String
+        let status: String
     }
 
     @Sendable func show(req: Request) async throws -> View {
@@ -75,7 +85,8 @@ struct MatchController: RouteCollection {
         let canOpenNeed = AccessPolicy.decide(principal, .read, .need(organisationID: match.organisation.id!)).isAllowed
         let isStaff = AccessPolicy.decide(principal, .update, match.protected.dueDiligence).isAllowed
         let party = match.party(of: principal)
-        let review = try await req.dueDiligence.review(match)
+        let outline = try await req.dueDiligence.outline(match)
+        let concerns = isStaff ? try await req.marketingConcerns.concerns(of: match) : []
         let order = EngagementStage.workflow
         let position = order.firstIndex(of: state.stage)
         return try await req.page("match", title: "match.title", ShowPage(
@@ -89,12 +100,17 @@ struct MatchController: RouteCollection {
             },
             cancelReason: state.stage == .cancelled ? match.engagement.cancelReason : nil,
             dueDiligence: req.t("due_diligence.state.\(state.dueDiligence.rawValue)"),
-            decisions: review.decisions.filter { $0.status == .decided }.map { DueDiligenceController.row($0, req) },
+            decisions: outline.decisions.filter { $0.status == .decided }.map { DueDiligenceController.row($0, req) },
             declarationHref: party != nil && !state.isFinished && state.stage != .proposed ? Paths.matchDeclaration(id) : nil,
-            declared: party.map { review.declarations[$0] != nil } ?? false,
+            declared: party.map { outline.declared.contains($0) } ?? false,
             reviewHref: isStaff && state.stage != .proposed ? Paths.dueDiligence(id) : nil,
             openAction: isStaff && state.stage == .proposed ? Paths.dueDiligence(id) + "/open" : nil,
             cancelAction: isStaff && !state.isFinished ? Paths.match(id) + "/cancel" : nil,
+            reportConcernHref: party != nil && !state.isFinished ? Paths.marketingConcerns(id) + "/new" : nil,
+            concerns: concerns.map {
+                ConcernRow(href: Paths.marketingConcern(id, $0.id!), reportedAt: CalendarDay.text($0.reportedAt),
+                           status: req.t("marketing_concern.status.\($0.status.rawValue)"))
+            },
             form: FormState(values: values, errors: errors, on: req)))
     }
 

@@ -1,0 +1,128 @@
+import ExchangeCore
+import Vapor
+
+/// A party reports that someone promoted or sold something in the exchange; programme staff read the report, with
+/// who made it, and decide.
+struct MarketingConcernController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id", "concerns")
+        signedIn.get("new", use: reportForm)
+        signedIn.post(use: report)
+        signedIn.get(":concern", use: show)
+        signedIn.post(":concern", "decision", use: decide)
+    }
+
+    // MARK: - Reporting (either party)
+
+    struct ReportPage: Encodable {
+        let matchHref: String
+        let needTitle: String
+        let action: String
+        let form: FormState
+    }
+
+    struct ReportForm: Content {
+        var description: String?
+        var links: String?
+    }
+
+    @Sendable func reportForm(req: Request) async throws -> View {
+        let (match, _) = try await loadForReport(req)
+        return try await reportPage(req, match, values: [:], errors: [])
+    }
+
+    @Sendable func report(req: Request) async throws -> Response {
+        let (match, party) = try await loadForReport(req)
+        let form = try req.content.decode(ReportForm.self)
+        let (report, errors) = MarketingConcernReport.parse(description: form.description, links: form.links)
+        guard errors.isEmpty else {
+            return try await reportPage(req, match, values: ["description": form.description ?? "", "links": form.links ?? ""], errors: errors)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        _ = try await req.marketingConcerns.report(report, on: match, as: party, by: try req.requireUser())
+        req.flash("marketing_concern.reported")
+        return req.redirect(to: Paths.match(match.engagement.id!))
+    }
+
+    private func loadForReport(_ req: Request) async throws -> (ProposedMatches.Loaded, DeclaringParty) {
+        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
+        try req.authorize(.create, match.protected.marketingConcern)
+        // Staff decide concerns; they do not file them.
+        guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
+        return (match, party)
+    }
+
+    private func reportPage(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
+        try await req.page("marketing_concern_report", title: "marketing_concern.report_title", ReportPage(
+            matchHref: Paths.match(match.engagement.id!), needTitle: match.need.title,
+            action: Paths.marketingConcerns(match.engagement.id!), form: FormState(values: values, errors: errors, on: req)))
+    }
+
+    // MARK: - Deciding (programme staff)
+
+    struct ConcernPage: Encodable {
+        let matchHref: String
+        let needTitle: String
+        let reporter: String
+        let party: String
+        let reportedAt: String
+        let description: String
+        let links: [String]
+        let status: String
+        let outcomeText: String?
+        let action: String?
+        let outcomes: [Option]
+        let alternates: [Option]
+        let form: FormState
+    }
+
+    struct DecisionForm: Content {
+        var outcome: String?
+        var text: String?
+        var alternative: String?
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let (match, concern) = try await loadForStaff(req)
+        return try await concernPage(req, match, concern, values: [:], errors: [])
+    }
+
+    @Sendable func decide(req: Request) async throws -> Response {
+        let (match, concern) = try await loadForStaff(req)
+        try req.authorize(.decide, match.protected.marketingConcern)
+        let form = try req.content.decode(DecisionForm.self)
+        let values = ["outcome": form.outcome ?? "", "text": form.text ?? "", "alternative": form.alternative ?? ""]
+        let (decision, errors) = MarketingConcernDecision.parse(outcome: form.outcome, text: form.text)
+        do {
+            guard let decision else { throw AppError.validation(errors) }
+            try await req.marketingConcerns.decide(decision, alternative: form.alternative.flatMap(UUID.init(uuidString:)), on: concern,
+                                                   of: match, by: try req.requireUser())
+        } catch AppError.validation(let errors) {
+            return try await concernPage(req, match, concern, values: values, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        req.flash("marketing_concern.decided")
+        return req.redirect(to: Paths.match(match.engagement.id!))
+    }
+
+    private func loadForStaff(_ req: Request) async throws -> (ProposedMatches.Loaded, MarketingConcern) {
+        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
+        try req.authorize(.read, match.protected.marketingConcern)
+        guard let id = req.parameters.get("concern").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
+        return (match, try await req.marketingConcerns.find(id, in: match))
+    }
+
+    private func concernPage(_ req: Request, _ match: ProposedMatches.Loaded, _ concern: MarketingConcern, values: [String: String],
+                             errors: [FieldError]) async throws -> View {
+        let open = concern.status == .open
+        let outcomes = MarketingConcernStatus.allCases.filter(\.isDecided)
+        return try await req.page("marketing_concern", title: "marketing_concern.title", ConcernPage(
+            matchHref: Paths.match(match.engagement.id!), needTitle: match.need.title,
+            reporter: concern.reporter.displayName, party: req.t("declaration.party.\(concern.reporterParty.rawValue)"),
+            reportedAt: CalendarDay.text(concern.reportedAt), description: concern.text, links: concern.links,
+            status: req.t("marketing_concern.status.\(concern.status.rawValue)"), outcomeText: concern.outcomeText,
+            action: open ? Paths.marketingConcern(match.engagement.id!, concern.id!) + "/decision" : nil,
+            outcomes: Option.cases(outcomes, labels: "marketing_concern.status", selected: values["outcome"], req),
+            alternates: open ? try await Alternates(db: req.db).options(for: match, selected: values["alternative"]) : [],
+            form: FormState(values: values, errors: errors, on: req)))
+    }
+}
