@@ -21,6 +21,11 @@ public struct FieldError: Equatable, Sendable, Codable {
         case needsWaiver
         case sameAsRequester
         case invalidIdentifier
+        case invalidDate
+        case missingSide
+        case goalWithoutDeliverable
+        case outsideEngagement
+        case successStatementOpening
     }
 
     public let field: String
