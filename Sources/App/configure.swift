@@ -86,6 +86,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M016_CreateDueDiligence())
     app.migrations.add(M017_CreateConflictData())
     app.migrations.add(M018_CreateMarketingConcerns())
+    app.migrations.add(M019_CreateTermsOfReference())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: DueDiligenceController())
     try app.register(collection: DeclarationController())
     try app.register(collection: MarketingConcernController())
+    try app.register(collection: TermsController())
     try app.register(collection: ConflictDataController())
     try app.register(collection: OpportunitiesController())
     try app.register(collection: ParticipationController())

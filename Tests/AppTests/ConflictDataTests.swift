@@ -14,28 +14,6 @@ final class ConflictDataTests: AppTestCase {
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    /// Elena (employed by Datos de Muestra) proposed to the Spanish court, with due diligence cleared on no findings.
-    func clearedMatch(_ app: Application) async throws -> Engagement {
-        var browser = BrowserSession(app: app)
-        try await browser.login(Demo.coordinator)
-        let (match, _, _) = try await proposedMatch(&browser, app: app)
-        let base = "/api/v1/matches/\(match.id!.uuidString.lowercased())"
-        let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
-        _ = try await coordinator.send(.POST, "\(base)/due-diligence/open")
-        let answers = ConflictQuestion.allCases.map { "\"\($0.rawValue)\": {\"declared\": false}" }.joined(separator: ", ")
-        for email in [DueDiligenceTests.elenaEmail, Demo.publicES] {
-            let party = try await APIClient.forUser(try await user(email, on: app), app: app)
-            _ = try await party.send(.PUT, "\(base)/declaration", json: "{\"answers\": {\(answers)}, \"attested\": true}")
-        }
-        for item in DueDiligenceItem.allCases {
-            _ = try await coordinator.send(.PUT, "\(base)/due-diligence/checklist/\(item.rawValue)",
-                                           json: #"{"status": "not_applicable", "notes": "Pro bono pilot with synthetic data."}"#)
-        }
-        let cleared = try await coordinator.send(.POST, "\(base)/due-diligence/decision", json: #"{"outcome": "cleared", "text": "Nothing found."}"#)
-        XCTAssertEqual(cleared.status, .ok)
-        return try await XCTUnwrapAsync(try await Engagement.find(match.id, on: app.db))
-    }
-
     func testImportedDataRaisesSignalsAndReopensClearedDueDiligence() async throws {
         try await withTestApp { app in
             let match = try await clearedMatch(app)

@@ -16,7 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
-        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern",
+        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -106,10 +106,18 @@ final class LocalizationTests: AppTestCase {
             keys.insert("error.engagement_\(refusal.code)")
         }
         family("marketing_concern.status", MarketingConcernStatus.self)
-        for code in ["waiver_pending", "no_waiver_pending", "marketing_concern_decided"] { keys.insert("error.\(code)") }
+        family("terms.side", TermsSide.self)
+        for value in 1...TermsText.programmeValues { keys.insert("terms.value.\(value)") }
+        for field in TermsFormLabels.sections { keys.insert("terms.field.\(field)") }
+        for row in TermsFormLabels.rows { keys.insert("terms.row.\(row)") }
+        for list in ["person", "goal", "deliverable", "milestone"] { keys.insert("terms.field.\(list)") }
+        for format in ["html", "json", "pdf"] { keys.insert("terms.export.\(format)") }
+        for code in ["waiver_pending", "no_waiver_pending", "marketing_concern_decided", "terms_missing", "terms_already_signed",
+                     "pdf_unavailable", "pdf_failed"] { keys.insert("error.\(code)") }
         for kind in ["declaration_requested", "waiver_requested", "due_diligence_cleared", "due_diligence_mitigated",
                      "due_diligence_rejected", "due_diligence_reopened", "engagement_cancelled", "match_proposed",
-                     "marketing_concern_reported", "marketing_concern_dismissed", "marketing_concern_warning"] {
+                     "marketing_concern_reported", "marketing_concern_dismissed", "marketing_concern_warning",
+                     "terms_version", "terms_signed", "engagement_started"] {
             keys.insert("notification.\(kind)")
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")

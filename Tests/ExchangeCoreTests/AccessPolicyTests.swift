@@ -67,6 +67,18 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(principal(.coordinator), .decide, concern) == .allow)
     }
 
+    @Test func staffAndBothPartiesDraftAndSignTheTermsAndEvaluatorsReadThem() {
+        let expert = principal(.expert, id: 7)
+        let terms = ProtectedObject.termsOfReference(needOrganisationID: orgA, expertUserID: expert.userID)
+        #expect(AccessPolicy.decide(expert, .update, terms) == .allow)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgA), .update, terms) == .allow)
+        #expect(AccessPolicy.decide(principal(.coordinator), .update, terms) == .allow)
+        #expect(AccessPolicy.decide(principal(.evaluator), .read, terms) == .allow)
+        #expect(AccessPolicy.decide(principal(.evaluator), .update, terms) == .forbid)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgB), .read, terms) == .hide)
+        #expect(AccessPolicy.decide(principal(.analyst), .read, terms) == .hide)
+    }
+
     @Test func openDataForScreeningIsImportedByStaffAndAnalystsOnly() {
         for role in [Role.coordinator, .administrator, .analyst] {
             #expect(AccessPolicy.decide(principal(role), .create, .conflictData) == .allow)

@@ -103,4 +103,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case conflictDataImport = "conflict_data.import"
     case marketingConcernReport = "marketing_concern.report"
     case marketingConcernDecide = "marketing_concern.decide"
+    case termsVersion = "terms.version"
+    case termsSign = "terms.sign"
 }

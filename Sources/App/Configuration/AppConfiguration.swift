@@ -33,6 +33,8 @@ public struct AppConfiguration: Sendable {
     public var demoMode: Bool
     /// How many years back "recent employment" reaches on conflict-of-interest declarations.
     public var conflictLookbackYears: Int = ConflictDeclaration.defaultLookbackYears
+    /// The headless Chromium that prints PDFs; nil means the first of chromium, chromium-browser, google-chrome on PATH.
+    public var chromiumPath: String?
 
     public var usesTLS: Bool { baseURL.lowercased().hasPrefix("https://") }
 
@@ -95,6 +97,7 @@ public struct AppConfiguration: Sendable {
         }
         config.mailFrom = env["MAIL_FROM"] ?? config.mailFrom
         config.sendmailPath = env["SENDMAIL_PATH"] ?? config.sendmailPath
+        config.chromiumPath = env["CHROMIUM_PATH"].flatMap { $0.isEmpty ? nil : $0 }
         config.auditKeyPath = env["AUDIT_KEY_PATH"]
         if let raw = env["CONFLICT_LOOKBACK_YEARS"] {
             guard let years = Int(raw), (1...20).contains(years) else {

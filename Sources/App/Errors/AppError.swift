@@ -14,6 +14,8 @@ enum AppError: Error {
     case badRequest(code: String)
     case conflict(code: String)
     case tooManyAttempts
+    /// A part of the platform this server cannot run now, such as printing PDFs without Chromium.
+    case unavailable(code: String)
 
     var status: HTTPResponseStatus {
         switch self {
@@ -24,6 +26,7 @@ enum AppError: Error {
         case .badRequest: .badRequest
         case .conflict: .conflict
         case .tooManyAttempts: .tooManyRequests
+        case .unavailable: .serviceUnavailable
         }
     }
 
@@ -35,7 +38,7 @@ enum AppError: Error {
         case .notFound: "not_found"
         case .csrfRejected: "csrf_rejected"
         case .validation, .validationMessages: "validation_failed"
-        case .badRequest(let code), .conflict(let code): code
+        case .badRequest(let code), .conflict(let code), .unavailable(let code): code
         case .tooManyAttempts: "too_many_attempts"
         }
     }

@@ -43,6 +43,7 @@ struct FormState: Encodable {
         if field.hasPrefix("weights.") {
             return req.t("criterion.\(field.split(separator: ".")[1])")
         }
+        if let label = TermsFormLabels.label(field, req) { return label }
         return req.t("field.\(field)")
     }
 

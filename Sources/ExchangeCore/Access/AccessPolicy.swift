@@ -24,6 +24,8 @@ public enum ProtectedObject: Sendable, Equatable {
     case dueDiligence(needOrganisationID: UUID, expertUserID: UUID?)
     /// One party's own conflict-of-interest declaration for an engagement.
     case conflictDeclaration(needOrganisationID: UUID, expertUserID: UUID?)
+    /// A match's Terms of Reference: staff and both parties draft and sign them; evaluators read them.
+    case termsOfReference(needOrganisationID: UUID, expertUserID: UUID?)
     /// Concerns about promotion or selling in an engagement: either party reports; only staff read and decide,
     /// since the report names its reporter.
     case marketingConcern(needOrganisationID: UUID, expertUserID: UUID?)
@@ -110,6 +112,13 @@ public enum AccessPolicy {
             // Staff read declarations to decide; nobody files one on a party's behalf.
             if isParty(principal, organisationID, expertUserID) { return operation == .decide ? .forbid : .allow }
             return role.managesProgramme && operation == .read ? .allow : .hide
+        case .termsOfReference(let organisationID, let expertUserID):
+            let allowed = role.managesProgramme || isParty(principal, organisationID, expertUserID)
+            switch operation {
+            case .read: return allowed || role == .evaluator ? .allow : .hide
+            case .update: return allowed ? .allow : (role == .evaluator ? .forbid : .hide)
+            default: return .forbid
+            }
         case .marketingConcern(let organisationID, let expertUserID):
             if role.managesProgramme { return .allow }
             guard isParty(principal, organisationID, expertUserID) else { return .hide }

@@ -13,6 +13,9 @@ public enum EngagementStage: String, Codable, Sendable, CaseIterable {
     /// The stages in the order the workflow moves through them; cancelled stands outside it.
     public static let workflow: [EngagementStage] = [.proposed, .dueDiligence, .torDrafting, .torSigned, .active, .closing, .closed]
 
+    /// Terms of Reference are drafted from here on.
+    public var hasTerms: Bool { [.torDrafting, .torSigned, .active, .closing, .closed].contains(self) }
+
     /// The stages that hold one of the expert's places.
     public static let occupying = allCases.filter(\.occupiesExpert)
 }

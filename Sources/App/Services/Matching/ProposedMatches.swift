@@ -23,10 +23,19 @@ struct ProposedMatches {
             }
         }
 
-        var protected: (dueDiligence: ProtectedObject, declaration: ProtectedObject, marketingConcern: ProtectedObject) {
-            (.dueDiligence(needOrganisationID: organisation.id!, expertUserID: expert.$user.id),
-             .conflictDeclaration(needOrganisationID: organisation.id!, expertUserID: expert.$user.id),
-             .marketingConcern(needOrganisationID: organisation.id!, expertUserID: expert.$user.id))
+        var protected: (dueDiligence: ProtectedObject, declaration: ProtectedObject, marketingConcern: ProtectedObject,
+                        terms: ProtectedObject) {
+            let (body, expertUser) = (organisation.id!, expert.$user.id)
+            return (.dueDiligence(needOrganisationID: body, expertUserID: expertUser),
+                    .conflictDeclaration(needOrganisationID: body, expertUserID: expertUser),
+                    .marketingConcern(needOrganisationID: body, expertUserID: expertUser),
+                    .termsOfReference(needOrganisationID: body, expertUserID: expertUser))
+        }
+
+        /// The side the person signs the Terms of Reference for, if any.
+        func termsSide(of principal: Principal) -> TermsSide? {
+            if principal.role.managesProgramme { return .programmeOffice }
+            return party(of: principal).map { $0 == .expert ? .expert : .publicBody }
         }
 
         var explanation: MatchExplanation {

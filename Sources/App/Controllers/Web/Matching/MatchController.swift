@@ -60,6 +60,10 @@ struct MatchController: RouteCollection {
         let reviewHref: String?
         let openAction: String?
         let cancelAction: String?
+        /// From ToR drafting on, for everyone who may read the Terms of Reference.
+        let termsHref: String?
+        /// Staff, once the ToR are signed.
+        let startAction: String?
         /// A party's way to report promotion or selling.
         let reportConcernHref: String?
         /// Staff only: every concern reported, with its state.
@@ -106,6 +110,8 @@ struct MatchController: RouteCollection {
             reviewHref: isStaff && state.stage != .proposed ? Paths.dueDiligence(id) : nil,
             openAction: isStaff && state.stage == .proposed ? Paths.dueDiligence(id) + "/open" : nil,
             cancelAction: isStaff && !state.isFinished ? Paths.match(id) + "/cancel" : nil,
+            termsHref: state.stage.hasTerms && AccessPolicy.decide(principal, .read, match.protected.terms).isAllowed ? Paths.terms(id) : nil,
+            startAction: isStaff && state.stage == .torSigned ? Paths.match(id) + "/start" : nil,
             reportConcernHref: party != nil && !state.isFinished ? Paths.marketingConcerns(id) + "/new" : nil,
             concerns: concerns.map {
                 ConcernRow(href: Paths.marketingConcern(id, $0.id!), reportedAt: CalendarDay.text($0.reportedAt),

@@ -1,0 +1,110 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// Drafting, versioning and signing a match's Terms of Reference, and starting the engagement they govern. Every
+/// saved change is a new version; signatures belong to a version; conflicts are re-checked before the last
+/// signature and before the start.
+struct TermsService {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+    let mailer: Mailer
+
+    /// Every version, newest first, each with its signatures and signers.
+    func versions(of match: ProposedMatches.Loaded) async throws -> [TermsVersion] {
+        try await TermsVersion.query(on: db).filter(\.$engagement.$id == match.engagement.id!)
+            .with(\.$signatures) { $0.with(\.$signer) }
+            .sort(\.$number, .descending).all()
+    }
+
+    func context(_ match: ProposedMatches.Loaded) -> TermsContext {
+        TermsContext(supportAreas: match.need.draft.supportAreas)
+    }
+
+    /// A first draft from what the match already knows: dates from the need, its data access, and who is involved.
+    func firstDraft(_ match: ProposedMatches.Loaded, coordinator: User?) async throws -> TermsOfReferenceDraft {
+        var draft = TermsOfReferenceDraft()
+        let need = match.need.draft
+        draft.start = need.preferredStart.map { CalendarDay.text($0) }
+        draft.months = String(need.duration)
+        let members = try await User.activeMembers(of: match.organisation.id!, on: db).all()
+        typealias Row = TermsOfReferenceDraft.PersonRow
+        draft.people = members.prefix(2).map { Row(name: $0.displayName, side: TermsSide.publicBody.rawValue) }
+            + [Row(name: match.expert.fullName, side: TermsSide.expert.rawValue)]
+            + [coordinator].compactMap { $0 }.map { Row(name: $0.displayName, side: TermsSide.programmeOffice.rawValue) }
+        draft.goals = need.supportAreas.map { TermsOfReferenceDraft.GoalRow(supportArea: String($0)) }
+        draft.dataAccess = need.dataAccess
+        draft.dataRules = need.dataRules
+        return draft
+    }
+
+    /// Saves the terms as a new version, unless they equal the current one (then returns nil). The workflow step
+    /// voids earlier signatures and refuses once the engagement has started.
+    func save(_ terms: TermsOfReference, on match: ProposedMatches.Loaded, by user: User) async throws -> TermsVersion? {
+        let latest = try await versions(of: match).first
+        if latest?.terms == terms { return nil }
+        let version = TermsVersion(engagementID: match.engagement.id!, number: (latest?.number ?? 0) + 1, terms: terms, by: user.id!,
+                                   now: clock.now())
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await EngagementWorkflowService.apply(.reviseTermsOfReference(months: terms.months), to: match.engagement, by: user.role,
+                                                      in: scope, now: clock.now())
+            try await version.create(on: scope.db)
+            try await scope.record(.termsVersion, .engagement(match.engagement.id!),
+                                   changes: ["version": String(version.number), "months": String(terms.months)])
+            let others = try await everyone(match, on: scope.db).filter { $0.id != user.id }
+            try await EngagementParties.tell(others, "terms_version", arguments: [match.need.title, String(version.number)],
+                                             link: Paths.terms(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+        }
+        return version
+    }
+
+    /// Signs the current version for `side`. The last of the three signatures completes sign-off, after conflicts
+    /// are re-checked. Returns whether sign-off is complete.
+    func sign(_ match: ProposedMatches.Loaded, as side: TermsSide, by user: User) async throws -> Bool {
+        guard match.engagement.stage == .torDrafting else { throw AppError.conflict(code: "engagement_not_from_stage") }
+        guard let current = try await versions(of: match).first else { throw AppError.conflict(code: "terms_missing") }
+        let signed = Set(current.signatures.map(\.side))
+        guard !signed.contains(side) else { throw AppError.conflict(code: "terms_already_signed") }
+        let completes = signed.union([side]) == Set(TermsSide.allCases)
+        if completes {
+            try await DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer).recheck(match, trigger: "sign-off")
+            guard match.engagement.state.dueDiligence.isCleared else { throw AppError.conflict(code: "engagement_due_diligence_not_cleared") }
+        }
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await TermsSignature(versionID: current.id!, side: side, signer: user.id!, now: clock.now()).create(on: scope.db)
+            try await scope.record(.termsSign, .engagement(match.engagement.id!),
+                                   changes: ["version": String(current.number), "side": side.rawValue])
+            guard completes else { return }
+            try await EngagementWorkflowService.apply(.completeSignOff, to: match.engagement, by: user.role, in: scope, now: clock.now())
+            try await EngagementParties.tell(try await everyone(match, on: scope.db), "terms_signed",
+                                             arguments: [match.need.title, String(current.number)],
+                                             link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+        }
+        return completes
+    }
+
+    /// ToR signed → active, after conflicts are re-checked.
+    func start(_ match: ProposedMatches.Loaded, by coordinator: User) async throws {
+        try await DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer).recheck(match, trigger: "start")
+        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            try await EngagementWorkflowService.apply(.start, to: match.engagement, by: coordinator.role, in: scope, now: clock.now())
+            try await EngagementParties.tell(try await everyone(match, on: scope.db), "engagement_started", arguments: [match.need.title],
+                                             link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+        }
+    }
+
+    /// Both parties and the coordinators.
+    private func everyone(_ match: ProposedMatches.Loaded, on db: Database) async throws -> [User] {
+        let people = try await EngagementParties.people(of: match.need, match.expert, on: db)
+        let staff = try await EngagementParties.coordinators(on: db).filter { person in !people.contains { $0.id == person.id } }
+        return people + staff
+    }
+}
+
+extension Request {
+    var terms: TermsService {
+        TermsService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer)
+    }
+}
