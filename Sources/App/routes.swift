@@ -43,6 +43,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIDueDiligenceController())
     try api.register(collection: APIConflictDataController())
     try api.register(collection: APIMarketingConcernController())
+    try api.register(collection: APITermsController())
     try api.register(collection: APIScreeningController())
     try api.register(collection: APIProfileController())
     try api.register(collection: APISkillsController())

@@ -1,7 +1,13 @@
 """The exchange as new users meet it: an expert registers and completes a profile, a public body submits a need with
 its self-assessment, and the coordinator screens both, runs the batch, reads why, and confirms the match. Due
 diligence follows: both parties declare, the coordinator works the checklist and asks for a waiver, and a second
-member of programme staff approves it."""
+member of programme staff approves it. Then the Terms of Reference: refused once for their statement of success,
+saved, signed by all three sides (the public body in French), printed to PDF, and the engagement started."""
+import io
+import unicodedata
+import urllib.request
+
+from pypdf import PdfReader
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -220,3 +226,79 @@ def test_from_registration_to_a_confirmed_match(visitor):
     visitor.log_out()
 
     due_diligence_with_a_waiver(visitor)
+    terms_refused_once_then_signed_by_all(visitor)
+
+
+def open_terms(visitor):
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/terms"]'))
+    visitor.check_accessibility()
+
+
+def draft_terms(visitor, success):
+    visitor.fill(person_role_0="Owns the register and decides for the agency", person_role_1="Designs the data model",
+                 person_role_2="Follows the exchange for the programme", meeting_cadence="Every two weeks, online", decision_making="The two leads agree; the programme office breaks ties",
+                 escalation="To the programme office within a week", goal_text_0="A register the agency can query itself",
+                 deliverable_goal_0="1", deliverable_title_0="Data model and import scripts", milestone_title_0="Data received",
+                 success_statement=success, communication_what="Lessons learned and the data model",
+                 communication_channels="The programme website", communication_consent="Both parties, item by item")
+    visitor.driver.execute_script("document.getElementById('deliverable_due_0').value = '2027-04-01';"
+                                  "document.getElementById('milestone_due_0').value = '2027-02-15';")
+    Select(visitor.field("data_access")).select_by_value("synthetic")
+    terms = visitor.driver.find_element(By.CSS_SELECTOR, "form.terms-form").get_attribute("action").removeprefix(visitor.base)
+    visitor.submit(terms)
+
+
+def sign_terms(visitor):
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/terms/sign"] button'))
+    visitor.check_accessibility()
+
+
+def terms_refused_once_then_signed_by_all(visitor):
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    open_terms(visitor)
+    assert "Walker Browser" in visitor.driver.page_source, "the first draft names the matched expert"
+    draft_terms(visitor, success="Success is a register in use.")
+    summary = visitor.driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert "Statement of success: must begin “We will know we are successful when we have”" in summary
+    draft_terms(visitor, success="We will know we are successful when we have the agency querying its own register.")
+    assert "Version 1 is saved" in visitor.driver.page_source, visitor.driver.find_element(By.TAG_NAME, "main").text[:600]
+    sign_terms(visitor)
+    visitor.log_out()
+
+    visitor.log_in("agent.public@demo.integrity.invalid", PASSWORD)
+    open_terms(visitor)
+    assert "Signer la version 1" in visitor.driver.page_source
+    sign_terms(visitor)
+    assert "Votre signature est enregistrée" in visitor.driver.page_source
+    visitor.log_out()
+
+    visitor.log_in(EXPERT_EMAIL, EXPERT_PASSWORD)
+    open_terms(visitor)
+    sign_terms(visitor)
+    assert "All three sides have signed" in visitor.driver.page_source
+    pdf_link = visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/export.pdf"]').get_attribute("href")
+    text = download_pdf_text(visitor, pdf_link)
+    assert "Terms of Reference" in text and NEED_TITLE.split(" (")[0] in text
+    assert "We will know we are successful when we have the agency querying its own register." in text
+    assert "Expert — signed by Walker Browser" in text
+    visitor.log_out()
+
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/start"] button'))
+    visitor.check_accessibility()
+    assert "The engagement has started" in visitor.driver.page_source
+    visitor.log_out()
+
+
+def download_pdf_text(visitor, url):
+    """The PDF as the signed-in browser would download it, turned back into text."""
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in visitor.driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Cookie": cookies}), timeout=90) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+        data = response.read()
+    assert data.startswith(b"%PDF-")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    # Fonts set "fi" and "ff" as ligatures; NFKC spells them out again.
+    return " ".join(unicodedata.normalize("NFKC", text).split())

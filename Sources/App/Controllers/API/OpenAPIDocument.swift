@@ -183,6 +183,23 @@ enum OpenAPIDocument {
                 "post": operation("cancelMatch", "Cancel from any open stage with a reason both parties receive (programme staff)",
                                   body: "ReasonInput", ok: ref("Match"), conflicts: true),
             ],
+            "/matches/{id}/terms": [
+                "parameters": [pathParam("id")],
+                "get": operation("getTerms", "Every version of the Terms of Reference, newest first, with signatures (programme staff, both parties, evaluators)",
+                                 ok: ref("Terms")),
+                "put": operation("saveTerms",
+                                 "Save the Terms of Reference as a new version (201), or keep the current one when nothing changed (200); field errors name the builder's fields (goal_text_0, deliverable_due_1, …)",
+                                 body: "TermsOfReference", ok: ref("TermsSaved"), okStatus: "201", conflicts: true),
+            ],
+            "/matches/{id}/terms/sign": [
+                "parameters": [pathParam("id")],
+                "post": operation("signTerms", "Sign the current version for your side; the third signature completes sign-off after a conflict re-check",
+                                  ok: ref("Terms"), conflicts: true),
+            ],
+            "/matches/{id}/start": [
+                "parameters": [pathParam("id")],
+                "post": operation("startEngagement", "ToR signed → active, after a conflict re-check (programme staff)", ok: ref("Terms"), conflicts: true),
+            ],
             "/matches/{id}/concerns": [
                 "parameters": [pathParam("id")],
                 "post": operation("reportMarketingConcern",
@@ -439,6 +456,42 @@ enum OpenAPIDocument {
                 ("capacity", ["type": ["integer", "null"]]), ("proBono", ["type": "boolean"]), ("workHours", ["type": "boolean"]),
                 ("publicCommunication", ["type": "boolean"]), ("valuesAlignment", ["type": "boolean"]), ("motivation", string),
                 ("screening", ["type": "array", "items": ref("ScreeningResult")]),
+            ]),
+            "TermsOfReference": object(["start", "people", "governance", "goals", "deliverables", "milestones", "successStatement",
+                                         "communication", "dataHandling"], [
+                ("start", ["type": "string", "format": "date"]),
+                ("months", ["type": "integer", "minimum": 3, "maximum": 6, "description": "3 when omitted"]),
+                ("people", ["type": "array", "items": object(["name", "side", "responsibilities"], [
+                    ("name", string), ("side", enumeration(TermsSide.allCases.map(\.rawValue))), ("responsibilities", string),
+                ])]),
+                ("governance", object(["meetingCadence", "decisionMaking", "escalation"], [
+                    ("meetingCadence", string), ("decisionMaking", string), ("escalation", string),
+                ])),
+                ("goals", ["type": "array", "items": object(["text", "supportArea"], [
+                    ("text", string), ("supportArea", ["type": "integer", "description": "one of the need's support areas"]),
+                ])]),
+                ("deliverables", ["type": "array", "items": object(["goal", "title", "due"], [
+                    ("goal", ["type": "integer", "description": "1-based goal number"]), ("title", string), ("due", ["type": "string", "format": "date"]),
+                ])]),
+                ("milestones", ["type": "array", "items": object(["title", "due"], [("title", string), ("due", ["type": "string", "format": "date"])])]),
+                ("successStatement", ["type": "string", "description": "Begins: We will know we are successful when we have"]),
+                ("communication", object(["what", "channels", "consent"], [("what", string), ("channels", string), ("consent", string)])),
+                ("dataHandling", object(["access"], [("access", enumeration(DataAccess.allCases.map(\.rawValue))), ("rules", string)])),
+                ("valuesTailoring", string),
+            ]),
+            "Terms": object(["stage", "versions"], [
+                ("stage", enumeration(EngagementStage.allCases.map(\.rawValue))),
+                ("versions", ["type": "array", "items": object(["number", "createdAt", "signatures"], [
+                    ("number", ["type": "integer"]), ("createdAt", ["type": "string", "format": "date-time"]),
+                    ("signatures", ["type": "array", "items": object(["side", "signedBy", "signedAt"], [
+                        ("side", enumeration(TermsSide.allCases.map(\.rawValue))), ("signedBy", string),
+                        ("signedAt", ["type": "string", "format": "date-time"]),
+                    ])]),
+                    ("terms", ref("TermsOfReference")),
+                ])]),
+            ]),
+            "TermsSaved": object(["version", "created", "stage"], [
+                ("version", ["type": "integer"]), ("created", ["type": "boolean"]), ("stage", string),
             ]),
             "MarketingConcernInput": object(["description"], [
                 ("description", string),

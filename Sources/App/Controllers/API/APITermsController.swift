@@ -1,0 +1,124 @@
+import ExchangeCore
+import Vapor
+
+/// Terms of Reference over JSON: read every version, save a new one, sign, and start the engagement. The body of a
+/// save has the shape of a version's `terms`, so what GET returns can be changed and sent back.
+struct APITermsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id", "terms")
+        signedIn.get(use: list)
+        signedIn.put(use: save)
+        signedIn.post("sign", use: sign)
+        routes.grouped(access: .programmeStaff).post("matches", ":id", "start", use: start)
+    }
+
+    struct TermsInput: Content {
+        struct Person: Content { var name: String?; var side: String?; var responsibilities: String? }
+        struct Governance: Content { var meetingCadence: String?; var decisionMaking: String?; var escalation: String? }
+        struct Goal: Content { var text: String?; var supportArea: Int? }
+        struct Deliverable: Content { var goal: Int?; var title: String?; var due: String? }
+        struct Milestone: Content { var title: String?; var due: String? }
+        struct Communication: Content { var what: String?; var channels: String?; var consent: String? }
+        struct DataHandling: Content { var access: String?; var rules: String? }
+
+        var start: String?
+        var months: Int?
+        var people: [Person]?
+        var governance: Governance?
+        var goals: [Goal]?
+        var deliverables: [Deliverable]?
+        var milestones: [Milestone]?
+        var successStatement: String?
+        var communication: Communication?
+        var dataHandling: DataHandling?
+        var valuesTailoring: String?
+
+        var draft: TermsOfReferenceDraft {
+            var d = TermsOfReferenceDraft()
+            d.start = start
+            d.months = months.map(String.init)
+            d.people = (people ?? []).map { .init(name: $0.name, side: $0.side, responsibilities: $0.responsibilities) }
+            d.meetingCadence = governance?.meetingCadence
+            d.decisionMaking = governance?.decisionMaking
+            d.escalation = governance?.escalation
+            d.goals = (goals ?? []).map { .init(text: $0.text, supportArea: $0.supportArea.map(String.init)) }
+            d.deliverables = (deliverables ?? []).map { .init(goal: $0.goal.map(String.init), title: $0.title, due: $0.due) }
+            d.milestones = (milestones ?? []).map { .init(title: $0.title, due: $0.due) }
+            d.successStatement = successStatement
+            d.communicationWhat = communication?.what
+            d.communicationChannels = communication?.channels
+            d.communicationConsent = communication?.consent
+            d.dataAccess = dataHandling?.access
+            d.dataRules = dataHandling?.rules
+            d.valuesTailoring = valuesTailoring
+            return d
+        }
+    }
+
+    struct VersionDTO: Content {
+        struct Signature: Content { let side: String; let signedBy: String; let signedAt: Date }
+        let number: Int
+        let createdAt: Date
+        let signatures: [Signature]
+        let terms: TermsOfReference?
+
+        init(_ v: TermsVersion) {
+            number = v.number
+            createdAt = v.createdAt
+            signatures = v.signatures.map { Signature(side: $0.side.rawValue, signedBy: $0.signer.displayName, signedAt: $0.signedAt) }
+            terms = v.terms
+        }
+    }
+
+    struct TermsDTO: Content {
+        let stage: String
+        /// Newest first.
+        let versions: [VersionDTO]
+    }
+
+    struct SavedDTO: Content {
+        let version: Int
+        /// False when the terms equal the current version, which then stays current.
+        let created: Bool
+        let stage: String
+    }
+
+    @Sendable func list(req: Request) async throws -> TermsDTO {
+        let match = try await load(req, .read)
+        return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.terms.versions(of: match).map(VersionDTO.init))
+    }
+
+    @Sendable func save(req: Request) async throws -> Response {
+        let match = try await load(req, .update)
+        let input = try req.content.decode(TermsInput.self)
+        let terms: TermsOfReference
+        switch input.draft.validate(req.terms.context(match)) {
+        case .failure(let failure): throw AppError.validation(failure.errors)
+        case .success(let valid): terms = valid
+        }
+        let created = try await req.terms.save(terms, on: match, by: try req.requireUser())
+        var number = created?.number ?? 0
+        if created == nil { number = try await req.terms.versions(of: match).first?.number ?? 0 }
+        return try await SavedDTO(version: number, created: created != nil, stage: match.engagement.stage.rawValue)
+            .encodeResponse(status: created == nil ? .ok : .created, for: req)
+    }
+
+    @Sendable func sign(req: Request) async throws -> TermsDTO {
+        let match = try await load(req, .update)
+        guard let side = match.termsSide(of: req.principal!) else { throw AppError.forbidden }
+        _ = try await req.terms.sign(match, as: side, by: try req.requireUser())
+        return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.terms.versions(of: match).map(VersionDTO.init))
+    }
+
+    @Sendable func start(req: Request) async throws -> TermsDTO {
+        let match = try await load(req, .update)
+        try await req.terms.start(match, by: try req.requireUser())
+        return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.terms.versions(of: match).map(VersionDTO.init))
+    }
+
+    private func load(_ req: Request, _ operation: ExchangeCore.Operation) async throws -> ProposedMatches.Loaded {
+        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
+        try req.authorize(operation, match.protected.terms)
+        return match
+    }
+}
