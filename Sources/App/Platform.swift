@@ -148,6 +148,11 @@ public enum Platform {
         }
     }
 
+    /// Sends every reminder that is due and not yet sent; returns how many were sent.
+    public static func sendReminders(_ app: Application) async throws -> Int {
+        try await app.reminders.run()
+    }
+
     /// Reads an Ed25519 public key given as base64 of its 32 raw bytes.
     public static func publicKey(base64: String) -> Curve25519.Signing.PublicKey? {
         Data(base64Encoded: base64.trimmingCharacters(in: .whitespacesAndNewlines))

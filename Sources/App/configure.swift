@@ -43,6 +43,7 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
     app.lifecycle.use(MailDeliveryLifecycle())
     _ = app.matchingJobs
     app.lifecycle.use(MatchingJobsLifecycle())
+    app.lifecycle.use(ReminderLifecycle())
     try routes(app)
 }
 
@@ -87,6 +88,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M017_CreateConflictData())
     app.migrations.add(M018_CreateMarketingConcerns())
     app.migrations.add(M019_CreateTermsOfReference())
+    app.migrations.add(M020_CreateEngagementTracking())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -9,7 +9,8 @@ struct Integrity: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "integrity",
         abstract: "Integrity Exchange: pro bono data and technology exchanges for integrity bodies.",
-        subcommands: [Serve.self, Migrate.self, SeedDemo.self, UserCommand.self, AuditCommand.self, MatchCommand.self, ImportCommand.self])
+        subcommands: [Serve.self, Migrate.self, SeedDemo.self, UserCommand.self, AuditCommand.self, MatchCommand.self, ImportCommand.self,
+                      RemindersCommand.self])
 }
 
 /// Reads the environment once, sets up logging, and hands back a migrated application.

@@ -16,7 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
-        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms",
+        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -107,17 +107,27 @@ final class LocalizationTests: AppTestCase {
         }
         family("marketing_concern.status", MarketingConcernStatus.self)
         family("terms.side", TermsSide.self)
+        family("work.kind", WorkItemKind.self)
+        for field in ["body", "file"] { keys.insert("field.\(field)") }
+        family("work.status", WorkItemStatus.self)
+        for row in TermsFormLabels.meetingRows { keys.insert("work.row.\(row)") }
+        let engagementActions = ["engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document.", "reminder.",
+                                 "conflict.declare", "due_diligence.", "marketing_concern."]
+        for action in AuditAction.allCases where engagementActions.contains(where: { action.rawValue.hasPrefix($0) }) {
+            keys.insert("timeline." + action.rawValue.replacingOccurrences(of: ".", with: "_"))
+        }
         for value in 1...TermsText.programmeValues { keys.insert("terms.value.\(value)") }
         for field in TermsFormLabels.sections { keys.insert("terms.field.\(field)") }
         for row in TermsFormLabels.rows { keys.insert("terms.row.\(row)") }
         for list in ["person", "goal", "deliverable", "milestone"] { keys.insert("terms.field.\(list)") }
         for format in ["html", "json", "pdf"] { keys.insert("terms.export.\(format)") }
         for code in ["waiver_pending", "no_waiver_pending", "marketing_concern_decided", "terms_missing", "terms_already_signed",
-                     "pdf_unavailable", "pdf_failed"] { keys.insert("error.\(code)") }
+                     "pdf_unavailable", "pdf_failed", "engagement_not_running", "action_already_done"] { keys.insert("error.\(code)") }
         for kind in ["declaration_requested", "waiver_requested", "due_diligence_cleared", "due_diligence_mitigated",
                      "due_diligence_rejected", "due_diligence_reopened", "engagement_cancelled", "match_proposed",
                      "marketing_concern_reported", "marketing_concern_dismissed", "marketing_concern_warning",
-                     "terms_version", "terms_signed", "engagement_started"] {
+                     "terms_version", "terms_signed", "engagement_started", "meeting_recorded", "engagement_message",
+                     "reminder_overdue_action", "reminder_overdue_work_item", "reminder_inactive"] {
             keys.insert("notification.\(kind)")
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")

@@ -170,3 +170,12 @@ def test_import_ocds_and_bods_all_or_nothing_with_line_numbers(data_dir):
 
     missing = run_cli(["import", "bods", str(FIXTURES / "nowhere.json")], data_dir)
     assert missing.returncode != 0 and "cannot read" in missing.stderr
+
+
+def test_reminders_run_once_from_the_command_line(data_dir):
+    assert run_cli(["seed-demo"], data_dir).returncode == 0
+    first = run_cli(["reminders"], data_dir)
+    assert first.returncode == 0, first.stderr
+    assert "Sent 0 reminders." in first.stdout
+    bad = run_cli(["reminders"], data_dir, env={"INACTIVITY_DAYS": "0"})
+    assert bad.returncode != 0 and "INACTIVITY_DAYS must be 1–90" in bad.stderr

@@ -105,4 +105,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case marketingConcernDecide = "marketing_concern.decide"
     case termsVersion = "terms.version"
     case termsSign = "terms.sign"
+    case workItemUpdate = "work_item.update"
+    case meetingRecord = "meeting.record"
+    case actionItemComplete = "action_item.complete"
+    case messagePost = "message.post"
+    case documentUpload = "document.upload"
+    case reminderSend = "reminder.send"
 }

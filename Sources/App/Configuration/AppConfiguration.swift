@@ -33,6 +33,10 @@ public struct AppConfiguration: Sendable {
     public var demoMode: Bool
     /// How many years back "recent employment" reaches on conflict-of-interest declarations.
     public var conflictLookbackYears: Int = ConflictDeclaration.defaultLookbackYears
+    /// Days without tracked activity before an engagement's parties are reminded.
+    public var inactivityDays: Int = Reminders.defaultInactivityDays
+    /// How often the server sends due reminders; 0 leaves it to `integrity reminders` (e.g. from cron).
+    public var reminderIntervalMinutes: Int = 60
     /// The headless Chromium that prints PDFs; nil means the first of chromium, chromium-browser, google-chrome on PATH.
     public var chromiumPath: String?
 
@@ -98,6 +102,16 @@ public struct AppConfiguration: Sendable {
         config.mailFrom = env["MAIL_FROM"] ?? config.mailFrom
         config.sendmailPath = env["SENDMAIL_PATH"] ?? config.sendmailPath
         config.chromiumPath = env["CHROMIUM_PATH"].flatMap { $0.isEmpty ? nil : $0 }
+        if let raw = env["INACTIVITY_DAYS"] {
+            guard let days = Int(raw), (1...90).contains(days) else { throw Invalid(description: "INACTIVITY_DAYS must be 1–90, got \(raw)") }
+            config.inactivityDays = days
+        }
+        if let raw = env["REMINDER_INTERVAL_MINUTES"] {
+            guard let minutes = Int(raw), (0...1440).contains(minutes) else {
+                throw Invalid(description: "REMINDER_INTERVAL_MINUTES must be 0–1440, got \(raw)")
+            }
+            config.reminderIntervalMinutes = minutes
+        }
         config.auditKeyPath = env["AUDIT_KEY_PATH"]
         if let raw = env["CONFLICT_LOOKBACK_YEARS"] {
             guard let years = Int(raw), (1...20).contains(years) else {

@@ -140,6 +140,8 @@ final class Engagement: Model, @unchecked Sendable {
     @OptionalField(key: "planned_months") var plannedMonths: Int?
     @OptionalField(key: "extension_months") var extensionMonths: Int?
     @OptionalField(key: "cancel_reason") var cancelReason: String?
+    /// The last tracked activity (M020); the inactivity reminder counts from it.
+    @OptionalField(key: "last_activity_at") var lastActivityAt: Date?
 
     init() {}
 

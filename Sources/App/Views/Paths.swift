@@ -36,6 +36,7 @@ enum Paths {
     static func matchDeclaration(_ id: UUID) -> String { match(id) + "/declaration" }
     static func dueDiligence(_ id: UUID) -> String { match(id) + "/due-diligence" }
     static func terms(_ id: UUID) -> String { match(id) + "/terms" }
+    static func work(_ id: UUID) -> String { match(id) + "/work" }
     static func marketingConcerns(_ id: UUID) -> String { match(id) + "/concerns" }
     static func marketingConcern(_ id: UUID, _ concern: UUID) -> String { marketingConcerns(id) + "/\(concern.uuidString.lowercased())" }
     static func skillEdit(_ id: String) -> String { "/skills/\(id)/edit" }

@@ -26,6 +26,8 @@ public enum ProtectedObject: Sendable, Equatable {
     case conflictDeclaration(needOrganisationID: UUID, expertUserID: UUID?)
     /// A match's Terms of Reference: staff and both parties draft and sign them; evaluators read them.
     case termsOfReference(needOrganisationID: UUID, expertUserID: UUID?)
+    /// An engagement's tracking — work items, meetings, messages, documents, timeline — under the same rule.
+    case engagementWork(needOrganisationID: UUID, expertUserID: UUID?)
     /// Concerns about promotion or selling in an engagement: either party reports; only staff read and decide,
     /// since the report names its reporter.
     case marketingConcern(needOrganisationID: UUID, expertUserID: UUID?)
@@ -112,7 +114,7 @@ public enum AccessPolicy {
             // Staff read declarations to decide; nobody files one on a party's behalf.
             if isParty(principal, organisationID, expertUserID) { return operation == .decide ? .forbid : .allow }
             return role.managesProgramme && operation == .read ? .allow : .hide
-        case .termsOfReference(let organisationID, let expertUserID):
+        case .termsOfReference(let organisationID, let expertUserID), .engagementWork(let organisationID, let expertUserID):
             let allowed = role.managesProgramme || isParty(principal, organisationID, expertUserID)
             switch operation {
             case .read: return allowed || role == .evaluator ? .allow : .hide

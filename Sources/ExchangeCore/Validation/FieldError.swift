@@ -26,6 +26,8 @@ public struct FieldError: Equatable, Sendable, Codable {
         case goalWithoutDeliverable
         case outsideEngagement
         case successStatementOpening
+        case inFuture
+        case beforeMeeting
     }
 
     public let field: String

@@ -159,6 +159,38 @@ class AppTestCase: XCTestCase {
         return try await XCTUnwrapAsync(try await Engagement.find(match.id, on: app.db))
     }
 
+    /// The cleared match with Terms of Reference (one deliverable, one milestone) signed by all three sides and started.
+    func startedMatch(_ app: Application) async throws -> Engagement {
+        let match = try await clearedMatch(app)
+        let base = "/api/v1/matches/\(match.id!.uuidString.lowercased())"
+        let terms = """
+        {"start": "2027-02-01", "months": 3,
+         "people": [{"name": "Pablo", "side": "public_body", "responsibilities": "Data owner"},
+                    {"name": "Elena", "side": "expert", "responsibilities": "Indicators"},
+                    {"name": "Cora", "side": "programme_office", "responsibilities": "Follow-up"}],
+         "governance": {"meetingCadence": "Weekly", "decisionMaking": "Consensus", "escalation": "Programme office"},
+         "goals": [{"text": "Flag risky tenders", "supportArea": 3}],
+         "deliverables": [{"goal": 1, "title": "Indicator pipeline", "due": "2027-04-01"}],
+         "milestones": [{"title": "Data received", "due": "2027-02-15"}],
+         "successStatement": "We will know we are successful when we have a monthly risk list.",
+         "communication": {"what": "Lessons", "channels": "Website", "consent": "Both parties"},
+         "dataHandling": {"access": "none"}}
+        """
+        var clients: [APIClient] = []
+        for email in ["experta@demo.integrity.invalid", Demo.publicES, Demo.coordinator] {
+            clients.append(try await APIClient.forUser(try await user(email, on: app), app: app))
+        }
+        let saved = try await clients[0].send(.PUT, "\(base)/terms", json: terms)
+        XCTAssertEqual(saved.status, .created)
+        for client in clients {
+            let signed = try await client.send(.POST, "\(base)/terms/sign")
+            XCTAssertEqual(signed.status, .ok)
+        }
+        let started = try await clients[2].send(.POST, "\(base)/start")
+        XCTAssertEqual(started.status, .ok)
+        return try await XCTUnwrapAsync(try await Engagement.find(match.id, on: app.db))
+    }
+
     /// Marks a public body's participation eligible, as a coordinator's screening would.
     func admit(_ organisationID: UUID, on app: Application) async throws {
         let body = try await XCTUnwrapAsync(try await Organisation.find(organisationID, on: app.db))

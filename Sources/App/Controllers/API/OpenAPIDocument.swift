@@ -200,6 +200,50 @@ enum OpenAPIDocument {
                 "parameters": [pathParam("id")],
                 "post": operation("startEngagement", "ToR signed → active, after a conflict re-check (programme staff)", ok: ref("Terms"), conflicts: true),
             ],
+            "/matches/{id}/work": [
+                "parameters": [pathParam("id")],
+                "get": operation("getWorkspace",
+                                 "A running engagement's work items, meetings with action items, messages, documents and timeline (the parties' timeline leaves out staff-only actions)",
+                                 ok: ref("Workspace")),
+            ],
+            "/matches/{id}/work/items/{item}": [
+                "parameters": [pathParam("id"), pathParam("item")],
+                "put": operation("updateWorkItem", "Set a deliverable's or milestone's status (dropped needs a note); a milestone done re-checks conflicts",
+                                 body: "WorkItemUpdate", ok: ref("Workspace"), conflicts: true),
+            ],
+            "/matches/{id}/work/actions/{action}/done": [
+                "parameters": [pathParam("id"), pathParam("action")],
+                "post": operation("completeActionItem", "Mark a meeting's action item done", ok: ref("Workspace"), conflicts: true),
+            ],
+            "/matches/{id}/meetings": [
+                "parameters": [pathParam("id")],
+                "post": operation("recordMeeting", "Log a meeting (not in the future) with its decisions, outcomes and action items",
+                                  body: "MeetingInput", ok: ref("Workspace"), okStatus: "201", conflicts: true),
+            ],
+            "/matches/{id}/messages": [
+                "parameters": [pathParam("id")],
+                "post": operation("postMessage", "Write to everyone in the engagement", body: "MessageInput", ok: ref("Workspace"),
+                                  okStatus: "201", conflicts: true),
+            ],
+            "/matches/{id}/documents": [
+                "parameters": [pathParam("id")],
+                "post": .object([
+                    ("operationId", "uploadDocument"),
+                    ("summary", .string("Keep a file with the engagement: the bytes as the body, the name in ?filename= (PDF, Office, OpenDocument, CSV, text, PNG, JPEG; at most \(DocumentFormat.maximumBytes / 1024 / 1024) MB)")),
+                    ("parameters", .array([queryParam("filename", required: true)])),
+                    ("requestBody", ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]]),
+                    ("responses", .object([("201", ["description": "Kept", "content": ["application/json": ["schema": ref("Document")]]])]
+                        + ["400", "401", "403", "404", "409", "413", "422"].map { ($0, .object([("$ref", "#/components/responses/Error")])) })),
+                ]),
+            ],
+            "/matches/{id}/documents/{document}": [
+                "parameters": [pathParam("id"), pathParam("document")],
+                "get": .object([
+                    ("operationId", "downloadDocument"), ("summary", "The file as it was uploaded"),
+                    ("responses", .object([("200", ["description": "The file", "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]])]
+                        + ["401", "403", "404"].map { ($0, .object([("$ref", "#/components/responses/Error")])) })),
+                ]),
+            ],
             "/matches/{id}/concerns": [
                 "parameters": [pathParam("id")],
                 "post": operation("reportMarketingConcern",
@@ -492,6 +536,45 @@ enum OpenAPIDocument {
             ]),
             "TermsSaved": object(["version", "created", "stage"], [
                 ("version", ["type": "integer"]), ("created", ["type": "boolean"]), ("stage", string),
+            ]),
+            "WorkItemUpdate": object(["status"], [
+                ("status", enumeration(WorkItemStatus.allCases.map(\.rawValue))), ("note", ["type": "string", "description": "needed when dropped"]),
+            ]),
+            "MeetingInput": object(["date", "attendees", "agenda"], [
+                ("date", ["type": "string", "format": "date"]), ("attendees", string), ("agenda", string), ("decisions", string),
+                ("outcomes", string),
+                ("actions", ["type": "array", "items": object(["description", "owner", "due"], [
+                    ("description", string), ("owner", string), ("due", ["type": "string", "format": "date", "description": "on or after the meeting"]),
+                ])]),
+            ]),
+            "MessageInput": object(["body"], [("body", ["type": "string", "maxLength": 4000])]),
+            "Document": object(["id", "filename", "format", "bytes", "sha256", "uploadedAt"], [
+                ("id", ["type": "string", "format": "uuid"]), ("filename", string),
+                ("format", enumeration(DocumentFormat.allCases.map(\.rawValue))), ("bytes", ["type": "integer"]), ("sha256", string),
+                ("uploadedAt", ["type": "string", "format": "date-time"]),
+            ]),
+            "Workspace": object(["stage", "items", "meetings", "messages", "documents", "timeline"], [
+                ("stage", enumeration(EngagementStage.allCases.map(\.rawValue))),
+                ("items", ["type": "array", "items": object(["id", "kind", "title", "due", "status", "note"], [
+                    ("id", ["type": "string", "format": "uuid"]), ("kind", enumeration(WorkItemKind.allCases.map(\.rawValue))),
+                    ("title", string), ("due", ["type": "string", "format": "date"]), ("goal", ["type": ["integer", "null"]]),
+                    ("status", enumeration(WorkItemStatus.allCases.map(\.rawValue))), ("note", string),
+                ])]),
+                ("meetings", ["type": "array", "items": object(["id", "date", "attendees", "agenda", "decisions", "outcomes", "actions"], [
+                    ("id", ["type": "string", "format": "uuid"]), ("date", ["type": "string", "format": "date"]), ("attendees", string),
+                    ("agenda", string), ("decisions", string), ("outcomes", string),
+                    ("actions", ["type": "array", "items": object(["id", "description", "owner", "due", "done"], [
+                        ("id", ["type": "string", "format": "uuid"]), ("description", string), ("owner", string),
+                        ("due", ["type": "string", "format": "date"]), ("done", ["type": "boolean"]),
+                    ])]),
+                ])]),
+                ("messages", ["type": "array", "items": object(["author", "body", "postedAt"], [
+                    ("author", string), ("body", string), ("postedAt", ["type": "string", "format": "date-time"]),
+                ])]),
+                ("documents", ["type": "array", "items": ref("Document")]),
+                ("timeline", ["type": "array", "items": object(["at", "actor", "action"], [
+                    ("at", ["type": "string", "format": "date-time"]), ("actor", string), ("action", string),
+                ])]),
             ]),
             "MarketingConcernInput": object(["description"], [
                 ("description", string),

@@ -85,11 +85,14 @@ struct TermsService {
         return completes
     }
 
-    /// ToR signed → active, after conflicts are re-checked.
+    /// ToR signed → active, after conflicts are re-checked; the signed Terms' deliverables and milestones become the
+    /// work to track.
     func start(_ match: ProposedMatches.Loaded, by coordinator: User) async throws {
         try await DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer).recheck(match, trigger: "start")
+        let signed = try await versions(of: match).first?.terms
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
             try await EngagementWorkflowService.apply(.start, to: match.engagement, by: coordinator.role, in: scope, now: clock.now())
+            if let signed { try await TrackingService.plan(signed, for: match.engagement, on: scope.db, now: clock.now()) }
             try await EngagementParties.tell(try await everyone(match, on: scope.db), "engagement_started", arguments: [match.need.title],
                                              link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
         }

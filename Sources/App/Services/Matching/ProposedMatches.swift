@@ -24,12 +24,13 @@ struct ProposedMatches {
         }
 
         var protected: (dueDiligence: ProtectedObject, declaration: ProtectedObject, marketingConcern: ProtectedObject,
-                        terms: ProtectedObject) {
+                        terms: ProtectedObject, work: ProtectedObject) {
             let (body, expertUser) = (organisation.id!, expert.$user.id)
             return (.dueDiligence(needOrganisationID: body, expertUserID: expertUser),
                     .conflictDeclaration(needOrganisationID: body, expertUserID: expertUser),
                     .marketingConcern(needOrganisationID: body, expertUserID: expertUser),
-                    .termsOfReference(needOrganisationID: body, expertUserID: expertUser))
+                    .termsOfReference(needOrganisationID: body, expertUserID: expertUser),
+                    .engagementWork(needOrganisationID: body, expertUserID: expertUser))
         }
 
         /// The side the person signs the Terms of Reference for, if any.

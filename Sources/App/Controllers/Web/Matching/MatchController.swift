@@ -64,6 +64,8 @@ struct MatchController: RouteCollection {
         let termsHref: String?
         /// Staff, once the ToR are signed.
         let startAction: String?
+        /// Once the engagement has started.
+        let workHref: String?
         /// A party's way to report promotion or selling.
         let reportConcernHref: String?
         /// Staff only: every concern reported, with its state.
@@ -112,6 +114,8 @@ struct MatchController: RouteCollection {
             cancelAction: isStaff && !state.isFinished ? Paths.match(id) + "/cancel" : nil,
             termsHref: state.stage.hasTerms && AccessPolicy.decide(principal, .read, match.protected.terms).isAllowed ? Paths.terms(id) : nil,
             startAction: isStaff && state.stage == .torSigned ? Paths.match(id) + "/start" : nil,
+            workHref: [.active, .closing, .closed].contains(state.stage) && AccessPolicy.decide(principal, .read, match.protected.work).isAllowed
+                ? Paths.work(id) : nil,
             reportConcernHref: party != nil && !state.isFinished ? Paths.marketingConcerns(id) + "/new" : nil,
             concerns: concerns.map {
                 ConcernRow(href: Paths.marketingConcern(id, $0.id!), reportedAt: CalendarDay.text($0.reportedAt),

@@ -1,0 +1,244 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// The workspace of a running engagement: deliverables and milestones with their status, the meeting log with
+/// action items, messages, documents, and the timeline from the audit log.
+struct WorkController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id")
+        signedIn.get("work", use: show)
+        signedIn.post("work", "items", ":item", use: updateItem)
+        signedIn.post("work", "actions", ":action", "done", use: completeAction)
+        signedIn.get("meetings", "new", use: meetingForm)
+        signedIn.post("meetings", use: recordMeeting)
+        signedIn.post("messages", use: post)
+        signedIn.post("documents", upTo: ByteCount(value: DocumentFormat.maximumBytes + 64 * 1024), use: upload)
+        signedIn.get("documents", ":document", use: download)
+    }
+
+    struct ItemRow: Encodable {
+        let action: String?
+        let kind: String
+        let title: String
+        let due: String
+        let status: String
+        let overdue: Bool
+        let note: String
+        let statuses: [Option]
+    }
+
+    struct ActionRow: Encodable { let text: String; let owner: String; let due: String; let done: Bool; let overdue: Bool; let completeAction: String? }
+    struct MeetingRow: Encodable {
+        let date: String; let attendees: String; let agenda: String; let decisions: String; let outcomes: String; let actions: [ActionRow]
+    }
+    struct MessageRow: Encodable { let author: String; let at: String; let body: String }
+    struct DocumentRow: Encodable { let href: String; let name: String; let size: String; let by: String; let at: String }
+    struct TimelineRow: Encodable { let at: String; let who: String; let what: String }
+
+    struct WorkPage: Encodable {
+        let matchHref: String
+        let needTitle: String
+        let stage: String
+        let running: Bool
+        let items: [ItemRow]
+        let meetings: [MeetingRow]
+        let meetingHref: String?
+        let messages: [MessageRow]
+        let documents: [DocumentRow]
+        let timeline: [TimelineRow]
+        let maxMegabytes: Int
+        let form: FormState
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let match = try await load(req, .read)
+        return try await page(req, match, form: FormState())
+    }
+
+    @Sendable func updateItem(req: Request) async throws -> Response {
+        let match = try await load(req, .update)
+        struct Form: Content { var status: String?; var note: String? }
+        let form = try req.content.decode(Form.self)
+        let (change, errors) = WorkItemUpdate.parse(status: form.status, note: form.note)
+        guard let change else {
+            return try await page(req, match, form: FormState(values: [:], errors: errors, on: req)).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await req.tracking.update(try req.uuidParameter("item"), change, on: match, by: try req.requireUser())
+        req.flash("work.item_updated")
+        return req.redirect(to: Paths.work(match.engagement.id!))
+    }
+
+    @Sendable func completeAction(req: Request) async throws -> Response {
+        let match = try await load(req, .update)
+        try await req.tracking.complete(try req.uuidParameter("action"), on: match, by: try req.requireUser())
+        req.flash("work.action_done")
+        return req.redirect(to: Paths.work(match.engagement.id!))
+    }
+
+    @Sendable func post(req: Request) async throws -> Response {
+        let match = try await load(req, .update)
+        struct Form: Content { var body: String? }
+        let body = try req.content.decode(Form.self).body ?? ""
+        do {
+            try await req.tracking.post(body, on: match, by: try req.requireUser())
+        } catch AppError.validation(let errors) {
+            return try await page(req, match, form: FormState(values: ["body": body], errors: errors, on: req))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        req.flash("work.message_posted")
+        return req.redirect(to: Paths.work(match.engagement.id!) + "#messages-heading")
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let match = try await load(req, .update)
+        struct Form: Content { var file: File? }
+        let file = try req.content.decode(Form.self).file
+        do {
+            guard let file, file.data.readableBytes > 0 else { throw AppError.validation([FieldError("file", .required)]) }
+            _ = try await req.tracking.upload(filename: file.filename, bytes: Array(file.data.readableBytesView), on: match, by: try req.requireUser())
+        } catch AppError.validation(let errors) {
+            return try await page(req, match, form: FormState(values: [:], errors: errors, on: req)).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        req.flash("work.document_uploaded")
+        return req.redirect(to: Paths.work(match.engagement.id!) + "#documents-heading")
+    }
+
+    @Sendable func download(req: Request) async throws -> Response {
+        let match = try await load(req, .read)
+        let (document, data) = try await req.tracking.document(try req.uuidParameter("document"), of: match)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: document.format.contentType)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Self.safeName(document.filename))\"")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    // MARK: - Meetings
+
+    struct MeetingPage: Encodable {
+        let workHref: String
+        let needTitle: String
+        let action: String
+        let actions: [ActionFields]
+        let form: FormState
+    }
+
+    @Sendable func meetingForm(req: Request) async throws -> View {
+        let match = try await load(req, .update)
+        return try await meetingPage(req, match, draft: MeetingDraft(date: CalendarDate(req.application.clock.now()).description), errors: [])
+    }
+
+    @Sendable func recordMeeting(req: Request) async throws -> Response {
+        let match = try await load(req, .update)
+        let body = try req.content.decode([String: String].self)
+        let draft = MeetingDraft(date: body["date"], attendees: body["attendees"], agenda: body["agenda"], decisions: body["decisions"],
+                                 outcomes: body["outcomes"], actions: (0..<Self.actionRows).map {
+                                     .init(description: body["action_description_\($0)"], owner: body["action_owner_\($0)"], due: body["action_due_\($0)"])
+                                 })
+        switch draft.validate(today: CalendarDate(req.application.clock.now())) {
+        case .failure(let failure):
+            return try await meetingPage(req, match, draft: draft, errors: failure.errors).encodeResponse(status: .unprocessableEntity, for: req)
+        case .success(let meeting):
+            try await req.tracking.record(meeting, on: match, by: try req.requireUser())
+            req.flash("work.meeting_recorded")
+            return req.redirect(to: Paths.work(match.engagement.id!))
+        }
+    }
+
+    static let actionRows = 5
+
+    struct ActionFields: Encodable {
+        let number: Int
+        let description: TermsForm.Input
+        let owner: TermsForm.Input
+        let due: TermsForm.Input
+    }
+
+    private func meetingPage(_ req: Request, _ match: ProposedMatches.Loaded, draft: MeetingDraft, errors: [FieldError]) async throws -> View {
+        let values = ["date": draft.date ?? "", "attendees": draft.attendees ?? "", "agenda": draft.agenda ?? "",
+                      "decisions": draft.decisions ?? "", "outcomes": draft.outcomes ?? ""]
+        let form = FormState(values: values, errors: errors, on: req)
+        let rows = (0..<Self.actionRows).map { i in
+            let row = draft.actions.indices.contains(i) ? draft.actions[i] : .init()
+            let input = { (id: String, value: String?) in
+                TermsForm.Input(id: id, value: value ?? "", error: form.errors[id], label: TermsFormLabels.label(id, req))
+            }
+            return ActionFields(number: i + 1, description: input("action_description_\(i)", row.description),
+                                owner: input("action_owner_\(i)", row.owner), due: input("action_due_\(i)", row.due))
+        }
+        return try await req.page("meeting_form", title: "work.meeting_title", MeetingPage(
+            workHref: Paths.work(match.engagement.id!), needTitle: match.need.title, action: Paths.match(match.engagement.id!) + "/meetings",
+            actions: rows, form: form))
+    }
+
+    // MARK: - Helpers
+
+    private func load(_ req: Request, _ operation: ExchangeCore.Operation) async throws -> ProposedMatches.Loaded {
+        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
+        try req.authorize(operation, match.protected.work)
+        return match
+    }
+
+    private func page(_ req: Request, _ match: ProposedMatches.Loaded, form: FormState) async throws -> View {
+        let id = match.engagement.id!
+        let principal = req.principal!
+        let staff = principal.role.managesProgramme
+        let running = [.active, .closing].contains(match.engagement.stage)
+            && AccessPolicy.decide(principal, .update, match.protected.work).isAllowed
+        let workspace = try await req.tracking.workspace(match, staff: staff)
+        let today = CalendarDate(req.application.clock.now())
+        let actors = try await names(workspace.timeline, req)
+        return try await req.page("work", title: "work.title", WorkPage(
+            matchHref: Paths.match(id), needTitle: match.need.title, stage: req.t("engagement.stage.\(match.engagement.stage.rawValue)"),
+            running: running,
+            items: workspace.items.map { item in
+                ItemRow(action: running ? Paths.work(id) + "/items/\(item.id!.uuidString.lowercased())" : nil,
+                        kind: req.t("work.kind.\(item.kind.rawValue)"), title: item.title, due: item.dueText,
+                        status: req.t("work.status.\(item.status.rawValue)"),
+                        overdue: item.status.isOpen && (item.due.map { $0 < today } ?? false), note: item.note,
+                        statuses: Option.cases(WorkItemStatus.allCases, labels: "work.status", selected: item.status.rawValue, req))
+            },
+            meetings: workspace.meetings.map { meeting in
+                MeetingRow(date: meeting.dateText, attendees: meeting.attendees, agenda: meeting.agenda, decisions: meeting.decisions,
+                           outcomes: meeting.outcomes, actions: meeting.actions.map { action in
+                    let overdue = action.doneAt == nil && (CalendarDate(action.dueText).map { $0 < today } ?? false)
+                    return ActionRow(text: action.text, owner: action.owner, due: action.dueText, done: action.doneAt != nil, overdue: overdue,
+                                     completeAction: running && action.doneAt == nil
+                                        ? Paths.work(id) + "/actions/\(action.id!.uuidString.lowercased())/done" : nil)
+                })
+            },
+            meetingHref: running ? Paths.match(id) + "/meetings/new" : nil,
+            messages: workspace.messages.map { MessageRow(author: $0.author.displayName, at: $0.postedAt.formatted(.iso8601), body: $0.body) },
+            documents: workspace.documents.map {
+                DocumentRow(href: Paths.match(id) + "/documents/\($0.id!.uuidString.lowercased())", name: $0.filename,
+                            size: ByteCountFormatter.string(fromByteCount: Int64($0.byteCount), countStyle: .file),
+                            by: $0.uploader.displayName, at: CalendarDay.text($0.uploadedAt))
+            },
+            timeline: workspace.timeline.map { entry in
+                TimelineRow(at: Date(timeIntervalSince1970: Double(entry.timestampMs) / 1000).formatted(.iso8601),
+                            who: actors[entry.actor] ?? req.t("work.actor.system"), what: Self.describe(entry.action, req))
+            },
+            maxMegabytes: DocumentFormat.maximumBytes / 1024 / 1024,
+            form: form))
+    }
+
+    /// Names of the people behind timeline entries; the platform's own steps read as "the platform".
+    private func names(_ entries: [AuditEntryRecord], _ req: Request) async throws -> [String: String] {
+        let ids = Set(entries.compactMap { $0.actor.hasPrefix("user:") ? UUID(uuidString: String($0.actor.dropFirst(5))) : nil })
+        guard !ids.isEmpty else { return [:] }
+        let users = try await User.query(on: req.db).filter(\.$id ~~ Array(ids)).all()
+        return Dictionary(uniqueKeysWithValues: users.map { ("user:\($0.id!.uuidString.lowercased())", $0.displayName) })
+    }
+
+    static func describe(_ action: String, _ req: Request) -> String {
+        let key = "timeline." + action.replacingOccurrences(of: ".", with: "_")
+        let text = req.t(key)
+        return text == key ? action : text
+    }
+
+    /// A file name safe inside a quoted header.
+    static func safeName(_ name: String) -> String {
+        String(name.map { $0.isASCII && $0 != "\"" && $0 != "\\" && !$0.isNewline ? $0 : "_" })
+    }
+}
