@@ -108,7 +108,7 @@ final class LocalizationTests: AppTestCase {
         family("marketing_concern.status", MarketingConcernStatus.self)
         family("terms.side", TermsSide.self)
         family("work.kind", WorkItemKind.self)
-        for field in ["body", "file"] { keys.insert("field.\(field)") }
+        for field in ["body", "file", "date", "attendees", "agenda", "decisions", "outcomes"] { keys.insert("field.\(field)") }
         family("work.status", WorkItemStatus.self)
         for row in TermsFormLabels.meetingRows { keys.insert("work.row.\(row)") }
         let engagementActions = ["engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document.", "reminder.",

@@ -2,7 +2,8 @@
 its self-assessment, and the coordinator screens both, runs the batch, reads why, and confirms the match. Due
 diligence follows: both parties declare, the coordinator works the checklist and asks for a waiver, and a second
 member of programme staff approves it. Then the Terms of Reference: refused once for their statement of success,
-saved, signed by all three sides (the public body in French), printed to PDF, and the engagement started."""
+saved, signed by all three sides (the public body in French), printed to PDF, and the engagement started; the body
+logs the first meeting in French and the expert reads it in the workspace."""
 import io
 import unicodedata
 import urllib.request
@@ -289,6 +290,36 @@ def terms_refused_once_then_signed_by_all(visitor):
     visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/start"] button'))
     visitor.check_accessibility()
     assert "The engagement has started" in visitor.driver.page_source
+    visitor.log_out()
+    a_meeting_in_french(visitor)
+
+
+def a_meeting_in_french(visitor):
+    """The public body logs the kick-off meeting in French, forgetting the agenda first, and the expert sees it."""
+    visitor.log_in("agent.public@demo.integrity.invalid", PASSWORD)
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/work"]'))
+    visitor.check_accessibility()
+    assert "Données reçues" not in visitor.driver.page_source and "Data received" in visitor.driver.page_source
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/meetings/new"]'))
+    visitor.check_accessibility()
+    visitor.fill(attendees="Amélie Exemple, Walker Browser, Cora Ordinator", decisions="Le modèle de données suit BODS 0.4.",
+                 action_description_0="Envoyer un extrait anonymisé du registre", action_owner_0="Amélie Exemple")
+    visitor.driver.execute_script("document.getElementById('action_due_0').value = '2099-12-31';")
+    meetings = visitor.driver.find_element(By.CSS_SELECTOR, "form.form").get_attribute("action").removeprefix(visitor.base)
+    visitor.submit(meetings)
+    assert "Ordre du jour: Ce champ est obligatoire." in visitor.driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    visitor.fill(agenda="Lancement : périmètre, données, calendrier")
+    visitor.submit(meetings)
+    assert "La réunion est consignée" in visitor.driver.page_source
+    visitor.log_out()
+
+    visitor.log_in(EXPERT_EMAIL, EXPERT_PASSWORD)
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/work"]'))
+    visitor.check_accessibility()
+    assert "Le modèle de données suit BODS 0.4." in visitor.driver.page_source
+    assert "meeting recorded" in visitor.driver.page_source
     visitor.log_out()
 
 
