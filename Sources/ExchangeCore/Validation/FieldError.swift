@@ -28,6 +28,7 @@ public struct FieldError: Equatable, Sendable, Codable {
         case successStatementOpening
         case inFuture
         case beforeMeeting
+        case notANumber
     }
 
     public let field: String
