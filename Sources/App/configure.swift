@@ -89,6 +89,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M018_CreateMarketingConcerns())
     app.migrations.add(M019_CreateTermsOfReference())
     app.migrations.add(M020_CreateEngagementTracking())
+    app.migrations.add(M021_CreateEvaluations())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -135,7 +135,9 @@ final class EngagementWorkTests: AppTestCase {
             // Twenty quiet days later: the action is overdue and nothing has happened for 14 days.
             clock.advance(by: 20 * 86_400)
             let sent = try await app.reminders.run()
-            XCTAssertEqual(sent, 2)
+            let keys = try await SentReminder.query(on: app.db).all(\.$key)
+            XCTAssertEqual(Set(keys.map { String($0.prefix { $0 != ":" }) }), ["overdue_action", "inactive", "evaluation_due"])
+            XCTAssertEqual(sent, keys.count)
             let repeated = try await app.reminders.run()
             XCTAssertEqual(repeated, 0, "each cause is reminded once")
             let overdue = try await UserNotification.query(on: app.db).filter(\.$messageKey == "notification.reminder_overdue_action").count()

@@ -16,7 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
-        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline",
+        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -111,7 +111,9 @@ final class LocalizationTests: AppTestCase {
         for field in ["body", "file", "date", "attendees", "agenda", "decisions", "outcomes"] { keys.insert("field.\(field)") }
         family("work.status", WorkItemStatus.self)
         for row in TermsFormLabels.meetingRows { keys.insert("work.row.\(row)") }
-        let engagementActions = ["engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document.", "reminder.",
+        family("evaluation.stage", EvaluationStage.self)
+        for column in ProgrammeController.columns { keys.insert("programme.column.\(column)") }
+        let engagementActions = ["evaluation.", "engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document.", "reminder.",
                                  "conflict.declare", "due_diligence.", "marketing_concern."]
         for action in AuditAction.allCases where engagementActions.contains(where: { action.rawValue.hasPrefix($0) }) {
             keys.insert("timeline." + action.rawValue.replacingOccurrences(of: ".", with: "_"))
@@ -122,12 +124,14 @@ final class LocalizationTests: AppTestCase {
         for list in ["person", "goal", "deliverable", "milestone"] { keys.insert("terms.field.\(list)") }
         for format in ["html", "json", "pdf"] { keys.insert("terms.export.\(format)") }
         for code in ["waiver_pending", "no_waiver_pending", "marketing_concern_decided", "terms_missing", "terms_already_signed",
-                     "pdf_unavailable", "pdf_failed", "engagement_not_running", "action_already_done"] { keys.insert("error.\(code)") }
+                     "pdf_unavailable", "pdf_failed", "engagement_not_running", "action_already_done",
+                     "evaluation_not_open", "evaluation_answered"] { keys.insert("error.\(code)") }
         for kind in ["declaration_requested", "waiver_requested", "due_diligence_cleared", "due_diligence_mitigated",
                      "due_diligence_rejected", "due_diligence_reopened", "engagement_cancelled", "match_proposed",
                      "marketing_concern_reported", "marketing_concern_dismissed", "marketing_concern_warning",
                      "terms_version", "terms_signed", "engagement_started", "meeting_recorded", "engagement_message",
-                     "reminder_overdue_action", "reminder_overdue_work_item", "reminder_inactive"] {
+                     "reminder_overdue_action", "reminder_overdue_work_item", "reminder_inactive", "reminder_evaluation_due",
+                     "evaluation_pre", "evaluation_mid", "evaluation_post", "engagement_closed", "engagement_extended"] {
             keys.insert("notification.\(kind)")
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")

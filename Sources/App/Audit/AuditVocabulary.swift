@@ -111,4 +111,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case messagePost = "message.post"
     case documentUpload = "document.upload"
     case reminderSend = "reminder.send"
+    case evaluationOpen = "evaluation.open"
+    case evaluationRespond = "evaluation.respond"
 }

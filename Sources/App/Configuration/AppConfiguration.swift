@@ -37,6 +37,8 @@ public struct AppConfiguration: Sendable {
     public var inactivityDays: Int = Reminders.defaultInactivityDays
     /// How often the server sends due reminders; 0 leaves it to `integrity reminders` (e.g. from cron).
     public var reminderIntervalMinutes: Int = 60
+    /// The Likert score (1–5) from which a periodic evaluation counts as the body's needs being met (KPI 1).
+    public var needsMetThreshold: Int = NeedsMetKPI.defaultThreshold
     /// The headless Chromium that prints PDFs; nil means the first of chromium, chromium-browser, google-chrome on PATH.
     public var chromiumPath: String?
 
@@ -102,6 +104,10 @@ public struct AppConfiguration: Sendable {
         config.mailFrom = env["MAIL_FROM"] ?? config.mailFrom
         config.sendmailPath = env["SENDMAIL_PATH"] ?? config.sendmailPath
         config.chromiumPath = env["CHROMIUM_PATH"].flatMap { $0.isEmpty ? nil : $0 }
+        if let raw = env["KPI_NEEDS_MET_THRESHOLD"] {
+            guard let score = Int(raw), (1...5).contains(score) else { throw Invalid(description: "KPI_NEEDS_MET_THRESHOLD must be 1–5, got \(raw)") }
+            config.needsMetThreshold = score
+        }
         if let raw = env["INACTIVITY_DAYS"] {
             guard let days = Int(raw), (1...90).contains(days) else { throw Invalid(description: "INACTIVITY_DAYS must be 1–90, got \(raw)") }
             config.inactivityDays = days

@@ -21,14 +21,16 @@ struct FormState: Encodable {
         self.summary = []
     }
 
-    init(values: [String: String], errors: [FieldError], on req: Request) {
+    /// `labels` names fields that have no catalog label, such as a questionnaire's questions.
+    init(values: [String: String], errors: [FieldError], on req: Request, labels: [String: String] = [:]) {
         self.values = values
         var messages: [String: String] = [:]
         var summary: [SummaryItem] = []
         for error in errors where messages[error.field] == nil {
             let message = req.t("error.\(error.code.rawValue)")
             messages[error.field] = message
-            summary.append(SummaryItem(anchor: "#" + Self.anchor(error.field), message: Self.label(error.field, req) + ": " + message))
+            let label = labels[error.field] ?? Self.label(error.field, req)
+            summary.append(SummaryItem(anchor: "#" + Self.anchor(error.field), message: label + ": " + message))
         }
         self.errors = messages
         self.hasErrors = !messages.isEmpty

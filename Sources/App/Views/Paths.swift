@@ -1,3 +1,6 @@
+import ExchangeCore
+import Foundation
+
 /// Every page's address, in one place.
 enum Paths {
     static let home = "/"
@@ -37,10 +40,12 @@ enum Paths {
     static func dueDiligence(_ id: UUID) -> String { match(id) + "/due-diligence" }
     static func terms(_ id: UUID) -> String { match(id) + "/terms" }
     static func work(_ id: UUID) -> String { match(id) + "/work" }
+    static func evaluations(_ id: UUID) -> String { match(id) + "/evaluations" }
+    static func evaluation(_ id: UUID, _ stage: EvaluationStage) -> String { evaluations(id) + "/\(stage.rawValue)" }
+    static let programme = "/programme"
     static func marketingConcerns(_ id: UUID) -> String { match(id) + "/concerns" }
     static func marketingConcern(_ id: UUID, _ concern: UUID) -> String { marketingConcerns(id) + "/\(concern.uuidString.lowercased())" }
     static func skillEdit(_ id: String) -> String { "/skills/\(id)/edit" }
     static func auditHistory(type: String, id: String) -> String { "/audit?subjectType=\(type)&subjectID=\(id)" }
 }
 
-import Foundation

@@ -31,6 +31,8 @@ public enum ProtectedObject: Sendable, Equatable {
     /// Concerns about promotion or selling in an engagement: either party reports; only staff read and decide,
     /// since the report names its reporter.
     case marketingConcern(needOrganisationID: UUID, expertUserID: UUID?)
+    /// The programme's KPIs, dashboard and the export of every evaluation response (pseudonymous).
+    case programmeReports
     /// Imported OCDS and BODS data for conflict screening: staff and analysts import and list it.
     case conflictData
     /// Screened needs an expert may mark interest in or decline.
@@ -125,6 +127,9 @@ public enum AccessPolicy {
             if role.managesProgramme { return .allow }
             guard isParty(principal, organisationID, expertUserID) else { return .hide }
             return operation == .create ? .allow : .forbid
+        case .programmeReports:
+            let reads = operation == .read || operation == .list
+            return reads && (role.managesProgramme || role == .evaluator || role == .analyst) ? .allow : .forbid
         case .conflictData:
             return role.managesProgramme || role == .analyst ? .allow : .forbid
         case .opportunities:

@@ -244,6 +244,32 @@ enum OpenAPIDocument {
                         + ["401", "403", "404"].map { ($0, .object([("$ref", "#/components/responses/Error")])) })),
                 ]),
             ],
+            "/matches/{id}/evaluations": [
+                "parameters": [pathParam("id")],
+                "get": operation("listEvaluations", "Each evaluation round with its questionnaire as sent; staff and evaluators see every response, a party its own",
+                                 ok: ["type": "array", "items": ref("EvaluationRound")]),
+            ],
+            "/matches/{id}/evaluations/{stage}": [
+                "parameters": [pathParam("id"), pathParam("stage")],
+                "post": operation("answerEvaluation",
+                                  "Answer the stage's questionnaire once, as a party (field errors name question ids); both sides answering the closing round completes post-evaluations",
+                                  body: "EvaluationAnswers", ok: ["type": "object"], okStatus: "201", conflicts: true),
+            ],
+            "/matches/{id}/closing": [
+                "parameters": [pathParam("id")],
+                "post": operation("beginClosing", "Active → closing; the closing questionnaires go out (programme staff)", ok: ref("EngagementStage"), conflicts: true),
+            ],
+            "/matches/{id}/close": [
+                "parameters": [pathParam("id")],
+                "post": operation("closeEngagement", "Closing → closed; without both sides' closing evaluations only with overrideReason (programme staff)",
+                                  body: "CloseInput", ok: ref("EngagementStage"), conflicts: true),
+            ],
+            "/matches/{id}/extend": [
+                "parameters": [pathParam("id")],
+                "post": operation("extendEngagement", "More months with a reason, never past six in all (programme staff)",
+                                  body: "ExtendInput", ok: ref("EngagementStage"), conflicts: true),
+            ],
+            "/programme/kpis": ["get": operation("getProgrammeKPIs", "KPIs 1–3 from live data (staff, evaluators, analysts)", ok: ref("KPIs"))],
             "/matches/{id}/concerns": [
                 "parameters": [pathParam("id")],
                 "post": operation("reportMarketingConcern",
@@ -536,6 +562,38 @@ enum OpenAPIDocument {
             ]),
             "TermsSaved": object(["version", "created", "stage"], [
                 ("version", ["type": "integer"]), ("created", ["type": "boolean"]), ("stage", string),
+            ]),
+            "EvaluationRound": object(["stage", "openedAt", "responses"], [
+                ("stage", enumeration(EvaluationStage.allCases.map(\.rawValue))), ("openedAt", ["type": "string", "format": "date-time"]),
+                ("questionnaire", ["type": "object", "description": "stage, title (en/fr/es) and questions: id, kind, required, audience, role, prompt, choices"]),
+                ("responses", ["type": "array", "items": object(["party", "respondent", "submittedAt", "answers"], [
+                    ("party", enumeration(DeclaringParty.allCases.map(\.rawValue))), ("respondent", ["type": "string", "description": "pseudonymous code"]),
+                    ("submittedAt", ["type": "string", "format": "date-time"]),
+                    ("answers", ["type": "object", "additionalProperties": string]),
+                ])]),
+            ]),
+            "EvaluationAnswers": object(["answers"], [
+                ("answers", ["type": "object", "description": "question id → a string, a number, or a list of choice ids",
+                             "additionalProperties": ["anyOf": [string, ["type": "number"], ["type": "array", "items": string]]]]),
+            ]),
+            "CloseInput": object([], [("overrideReason", string)]),
+            "ExtendInput": object(["months", "reason"], [("months", ["type": "integer", "minimum": 1]), ("reason", string)]),
+            "EngagementStage": object(["stage", "postEvaluationsComplete", "totalMonths"], [
+                ("stage", enumeration(EngagementStage.allCases.map(\.rawValue))), ("postEvaluationsComplete", ["type": "boolean"]),
+                ("totalMonths", ["type": "integer"]),
+            ]),
+            "KPIs": object(["needsMet", "needsEvaluated", "needsMetThreshold", "knowledge", "knowledgeByItem", "years"], [
+                ("needsMet", ["type": "integer"]), ("needsEvaluated", ["type": "integer"]), ("needsMetShare", ["type": ["number", "null"]]),
+                ("needsMetThreshold", ["type": "integer"]), ("knowledge", ref("Estimate")),
+                ("knowledgeByItem", ["type": "object", "additionalProperties": ref("Estimate")]),
+                ("years", ["type": "array", "items": object(["year", "outputsDone", "outputsPlanned", "closed", "started", "satisfaction"], [
+                    ("year", ["type": "integer"]), ("outputsDone", ["type": "integer"]), ("outputsPlanned", ["type": "integer"]),
+                    ("closed", ["type": "integer"]), ("started", ["type": "integer"]), ("satisfaction", ref("Estimate")),
+                ])]),
+            ]),
+            "Estimate": object(["n"], [
+                ("n", ["type": "integer"]), ("mean", ["type": ["number", "null"]]), ("low", ["type": ["number", "null"]]),
+                ("high", ["type": ["number", "null"]]),
             ]),
             "WorkItemUpdate": object(["status"], [
                 ("status", enumeration(WorkItemStatus.allCases.map(\.rawValue))), ("note", ["type": "string", "description": "needed when dropped"]),

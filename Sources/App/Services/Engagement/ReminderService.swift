@@ -10,6 +10,7 @@ struct ReminderService {
     let audit: AuditLogService
     let clock: WallClock
     let mailer: Mailer
+    let catalogs: Catalogs
     let inactivityDays: Int
 
     /// Returns the number of reminders sent.
@@ -25,35 +26,75 @@ struct ReminderService {
 
     private func remind(_ engagement: Engagement, today: CalendarDate) async throws -> Int {
         let id = engagement.id!
+        let match = try await ProposedMatches.loaded(engagement, on: db)
+        try await openMidTermRound(match, today: today)
         let actions = try await ActionItem.query(on: db).filter(\.$engagementID == id).all()
         let items = try await WorkItem.query(on: db).filter(\.$engagement.$id == id).all()
+        let parties = try await EngagementParties.people(of: match.need, match.expert, on: db)
         let facts = ReminderFacts(
             actions: actions.compactMap { a in CalendarDate(a.dueText).map { .init(id: a.id!.uuidString, title: a.text, due: $0, open: a.doneAt == nil) } },
             workItems: items.compactMap { i in i.due.map { .init(id: i.id!.uuidString, title: i.title, due: $0, open: i.status.isOpen) } },
+            evaluations: try await unanswered(match, parties: parties),
             lastActivity: CalendarDate(engagement.lastActivityAt ?? engagement.createdAt))
         let already = Set(try await SentReminder.query(on: db).filter(\.$engagement.$id == id).all(\.$key))
         let fresh = Reminders.due(facts, today: today, inactivityDays: inactivityDays).filter { !already.contains($0.key) }
         guard !fresh.isEmpty else { return 0 }
-        let match = try await ProposedMatches.loaded(engagement, on: db)
         try await audit.transaction(on: db, actor: .system("reminders")) { scope in
-            let parties = try await EngagementParties.people(of: match.need, match.expert, on: scope.db)
-            let coordinators = try await EngagementParties.coordinators(on: scope.db)
+            let coordinators = try await EngagementParties.coordinators(on: scope.db).filter { c in !parties.contains { $0.id == c.id } }
             for reminder in fresh {
                 try await SentReminder(engagementID: id, key: reminder.key, now: clock.now()).create(on: scope.db)
-                // Overdue actions are the parties' to do; lateness and silence also go to the coordinators.
-                let people = reminder.kind == .overdueAction ? parties : parties + coordinators.filter { c in !parties.contains { $0.id == c.id } }
-                try await EngagementParties.tell(people, "reminder_\(reminder.kind.rawValue)", arguments: [match.need.title, reminder.subject],
-                                                 link: Paths.work(id), clock: clock, mailer: mailer, on: scope.db)
+                try await EngagementParties.tell(recipients(reminder, parties: parties, coordinators: coordinators), "reminder_\(reminder.kind.rawValue)",
+                                                 arguments: [match.need.title, reminder.subject], link: link(reminder, id),
+                                                 clock: clock, mailer: mailer, on: scope.db)
                 try await scope.record(.reminderSend, .engagement(id), changes: ["kind": reminder.kind.rawValue])
             }
         }
         return fresh.count
     }
+
+    /// Overdue actions are the parties' to do; an evaluation is one person's; lateness and silence also go to the
+    /// coordinators.
+    private func recipients(_ reminder: Reminder, parties: [User], coordinators: [User]) -> [User] {
+        switch reminder.kind {
+        case .overdueAction: parties
+        case .evaluationDue: parties.filter { $0.id?.uuidString == reminder.factID?.split(separator: ":").last.map(String.init) }
+        case .overdueWorkItem, .inactive: parties + coordinators
+        }
+    }
+
+    private func link(_ reminder: Reminder, _ id: UUID) -> String {
+        guard reminder.kind == .evaluationDue, let stage = reminder.factID?.split(separator: ":").first.flatMap({ EvaluationStage(rawValue: String($0)) })
+        else { return Paths.work(id) }
+        return Paths.evaluation(id, stage)
+    }
+
+    /// Everyone on either side who has not answered an open round, due a week after it opened.
+    private func unanswered(_ match: ProposedMatches.Loaded, parties: [User]) async throws -> [ReminderFacts.Dated] {
+        let rounds = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!).with(\.$responses).all()
+        return rounds.flatMap { round in
+            parties.filter { person in !round.responses.contains { $0.$respondent.id == person.id } }.map { person in
+                ReminderFacts.Dated(id: "\(round.stage.rawValue):\(person.id!.uuidString)", title: match.need.title,
+                                    due: CalendarDate(round.openedAt).adding(days: Reminders.evaluationGraceDays), open: true)
+            }
+        }
+    }
+
+    /// Half-way through the signed Terms' period, both sides are asked how it goes.
+    private func openMidTermRound(_ match: ProposedMatches.Loaded, today: CalendarDate) async throws {
+        guard match.engagement.stage == .active,
+              let terms = try await TermsVersion.query(on: db).filter(\.$engagement.$id == match.engagement.id!).sort(\.$number, .descending).first()?.terms
+        else { return }
+        let halfway = terms.start.adding(days: (terms.end.dayNumber - terms.start.dayNumber) / 2)
+        guard halfway <= today else { return }
+        try await audit.transaction(on: db, actor: .system("reminders")) { scope in
+            try await EvaluationService(db: scope.db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs).open(.mid, for: match, in: scope)
+        }
+    }
 }
 
 extension Application {
     var reminders: ReminderService {
-        ReminderService(db: db, audit: auditLog, clock: clock, mailer: mailer, inactivityDays: configuration.inactivityDays)
+        ReminderService(db: db, audit: auditLog, clock: clock, mailer: mailer, catalogs: catalogs, inactivityDays: configuration.inactivityDays)
     }
 }
 

@@ -11,6 +11,7 @@ struct TermsService {
     let audit: AuditLogService
     let clock: WallClock
     let mailer: Mailer
+    let catalogs: Catalogs
 
     /// Every version, newest first, each with its signatures and signers.
     func versions(of match: ProposedMatches.Loaded) async throws -> [TermsVersion] {
@@ -78,6 +79,8 @@ struct TermsService {
                                    changes: ["version": String(current.number), "side": side.rawValue])
             guard completes else { return }
             try await EngagementWorkflowService.apply(.completeSignOff, to: match.engagement, by: user.role, in: scope, now: clock.now())
+            // The baseline is asked before the start.
+            try await EvaluationService(db: scope.db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs).open(.pre, for: match, in: scope)
             try await EngagementParties.tell(try await everyone(match, on: scope.db), "terms_signed",
                                              arguments: [match.need.title, String(current.number)],
                                              link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
@@ -108,6 +111,6 @@ struct TermsService {
 
 extension Request {
     var terms: TermsService {
-        TermsService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer)
+        TermsService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer, catalogs: application.catalogs)
     }
 }

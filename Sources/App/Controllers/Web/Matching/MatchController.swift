@@ -66,6 +66,14 @@ struct MatchController: RouteCollection {
         let startAction: String?
         /// Once the engagement has started.
         let workHref: String?
+        /// From the Terms' signature on, once a round is open.
+        let evaluationsHref: String?
+        /// Staff: active → closing, closing → closed, and extending a running engagement.
+        let closingAction: String?
+        let closeAction: String?
+        let needsOverride: Bool
+        let extendAction: String?
+        let monthsLeft: Int
         /// A party's way to report promotion or selling.
         let reportConcernHref: String?
         /// Staff only: every concern reported, with its state.
@@ -116,6 +124,14 @@ struct MatchController: RouteCollection {
             startAction: isStaff && state.stage == .torSigned ? Paths.match(id) + "/start" : nil,
             workHref: [.active, .closing, .closed].contains(state.stage) && AccessPolicy.decide(principal, .read, match.protected.work).isAllowed
                 ? Paths.work(id) : nil,
+            evaluationsHref: [.torSigned, .active, .closing, .closed].contains(state.stage)
+                && AccessPolicy.decide(principal, .read, match.protected.work).isAllowed ? Paths.evaluations(id) : nil,
+            closingAction: isStaff && state.stage == .active ? Paths.match(id) + "/closing" : nil,
+            closeAction: isStaff && state.stage == .closing ? Paths.match(id) + "/close" : nil,
+            needsOverride: !state.postEvaluationsComplete,
+            extendAction: isStaff && [.active, .closing].contains(state.stage) && state.totalMonths < EngagementState.maximumMonths
+                ? Paths.match(id) + "/extend" : nil,
+            monthsLeft: EngagementState.maximumMonths - state.totalMonths,
             reportConcernHref: party != nil && !state.isFinished ? Paths.marketingConcerns(id) + "/new" : nil,
             concerns: concerns.map {
                 ConcernRow(href: Paths.marketingConcern(id, $0.id!), reportedAt: CalendarDay.text($0.reportedAt),

@@ -1,0 +1,48 @@
+import ExchangeCore
+import Vapor
+
+/// Programme staff's steps on a running engagement: begin closing, close (with a reason when post-evaluations are
+/// missing), and extend.
+struct EngagementStepsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let staff = routes.grouped(access: .programmeStaff).grouped("matches", ":id")
+        staff.post("closing", use: beginClosing)
+        staff.post("close", use: close)
+        staff.post("extend", use: extend)
+    }
+
+    @Sendable func beginClosing(req: Request) async throws -> Response {
+        let match = try await load(req)
+        try await req.engagements.beginClosing(match, by: try req.requireUser())
+        req.flash("engagement.closing_begun")
+        return req.redirect(to: Paths.match(match.engagement.id!))
+    }
+
+    @Sendable func close(req: Request) async throws -> Response {
+        let match = try await load(req)
+        struct Form: Content { var overrideReason: String? }
+        try await req.engagements.close(match, overrideReason: try req.content.decode(Form.self).overrideReason, by: try req.requireUser())
+        req.flash("engagement.closed")
+        return req.redirect(to: Paths.match(match.engagement.id!))
+    }
+
+    @Sendable func extend(req: Request) async throws -> Response {
+        let match = try await load(req)
+        struct Form: Content { var months: String?; var reason: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            try await req.engagements.extend(match, months: form.months.flatMap { Int($0) }, reason: form.reason ?? "", by: try req.requireUser())
+        } catch AppError.validation(let errors) {
+            return try await MatchController.showPage(req, match, errors: errors, values: ["months": form.months ?? "", "extendReason": form.reason ?? ""])
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        req.flash("engagement.extended")
+        return req.redirect(to: Paths.match(match.engagement.id!))
+    }
+
+    private func load(_ req: Request) async throws -> ProposedMatches.Loaded {
+        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
+        try req.authorize(.update, match.protected.work)
+        return match
+    }
+}

@@ -1,0 +1,68 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// One stage's questionnaire for one engagement, as it was sent.
+final class EvaluationRound: Model, @unchecked Sendable {
+    static let schema = "evaluation_rounds"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "engagement_id") var engagement: Engagement
+    @Field(key: "stage") var stage: EvaluationStage
+    @Field(key: "questionnaire") var questionnaireJSON: String
+    @Field(key: "opened_at") var openedAt: Date
+    @Children(for: \.$round) var responses: [EvaluationResponseRecord]
+
+    init() {}
+
+    init(engagementID: UUID, questionnaire: Questionnaire, now: Date) {
+        id = UUID()
+        $engagement.id = engagementID
+        stage = questionnaire.stage
+        questionnaireJSON = JSONColumn.encode(questionnaire)
+        openedAt = now
+    }
+
+    var questionnaire: Questionnaire? { JSONColumn.decode(questionnaireJSON) }
+}
+
+final class EvaluationResponseRecord: Model, @unchecked Sendable {
+    static let schema = "evaluation_responses"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "round_id") var round: EvaluationRound
+    @Field(key: "engagement_id") var engagementID: UUID
+    @Parent(key: "respondent_id") var respondent: User
+    @Field(key: "party") var party: DeclaringParty
+    @Field(key: "answers") var answersJSON: String
+    @Field(key: "submitted_at") var submittedAt: Date
+
+    init() {}
+
+    init(round: EvaluationRound, respondent: UUID, party: DeclaringParty, answers: [String: AnswerValue], now: Date) {
+        id = UUID()
+        $round.id = round.id!
+        engagementID = round.$engagement.id
+        $respondent.id = respondent
+        self.party = party
+        answersJSON = JSONColumn.encode(answers)
+        submittedAt = now
+    }
+
+    var answers: [String: AnswerValue] { JSONColumn.decode(answersJSON) ?? [:] }
+}
+
+/// The questions coordinators added to a stage's questionnaire.
+final class QuestionnaireExtras: Model, @unchecked Sendable {
+    static let schema = "questionnaire_extras"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "stage") var stage: EvaluationStage
+    @Field(key: "questions") var questionsJSON: String
+    @Field(key: "updated_by") var updatedBy: UUID
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    var questions: [Question] { JSONColumn.decode(questionsJSON) ?? [] }
+}

@@ -1,0 +1,85 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The evaluations of an engagement: a round per stage, opened when the Terms are signed (pre), half-way (mid) and
+/// at closing (post), answered once by each person on either side. Both sides answering the post round completes
+/// the post-evaluations the workflow needs to close.
+struct EvaluationService {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+    let mailer: Mailer
+    let catalogs: Catalogs
+
+    /// The programme's questions for the stage, with the need's knowledge items, then what coordinators added.
+    func questionnaire(_ stage: EvaluationStage, for need: Need, on db: Database) async throws -> Questionnaire {
+        var questionnaire = DefaultQuestionnaires.questionnaire(stage, supportAreas: need.draft.supportAreas) { area in
+            LocalizedText(en: catalogs.text("support_area.\(area)", .en), fr: catalogs.text("support_area.\(area)", .fr),
+                          es: catalogs.text("support_area.\(area)", .es))
+        }
+        questionnaire.questions += try await QuestionnaireExtras.query(on: db).filter(\.$stage == stage).first()?.questions ?? []
+        return questionnaire
+    }
+
+    /// Opens the stage's round unless it is open already, and asks both parties; returns whether it opened.
+    @discardableResult
+    func open(_ stage: EvaluationStage, for match: ProposedMatches.Loaded, in scope: AuditScope) async throws -> Bool {
+        let db = scope.db
+        let exists = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!).filter(\.$stage == stage).count() > 0
+        guard !exists else { return false }
+        let round = EvaluationRound(engagementID: match.engagement.id!, questionnaire: try await questionnaire(stage, for: match.need, on: db),
+                                    now: clock.now())
+        try await round.create(on: db)
+        try await scope.record(.evaluationOpen, .engagement(match.engagement.id!), changes: ["stage": stage.rawValue])
+        try await EngagementParties.tell(try await EngagementParties.people(of: match.need, match.expert, on: db), "evaluation_\(stage.rawValue)",
+                                         arguments: [match.need.title], link: Paths.evaluation(match.engagement.id!, stage),
+                                         clock: clock, mailer: mailer, on: db)
+        return true
+    }
+
+    func rounds(of match: ProposedMatches.Loaded) async throws -> [EvaluationRound] {
+        try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!).with(\.$responses).all()
+            .sorted { EvaluationStage.allCases.firstIndex(of: $0.stage)! < EvaluationStage.allCases.firstIndex(of: $1.stage)! }
+    }
+
+    func respond(_ stage: EvaluationStage, raw: [String: [String]], on match: ProposedMatches.Loaded, as party: DeclaringParty,
+                 by user: User) async throws {
+        guard let round = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!)
+            .filter(\.$stage == stage).with(\.$responses).first(), let questionnaire = round.questionnaire else {
+            throw AppError.conflict(code: "evaluation_not_open")
+        }
+        guard !round.responses.contains(where: { $0.$respondent.id == user.id }) else { throw AppError.conflict(code: "evaluation_answered") }
+        let (answers, errors) = QuestionnaireAnswers.parse(raw, for: questionnaire.questions(for: party))
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await EvaluationResponseRecord(round: round, respondent: user.id!, party: party, answers: answers, now: clock.now()).create(on: scope.db)
+            // Answers are kept with the response; the log records that one was given.
+            try await scope.record(.evaluationRespond, .engagement(match.engagement.id!), changes: ["stage": stage.rawValue, "party": party.rawValue])
+            let parties = Set(round.responses.map(\.party)).union([party])
+            if stage == .post && parties == Set(DeclaringParty.allCases) && !match.engagement.state.postEvaluationsComplete {
+                try await EngagementWorkflowService.apply(.recordPostEvaluations, to: match.engagement, by: user.role, in: scope, now: clock.now())
+            }
+        }
+    }
+
+    /// Every response, for the KPIs and the export.
+    func allResponses() async throws -> [(EvaluationResponseRecord, EvaluationStage)] {
+        let rounds = try await EvaluationRound.query(on: db).with(\.$responses).all()
+        return rounds.flatMap { round in round.responses.map { ($0, round.stage) } }
+    }
+}
+
+extension Request {
+    var evaluations: EvaluationService {
+        EvaluationService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer,
+                          catalogs: application.catalogs)
+    }
+}
+
+extension Application {
+    var evaluations: EvaluationService {
+        EvaluationService(db: db, audit: auditLog, clock: clock, mailer: mailer, catalogs: catalogs)
+    }
+}

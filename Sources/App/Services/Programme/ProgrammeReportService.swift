@@ -1,0 +1,86 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The programme's figures from live data: the three KPIs, overall and by programme year, and the counts the
+/// dashboard charts.
+struct ProgrammeReportService {
+    let db: Database
+    let threshold: Int
+
+    struct Report {
+        let needsMet: NeedsMetKPI.Result
+        let knowledge: KnowledgeKPI.Result
+        let years: [ProgrammeYearKPI.Year]
+        /// KPI 1 and 2 per programme year.
+        let needsMetByYear: [Int: NeedsMetKPI.Result]
+        let knowledgeByYear: [Int: MeanEstimate]
+        let byStage: [EngagementStage: Int]
+        let byArea: [Int: Int]
+        let byRegion: [WorldRegion: Int]
+        /// Days from a need's submission to its match, one per match.
+        let needToMatchDays: [Int]
+        let responses: [EvaluationResponse]
+        let questions: [String: (EvaluationStage, Question)]
+    }
+
+    func report() async throws -> Report {
+        let engagements = try await Engagement.query(on: db).with(\.$need).all()
+        let rounds = try await EvaluationRound.query(on: db).with(\.$responses).all()
+        let responses = rounds.flatMap { round in
+            round.responses.map {
+                EvaluationResponse(exchange: $0.engagementID, respondent: $0.$respondent.id, party: $0.party, stage: round.stage,
+                                   submittedAt: $0.submittedAt, answers: $0.answers)
+            }
+        }
+        var questions: [String: (EvaluationStage, Question)] = [:]
+        for round in rounds { for question in round.questionnaire?.questions ?? [] { questions[question.id] = (round.stage, question) } }
+        let knowledgeItems = Set(questions.values.filter { $0.1.role == .knowledge }.map(\.1.id))
+        let exchanges = try await startedExchanges(engagements)
+        let yearOf = Dictionary(uniqueKeysWithValues: exchanges.map { ($0.id, $0.startYear) })
+        let inYear = { (year: Int) in responses.filter { yearOf[$0.exchange] == year } }
+        let years = ProgrammeYearKPI.compute(exchanges, responses: responses)
+        let organisations = try await Organisation.query(on: db).all()
+        let countryOf = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0.country) })
+        var byArea: [Int: Int] = [:], byRegion: [WorldRegion: Int] = [:]
+        for engagement in engagements {
+            for area in engagement.need.draft.supportAreas { byArea[area, default: 0] += 1 }
+            if let region = countryOf[engagement.need.$organisation.id].flatMap(CountryCode.init).flatMap(WorldRegion.of) {
+                byRegion[region, default: 0] += 1
+            }
+        }
+        return Report(
+            needsMet: NeedsMetKPI.compute(responses, threshold: threshold),
+            knowledge: KnowledgeKPI.compute(responses, knowledgeItems: knowledgeItems),
+            years: years,
+            needsMetByYear: Dictionary(uniqueKeysWithValues: years.map { ($0.year, NeedsMetKPI.compute(inYear($0.year), threshold: threshold)) }),
+            knowledgeByYear: Dictionary(uniqueKeysWithValues: years.map { ($0.year, KnowledgeKPI.compute(inYear($0.year), knowledgeItems: knowledgeItems).programme) }),
+            byStage: Dictionary(grouping: engagements, by: \.stage).mapValues(\.count),
+            byArea: byArea, byRegion: byRegion,
+            needToMatchDays: engagements.map { max(0, Int($0.createdAt.timeIntervalSince($0.need.createdAt) / 86_400)) },
+            responses: responses, questions: questions)
+    }
+
+    /// Engagements that started, with the year their signed Terms start in and their work.
+    private func startedExchanges(_ engagements: [Engagement]) async throws -> [ProgrammeYearKPI.Exchange] {
+        let items = try await WorkItem.query(on: db).all()
+        let byEngagement = Dictionary(grouping: items, by: \.$engagement.id)
+        var exchanges: [ProgrammeYearKPI.Exchange] = []
+        for engagement in engagements {
+            let work = byEngagement[engagement.id!] ?? []
+            guard [.active, .closing, .closed].contains(engagement.stage) || !work.isEmpty,
+                  let terms = try await TermsVersion.query(on: db).filter(\.$engagement.$id == engagement.id!)
+                    .sort(\.$number, .descending).first()?.terms else { continue }
+            exchanges.append(.init(id: engagement.id!, startYear: terms.start.year, outputsPlanned: work.count,
+                                   outputsDone: work.filter { $0.status == .done }.count, closedSuccessfully: engagement.stage == .closed))
+        }
+        return exchanges
+    }
+}
+
+extension Request {
+    var programmeReport: ProgrammeReportService {
+        ProgrammeReportService(db: db, threshold: application.configuration.needsMetThreshold)
+    }
+}
