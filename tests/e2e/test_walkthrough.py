@@ -3,8 +3,10 @@ its self-assessment, and the coordinator screens both, runs the batch, reads why
 diligence follows: both parties declare, the coordinator works the checklist and asks for a waiver, and a second
 member of programme staff approves it. Then the Terms of Reference: refused once for their statement of success,
 saved, signed by all three sides (the public body in French), printed to PDF, and the engagement started; the body
-logs the first meeting in French and the expert reads it in the workspace."""
+logs the first meeting in French and the expert reads it in the workspace. Both sides answer the baseline and the
+closing questionnaires, the coordinator closes, and the evaluator reads the KPIs on the dashboard."""
 import io
+import re
 import unicodedata
 import urllib.request
 
@@ -320,6 +322,59 @@ def a_meeting_in_french(visitor):
     visitor.check_accessibility()
     assert "Le modèle de données suit BODS 0.4." in visitor.driver.page_source
     assert "meeting recorded" in visitor.driver.page_source
+    visitor.log_out()
+    evaluations_then_closing(visitor)
+
+
+def answer_evaluation(visitor, email, password, likert, texts, choices=None):
+    """Answers the open questionnaire: every Likert question from `likert` by id prefix, then the texts and choices."""
+    visitor.log_in(email, password)
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/evaluations"]'))
+    visitor.check_accessibility()
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a.button[href*="/evaluations/"]'))
+    visitor.check_accessibility()
+    for fieldset in visitor.driver.find_elements(By.CSS_SELECTOR, "form fieldset[id]"):
+        question = fieldset.get_attribute("id")
+        value = next((v for prefix, v in likert.items() if question.startswith(prefix)), None) or (choices or {}).get(question)
+        if value:
+            fieldset.find_element(By.CSS_SELECTOR, f'input[value="{value}"]').click()
+    visitor.fill(**texts)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form.form button[type="submit"]'))
+    visitor.check_accessibility()
+    visitor.log_out()
+
+
+def evaluations_then_closing(visitor):
+    answer_evaluation(visitor, "agent.public@demo.integrity.invalid", PASSWORD, {"knowledge_": "2"},
+                      {"expectations": "Un registre que l’agence interroge elle-même."})
+    answer_evaluation(visitor, EXPERT_EMAIL, EXPERT_PASSWORD, {}, {"expectations": "A register the agency owns."})
+
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/closing"] button'))
+    visitor.check_accessibility()
+    assert "Closing has begun" in visitor.driver.page_source
+    visitor.log_out()
+
+    answer_evaluation(visitor, "agent.public@demo.integrity.invalid", PASSWORD, {"knowledge_": "4", "needs_met": "5", "satisfaction": "5"},
+                      {"recommendations": "Commencer par des données synthétiques."}, choices={"recommend": "yes"})
+    answer_evaluation(visitor, EXPERT_EMAIL, EXPERT_PASSWORD, {"needs_met": "4", "satisfaction": "4"}, {}, choices={"recommend": "yes"})
+
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    open_match(visitor)
+    assert not visitor.driver.find_elements(By.ID, "overrideReason"), "both sides answered: no override needed"
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/close"] button'))
+    visitor.check_accessibility()
+    assert "The engagement is closed" in visitor.driver.page_source
+    visitor.log_out()
+
+    visitor.log_in("evaluator@demo.integrity.invalid", PASSWORD)
+    visitor.switch_language("en")
+    visitor.open("/programme")
+    visitor.check_accessibility()
+    assert re.search(r"\d+ of \d+ evaluated exchanges \(\d+%\)", visitor.driver.page_source)
+    assert "<svg" in visitor.driver.page_source
     visitor.log_out()
 
 
