@@ -90,6 +90,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M019_CreateTermsOfReference())
     app.migrations.add(M020_CreateEngagementTracking())
     app.migrations.add(M021_CreateEvaluations())
+    app.migrations.add(M022_CreateReportsAndPublication())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

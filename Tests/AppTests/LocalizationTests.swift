@@ -16,7 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
-        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme",
+        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -112,8 +112,10 @@ final class LocalizationTests: AppTestCase {
         family("work.status", WorkItemStatus.self)
         for row in TermsFormLabels.meetingRows { keys.insert("work.row.\(row)") }
         family("evaluation.stage", EvaluationStage.self)
+        family("publication.item", PublicationItem.self)
+        for field in ["outcome", "lessons", "recommendations", "texts", "post"] { keys.insert("field.\(field)") }
         for column in ProgrammeController.columns { keys.insert("programme.column.\(column)") }
-        let engagementActions = ["evaluation.", "engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document.", "reminder.",
+        let engagementActions = ["report.", "publication.", "evaluation.", "engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document.", "reminder.",
                                  "conflict.declare", "due_diligence.", "marketing_concern."]
         for action in AuditAction.allCases where engagementActions.contains(where: { action.rawValue.hasPrefix($0) }) {
             keys.insert("timeline." + action.rawValue.replacingOccurrences(of: ".", with: "_"))
@@ -125,7 +127,7 @@ final class LocalizationTests: AppTestCase {
         for format in ["html", "json", "pdf"] { keys.insert("terms.export.\(format)") }
         for code in ["waiver_pending", "no_waiver_pending", "marketing_concern_decided", "terms_missing", "terms_already_signed",
                      "pdf_unavailable", "pdf_failed", "engagement_not_running", "action_already_done",
-                     "evaluation_not_open", "evaluation_answered"] { keys.insert("error.\(code)") }
+                     "evaluation_not_open", "evaluation_answered", "engagement_not_closing", "engagement_not_closed"] { keys.insert("error.\(code)") }
         for kind in ["declaration_requested", "waiver_requested", "due_diligence_cleared", "due_diligence_mitigated",
                      "due_diligence_rejected", "due_diligence_reopened", "engagement_cancelled", "match_proposed",
                      "marketing_concern_reported", "marketing_concern_dismissed", "marketing_concern_warning",

@@ -113,4 +113,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reminderSend = "reminder.send"
     case evaluationOpen = "evaluation.open"
     case evaluationRespond = "evaluation.respond"
+    case reportSave = "report.save"
+    case publicationConsent = "publication.consent"
+    case publicationPublish = "publication.publish"
+    case publicationWithdraw = "publication.withdraw"
 }

@@ -10,7 +10,7 @@ struct NavigationItem: Encodable, Equatable {
 enum Navigation {
     static func links(for role: Role?) -> [(key: String, href: String)] {
         guard let role else {
-            return [("nav.home", Paths.home), ("nav.login", Paths.login), ("nav.register", Paths.register)]
+            return [("nav.home", Paths.home), ("nav.public", Paths.publicExchanges), ("nav.login", Paths.login), ("nav.register", Paths.register)]
         }
         var links: [(String, String)] = [("nav.dashboard", Paths.home)]
         switch role {

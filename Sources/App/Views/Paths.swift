@@ -43,6 +43,9 @@ enum Paths {
     static func evaluations(_ id: UUID) -> String { match(id) + "/evaluations" }
     static func evaluation(_ id: UUID, _ stage: EvaluationStage) -> String { evaluations(id) + "/\(stage.rawValue)" }
     static let programme = "/programme"
+    static func report(_ id: UUID) -> String { match(id) + "/report" }
+    static let publicExchanges = "/public"
+    static func publicExchange(_ id: UUID) -> String { "/public/exchanges/\(id.uuidString.lowercased())" }
     static func marketingConcerns(_ id: UUID) -> String { match(id) + "/concerns" }
     static func marketingConcern(_ id: UUID, _ concern: UUID) -> String { marketingConcerns(id) + "/\(concern.uuidString.lowercased())" }
     static func skillEdit(_ id: String) -> String { "/skills/\(id)/edit" }

@@ -29,6 +29,7 @@ public struct FieldError: Equatable, Sendable, Codable {
         case inFuture
         case beforeMeeting
         case notANumber
+        case withoutConsent
     }
 
     public let field: String

@@ -108,3 +108,15 @@ struct KPITests {
         #expect(QuestionnaireAnswers.parse(["hours": ["lots"]], for: [hours]).1 == [FieldError("hours", .notANumber)])
     }
 }
+
+struct PublicationRulesTests {
+    @Test func onlyItemsBothSidesConsentedToArePublished() {
+        let consents = PublicationConsents([.summary: [.publicBody, .expert], .outcome: [.publicBody]])
+        #expect(consents.publishable == [.summary])
+        let draft = PublicationDraft(texts: [.summary: " A body worked with an expert. ", .outcome: "Risk list in use"], post: "")
+        #expect(draft.checked(against: consents).1 == [FieldError("text_outcome", .withoutConsent)])
+        let fine = PublicationDraft(texts: [.summary: " A body worked with an expert. ", .outcome: " "], post: "Post")
+        #expect(fine.checked(against: consents).0?.texts == [.summary: "A body worked with an expert."])
+        #expect(PublicationDraft(texts: [:], post: "").checked(against: consents).1 == [FieldError("texts", .required)])
+    }
+}

@@ -24,7 +24,7 @@ struct TrackingService {
 
     /// Actions the parties see on the timeline; staff see every action on the engagement, including who reported
     /// a marketing concern, which the parties must never see.
-    static let partyTimeline = ["evaluation.", "engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document."]
+    static let partyTimeline = ["evaluation.", "report.", "publication.", "engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document."]
 
     func workspace(_ match: ProposedMatches.Loaded, staff: Bool) async throws -> Workspace {
         let id = match.engagement.id!

@@ -68,6 +68,8 @@ struct MatchController: RouteCollection {
         let workHref: String?
         /// From the Terms' signature on, once a round is open.
         let evaluationsHref: String?
+        /// While closing and after: the closing report and consent to publish.
+        let reportHref: String?
         /// Staff: active → closing, closing → closed, and extending a running engagement.
         let closingAction: String?
         let closeAction: String?
@@ -126,6 +128,8 @@ struct MatchController: RouteCollection {
                 ? Paths.work(id) : nil,
             evaluationsHref: [.torSigned, .active, .closing, .closed].contains(state.stage)
                 && AccessPolicy.decide(principal, .read, match.protected.work).isAllowed ? Paths.evaluations(id) : nil,
+            reportHref: [.closing, .closed].contains(state.stage) && AccessPolicy.decide(principal, .read, match.protected.work).isAllowed
+                ? Paths.report(id) : nil,
             closingAction: isStaff && state.stage == .active ? Paths.match(id) + "/closing" : nil,
             closeAction: isStaff && state.stage == .closing ? Paths.match(id) + "/close" : nil,
             needsOverride: !state.postEvaluationsComplete,

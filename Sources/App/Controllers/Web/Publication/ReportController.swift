@@ -1,0 +1,193 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// The closing report of an engagement, each party's consent to publish it item by item, and the coordinator's
+/// redaction with a preview of exactly what the public will see.
+struct ReportController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id")
+        signedIn.get("report", use: show)
+        signedIn.post("report", use: save)
+        signedIn.post("report", "consent", use: consent)
+        let staff = routes.grouped(access: .programmeStaff).grouped("matches", ":id")
+        staff.get("publication", use: publicationForm)
+        staff.post("publication", use: publish)
+    }
+
+    struct ConsentRow: Encodable { let item: String; let label: String; let mine: Bool; let body: Bool; let expert: Bool }
+    struct DecisionRow: Encodable { let date: String; let text: String }
+    struct ItemRow: Encodable { let title: String; let status: String }
+
+    struct ReportPage: Encodable {
+        let matchHref: String
+        let needTitle: String
+        let successStatement: String?
+        let deliverables: [ItemRow]
+        let decisions: [DecisionRow]
+        let recommendations: [String]
+        let editAction: String?
+        let consentAction: String?
+        let consents: [ConsentRow]
+        let publicationHref: String?
+        let publicHref: String?
+        let form: FormState
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let match = try await load(req, .read)
+        let report = try await req.publications.report(match)
+        return try await page(req, match, values: ["outcome": report?.outcome ?? "", "lessons": report?.lessons ?? "",
+                                                   "recommendations": report?.recommendations ?? ""], errors: [])
+    }
+
+    @Sendable func save(req: Request) async throws -> Response {
+        let match = try await load(req, .update)
+        struct Form: Content { var outcome: String?; var lessons: String?; var recommendations: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            try await req.publications.saveReport(outcome: form.outcome, lessons: form.lessons, recommendations: form.recommendations,
+                                                   on: match, by: try req.requireUser())
+        } catch AppError.validation(let errors) {
+            return try await page(req, match, values: ["outcome": form.outcome ?? "", "lessons": form.lessons ?? "",
+                                                       "recommendations": form.recommendations ?? ""], errors: errors)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        req.flash("report.saved")
+        return req.redirect(to: Paths.report(match.engagement.id!))
+    }
+
+    @Sendable func consent(req: Request) async throws -> Response {
+        let match = try await load(req, .read)
+        guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
+        let chosen = Set((FormFields.all(req)["items"] ?? []).compactMap(PublicationItem.init(rawValue:)))
+        try await req.publications.setConsents(chosen, on: match, as: party, by: try req.requireUser())
+        req.flash("report.consent_saved")
+        return req.redirect(to: Paths.report(match.engagement.id!))
+    }
+
+    private func page(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
+        let id = match.engagement.id!
+        let principal = req.principal!
+        let facts = try await req.publications.facts(match)
+        let consents = try await req.publications.consents(match)
+        let party = match.party(of: principal)
+        let canEdit = AccessPolicy.decide(principal, .update, match.protected.work).isAllowed && [.closing, .closed].contains(match.engagement.stage)
+        let published = try await req.publications.publication(match) != nil
+        return try await req.page("report", title: "report.title", ReportPage(
+            matchHref: Paths.match(id), needTitle: match.need.title, successStatement: facts.successStatement,
+            deliverables: facts.deliverables.map { ItemRow(title: $0.title, status: req.t("work.status.\($0.status.rawValue)")) },
+            decisions: facts.decisions.map { DecisionRow(date: $0.date, text: $0.text) },
+            recommendations: facts.recommendations,
+            editAction: canEdit ? Paths.report(id) : nil,
+            consentAction: party != nil ? Paths.report(id) + "/consent" : nil,
+            consents: PublicationItem.allCases.map { item in
+                let given = consents.given[item, default: []]
+                return ConsentRow(item: item.rawValue, label: req.t("publication.item.\(item.rawValue)"), mine: party.map(given.contains) ?? false,
+                                  body: given.contains(.publicBody), expert: given.contains(.expert))
+            },
+            publicationHref: principal.role.managesProgramme && match.engagement.stage == .closed ? Paths.match(id) + "/publication" : nil,
+            publicHref: published ? Paths.publicExchange(id) : nil,
+            form: FormState(values: values, errors: errors, on: req)))
+    }
+
+    // MARK: - Publication (staff)
+
+    struct PublicationPage: Encodable {
+        let reportHref: String
+        let needTitle: String
+        let items: [TermsForm.Input]
+        let withoutConsent: [String]
+        let post: String
+        let preview: PublicText?
+        let action: String
+        let form: FormState
+    }
+
+    @Sendable func publicationForm(req: Request) async throws -> View {
+        let match = try await load(req, .update)
+        let existing = try await req.publications.publication(match)
+        var texts = existing?.texts ?? [:]
+        if existing == nil { texts = try await defaultTexts(req, match) }
+        return try await publicationPage(req, match, texts: texts, post: existing?.post ?? defaultPost(req, match, texts), preview: false, errors: [])
+    }
+
+    /// "Preview" renders the texts as the public will see them; "Publish" puts them on the public pages.
+    @Sendable func publish(req: Request) async throws -> Response {
+        let match = try await load(req, .update)
+        let fields = FormFields.all(req)
+        var texts: [PublicationItem: String] = [:]
+        for item in PublicationItem.allCases { texts[item] = fields["text_\(item.rawValue)"]?.first ?? "" }
+        let post = fields["post"]?.first ?? ""
+        let draft = PublicationDraft(texts: texts, post: post)
+        if fields["action"]?.first != "publish" {
+            let (_, errors) = draft.checked(against: try await req.publications.consents(match))
+            return try await publicationPage(req, match, texts: texts, post: post, preview: errors.isEmpty, errors: errors)
+                .encodeResponse(status: errors.isEmpty ? .ok : .unprocessableEntity, for: req)
+        }
+        do {
+            try await req.publications.publish(draft, on: match, by: try req.requireUser())
+        } catch AppError.validation(let errors) {
+            return try await publicationPage(req, match, texts: texts, post: post, preview: false, errors: errors)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        req.flash("publication.published")
+        return req.redirect(to: Paths.publicExchange(match.engagement.id!))
+    }
+
+    private func publicationPage(_ req: Request, _ match: ProposedMatches.Loaded, texts: [PublicationItem: String], post: String, preview: Bool,
+                                 errors: [FieldError]) async throws -> View {
+        let consents = try await req.publications.consents(match)
+        let form = FormState(values: [:], errors: errors, on: req,
+                             labels: Dictionary(uniqueKeysWithValues: PublicationItem.allCases.map { ("text_\($0.rawValue)", req.t("publication.item.\($0.rawValue)")) }))
+        return try await req.page("publication", title: "publication.title", PublicationPage(
+            reportHref: Paths.report(match.engagement.id!), needTitle: match.need.title,
+            items: consents.publishable.map {
+                TermsForm.Input(id: "text_\($0.rawValue)", value: texts[$0] ?? "", error: form.errors["text_\($0.rawValue)"],
+                                label: req.t("publication.item.\($0.rawValue)"))
+            },
+            withoutConsent: PublicationItem.allCases.filter { !consents.consented($0) }.map { req.t("publication.item.\($0.rawValue)") },
+            post: post,
+            preview: preview ? PublicText(title: match.need.title, texts: texts.filter { consents.consented($0.key) && !$0.value.trimmingWhitespace().isEmpty }, req) : nil,
+            action: Paths.match(match.engagement.id!) + "/publication",
+            form: form))
+    }
+
+    /// A first wording from the report, for the coordinator to redact.
+    private func defaultTexts(_ req: Request, _ match: ProposedMatches.Loaded) async throws -> [PublicationItem: String] {
+        let report = try await req.publications.report(match)
+        let facts = try await req.publications.facts(match)
+        return [
+            .summary: req.t("publication.default_summary", match.organisation.name, match.need.title),
+            .outcome: report?.outcome ?? "",
+            .deliverables: facts.deliverables.filter { $0.status == .done }.map { "• \($0.title)" }.joined(separator: "\n"),
+            .lessons: report?.lessons ?? "",
+            .recommendations: report?.recommendations ?? "",
+        ]
+    }
+
+    private func defaultPost(_ req: Request, _ match: ProposedMatches.Loaded, _ texts: [PublicationItem: String]) -> String {
+        let lesson = (texts[.lessons] ?? "").split(separator: "\n").first.map(String.init) ?? ""
+        return String(req.t("publication.default_post", match.organisation.name, match.need.title, lesson).prefix(500))
+    }
+
+    private func load(_ req: Request, _ operation: ExchangeCore.Operation) async throws -> ProposedMatches.Loaded {
+        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
+        try req.authorize(operation, match.protected.work)
+        return match
+    }
+}
+
+/// A publication as the public pages render it, shared with the coordinator's preview.
+struct PublicText: Encodable {
+    struct Item: Encodable { let heading: String; let text: String }
+    let title: String
+    let items: [Item]
+
+    init(title: String, texts: [PublicationItem: String], _ req: Request) {
+        self.title = title
+        items = PublicationItem.allCases.compactMap { item in
+            texts[item].map { Item(heading: req.t("publication.item.\(item.rawValue)"), text: $0) }
+        }
+    }
+}

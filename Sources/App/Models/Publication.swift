@@ -1,0 +1,58 @@
+import ExchangeCore
+import Fluent
+import Foundation
+
+/// What an engagement achieved, in the parties' and coordinators' words.
+final class ClosingReport: Model, @unchecked Sendable {
+    static let schema = "closing_reports"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "engagement_id") var engagement: Engagement
+    /// Against the statement of success.
+    @Field(key: "outcome") var outcome: String
+    @Field(key: "lessons") var lessons: String
+    @Field(key: "recommendations") var recommendations: String
+    @Field(key: "updated_by") var updatedBy: UUID
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
+
+final class PublicationConsent: Model, @unchecked Sendable {
+    static let schema = "publication_consents"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "engagement_id") var engagement: Engagement
+    @Field(key: "item") var item: PublicationItem
+    @Field(key: "party") var party: DeclaringParty
+    @Field(key: "consented") var consented: Bool
+    @Field(key: "decided_by") var decidedBy: UUID
+    @Field(key: "decided_at") var decidedAt: Date
+
+    init() {}
+}
+
+/// A published exchange: the redacted texts the public pages show, as the coordinator previewed them.
+final class Publication: Model, @unchecked Sendable {
+    static let schema = "publications"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "engagement_id") var engagement: Engagement
+    /// The need's title when published; the public pages name nothing else unless an item does.
+    @Field(key: "need_title") var needTitle: String
+    @Field(key: "texts") var textsJSON: String
+    @Field(key: "post") var post: String
+    @Field(key: "published_by") var publishedBy: UUID
+    @Field(key: "published_at") var publishedAt: Date
+
+    init() {}
+
+    var texts: [PublicationItem: String] {
+        let raw: [String: String] = JSONColumn.decode(textsJSON) ?? [:]
+        return Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in PublicationItem(rawValue: key).map { ($0, value) } })
+    }
+
+    func setTexts(_ texts: [PublicationItem: String]) {
+        textsJSON = JSONColumn.encode(Dictionary(uniqueKeysWithValues: texts.map { ($0.key.rawValue, $0.value) }))
+    }
+}

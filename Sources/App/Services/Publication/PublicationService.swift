@@ -1,0 +1,129 @@
+import ExchangeCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The closing report of an engagement, each side's consent to publish it item by item, and the publication
+/// itself: a coordinator's redacted texts, previewed, then shown on the public pages.
+struct PublicationService {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+
+    /// What the report page shows beside what the parties wrote: the promise, the work, the decisions and what the
+    /// closing questionnaires recommended.
+    struct Facts {
+        let successStatement: String?
+        let deliverables: [WorkItem]
+        let decisions: [(date: String, text: String)]
+        let recommendations: [String]
+    }
+
+    func report(_ match: ProposedMatches.Loaded) async throws -> ClosingReport? {
+        try await ClosingReport.query(on: db).filter(\.$engagement.$id == match.engagement.id!).first()
+    }
+
+    func facts(_ match: ProposedMatches.Loaded) async throws -> Facts {
+        let id = match.engagement.id!
+        let terms = try await TermsVersion.query(on: db).filter(\.$engagement.$id == id).sort(\.$number, .descending).first()?.terms
+        let meetings = try await Meeting.query(on: db).filter(\.$engagement.$id == id).sort(\.$dateText).all()
+        let post = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == id).filter(\.$stage == .post).with(\.$responses).first()
+        return Facts(
+            successStatement: terms?.successStatement,
+            deliverables: try await WorkItem.query(on: db).filter(\.$engagement.$id == id).sort(\.$position).all(),
+            decisions: meetings.filter { !$0.decisions.isEmpty }.map { ($0.dateText, $0.decisions) },
+            recommendations: post?.responses.compactMap { response -> String? in
+                if case .text(let text)? = response.answers["recommendations"] { return text }
+                return nil
+            } ?? [])
+    }
+
+    /// The report is written while the engagement closes and after, by staff and both parties.
+    func saveReport(outcome: String?, lessons: String?, recommendations: String?, on match: ProposedMatches.Loaded, by user: User) async throws {
+        guard [.closing, .closed].contains(match.engagement.stage) else { throw AppError.conflict(code: "engagement_not_closing") }
+        var v = Validator()
+        let outcome = v.text("outcome", outcome, maxLength: 4000)
+        let lessons = v.text("lessons", lessons, maxLength: 4000)
+        let recommendations = v.text("recommendations", recommendations, required: false, maxLength: 4000)
+        guard v.isValid else { throw AppError.validation(v.errors) }
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            let report = try await ClosingReport.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!).first() ?? ClosingReport()
+            report.$engagement.id = match.engagement.id!
+            report.outcome = outcome
+            report.lessons = lessons
+            report.recommendations = recommendations
+            report.updatedBy = user.id!
+            report.updatedAt = clock.now()
+            try await report.save(on: scope.db)
+            try await scope.record(.reportSave, .engagement(match.engagement.id!))
+        }
+    }
+
+    func consents(_ match: ProposedMatches.Loaded) async throws -> PublicationConsents {
+        let rows = try await PublicationConsent.query(on: db).filter(\.$engagement.$id == match.engagement.id!).filter(\.$consented == true).all()
+        return PublicationConsents(Dictionary(grouping: rows, by: \.item).mapValues { Set($0.map(\.party)) })
+    }
+
+    /// A side's consent, item by item. Withdrawing consent takes the item off the public pages at once.
+    func setConsents(_ items: Set<PublicationItem>, on match: ProposedMatches.Loaded, as party: DeclaringParty, by user: User) async throws {
+        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            for item in PublicationItem.allCases {
+                let row = try await PublicationConsent.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
+                    .filter(\.$item == item).filter(\.$party == party).first() ?? PublicationConsent()
+                row.$engagement.id = match.engagement.id!
+                row.item = item
+                row.party = party
+                row.consented = items.contains(item)
+                row.decidedBy = user.id!
+                row.decidedAt = clock.now()
+                try await row.save(on: scope.db)
+            }
+            try await scope.record(.publicationConsent, .engagement(match.engagement.id!),
+                                   changes: ["party": party.rawValue, "items": items.map(\.rawValue).sorted().joined(separator: ",")])
+            if let published = try await Publication.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!).first() {
+                let kept = published.texts.filter { items.contains($0.key) }
+                let withdrawn = published.texts.keys.filter { !items.contains($0) }
+                guard !withdrawn.isEmpty else { return }
+                if kept.isEmpty {
+                    try await published.delete(on: scope.db)
+                } else {
+                    published.setTexts(kept)
+                    try await published.save(on: scope.db)
+                }
+                try await scope.record(.publicationWithdraw, .engagement(match.engagement.id!),
+                                       changes: ["items": withdrawn.map(\.rawValue).sorted().joined(separator: ",")])
+            }
+        }
+    }
+
+    func publication(_ match: ProposedMatches.Loaded) async throws -> Publication? {
+        try await Publication.query(on: db).filter(\.$engagement.$id == match.engagement.id!).first()
+    }
+
+    /// Publishes a closed engagement's redacted texts, only for items both sides consented to.
+    func publish(_ draft: PublicationDraft, on match: ProposedMatches.Loaded, by coordinator: User) async throws {
+        guard match.engagement.stage == .closed else { throw AppError.conflict(code: "engagement_not_closed") }
+        let (checked, errors) = draft.checked(against: try await consents(match))
+        guard let checked else { throw AppError.validation(errors) }
+        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            let publication = try await Publication.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!).first() ?? Publication()
+            publication.$engagement.id = match.engagement.id!
+            publication.needTitle = match.need.title
+            publication.setTexts(checked.texts)
+            publication.post = checked.post
+            publication.publishedBy = coordinator.id!
+            publication.publishedAt = clock.now()
+            try await publication.save(on: scope.db)
+            try await scope.record(.publicationPublish, .engagement(match.engagement.id!),
+                                   changes: ["items": checked.texts.keys.map(\.rawValue).sorted().joined(separator: ",")])
+        }
+    }
+
+    func published() async throws -> [Publication] {
+        try await Publication.query(on: db).sort(\.$publishedAt, .descending).all()
+    }
+}
+
+extension Request {
+    var publications: PublicationService { PublicationService(db: db, audit: application.auditLog, clock: application.clock) }
+}
