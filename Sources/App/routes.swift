@@ -52,6 +52,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APITermsController())
     try api.register(collection: APIWorkController())
     try api.register(collection: APIEvaluationController())
+    try api.register(collection: APIPublicationController())
     try api.register(collection: APIScreeningController())
     try api.register(collection: APIProfileController())
     try api.register(collection: APISkillsController())

@@ -83,4 +83,28 @@ final class PublicationTests: AppTestCase {
             XCTAssertEqual(actions, 2)
         }
     }
+
+    func testTheAPIRecordsConsentAndPublishes() async throws {
+        try await withTestApp { app in
+            let match = try await closedMatch(app)
+            let base = "/api/v1/matches/\(match.id!.uuidString.lowercased())"
+            let body = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
+            let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
+            let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
+            let report = try await body.send(.PUT, "\(base)/report", json: #"{"outcome": "Risk list in use", "lessons": "Synthetic data first"}"#)
+            XCTAssertEqual(report.status, .ok)
+            let unknown = try await body.send(.PUT, "\(base)/report/consent", json: #"{"items": ["summary", "gossip"]}"#)
+            XCTAssertEqual(unknown.status, .unprocessableEntity)
+            for party in [body, expert] {
+                let consented = try await party.send(.PUT, "\(base)/report/consent", json: #"{"items": ["lessons"]}"#)
+                XCTAssertEqual(consented.status, .ok)
+            }
+            let byParty = try await body.send(.PUT, "\(base)/publication", json: #"{"texts": {"lessons": "x"}}"#)
+            XCTAssertEqual(byParty.status, .forbidden)
+            let published = try await coordinator.send(.PUT, "\(base)/publication", json: #"{"texts": {"lessons": "Synthetic data first."}}"#)
+            XCTAssertEqual(try published.content.decode(APIPublicationController.ReportDTO.self).published, ["lessons": "Synthetic data first."])
+            let listed = try await APIClient.anonymous(app).send(.GET, "/api/v1/public/exchanges")
+            XCTAssertEqual(try listed.content.decode([APIPublicationController.PublishedDTO].self).map(\.texts), [["lessons": "Synthetic data first."]])
+        }
+    }
 }

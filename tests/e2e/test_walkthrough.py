@@ -4,7 +4,8 @@ diligence follows: both parties declare, the coordinator works the checklist and
 member of programme staff approves it. Then the Terms of Reference: refused once for their statement of success,
 saved, signed by all three sides (the public body in French), printed to PDF, and the engagement started; the body
 logs the first meeting in French and the expert reads it in the workspace. Both sides answer the baseline and the
-closing questionnaires, the coordinator closes, and the evaluator reads the KPIs on the dashboard."""
+closing questionnaires, the coordinator closes; the closing report, consent and the redacted public page follow, and
+the evaluator reads the KPIs on the dashboard."""
 import io
 import re
 import unicodedata
@@ -369,6 +370,8 @@ def evaluations_then_closing(visitor):
     assert "The engagement is closed" in visitor.driver.page_source
     visitor.log_out()
 
+    report_consent_and_the_public_page(visitor)
+
     visitor.log_in("evaluator@demo.integrity.invalid", PASSWORD)
     visitor.switch_language("en")
     visitor.open("/programme")
@@ -388,3 +391,53 @@ def download_pdf_text(visitor, url):
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     # Fonts set "fi" and "ff" as ligatures; NFKC spells them out again.
     return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def report_consent_and_the_public_page(visitor):
+    """The body writes the closing report in French; both sides consent to some items; the coordinator redacts a
+    name, previews and publishes; a visitor without an account reads exactly that."""
+    visitor.log_in("agent.public@demo.integrity.invalid", PASSWORD)
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/report"]'))
+    visitor.check_accessibility()
+    visitor.fill(outcome="Le registre est interrogé chaque semaine par Amélie Exemple et son équipe.",
+                 lessons="Commencer par des données synthétiques a levé les blocages juridiques.")
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/report"] button'))
+    visitor.check_accessibility()
+    consent(visitor, ["summary", "outcome", "lessons"])
+    visitor.log_out()
+
+    visitor.log_in(EXPERT_EMAIL, EXPERT_PASSWORD)
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/report"]'))
+    consent(visitor, ["summary", "outcome", "lessons"])
+    visitor.log_out()
+
+    visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
+    open_match(visitor)
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/report"]'))
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href$="/publication"]'))
+    visitor.check_accessibility()
+    visitor.fill(text_outcome="Le registre est interrogé chaque semaine par l’équipe de l’agence.")
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'button[value="preview"]'))
+    visitor.check_accessibility()
+    preview = visitor.driver.find_element(By.CSS_SELECTOR, "section.preview").text
+    assert "chaque semaine par l’équipe de l’agence" in preview and "Amélie" not in preview
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'button[value="publish"]'))
+    visitor.check_accessibility()
+    public_path = visitor.driver.current_url.removeprefix(visitor.base)
+    visitor.log_out()
+
+    visitor.open(public_path)
+    visitor.check_accessibility()
+    page = visitor.driver.find_element(By.TAG_NAME, "main").text
+    assert "Commencer par des données synthétiques" in page
+    assert "chaque semaine par l’équipe de l’agence" in page and "Amélie" not in page
+
+
+def consent(visitor, items):
+    for box in visitor.driver.find_elements(By.CSS_SELECTOR, 'input[name="items"]'):
+        if (box.get_attribute("value") in items) != box.is_selected():
+            box.click()
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/report/consent"] button'))
+    visitor.check_accessibility()

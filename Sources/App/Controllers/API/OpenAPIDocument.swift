@@ -270,6 +270,28 @@ enum OpenAPIDocument {
                                   body: "ExtendInput", ok: ref("EngagementStage"), conflicts: true),
             ],
             "/programme/kpis": ["get": operation("getProgrammeKPIs", "KPIs 1–3 from live data (staff, evaluators, analysts)", ok: ref("KPIs"))],
+            "/matches/{id}/report": [
+                "parameters": [pathParam("id")],
+                "get": operation("getClosingReport", "The closing report, each item's consents and what is published", ok: ref("ClosingReport")),
+                "put": operation("saveClosingReport", "Write the report while closing or after (staff and both parties)", body: "ClosingReportInput",
+                                 ok: ref("ClosingReport"), conflicts: true),
+            ],
+            "/matches/{id}/report/consent": [
+                "parameters": [pathParam("id")],
+                "put": operation("setPublicationConsent", "Your side's consent, as the full list of items it agrees to publish; withdrawn items leave the public pages",
+                                 body: "ConsentInput", ok: ref("ClosingReport")),
+            ],
+            "/matches/{id}/publication": [
+                "parameters": [pathParam("id")],
+                "put": operation("publishExchange", "Publish a closed exchange's redacted texts, only for items both sides consented to (programme staff)",
+                                 body: "PublishInput", ok: ref("ClosingReport"), conflicts: true),
+            ],
+            "/public/exchanges": ["get": operation("listPublishedExchanges", "Published exchanges, as the public pages show them", ok: [
+                "type": "array", "items": object(["match", "title", "texts", "publishedAt"], [
+                    ("match", ["type": "string", "format": "uuid"]), ("title", string),
+                    ("texts", ["type": "object", "additionalProperties": string]), ("publishedAt", ["type": "string", "format": "date-time"]),
+                ]),
+            ], open: true)],
             "/matches/{id}/concerns": [
                 "parameters": [pathParam("id")],
                 "post": operation("reportMarketingConcern",
@@ -594,6 +616,18 @@ enum OpenAPIDocument {
             "Estimate": object(["n"], [
                 ("n", ["type": "integer"]), ("mean", ["type": ["number", "null"]]), ("low", ["type": ["number", "null"]]),
                 ("high", ["type": ["number", "null"]]),
+            ]),
+            "ClosingReport": object(["consents"], [
+                ("outcome", nullableString), ("lessons", nullableString), ("recommendations", nullableString),
+                ("consents", ["type": "object", "description": "item → the sides that consented",
+                              "additionalProperties": ["type": "array", "items": enumeration(DeclaringParty.allCases.map(\.rawValue))]]),
+                ("published", ["type": ["object", "null"], "additionalProperties": string]),
+            ]),
+            "ClosingReportInput": object(["outcome", "lessons"], [("outcome", string), ("lessons", string), ("recommendations", string)]),
+            "ConsentInput": object(["items"], [("items", ["type": "array", "items": enumeration(PublicationItem.allCases.map(\.rawValue))])]),
+            "PublishInput": object(["texts"], [
+                ("texts", ["type": "object", "description": "item → the redacted text", "additionalProperties": string]),
+                ("post", ["type": "string", "maxLength": 500]),
             ]),
             "WorkItemUpdate": object(["status"], [
                 ("status", enumeration(WorkItemStatus.allCases.map(\.rawValue))), ("note", ["type": "string", "description": "needed when dropped"]),
