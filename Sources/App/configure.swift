@@ -91,6 +91,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M020_CreateEngagementTracking())
     app.migrations.add(M021_CreateEvaluations())
     app.migrations.add(M022_CreateReportsAndPublication())
+    app.migrations.add(M023_CreateSuccessEvidence())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -33,6 +33,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: EvaluationController())
     try app.register(collection: EngagementStepsController())
     try app.register(collection: ProgrammeController())
+    try app.register(collection: ProgrammeSettingsController())
+    try app.register(collection: ProgrammeSummaryController())
     try app.register(collection: ReportController())
     try app.register(collection: PublicController())
     try app.register(collection: ConflictDataController())

@@ -16,7 +16,7 @@ final class LocalizationTests: AppTestCase {
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
-        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public",
+        "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public", "indicators", "questionnaires",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -113,6 +113,10 @@ final class LocalizationTests: AppTestCase {
         for row in TermsFormLabels.meetingRows { keys.insert("work.row.\(row)") }
         family("evaluation.stage", EvaluationStage.self)
         family("publication.item", PublicationItem.self)
+        family("indicators.name", SuccessIndicator.self)
+        family("questionnaires.kind", QuestionKind.self)
+        family("questionnaires.audience", Audience.self)
+        for field in ["stage", "prompt_en", "choices", "indicator", "statement"] { keys.insert("field.\(field)") }
         for field in ["outcome", "lessons", "recommendations", "texts", "post"] { keys.insert("field.\(field)") }
         for column in ProgrammeController.columns { keys.insert("programme.column.\(column)") }
         let engagementActions = ["report.", "publication.", "evaluation.", "engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document.", "reminder.",

@@ -38,6 +38,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func setting(_ key: String) -> Self { .init(type: "setting", id: key) }
     static func skill(_ id: String) -> Self { .init(type: "skill", id: id) }
     static func engagement(_ id: UUID) -> Self { .init(type: "engagement", id: id.uuidString.lowercased()) }
+    static func programme() -> Self { .init(type: "programme", id: "programme") }
     static func dataImport(_ id: UUID) -> Self { .init(type: "data_import", id: id.uuidString.lowercased()) }
 }
 
@@ -117,4 +118,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case publicationConsent = "publication.consent"
     case publicationPublish = "publication.publish"
     case publicationWithdraw = "publication.withdraw"
+    case questionnaireEdit = "questionnaire.edit"
+    case indicatorEvidence = "indicator.evidence"
 }

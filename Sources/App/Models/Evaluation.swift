@@ -66,3 +66,29 @@ final class QuestionnaireExtras: Model, @unchecked Sendable {
 
     var questions: [Question] { JSONColumn.decode(questionsJSON) ?? [] }
 }
+
+/// A statement, with links, that the programme meets one of its success indicators.
+final class SuccessEvidenceRecord: Model, @unchecked Sendable {
+    static let schema = "success_evidence"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "indicator") var indicator: SuccessIndicator
+    @Field(key: "statement") var statement: String
+    /// Newline-separated web links.
+    @Field(key: "links") var linksText: String
+    @Parent(key: "recorded_by") var recorder: User
+    @Field(key: "recorded_at") var recordedAt: Date
+
+    init() {}
+
+    init(_ evidence: SuccessEvidence, by user: UUID, now: Date) {
+        id = UUID()
+        indicator = evidence.indicator
+        statement = evidence.statement
+        linksText = evidence.links.joined(separator: "\n")
+        $recorder.id = user
+        recordedAt = now
+    }
+
+    var links: [String] { linksText.split(separator: "\n").map(String.init) }
+}

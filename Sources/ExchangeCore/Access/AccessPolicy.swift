@@ -33,6 +33,8 @@ public enum ProtectedObject: Sendable, Equatable {
     case marketingConcern(needOrganisationID: UUID, expertUserID: UUID?)
     /// The programme's KPIs, dashboard and the export of every evaluation response (pseudonymous).
     case programmeReports
+    /// What the programme measures: extra questionnaire questions and success-indicator evidence (staff only).
+    case programmeSettings
     /// Imported OCDS and BODS data for conflict screening: staff and analysts import and list it.
     case conflictData
     /// Screened needs an expert may mark interest in or decline.
@@ -130,6 +132,8 @@ public enum AccessPolicy {
         case .programmeReports:
             let reads = operation == .read || operation == .list
             return reads && (role.managesProgramme || role == .evaluator || role == .analyst) ? .allow : .forbid
+        case .programmeSettings:
+            return role.managesProgramme ? .allow : .forbid
         case .conflictData:
             return role.managesProgramme || role == .analyst ? .allow : .forbid
         case .opportunities:

@@ -120,3 +120,24 @@ struct PublicationRulesTests {
         #expect(PublicationDraft(texts: [:], post: "").checked(against: consents).1 == [FieldError("texts", .required)])
     }
 }
+
+struct QuestionBuilderTests {
+    @Test func aChoiceQuestionNeedsTwoDistinctChoices() {
+        let draft = QuestionDraft(kind: "single", required: true, audience: "both", promptEN: "Which tool?", promptFR: nil, promptES: nil,
+                                  choices: "sql|SQL\nsql|Also SQL")
+        #expect(draft.validate(id: "custom_1").1 == [FieldError("choices", .invalidChoice)])
+        var good = draft
+        good.choices = "sql|SQL|SQL|SQL\nr|R"
+        let question = good.validate(id: "custom_1").0
+        #expect(question?.choices.map(\.id) == ["sql", "r"])
+        #expect(question?.prompt[.fr] == "Which tool?", "a missing translation falls back to English")
+        #expect(QuestionDraft(kind: "essay", required: false, audience: "both", promptEN: "", promptFR: nil, promptES: nil, choices: nil)
+            .validate(id: "x").1 == [FieldError("kind", .invalidChoice), FieldError("prompt_en", .required)])
+    }
+
+    @Test func evidenceForAnIndicatorIsAStatementWithLinks() {
+        #expect(SuccessEvidence.parse(indicator: "upskilling", statement: "12 analysts trained", links: "https://example.org/t").0?.links.count == 1)
+        #expect(SuccessEvidence.parse(indicator: "fame", statement: "", links: "nope").1
+                == [FieldError("indicator", .invalidChoice), FieldError("statement", .required), FieldError("links", .invalidURL)])
+    }
+}

@@ -25,6 +25,7 @@ struct ProgrammeController: RouteCollection {
         let years: [YearRow]
         let charts: [String]
         let responses: Int
+        let canEdit: Bool
     }
 
     @Sendable func dashboard(req: Request) async throws -> View {
@@ -47,7 +48,8 @@ struct ProgrammeController: RouteCollection {
             knowledgeByItem: report.knowledge.byItem.sorted { $0.key < $1.key }.map { Self.format($0.value, req, label: itemLabel($0.key)) },
             years: years,
             charts: charts(report, req, percent: percent),
-            responses: report.responses.count))
+            responses: report.responses.count,
+            canEdit: req.principal!.role.managesProgramme))
     }
 
     private func charts(_ report: ProgrammeReportService.Report, _ req: Request, percent: (Double?) -> String) -> [String] {

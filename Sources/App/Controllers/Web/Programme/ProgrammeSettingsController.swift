@@ -1,0 +1,142 @@
+import ExchangeCore
+import Fluent
+import Vapor
+
+/// Programme staff shape what the programme measures: extra questions for each stage's questionnaire (the KPI
+/// questions are fixed), and evidence for the six success indicators, which evaluators and analysts read.
+struct ProgrammeSettingsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let readers = routes.grouped(access: ProgrammeController.access)
+        readers.get("programme", "indicators", use: indicators)
+        let staff = routes.grouped(access: .programmeStaff)
+        staff.post("programme", "indicators", use: addEvidence)
+        staff.get("programme", "questionnaires", use: questionnaires)
+        staff.post("programme", "questionnaires", use: addQuestion)
+        staff.post("programme", "questionnaires", ":stage", ":question", "remove", use: removeQuestion)
+    }
+
+    // MARK: - Success indicators
+
+    struct EvidenceRow: Encodable { let statement: String; let links: [String]; let by: String; let at: String }
+    struct IndicatorRow: Encodable { let name: String; let evidence: [EvidenceRow] }
+    struct IndicatorsPage: Encodable { let indicators: [IndicatorRow]; let options: [Option]; let canAdd: Bool; let form: FormState }
+
+    @Sendable func indicators(req: Request) async throws -> View {
+        try req.authorize(.read, .programmeReports)
+        return try await indicatorsPage(req, values: [:], errors: [])
+    }
+
+    @Sendable func addEvidence(req: Request) async throws -> Response {
+        try req.authorize(.create, .programmeSettings)
+        struct Form: Content { var indicator: String?; var statement: String?; var links: String? }
+        let form = try req.content.decode(Form.self)
+        let (evidence, errors) = SuccessEvidence.parse(indicator: form.indicator, statement: form.statement, links: form.links)
+        guard let evidence else {
+            return try await indicatorsPage(req, values: ["indicator": form.indicator ?? "", "statement": form.statement ?? "", "links": form.links ?? ""],
+                                            errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        let user = try req.requireUser()
+        try await req.application.auditLog.transaction(on: req.db, actor: .user(user.id!)) { scope in
+            try await SuccessEvidenceRecord(evidence, by: user.id!, now: req.application.clock.now()).create(on: scope.db)
+            try await scope.record(.indicatorEvidence, .programme(), changes: ["indicator": evidence.indicator.rawValue, "links": String(evidence.links.count)])
+        }
+        req.flash("indicators.added")
+        return req.redirect(to: Paths.programme + "/indicators")
+    }
+
+    private func indicatorsPage(_ req: Request, values: [String: String], errors: [FieldError]) async throws -> View {
+        let records = try await SuccessEvidenceRecord.query(on: req.db).with(\.$recorder).sort(\.$recordedAt, .descending).all()
+        return try await req.page("indicators", title: "indicators.title", IndicatorsPage(
+            indicators: SuccessIndicator.allCases.map { indicator in
+                IndicatorRow(name: req.t("indicators.name.\(indicator.rawValue)"), evidence: records.filter { $0.indicator == indicator }.map {
+                    EvidenceRow(statement: $0.statement, links: $0.links, by: $0.recorder.displayName, at: CalendarDay.text($0.recordedAt))
+                })
+            },
+            options: Option.cases(SuccessIndicator.allCases, labels: "indicators.name", selected: values["indicator"], req),
+            canAdd: req.principal!.role.managesProgramme,
+            form: FormState(values: values, errors: errors, on: req)))
+    }
+
+    // MARK: - Questionnaire builder
+
+    struct QuestionRow: Encodable { let id: String; let kind: String; let prompt: String; let required: Bool; let removeAction: String? }
+    struct StageRow: Encodable { let name: String; let questions: [QuestionRow] }
+    struct BuilderPage: Encodable {
+        let stages: [StageRow]
+        let stageOptions: [Option]
+        let kindOptions: [Option]
+        let audienceOptions: [Option]
+        let form: FormState
+    }
+
+    @Sendable func questionnaires(req: Request) async throws -> View {
+        try req.authorize(.update, .programmeSettings)
+        return try await builderPage(req, values: ["required": "on"], errors: [])
+    }
+
+    @Sendable func addQuestion(req: Request) async throws -> Response {
+        try req.authorize(.update, .programmeSettings)
+        let fields = try req.content.decode([String: String].self)
+        let stage = fields["stage"].flatMap(EvaluationStage.init(rawValue:))
+        var extras: QuestionnaireExtras?
+        if let stage { extras = try await QuestionnaireExtras.query(on: req.db).filter(\.$stage == stage).first() }
+        let existing = extras?.questions ?? []
+        let id = "custom_\((existing.compactMap { Int($0.id.replacingOccurrences(of: "custom_", with: "")) }.max() ?? 0) + 1)"
+        let draft = QuestionDraft(kind: fields["kind"], required: fields["required"] == "on", audience: fields["audience"], promptEN: fields["prompt_en"],
+                                  promptFR: fields["prompt_fr"], promptES: fields["prompt_es"], choices: fields["choices"])
+        var (question, errors) = draft.validate(id: id)
+        if stage == nil { errors.insert(FieldError("stage", .invalidChoice), at: 0) }
+        guard let question, let stage, errors.isEmpty else {
+            return try await builderPage(req, values: fields, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await save(existing + [question], for: stage, existing: extras, req)
+        req.flash("questionnaires.added")
+        return req.redirect(to: Paths.programme + "/questionnaires")
+    }
+
+    @Sendable func removeQuestion(req: Request) async throws -> Response {
+        try req.authorize(.update, .programmeSettings)
+        guard let stage = req.parameters.get("stage").flatMap(EvaluationStage.init(rawValue:)), let id = req.parameters.get("question"),
+              let extras = try await QuestionnaireExtras.query(on: req.db).filter(\.$stage == stage).first(),
+              extras.questions.contains(where: { $0.id == id }) else { throw AppError.notFound }
+        try await save(extras.questions.filter { $0.id != id }, for: stage, existing: extras, req)
+        req.flash("questionnaires.removed")
+        return req.redirect(to: Paths.programme + "/questionnaires")
+    }
+
+    /// Rounds already sent keep the questionnaire they were sent with.
+    private func save(_ questions: [Question], for stage: EvaluationStage, existing: QuestionnaireExtras?, _ req: Request) async throws {
+        let user = try req.requireUser()
+        try await req.application.auditLog.transaction(on: req.db, actor: .user(user.id!)) { scope in
+            let extras = existing ?? QuestionnaireExtras()
+            extras.stage = stage
+            extras.questionsJSON = JSONColumn.encode(questions)
+            extras.updatedBy = user.id!
+            extras.updatedAt = req.application.clock.now()
+            try await extras.save(on: scope.db)
+            try await scope.record(.questionnaireEdit, .programme(), changes: ["stage": stage.rawValue, "questions": questions.map(\.id).joined(separator: ",")])
+        }
+    }
+
+    private func builderPage(_ req: Request, values: [String: String], errors: [FieldError]) async throws -> View {
+        var stages: [StageRow] = []
+        for stage in EvaluationStage.allCases {
+            let defaults = DefaultQuestionnaires.questionnaire(stage, supportAreas: [1]) { _ in
+                LocalizedText(en: req.t("questionnaires.area_placeholder"), fr: req.t("questionnaires.area_placeholder"), es: req.t("questionnaires.area_placeholder"))
+            }.questions
+            let extras = try await QuestionnaireExtras.query(on: req.db).filter(\.$stage == stage).first()?.questions ?? []
+            let row = { (q: Question, removable: Bool) in
+                QuestionRow(id: q.id, kind: req.t("questionnaires.kind.\(q.kind.rawValue)"), prompt: q.prompt[req.language], required: q.required,
+                            removeAction: removable ? Paths.programme + "/questionnaires/\(stage.rawValue)/\(q.id)/remove" : nil)
+            }
+            stages.append(StageRow(name: req.t("evaluation.stage.\(stage.rawValue)"),
+                                   questions: defaults.map { row($0, false) } + extras.map { row($0, true) }))
+        }
+        return try await req.page("questionnaires", title: "questionnaires.title", BuilderPage(
+            stages: stages,
+            stageOptions: Option.cases(EvaluationStage.allCases, labels: "evaluation.stage", selected: values["stage"], req),
+            kindOptions: Option.cases(QuestionKind.allCases, labels: "questionnaires.kind", selected: values["kind"], req),
+            audienceOptions: Option.cases(Audience.allCases, labels: "questionnaires.audience", selected: values["audience"] ?? "both", req),
+            form: FormState(values: values, errors: errors, on: req)))
+    }
+}
