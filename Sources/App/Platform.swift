@@ -148,6 +148,17 @@ public enum Platform {
         }
     }
 
+    /// The programme summary as pretty-printed JSON, labelled in `language` (en, fr or es).
+    public static func programmeSummaryJSON(_ app: Application, language: String) async throws -> String {
+        guard let language = SupportedLanguage(rawValue: language) else { throw CommandError(description: "--language must be en, fr or es, got \(language)") }
+        let summary = try await ProgrammeSummaryController.build(on: app.db, catalogs: app.catalogs, language: language, now: app.clock.now(),
+                                                                 threshold: app.configuration.needsMetThreshold)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(summary), as: UTF8.self)
+    }
+
     /// Sends every reminder that is due and not yet sent; returns how many were sent.
     public static func sendReminders(_ app: Application) async throws -> Int {
         try await app.reminders.run()

@@ -156,23 +156,10 @@ final class TermsOfReferenceTests: AppTestCase {
             let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
             let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
             let body = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
-            let terms = """
-            {"start": "2027-02-01", "months": 3,
-             "people": [{"name": "Pablo", "side": "public_body", "responsibilities": "Data owner"},
-                        {"name": "Elena", "side": "expert", "responsibilities": "Indicators"},
-                        {"name": "Cora", "side": "programme_office", "responsibilities": "Follow-up"}],
-             "governance": {"meetingCadence": "Weekly", "decisionMaking": "Consensus", "escalation": "Programme office"},
-             "goals": [{"text": "Flag risky tenders", "supportArea": 3}],
-             "deliverables": [{"goal": 1, "title": "Pipeline", "due": "2027-04-01"}],
-             "milestones": [{"title": "Kick-off", "due": "2027-02-01"}],
-             "successStatement": "SUCCESS",
-             "communication": {"what": "Lessons", "channels": "Website", "consent": "Both parties"},
-             "dataHandling": {"access": "none"}}
-            """
-            let wrong = try await expert.send(.PUT, "\(base)/terms", json: terms.replacingOccurrences(of: "SUCCESS", with: "It works."))
+            let wrong = try await expert.send(.PUT, "\(base)/terms", json: Self.termsJSON(success: "It works."))
             XCTAssertEqual(wrong.status, .unprocessableEntity)
             XCTAssertEqual(try wrong.content.decode(APIClient.ErrorBody.self).error.fields?.map(\.field), ["success_statement"])
-            let good = terms.replacingOccurrences(of: "SUCCESS", with: "We will know we are successful when we have a monthly risk list.")
+            let good = Self.termsJSON()
             let saved = try await expert.send(.PUT, "\(base)/terms", json: good)
             XCTAssertEqual(saved.status, .created)
             let same = try await body.send(.PUT, "\(base)/terms", json: good)

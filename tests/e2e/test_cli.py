@@ -1,4 +1,5 @@
 """The `integrity` command as an operator meets it."""
+import json
 import sqlite3
 from pathlib import Path
 import subprocess
@@ -179,3 +180,14 @@ def test_reminders_run_once_from_the_command_line(data_dir):
     assert "Sent 0 reminders." in first.stdout
     bad = run_cli(["reminders"], data_dir, env={"INACTIVITY_DAYS": "0"})
     assert bad.returncode != 0 and "INACTIVITY_DAYS must be 1–90" in bad.stderr
+
+
+def test_programme_summary_prints_json_in_the_chosen_language(data_dir):
+    assert run_cli(["seed-demo"], data_dir).returncode == 0
+    summary = run_cli(["programme", "summary", "--language", "fr"], data_dir)
+    assert summary.returncode == 0, summary.stderr
+    data = json.loads(summary.stdout)
+    assert data["stages"][0] == {"stage": "proposed", "label": "Appariement proposé", "count": 0}
+    assert {i["indicator"] for i in data["indicators"]} >= {"upskilling", "ecosystem"}
+    bad = run_cli(["programme", "summary", "--language", "de"], data_dir)
+    assert bad.returncode != 0 and "--language must be en, fr or es" in bad.stderr

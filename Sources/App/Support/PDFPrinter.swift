@@ -72,3 +72,38 @@ struct PDFPrinter: Sendable {
         }
     }
 }
+
+extension Request {
+    /// A printable page (linking `print.css` by file name) as a PDF attachment; 503 with a message when Chromium
+    /// is missing or fails.
+    func pdfResponse(html: String, filename: String) async throws -> Response {
+        let printer: PDFPrinter
+        do {
+            printer = try PDFPrinter(configured: application.configuration.chromiumPath)
+        } catch {
+            throw AppError.unavailable(code: "pdf_unavailable")
+        }
+        let stylesheet = try Data(contentsOf: URL(fileURLWithPath: ResourceLocation.root.path + "/Public/css/print.css"))
+        let pdf: Data
+        do {
+            pdf = try await printer.pdf(html: html, assets: ["print.css": stylesheet])
+        } catch {
+            logger.error("PDF printing failed: \(String(describing: error))")
+            throw AppError.unavailable(code: "pdf_failed")
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "application", subType: "pdf")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: pdf))
+    }
+
+    /// A stored file as a download that browsers will not try to interpret.
+    func attachment(_ data: Data, contentType: String, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: contentType)
+        let safe = String(filename.map { $0.isASCII && $0 != "\"" && $0 != "\\" && !$0.isNewline ? $0 : "_" })
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safe)\"")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

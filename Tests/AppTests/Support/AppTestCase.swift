@@ -159,11 +159,10 @@ class AppTestCase: XCTestCase {
         return try await XCTUnwrapAsync(try await Engagement.find(match.id, on: app.db))
     }
 
-    /// The cleared match with Terms of Reference (one deliverable, one milestone) signed by all three sides and started.
-    func startedMatch(_ app: Application) async throws -> Engagement {
-        let match = try await clearedMatch(app)
-        let base = "/api/v1/matches/\(match.id!.uuidString.lowercased())"
-        let terms = """
+    /// Terms of Reference for the Spanish court's need (support area 3) as the API takes them: one goal, one
+    /// deliverable, one milestone.
+    static func termsJSON(success: String = "We will know we are successful when we have a monthly risk list.") -> String {
+        """
         {"start": "2027-02-01", "months": 3,
          "people": [{"name": "Pablo", "side": "public_body", "responsibilities": "Data owner"},
                     {"name": "Elena", "side": "expert", "responsibilities": "Indicators"},
@@ -172,10 +171,17 @@ class AppTestCase: XCTestCase {
          "goals": [{"text": "Flag risky tenders", "supportArea": 3}],
          "deliverables": [{"goal": 1, "title": "Indicator pipeline", "due": "2027-04-01"}],
          "milestones": [{"title": "Data received", "due": "2027-02-15"}],
-         "successStatement": "We will know we are successful when we have a monthly risk list.",
+         "successStatement": "\(success)",
          "communication": {"what": "Lessons", "channels": "Website", "consent": "Both parties"},
          "dataHandling": {"access": "none"}}
         """
+    }
+
+    /// The cleared match with Terms of Reference (one deliverable, one milestone) signed by all three sides and started.
+    func startedMatch(_ app: Application) async throws -> Engagement {
+        let match = try await clearedMatch(app)
+        let base = "/api/v1/matches/\(match.id!.uuidString.lowercased())"
+        let terms = Self.termsJSON()
         var clients: [APIClient] = []
         for email in ["experta@demo.integrity.invalid", Demo.publicES, Demo.coordinator] {
             clients.append(try await APIClient.forUser(try await user(email, on: app), app: app))

@@ -100,11 +100,7 @@ struct APIWorkController: RouteCollection {
     @Sendable func download(req: Request) async throws -> Response {
         let match = try await load(req, .read)
         let (document, data) = try await req.tracking.document(try req.uuidParameter("document"), of: match)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: document.format.contentType)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(WorkController.safeName(document.filename))\"")
-        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return req.attachment(data, contentType: document.format.contentType, filename: document.filename)
     }
 
     private func load(_ req: Request, _ operation: ExchangeCore.Operation) async throws -> ProposedMatches.Loaded {

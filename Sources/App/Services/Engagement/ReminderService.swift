@@ -110,6 +110,8 @@ struct ReminderLifecycle: LifecycleHandler {
         box.task = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(minutes * 60))
+                // Shutdown cancels the sleep; the application must not be touched after that.
+                guard !Task.isCancelled else { break }
                 do {
                     _ = try await application.reminders.run()
                 } catch {
@@ -119,7 +121,9 @@ struct ReminderLifecycle: LifecycleHandler {
         }
     }
 
+    /// Waits for a pass under way, so it never outlives the database.
     func shutdownAsync(_ application: Application) async {
         box.task?.cancel()
+        await box.task?.value
     }
 }

@@ -131,25 +131,8 @@ struct TermsController: RouteCollection {
 
     @Sendable func exportPDF(req: Request) async throws -> Response {
         let (match, version, terms) = try await exported(req)
-        let printer: PDFPrinter
-        do {
-            printer = try PDFPrinter(configured: req.application.configuration.chromiumPath)
-        } catch {
-            throw AppError.unavailable(code: "pdf_unavailable")
-        }
-        let stylesheet = try Data(contentsOf: URL(fileURLWithPath: ResourceLocation.root.path + "/Public/css/print.css"))
-        let html = try await printable(req, match, version, terms, stylesheet: "print.css")
-        let pdf: Data
-        do {
-            pdf = try await printer.pdf(html: html, assets: ["print.css": stylesheet])
-        } catch {
-            req.logger.error("PDF printing failed: \(String(describing: error))")
-            throw AppError.unavailable(code: "pdf_failed")
-        }
-        var headers = HTTPHeaders()
-        headers.contentType = .init(type: "application", subType: "pdf")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"terms-v\(version.number).pdf\"")
-        return Response(status: .ok, headers: headers, body: .init(data: pdf))
+        return try await req.pdfResponse(html: try await printable(req, match, version, terms, stylesheet: "print.css"),
+                                         filename: "terms-v\(version.number).pdf")
     }
 
     /// The version asked for (`?version=`), or the current one.

@@ -107,11 +107,7 @@ struct WorkController: RouteCollection {
     @Sendable func download(req: Request) async throws -> Response {
         let match = try await load(req, .read)
         let (document, data) = try await req.tracking.document(try req.uuidParameter("document"), of: match)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: document.format.contentType)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(Self.safeName(document.filename))\"")
-        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return req.attachment(data, contentType: document.format.contentType, filename: document.filename)
     }
 
     // MARK: - Meetings
@@ -235,10 +231,5 @@ struct WorkController: RouteCollection {
         let key = "timeline." + action.replacingOccurrences(of: ".", with: "_")
         let text = req.t(key)
         return text == key ? action : text
-    }
-
-    /// A file name safe inside a quoted header.
-    static func safeName(_ name: String) -> String {
-        String(name.map { $0.isASCII && $0 != "\"" && $0 != "\\" && !$0.isNewline ? $0 : "_" })
     }
 }

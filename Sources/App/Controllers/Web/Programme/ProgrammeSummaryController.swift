@@ -33,13 +33,20 @@ struct ProgrammeSummaryController: RouteCollection {
 
     func summary(_ req: Request) async throws -> Summary {
         try req.authorize(.read, .programmeReports)
-        let report = try await req.programmeReport.report()
-        let evidence = try await SuccessEvidenceRecord.query(on: req.db).sort(\.$recordedAt, .descending).all()
-        let published = try await req.publications.published()
+        return try await Self.build(on: req.db, catalogs: req.application.catalogs, language: req.language, now: req.application.clock.now(),
+                                    threshold: req.application.configuration.needsMetThreshold)
+    }
+
+    /// The summary from the database, labelled in `language`; the command line uses it too.
+    static func build(on db: Database, catalogs: Catalogs, language: SupportedLanguage, now: Date, threshold: Int) async throws -> Summary {
+        let t = { (key: String) in catalogs.text(key, language) }
+        let report = try await ProgrammeReportService(db: db, threshold: threshold).report()
+        let evidence = try await SuccessEvidenceRecord.query(on: db).sort(\.$recordedAt, .descending).all()
+        let published = try await Publication.query(on: db).sort(\.$publishedAt, .descending).all()
         return Summary(
-            generatedAt: req.application.clock.now(),
-            stages: EngagementStage.allCases.map { .init(stage: $0.rawValue, label: req.t("engagement.stage.\($0.rawValue)"), count: report.byStage[$0] ?? 0) },
-            needsMet: report.needsMet.met, needsEvaluated: report.needsMet.evaluated, needsMetThreshold: req.application.configuration.needsMetThreshold,
+            generatedAt: now,
+            stages: EngagementStage.allCases.map { .init(stage: $0.rawValue, label: t("engagement.stage.\($0.rawValue)"), count: report.byStage[$0] ?? 0) },
+            needsMet: report.needsMet.met, needsEvaluated: report.needsMet.evaluated, needsMetThreshold: threshold,
             knowledgeGain: report.knowledge.programme.mean, knowledgePairs: report.knowledge.programme.n,
             knowledgeLow: report.knowledge.programme.low, knowledgeHigh: report.knowledge.programme.high,
             years: report.years.map {
@@ -48,7 +55,7 @@ struct ProgrammeSummaryController: RouteCollection {
             },
             indicators: SuccessIndicator.allCases.map { indicator in
                 let rows = evidence.filter { $0.indicator == indicator }
-                return .init(indicator: indicator.rawValue, label: req.t("indicators.name.\(indicator.rawValue)"), evidence: rows.count, latest: rows.first?.statement)
+                return .init(indicator: indicator.rawValue, label: t("indicators.name.\(indicator.rawValue)"), evidence: rows.count, latest: rows.first?.statement)
             },
             published: published.map { .init(title: $0.needTitle, summary: $0.texts[.summary], publishedAt: $0.publishedAt) })
     }
@@ -63,25 +70,7 @@ struct ProgrammeSummaryController: RouteCollection {
     }
 
     @Sendable func pdf(req: Request) async throws -> Response {
-        let printer: PDFPrinter
-        do {
-            printer = try PDFPrinter(configured: req.application.configuration.chromiumPath)
-        } catch {
-            throw AppError.unavailable(code: "pdf_unavailable")
-        }
-        let stylesheet = try Data(contentsOf: URL(fileURLWithPath: ResourceLocation.root.path + "/Public/css/print.css"))
-        let html = try await printable(req, stylesheet: "print.css")
-        let data: Data
-        do {
-            data = try await printer.pdf(html: html, assets: ["print.css": stylesheet])
-        } catch {
-            req.logger.error("PDF printing failed: \(String(describing: error))")
-            throw AppError.unavailable(code: "pdf_failed")
-        }
-        var headers = HTTPHeaders()
-        headers.contentType = .init(type: "application", subType: "pdf")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"programme-summary.pdf\"")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        try await req.pdfResponse(html: try await printable(req, stylesheet: "print.css"), filename: "programme-summary.pdf")
     }
 
     private func printable(_ req: Request, stylesheet: String) async throws -> String {
