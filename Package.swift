@@ -43,13 +43,14 @@ let package = Package(
         .executableTarget(
             name: "integrity",
             dependencies: [
-                "App", "ExchangeCore",
+                "App", "ExchangeCore", "RedFlags",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
             ]
         ),
         .testTarget(name: "ExchangeCoreTests", dependencies: ["ExchangeCore"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog"], exclude: ["Vectors"]),
+        .testTarget(name: "RedFlagsTests", dependencies: ["RedFlags"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -191,3 +191,25 @@ def test_programme_summary_prints_json_in_the_chosen_language(data_dir):
     assert {i["indicator"] for i in data["indicators"]} >= {"upskilling", "ecosystem"}
     bad = run_cli(["programme", "summary", "--language", "de"], data_dir)
     assert bad.returncode != 0 and "--language must be en, fr or es" in bad.stderr
+
+
+def test_redflags_indicators_match_cardinals_output_and_skip_bad_lines(tmp_path, data_dir):
+    releases = tmp_path / "releases.jsonl"
+    releases.write_text(
+        '{"ocid":"F","tender":{"numberOfTenderers":1,"procurementMethod":"open"}}\n'
+        '{"ocid":"G","tender":{"numberOfTenderers":3,"procurementMethod":"open"}}\n'
+        '{not json\n', encoding="utf-8")
+    settings = tmp_path / "settings.ini"
+    settings.write_text("[R018]\n", encoding="utf-8")
+    result = run_cli(["redflags", "indicators", str(releases), "-s", str(settings), "--no-meta", "--count"], data_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == '{"OCID":{"F":{"R018":1.0}}}\n'
+    assert "line 3: not valid JSON" in result.stderr
+    assert "OCID: 1" in result.stderr
+    assert "3 lines: 2 processes read, 0 excluded, 1 not valid JSON objects." in result.stderr
+
+    piped = subprocess.run([str(BINARY), "redflags", "indicators", "-", "-s", str(settings)], input=releases.read_bytes(),
+                           capture_output=True, timeout=60)
+    assert piped.stdout == b'{"OCID":{"F":{"R018":1.0}}}\n'
+    missing = run_cli(["redflags", "indicators", str(tmp_path / "nowhere.jsonl")], data_dir)
+    assert missing.returncode != 0 and "cannot read" in missing.stderr

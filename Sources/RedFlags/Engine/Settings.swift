@@ -1,0 +1,55 @@
+import Foundation
+
+/// Settings in cardinal's INI format: global keys before the first section, then one section per indicator (an
+/// indicator runs only if its section exists) and `[exclusions]`. Lines starting with `;` or `#` are comments.
+public struct Settings: Sendable, Equatable {
+    public var global: [String: String] = [:]
+    public var sections: [String: [String: String]] = [:]
+
+    public init() {}
+
+    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        public let line: Int
+        public let reason: String
+        public var description: String { "line \(line): \(reason)" }
+    }
+
+    public static func parse(_ text: String) throws(Problem) -> Settings {
+        var settings = Settings()
+        var section: String?
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix(";") || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") {
+                guard line.hasSuffix("]"), line.count > 2 else { throw Problem(line: number + 1, reason: "a section name must be in [brackets]") }
+                let name = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                section = name
+                settings.sections[name, default: [:]] = settings.sections[name] ?? [:]
+                continue
+            }
+            guard let equals = line.firstIndex(of: "=") else { throw Problem(line: number + 1, reason: "expected key = value") }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty else { throw Problem(line: number + 1, reason: "a key is missing before =") }
+            if let section { settings.sections[section, default: [:]][key] = value } else { settings.global[key] = value }
+        }
+        return settings
+    }
+
+    public func enabled(_ code: String) -> Bool { sections[code] != nil }
+
+    /// A pipe-separated list, e.g. `open|selective`.
+    public func list(_ key: String, in section: String? = nil) -> [String]? {
+        let value = section.map { sections[$0]?[key] } ?? global[key]
+        return value.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+}
+
+private extension StringProtocol {
+    func trimmingCharacters(in set: CharacterSet) -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

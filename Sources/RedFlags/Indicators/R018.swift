@@ -1,0 +1,15 @@
+/// R018, single bid received: a competitive process (by default `open` or `selective`) reports one tenderer.
+public struct SingleBidReceived: Indicator {
+    public static let code = "R018"
+    let methods: Set<String>
+
+    public init(_ settings: Settings) {
+        methods = Set(settings.list("procurement_methods", in: Self.code) ?? ["open", "selective"])
+    }
+
+    public func read(_ release: JSONValue, ocid: String, into results: inout Results) {
+        guard let method = release["tender", "procurementMethod"]?.string, methods.contains(method),
+              release["tender", "numberOfTenderers"]?.number == 1 else { return }
+        results.flag(.ocid, ocid, Self.code, 1.0)
+    }
+}
