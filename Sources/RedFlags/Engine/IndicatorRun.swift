@@ -3,7 +3,8 @@ import Foundation
 /// One pass over line-delimited compiled releases: each line is parsed, filtered and read by every enabled
 /// indicator. Bad lines never stop the run; each is reported with its number and counted.
 public struct IndicatorRun {
-    public static let all: [any Indicator.Type] = [SingleBidReceived.self]
+    public static let all: [any Indicator.Type] = [ShortSubmissionPeriod.self, SingleBidReceived.self, LateBidWon.self,
+                                                   AllExceptWinningBidDisqualified.self]
 
     public struct Totals: Sendable, Equatable {
         public var lines = 0

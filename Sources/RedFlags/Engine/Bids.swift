@@ -1,0 +1,39 @@
+/// Bids and awards as the indicators read them. A bid is *submitted* if its status is pending, valid or
+/// disqualified (not invited or withdrawn); *valid* means qualified.
+struct Bid {
+    let status: String?
+    let tenderers: [String]
+    let date: Double?
+    let amount: Double?
+    let currency: String?
+
+    var isSubmitted: Bool { ["pending", "valid", "disqualified"].contains(status ?? "") }
+    var isValid: Bool { status == "valid" }
+    var isDisqualified: Bool { status == "disqualified" }
+
+    static func all(in release: JSONValue) -> [Bid] {
+        (release["bids", "details"]?.array ?? []).map { bid in
+            Bid(status: bid["status"]?.string,
+                tenderers: (bid["tenderers"]?.array ?? []).compactMap { $0["id"]?.string },
+                date: bid["date"]?.string.flatMap(Timestamp.seconds),
+                amount: bid["value", "amount"]?.number,
+                currency: bid["value", "currency"]?.string)
+        }
+    }
+}
+
+struct Award {
+    let status: String?
+    let suppliers: [String]
+
+    static func all(in release: JSONValue) -> [Award] {
+        (release["awards"]?.array ?? []).map { award in
+            Award(status: award["status"]?.string, suppliers: (award["suppliers"]?.array ?? []).compactMap { $0["id"]?.string })
+        }
+    }
+
+    /// Suppliers of the awards that are active.
+    static func activeSuppliers(in release: JSONValue) -> Set<String> {
+        Set(all(in: release).filter { $0.status == "active" }.flatMap(\.suppliers))
+    }
+}

@@ -1,0 +1,21 @@
+/// R035, all except winning bid disqualified: one tenderer has valid bids, it alone supplies the active awards, and
+/// at least `threshold` (1) other tenderers had bids disqualified. The output is that number of tenderers.
+public struct AllExceptWinningBidDisqualified: Indicator {
+    public static let code = "R035"
+    let threshold: Int
+
+    public init(_ settings: Settings) {
+        threshold = settings.sections[Self.code]?["threshold"].flatMap { Int($0) } ?? 1
+    }
+
+    public func read(_ release: JSONValue, ocid: String, into results: inout Results) {
+        let awards = Award.all(in: release)
+        // An award still pending or invalid leaves the outcome open.
+        guard !awards.contains(where: { $0.status == "pending" || $0.status == "invalid" }) else { return }
+        let bids = Bid.all(in: release)
+        let validTenderers = Set(bids.filter(\.isValid).flatMap(\.tenderers))
+        guard validTenderers.count == 1, Set(awards.filter { $0.status == "active" }.flatMap(\.suppliers)) == validTenderers else { return }
+        let disqualified = Set(bids.filter(\.isDisqualified).flatMap(\.tenderers)).subtracting(validTenderers)
+        if disqualified.count >= threshold { results.flag(.ocid, ocid, Self.code, Double(disqualified.count)) }
+    }
+}

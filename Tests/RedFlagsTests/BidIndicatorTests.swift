@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import RedFlags
+
+/// One test per rule and edge case, with small hand-made releases.
+struct BidIndicatorTests {
+    static func flags(_ line: String, _ settings: String) throws -> [String: Double] {
+        try EngineTests.run([line], settings: settings).0.groups[.ocid]?["F"] ?? [:]
+    }
+
+    @Test func timestampsReadOffsetsAndFractions() {
+        #expect(Timestamp.seconds("1970-01-01T00:00:00Z") == 0)
+        #expect(Timestamp.seconds("2020-08-03T18:00:00-05:00") == Timestamp.seconds("2020-08-03T23:00:00Z"))
+        #expect(Timestamp.seconds("2000-03-01T00:00:00.5+00:00") == 951_868_800.5)
+        #expect(Timestamp.seconds("2000-03-01") == nil && Timestamp.seconds("2000-13-01T00:00:00Z") == nil)
+    }
+
+    @Test func shortSubmissionPeriodNeedsAnOpenProcessAndBothDates() throws {
+        let period = { (method: String, start: String, end: String) in
+            #"{"ocid":"F","tender":{"procurementMethod":"\#(method)","tenderPeriod":{"startDate":"\#(start)","endDate":"\#(end)"}}}"#
+        }
+        #expect(try Self.flags(period("open", "2020-08-03T18:00:00-05:00", "2020-08-04T18:00:00-05:00"), "[R003]") == ["R003": 1])
+        // 14 days and 23 hours count as 14 whole days; 15 days are not short.
+        #expect(try Self.flags(period("open", "2020-08-01T00:00:00Z", "2020-08-15T23:00:00Z"), "[R003]") == ["R003": 1])
+        #expect(try Self.flags(period("open", "2020-08-01T00:00:00Z", "2020-08-16T00:00:00Z"), "[R003]").isEmpty)
+        #expect(try Self.flags(period("selective", "2020-08-03T00:00:00Z", "2020-08-04T00:00:00Z"), "[R003]").isEmpty)
+        #expect(try Self.flags(#"{"ocid":"F","tender":{"tenderPeriod":{"startDate":"2020-08-03T18:00:00-05:00","endDate":"2020-08-04T18:00:00-05:00"}}}"#,
+                               "[R003]").isEmpty, "no procurement method: excluded, as cardinal's example shows")
+        #expect(try Self.flags(period("open", "2020-08-01T00:00:00Z", "2020-08-03T00:00:00Z"), "[R003]\nthreshold = 1").isEmpty)
+    }
+
+    @Test func aLateValidBidThatWonIsFlagged() throws {
+        let line = #"{"ocid":"F","bids":{"details":[{"status":"valid","date":"2000-04-01T00:00:00Z","tenderers":[{"id":"W"}]}]},"tender":{"tenderPeriod":{"endDate":"2000-03-15T00:00:00Z"}},"awards":[{"status":"active","suppliers":[{"id":"W"}]}]}"#
+        #expect(try Self.flags(line, "[R030]") == ["R030": 1])
+        #expect(try Self.flags(line.replacingOccurrences(of: "2000-04-01", with: "2000-03-01"), "[R030]").isEmpty, "on time")
+        #expect(try Self.flags(line.replacingOccurrences(of: #""status":"active""#, with: #""status":"cancelled""#), "[R030]").isEmpty, "not won")
+        #expect(try Self.flags(line.replacingOccurrences(of: #""status":"valid""#, with: #""status":"disqualified""#), "[R030]").isEmpty)
+    }
+
+    @Test func allButTheWinnerDisqualifiedCountsTheOthers() throws {
+        let line = #"{"ocid":"F","bids":{"details":[{"status":"disqualified","tenderers":[{"id":"D"}]},{"status":"disqualified","tenderers":[{"id":"E"}]},{"status":"valid","tenderers":[{"id":"V"}]}]},"awards":[{"status":"active","suppliers":[{"id":"V"}]}]}"#
+        #expect(try Self.flags(line, "[R035]") == ["R035": 2])
+        #expect(try Self.flags(line, "[R035]\nthreshold = 3").isEmpty)
+        #expect(try Self.flags(line.replacingOccurrences(of: #"{"status":"active","suppliers":[{"id":"V"}]}"#,
+                                                         with: #"{"status":"active","suppliers":[{"id":"V"}]},{"status":"pending"}"#), "[R035]").isEmpty,
+                "an award still pending leaves the process out")
+        #expect(try Self.flags(line.replacingOccurrences(of: #""suppliers":[{"id":"V"}]"#, with: #""suppliers":[{"id":"X"}]"#), "[R035]").isEmpty,
+                "the valid tenderer must be the one awarded")
+        let twoValid = line.replacingOccurrences(of: #"{"status":"disqualified","tenderers":[{"id":"E"}]}"#, with: #"{"status":"valid","tenderers":[{"id":"E"}]}"#)
+        #expect(try Self.flags(twoValid, "[R035]").isEmpty, "more than one tenderer has valid bids")
+    }
+}
