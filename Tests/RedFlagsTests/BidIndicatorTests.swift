@@ -15,23 +15,28 @@ struct BidIndicatorTests {
         #expect(Timestamp.seconds("2000-03-01") == nil && Timestamp.seconds("2000-13-01T00:00:00Z") == nil)
     }
 
-    @Test func shortSubmissionPeriodNeedsAnOpenProcessAndBothDates() throws {
+    @Test func shortSubmissionPeriodCountsWholeDaysAgainstTheThreshold() throws {
         let period = { (method: String, start: String, end: String) in
-            #"{"ocid":"F","tender":{"procurementMethod":"\#(method)","tenderPeriod":{"startDate":"\#(start)","endDate":"\#(end)"}}}"#
+            #"{"ocid":"F","tender":{"procurementMethod":"\#(method)","procurementMethodDetails":"Cotización","tenderPeriod":{"startDate":"\#(start)","endDate":"\#(end)"}}}"#
         }
-        #expect(try Self.flags(period("open", "2020-08-03T18:00:00-05:00", "2020-08-04T18:00:00-05:00"), "[R003]") == ["R003": 1])
+        // Cardinal's own example: no procurement method, one day.
+        #expect(try Self.flags(#"{"ocid":"F","tender":{"tenderPeriod":{"startDate":"2020-08-03T18:00:00-05:00","endDate":"2020-08-04T18:00:00-05:00"}}}"#,
+                               "[R003]") == ["R003": 1])
         // 14 days and 23 hours count as 14 whole days; 15 days are not short.
         #expect(try Self.flags(period("open", "2020-08-01T00:00:00Z", "2020-08-15T23:00:00Z"), "[R003]") == ["R003": 1])
         #expect(try Self.flags(period("open", "2020-08-01T00:00:00Z", "2020-08-16T00:00:00Z"), "[R003]").isEmpty)
-        #expect(try Self.flags(period("selective", "2020-08-03T00:00:00Z", "2020-08-04T00:00:00Z"), "[R003]").isEmpty)
-        #expect(try Self.flags(#"{"ocid":"F","tender":{"tenderPeriod":{"startDate":"2020-08-03T18:00:00-05:00","endDate":"2020-08-04T18:00:00-05:00"}}}"#,
-                               "[R003]").isEmpty, "no procurement method: excluded, as cardinal's example shows")
-        #expect(try Self.flags(period("open", "2020-08-01T00:00:00Z", "2020-08-03T00:00:00Z"), "[R003]\nthreshold = 1").isEmpty)
+        #expect(try Self.flags(period("open", "2020-08-01T00:00:00Z", "2020-08-03T00:00:00Z"), "[R003]\nthreshold = 1 # per law").isEmpty)
+        let perDetails = "[R003]\n[R003.procurement_method_details]\nCotización = 7\n"
+        #expect(try Self.flags(period("open", "2020-08-01T00:00:00Z", "2020-08-09T00:00:00Z"), perDetails).isEmpty, "8 days ≥ 7 for a Cotización")
+        #expect(try Self.flags(period("direct", "2020-08-01T00:00:00Z", "2020-08-03T00:00:00Z"), "[R003]\nprocurement_methods = open|selective").isEmpty)
+        #expect(try Self.flags(#"{"ocid":"F","tender":{"tenderPeriod":{"endDate":"2020-08-04T18:00:00Z"}}}"#, "[R003]").isEmpty, "both dates are needed")
     }
 
     @Test func aLateValidBidThatWonIsFlagged() throws {
         let line = #"{"ocid":"F","bids":{"details":[{"status":"valid","date":"2000-04-01T00:00:00Z","tenderers":[{"id":"W"}]}]},"tender":{"tenderPeriod":{"endDate":"2000-03-15T00:00:00Z"}},"awards":[{"status":"active","suppliers":[{"id":"W"}]}]}"#
         #expect(try Self.flags(line, "[R030]") == ["R030": 1])
+        #expect(try EngineTests.run([line], settings: "[R030]").0.json(includeMeta: false) == #"{"OCID":{"F":{"R030":1.0}},"Tenderer":{"W":{"R030":1.0}}}"#,
+                "cardinal's documented output")
         #expect(try Self.flags(line.replacingOccurrences(of: "2000-04-01", with: "2000-03-01"), "[R030]").isEmpty, "on time")
         #expect(try Self.flags(line.replacingOccurrences(of: #""status":"active""#, with: #""status":"cancelled""#), "[R030]").isEmpty, "not won")
         #expect(try Self.flags(line.replacingOccurrences(of: #""status":"valid""#, with: #""status":"disqualified""#), "[R030]").isEmpty)
@@ -40,6 +45,9 @@ struct BidIndicatorTests {
     @Test func allButTheWinnerDisqualifiedCountsTheOthers() throws {
         let line = #"{"ocid":"F","bids":{"details":[{"status":"disqualified","tenderers":[{"id":"D"}]},{"status":"disqualified","tenderers":[{"id":"E"}]},{"status":"valid","tenderers":[{"id":"V"}]}]},"awards":[{"status":"active","suppliers":[{"id":"V"}]}]}"#
         #expect(try Self.flags(line, "[R035]") == ["R035": 2])
+        #expect(try EngineTests.run([line], settings: "[R035]").0.groups[.tenderer] == ["V": ["R035": 0]], "the winner is flagged too")
+        let documented = #"{"ocid":"F","bids":{"details":[{"status":"disqualified","tenderers":[{"id":"D"}]},{"status":"valid","tenderers":[{"id":"V"}]}]},"awards":[{"status":"active","suppliers":[{"id":"V"}]}]}"#
+        #expect(try EngineTests.run([documented], settings: "[R035]").0.json(includeMeta: false) == #"{"OCID":{"F":{"R035":1.0}},"Tenderer":{"V":{"R035":0.0}}}"#)
         #expect(try Self.flags(line, "[R035]\nthreshold = 3").isEmpty)
         #expect(try Self.flags(line.replacingOccurrences(of: #"{"status":"active","suppliers":[{"id":"V"}]}"#,
                                                          with: #"{"status":"active","suppliers":[{"id":"V"}]},{"status":"pending"}"#), "[R035]").isEmpty,

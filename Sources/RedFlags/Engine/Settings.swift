@@ -29,7 +29,11 @@ public struct Settings: Sendable, Equatable {
             }
             guard let equals = line.firstIndex(of: "=") else { throw Problem(line: number + 1, reason: "expected key = value") }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            // A value may carry a comment, as cardinal's documented examples do: `threshold = 15 # default`.
+            var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            for marker in [" #", " ;"] where value.contains(marker) {
+                value = String(value[..<value.range(of: marker)!.lowerBound]).trimmingCharacters(in: .whitespaces)
+            }
             guard !key.isEmpty else { throw Problem(line: number + 1, reason: "a key is missing before =") }
             if let section { settings.sections[section, default: [:]][key] = value } else { settings.global[key] = value }
         }

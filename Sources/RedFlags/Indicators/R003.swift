@@ -1,19 +1,25 @@
-/// R003, short submission period: an open process whose tender period, in whole days, is under the threshold
-/// (15 by default).
+/// R003, short submission period: the tender period, from `startDate` to `endDate` in whole days, is shorter than
+/// the threshold (15 by default, or per `/tender/procurementMethodDetails` in `[R003.procurement_method_details]`).
+/// With `procurement_methods` set, only those methods are read.
 public struct ShortSubmissionPeriod: Indicator {
     public static let code = "R003"
     let threshold: Double
+    let thresholdByDetails: [String: Double]
+    let methods: Set<String>?
 
     public init(_ settings: Settings) {
         threshold = settings.sections[Self.code]?["threshold"].flatMap(Double.init) ?? 15
+        thresholdByDetails = (settings.sections["\(Self.code).procurement_method_details"] ?? [:]).compactMapValues(Double.init)
+        methods = settings.list("procurement_methods", in: Self.code).map(Set.init)
     }
 
     public func read(_ release: JSONValue, ocid: String, into results: inout Results) {
-        guard release["tender", "procurementMethod"]?.string == "open",
-              let start = release["tender", "tenderPeriod", "startDate"]?.string.flatMap(Timestamp.seconds),
+        if let methods, !methods.contains(release["tender", "procurementMethod"]?.string ?? "") { return }
+        guard let start = release["tender", "tenderPeriod", "startDate"]?.string.flatMap(Timestamp.seconds),
               let end = release["tender", "tenderPeriod", "endDate"]?.string.flatMap(Timestamp.seconds) else { return }
+        let limit = release["tender", "procurementMethodDetails"]?.string.flatMap { thresholdByDetails[$0] } ?? threshold
         // Whole days, truncated toward zero, as a duration's day count is.
         let days = ((end - start) / 86_400).rounded(.towardZero)
-        if days < threshold { results.flag(.ocid, ocid, Self.code, 1.0) }
+        if days < limit { results.flag(.ocid, ocid, Self.code, 1.0) }
     }
 }

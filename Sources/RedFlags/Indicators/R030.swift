@@ -1,5 +1,5 @@
 /// R030, late bid won: a valid bid received after the submission deadline (`/tender/tenderPeriod/endDate`) has a
-/// tenderer who supplies an active award.
+/// tenderer who supplies an active award. The process and those tenderers are flagged with 1.0.
 public struct LateBidWon: Indicator {
     public static let code = "R030"
 
@@ -8,9 +8,10 @@ public struct LateBidWon: Indicator {
     public func read(_ release: JSONValue, ocid: String, into results: inout Results) {
         guard let deadline = release["tender", "tenderPeriod", "endDate"]?.string.flatMap(Timestamp.seconds) else { return }
         let winners = Award.activeSuppliers(in: release)
-        let late = Bid.all(in: release).contains { bid in
-            bid.isValid && (bid.date.map { $0 > deadline } ?? false) && bid.tenderers.contains(where: winners.contains)
-        }
-        if late { results.flag(.ocid, ocid, Self.code, 1.0) }
+        let late = Set(Bid.all(in: release).filter { $0.isValid && ($0.date.map { $0 > deadline } ?? false) }.flatMap(\.tenderers))
+            .intersection(winners)
+        guard !late.isEmpty else { return }
+        results.flag(.ocid, ocid, Self.code, 1.0)
+        for tenderer in late { results.flag(.tenderer, tenderer, Self.code, 1.0) }
     }
 }

@@ -1,5 +1,6 @@
 /// R035, all except winning bid disqualified: one tenderer has valid bids, it alone supplies the active awards, and
-/// at least `threshold` (1) other tenderers had bids disqualified. The output is that number of tenderers.
+/// at least `threshold` (1) other tenderers had bids disqualified. The process's output is that number of tenderers;
+/// the winner is flagged too, with 0.0.
 public struct AllExceptWinningBidDisqualified: Indicator {
     public static let code = "R035"
     let threshold: Int
@@ -16,6 +17,8 @@ public struct AllExceptWinningBidDisqualified: Indicator {
         let validTenderers = Set(bids.filter(\.isValid).flatMap(\.tenderers))
         guard validTenderers.count == 1, Set(awards.filter { $0.status == "active" }.flatMap(\.suppliers)) == validTenderers else { return }
         let disqualified = Set(bids.filter(\.isDisqualified).flatMap(\.tenderers)).subtracting(validTenderers)
-        if disqualified.count >= threshold { results.flag(.ocid, ocid, Self.code, Double(disqualified.count)) }
+        guard disqualified.count >= threshold else { return }
+        results.flag(.ocid, ocid, Self.code, Double(disqualified.count))
+        for winner in validTenderers { results.flag(.tenderer, winner, Self.code, 0.0) }
     }
 }
