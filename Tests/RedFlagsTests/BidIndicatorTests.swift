@@ -58,3 +58,36 @@ struct BidIndicatorTests {
         #expect(try Self.flags(twoValid, "[R035]").isEmpty, "more than one tenderer has valid bids")
     }
 }
+
+struct PriceIndicatorTests {
+    @Test func identicalPricesFromDifferentTenderersFlagThemAll() throws {
+        let documented = #"{"ocid":"F","bids":{"details":[{"status":"valid","value":{"amount":1,"currency":"USD"},"tenderers":[{"id":"V"}]},{"status":"disqualified","value":{"amount":1,"currency":"USD"},"tenderers":[{"id":"D"}]}]}}"#
+        #expect(try EngineTests.run([documented], settings: "[R028]").0.json(includeMeta: false)
+                == #"{"OCID":{"F":{"R028":1.0}},"Tenderer":{"D":{"R028":1.0},"V":{"R028":1.0}}}"#)
+        let sameTenderer = documented.replacingOccurrences(of: #""id":"D""#, with: #""id":"V""#)
+        #expect(try EngineTests.run([sameTenderer], settings: "[R028]").0.groups.isEmpty, "one tenderer bidding twice is not two")
+        let withdrawn = documented.replacingOccurrences(of: #""status":"disqualified""#, with: #""status":"withdrawn""#)
+        #expect(try EngineTests.run([withdrawn], settings: "[R028]").0.groups.isEmpty, "a withdrawn bid was not submitted")
+    }
+
+    @Test func pricesAreComparedOnlyInTheMainCurrencyAndWhereAllowed() throws {
+        let usd = #"{"ocid":"A","bids":{"details":[{"status":"valid","value":{"amount":5,"currency":"USD"},"tenderers":[{"id":"X"}]}]}}"#
+        let mixed = #"{"ocid":"F","tender":{"procurementMethodDetails":"Sorteo"},"bids":{"details":[{"status":"valid","value":{"amount":1,"currency":"EUR"},"tenderers":[{"id":"V"}]},{"status":"valid","value":{"amount":1,"currency":"EUR"},"tenderers":[{"id":"D"}]}]}}"#
+        // The first currency seen (USD) is the main one, so the euro process is left out.
+        #expect(try EngineTests.run([usd, mixed], settings: "[R028]").0.groups.isEmpty)
+        #expect(try EngineTests.run([usd, mixed], settings: "currency = EUR\n[R028]").0.groups[.ocid]?.keys.sorted() == ["F"])
+        #expect(try EngineTests.run([mixed], settings: "no_price_comparison_procurement_methods = Sorteo|Lottery\n[R028]").0.groups.isEmpty)
+        #expect(try EngineTests.run([mixed], settings: "price_comparison_procurement_methods = Reverse Auction\n[R028]").0.groups.isEmpty)
+    }
+
+    @Test func theLowestSubmittedBidDisqualifiedIsFlagged() throws {
+        let documented = #"{"ocid":"F","bids":{"details":[{"status":"disqualified","value":{"amount":1,"currency":"USD"}},{"status":"valid","value":{"amount":2,"currency":"USD"}}]},"awards":[{"status":"active"}]}"#
+        #expect(try EngineTests.run([documented], settings: "[R036]").0.json(includeMeta: false) == #"{"OCID":{"F":{"R036":1.0}}}"#)
+        #expect(try EngineTests.run([documented.replacingOccurrences(of: #""amount":2"#, with: #""amount":0.5"#)], settings: "[R036]").0.groups.isEmpty,
+                "the valid bid is lowest")
+        #expect(try EngineTests.run([documented.replacingOccurrences(of: #""status":"active""#, with: #""status":"cancelled""#)],
+                                    settings: "[R036]").0.groups.isEmpty, "no active award")
+        let tie = documented.replacingOccurrences(of: #""amount":2"#, with: #""amount":1"#)
+        #expect(try EngineTests.run([tie], settings: "[R036]").0.groups.isEmpty, "a valid bid shares the lowest amount")
+    }
+}

@@ -3,8 +3,8 @@ import Foundation
 /// One pass over line-delimited compiled releases: each line is parsed, filtered and read by every enabled
 /// indicator. Bad lines never stop the run; each is reported with its number and counted.
 public struct IndicatorRun {
-    public static let all: [any Indicator.Type] = [ShortSubmissionPeriod.self, SingleBidReceived.self, LateBidWon.self,
-                                                   AllExceptWinningBidDisqualified.self]
+    public static let all: [any Indicator.Type] = [ShortSubmissionPeriod.self, SingleBidReceived.self, IdenticalBidPrices.self, LateBidWon.self,
+                                                   AllExceptWinningBidDisqualified.self, LowestBidDisqualified.self]
 
     public struct Totals: Sendable, Equatable {
         public var lines = 0
@@ -21,12 +21,17 @@ public struct IndicatorRun {
 
     var indicators: [any Indicator]
     let filter: ReleaseFilter
+    let priceRule: PriceComparisonRule
+    /// Configured, or the first currency observed on a bid, in file order.
+    var mainCurrency: String?
     public private(set) var results = Results()
     public private(set) var totals = Totals()
 
     public init(settings: Settings) {
         indicators = Self.all.filter { settings.enabled($0.code) }.map { $0.init(settings) }
         filter = ReleaseFilter(settings)
+        priceRule = PriceComparisonRule(settings)
+        mainCurrency = settings.global["currency"]
     }
 
     /// Reads one line; returns the problem, if any.
@@ -48,7 +53,11 @@ public struct IndicatorRun {
             return nil
         }
         totals.processes += 1
-        for index in indicators.indices { indicators[index].read(release, ocid: ocid, into: &results) }
+        if mainCurrency == nil {
+            mainCurrency = release["bids", "details"]?.array?.lazy.compactMap { $0["value", "currency"]?.string }.first
+        }
+        let context = ProcessContext(comparesPrices: priceRule.compares(release), mainCurrency: mainCurrency)
+        for index in indicators.indices { indicators[index].read(release, ocid: ocid, context: context, into: &results) }
         return nil
     }
 

@@ -16,11 +16,47 @@ public struct ReleaseFilter: Sendable {
     }
 }
 
+/// What the run knows about a process beyond its JSON: whether its prices may be compared at all, and the main
+/// currency every compared amount must be in.
+public struct ProcessContext: Sendable {
+    /// False when the settings say the buyer predetermines prices for this kind of procedure.
+    public let comparesPrices: Bool
+    /// The configured currency, or the first one observed in the file.
+    public let mainCurrency: String?
+
+    /// Submitted bids with an amount, when prices may be compared and every such amount is in the main currency.
+    func comparableBids(_ bids: [Bid]) -> [Bid]? {
+        guard comparesPrices else { return nil }
+        let priced = bids.filter { $0.isSubmitted && $0.amount != nil }
+        guard priced.allSatisfy({ $0.currency == mainCurrency }) else { return nil }
+        return priced
+    }
+}
+
+/// The global price-comparison rules: `no_price_comparison_procurement_methods` leaves out procedures whose
+/// `/tender/procurementMethodDetails` matches; `price_comparison_procurement_methods` keeps only those that match.
+struct PriceComparisonRule {
+    let excluded: Set<String>?
+    let included: Set<String>?
+
+    init(_ settings: Settings) {
+        excluded = settings.list("no_price_comparison_procurement_methods").map(Set.init)
+        included = settings.list("price_comparison_procurement_methods").map(Set.init)
+    }
+
+    func compares(_ release: JSONValue) -> Bool {
+        let details = release["tender", "procurementMethodDetails"]?.string
+        if let excluded, let details, excluded.contains(details) { return false }
+        if let included, !(details.map(included.contains) ?? false) { return false }
+        return true
+    }
+}
+
 /// One indicator: it reads each process once and may finish with aggregates (quartiles, fences) at the end.
 public protocol Indicator: Sendable {
     static var code: String { get }
     init(_ settings: Settings)
-    mutating func read(_ release: JSONValue, ocid: String, into results: inout Results)
+    mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results)
     mutating func finish(_ results: inout Results)
 }
 

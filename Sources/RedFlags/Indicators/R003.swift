@@ -13,7 +13,7 @@ public struct ShortSubmissionPeriod: Indicator {
         methods = settings.list("procurement_methods", in: Self.code).map(Set.init)
     }
 
-    public func read(_ release: JSONValue, ocid: String, into results: inout Results) {
+    public func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
         if let methods, !methods.contains(release["tender", "procurementMethod"]?.string ?? "") { return }
         guard let start = release["tender", "tenderPeriod", "startDate"]?.string.flatMap(Timestamp.seconds),
               let end = release["tender", "tenderPeriod", "endDate"]?.string.flatMap(Timestamp.seconds) else { return }

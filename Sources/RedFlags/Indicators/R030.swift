@@ -5,7 +5,7 @@ public struct LateBidWon: Indicator {
 
     public init(_ settings: Settings) {}
 
-    public func read(_ release: JSONValue, ocid: String, into results: inout Results) {
+    public func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
         guard let deadline = release["tender", "tenderPeriod", "endDate"]?.string.flatMap(Timestamp.seconds) else { return }
         let winners = Award.activeSuppliers(in: release)
         let late = Set(Bid.all(in: release).filter { $0.isValid && ($0.date.map { $0 > deadline } ?? false) }.flatMap(\.tenderers))

@@ -9,7 +9,7 @@ public struct AllExceptWinningBidDisqualified: Indicator {
         threshold = settings.sections[Self.code]?["threshold"].flatMap { Int($0) } ?? 1
     }
 
-    public func read(_ release: JSONValue, ocid: String, into results: inout Results) {
+    public func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
         let awards = Award.all(in: release)
         // An award still pending or invalid leaves the outcome open.
         guard !awards.contains(where: { $0.status == "pending" || $0.status == "invalid" }) else { return }
