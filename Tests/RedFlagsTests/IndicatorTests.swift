@@ -25,11 +25,18 @@ struct EngineTests {
         var results = Results()
         results.flag(.ocid, "F", "R018", 1)
         results.flag(.buyer, "B\"1", "R038", 0.8)
-        results.meta["R024"] = ["q1": 66.6667, "q3": 100, "lower_fence": 16.6667]
-        #expect(results.json(includeMeta: false) == #"{"OCID":{"F":{"R018":1.0}},"Buyer":{"B\"1":{"R038":0.8}}}"#)
-        #expect(results.json(includeMeta: true).hasSuffix(#""Meta":{"R024":{"lower_fence":16.6667,"q1":66.6667,"q3":100.0}}}"#))
+        var fences = OrderedMap<Double>()
+        fences["q1"] = 66.6667
+        fences["q3"] = 100
+        fences["lower_fence"] = 16.6667
+        results.meta["R024"] = fences
+        results.flag(.tenderer, "W", "R024", 0)
+        results.flag(.tenderer, "L", "R024", 0)
+        #expect(results.json(includeMeta: false) == #"{"OCID":{"F":{"R018":1.0}},"Buyer":{"B\"1":{"R038":0.8}},"Tenderer":{"W":{"R024":0.0},"L":{"R024":0.0}}}"#,
+                "identifiers keep the order they were flagged in, as cardinal's R024 example shows")
+        #expect(results.json(includeMeta: true).hasSuffix(#""Meta":{"R024":{"q1":66.6667,"q3":100.0,"lower_fence":16.6667}}}"#))
         #expect(Results().json(includeMeta: true) == "{}")
-        #expect(results.counts.map(\.1) == [1, 1])
+        #expect(results.counts.map(\.1) == [1, 1, 2])
     }
 
     @Test func singleBidReceivedFlagsCompetitiveProcessesWithOneTenderer() throws {
@@ -46,7 +53,7 @@ struct EngineTests {
         #expect(results.json(includeMeta: false) == #"{"OCID":{"F":{"R018":1.0}}}"#)
         #expect(totals == .init(lines: 6, processes: 3, excluded: 3, invalid: 0) && problems.isEmpty)
         let custom = try Self.run(lines, settings: "[R018]\nprocurement_methods = direct\n").0
-        #expect(custom.groups[.ocid]?.keys.sorted() == ["direct"])
+        #expect(custom.groups[.ocid]?.keys == ["direct"])
         #expect(try Self.run(lines, settings: "").0.groups.isEmpty, "an indicator runs only if its section exists")
     }
 

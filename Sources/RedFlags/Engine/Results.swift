@@ -8,37 +8,65 @@ public enum Group: String, CaseIterable, Sendable {
     case tenderer = "Tenderer"
 }
 
+/// A string-keyed map that remembers the order keys were first set in, as cardinal's output does.
+public struct OrderedMap<Value: Sendable & Equatable>: Sendable, Equatable {
+    public private(set) var keys: [String] = []
+    public private(set) var values: [String: Value] = [:]
+
+    public init() {}
+
+    public subscript(key: String) -> Value? {
+        get { values[key] }
+        set {
+            if values[key] == nil, newValue != nil { keys.append(key) }
+            if newValue == nil, values[key] != nil { keys.removeAll { $0 == key } }
+            values[key] = newValue
+        }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+    public var entries: [(String, Value)] { keys.map { ($0, values[$0]!) } }
+}
+
 /// Indicator outputs by group, identifier and code, and the quartiles and fences behind them.
 public struct Results: Sendable, Equatable {
-    public var groups: [Group: [String: [String: Double]]] = [:]
-    public var meta: [String: [String: Double]] = [:]
+    public var groups: [Group: OrderedMap<OrderedMap<Double>>] = [:]
+    public var meta = OrderedMap<OrderedMap<Double>>()
 
     public init() {}
 
     public mutating func flag(_ group: Group, _ id: String, _ code: String, _ value: Double) {
-        groups[group, default: [:]][id, default: [:]][code] = value
+        var entries = groups[group] ?? OrderedMap()
+        var codes = entries[id] ?? OrderedMap()
+        codes[code] = value
+        entries[id] = codes
+        groups[group] = entries
     }
+
+    /// The output of one indicator for one identifier, if any.
+    public func value(_ group: Group, _ id: String, _ code: String) -> Double? { groups[group]?[id]?[code] }
 
     /// Flags per group, as `--count` prints them.
     public var counts: [(Group, Int)] {
         Group.allCases.compactMap { group in groups[group].map { (group, $0.count) } }
     }
 
-    /// Cardinal's JSON: groups in order, empty groups left out, keys sorted, decimals always with a point.
+    /// Cardinal's JSON: groups in order, empty groups left out, identifiers and codes in the order first set,
+    /// decimals always with a point.
     public func json(includeMeta: Bool) -> String {
         var parts: [String] = []
         for group in Group.allCases {
             guard let entries = groups[group], !entries.isEmpty else { continue }
-            parts.append(Self.key(group.rawValue) + ":" + Self.object(entries.mapValues { Self.object($0.mapValues(Self.decimal)) }))
+            parts.append(Self.key(group.rawValue) + ":" + Self.object(entries))
         }
-        if includeMeta && !meta.isEmpty {
-            parts.append(Self.key("Meta") + ":" + Self.object(meta.mapValues { Self.object($0.mapValues(Self.decimal)) }))
-        }
+        if includeMeta && !meta.isEmpty { parts.append(Self.key("Meta") + ":" + Self.object(meta)) }
         return "{" + parts.joined(separator: ",") + "}"
     }
 
-    static func object(_ members: [String: String]) -> String {
-        "{" + members.sorted { $0.key < $1.key }.map { key($0.key) + ":" + $0.value }.joined(separator: ",") + "}"
+    static func object(_ map: OrderedMap<OrderedMap<Double>>) -> String {
+        "{" + map.entries.map { key($0.0) + ":{" + $0.1.entries.map { key($0.0) + ":" + decimal($0.1) }.joined(separator: ",") + "}" }
+            .joined(separator: ",") + "}"
     }
 
     static func key(_ text: String) -> String {

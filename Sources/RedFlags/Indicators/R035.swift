@@ -19,6 +19,6 @@ public struct AllExceptWinningBidDisqualified: Indicator {
         let disqualified = Set(bids.filter(\.isDisqualified).flatMap(\.tenderers)).subtracting(validTenderers)
         guard disqualified.count >= threshold else { return }
         results.flag(.ocid, ocid, Self.code, Double(disqualified.count))
-        for winner in validTenderers { results.flag(.tenderer, winner, Self.code, 0.0) }
+        for winner in validTenderers.sorted() { results.flag(.tenderer, winner, Self.code, 0.0) }
     }
 }
