@@ -91,3 +91,45 @@ struct PriceIndicatorTests {
         #expect(try EngineTests.run([tie], settings: "[R036]").0.groups.isEmpty, "a valid bid shares the lowest amount")
     }
 }
+
+struct OutlierIndicatorTests {
+    static func process(_ ocid: String, winner: Double, second: Double, winnerID: String = "W") -> String {
+        #"{"ocid":"\#(ocid)","bids":{"details":[{"status":"valid","tenderers":[{"id":"\#(winnerID)"}],"value":{"amount":\#(winner),"currency":"USD"}},{"status":"valid","tenderers":[{"id":"L"}],"value":{"amount":\#(second),"currency":"USD"}}]},"awards":[{"status":"active","suppliers":[{"id":"\#(winnerID)"}]}]}"#
+    }
+
+    @Test func quartilesInterpolateLikeTypeEight() throws {
+        let q = try #require(Quartiles([99, 1, 99, 99, 99]))
+        #expect(abs(q.q1 - 66.3333) < 1e-4 && q.q3 == 99)
+        #expect(abs(q.lowerFence - 17.3333) < 1e-4)
+        #expect(try #require(Quartiles([7])).q1 == 7)
+        #expect(Quartiles([]) == nil)
+        #expect(try #require(Quartiles([0, 0, 0, 0, 0.5])).isDegenerate == false)
+    }
+
+    @Test func priceCloseToWinningBidFlagsTheLowOutlierAndBothBidders() throws {
+        // Cardinal's documented example: one margin of 1 among margins of 99.
+        let lines = [Self.process("F", winner: 1, second: 2)] + (1...4).map { Self.process(String($0), winner: 1, second: 100) }
+        let results = try EngineTests.run(lines, settings: "[R024]").0
+        #expect(results.json(includeMeta: false) == #"{"OCID":{"F":{"R024":1.0}},"Tenderer":{"W":{"R024":0.0},"L":{"R024":0.0}}}"#)
+        #expect(results.meta["R024"]?.entries.map(\.0) == ["q1", "q3", "lower_fence"])
+        #expect(try EngineTests.run(lines, settings: "[R024]\nthreshold = 0.5").0.groups[.ocid] == nil, "the configured fence is used")
+    }
+
+    @Test func heavilyDiscountedBidFlagsTheHighOutlierAndTheWinner() throws {
+        let lines = [Self.process("F", winner: 1, second: 100)] + (1...4).map { Self.process(String($0), winner: 1, second: 2) }
+        #expect(try EngineTests.run(lines, settings: "[R058]").0.json(includeMeta: false) == #"{"OCID":{"F":{"R058":99.0}},"Tenderer":{"W":{"R058":0.0}}}"#)
+    }
+
+    @Test func marginsNeedOneActiveAwardAndTheWinnerLowest() throws {
+        let base = Self.process("F", winner: 1, second: 2)
+        #expect(WinningMargin(try JSONParser.parse(Array(base.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "USD"))?.difference == 1)
+        let notLowest = Self.process("F", winner: 3, second: 2)
+        #expect(WinningMargin(try JSONParser.parse(Array(notLowest.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "USD")) == nil)
+        let twoAwards = base.replacingOccurrences(of: #""awards":[{"status":"active","suppliers":[{"id":"W"}]}]"#,
+                                                  with: #""awards":[{"status":"active","suppliers":[{"id":"W"}]},{"status":"active","suppliers":[{"id":"L"}]}]"#)
+        #expect(WinningMargin(try JSONParser.parse(Array(twoAwards.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "USD")) == nil)
+        let jointBid = base.replacingOccurrences(of: #""tenderers":[{"id":"L"}]"#, with: #""tenderers":[{"id":"L"},{"id":"M"}]"#)
+        #expect(WinningMargin(try JSONParser.parse(Array(jointBid.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "USD")) == nil)
+        #expect(WinningMargin(try JSONParser.parse(Array(base.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "EUR")) == nil)
+    }
+}

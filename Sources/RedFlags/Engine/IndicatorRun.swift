@@ -3,8 +3,10 @@ import Foundation
 /// One pass over line-delimited compiled releases: each line is parsed, filtered and read by every enabled
 /// indicator. Bad lines never stop the run; each is reported with its number and counted.
 public struct IndicatorRun {
-    public static let all: [any Indicator.Type] = [ShortSubmissionPeriod.self, SingleBidReceived.self, IdenticalBidPrices.self, LateBidWon.self,
-                                                   AllExceptWinningBidDisqualified.self, LowestBidDisqualified.self]
+    public static let all: [any Indicator.Type] = [
+        ShortSubmissionPeriod.self, SingleBidReceived.self, PriceCloseToWinningBid.self, IdenticalBidPrices.self, LateBidWon.self,
+        AllExceptWinningBidDisqualified.self, LowestBidDisqualified.self, HeavilyDiscountedBid.self,
+    ]
 
     public struct Totals: Sendable, Equatable {
         public var lines = 0
