@@ -5,7 +5,7 @@ import RedFlags
 struct RedFlagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redflags", abstract: "Procurement red flags over OCDS compiled releases. \(RedFlags.caveat)",
-        subcommands: [Indicators.self])
+        subcommands: [Indicators.self, CoverageCommand.self])
 
     struct Indicators: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -25,13 +25,7 @@ struct RedFlagsCommand: ParsableCommand {
                 }
                 do { parsed = try Settings.parse(text) } catch { throw ValidationError("\(settings) \(error.description)") }
             }
-            let handle: FileHandle
-            if file == "-" {
-                handle = .standardInput
-            } else {
-                guard let opened = FileHandle(forReadingAtPath: file) else { throw ValidationError("cannot read \(file)") }
-                handle = opened
-            }
+            let handle = try RedFlagsCommand.open(file)
             var run = IndicatorRun(settings: parsed)
             IndicatorRun.lines(of: handle) { line, number in
                 if let problem = run.read(line: line, number: number) {
@@ -48,5 +42,33 @@ struct RedFlagsCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\(t.lines) lines: \(t.processes) processes read, \(t.excluded) excluded, \(t.invalid) not valid JSON objects.\n".utf8))
             }
         }
+    }
+
+    struct CoverageCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "coverage",
+            abstract: "Count how often each JSON path is non-empty, one JSON value per line (\"-\" for standard input).",
+            discussion: "Empty nodes are \"\", [], {}, null and nodes holding only empty nodes. The \"\" path is a line; a path ending with / is an object, one ending with [] an array element. Bad lines are reported with their numbers and skipped.")
+
+        @Argument(help: "JSON values, one per line, or - for standard input.") var file: String
+
+        func run() throws {
+            let handle = try RedFlagsCommand.open(file)
+            var coverage = Coverage()
+            IndicatorRun.lines(of: handle) { line, number in
+                do throws(JSONSyntaxError) {
+                    coverage.add(try JSONParser.parse(line))
+                } catch {
+                    FileHandle.standardError.write(Data("\(file) line \(number): not valid JSON (\(error.description))\n".utf8))
+                }
+            }
+            print(coverage.json)
+        }
+    }
+
+    static func open(_ file: String) throws -> FileHandle {
+        if file == "-" { return .standardInput }
+        guard let handle = FileHandle(forReadingAtPath: file) else { throw ValidationError("cannot read \(file)") }
+        return handle
     }
 }

@@ -77,3 +77,24 @@ struct EngineTests {
         #expect(seen.map(\.1) == [#"{"a":1}"#, #"{"b":22}"#, #"{"c":333}"#])
     }
 }
+
+struct CoverageTests {
+    static func coverage(_ lines: String...) throws -> String {
+        var coverage = Coverage()
+        for line in lines { coverage.add(try JSONParser.parse(Array(line.utf8))) }
+        return coverage.json
+    }
+
+    @Test func countsNonEmptyPathsChildrenFirstLikeCardinal() throws {
+        #expect(try Self.coverage(#"{"phoneNumbers": [{"type": "home", "number": "212 555-1234"}, {"type": "office", "number": "646 555-4567"}]}"#)
+                == #"{"/phoneNumbers[]/type": 2, "/phoneNumbers[]/number": 2, "/phoneNumbers[]/": 2, "/phoneNumbers[]": 2, "/phoneNumbers": 1, "/": 1, "": 1}"#)
+    }
+
+    @Test func emptyNodesAndTheDocumentedOddities() throws {
+        #expect(try Self.coverage(#"{"a": "", "b": [], "c": {}, "d": null, "e": [{"f": ""}]}"#) == "{}")
+        #expect(try Self.coverage(#"{"a": 1, "a": ""}"#) == "{}", "a duplicated name counts by its last value")
+        #expect(try Self.coverage(#"{"": 1}"#) == #"{"/": 2, "": 1}"#, "an empty name shares its object's path")
+        #expect(try Self.coverage(#"{"a": [1], "a[]": 2}"#) == #"{"/a[]": 2, "/a": 1, "/": 1, "": 1}"#, "a name ending in [] can share a path")
+        #expect(try Self.coverage("0", "false") == #"{"": 2}"#)
+    }
+}

@@ -213,3 +213,14 @@ def test_redflags_indicators_match_cardinals_output_and_skip_bad_lines(tmp_path,
     assert piped.stdout == b'{"OCID":{"F":{"R018":1.0}}}\n'
     missing = run_cli(["redflags", "indicators", str(tmp_path / "nowhere.jsonl")], data_dir)
     assert missing.returncode != 0 and "cannot read" in missing.stderr
+
+
+def test_redflags_coverage_counts_non_empty_paths(tmp_path, data_dir):
+    lines = tmp_path / "coverage.jsonl"
+    lines.write_text('{"phoneNumbers": [{"type": "home", "number": "212 555-1234"}, {"type": "office", "number": "646 555-4567"}]}\n'
+                     '{oops\n', encoding="utf-8")
+    result = run_cli(["redflags", "coverage", str(lines)], data_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ('{"/phoneNumbers[]/type": 2, "/phoneNumbers[]/number": 2, "/phoneNumbers[]/": 2, "/phoneNumbers[]": 2, '
+                             '"/phoneNumbers": 1, "/": 1, "": 1}\n')
+    assert "line 2: not valid JSON" in result.stderr
