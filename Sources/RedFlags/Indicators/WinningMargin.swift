@@ -30,65 +30,68 @@ struct WinningMargin {
     }
 }
 
-/// R024, price close to winning bid: the margin is at or below the lower fence Q1 − 1.5·IQR of all margins (or the
-/// configured `threshold`). The process gets its margin; the winner and the runner-up, 0.0.
-public struct PriceCloseToWinningBid: Indicator {
-    public static let code = "R024"
+/// Margins that are outliers on one side: at or below the lower fence Q1 − 1.5·IQR, or at or above the upper fence
+/// Q3 + 1.5·IQR, of all margins, or beyond the configured `threshold` instead. The process gets its margin; the
+/// winner (and for low margins the runner-up) 0.0.
+struct MarginOutliers: Sendable {
+    enum Side: Sendable { case low, high }
+
+    let code: String
+    let side: Side
     let threshold: Double?
     var margins: [WinningMargin] = []
 
-    public init(_ settings: Settings) {
-        threshold = settings.sections[Self.code]?["threshold"].flatMap(Double.init)
+    init(code: String, side: Side, _ settings: Settings) {
+        self.code = code
+        self.side = side
+        threshold = settings.sections[code]?["threshold"].flatMap(Double.init)
     }
 
-    public mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
+    mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext) {
         if let margin = WinningMargin(release, ocid: ocid, context: context) { margins.append(margin) }
     }
 
-    public mutating func finish(_ results: inout Results) {
+    func finish(_ results: inout Results) {
         let fence: Double
         if let threshold {
             fence = threshold
         } else {
             guard let quartiles = Quartiles(margins.map(\.difference)), !quartiles.isDegenerate else { return }
-            fence = quartiles.lowerFence
-            results.meta[Self.code] = quartiles.meta(fenceName: "lower_fence", fence: fence)
+            fence = side == .low ? quartiles.lowerFence : quartiles.upperFence
+            results.meta[code] = quartiles.meta(fenceName: side == .low ? "lower_fence" : "upper_fence", fence: fence)
         }
-        for margin in margins where margin.difference <= fence {
-            results.flag(.ocid, margin.ocid, Self.code, margin.difference)
-            results.flag(.tenderer, margin.winner, Self.code, 0.0)
-            results.flag(.tenderer, margin.runnerUp, Self.code, 0.0)
+        for margin in margins where side == .low ? margin.difference <= fence : margin.difference >= fence {
+            results.flag(.ocid, margin.ocid, code, margin.difference)
+            results.flag(.tenderer, margin.winner, code, 0.0)
+            if side == .low { results.flag(.tenderer, margin.runnerUp, code, 0.0) }
         }
     }
 }
 
-/// R058, heavily discounted bid: the margin is at or above the upper fence Q3 + 1.5·IQR (or `threshold`). The
-/// process gets its margin; the winner, 0.0.
-public struct HeavilyDiscountedBid: Indicator {
-    public static let code = "R058"
-    let threshold: Double?
-    var margins: [WinningMargin] = []
+/// R024, price close to winning bid: the margin is a low outlier; the winner and the runner-up are flagged too.
+public struct PriceCloseToWinningBid: Indicator {
+    public static let code = "R024"
+    var outliers: MarginOutliers
 
-    public init(_ settings: Settings) {
-        threshold = settings.sections[Self.code]?["threshold"].flatMap(Double.init)
-    }
+    public init(_ settings: Settings) { outliers = MarginOutliers(code: Self.code, side: .low, settings) }
 
     public mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
-        if let margin = WinningMargin(release, ocid: ocid, context: context) { margins.append(margin) }
+        outliers.read(release, ocid: ocid, context: context)
     }
 
-    public mutating func finish(_ results: inout Results) {
-        let fence: Double
-        if let threshold {
-            fence = threshold
-        } else {
-            guard let quartiles = Quartiles(margins.map(\.difference)), !quartiles.isDegenerate else { return }
-            fence = quartiles.upperFence
-            results.meta[Self.code] = quartiles.meta(fenceName: "upper_fence", fence: fence)
-        }
-        for margin in margins where margin.difference >= fence {
-            results.flag(.ocid, margin.ocid, Self.code, margin.difference)
-            results.flag(.tenderer, margin.winner, Self.code, 0.0)
-        }
+    public mutating func finish(_ results: inout Results) { outliers.finish(&results) }
+}
+
+/// R058, heavily discounted bid: the margin is a high outlier; the winner is flagged too.
+public struct HeavilyDiscountedBid: Indicator {
+    public static let code = "R058"
+    var outliers: MarginOutliers
+
+    public init(_ settings: Settings) { outliers = MarginOutliers(code: Self.code, side: .high, settings) }
+
+    public mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
+        outliers.read(release, ocid: ocid, context: context)
     }
+
+    public mutating func finish(_ results: inout Results) { outliers.finish(&results) }
 }
