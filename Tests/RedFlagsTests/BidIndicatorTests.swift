@@ -133,3 +133,19 @@ struct OutlierIndicatorTests {
         #expect(WinningMargin(try JSONParser.parse(Array(base.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "EUR")) == nil)
     }
 }
+
+struct TendererIndicatorTests {
+    static func process(_ ocid: String, bidders: [String], winner: String) -> String {
+        let bids = bidders.map { #"{"status":"valid","tenderers":[{"id":"\#($0)"}]}"# }.joined(separator: ",")
+        return #"{"ocid":"\#(ocid)","bids":{"details":[\#(bids)]},"awards":[{"status":"active","suppliers":[{"id":"\#(winner)"}]}]}"#
+    }
+
+    @Test func aTopTendererThatRarelyWinsIsFlaggedWithItsRatio() throws {
+        // Cardinal's documented example: F bids six times and wins once; five others bid once and win.
+        let lines = [Self.process("0", bidders: ["F"], winner: "F")] + (1...5).map { Self.process(String($0), bidders: ["F", String($0)], winner: String($0)) }
+        #expect(try EngineTests.run(lines, settings: "[R025]").0.json(includeMeta: false) == #"{"Tenderer":{"F":{"R025":0.16666666666666666}}}"#)
+        #expect(try EngineTests.run(lines, settings: "[R025]\nthreshold = 0.1").0.groups.isEmpty, "the configured fence is used")
+        let pending = lines.map { $0.replacingOccurrences(of: #""status":"active""#, with: #""status":"pending""#) }
+        #expect(try EngineTests.run(pending, settings: "[R025]").0.groups.isEmpty, "processes with a pending award are left out")
+    }
+}

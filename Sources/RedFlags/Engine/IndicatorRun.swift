@@ -4,7 +4,8 @@ import Foundation
 /// indicator. Bad lines never stop the run; each is reported with its number and counted.
 public struct IndicatorRun {
     public static let all: [any Indicator.Type] = [
-        ShortSubmissionPeriod.self, SingleBidReceived.self, PriceCloseToWinningBid.self, IdenticalBidPrices.self, LateBidWon.self,
+        ShortSubmissionPeriod.self, SingleBidReceived.self, PriceCloseToWinningBid.self, ExcessiveUnsuccessfulBids.self,
+        IdenticalBidPrices.self, LateBidWon.self,
         AllExceptWinningBidDisqualified.self, LowestBidDisqualified.self, HeavilyDiscountedBid.self,
     ]
 
