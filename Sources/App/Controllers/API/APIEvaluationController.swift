@@ -54,8 +54,7 @@ struct APIEvaluationController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> [RoundDTO] {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.read, match.protected.work)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         let principal = req.principal!
         let seesAll = principal.role.managesProgramme || principal.role == .evaluator
         return try await req.evaluations.rounds(of: match).map { round in
@@ -68,8 +67,7 @@ struct APIEvaluationController: RouteCollection {
     }
 
     @Sendable func answer(req: Request) async throws -> Response {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.read, match.protected.work)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         guard let stage = req.parameters.get("stage").flatMap(EvaluationStage.init(rawValue:)) else { throw AppError.notFound }
         guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
         struct Input: Content { var answers: [String: AnswerInput]? }
@@ -81,20 +79,20 @@ struct APIEvaluationController: RouteCollection {
     struct StageDTO: Content { let stage: String; let postEvaluationsComplete: Bool; let totalMonths: Int }
 
     @Sendable func beginClosing(req: Request) async throws -> StageDTO {
-        let match = try await load(req)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         try await req.engagements.beginClosing(match, by: try req.requireUser())
         return stage(match)
     }
 
     @Sendable func close(req: Request) async throws -> StageDTO {
-        let match = try await load(req)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Input: Content { var overrideReason: String? }
         try await req.engagements.close(match, overrideReason: try req.content.decode(Input.self).overrideReason, by: try req.requireUser())
         return stage(match)
     }
 
     @Sendable func extend(req: Request) async throws -> StageDTO {
-        let match = try await load(req)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Input: Content { var months: Int?; var reason: String? }
         let input = try req.content.decode(Input.self)
         try await req.engagements.extend(match, months: input.months, reason: input.reason ?? "", by: try req.requireUser())
@@ -127,12 +125,6 @@ struct APIEvaluationController: RouteCollection {
                 .init(year: $0.year, outputsDone: $0.outputsDone, outputsPlanned: $0.outputsPlanned, closed: $0.closed, started: $0.started,
                       satisfaction: estimate($0.feedback))
             })
-    }
-
-    private func load(_ req: Request) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.update, match.protected.work)
-        return match
     }
 
     private func stage(_ match: ProposedMatches.Loaded) -> StageDTO {

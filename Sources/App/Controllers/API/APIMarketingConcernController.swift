@@ -58,8 +58,7 @@ struct APIMarketingConcernController: RouteCollection {
     }
 
     @Sendable func report(req: Request) async throws -> Response {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.create, match.protected.marketingConcern)
+        let match = try await ProposedMatches(req: req).load(.create) { $0.protected.marketingConcern }
         guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
         let input = try req.content.decode(ReportInput.self)
         let (report, errors) = MarketingConcernReport.parse(description: input.description, links: (input.links ?? []).joined(separator: "\n"))
@@ -69,14 +68,12 @@ struct APIMarketingConcernController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> [ConcernDTO] {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.read, match.protected.marketingConcern)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.marketingConcern }
         return try await req.marketingConcerns.concerns(of: match).map(ConcernDTO.init)
     }
 
     @Sendable func decide(req: Request) async throws -> ConcernDTO {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.decide, match.protected.marketingConcern)
+        let match = try await ProposedMatches(req: req).load(.decide) { $0.protected.marketingConcern }
         guard let id = req.parameters.get("concern").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
         let concern = try await req.marketingConcerns.find(id, in: match)
         let input = try req.content.decode(DecisionInput.self)

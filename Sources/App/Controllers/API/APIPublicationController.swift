@@ -27,12 +27,12 @@ struct APIPublicationController: RouteCollection {
     struct PublishedDTO: Content { let match: UUID; let title: String; let texts: [String: String]; let publishedAt: Date }
 
     @Sendable func report(req: Request) async throws -> ReportDTO {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         return try await dto(req, match)
     }
 
     @Sendable func saveReport(req: Request) async throws -> ReportDTO {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         let input = try req.content.decode(ReportInput.self)
         try await req.publications.saveReport(outcome: input.outcome, lessons: input.lessons, recommendations: input.recommendations,
                                               on: match, by: try req.requireUser())
@@ -40,7 +40,7 @@ struct APIPublicationController: RouteCollection {
     }
 
     @Sendable func consent(req: Request) async throws -> ReportDTO {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
         let raw = try req.content.decode(ConsentInput.self).items ?? []
         let items = raw.compactMap(PublicationItem.init(rawValue:))
@@ -50,7 +50,7 @@ struct APIPublicationController: RouteCollection {
     }
 
     @Sendable func publish(req: Request) async throws -> ReportDTO {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         let input = try req.content.decode(PublishInput.self)
         var texts: [PublicationItem: String] = [:]
         for (key, value) in input.texts ?? [:] {
@@ -77,9 +77,4 @@ struct APIPublicationController: RouteCollection {
                          published: publication.map { Dictionary(uniqueKeysWithValues: $0.texts.map { ($0.key.rawValue, $0.value) }) })
     }
 
-    private func load(_ req: Request, _ operation: ExchangeCore.Operation) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(operation, match.protected.work)
-        return match
-    }
 }

@@ -84,12 +84,12 @@ struct APITermsController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> TermsDTO {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
         return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.terms.versions(of: match).map(VersionDTO.init))
     }
 
     @Sendable func save(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         let input = try req.content.decode(TermsInput.self)
         let terms: TermsOfReference
         switch input.draft.validate(req.terms.context(match)) {
@@ -104,21 +104,16 @@ struct APITermsController: RouteCollection {
     }
 
     @Sendable func sign(req: Request) async throws -> TermsDTO {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         guard let side = match.termsSide(of: req.principal!) else { throw AppError.forbidden }
         _ = try await req.terms.sign(match, as: side, by: try req.requireUser())
         return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.terms.versions(of: match).map(VersionDTO.init))
     }
 
     @Sendable func start(req: Request) async throws -> TermsDTO {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         try await req.terms.start(match, by: try req.requireUser())
         return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.terms.versions(of: match).map(VersionDTO.init))
     }
 
-    private func load(_ req: Request, _ operation: ExchangeCore.Operation) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(operation, match.protected.terms)
-        return match
-    }
 }

@@ -44,12 +44,12 @@ struct APIWorkController: RouteCollection {
     }
 
     @Sendable func workspace(req: Request) async throws -> WorkspaceDTO {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         return try await dto(req, match)
     }
 
     @Sendable func updateItem(req: Request) async throws -> WorkspaceDTO {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Input: Content { var status: String?; var note: String? }
         let input = try req.content.decode(Input.self)
         let (change, errors) = WorkItemUpdate.parse(status: input.status, note: input.note)
@@ -59,13 +59,13 @@ struct APIWorkController: RouteCollection {
     }
 
     @Sendable func completeAction(req: Request) async throws -> WorkspaceDTO {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         try await req.tracking.complete(try req.uuidParameter("action"), on: match, by: try req.requireUser())
         return try await dto(req, match)
     }
 
     @Sendable func recordMeeting(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         let input = try req.content.decode(MeetingInput.self)
         let draft = MeetingDraft(date: input.date, attendees: input.attendees, agenda: input.agenda, decisions: input.decisions,
                                  outcomes: input.outcomes,
@@ -78,7 +78,7 @@ struct APIWorkController: RouteCollection {
     }
 
     @Sendable func post(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Input: Content { var body: String? }
         try await req.tracking.post(try req.content.decode(Input.self).body ?? "", on: match, by: try req.requireUser())
         return try await dto(req, match).encodeResponse(status: .created, for: req)
@@ -86,7 +86,7 @@ struct APIWorkController: RouteCollection {
 
     /// The file's bytes as the body; its name in `?filename=`.
     @Sendable func upload(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         guard let filename = req.query[String.self, at: "filename"], !filename.isEmpty else {
             throw AppError.validation([FieldError("filename", .required)])
         }
@@ -98,16 +98,11 @@ struct APIWorkController: RouteCollection {
     }
 
     @Sendable func download(req: Request) async throws -> Response {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         let (document, data) = try await req.tracking.document(try req.uuidParameter("document"), of: match)
         return req.attachment(data, contentType: document.format.contentType, filename: document.filename)
     }
 
-    private func load(_ req: Request, _ operation: ExchangeCore.Operation) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(operation, match.protected.work)
-        return match
-    }
 
     private func dto(_ req: Request, _ match: ProposedMatches.Loaded) async throws -> WorkspaceDTO {
         let w = try await req.tracking.workspace(match, staff: req.principal!.role.managesProgramme)

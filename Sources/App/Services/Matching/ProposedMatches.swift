@@ -69,6 +69,13 @@ struct ProposedMatches {
         return Loaded(engagement: engagement, need: engagement.need, organisation: organisation, expert: engagement.expert)
     }
 
+    /// The match named by the route's `id`, if the signed-in person may do `operation` to the part `object` picks.
+    func load(_ operation: ExchangeCore.Operation, _ object: (Loaded) -> ProtectedObject) async throws -> Loaded {
+        let match = try await load(try req.uuidParameter())
+        try req.authorize(operation, object(match))
+        return match
+    }
+
     /// A match whose due diligence the signed-in member of staff works on.
     func loadForReview(_ id: UUID) async throws -> Loaded {
         let match = try await load(id)

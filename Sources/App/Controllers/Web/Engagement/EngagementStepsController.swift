@@ -12,14 +12,14 @@ struct EngagementStepsController: RouteCollection {
     }
 
     @Sendable func beginClosing(req: Request) async throws -> Response {
-        let match = try await load(req)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         try await req.engagements.beginClosing(match, by: try req.requireUser())
         req.flash("engagement.closing_begun")
         return req.redirect(to: Paths.match(match.engagement.id!))
     }
 
     @Sendable func close(req: Request) async throws -> Response {
-        let match = try await load(req)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var overrideReason: String? }
         try await req.engagements.close(match, overrideReason: try req.content.decode(Form.self).overrideReason, by: try req.requireUser())
         req.flash("engagement.closed")
@@ -27,7 +27,7 @@ struct EngagementStepsController: RouteCollection {
     }
 
     @Sendable func extend(req: Request) async throws -> Response {
-        let match = try await load(req)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var months: String?; var reason: String? }
         let form = try req.content.decode(Form.self)
         do {
@@ -38,11 +38,5 @@ struct EngagementStepsController: RouteCollection {
         }
         req.flash("engagement.extended")
         return req.redirect(to: Paths.match(match.engagement.id!))
-    }
-
-    private func load(_ req: Request) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.update, match.protected.work)
-        return match
     }
 }

@@ -21,7 +21,7 @@ struct EvaluationController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> View {
-        let match = try await load(req)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         let principal = req.principal!
         let staff = principal.role.managesProgramme || principal.role == .evaluator
         let party = match.party(of: principal)
@@ -101,15 +101,9 @@ struct EvaluationController: RouteCollection {
             form: form))
     }
 
-    private func load(_ req: Request) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.read, match.protected.work)
-        return match
-    }
-
     /// Only the parties answer, each for their own side.
     private func loadForAnswer(_ req: Request) async throws -> (ProposedMatches.Loaded, DeclaringParty, EvaluationStage) {
-        let match = try await load(req)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         guard let stage = req.parameters.get("stage").flatMap(EvaluationStage.init(rawValue:)) else { throw AppError.notFound }
         guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
         return (match, party, stage)

@@ -45,8 +45,7 @@ struct MarketingConcernController: RouteCollection {
     }
 
     private func loadForReport(_ req: Request) async throws -> (ProposedMatches.Loaded, DeclaringParty) {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.create, match.protected.marketingConcern)
+        let match = try await ProposedMatches(req: req).load(.create) { $0.protected.marketingConcern }
         // Staff decide concerns; they do not file them.
         guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
         return (match, party)
@@ -105,8 +104,7 @@ struct MarketingConcernController: RouteCollection {
     }
 
     private func loadForStaff(_ req: Request) async throws -> (ProposedMatches.Loaded, MarketingConcern) {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(.read, match.protected.marketingConcern)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.marketingConcern }
         guard let id = req.parameters.get("concern").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
         return (match, try await req.marketingConcerns.find(id, in: match))
     }

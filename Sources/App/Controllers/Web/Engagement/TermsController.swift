@@ -41,7 +41,7 @@ struct TermsController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
         let versions = try await req.terms.versions(of: match)
         let draft: TermsOfReferenceDraft
         if let terms = versions.first?.terms {
@@ -53,7 +53,7 @@ struct TermsController: RouteCollection {
     }
 
     @Sendable func save(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         let body = try req.content.decode([String: String].self)
         let draft = TermsForm.draft(from: body)
         switch draft.validate(req.terms.context(match)) {
@@ -72,7 +72,7 @@ struct TermsController: RouteCollection {
     }
 
     @Sendable func sign(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         guard let side = match.termsSide(of: req.principal!) else { throw AppError.forbidden }
         let complete = try await req.terms.sign(match, as: side, by: try req.requireUser())
         req.flash(complete ? "terms.signed_by_all" : "terms.signed")
@@ -80,7 +80,7 @@ struct TermsController: RouteCollection {
     }
 
     @Sendable func version(req: Request) async throws -> View {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
         let versions = try await req.terms.versions(of: match)
         guard let number = req.parameters.get("number").flatMap(Int.init),
               let index = versions.firstIndex(where: { $0.number == number }), let terms = versions[index].terms else { throw AppError.notFound }
@@ -97,7 +97,7 @@ struct TermsController: RouteCollection {
     }
 
     @Sendable func start(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         try await req.terms.start(match, by: try req.requireUser())
         req.flash("engagement.started")
         return req.redirect(to: Paths.match(match.engagement.id!))
@@ -137,7 +137,7 @@ struct TermsController: RouteCollection {
 
     /// The version asked for (`?version=`), or the current one.
     private func exported(_ req: Request) async throws -> (ProposedMatches.Loaded, TermsVersion, TermsOfReference) {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
         let versions = try await req.terms.versions(of: match)
         let wanted = req.query[Int.self, at: "version"]
         guard let version = wanted.map({ n in versions.first { $0.number == n } }) ?? versions.first, let terms = version.terms else {
@@ -157,15 +157,6 @@ struct TermsController: RouteCollection {
             content: Content(text: TermsText(terms, version: version, match: match, req))))
         return String(buffer: view.data)
     }
-
-    // MARK: - Helpers
-
-    private func load(_ req: Request, _ operation: ExchangeCore.Operation) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(operation, match.protected.terms)
-        return match
-    }
-
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, versions: [TermsVersion], draft: TermsOfReferenceDraft,
                       form: FormState) async throws -> View {
         let id = match.engagement.id!

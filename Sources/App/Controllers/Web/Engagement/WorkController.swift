@@ -52,12 +52,12 @@ struct WorkController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         return try await page(req, match, form: FormState())
     }
 
     @Sendable func updateItem(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var status: String?; var note: String? }
         let form = try req.content.decode(Form.self)
         let (change, errors) = WorkItemUpdate.parse(status: form.status, note: form.note)
@@ -70,14 +70,14 @@ struct WorkController: RouteCollection {
     }
 
     @Sendable func completeAction(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         try await req.tracking.complete(try req.uuidParameter("action"), on: match, by: try req.requireUser())
         req.flash("work.action_done")
         return req.redirect(to: Paths.work(match.engagement.id!))
     }
 
     @Sendable func post(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var body: String? }
         let body = try req.content.decode(Form.self).body ?? ""
         do {
@@ -91,7 +91,7 @@ struct WorkController: RouteCollection {
     }
 
     @Sendable func upload(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var file: File? }
         let file = try req.content.decode(Form.self).file
         do {
@@ -105,7 +105,7 @@ struct WorkController: RouteCollection {
     }
 
     @Sendable func download(req: Request) async throws -> Response {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         let (document, data) = try await req.tracking.document(try req.uuidParameter("document"), of: match)
         return req.attachment(data, contentType: document.format.contentType, filename: document.filename)
     }
@@ -121,12 +121,12 @@ struct WorkController: RouteCollection {
     }
 
     @Sendable func meetingForm(req: Request) async throws -> View {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         return try await meetingPage(req, match, draft: MeetingDraft(date: CalendarDate(req.application.clock.now()).description), errors: [])
     }
 
     @Sendable func recordMeeting(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         let body = try req.content.decode([String: String].self)
         let draft = MeetingDraft(date: body["date"], attendees: body["attendees"], agenda: body["agenda"], decisions: body["decisions"],
                                  outcomes: body["outcomes"], actions: (0..<Self.actionRows).map {
@@ -167,15 +167,6 @@ struct WorkController: RouteCollection {
             workHref: Paths.work(match.engagement.id!), needTitle: match.need.title, action: Paths.match(match.engagement.id!) + "/meetings",
             actions: rows, form: form))
     }
-
-    // MARK: - Helpers
-
-    private func load(_ req: Request, _ operation: ExchangeCore.Operation) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(operation, match.protected.work)
-        return match
-    }
-
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, form: FormState) async throws -> View {
         let id = match.engagement.id!
         let principal = req.principal!

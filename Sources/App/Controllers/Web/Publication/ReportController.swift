@@ -35,14 +35,14 @@ struct ReportController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         let report = try await req.publications.report(match)
         return try await page(req, match, values: ["outcome": report?.outcome ?? "", "lessons": report?.lessons ?? "",
                                                    "recommendations": report?.recommendations ?? ""], errors: [])
     }
 
     @Sendable func save(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var outcome: String?; var lessons: String?; var recommendations: String? }
         let form = try req.content.decode(Form.self)
         do {
@@ -58,7 +58,7 @@ struct ReportController: RouteCollection {
     }
 
     @Sendable func consent(req: Request) async throws -> Response {
-        let match = try await load(req, .read)
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
         let chosen = Set((FormFields.all(req)["items"] ?? []).compactMap(PublicationItem.init(rawValue:)))
         try await req.publications.setConsents(chosen, on: match, as: party, by: try req.requireUser())
@@ -105,7 +105,7 @@ struct ReportController: RouteCollection {
     }
 
     @Sendable func publicationForm(req: Request) async throws -> View {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         let existing = try await req.publications.publication(match)
         var texts = existing?.texts ?? [:]
         if existing == nil { texts = try await defaultTexts(req, match) }
@@ -114,7 +114,7 @@ struct ReportController: RouteCollection {
 
     /// "Preview" renders the texts as the public will see them; "Publish" puts them on the public pages.
     @Sendable func publish(req: Request) async throws -> Response {
-        let match = try await load(req, .update)
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         let fields = FormFields.all(req)
         var texts: [PublicationItem: String] = [:]
         for item in PublicationItem.allCases { texts[item] = fields["text_\(item.rawValue)"]?.first ?? "" }
@@ -171,11 +171,6 @@ struct ReportController: RouteCollection {
         return String(req.t("publication.default_post", match.organisation.name, match.need.title, lesson).prefix(500))
     }
 
-    private func load(_ req: Request, _ operation: ExchangeCore.Operation) async throws -> ProposedMatches.Loaded {
-        let match = try await ProposedMatches(req: req).load(try req.uuidParameter())
-        try req.authorize(operation, match.protected.work)
-        return match
-    }
 }
 
 /// A publication as the public pages render it, shared with the coordinator's preview.
