@@ -40,7 +40,7 @@ struct ReminderService {
         let fresh = Reminders.due(facts, today: today, inactivityDays: inactivityDays).filter { !already.contains($0.key) }
         guard !fresh.isEmpty else { return 0 }
         try await audit.transaction(on: db, actor: .system("reminders")) { scope in
-            let coordinators = try await EngagementParties.coordinators(on: scope.db).filter { c in !parties.contains { $0.id == c.id } }
+            let coordinators = try await EngagementParties.coordinators(besides: parties, on: scope.db)
             for reminder in fresh {
                 try await SentReminder(engagementID: id, key: reminder.key, now: clock.now()).create(on: scope.db)
                 try await EngagementParties.tell(recipients(reminder, parties: parties, coordinators: coordinators), "reminder_\(reminder.kind.rawValue)",

@@ -54,7 +54,7 @@ struct TermsService {
             try await version.create(on: scope.db)
             try await scope.record(.termsVersion, .engagement(match.engagement.id!),
                                    changes: ["version": String(version.number), "months": String(terms.months)])
-            let others = try await everyone(match, on: scope.db).filter { $0.id != user.id }
+            let others = try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db).filter { $0.id != user.id }
             try await EngagementParties.tell(others, "terms_version", arguments: [match.need.title, String(version.number)],
                                              link: Paths.terms(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
         }
@@ -81,7 +81,7 @@ struct TermsService {
             try await EngagementWorkflowService.apply(.completeSignOff, to: match.engagement, by: user.role, in: scope, now: clock.now())
             // The baseline is asked before the start.
             try await EvaluationService(db: scope.db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs).open(.pre, for: match, in: scope)
-            try await EngagementParties.tell(try await everyone(match, on: scope.db), "terms_signed",
+            try await EngagementParties.tell(try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db), "terms_signed",
                                              arguments: [match.need.title, String(current.number)],
                                              link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
         }
@@ -96,16 +96,9 @@ struct TermsService {
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
             try await EngagementWorkflowService.apply(.start, to: match.engagement, by: coordinator.role, in: scope, now: clock.now())
             if let signed { try await TrackingService.plan(signed, for: match.engagement, on: scope.db, now: clock.now()) }
-            try await EngagementParties.tell(try await everyone(match, on: scope.db), "engagement_started", arguments: [match.need.title],
+            try await EngagementParties.tell(try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db), "engagement_started", arguments: [match.need.title],
                                              link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
         }
-    }
-
-    /// Both parties and the coordinators.
-    private func everyone(_ match: ProposedMatches.Loaded, on db: Database) async throws -> [User] {
-        let people = try await EngagementParties.people(of: match.need, match.expert, on: db)
-        let staff = try await EngagementParties.coordinators(on: db).filter { person in !people.contains { $0.id == person.id } }
-        return people + staff
     }
 }
 

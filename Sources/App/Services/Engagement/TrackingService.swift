@@ -167,9 +167,7 @@ struct TrackingService {
 
     /// Everyone in the engagement but the person acting: both parties and the coordinators.
     private func others(_ match: ProposedMatches.Loaded, than user: User, on db: Database) async throws -> [User] {
-        let people = try await EngagementParties.people(of: match.need, match.expert, on: db)
-        let staff = try await EngagementParties.coordinators(on: db).filter { person in !people.contains { $0.id == person.id } }
-        return (people + staff).filter { $0.id != user.id }
+        try await EngagementParties.everyone(of: match.need, match.expert, on: db).filter { $0.id != user.id }
     }
 }
 

@@ -56,6 +56,17 @@ enum EngagementParties {
         try await User.query(on: db).filter(\.$role == .coordinator).filter(\.$status == .active).all()
     }
 
+    /// The coordinators who are not already among `people`.
+    static func coordinators(besides people: [User], on db: Database) async throws -> [User] {
+        try await coordinators(on: db).filter { coordinator in !people.contains { $0.id == coordinator.id } }
+    }
+
+    /// Both parties and the coordinators, each once.
+    static func everyone(of need: Need, _ expert: ExpertProfile, on db: Database) async throws -> [User] {
+        let people = try await self.people(of: need, expert, on: db)
+        return people + (try await coordinators(besides: people, on: db))
+    }
+
     /// Tells every party, in their own language, with a notification and a mail of the same kind.
     static func tell(_ people: [User], _ kind: String, arguments: [String], link: String, clock: WallClock, mailer: Mailer,
                      on db: Database) async throws {
