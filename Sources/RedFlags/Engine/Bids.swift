@@ -26,6 +26,9 @@ struct Award {
     let status: String?
     let suppliers: [String]
 
+    /// Pending or invalid: the outcome is still open, so indicators about winners leave the process out.
+    var isUndecided: Bool { status == "pending" || status == "invalid" }
+
     static func all(in release: JSONValue) -> [Award] {
         (release["awards"]?.array ?? []).map { award in
             Award(status: award["status"]?.string, suppliers: (award["suppliers"]?.array ?? []).compactMap { $0["id"]?.string })

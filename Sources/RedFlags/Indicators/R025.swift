@@ -17,7 +17,7 @@ public struct ExcessiveUnsuccessfulBids: Indicator {
 
     public mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
         let awards = Award.all(in: release)
-        guard !awards.contains(where: { $0.status == "pending" || $0.status == "invalid" || $0.suppliers.count > 1 }) else { return }
+        guard !awards.contains(where: { $0.isUndecided || $0.suppliers.count > 1 }) else { return }
         let active = awards.filter { $0.status == "active" }
         guard active.count <= 1 else { return }
         let bids = Bid.all(in: release)

@@ -11,8 +11,7 @@ public struct AllExceptWinningBidDisqualified: Indicator {
 
     public func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
         let awards = Award.all(in: release)
-        // An award still pending or invalid leaves the outcome open.
-        guard !awards.contains(where: { $0.status == "pending" || $0.status == "invalid" }) else { return }
+        guard !awards.contains(where: \.isUndecided) else { return }
         let bids = Bid.all(in: release)
         let validTenderers = Set(bids.filter(\.isValid).flatMap(\.tenderers))
         guard validTenderers.count == 1, Set(awards.filter { $0.status == "active" }.flatMap(\.suppliers)) == validTenderers else { return }

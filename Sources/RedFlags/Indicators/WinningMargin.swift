@@ -10,7 +10,7 @@ struct WinningMargin {
 
     init?(_ release: JSONValue, ocid: String, context: ProcessContext) {
         let awards = Award.all(in: release)
-        guard !awards.contains(where: { $0.status == "pending" || $0.status == "invalid" }) else { return nil }
+        guard !awards.contains(where: \.isUndecided) else { return nil }
         let active = awards.filter { $0.status == "active" }
         guard active.count == 1, active[0].suppliers.count == 1 else { return nil }
         let bids = Bid.all(in: release)
