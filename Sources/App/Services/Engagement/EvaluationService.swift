@@ -63,12 +63,6 @@ struct EvaluationService {
             }
         }
     }
-
-    /// Every response, for the KPIs and the export.
-    func allResponses() async throws -> [(EvaluationResponseRecord, EvaluationStage)] {
-        let rounds = try await EvaluationRound.query(on: db).with(\.$responses).all()
-        return rounds.flatMap { round in round.responses.map { ($0, round.stage) } }
-    }
 }
 
 extension Request {

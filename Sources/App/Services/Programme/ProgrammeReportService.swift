@@ -66,12 +66,14 @@ struct ProgrammeReportService {
     private func startedExchanges(_ engagements: [Engagement]) async throws -> [ProgrammeYearKPI.Exchange] {
         let items = try await WorkItem.query(on: db).all()
         let byEngagement = Dictionary(grouping: items, by: \.$engagement.id)
+        // One query for every engagement's latest Terms, not one per engagement.
+        var latestTerms: [UUID: TermsVersion] = [:]
+        for version in try await TermsVersion.query(on: db).sort(\.$number).all() { latestTerms[version.$engagement.id] = version }
         var exchanges: [ProgrammeYearKPI.Exchange] = []
         for engagement in engagements {
             let work = byEngagement[engagement.id!] ?? []
             guard [.active, .closing, .closed].contains(engagement.stage) || !work.isEmpty,
-                  let terms = try await TermsVersion.query(on: db).filter(\.$engagement.$id == engagement.id!)
-                    .sort(\.$number, .descending).first()?.terms else { continue }
+                  let terms = latestTerms[engagement.id!]?.terms else { continue }
             exchanges.append(.init(id: engagement.id!, startYear: terms.start.year, outputsPlanned: work.count,
                                    outputsDone: work.filter { $0.status == .done }.count, closedSuccessfully: engagement.stage == .closed))
         }
