@@ -24,7 +24,8 @@ let package = Package(
             name: "AuditLog",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "RedFlags"),
+        .systemLibrary(name: "CZlib"),
+        .target(name: "RedFlags", dependencies: ["CZlib"]),
         .target(
             name: "App",
             dependencies: [

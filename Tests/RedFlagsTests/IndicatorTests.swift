@@ -21,6 +21,27 @@ struct EngineTests {
         #expect(throws: Settings.Problem(line: 2, reason: "expected key = value")) { try Settings.parse("[R018]\nthreshold\n") }
     }
 
+    @Test func unknownOrMistypedSettingsAreErrorsNamingTheirPath() {
+        #expect(throws: Settings.Problem(path: "R038.treshold", reason: "unknown setting")) { try Settings.parse("[R038]\ntreshold = 0.5") }
+        #expect(throws: Settings.Problem(path: "R999", reason: "unknown section")) { try Settings.parse("[R999]") }
+        #expect(throws: Settings.Problem(path: "currencies", reason: "unknown setting")) { try Settings.parse("currencies = USD") }
+        #expect(throws: Settings.Problem(path: "R048.digits", reason: "expected a whole number, got \"two\"")) { try Settings.parse("[R048]\ndigits = two") }
+        #expect(throws: Settings.Problem(path: "R003.procurement_method_details.Emergency", reason: "expected a whole number, got \"soon\"")) {
+            try Settings.parse("[R003.procurement_method_details]\nEmergency = soon")
+        }
+        #expect(throws: Settings.Problem(path: "corrections.award_status_by_contract_status", reason: "expected true or false, got \"yes\"")) {
+            try Settings.parse("[corrections]\naward_status_by_contract_status = yes")
+        }
+    }
+
+    @Test func theInitTemplateIsValidAndEnablesEveryIndicator() throws {
+        let settings = try Settings.parse(SettingsTemplate.text)
+        #expect(IndicatorRun.all.allSatisfy { settings.enabled($0.code) })
+        let uncommented = SettingsTemplate.text.split(separator: "\n").map { $0.hasPrefix("; ") && $0.contains(" = ") ? $0.dropFirst(2) : $0 }
+            .joined(separator: "\n")
+        #expect(throws: Never.self, "every example value is of the right kind") { try Settings.parse(uncommented) }
+    }
+
     @Test func resultsAreWrittenLikeCardinal() {
         var results = Results()
         results.flag(.ocid, "F", "R018", 1)
@@ -65,16 +86,64 @@ struct EngineTests {
         #expect(problems[1].reason == "not a JSON object")
     }
 
-    @Test func linesStreamAcrossChunksWithCRLFAndNoFinalNewline() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString).jsonl")
-        try Data("{\"a\":1}\r\n\n  \n{\"b\":22}\n{\"c\":333}".utf8).write(to: url)
+    static func lines(of data: Data, chunkSize: Int) throws -> [(Int, String)] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString)")
+        try data.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
+        var reader = try LineReader(try FileHandle(forReadingFrom: url), chunkSize: chunkSize)
         var seen: [(Int, String)] = []
-        IndicatorRun.lines(of: try FileHandle(forReadingFrom: url), chunkSize: 3) { bytes, number in
-            seen.append((number, String(decoding: bytes, as: UTF8.self)))
-        }
+        try reader.forEachLine { bytes, number in seen.append((number, String(decoding: bytes, as: UTF8.self))) }
+        return seen
+    }
+
+    static let sample = Data("{\"a\":1}\r\n\n  \n{\"b\":22}\n{\"c\":333}".utf8)
+
+    @Test func linesStreamAcrossChunksWithCRLFAndNoFinalNewline() throws {
+        let seen = try Self.lines(of: Self.sample, chunkSize: 3)
         #expect(seen.map(\.0) == [1, 4, 5])
         #expect(seen.map(\.1) == [#"{"a":1}"#, #"{"b":22}"#, #"{"c":333}"#])
+    }
+
+    static func gzip(_ data: Data) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-c"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(data)
+        try input.fileHandleForWriting.close()
+        let compressed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return compressed
+    }
+
+    @Test func gzippedInputIsReadDirectlyIncludingSeveralMembers() throws {
+        let twoMembers = try Self.gzip(Self.sample + Data("\n".utf8)) + Self.gzip(Data("{\"d\":4}\n".utf8))
+        let seen = try Self.lines(of: twoMembers, chunkSize: 7)
+        #expect(seen.map(\.0) == [1, 4, 5, 6])
+        #expect(seen.last?.1 == #"{"d":4}"#)
+        let cut = try Self.gzip(Data(repeating: 0x61, count: 5000)).prefix(20)
+        #expect(throws: LineReader.ReadError.self) { try Self.lines(of: cut, chunkSize: 8) }
+    }
+
+    @Test func parallelParsingGivesTheSameResultsInTheSameOrder() throws {
+        let lines = (0..<500).map { #"{"ocid":"\#($0)","tender":{"numberOfTenderers":1,"procurementMethod":"open"}}"# } + ["{oops"]
+        let data = Data(lines.joined(separator: "\n").utf8)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(UUID().uuidString).jsonl")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var outputs: [String] = []
+        for threads in [1, 2, 4] {
+            var reader = try LineReader(try FileHandle(forReadingFrom: url), chunkSize: 4096)
+            var run = IndicatorRun(settings: try Settings.parse("[R018]"))
+            var problems: [Int] = []
+            try run.run(&reader, threads: threads) { problems.append($0.line) }
+            #expect(problems == [501] && run.totals.processes == 500)
+            outputs.append(run.finish().json(includeMeta: true))
+        }
+        #expect(Set(outputs).count == 1 && outputs[0].hasPrefix(#"{"OCID":{"0":{"R018":1.0},"1":"#))
     }
 }
 

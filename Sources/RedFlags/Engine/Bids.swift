@@ -1,5 +1,6 @@
-/// Bids and awards as the indicators read them. A bid is *submitted* if its status is pending, valid or
-/// disqualified (not invited or withdrawn); *valid* means qualified.
+/// Bids and awards as the indicators read them. A bid is *submitted* if it has a status other than invited or
+/// withdrawn, as cardinal counts them (so an unmapped code such as "Qualified" counts; `prepare` maps codes first);
+/// *valid* means qualified.
 struct Bid {
     let status: String?
     let tenderers: [String]
@@ -7,7 +8,7 @@ struct Bid {
     let amount: Double?
     let currency: String?
 
-    var isSubmitted: Bool { ["pending", "valid", "disqualified"].contains(status ?? "") }
+    var isSubmitted: Bool { status.map { $0 != "invited" && $0 != "withdrawn" } ?? false }
     var isValid: Bool { status == "valid" }
     var isDisqualified: Bool { status == "disqualified" }
 

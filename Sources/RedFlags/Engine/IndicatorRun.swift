@@ -6,7 +6,8 @@ public struct IndicatorRun {
     public static let all: [any Indicator.Type] = [
         ShortSubmissionPeriod.self, SingleBidReceived.self, PriceCloseToWinningBid.self, ExcessiveUnsuccessfulBids.self,
         IdenticalBidPrices.self, LateBidWon.self,
-        AllExceptWinningBidDisqualified.self, LowestBidDisqualified.self, HeavilyDiscountedBid.self,
+        AllExceptWinningBidDisqualified.self, LowestBidDisqualified.self, ExcessiveDisqualifiedBids.self,
+        HeterogeneousSupplier.self, HeavilyDiscountedBid.self,
     ]
 
     public struct Totals: Sendable, Equatable {
@@ -27,29 +28,49 @@ public struct IndicatorRun {
     let priceRule: PriceComparisonRule
     /// Configured, or the first currency observed on a bid, in file order.
     var mainCurrency: String?
-    public private(set) var results = Results()
+    public private(set) var results: Results
     public private(set) var totals = Totals()
+    /// Cardinal maps each process's tenderers only when an indicator about organizations runs.
+    let mapsSubmittedTenderers: Bool
 
-    public init(settings: Settings) {
+    public init(settings: Settings, mapping: Bool = false) {
+        results = Results(mapping: mapping)
         indicators = Self.all.filter { settings.enabled($0.code) }.map { $0.init(settings) }
         filter = ReleaseFilter(settings)
         priceRule = PriceComparisonRule(settings)
         mainCurrency = settings.global["currency"]
+        mapsSubmittedTenderers = mapping && ["R025", "R038", "R048"].contains(where: settings.enabled)
+    }
+
+    /// A line once parsed: the release, or why it was not read. Parsing is pure, so lines parse on any thread.
+    public enum ParsedLine: Sendable {
+        case release(JSONValue)
+        case problem(String)
+    }
+
+    public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+        do {
+            let value = try JSONParser.parse(line)
+            return value.isObject ? .release(value) : .problem("not a JSON object")
+        } catch {
+            return .problem("not valid JSON (\(error.description))")
+        }
     }
 
     /// Reads one line; returns the problem, if any.
     public mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineProblem? {
+        evaluate(Self.parse(line), number: number)
+    }
+
+    /// Runs the indicators over a parsed line, in file order.
+    public mutating func evaluate(_ parsed: ParsedLine, number: Int) -> LineProblem? {
         totals.lines += 1
         let release: JSONValue
-        do {
-            release = try JSONParser.parse(line)
-        } catch {
+        switch parsed {
+        case .release(let value): release = value
+        case .problem(let reason):
             totals.invalid += 1
-            return LineProblem(line: number, reason: "not valid JSON (\(error.description))")
-        }
-        guard release.isObject else {
-            totals.invalid += 1
-            return LineProblem(line: number, reason: "not a JSON object")
+            return LineProblem(line: number, reason: reason)
         }
         guard let ocid = filter.ocid(of: release) else {
             totals.excluded += 1
@@ -59,38 +80,59 @@ public struct IndicatorRun {
         if mainCurrency == nil {
             mainCurrency = release["bids", "details"]?.array?.lazy.compactMap { $0["value", "currency"]?.string }.first
         }
+        if mapsSubmittedTenderers {
+            for bid in Bid.all(in: release) where bid.isSubmitted {
+                for tenderer in bid.tenderers { results.maps!.add(.submitted, ocid: ocid, tenderer) }
+            }
+        }
         let context = ProcessContext(comparesPrices: priceRule.compares(release), mainCurrency: mainCurrency)
         for index in indicators.indices { indicators[index].read(release, ocid: ocid, context: context, into: &results) }
         return nil
+    }
+
+    /// Reads every line: each batch is parsed on `threads` threads, then evaluated in file order on this one.
+    public mutating func run(_ reader: inout LineReader, threads: Int, problem: (LineProblem) -> Void) throws {
+        try reader.forEachBatch { batch in
+            let parsed = Self.parse(batch, threads: threads)
+            for (index, line) in parsed.enumerated() {
+                if let found = evaluate(line, number: batch.lines[index].number) { problem(found) }
+            }
+        }
+    }
+
+    static func parse(_ batch: LineReader.Batch, threads: Int) -> [ParsedLine] {
+        let count = batch.lines.count
+        guard threads > 1, count > 1 else { return (0..<count).map { index in batch.withLine(index, parse) } }
+        let slices = min(threads, count)
+        let parsed = ParsedLines(count: count)
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            for index in stride(from: slice, to: count, by: slices) { parsed.set(index, batch.withLine(index, parse)) }
+        }
+        return parsed.values
     }
 
     public mutating func finish() -> Results {
         for index in indicators.indices { indicators[index].finish(&results) }
         return results
     }
+}
 
-    /// Streams a file (or standard input) line by line in fixed-size chunks, so memory never grows with the file.
-    public static func lines(of handle: FileHandle, chunkSize: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
-        var pending: [UInt8] = []
-        var number = 0
-        func emit(_ bytes: ArraySlice<UInt8>) {
-            number += 1
-            var slice = bytes
-            if slice.last == UInt8(ascii: "\r") { slice = slice.dropLast() }
-            if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            slice.withUnsafeBufferPointer { body($0, number) }
-        }
-        while true {
-            let chunk = handle.readData(ofLength: chunkSize)
-            if chunk.isEmpty { break }
-            pending.append(contentsOf: chunk)
-            var start = pending.startIndex
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                emit(pending[start..<newline])
-                start = newline + 1
-            }
-            pending.removeSubrange(pending.startIndex..<start)
-        }
-        if !pending.isEmpty { emit(pending[...]) }
+/// Results of parsing one batch, written by several threads, each to its own indexes. The buffer is allocated
+/// once, so writers never race on the array's storage.
+private final class ParsedLines: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<IndicatorRun.ParsedLine>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: .problem(""))
     }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: IndicatorRun.ParsedLine) { storage[index] = value }
+
+    var values: [IndicatorRun.ParsedLine] { Array(storage) }
 }

@@ -33,8 +33,12 @@ public struct OrderedMap<Value: Sendable & Equatable>: Sendable, Equatable {
 public struct Results: Sendable, Equatable {
     public var groups: [Group: OrderedMap<OrderedMap<Double>>] = [:]
     public var meta = OrderedMap<OrderedMap<Double>>()
+    /// Present only when maps were asked for (`--map`).
+    public var maps: Maps?
 
-    public init() {}
+    public init(mapping: Bool = false) {
+        maps = mapping ? Maps() : nil
+    }
 
     public mutating func flag(_ group: Group, _ id: String, _ code: String, _ value: Double) {
         var entries = groups[group] ?? OrderedMap()
@@ -42,6 +46,12 @@ public struct Results: Sendable, Equatable {
         codes[code] = value
         entries[id] = codes
         groups[group] = entries
+    }
+
+    /// Flags a tenderer for what it did in one process, which `--map` records.
+    public mutating func flag(tenderer id: String, _ code: String, _ value: Double, in ocid: String) {
+        flag(.tenderer, id, code, value)
+        if maps != nil, let key = Maps.Tenderers(code: code) { maps!.add(key, ocid: ocid, id) }
     }
 
     /// The output of one indicator for one identifier, if any.
@@ -61,6 +71,7 @@ public struct Results: Sendable, Equatable {
             parts.append(Self.key(group.rawValue) + ":" + Self.object(entries))
         }
         if includeMeta && !meta.isEmpty { parts.append(Self.key("Meta") + ":" + Self.object(meta)) }
+        if let maps { parts.append(Self.key("Maps") + ":" + maps.json) }
         return "{" + parts.joined(separator: ",") + "}"
     }
 

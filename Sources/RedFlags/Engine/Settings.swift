@@ -8,10 +8,21 @@ public struct Settings: Sendable, Equatable {
 
     public init() {}
 
+    /// Where a settings file is wrong: a line that does not parse, or the path of a setting (`R038.threshold`).
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        public let line: Int
+        public let location: String
         public let reason: String
-        public var description: String { "line \(line): \(reason)" }
+        public var description: String { "\(location): \(reason)" }
+
+        init(line: Int, reason: String) {
+            location = "line \(line)"
+            self.reason = reason
+        }
+
+        init(path: String, reason: String) {
+            location = path
+            self.reason = reason
+        }
     }
 
     public static func parse(_ text: String) throws(Problem) -> Settings {
@@ -37,10 +48,15 @@ public struct Settings: Sendable, Equatable {
             guard !key.isEmpty else { throw Problem(line: number + 1, reason: "a key is missing before =") }
             if let section { settings.sections[section, default: [:]][key] = value } else { settings.global[key] = value }
         }
+        try SettingsSchema.validate(settings)
         return settings
     }
 
     public func enabled(_ code: String) -> Bool { sections[code] != nil }
+
+    /// A section's value; the schema has already checked its kind.
+    func integer(_ key: String, in section: String) -> Int? { sections[section]?[key].flatMap { Int($0) } }
+    func decimal(_ key: String, in section: String) -> Double? { sections[section]?[key].flatMap(Double.init) }
 
     /// A pipe-separated list, e.g. `open|selective`.
     public func list(_ key: String, in section: String? = nil) -> [String]? {

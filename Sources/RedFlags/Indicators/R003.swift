@@ -3,6 +3,8 @@
 /// With `procurement_methods` set, only those methods are read.
 public struct ShortSubmissionPeriod: Indicator {
     public static let code = "R003"
+    public static let settingKeys: [String: SettingKind] = ["threshold": .integer, "procurement_methods": .list]
+    public static let settingExamples: KeyValuePairs<String, String> = ["threshold": "15", "procurement_methods": "open|selective|limited"]
     let threshold: Double
     let thresholdByDetails: [String: Double]
     let methods: Set<String>?

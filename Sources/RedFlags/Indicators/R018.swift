@@ -1,6 +1,8 @@
 /// R018, single bid received: a competitive process (by default `open` or `selective`) reports one tenderer.
 public struct SingleBidReceived: Indicator {
     public static let code = "R018"
+    public static let settingKeys: [String: SettingKind] = ["procurement_methods": .list]
+    public static let settingExamples: KeyValuePairs<String, String> = ["procurement_methods": "open|selective"]
     let methods: Set<String>
 
     public init(_ settings: Settings) {

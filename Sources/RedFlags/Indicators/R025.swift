@@ -5,6 +5,8 @@
 /// are left out.
 public struct ExcessiveUnsuccessfulBids: Indicator {
     public static let code = "R025"
+    public static let settingKeys: [String: SettingKind] = ["percentile": .integer, "threshold": .decimal]
+    public static let settingExamples: KeyValuePairs<String, String> = ["percentile": "75", "threshold": "0.05"]
     let percentile: Double
     let threshold: Double?
     var valid = OrderedMap<Int>()

@@ -14,6 +14,6 @@ public struct IdenticalBidPrices: Indicator {
         }
         guard !flagged.isEmpty else { return }
         results.flag(.ocid, ocid, Self.code, 1.0)
-        for tenderer in flagged.sorted() { results.flag(.tenderer, tenderer, Self.code, 1.0) }
+        for tenderer in flagged.sorted() { results.flag(tenderer: tenderer, Self.code, 1.0, in: ocid) }
     }
 }

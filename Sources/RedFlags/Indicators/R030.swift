@@ -12,6 +12,6 @@ public struct LateBidWon: Indicator {
             .intersection(winners)
         guard !late.isEmpty else { return }
         results.flag(.ocid, ocid, Self.code, 1.0)
-        for tenderer in late.sorted() { results.flag(.tenderer, tenderer, Self.code, 1.0) }
+        for tenderer in late.sorted() { results.flag(tenderer: tenderer, Self.code, 1.0, in: ocid) }
     }
 }

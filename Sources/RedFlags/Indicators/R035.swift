@@ -3,6 +3,8 @@
 /// the winner is flagged too, with 0.0.
 public struct AllExceptWinningBidDisqualified: Indicator {
     public static let code = "R035"
+    public static let settingKeys: [String: SettingKind] = ["threshold": .integer]
+    public static let settingExamples: KeyValuePairs<String, String> = ["threshold": "1"]
     let threshold: Int
 
     public init(_ settings: Settings) {
@@ -18,6 +20,6 @@ public struct AllExceptWinningBidDisqualified: Indicator {
         let disqualified = Set(bids.filter(\.isDisqualified).flatMap(\.tenderers)).subtracting(validTenderers)
         guard disqualified.count >= threshold else { return }
         results.flag(.ocid, ocid, Self.code, Double(disqualified.count))
-        for winner in validTenderers.sorted() { results.flag(.tenderer, winner, Self.code, 0.0) }
+        for winner in validTenderers.sorted() { results.flag(tenderer: winner, Self.code, 0.0, in: ocid) }
     }
 }

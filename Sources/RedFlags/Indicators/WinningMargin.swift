@@ -62,8 +62,8 @@ struct MarginOutliers: Sendable {
         }
         for margin in margins where side == .low ? margin.difference <= fence : margin.difference >= fence {
             results.flag(.ocid, margin.ocid, code, margin.difference)
-            results.flag(.tenderer, margin.winner, code, 0.0)
-            if side == .low { results.flag(.tenderer, margin.runnerUp, code, 0.0) }
+            results.flag(tenderer: margin.winner, code, 0.0, in: margin.ocid)
+            if side == .low { results.flag(tenderer: margin.runnerUp, code, 0.0, in: margin.ocid) }
         }
     }
 }
@@ -71,6 +71,8 @@ struct MarginOutliers: Sendable {
 /// R024, price close to winning bid: the margin is a low outlier; the winner and the runner-up are flagged too.
 public struct PriceCloseToWinningBid: Indicator {
     public static let code = "R024"
+    public static let settingKeys: [String: SettingKind] = ["threshold": .decimal]
+    public static let settingExamples: KeyValuePairs<String, String> = ["threshold": "0.05"]
     var outliers: MarginOutliers
 
     public init(_ settings: Settings) { outliers = MarginOutliers(code: Self.code, side: .low, settings) }
@@ -85,6 +87,8 @@ public struct PriceCloseToWinningBid: Indicator {
 /// R058, heavily discounted bid: the margin is a high outlier; the winner is flagged too.
 public struct HeavilyDiscountedBid: Indicator {
     public static let code = "R058"
+    public static let settingKeys: [String: SettingKind] = ["threshold": .decimal]
+    public static let settingExamples: KeyValuePairs<String, String> = ["threshold": "0.5"]
     var outliers: MarginOutliers
 
     public init(_ settings: Settings) { outliers = MarginOutliers(code: Self.code, side: .high, settings) }

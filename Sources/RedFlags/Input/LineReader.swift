@@ -1,0 +1,146 @@
+import CZlib
+import Foundation
+
+/// Complete lines read from a file or standard input in fixed-size chunks, so memory never grows with the file.
+/// Gzipped input (found by its magic bytes, several members allowed) is inflated on the way.
+public struct LineReader {
+    /// The complete lines of one chunk: their bytes and where each starts and ends, with its line number.
+    public struct Batch: Sendable {
+        public let bytes: [UInt8]
+        public let lines: [(range: Range<Int>, number: Int)]
+
+        public func withLine<T>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+            try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[lines[index].range])) }
+        }
+    }
+
+    public struct ReadError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    var source: any ChunkSource
+    let chunkSize: Int
+
+    public init(_ handle: FileHandle, chunkSize: Int = 1 << 20) throws(ReadError) {
+        self.chunkSize = chunkSize
+        let first = handle.readData(ofLength: chunkSize)
+        let plain = PlainSource(handle: handle, chunkSize: chunkSize, pending: [UInt8](first))
+        source = first.starts(with: [0x1F, 0x8B]) ? try GzipSource(plain) : plain
+    }
+
+    /// Calls `body` with each batch of complete lines, in order. Blank lines are skipped but counted; a trailing
+    /// carriage return is dropped; a last line without a newline is still read.
+    public mutating func forEachBatch(_ body: (Batch) throws -> Void) throws {
+        var pending: [UInt8] = []
+        var number = 0
+        while let chunk = try source.next() {
+            pending += chunk
+            guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
+            let complete = Array(pending[...lastNewline])
+            pending.removeSubrange(...lastNewline)
+            try body(Self.batch(complete, numberingFrom: &number))
+        }
+        if !pending.isEmpty { try body(Self.batch(pending, numberingFrom: &number)) }
+    }
+
+    /// Line by line, for callers that do not batch.
+    public mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+        try forEachBatch { batch in
+            for index in batch.lines.indices { try batch.withLine(index) { try body($0, batch.lines[index].number) } }
+        }
+    }
+
+    static func batch(_ bytes: [UInt8], numberingFrom number: inout Int) -> Batch {
+        var lines: [(Range<Int>, Int)] = []
+        var start = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while start < buffer.count {
+                let newline = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
+                number += 1
+                var end = newline
+                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                if buffer[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 }) { lines.append((start..<end, number)) }
+                start = newline + 1
+            }
+        }
+        return Batch(bytes: bytes, lines: lines)
+    }
+}
+
+protocol ChunkSource {
+    mutating func next() throws(LineReader.ReadError) -> [UInt8]?
+}
+
+struct PlainSource: ChunkSource {
+    let handle: FileHandle
+    let chunkSize: Int
+    var pending: [UInt8]?
+
+    mutating func next() -> [UInt8]? {
+        if let first = pending {
+            pending = nil
+            if !first.isEmpty { return first }
+        }
+        let data = handle.readData(ofLength: chunkSize)
+        return data.isEmpty ? nil : [UInt8](data)
+    }
+}
+
+/// Inflates gzip members one after another with zlib.
+final class GzipSource: ChunkSource {
+    var input: PlainSource
+    var stream = z_stream()
+    var buffer: [UInt8] = []
+    var consumed = 0
+    /// Inside a member: input ending here means the file was cut short.
+    var inMember = false
+
+    init(_ input: PlainSource) throws(LineReader.ReadError) {
+        self.input = input
+        // 15 window bits + 16: gzip framing only.
+        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw LineReader.ReadError(description: "cannot start gzip decompression")
+        }
+    }
+
+    deinit { inflateEnd(&stream) }
+
+    func next() throws(LineReader.ReadError) -> [UInt8]? {
+        var output = [UInt8](repeating: 0, count: input.chunkSize)
+        while true {
+            if consumed == buffer.count {
+                guard let chunk = input.next() else {
+                    if inMember { throw LineReader.ReadError(description: "the gzip data ends early") }
+                    return nil
+                }
+                buffer = chunk
+                consumed = 0
+            }
+            let (status, produced) = inflateStep(into: &output)
+            switch status {
+            case Z_STREAM_END:
+                inflateReset(&stream)
+                inMember = false
+            case Z_OK, Z_BUF_ERROR:
+                inMember = true
+            default:
+                throw LineReader.ReadError(description: "the gzip data is damaged (zlib error \(status))")
+            }
+            if produced > 0 { return Array(output[..<produced]) }
+        }
+    }
+
+    private func inflateStep(into output: inout [UInt8]) -> (Int32, Int) {
+        buffer.withUnsafeMutableBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out in
+                stream.next_in = input.baseAddress! + consumed
+                stream.avail_in = UInt32(input.count - consumed)
+                stream.next_out = out.baseAddress
+                stream.avail_out = UInt32(out.count)
+                let status = inflate(&stream, Z_NO_FLUSH)
+                consumed = input.count - Int(stream.avail_in)
+                return (status, out.count - Int(stream.avail_out))
+            }
+        }
+    }
+}
