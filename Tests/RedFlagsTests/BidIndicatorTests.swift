@@ -73,9 +73,14 @@ struct PriceIndicatorTests {
     @Test func pricesAreComparedOnlyInTheMainCurrencyAndWhereAllowed() throws {
         let usd = #"{"ocid":"A","bids":{"details":[{"status":"valid","value":{"amount":5,"currency":"USD"},"tenderers":[{"id":"X"}]}]}}"#
         let mixed = #"{"ocid":"F","tender":{"procurementMethodDetails":"Sorteo"},"bids":{"details":[{"status":"valid","value":{"amount":1,"currency":"EUR"},"tenderers":[{"id":"V"}]},{"status":"valid","value":{"amount":1,"currency":"EUR"},"tenderers":[{"id":"D"}]}]}}"#
-        // The first currency seen (USD) is the main one, so the euro process is left out.
-        #expect(try EngineTests.run([usd, mixed], settings: "[R028]").0.groups.isEmpty)
-        #expect(try EngineTests.run([usd, mixed], settings: "currency = EUR\n[R028]").0.groups[.ocid]?.keys == ["F"])
+        // R036 compares amounts in the main currency: the first seen (USD), so the euro process is left out.
+        let lowestInEuros = #"{"ocid":"F","bids":{"details":[{"status":"disqualified","value":{"amount":1,"currency":"EUR"}},{"status":"valid","value":{"amount":2,"currency":"EUR"}}]},"awards":[{"status":"active"}]}"#
+        #expect(try EngineTests.run([usd, lowestInEuros], settings: "[R036]").0.groups.isEmpty)
+        #expect(try EngineTests.run([usd, lowestInEuros], settings: "currency = EUR\n[R036]").0.groups[.ocid]?.keys == ["F"])
+        // R028 compares amount and currency together, whatever the main currency.
+        #expect(try EngineTests.run([usd, mixed], settings: "[R028]").0.groups[.ocid]?.keys == ["F"])
+        let otherCurrency = mixed.replacingOccurrences(of: #""amount":1,"currency":"EUR"},"tenderers":[{"id":"D"}]"#, with: #""amount":1,"currency":"USD"},"tenderers":[{"id":"D"}]"#)
+        #expect(try EngineTests.run([otherCurrency], settings: "[R028]").0.groups.isEmpty, "1 EUR is not 1 USD")
         #expect(try EngineTests.run([mixed], settings: "no_price_comparison_procurement_methods = Sorteo|Lottery\n[R028]").0.groups.isEmpty)
         #expect(try EngineTests.run([mixed], settings: "price_comparison_procurement_methods = Reverse Auction\n[R028]").0.groups.isEmpty)
     }
@@ -120,17 +125,21 @@ struct OutlierIndicatorTests {
         #expect(try EngineTests.run(lines, settings: "[R058]").0.json(includeMeta: false) == #"{"OCID":{"F":{"R058":99.0}},"Tenderer":{"W":{"R058":0.0}}}"#)
     }
 
+    static func margin(_ line: String, currency: String) throws -> ContractingProcess {
+        ContractingProcess(ocid: "F", release: try JSONParser.parse(Array(line.utf8)), comparesPrices: true, mainCurrency: currency)
+    }
+
     @Test func marginsNeedOneActiveAwardAndTheWinnerLowest() throws {
         let base = Self.process("F", winner: 1, second: 2)
-        #expect(WinningMargin(try JSONParser.parse(Array(base.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "USD"))?.difference == 1)
+        #expect(WinningMargin(try Self.margin(base, currency: "USD"))?.difference == 1)
         let notLowest = Self.process("F", winner: 3, second: 2)
-        #expect(WinningMargin(try JSONParser.parse(Array(notLowest.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "USD")) == nil)
+        #expect(WinningMargin(try Self.margin(notLowest, currency: "USD")) == nil)
         let twoAwards = base.replacingOccurrences(of: #""awards":[{"status":"active","suppliers":[{"id":"W"}]}]"#,
                                                   with: #""awards":[{"status":"active","suppliers":[{"id":"W"}]},{"status":"active","suppliers":[{"id":"L"}]}]"#)
-        #expect(WinningMargin(try JSONParser.parse(Array(twoAwards.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "USD")) == nil)
+        #expect(WinningMargin(try Self.margin(twoAwards, currency: "USD")) == nil)
         let jointBid = base.replacingOccurrences(of: #""tenderers":[{"id":"L"}]"#, with: #""tenderers":[{"id":"L"},{"id":"M"}]"#)
-        #expect(WinningMargin(try JSONParser.parse(Array(jointBid.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "USD")) == nil)
-        #expect(WinningMargin(try JSONParser.parse(Array(base.utf8)), ocid: "F", context: .init(comparesPrices: true, mainCurrency: "EUR")) == nil)
+        #expect(WinningMargin(try Self.margin(jointBid, currency: "USD")) == nil)
+        #expect(WinningMargin(try Self.margin(base, currency: "EUR")) == nil)
     }
 }
 

@@ -1,29 +1,31 @@
 /// Bids and awards as the indicators read them. A bid is *submitted* if it has a status other than invited or
 /// withdrawn, as cardinal counts them (so an unmapped code such as "Qualified" counts; `prepare` maps codes first);
 /// *valid* means qualified.
-struct Bid {
+struct Bid: Sendable {
     let status: String?
     let tenderers: [String]
-    let date: Double?
+    let dateText: String?
     let amount: Double?
     let currency: String?
 
     var isSubmitted: Bool { status.map { $0 != "invited" && $0 != "withdrawn" } ?? false }
     var isValid: Bool { status == "valid" }
     var isDisqualified: Bool { status == "disqualified" }
+    /// Read only by the indicators that need it.
+    var date: Double? { dateText.flatMap(Timestamp.seconds) }
 
     static func all(in release: JSONValue) -> [Bid] {
         (release["bids", "details"]?.array ?? []).map { bid in
             Bid(status: bid["status"]?.string,
                 tenderers: (bid["tenderers"]?.array ?? []).compactMap { $0["id"]?.string },
-                date: bid["date"]?.string.flatMap(Timestamp.seconds),
+                dateText: bid["date"]?.string,
                 amount: bid["value", "amount"]?.number,
                 currency: bid["value", "currency"]?.string)
         }
     }
 }
 
-struct Award {
+struct Award: Sendable {
     let status: String?
     let suppliers: [String]
 
@@ -34,10 +36,5 @@ struct Award {
         (release["awards"]?.array ?? []).map { award in
             Award(status: award["status"]?.string, suppliers: (award["suppliers"]?.array ?? []).compactMap { $0["id"]?.string })
         }
-    }
-
-    /// Suppliers of the awards that are active.
-    static func activeSuppliers(in release: JSONValue) -> Set<String> {
-        Set(all(in: release).filter { $0.status == "active" }.flatMap(\.suppliers))
     }
 }

@@ -48,9 +48,25 @@ public struct IndicatorRun {
         case problem(String)
     }
 
-    public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> ParsedLine {
+    /// Every field any indicator reads; everything else in a release is checked for syntax and skipped.
+    static let projection = JSONProjection.members(JSONProjection.keep("ocid", "date") + [
+        ("buyer", .members(JSONProjection.keep("id", "name"))),
+        ("tender", .members(JSONProjection.keep("status", "procurementMethod", "procurementMethodDetails", "numberOfTenderers",
+                                                "tenderPeriod", "value", "datePublished") + [("procuringEntity", .members(JSONProjection.keep("id", "name")))])),
+        ("bids", .members([("details", .members(JSONProjection.keep("status", "date", "value") + [("tenderers", .members(JSONProjection.keep("id")))]))])),
+        ("awards", .members(JSONProjection.keep("id", "status", "date", "value") + [
+            ("suppliers", .members(JSONProjection.keep("id", "name"))),
+            ("items", .members(JSONProjection.keep("classification", "quantity", "unit"))),
+        ])),
+        ("contracts", .members(JSONProjection.keep("id", "awardID", "status", "value", "dateSigned", "period")
+            + [("amendments", .members(JSONProjection.keep("date", "amendsReleaseID", "rationale")))])),
+        ("parties", .members(JSONProjection.keep("id", "name", "roles") + [("identifier", .members(JSONProjection.keep("scheme", "id")))])),
+    ])
+
+    /// Parses a line as indicators need it, or whole (`prepare` writes releases back out).
+    public static func parse(_ line: UnsafeBufferPointer<UInt8>, whole: Bool = false) -> ParsedLine {
         do {
-            let value = try JSONParser.parse(line)
+            let value = try JSONParser.parse(line, projection: whole ? .everything : projection)
             return value.isObject ? .release(value) : .problem("not a JSON object")
         } catch {
             return .problem("not valid JSON (\(error.description))")
@@ -80,33 +96,45 @@ public struct IndicatorRun {
         if mainCurrency == nil {
             mainCurrency = release["bids", "details"]?.array?.lazy.compactMap { $0["value", "currency"]?.string }.first
         }
+        let process = ContractingProcess(ocid: ocid, release: release, comparesPrices: priceRule.compares(release), mainCurrency: mainCurrency)
         if mapsSubmittedTenderers {
-            for bid in Bid.all(in: release) where bid.isSubmitted {
+            for bid in process.bids where bid.isSubmitted {
                 for tenderer in bid.tenderers { results.maps!.add(.submitted, ocid: ocid, tenderer) }
             }
         }
-        let context = ProcessContext(comparesPrices: priceRule.compares(release), mainCurrency: mainCurrency)
-        for index in indicators.indices { indicators[index].read(release, ocid: ocid, context: context, into: &results) }
+        for index in indicators.indices { indicators[index].read(process, into: &results) }
         return nil
     }
 
-    /// Reads every line: each batch is parsed on `threads` threads, then evaluated in file order on this one.
+    /// Reads every line. With one thread, each batch is parsed then evaluated. With more, batches flow through a
+    /// pipeline: while this thread evaluates one batch in file order, the others parse the next.
     public mutating func run(_ reader: inout LineReader, threads: Int, problem: (LineProblem) -> Void) throws {
+        guard threads > 1 else {
+            try reader.forEachBatch { batch in evaluate(batch, Self.parse(batch, threads: 1), problem: problem) }
+            return
+        }
+        var inFlight: (batch: LineReader.Batch, parsing: ParsingBatch)?
         try reader.forEachBatch { batch in
-            let parsed = Self.parse(batch, threads: threads)
-            for (index, line) in parsed.enumerated() {
-                if let found = evaluate(line, number: batch.lines[index].number) { problem(found) }
-            }
+            let next = ParsingBatch(batch, threads: threads - 1)
+            if let (previous, parsing) = inFlight { evaluate(previous, parsing.wait(), problem: problem) }
+            inFlight = (batch, next)
+        }
+        if let (last, parsing) = inFlight { evaluate(last, parsing.wait(), problem: problem) }
+    }
+
+    private mutating func evaluate(_ batch: LineReader.Batch, _ parsed: [ParsedLine], problem: (LineProblem) -> Void) {
+        for (index, line) in parsed.enumerated() {
+            if let found = evaluate(line, number: batch.lines[index].number) { problem(found) }
         }
     }
 
     static func parse(_ batch: LineReader.Batch, threads: Int) -> [ParsedLine] {
         let count = batch.lines.count
-        guard threads > 1, count > 1 else { return (0..<count).map { index in batch.withLine(index, parse) } }
+        guard threads > 1, count > 1 else { return (0..<count).map { index in batch.withLine(index) { parse($0) } } }
         let slices = min(threads, count)
         let parsed = ParsedLines(count: count)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            for index in stride(from: slice, to: count, by: slices) { parsed.set(index, batch.withLine(index, parse)) }
+            for index in stride(from: slice, to: count, by: slices) { parsed.set(index, batch.withLine(index) { parse($0) }) }
         }
         return parsed.values
     }
@@ -135,4 +163,23 @@ private final class ParsedLines: @unchecked Sendable {
     func set(_ index: Int, _ value: IndicatorRun.ParsedLine) { storage[index] = value }
 
     var values: [IndicatorRun.ParsedLine] { Array(storage) }
+}
+
+/// One batch being parsed in the background.
+private final class ParsingBatch: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var parsed: [IndicatorRun.ParsedLine] = []
+
+    init(_ batch: LineReader.Batch, threads: Int) {
+        DispatchQueue.global().async { [self] in
+            parsed = IndicatorRun.parse(batch, threads: threads)
+            done.signal()
+        }
+    }
+
+    /// The parsed lines, once ready; the semaphore orders the write before this read.
+    func wait() -> [IndicatorRun.ParsedLine] {
+        done.wait()
+        return parsed
+    }
 }

@@ -16,21 +16,31 @@ public struct ReleaseFilter: Sendable {
     }
 }
 
-/// What the run knows about a process beyond its JSON: whether its prices may be compared at all, and the main
-/// currency every compared amount must be in.
-public struct ProcessContext: Sendable {
+/// One contracting process as the indicators read it: its release, and its bids and awards extracted once so
+/// that no indicator walks the JSON for them again.
+public struct ContractingProcess: Sendable {
+    public let ocid: String
+    public let release: JSONValue
+    let bids: [Bid]
+    let awards: [Award]
     /// False when the settings say the buyer predetermines prices for this kind of procedure.
-    public let comparesPrices: Bool
-    /// The configured currency, or the first one observed in the file.
-    public let mainCurrency: String?
+    let comparesPrices: Bool
+    /// Submitted bids with an amount, when prices may be compared (the settings allow it for this kind of procedure)
+    /// and every such amount is in the main currency; nil otherwise.
+    let comparableBids: [Bid]?
 
-    /// Submitted bids with an amount, when prices may be compared and every such amount is in the main currency.
-    func comparableBids(_ bids: [Bid]) -> [Bid]? {
-        guard comparesPrices else { return nil }
+    init(ocid: String, release: JSONValue, comparesPrices: Bool, mainCurrency: String?) {
+        self.ocid = ocid
+        self.release = release
+        bids = Bid.all(in: release)
+        awards = Award.all(in: release)
+        self.comparesPrices = comparesPrices
         let priced = bids.filter { $0.isSubmitted && $0.amount != nil }
-        guard priced.allSatisfy({ $0.currency == mainCurrency }) else { return nil }
-        return priced
+        comparableBids = comparesPrices && priced.allSatisfy({ $0.currency == mainCurrency }) ? priced : nil
     }
+
+    /// Suppliers of the awards that are active.
+    var activeSuppliers: Set<String> { Set(awards.filter { $0.status == "active" }.flatMap(\.suppliers)) }
 }
 
 /// The global price-comparison rules: `no_price_comparison_procurement_methods` leaves out procedures whose
@@ -60,7 +70,7 @@ public protocol Indicator: Sendable {
     /// Each key with its default or an example, in the order `init` writes them.
     static var settingExamples: KeyValuePairs<String, String> { get }
     init(_ settings: Settings)
-    mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results)
+    mutating func read(_ process: ContractingProcess, into results: inout Results)
     mutating func finish(_ results: inout Results)
 }
 

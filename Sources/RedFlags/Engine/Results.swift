@@ -24,6 +24,15 @@ public struct OrderedMap<Value: Sendable & Equatable>: Sendable, Equatable {
         }
     }
 
+    /// Edits the value for `key` in place (no copy of a nested map), creating it from `initial` if needed.
+    public mutating func update(_ key: String, default initial: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
+        if values[key] == nil {
+            keys.append(key)
+            values[key] = initial()
+        }
+        body(&values[key]!)
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
     public var entries: [(String, Value)] { keys.map { ($0, values[$0]!) } }
@@ -41,11 +50,7 @@ public struct Results: Sendable, Equatable {
     }
 
     public mutating func flag(_ group: Group, _ id: String, _ code: String, _ value: Double) {
-        var entries = groups[group] ?? OrderedMap()
-        var codes = entries[id] ?? OrderedMap()
-        codes[code] = value
-        entries[id] = codes
-        groups[group] = entries
+        groups[group, default: OrderedMap()].update(id, default: OrderedMap()) { $0[code] = value }
     }
 
     /// Flags a tenderer for what it did in one process, which `--map` records.

@@ -2,15 +2,19 @@
 public enum Timestamp {
     /// `2020-08-03T18:00:00-05:00`, `…Z`, with optional fractional seconds; nil for anything else.
     public static func seconds(_ text: String) -> Double? {
-        let b = Array(text.utf8)
-        guard b.count >= 19, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
+        var text = text
+        return text.withUTF8 { seconds(bytes: $0) }
+    }
+
+    static func seconds(bytes b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
               b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
               let year = digits(b, 0, 4), let month = digits(b, 5, 2), let day = digits(b, 8, 2),
               let hour = digits(b, 11, 2), let minute = digits(b, 14, 2), let second = digits(b, 17, 2),
               (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
         var index = 19
         var fraction = 0.0
-        if index < b.count, b[index] == UInt8(ascii: ".") {
+        if b[index] == UInt8(ascii: ".") {
             index += 1
             var scale = 0.1
             let start = index
@@ -37,11 +41,12 @@ public enum Timestamp {
         return Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset) + fraction
     }
 
-    private static func digits(_ b: [UInt8], _ start: Int, _ count: Int) -> Int? {
+    private static func digits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         guard start + count <= b.count else { return nil }
         var value = 0
-        for byte in b[start..<start + count] {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+        for index in start..<start + count {
+            let byte = b[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return value

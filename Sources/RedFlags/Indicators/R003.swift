@@ -15,13 +15,13 @@ public struct ShortSubmissionPeriod: Indicator {
         methods = settings.list("procurement_methods", in: Self.code).map(Set.init)
     }
 
-    public func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
-        if let methods, !methods.contains(release["tender", "procurementMethod"]?.string ?? "") { return }
-        guard let start = release["tender", "tenderPeriod", "startDate"]?.string.flatMap(Timestamp.seconds),
-              let end = release["tender", "tenderPeriod", "endDate"]?.string.flatMap(Timestamp.seconds) else { return }
-        let limit = release["tender", "procurementMethodDetails"]?.string.flatMap { thresholdByDetails[$0] } ?? threshold
+    public func read(_ process: ContractingProcess, into results: inout Results) {
+        if let methods, !methods.contains(process.release["tender", "procurementMethod"]?.string ?? "") { return }
+        guard let start = process.release["tender", "tenderPeriod", "startDate"]?.string.flatMap(Timestamp.seconds),
+              let end = process.release["tender", "tenderPeriod", "endDate"]?.string.flatMap(Timestamp.seconds) else { return }
+        let limit = process.release["tender", "procurementMethodDetails"]?.string.flatMap { thresholdByDetails[$0] } ?? threshold
         // Whole days, truncated toward zero, as a duration's day count is.
         let days = ((end - start) / 86_400).rounded(.towardZero)
-        if days < limit { results.flag(.ocid, ocid, Self.code, 1.0) }
+        if days < limit { results.flag(.ocid, process.ocid, Self.code, 1.0) }
     }
 }

@@ -9,9 +9,9 @@ public struct SingleBidReceived: Indicator {
         methods = Set(settings.list("procurement_methods", in: Self.code) ?? ["open", "selective"])
     }
 
-    public func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
-        guard let method = release["tender", "procurementMethod"]?.string, methods.contains(method),
-              release["tender", "numberOfTenderers"]?.number == 1 else { return }
-        results.flag(.ocid, ocid, Self.code, 1.0)
+    public func read(_ process: ContractingProcess, into results: inout Results) {
+        guard let method = process.release["tender", "procurementMethod"]?.string, methods.contains(method),
+              process.release["tender", "numberOfTenderers"]?.number == 1 else { return }
+        results.flag(.ocid, process.ocid, Self.code, 1.0)
     }
 }

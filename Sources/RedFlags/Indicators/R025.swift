@@ -17,12 +17,12 @@ public struct ExcessiveUnsuccessfulBids: Indicator {
         threshold = settings.sections[Self.code]?["threshold"].flatMap(Double.init)
     }
 
-    public mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
-        let awards = Award.all(in: release)
+    public mutating func read(_ process: ContractingProcess, into results: inout Results) {
+        let awards = process.awards
         guard !awards.contains(where: { $0.isUndecided || $0.suppliers.count > 1 }) else { return }
         let active = awards.filter { $0.status == "active" }
         guard active.count <= 1 else { return }
-        let bids = Bid.all(in: release)
+        let bids = process.bids
         guard !bids.contains(where: { $0.tenderers.count > 1 }) else { return }
         let winner = active.first?.suppliers.first
         for bid in bids where bid.isValid {

@@ -5,13 +5,13 @@ public struct LateBidWon: Indicator {
 
     public init(_ settings: Settings) {}
 
-    public func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
-        guard let deadline = release["tender", "tenderPeriod", "endDate"]?.string.flatMap(Timestamp.seconds) else { return }
-        let winners = Award.activeSuppliers(in: release)
-        let late = Set(Bid.all(in: release).filter { $0.isValid && ($0.date.map { $0 > deadline } ?? false) }.flatMap(\.tenderers))
+    public func read(_ process: ContractingProcess, into results: inout Results) {
+        guard let deadline = process.release["tender", "tenderPeriod", "endDate"]?.string.flatMap(Timestamp.seconds) else { return }
+        let winners = process.activeSuppliers
+        let late = Set(process.bids.filter { $0.isValid && ($0.date.map { $0 > deadline } ?? false) }.flatMap(\.tenderers))
             .intersection(winners)
         guard !late.isEmpty else { return }
-        results.flag(.ocid, ocid, Self.code, 1.0)
-        for tenderer in late.sorted() { results.flag(tenderer: tenderer, Self.code, 1.0, in: ocid) }
+        results.flag(.ocid, process.ocid, Self.code, 1.0)
+        for tenderer in late.sorted() { results.flag(tenderer: tenderer, Self.code, 1.0, in: process.ocid) }
     }
 }

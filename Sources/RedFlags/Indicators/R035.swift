@@ -11,15 +11,15 @@ public struct AllExceptWinningBidDisqualified: Indicator {
         threshold = settings.sections[Self.code]?["threshold"].flatMap { Int($0) } ?? 1
     }
 
-    public func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
-        let awards = Award.all(in: release)
+    public func read(_ process: ContractingProcess, into results: inout Results) {
+        let awards = process.awards
         guard !awards.contains(where: \.isUndecided) else { return }
-        let bids = Bid.all(in: release)
+        let bids = process.bids
         let validTenderers = Set(bids.filter(\.isValid).flatMap(\.tenderers))
         guard validTenderers.count == 1, Set(awards.filter { $0.status == "active" }.flatMap(\.suppliers)) == validTenderers else { return }
         let disqualified = Set(bids.filter(\.isDisqualified).flatMap(\.tenderers)).subtracting(validTenderers)
         guard disqualified.count >= threshold else { return }
-        results.flag(.ocid, ocid, Self.code, Double(disqualified.count))
-        for winner in validTenderers.sorted() { results.flag(tenderer: winner, Self.code, 0.0, in: ocid) }
+        results.flag(.ocid, process.ocid, Self.code, Double(disqualified.count))
+        for winner in validTenderers.sorted() { results.flag(tenderer: winner, Self.code, 0.0, in: process.ocid) }
     }
 }

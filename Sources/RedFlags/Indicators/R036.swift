@@ -6,10 +6,10 @@ public struct LowestBidDisqualified: Indicator {
 
     public init(_ settings: Settings) {}
 
-    public func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
-        guard Award.all(in: release).contains(where: { $0.status == "active" }),
-              let bids = context.comparableBids(Bid.all(in: release)), bids.contains(where: \.isValid),
+    public func read(_ process: ContractingProcess, into results: inout Results) {
+        guard process.awards.contains(where: { $0.status == "active" }),
+              let bids = process.comparableBids, bids.contains(where: \.isValid),
               let lowest = bids.map({ $0.amount! }).min() else { return }
-        if bids.filter({ $0.amount == lowest }).allSatisfy(\.isDisqualified) { results.flag(.ocid, ocid, Self.code, 1.0) }
+        if bids.filter({ $0.amount == lowest }).allSatisfy(\.isDisqualified) { results.flag(.ocid, process.ocid, Self.code, 1.0) }
     }
 }

@@ -27,28 +27,28 @@ public struct ExcessiveDisqualifiedBids: Indicator {
         minimumForOrganizations = section?["minimum_contracting_processes"].flatMap { Int($0) } ?? 2
     }
 
-    public mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
-        let submitted = Bid.all(in: release).filter(\.isSubmitted)
+    public mutating func read(_ process: ContractingProcess, into results: inout Results) {
+        let submitted = process.bids.filter(\.isSubmitted)
         guard !submitted.isEmpty else { return }
         for bid in submitted {
             for tenderer in bid.tenderers { add(.tenderer, tenderer, disqualified: bid.isDisqualified ? 1 : 0, submitted: 1) }
         }
         let disqualified = submitted.count { $0.isDisqualified }
         let organizations: [(Group, Maps.Organization, String?)] = [
-            (.buyer, .buyer, release["buyer", "id"]?.string),
-            (.procuringEntity, .procuringEntity, release["tender", "procuringEntity", "id"]?.string),
+            (.buyer, .buyer, process.release["buyer", "id"]?.string),
+            (.procuringEntity, .procuringEntity, process.release["tender", "procuringEntity", "id"]?.string),
         ]
         for case let (group, map, id?) in organizations {
             add(group, id, disqualified: disqualified, submitted: submitted.count)
-            if disqualified > 0 { results.maps?.organizations[map, default: OrderedMap()][ocid] = id }
+            if disqualified > 0 { results.maps?.organizations[map, default: OrderedMap()][process.ocid] = id }
         }
     }
 
     private mutating func add(_ group: Group, _ id: String, disqualified: Int, submitted: Int) {
-        var ratio = ratios[group, default: OrderedMap()][id] ?? Ratio()
-        ratio.disqualified += disqualified
-        ratio.submitted += submitted
-        ratios[group, default: OrderedMap()][id] = ratio
+        ratios[group, default: OrderedMap()].update(id, default: Ratio()) { ratio in
+            ratio.disqualified += disqualified
+            ratio.submitted += submitted
+        }
     }
 
     public mutating func finish(_ results: inout Results) {

@@ -24,17 +24,18 @@ public struct HeterogeneousSupplier: Indicator {
         minimumProcesses = section?["minimum_contracting_processes"].flatMap { Int($0) } ?? 20
     }
 
-    public mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
+    public mutating func read(_ process: ContractingProcess, into results: inout Results) {
         var counted = Set<String>()
-        for award in release["awards"]?.array ?? [] {
+        for award in process.release["awards"]?.array ?? [] {
             guard award["status"]?.string == "active", let suppliers = award["suppliers"]?.array, suppliers.count == 1,
                   let supplier = suppliers[0]["id"]?.string, let items = award["items"]?.array else { continue }
             for item in items {
                 guard let classification = item["classification", "id"]?.string else { continue }
-                var variety = varieties[supplier] ?? Variety()
-                if counted.insert(supplier).inserted { variety.processes += 1 }
-                variety.classifications.insert(String(classification.prefix(digits)))
-                varieties[supplier] = variety
+                let first = counted.insert(supplier).inserted
+                varieties.update(supplier, default: Variety()) { variety in
+                    if first { variety.processes += 1 }
+                    variety.classifications.insert(String(classification.prefix(digits)))
+                }
             }
         }
     }

@@ -8,14 +8,14 @@ struct WinningMargin {
     let winner: String
     let runnerUp: String
 
-    init?(_ release: JSONValue, ocid: String, context: ProcessContext) {
-        let awards = Award.all(in: release)
+    init?(_ process: ContractingProcess) {
+        let awards = process.awards
         guard !awards.contains(where: \.isUndecided) else { return nil }
         let active = awards.filter { $0.status == "active" }
         guard active.count == 1, active[0].suppliers.count == 1 else { return nil }
-        let bids = Bid.all(in: release)
+        let bids = process.bids
         guard !bids.contains(where: { $0.tenderers.count > 1 }),
-              let priced = context.comparableBids(bids) else { return nil }
+              let priced = process.comparableBids else { return nil }
         let valid = priced.filter(\.isValid)
         let winner = active[0].suppliers[0]
         // The winner's lowest bid is the winning bid.
@@ -23,7 +23,7 @@ struct WinningMargin {
               valid.allSatisfy({ $0.amount! >= winning }),
               let second = valid.filter({ $0.tenderers != [winner] }).min(by: { $0.amount! < $1.amount! }),
               let runnerUp = second.tenderers.first else { return nil }
-        self.ocid = ocid
+        self.ocid = process.ocid
         self.difference = (second.amount! - winning) / winning
         self.winner = winner
         self.runnerUp = runnerUp
@@ -47,8 +47,8 @@ struct MarginOutliers: Sendable {
         threshold = settings.sections[code]?["threshold"].flatMap(Double.init)
     }
 
-    mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext) {
-        if let margin = WinningMargin(release, ocid: ocid, context: context) { margins.append(margin) }
+    mutating func read(_ process: ContractingProcess) {
+        if let margin = WinningMargin(process) { margins.append(margin) }
     }
 
     func finish(_ results: inout Results) {
@@ -77,8 +77,8 @@ public struct PriceCloseToWinningBid: Indicator {
 
     public init(_ settings: Settings) { outliers = MarginOutliers(code: Self.code, side: .low, settings) }
 
-    public mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
-        outliers.read(release, ocid: ocid, context: context)
+    public mutating func read(_ process: ContractingProcess, into results: inout Results) {
+        outliers.read(process)
     }
 
     public mutating func finish(_ results: inout Results) { outliers.finish(&results) }
@@ -93,8 +93,8 @@ public struct HeavilyDiscountedBid: Indicator {
 
     public init(_ settings: Settings) { outliers = MarginOutliers(code: Self.code, side: .high, settings) }
 
-    public mutating func read(_ release: JSONValue, ocid: String, context: ProcessContext, into results: inout Results) {
-        outliers.read(release, ocid: ocid, context: context)
+    public mutating func read(_ process: ContractingProcess, into results: inout Results) {
+        outliers.read(process)
     }
 
     public mutating func finish(_ results: inout Results) { outliers.finish(&results) }

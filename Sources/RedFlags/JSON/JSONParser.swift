@@ -25,10 +25,12 @@ public struct JSONParser {
         }
     }
 
-    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+    /// With a projection, only the members it names are built; the rest are checked for syntax and skipped, so a
+    /// line is accepted or refused exactly as a full parse would.
+    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, projection: JSONProjection = .everything) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: buffer)
         parser.skipWhitespace()
-        let value = try parser.value()
+        let value = try parser.value(projection)
         parser.skipWhitespace()
         guard parser.index == buffer.count else { throw parser.error("unexpected text after the value") }
         return value
@@ -51,11 +53,13 @@ public struct JSONParser {
         }
     }
 
-    private mutating func value() throws(JSONSyntaxError) -> JSONValue {
+    private mutating func value(_ projection: JSONProjection = .everything) throws(JSONSyntaxError) -> JSONValue {
         guard let byte = current else { throw error("unexpected end") }
         switch byte {
-        case UInt8(ascii: "{"): return try object()
-        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "{"):
+            if case .members(let wanted) = projection { return try object(keeping: wanted) }
+            return try object()
+        case UInt8(ascii: "["): return try array(projection)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
@@ -97,7 +101,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func array() throws(JSONSyntaxError) -> JSONValue {
+    private mutating func array(_ projection: JSONProjection) throws(JSONSyntaxError) -> JSONValue {
         depth += 1
         guard depth <= Self.maximumDepth else { throw error("nested too deeply") }
         defer { depth -= 1 }
@@ -106,7 +110,7 @@ public struct JSONParser {
         skipWhitespace()
         if current == UInt8(ascii: "]") { index += 1; return .array(items) }
         while true {
-            items.append(try value())
+            items.append(try value(projection))
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1; skipWhitespace()
@@ -114,6 +118,134 @@ public struct JSONParser {
             default: throw error("expected ',' or ']'")
             }
         }
+    }
+
+    /// An object of which only the wanted members are built.
+    private mutating func object(keeping wanted: [(key: [UInt8], projection: JSONProjection)]) throws(JSONSyntaxError) -> JSONValue {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw error("nested too deeply") }
+        defer { depth -= 1 }
+        index += 1
+        var members: [(String, JSONValue)] = []
+        skipWhitespace()
+        if current == UInt8(ascii: "}") { index += 1; return .object(members) }
+        while true {
+            guard current == UInt8(ascii: "\"") else { throw error("expected a member name") }
+            let keyStart = index + 1
+            try skipString()
+            let raw = UnsafeBufferPointer(rebasing: bytes[keyStart..<(index - 1)])
+            var match = wanted.firstIndex { raw.elementsEqual($0.key) }
+            if match == nil, raw.contains(UInt8(ascii: "\\")) { match = try escapedMatch(keyStart - 1, wanted) }
+            skipWhitespace()
+            guard current == UInt8(ascii: ":") else { throw error("expected ':'") }
+            index += 1
+            skipWhitespace()
+            if let match {
+                members.append((String(decoding: wanted[match].key, as: UTF8.self), try value(wanted[match].projection)))
+            } else {
+                try skipValue()
+            }
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): index += 1; skipWhitespace()
+            case UInt8(ascii: "}"): index += 1; return .object(members)
+            default: throw error("expected ',' or '}'")
+            }
+        }
+    }
+
+    /// A member name written with escapes, decoded and compared (rare).
+    private func escapedMatch(_ quote: Int, _ wanted: [(key: [UInt8], projection: JSONProjection)]) throws(JSONSyntaxError) -> Int? {
+        var copy = self
+        copy.index = quote
+        let key = Array(try copy.string().utf8)
+        return wanted.firstIndex { $0.key == key }
+    }
+
+    /// Checks one value's syntax and moves past it without building anything.
+    private mutating func skipValue() throws(JSONSyntaxError) {
+        guard let byte = current else { throw error("unexpected end") }
+        switch byte {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            depth += 1
+            guard depth <= Self.maximumDepth else { throw error("nested too deeply") }
+            defer { depth -= 1 }
+            index += 1
+            skipWhitespace()
+            if current == close { index += 1; return }
+            while true {
+                if close == UInt8(ascii: "}") {
+                    guard current == UInt8(ascii: "\"") else { throw error("expected a member name") }
+                    try skipString()
+                    skipWhitespace()
+                    guard current == UInt8(ascii: ":") else { throw error("expected ':'") }
+                    index += 1
+                    skipWhitespace()
+                }
+                try skipValue()
+                skipWhitespace()
+                guard let next = current else { throw error("unexpected end") }
+                if next == UInt8(ascii: ",") { index += 1; skipWhitespace(); continue }
+                if next == close { index += 1; return }
+                throw error(close == UInt8(ascii: "}") ? "expected ',' or '}'" : "expected ',' or ']'")
+            }
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try scanNumber()
+        default: throw error("unexpected character")
+        }
+    }
+
+    /// Checks a string (escapes, control characters, UTF-8) and moves past its closing quote.
+    private mutating func skipString() throws(JSONSyntaxError) {
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { index += 1; return }
+            if byte == UInt8(ascii: "\\") {
+                index += 1
+                guard let escape = current else { throw error("unexpected end") }
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): break
+                case UInt8(ascii: "u"): _ = try hex4()
+                default: throw error("invalid escape")
+                }
+            } else if byte < 0x20 {
+                throw error("control character in a string")
+            } else if byte < 0x80 {
+                index += 1
+            } else {
+                try skipUTF8Sequence()
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    /// One multi-byte UTF-8 sequence, checked as strictly as `String(validating:)` does.
+    private mutating func skipUTF8Sequence() throws(JSONSyntaxError) {
+        let lead = bytes[index]
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: throw error("invalid UTF-8")
+        }
+        guard index + length <= bytes.count else { throw error("invalid UTF-8") }
+        let second = bytes[index + 1]
+        guard second >= low, second <= high else { throw error("invalid UTF-8") }
+        for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) { throw error("invalid UTF-8") }
+        index += length
     }
 
     private mutating func string() throws(JSONSyntaxError) -> String {
@@ -205,6 +337,26 @@ public struct JSONParser {
     /// RFC 8259 number syntax, converted by strtod for exact rounding.
     private mutating func number() throws(JSONSyntaxError) -> Double {
         let start = index
+        try scanNumber()
+        let length = index - start
+        // Small integers, the usual case in OCDS, need no conversion call.
+        if length < 16, !bytes[start..<index].contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            var value = 0
+            var negative = false
+            for byte in bytes[start..<index] {
+                if byte == UInt8(ascii: "-") { negative = true } else { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
+            }
+            return Double(negative ? -value : value)
+        }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
+            for offset in 0..<length { buffer[offset] = CChar(bitPattern: bytes[start + offset]) }
+            buffer[length] = 0
+            return strtod(buffer.baseAddress!, nil)
+        }
+    }
+
+    /// Moves past a number, checking its syntax.
+    private mutating func scanNumber() throws(JSONSyntaxError) {
         if current == UInt8(ascii: "-") { index += 1 }
         guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw error("invalid number") }
         if first == UInt8(ascii: "0") {
@@ -222,21 +374,6 @@ public struct JSONParser {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw error("invalid number") }
             while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
-        }
-        let length = index - start
-        // Small integers, the usual case in OCDS, need no conversion call.
-        if length < 16, !bytes[start..<index].contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-            var value = 0
-            var negative = false
-            for byte in bytes[start..<index] {
-                if byte == UInt8(ascii: "-") { negative = true } else { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
-            }
-            return Double(negative ? -value : value)
-        }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
-            for offset in 0..<length { buffer[offset] = CChar(bitPattern: bytes[start + offset]) }
-            buffer[length] = 0
-            return strtod(buffer.baseAddress!, nil)
         }
     }
 }

@@ -22,10 +22,15 @@ public enum JSONValue: Sendable, Equatable {
 
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        return members.first { $0.0 == key }?.1
+        // The last of duplicated names wins, as in serde_json (cardinal).
+        return members.last { $0.0 == key }?.1
     }
 
-    /// Follows object keys, e.g. `value["tender", "procuringEntity", "id"]`.
+    /// Two and three keys without the variadic form's array: these lookups run for every release.
+    public subscript(first: String, second: String) -> JSONValue? { self[first]?[second] }
+    public subscript(first: String, second: String, third: String) -> JSONValue? { self[first]?[second]?[third] }
+
+    /// Follows object keys, e.g. `value["tender", "procuringEntity", "id", "x"]`.
     public subscript(path: String...) -> JSONValue? {
         var current: JSONValue? = self
         for key in path { current = current?[key] }
