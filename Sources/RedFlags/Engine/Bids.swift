@@ -26,15 +26,22 @@ struct Bid: Sendable {
 }
 
 struct Award: Sendable {
+    let id: String?
     let status: String?
     let suppliers: [String]
+    let amount: Double?
+    let currency: String?
+    let dateText: String?
 
     /// Pending or invalid: the outcome is still open, so indicators about winners leave the process out.
     var isUndecided: Bool { status == "pending" || status == "invalid" }
 
     static func all(in release: JSONValue) -> [Award] {
         (release["awards"]?.array ?? []).map { award in
-            Award(status: award["status"]?.string, suppliers: (award["suppliers"]?.array ?? []).compactMap { $0["id"]?.string })
+            Award(id: award["id"]?.string ?? award["id"]?.number.map(JSONWriter.number),
+                  status: award["status"]?.string, suppliers: (award["suppliers"]?.array ?? []).compactMap { $0["id"]?.string },
+                  amount: award["value", "amount"]?.number, currency: award["value", "currency"]?.string,
+                  dateText: award["date"]?.string)
         }
     }
 }

@@ -8,6 +8,9 @@ public struct IndicatorRun {
         IdenticalBidPrices.self, LateBidWon.self,
         AllExceptWinningBidDisqualified.self, LowestBidDisqualified.self, ExcessiveDisqualifiedBids.self,
         HeterogeneousSupplier.self, HeavilyDiscountedBid.self,
+        // Beyond cardinal.
+        ContractSplitting.self, NonCompetitiveShare.self, AmendedContractValue.self, RoundAwardAmount.self,
+        NonWorkingDayDates.self, SupplierWithoutIdentifier.self, BenfordDeviation.self, UnitPriceOutlier.self,
     ]
 
     public struct Totals: Sendable, Equatable {

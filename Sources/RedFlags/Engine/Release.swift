@@ -25,6 +25,8 @@ public struct ContractingProcess: Sendable {
     let awards: [Award]
     /// False when the settings say the buyer predetermines prices for this kind of procedure.
     let comparesPrices: Bool
+    /// The currency amounts are compared in: configured, or the first observed on a bid.
+    let mainCurrency: String?
     /// Submitted bids with an amount, when prices may be compared (the settings allow it for this kind of procedure)
     /// and every such amount is in the main currency; nil otherwise.
     let comparableBids: [Bid]?
@@ -35,6 +37,7 @@ public struct ContractingProcess: Sendable {
         bids = Bid.all(in: release)
         awards = Award.all(in: release)
         self.comparesPrices = comparesPrices
+        self.mainCurrency = mainCurrency
         let priced = bids.filter { $0.isSubmitted && $0.amount != nil }
         comparableBids = comparesPrices && priced.allSatisfy({ $0.currency == mainCurrency }) ? priced : nil
     }

@@ -1,0 +1,77 @@
+/// IX01, contract splitting: one buyer awards one supplier several contracts for the same classification within
+/// `window_days` (30); each is under `threshold` (100000, in the main currency) but together they reach it. Every
+/// process in such a cluster is flagged with the cluster's size; the buyer and the supplier with the number of
+/// their clusters. The classification is the first `digits` (4) characters of the award's first item.
+public struct ContractSplitting: Indicator {
+    public static let code = "IX01"
+    public static let settingKeys: [String: SettingKind] = ["threshold": .decimal, "window_days": .integer, "digits": .integer]
+    public static let settingExamples: KeyValuePairs<String, String> = ["threshold": "100000", "window_days": "30", "digits": "4"]
+
+    struct Award: Sendable, Equatable {
+        let ocid: String
+        let day: Int
+        let amount: Double
+    }
+
+    let threshold: Double
+    let window: Int
+    let digits: Int
+    /// Awards under the threshold, by buyer, supplier and classification.
+    var awards = OrderedMap<[Award]>()
+    /// The main currency, or else the first award currency seen, so amounts are only summed in one currency.
+    var currency: String?
+
+    public init(_ settings: Settings) {
+        threshold = settings.decimal("threshold", in: Self.code) ?? 100_000
+        window = settings.integer("window_days", in: Self.code) ?? 30
+        digits = settings.integer("digits", in: Self.code) ?? 4
+    }
+
+    public mutating func read(_ process: ContractingProcess, into results: inout Results) {
+        guard let buyer = process.release["buyer", "id"]?.string else { return }
+        for (index, award) in process.awards.enumerated() where award.status == "active" && award.suppliers.count == 1 {
+            currency = currency ?? process.mainCurrency ?? award.currency
+            guard let amount = award.amount, amount < threshold, award.currency == (process.mainCurrency ?? currency),
+                  let day = award.dateText.flatMap(Timestamp.seconds).map({ Int(($0 / 86_400).rounded(.down)) }),
+                  let classification = process.release["awards"]?.array?[index]["items"]?.array?.first?["classification", "id"]?.string
+            else { continue }
+            let key = "\(buyer)\u{1F}\(award.suppliers[0])\u{1F}\(classification.prefix(digits))"
+            awards.update(key, default: []) { $0.append(Award(ocid: process.ocid, day: day, amount: amount)) }
+        }
+    }
+
+    public mutating func finish(_ results: inout Results) {
+        for (key, list) in awards.entries where list.count > 1 {
+            let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            let clusters = Self.clusters(list.sorted { $0.day < $1.day }, window: window, threshold: threshold)
+            guard !clusters.isEmpty else { continue }
+            for cluster in clusters {
+                for award in cluster { results.flag(.ocid, award.ocid, Self.code, Double(cluster.count)) }
+            }
+            results.flag(.buyer, parts[0], Self.code, (results.value(.buyer, parts[0], Self.code) ?? 0) + Double(clusters.count))
+            results.flag(.tenderer, parts[1], Self.code, (results.value(.tenderer, parts[1], Self.code) ?? 0) + Double(clusters.count))
+        }
+    }
+
+    /// Maximal runs of awards within the window whose total reaches the threshold; a run starts at each award not
+    /// already in one.
+    static func clusters(_ sorted: [Award], window: Int, threshold: Double) -> [[Award]] {
+        var found: [[Award]] = []
+        var start = 0
+        while start < sorted.count {
+            var end = start
+            var total = 0.0
+            while end < sorted.count, sorted[end].day - sorted[start].day <= window {
+                total += sorted[end].amount
+                end += 1
+            }
+            if end - start > 1, total >= threshold {
+                found.append(Array(sorted[start..<end]))
+                start = end
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+}

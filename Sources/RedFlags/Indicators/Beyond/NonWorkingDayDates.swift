@@ -1,0 +1,36 @@
+/// IX05, dates on non-working days: the tender's publication or closing date, an active award's date or a contract's
+/// signature falls on a weekend (`weekend`, Saturday and Sunday by default) or on a holiday in `holidays`
+/// (`2024-12-25|2025-01-01`). Dates are read as written, in their own time zone. The output is the number of such
+/// dates.
+public struct NonWorkingDayDates: Indicator {
+    public static let code = "IX05"
+    public static let settingKeys: [String: SettingKind] = ["holidays": .list, "weekend": .list]
+    public static let settingExamples: KeyValuePairs<String, String> = ["holidays": "2024-12-25|2025-01-01", "weekend": "saturday|sunday"]
+    static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+
+    let weekend: Set<Int>
+    let holidays: Set<Int>
+
+    public init(_ settings: Settings) {
+        let names = settings.list("weekend", in: Self.code) ?? ["saturday", "sunday"]
+        weekend = Set(names.compactMap { Self.weekdays.firstIndex(of: $0.lowercased()) })
+        holidays = Set((settings.list("holidays", in: Self.code) ?? []).compactMap { Self.day(of: $0 + "T00:00:00Z") })
+    }
+
+    /// Days since 1970 of the calendar date as written (the offset is not applied).
+    static func day(of text: String) -> Int? {
+        guard let midnight = Timestamp.seconds(String(text.prefix(10)) + "T00:00:00Z") else { return nil }
+        return Int((midnight / 86_400).rounded(.down))
+    }
+
+    public func read(_ process: ContractingProcess, into results: inout Results) {
+        var dates = [process.release["tender", "datePublished"]?.string, process.release["tender", "tenderPeriod", "endDate"]?.string]
+        dates += process.awards.filter { $0.status == "active" }.map(\.dateText)
+        dates += (process.release["contracts"]?.array ?? []).map { $0["dateSigned"]?.string }
+        let count = dates.compactMap { $0.flatMap(Self.day) }.count { day in
+            // 1970-01-01 was a Thursday (4).
+            weekend.contains(((day % 7) + 7 + 4) % 7) || holidays.contains(day)
+        }
+        if count > 0 { results.flag(.ocid, process.ocid, Self.code, Double(count)) }
+    }
+}
