@@ -33,6 +33,9 @@ public struct IndicatorRun {
     var mainCurrency: String?
     public private(set) var results: Results
     public private(set) var totals = Totals()
+    /// Processes whose organizations to remember (for validation), and what was found for them.
+    public var tracked: Set<String> = []
+    public private(set) var organizations: [String: Set<String>] = [:]
     /// Cardinal maps each process's tenderers only when an indicator about organizations runs.
     let mapsSubmittedTenderers: Bool
 
@@ -105,6 +108,7 @@ public struct IndicatorRun {
                 for tenderer in bid.tenderers { results.maps!.add(.submitted, ocid: ocid, tenderer) }
             }
         }
+        if tracked.contains(ocid) { organizations[ocid] = Self.organizations(of: process) }
         for index in indicators.indices { indicators[index].read(process, into: &results) }
         return nil
     }
@@ -141,6 +145,30 @@ public struct IndicatorRun {
         }
         return parsed.values
     }
+
+    /// The buyer, procuring entity, tenderers and suppliers of a process, tagged by group.
+    static func organizations(of process: ContractingProcess) -> Set<String> {
+        var found = Set<String>()
+        if let buyer = process.release["buyer", "id"]?.string { found.insert("Buyer/" + buyer) }
+        if let entity = process.release["tender", "procuringEntity", "id"]?.string { found.insert("ProcuringEntity/" + entity) }
+        for id in process.bids.flatMap(\.tenderers) + process.awards.flatMap(\.suppliers) { found.insert("Tenderer/" + id) }
+        return found
+    }
+
+    /// For each tracked process that was read, the codes that flag it or any of its organizations.
+    public func flags(in results: Results) -> [String: Set<String>] {
+        organizations.reduce(into: [:]) { flags, entry in
+            var codes = Set(results.groups[.ocid]?[entry.key]?.keys ?? [])
+            for tagged in entry.value {
+                let parts = tagged.split(separator: "/", maxSplits: 1).map(String.init)
+                if let group = Group(rawValue: parts[0]), let found = results.groups[group]?[parts[1]]?.keys { codes.formUnion(found) }
+            }
+            flags[entry.key] = codes
+        }
+    }
+
+    /// Codes of the indicators this run calculates, in order.
+    public var codes: [String] { indicators.map { type(of: $0).code } }
 
     public mutating func finish() -> Results {
         for index in indicators.indices { indicators[index].finish(&results) }
