@@ -224,3 +224,70 @@ def test_redflags_coverage_counts_non_empty_paths(tmp_path, data_dir):
     assert result.stdout == ('{"/phoneNumbers[]/type": 2, "/phoneNumbers[]/number": 2, "/phoneNumbers[]/": 2, "/phoneNumbers[]": 2, '
                              '"/phoneNumbers": 1, "/": 1, "": 1}\n')
     assert "line 2: not valid JSON" in result.stderr
+
+
+def test_redflags_init_prepare_and_indicators_with_maps_on_gzipped_input(tmp_path, data_dir):
+    settings = tmp_path / "settings.ini"
+    written = run_cli(["redflags", "init", str(settings)], data_dir)
+    assert written.returncode == 0 and "[R038]" in settings.read_text()
+    again = run_cli(["redflags", "init", str(settings)], data_dir)
+    assert again.returncode != 0 and "--force" in again.stderr
+    settings.write_text("[defaults]\nbid_status = valid\n[codelists.award_status]\nActive = active\n[R038]\n[R028]\n")
+    raw = tmp_path / "raw.jsonl"
+    raw.write_text(
+        '{"ocid":"0","buyer":{"id":"B"},"bids":{"details":[{"tenderers":{"id":"W1"}},{"status":"disqualified","tenderers":[{"id":"D"}]}]},"awards":[{"status":"Active"}]}\n'
+        + "".join('{"ocid":"%d","buyer":{"id":"%d"},"bids":{"details":[{"status":"valid","tenderers":[{"id":"W%d"}]}]}}\n' % (i, i, i + 1) for i in range(1, 5))
+        + "{broken\n", encoding="utf-8")
+    prepared, issues = tmp_path / "prepared.jsonl", tmp_path / "issues.csv"
+    result = run_cli(["redflags", "prepare", str(raw), "-s", str(settings), "-o", str(prepared), "-e", str(issues)], data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "line 6" in result.stderr
+    first = json.loads(prepared.read_text().splitlines()[0])
+    assert first["bids"]["details"][0] == {"tenderers": [{"id": "W1"}], "status": "valid"}
+    assert first["awards"][0]["status"] == "active"
+    assert issues.read_text() == ""
+    subprocess.run(["gzip", str(prepared)], check=True)
+    flagged = run_cli(["redflags", "indicators", str(prepared) + ".gz", "-s", str(settings), "--no-meta", "--map"], data_dir)
+    assert flagged.returncode == 0, flagged.stderr
+    output = json.loads(flagged.stdout)
+    assert output["Buyer"] == {"B": {"R038": 0.5}}
+    assert output["Maps"]["ocid_buyer_r038"] == {"0": "B"}
+    assert output["Maps"]["ocid_tenderer"]["0"] == ["D", "W1"]
+    typo = tmp_path / "typo.ini"
+    typo.write_text("[R038]\ntreshold = 0.5\n")
+    refused = run_cli(["redflags", "indicators", str(raw), "-s", str(typo)], data_dir)
+    assert refused.returncode != 0 and "R038.treshold: unknown setting" in refused.stderr
+
+
+def test_redflags_validate_grades_flags_against_labels(tmp_path, data_dir):
+    releases = tmp_path / "releases.jsonl"
+    lines = []
+    for i in range(40):
+        single = i < 20
+        lines.append(json.dumps({"ocid": str(i), "tender": {"procurementMethod": "open", "numberOfTenderers": 1 if single else 3}}))
+    releases.write_text("\n".join(lines) + "\n")
+    labels = tmp_path / "labels.csv"
+    # 18 of 20 single-bid processes are known corrupt, 2 of 20 others.
+    labels.write_text("ocid,label\n" + "".join(f"{i},{1 if (i < 18 or i in (20, 21)) else 0}\n" for i in range(40)))
+    settings = tmp_path / "settings.ini"
+    settings.write_text("[R018]\n[R003]\n")
+    result = run_cli(["redflags", "validate", str(releases), "--labels", str(labels), "-s", str(settings), "--json"], data_dir)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    rows = {row["code"]: row for row in report["flags"]}
+    assert report["treatment"] == 20 and report["control"] == 20
+    assert abs(rows["R018"]["odds_ratio"] - 81.0) < 1e-9 and rows["R018"]["impact"] == "high impact"
+    assert rows["R003"]["impact"] == "no impact"
+    table = run_cli(["redflags", "validate", str(releases), "--labels", str(labels), "-s", str(settings)], data_dir)
+    assert "R018" in table.stdout and "high impact" in table.stdout and "not evidence of corruption" in table.stdout
+    labels.write_text("ocid,label\n1,maybe\n")
+    refused = run_cli(["redflags", "validate", str(releases), "--labels", str(labels)], data_dir)
+    assert refused.returncode != 0 and 'line 2: the label must be 0 or 1, not "maybe"' in refused.stderr
+
+
+def test_redflags_generate_is_deterministic(tmp_path, data_dir):
+    first = run_cli(["redflags", "generate", "--count", "5", "--size", "large"], data_dir)
+    second = run_cli(["redflags", "generate", "--count", "5", "--size", "large"], data_dir)
+    assert first.returncode == 0 and first.stdout == second.stdout
+    assert all(json.loads(line)["ocid"] == f"ocds-synth-{i}" for i, line in enumerate(first.stdout.splitlines()))
+    assert run_cli(["redflags", "generate", "--size", "huge"], data_dir).returncode != 0
