@@ -1,5 +1,3 @@
-import Foundation
-
 /// What indicators are about, in the order cardinal writes them.
 public enum Group: String, CaseIterable, Sendable {
     case ocid = "OCID"
@@ -86,19 +84,9 @@ public struct Results: Sendable, Equatable {
     }
 
     static func key(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let s where s.value < 0x20: out += String(format: "\\u%04x", s.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONWriter.quote(text, to: &out)
+        return out
     }
 
     /// Like serde_json: the shortest round-tripping form, with ".0" on whole numbers.
