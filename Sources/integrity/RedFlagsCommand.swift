@@ -21,12 +21,16 @@ struct RedFlagsCommand: ParsableCommand {
         do { return try LineReader(handle) } catch { throw ValidationError("\(file): \(error.description)") }
     }
 
+    /// A whole UTF-8 text file (a pipe such as `<(…)` too); `what` names it in the error.
+    static func text(of path: String, what: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd(),
+              let text = String(data: data, encoding: .utf8) else { throw ValidationError("cannot read \(what) \(path)") }
+        return text
+    }
+
     static func settings(_ path: String?) throws -> Settings {
         guard let path else { return Settings() }
-        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd(),
-              let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("cannot read the settings file \(path)")
-        }
+        let text = try text(of: path, what: "the settings file")
         do { return try Settings.parse(text) } catch { throw ValidationError("\(path) \(error.description)") }
     }
 
@@ -156,8 +160,7 @@ extension RedFlagsCommand {
         @Flag(help: "Write JSON instead of a table.") var json = false
 
         func run() throws {
-            guard let handle = FileHandle(forReadingAtPath: labels), let data = try? handle.readToEnd(),
-                  let text = String(data: data, encoding: .utf8) else { throw ValidationError("cannot read \(labels)") }
+            let text = try RedFlagsCommand.text(of: labels, what: "the labels file")
             let parsed: Labels
             do { parsed = try Labels.parse(text) } catch { throw ValidationError("\(labels)\n\(error.description)") }
             let settings = try self.settings.map { try RedFlagsCommand.settings($0) } ?? Settings.parse(SettingsTemplate.text)

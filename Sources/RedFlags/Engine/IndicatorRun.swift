@@ -35,7 +35,7 @@ public struct IndicatorRun {
     public private(set) var totals = Totals()
     /// Processes whose organizations to remember (for validation), and what was found for them.
     public var tracked: Set<String> = []
-    public private(set) var organizations: [String: Set<String>] = [:]
+    public private(set) var organizations: [String: Set<OrganizationReference>] = [:]
     /// Cardinal maps each process's tenderers only when an indicator about organizations runs.
     let mapsSubmittedTenderers: Bool
 
@@ -54,19 +54,19 @@ public struct IndicatorRun {
         case problem(String)
     }
 
-    /// Every field any indicator reads; everything else in a release is checked for syntax and skipped.
-    static let projection = JSONProjection.members(JSONProjection.keep("ocid", "date") + [
-        ("buyer", .members(JSONProjection.keep("id", "name"))),
+    /// Every field an indicator, the filter or validation reads; everything else in a release is checked for syntax
+    /// and skipped. Amendments are kept as empty objects: only whether there are any is read.
+    static let projection = JSONProjection.members(JSONProjection.keep("ocid") + [
+        ("buyer", .members(JSONProjection.keep("id"))),
         ("tender", .members(JSONProjection.keep("status", "procurementMethod", "procurementMethodDetails", "numberOfTenderers",
-                                                "tenderPeriod", "value", "datePublished") + [("procuringEntity", .members(JSONProjection.keep("id", "name")))])),
+                                                "tenderPeriod", "datePublished") + [("procuringEntity", .members(JSONProjection.keep("id")))])),
         ("bids", .members([("details", .members(JSONProjection.keep("status", "date", "value") + [("tenderers", .members(JSONProjection.keep("id")))]))])),
         ("awards", .members(JSONProjection.keep("id", "status", "date", "value") + [
-            ("suppliers", .members(JSONProjection.keep("id", "name"))),
-            ("items", .members(JSONProjection.keep("classification", "quantity", "unit"))),
+            ("suppliers", .members(JSONProjection.keep("id"))),
+            ("items", .members([("classification", .members(JSONProjection.keep("scheme", "id"))), ("unit", .members(JSONProjection.keep("value")))])),
         ])),
-        ("contracts", .members(JSONProjection.keep("id", "awardID", "status", "value", "dateSigned", "period")
-            + [("amendments", .members(JSONProjection.keep("date", "amendsReleaseID", "rationale")))])),
-        ("parties", .members(JSONProjection.keep("id", "name", "roles") + [("identifier", .members(JSONProjection.keep("scheme", "id")))])),
+        ("contracts", .members(JSONProjection.keep("awardID", "value", "dateSigned") + [("amendments", .members([] as [(String, JSONProjection)]))])),
+        ("parties", .members(JSONProjection.keep("id") + [("identifier", .members(JSONProjection.keep("id")))])),
     ])
 
     /// Parses a line as indicators need it, or whole (`prepare` writes releases back out).
@@ -146,12 +146,18 @@ public struct IndicatorRun {
         return parsed.values
     }
 
-    /// The buyer, procuring entity, tenderers and suppliers of a process, tagged by group.
-    static func organizations(of process: ContractingProcess) -> Set<String> {
-        var found = Set<String>()
-        if let buyer = process.release["buyer", "id"]?.string { found.insert("Buyer/" + buyer) }
-        if let entity = process.release["tender", "procuringEntity", "id"]?.string { found.insert("ProcuringEntity/" + entity) }
-        for id in process.bids.flatMap(\.tenderers) + process.awards.flatMap(\.suppliers) { found.insert("Tenderer/" + id) }
+    /// An organization as results name it: its group and identifier.
+    public struct OrganizationReference: Hashable, Sendable {
+        let group: Group
+        let id: String
+    }
+
+    /// The buyer, procuring entity, tenderers and suppliers of a process.
+    static func organizations(of process: ContractingProcess) -> Set<OrganizationReference> {
+        var found = Set<OrganizationReference>()
+        if let buyer = process.release["buyer", "id"]?.string { found.insert(.init(group: .buyer, id: buyer)) }
+        if let entity = process.release["tender", "procuringEntity", "id"]?.string { found.insert(.init(group: .procuringEntity, id: entity)) }
+        for id in process.bids.flatMap(\.tenderers) + process.awards.flatMap(\.suppliers) { found.insert(.init(group: .tenderer, id: id)) }
         return found
     }
 
@@ -159,9 +165,8 @@ public struct IndicatorRun {
     public func flags(in results: Results) -> [String: Set<String>] {
         organizations.reduce(into: [:]) { flags, entry in
             var codes = Set(results.groups[.ocid]?[entry.key]?.keys ?? [])
-            for tagged in entry.value {
-                let parts = tagged.split(separator: "/", maxSplits: 1).map(String.init)
-                if let group = Group(rawValue: parts[0]), let found = results.groups[group]?[parts[1]]?.keys { codes.formUnion(found) }
+            for organization in entry.value {
+                if let found = results.groups[organization.group]?[organization.id]?.keys { codes.formUnion(found) }
             }
             flags[entry.key] = codes
         }

@@ -6,6 +6,18 @@ public enum Timestamp {
         return text.withUTF8 { seconds(bytes: $0) }
     }
 
+    /// Days since 1970 of the calendar date a date-time starts with (`2024-03-02…`), as written: its offset is not
+    /// applied.
+    static func day(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { b in
+            guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+                  let year = digits(b, 0, 4), let month = digits(b, 5, 2), let day = digits(b, 8, 2),
+                  (1...12).contains(month), (1...31).contains(day) else { return nil }
+            return dayNumber(year: year, month: month, day: day)
+        }
+    }
+
     static func seconds(bytes b: UnsafeBufferPointer<UInt8>) -> Double? {
         guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
               b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),

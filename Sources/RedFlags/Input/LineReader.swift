@@ -94,9 +94,12 @@ final class GzipSource: ChunkSource {
     var consumed = 0
     /// Inside a member: input ending here means the file was cut short.
     var inMember = false
+    /// Inflated bytes, reused for every chunk.
+    var output: [UInt8]
 
     init(_ input: PlainSource) throws(LineReader.ReadError) {
         self.input = input
+        output = [UInt8](repeating: 0, count: input.chunkSize)
         // 15 window bits + 16: gzip framing only.
         guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw LineReader.ReadError(description: "cannot start gzip decompression")
@@ -106,7 +109,6 @@ final class GzipSource: ChunkSource {
     deinit { inflateEnd(&stream) }
 
     func next() throws(LineReader.ReadError) -> [UInt8]? {
-        var output = [UInt8](repeating: 0, count: input.chunkSize)
         while true {
             if consumed == buffer.count {
                 guard let chunk = input.next() else {
@@ -116,7 +118,7 @@ final class GzipSource: ChunkSource {
                 buffer = chunk
                 consumed = 0
             }
-            let (status, produced) = inflateStep(into: &output)
+            let (status, produced) = inflateStep()
             switch status {
             case Z_STREAM_END:
                 inflateReset(&stream)
@@ -130,7 +132,7 @@ final class GzipSource: ChunkSource {
         }
     }
 
-    private func inflateStep(into output: inout [UInt8]) -> (Int32, Int) {
+    private func inflateStep() -> (Int32, Int) {
         buffer.withUnsafeMutableBufferPointer { input in
             output.withUnsafeMutableBufferPointer { out in
                 stream.next_in = input.baseAddress! + consumed

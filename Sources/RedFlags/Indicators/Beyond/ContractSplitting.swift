@@ -16,8 +16,14 @@ public struct ContractSplitting: Indicator {
     let threshold: Double
     let window: Int
     let digits: Int
-    /// Awards under the threshold, by buyer, supplier and classification.
-    var awards = OrderedMap<[Award]>()
+    /// Awards under the threshold of one buyer to one supplier for one classification.
+    struct Series: Sendable, Equatable {
+        let buyer: String
+        let supplier: String
+        var awards: [Award] = []
+    }
+
+    var series = OrderedMap<Series>()
     /// The main currency, or else the first award currency seen, so amounts are only summed in one currency.
     var currency: String?
 
@@ -36,20 +42,21 @@ public struct ContractSplitting: Indicator {
                   let classification = process.release["awards"]?.array?[index]["items"]?.array?.first?["classification", "id"]?.string
             else { continue }
             let key = "\(buyer)\u{1F}\(award.suppliers[0])\u{1F}\(classification.prefix(digits))"
-            awards.update(key, default: []) { $0.append(Award(ocid: process.ocid, day: day, amount: amount)) }
+            series.update(key, default: Series(buyer: buyer, supplier: award.suppliers[0])) {
+                $0.awards.append(Award(ocid: process.ocid, day: day, amount: amount))
+            }
         }
     }
 
     public mutating func finish(_ results: inout Results) {
-        for (key, list) in awards.entries where list.count > 1 {
-            let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-            let clusters = Self.clusters(list.sorted { $0.day < $1.day }, window: window, threshold: threshold)
+        for (_, series) in series.entries where series.awards.count > 1 {
+            let clusters = Self.clusters(series.awards.sorted { $0.day < $1.day }, window: window, threshold: threshold)
             guard !clusters.isEmpty else { continue }
             for cluster in clusters {
                 for award in cluster { results.flag(.ocid, award.ocid, Self.code, Double(cluster.count)) }
             }
-            results.flag(.buyer, parts[0], Self.code, (results.value(.buyer, parts[0], Self.code) ?? 0) + Double(clusters.count))
-            results.flag(.tenderer, parts[1], Self.code, (results.value(.tenderer, parts[1], Self.code) ?? 0) + Double(clusters.count))
+            results.flag(.buyer, series.buyer, Self.code, (results.value(.buyer, series.buyer, Self.code) ?? 0) + Double(clusters.count))
+            results.flag(.tenderer, series.supplier, Self.code, (results.value(.tenderer, series.supplier, Self.code) ?? 0) + Double(clusters.count))
         }
     }
 

@@ -14,20 +14,14 @@ public struct NonWorkingDayDates: Indicator {
     public init(_ settings: Settings) {
         let names = settings.list("weekend", in: Self.code) ?? ["saturday", "sunday"]
         weekend = Set(names.compactMap { Self.weekdays.firstIndex(of: $0.lowercased()) })
-        holidays = Set((settings.list("holidays", in: Self.code) ?? []).compactMap { Self.day(of: $0 + "T00:00:00Z") })
-    }
-
-    /// Days since 1970 of the calendar date as written (the offset is not applied).
-    static func day(of text: String) -> Int? {
-        guard let midnight = Timestamp.seconds(String(text.prefix(10)) + "T00:00:00Z") else { return nil }
-        return Int((midnight / 86_400).rounded(.down))
+        holidays = Set((settings.list("holidays", in: Self.code) ?? []).compactMap(Timestamp.day))
     }
 
     public func read(_ process: ContractingProcess, into results: inout Results) {
         var dates = [process.release["tender", "datePublished"]?.string, process.release["tender", "tenderPeriod", "endDate"]?.string]
         dates += process.awards.filter { $0.status == "active" }.map(\.dateText)
         dates += (process.release["contracts"]?.array ?? []).map { $0["dateSigned"]?.string }
-        let count = dates.compactMap { $0.flatMap(Self.day) }.count { day in
+        let count = dates.compactMap { $0.flatMap(Timestamp.day) }.count { day in
             // 1970-01-01 was a Thursday (4).
             weekend.contains(((day % 7) + 7 + 4) % 7) || holidays.contains(day)
         }
