@@ -1,3 +1,2 @@
-// zlib is already required by Vapor's HTTP compression (swift-nio-extras), so reading gzipped input adds no
-// new system dependency.
+// The system zlib (zlib1g-dev on Debian; scripts/test installs it when missing), for reading gzipped OCDS input.
 #include <zlib.h>
