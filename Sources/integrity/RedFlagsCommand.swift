@@ -5,7 +5,8 @@ import RedFlags
 struct RedFlagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redflags", abstract: "Procurement red flags over OCDS compiled releases. \(RedFlags.caveat)",
-        subcommands: [Indicators.self, CoverageCommand.self, InitCommand.self, PrepareCommand.self, ValidateCommand.self, GenerateCommand.self])
+        subcommands: [Indicators.self, CoverageCommand.self, InitCommand.self, PrepareCommand.self, ValidateCommand.self, RiskCommand.self,
+                      GenerateCommand.self])
 
     /// Lines of FILE, or standard input for "-"; gzipped input is inflated.
     static func reader(_ file: String) throws -> LineReader {
@@ -166,7 +167,7 @@ extension RedFlagsCommand {
             let settings = try self.settings.map { try RedFlagsCommand.settings($0) } ?? Settings.parse(SettingsTemplate.text)
             var reader = try RedFlagsCommand.reader(file)
             var run = IndicatorRun(settings: settings)
-            run.tracked = Set(parsed.byOcid.keys)
+            run.tracked = .only(Set(parsed.byOcid.keys))
             try run.run(&reader, threads: ProcessInfo.processInfo.activeProcessorCount) { RedFlagsCommand.warn("\(file) \($0)") }
             let results = run.finish()
             let validation = FlagValidation(labels: parsed, flags: run.flags(in: results), codes: run.codes)
@@ -174,6 +175,37 @@ extension RedFlagsCommand {
                 throw ValidationError("the labelled processes found in \(file) need both groups: \(validation.treatment) treatment, \(validation.control) control")
             }
             print(json ? validation.json : validation.table + "\n\n" + RedFlags.caveat)
+        }
+    }
+
+    struct RiskCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "risk", abstract: "Score each process by its red flags, and each buyer and supplier by its processes.",
+            discussion: "A process's score is the total weight of the indicators that flag it or its buyer, procuring entity, tenderers or suppliers, over the total weight of the indicators that ran: 0 to 1. Each weighs 1 unless the [risk] section of the settings says otherwise, or --weights names the JSON that `validate --json` wrote (negative coefficients weigh 0). Buyers and suppliers get the mean score of their processes. Without settings every indicator runs with its defaults. \(RedFlags.caveat)")
+
+        @Argument(help: "Compiled releases, one per line, or - for standard input.") var file: String
+        @Option(name: .shortAndLong, help: "The settings file (INI).") var settings: String?
+        @Option(help: "Weights from the JSON that `integrity redflags validate --json` wrote.") var weights: String?
+        @Option(help: "How many processes, buyers and suppliers to list.") var top = 20
+        @Flag(help: "Write every score as JSON instead of the top of each list.") var json = false
+
+        func validate() throws {
+            guard top > 0 else { throw ValidationError("--top must be at least 1") }
+        }
+
+        func run() throws {
+            let settings = try self.settings.map { try RedFlagsCommand.settings($0) } ?? Settings.parse(SettingsTemplate.text)
+            var reader = try RedFlagsCommand.reader(file)
+            var run = IndicatorRun(settings: settings)
+            run.tracked = .all
+            let chosen = try self.weights.map { path in
+                do { return try RiskWeights.fromValidation(try RedFlagsCommand.text(of: path, what: "the weights file"), codes: run.codes) } catch let problem as RiskWeights.Problem {
+                    throw ValidationError("\(path): \(problem.description)")
+                }
+            } ?? RiskWeights(settings: settings, codes: run.codes)
+            try run.run(&reader, threads: ProcessInfo.processInfo.activeProcessorCount) { RedFlagsCommand.warn("\(file) \($0)") }
+            let scores = RiskScores(results: run.finish(), parties: run.parties, weights: chosen)
+            print(json ? scores.json(weights: chosen) : scores.table(top: top) + "\n\n" + RedFlags.caveat)
         }
     }
 

@@ -39,7 +39,7 @@ struct ValidationTests {
 
     @Test func flagsOfOrganizationsCountForTheirProcesses() throws {
         var run = IndicatorRun(settings: try Settings.parse("[R018]\n[IX02]\nminimum_contracting_processes = 1"))
-        run.tracked = ["1", "2"]
+        run.tracked = .only(["1", "2"])
         let lines = [#"{"ocid":"1","buyer":{"id":"B"},"tender":{"procurementMethod":"direct","numberOfTenderers":1}}"#,
                      #"{"ocid":"2","buyer":{"id":"C"},"tender":{"procurementMethod":"open","numberOfTenderers":1}}"#]
         for (index, line) in lines.enumerated() { _ = Array(line.utf8).withUnsafeBufferPointer { run.read(line: $0, number: index + 1) } }

@@ -285,6 +285,33 @@ def test_redflags_validate_grades_flags_against_labels(tmp_path, data_dir):
     assert refused.returncode != 0 and 'line 2: the label must be 0 or 1, not "maybe"' in refused.stderr
 
 
+def test_redflags_risk_scores_processes_with_weights_from_validation(tmp_path, data_dir):
+    releases = tmp_path / "releases.jsonl"
+    releases.write_text("".join(json.dumps({"ocid": str(i), "buyer": {"id": "B1" if i < 10 else "B2"},
+                                            "tender": {"procurementMethod": "open", "numberOfTenderers": 1 if i < 10 else 3}}) + "\n"
+                                for i in range(20)))
+    labels = tmp_path / "labels.csv"
+    labels.write_text("ocid,label\n" + "".join(f"{i},{1 if i < 9 or i == 12 else 0}\n" for i in range(20)))
+    settings = tmp_path / "settings.ini"
+    settings.write_text("[R018]\n[R003]\n")
+    validation = run_cli(["redflags", "validate", str(releases), "--labels", str(labels), "-s", str(settings), "--json"], data_dir)
+    assert validation.returncode == 0, validation.stderr
+    weights = tmp_path / "weights.json"
+    weights.write_text(validation.stdout)
+    result = run_cli(["redflags", "risk", str(releases), "-s", str(settings), "--weights", str(weights), "--json"], data_dir)
+    assert result.returncode == 0, result.stderr
+    risk = json.loads(result.stdout)
+    assert risk["weights"]["R018"] > 0 and risk["weights"]["R003"] == 0.0
+    assert [p["ocid"] for p in risk["processes"][:10]] == [str(i) for i in range(10)]
+    assert risk["processes"][0]["score"] == 1.0 and risk["processes"][0]["flags"] == ["R018"]
+    assert [b["id"] for b in risk["buyers"]] == ["B1", "B2"] and risk["buyers"][0]["mean"] == 1.0
+    table = run_cli(["redflags", "risk", str(releases), "-s", str(settings), "--top", "2"], data_dir)
+    assert "Processes (top 2 of 20)" in table.stdout and "not evidence of corruption" in table.stdout
+    weights.write_text("{}")
+    refused = run_cli(["redflags", "risk", str(releases), "--weights", str(weights)], data_dir)
+    assert refused.returncode != 0 and "validate --json" in refused.stderr
+
+
 def test_redflags_generate_is_deterministic(tmp_path, data_dir):
     first = run_cli(["redflags", "generate", "--count", "5", "--size", "large"], data_dir)
     second = run_cli(["redflags", "generate", "--count", "5", "--size", "large"], data_dir)

@@ -33,9 +33,9 @@ public struct IndicatorRun {
     var mainCurrency: String?
     public private(set) var results: Results
     public private(set) var totals = Totals()
-    /// Processes whose organizations to remember (for validation), and what was found for them.
-    public var tracked: Set<String> = []
-    public private(set) var organizations: [String: Set<OrganizationReference>] = [:]
+    /// Processes whose organizations to remember (for validation and risk scores), and what was found for them.
+    public var tracked = Tracking.none
+    public private(set) var parties: [String: ProcessParties] = [:]
     /// Cardinal maps each process's tenderers only when an indicator about organizations runs.
     let mapsSubmittedTenderers: Bool
 
@@ -108,7 +108,7 @@ public struct IndicatorRun {
                 for tenderer in bid.tenderers { results.maps!.add(.submitted, ocid: ocid, tenderer) }
             }
         }
-        if tracked.contains(ocid) { organizations[ocid] = Self.organizations(of: process) }
+        if tracked.includes(ocid) { parties[ocid] = ProcessParties(process) }
         for index in indicators.indices { indicators[index].read(process, into: &results) }
         return nil
     }
@@ -146,30 +146,22 @@ public struct IndicatorRun {
         return parsed.values
     }
 
-    /// An organization as results name it: its group and identifier.
-    public struct OrganizationReference: Hashable, Sendable {
-        let group: Group
-        let id: String
-    }
+    /// Which processes' organizations a run remembers: memory grows with their number, so only when asked.
+    public enum Tracking: Sendable {
+        case none, only(Set<String>), all
 
-    /// The buyer, procuring entity, tenderers and suppliers of a process.
-    static func organizations(of process: ContractingProcess) -> Set<OrganizationReference> {
-        var found = Set<OrganizationReference>()
-        if let buyer = process.release["buyer", "id"]?.string { found.insert(.init(group: .buyer, id: buyer)) }
-        if let entity = process.release["tender", "procuringEntity", "id"]?.string { found.insert(.init(group: .procuringEntity, id: entity)) }
-        for id in process.bids.flatMap(\.tenderers) + process.awards.flatMap(\.suppliers) { found.insert(.init(group: .tenderer, id: id)) }
-        return found
+        func includes(_ ocid: String) -> Bool {
+            switch self {
+            case .none: false
+            case .only(let ocids): ocids.contains(ocid)
+            case .all: true
+            }
+        }
     }
 
     /// For each tracked process that was read, the codes that flag it or any of its organizations.
     public func flags(in results: Results) -> [String: Set<String>] {
-        organizations.reduce(into: [:]) { flags, entry in
-            var codes = Set(results.groups[.ocid]?[entry.key]?.keys ?? [])
-            for organization in entry.value {
-                if let found = results.groups[organization.group]?[organization.id]?.keys { codes.formUnion(found) }
-            }
-            flags[entry.key] = codes
-        }
+        Dictionary(uniqueKeysWithValues: parties.map { ($0.key, $0.value.flags(in: results, ocid: $0.key)) })
     }
 
     /// Codes of the indicators this run calculates, in order.

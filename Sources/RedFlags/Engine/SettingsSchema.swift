@@ -2,12 +2,15 @@
 /// error naming its path, rather than a setting silently ignored.
 public enum SettingKind: Sendable {
     case text, list, integer, decimal, boolean
+    /// A decimal number that is not negative.
+    case weight
 
     func accepts(_ value: String) -> Bool {
         switch self {
         case .text, .list: true
         case .integer: Int(value).map { $0 >= 0 } ?? false
         case .decimal: Double(value).map(\.isFinite) ?? false
+        case .weight: Double(value).map { $0.isFinite && $0 >= 0 } ?? false
         case .boolean: value == "true" || value == "false"
         }
     }
@@ -18,6 +21,7 @@ public enum SettingKind: Sendable {
         case .integer: "a whole number"
         case .decimal: "a decimal number"
         case .boolean: "true or false"
+        case .weight: "a decimal number, 0 or more"
         }
     }
 }
@@ -44,6 +48,8 @@ enum SettingsSchema {
 
     static func keys(of section: String) -> [String: SettingKind]? {
         if let keys = fixed[section] { return keys }
+        // Risk-score weights, one per indicator code.
+        if section == RiskWeights.section { return Dictionary(uniqueKeysWithValues: IndicatorRun.all.map { ($0.code, .weight) }) }
         return IndicatorRun.all.first { $0.code == section }?.settingKeys
     }
 

@@ -32,6 +32,7 @@ public enum SettingsTemplate {
             }
             lines.append("")
         }
+        lines += ["; --- risk score: how much each flag adds (1 unless set here; 0 leaves it out) ---", "", "[risk]", "; R018 = 2", "; IX07 = 0.5", ""]
         return lines.joined(separator: "\n")
     }
 }
