@@ -5,7 +5,7 @@ import RedFlags
 struct RedFlagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redflags", abstract: "Procurement red flags over OCDS compiled releases. \(RedFlags.caveat)",
-        subcommands: [Indicators.self, CoverageCommand.self, InitCommand.self, PrepareCommand.self, ValidateCommand.self, RiskCommand.self,
+        subcommands: [Indicators.self, CoverageCommand.self, InitCommand.self, PrepareCommand.self, ValidateCommand.self, RiskCommand.self, CompileCommand.self,
                       GenerateCommand.self])
 
     /// Lines of FILE, or standard input for "-"; gzipped input is inflated.
@@ -206,6 +206,27 @@ extension RedFlagsCommand {
             try run.run(&reader, threads: ProcessInfo.processInfo.activeProcessorCount) { RedFlagsCommand.warn("\(file) \($0)") }
             let scores = RiskScores(results: run.finish(), parties: run.parties, weights: chosen)
             print(json ? scores.json(weights: chosen) : scores.table(top: top) + "\n\n" + RedFlags.caveat)
+        }
+    }
+
+    struct CompileCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "compile", abstract: "Turn release packages, record packages or compiled releases into compiled releases, one per line.",
+            discussion: "Release packages are merged by ocid with the OCDS 1.1.4 merge rules; record packages give their compiled releases (or their embedded releases, merged). A file may be one JSON document or one per line; a file that is not UTF-8 is read as ISO-8859-1. Problems are reported with their line numbers; the exit status is non-zero if there were any.")
+
+        @Argument(help: "The OCDS file.") var file: String
+        @Option(name: .shortAndLong, help: "Where to write the compiled releases (- for standard output).") var output = "-"
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+            let set = CompiledReleaseSet(bytes: Array(data))
+            let out = try OutputFile(output)
+            try out.write(String(decoding: set.jsonLines, as: UTF8.self))
+            try out.close()
+            if set.readAsLatin1 { RedFlagsCommand.warn("\(file): not UTF-8; read as ISO-8859-1") }
+            for problem in set.problems { RedFlagsCommand.warn("\(file) \(problem)") }
+            RedFlagsCommand.warn("\(set.releases.count) compiled releases (\(set.mergedReleases) releases merged) from \(set.forms.map(\.rawValue).sorted().joined(separator: ", ")).")
+            if !set.problems.isEmpty { throw ExitCode(1) }
         }
     }
 

@@ -1,8 +1,10 @@
 """The `integrity` command as an operator meets it."""
 import json
 import sqlite3
-from pathlib import Path
 import subprocess
+from pathlib import Path
+
+import pytest
 
 from conftest import BINARY, run_cli
 
@@ -310,6 +312,22 @@ def test_redflags_risk_scores_processes_with_weights_from_validation(tmp_path, d
     weights.write_text("{}")
     refused = run_cli(["redflags", "risk", str(releases), "--weights", str(weights)], data_dir)
     assert refused.returncode != 0 and "validate --json" in refused.stderr
+
+
+def test_redflags_compile_merges_release_packages_and_reports_problems(tmp_path, data_dir):
+    samples = Path(__file__).resolve().parents[3] / "shared" / "data" / "ocds-samples"
+    if not samples.exists():
+        pytest.skip("the shared OCDS samples are not beside the project")
+    out = tmp_path / "compiled.jsonl"
+    result = run_cli(["redflags", "compile", str(samples / "release-package_split.json"), "-o", str(out)], data_dir)
+    assert result.returncode == 0, result.stderr
+    compiled = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(compiled) == 2 and all(c["tag"] == ["compiled"] for c in compiled)
+    assert "4 releases merged" in result.stderr
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"releases":[{"ocid":"A"}]}\n')
+    refused = run_cli(["redflags", "compile", str(bad)], data_dir)
+    assert refused.returncode != 0 and "release 1 (A): no date" in refused.stderr
 
 
 def test_redflags_generate_is_deterministic(tmp_path, data_dir):
