@@ -42,7 +42,8 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
     configureMiddleware(app)
     app.lifecycle.use(MailDeliveryLifecycle())
     _ = app.matchingJobs
-    app.lifecycle.use(MatchingJobsLifecycle())
+    _ = app.redFlagJobs
+    app.lifecycle.use(BackgroundJobsLifecycle())
     app.lifecycle.use(ReminderLifecycle())
     try routes(app)
 }
@@ -92,6 +93,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M021_CreateEvaluations())
     app.migrations.add(M022_CreateReportsAndPublication())
     app.migrations.add(M023_CreateSuccessEvidence())
+    app.migrations.add(M024_CreateRedFlagRuns())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -40,6 +40,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ConflictDataController())
     try app.register(collection: OpportunitiesController())
     try app.register(collection: ParticipationController())
+    try app.register(collection: RedFlagsController())
 
     let api = app.grouped("api", "v1")
     try api.register(collection: APIAccountController())
@@ -58,5 +59,6 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIScreeningController())
     try api.register(collection: APIProfileController())
     try api.register(collection: APISkillsController())
+    try api.register(collection: APIRedFlagsController())
     try api.register(collection: OpenAPIController())
 }

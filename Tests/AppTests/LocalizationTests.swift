@@ -2,6 +2,7 @@
 import AuditLog
 import ExchangeCore
 import Foundation
+import RedFlags
 import XCTVapor
 import XCTest
 
@@ -17,6 +18,7 @@ final class LocalizationTests: AppTestCase {
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
         "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public", "indicators", "questionnaires",
+        "redflags",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -82,7 +84,7 @@ final class LocalizationTests: AppTestCase {
         keys.insert("error.participation_not_screened")
         family("matching.status", MatchRun.Status.self)
         family("matching.decision", MatchProposal.Decision.self)
-        family("matching.phase", MatchingJobs.Phase.self)
+        family("matching.phase", MatchingProgress.Phase.self)
         family("opportunities.stance", NeedInterest.Stance.self)
         family("declaration.party", DeclaringParty.self)
         family("declaration.question", ConflictQuestion.self)
@@ -105,6 +107,13 @@ final class LocalizationTests: AppTestCase {
                         .termsNotSigned, .postEvaluationsMissing, .reasonRequired, .durationOutOfRange, .extensionTooLong] {
             keys.insert("error.engagement_\(refusal.code)")
         }
+        family("redflags.status", RedFlagRun.Status.self)
+        for indicator in IndicatorRun.all {
+            keys.insert("redflags.indicator.\(indicator.code).name")
+            keys.insert("redflags.indicator.\(indicator.code).measures")
+        }
+        for group in ["OCID", "Buyer", "ProcuringEntity", "Tenderer"] { keys.insert("redflags.group.\(group)") }
+        for form in CompiledReleaseSet.Form.allCases { keys.insert("redflags.form.\(form.rawValue.replacingOccurrences(of: " ", with: "_"))") }
         family("marketing_concern.status", MarketingConcernStatus.self)
         family("terms.side", TermsSide.self)
         family("work.kind", WorkItemKind.self)

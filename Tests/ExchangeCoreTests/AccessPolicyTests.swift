@@ -88,6 +88,17 @@ struct AccessPolicyTests {
         }
     }
 
+    @Test func redFlagRunsAreForAnalystsAndProgrammeStaffOnly() {
+        for role in [Role.coordinator, .administrator, .analyst] {
+            #expect(AccessPolicy.decide(principal(role), .create, .redFlags) == .allow)
+            #expect(AccessPolicy.decide(principal(role), .read, .redFlags) == .allow)
+        }
+        for role in [Role.expert, .publicParticipant, .evaluator] {
+            #expect(AccessPolicy.decide(principal(role, org: orgA), .read, .redFlags) == .forbid)
+            #expect(AccessPolicy.decide(principal(role, org: orgA), .create, .redFlags) == .forbid)
+        }
+    }
+
     @Test func programmeStaffManageEverything() {
         for role in [Role.coordinator, .administrator] {
             let staff = principal(role)

@@ -40,6 +40,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func engagement(_ id: UUID) -> Self { .init(type: "engagement", id: id.uuidString.lowercased()) }
     static func programme() -> Self { .init(type: "programme", id: "programme") }
     static func dataImport(_ id: UUID) -> Self { .init(type: "data_import", id: id.uuidString.lowercased()) }
+    static func redFlagRun(_ id: UUID) -> Self { .init(type: "red_flag_run", id: id.uuidString.lowercased()) }
 }
 
 /// Stable action names. They are part of the log's meaning, so they are never renamed.
@@ -102,6 +103,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case dueDiligenceWaiverDecline = "due_diligence.waiver_decline"
     case conflictDeclare = "conflict.declare"
     case conflictDataImport = "conflict_data.import"
+    case redFlagRunStart = "red_flags.run_start"
+    case redFlagRunComplete = "red_flags.run_complete"
+    case redFlagRunFail = "red_flags.run_fail"
     case marketingConcernReport = "marketing_concern.report"
     case marketingConcernDecide = "marketing_concern.decide"
     case termsVersion = "terms.version"

@@ -17,18 +17,19 @@ enum Navigation {
         case .coordinator:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
                       ("nav.matching", Paths.matching), ("nav.matches", Paths.matches), ("nav.programme", Paths.programme),
-                      ("nav.skills", Paths.skills), ("nav.people", Paths.people), ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit)]
+                      ("nav.red_flags", Paths.redFlags), ("nav.skills", Paths.skills), ("nav.people", Paths.people), ("nav.invitations", Paths.invitations),
+                      ("nav.audit", Paths.audit)]
         case .administrator:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
                       ("nav.matching", Paths.matching), ("nav.matches", Paths.matches), ("nav.programme", Paths.programme),
-                      ("nav.skills", Paths.skills), ("nav.people", Paths.people), ("nav.invitations", Paths.invitations), ("nav.audit", Paths.audit),
-                      ("nav.outbox", Paths.outbox)]
+                      ("nav.red_flags", Paths.redFlags), ("nav.skills", Paths.skills), ("nav.people", Paths.people), ("nav.invitations", Paths.invitations),
+                      ("nav.audit", Paths.audit), ("nav.outbox", Paths.outbox)]
         case .evaluator:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.matches", Paths.matches),
                       ("nav.programme", Paths.programme)]
         case .analyst:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.conflict_data", Paths.conflictData),
-                      ("nav.programme", Paths.programme)]
+                      ("nav.red_flags", Paths.redFlags), ("nav.programme", Paths.programme)]
         case .publicParticipant:
             links += [("nav.my_organisation", Paths.myOrganisation), ("nav.needs", Paths.needs), ("nav.matches", Paths.matches)]
         case .expert:

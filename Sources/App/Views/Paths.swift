@@ -30,7 +30,11 @@ enum Paths {
     static let opportunities = "/opportunities"
     static let skills = "/skills"
     static let conflictData = "/conflict-data"
+    static let redFlags = "/red-flags"
+    static let redFlagMethodology = "/red-flags/methodology"
 
+    static func redFlagRun(_ id: UUID) -> String { "/red-flags/runs/\(id.uuidString.lowercased())" }
+    static func redFlagMethodology(_ code: String) -> String { "/red-flags/methodology/\(code)" }
     static func organisation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())" }
     static func participation(_ id: UUID) -> String { "/organisations/\(id.uuidString.lowercased())/participation" }
     static func need(_ id: UUID) -> String { "/needs/\(id.uuidString.lowercased())" }

@@ -37,6 +37,8 @@ public enum ProtectedObject: Sendable, Equatable {
     case programmeSettings
     /// Imported OCDS and BODS data for conflict screening: staff and analysts import and list it.
     case conflictData
+    /// Red-flag runs over uploaded procurement data: analysts and programme staff start and read them.
+    case redFlags
     /// Screened needs an expert may mark interest in or decline.
     case opportunities
     /// The skills taxonomy: everyone signed in reads it; administrators add and rename skills.
@@ -134,7 +136,7 @@ public enum AccessPolicy {
             return reads && (role.managesProgramme || role == .evaluator || role == .analyst) ? .allow : .forbid
         case .programmeSettings:
             return role.managesProgramme ? .allow : .forbid
-        case .conflictData:
+        case .conflictData, .redFlags:
             return role.managesProgramme || role == .analyst ? .allow : .forbid
         case .opportunities:
             return role == .expert && (operation == .list || operation == .update) ? .allow : .forbid

@@ -37,7 +37,7 @@ public enum JSONWriter {
         return "\(number)"
     }
 
-    static func quote(_ text: String, to out: inout String) {
+    public static func quote(_ text: String, to out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -111,7 +111,7 @@ struct APIMatchingController: RouteCollection {
         let progress: ProgressDTO?
         let proposals: [ProposalDTO]?
 
-        init(_ run: MatchRun, progress: MatchingJobs.Progress?, proposals: [ProposalDTO]? = nil, req: Request) {
+        init(_ run: MatchRun, progress: MatchingProgress?, proposals: [ProposalDTO]? = nil, req: Request) {
             id = run.id!
             status = run.status == .running && progress == nil ? MatchRun.Status.failed.rawValue : run.status.rawValue
             needCount = run.needCount

@@ -2,7 +2,7 @@ import ExchangeCore
 
 /// The OpenAPI 3.1 description of /api/v1. A test checks that every registered API route appears here.
 enum OpenAPIDocument {
-    static func build(serverURL: String) -> JSONValue {
+    static func build(serverURL: String) -> OpenAPIValue {
         [
             "openapi": "3.1.0",
             "info": [
@@ -25,7 +25,7 @@ enum OpenAPIDocument {
 
     // MARK: - Paths
 
-    private static var paths: JSONValue {
+    private static var paths: OpenAPIValue {
         [
             "/me": ["get": operation("getMe", "The token holder's account", ok: ref("Account"))],
             "/notifications": ["get": operation("listNotifications", "The token holder's notifications", params: pageParams,
@@ -69,6 +69,18 @@ enum OpenAPIDocument {
                 "post": operation("importConflictData",
                                   "Check (dryRun) or import OCDS or BODS data for conflict screening, all or nothing; a 422 lists every bad line (error.problems)",
                                   body: "ConflictDataImportInput", ok: ref("ConflictDataImport"), okStatus: "201"),
+            ],
+            "/red-flags/runs": [
+                "get": operation("listRedFlagRuns", "The last 100 red-flag runs, newest first (programme staff, analysts)",
+                                 ok: ["type": "array", "items": ref("RedFlagRun")]),
+                "post": operation("startRedFlagRun",
+                                  "Upload OCDS (compiled releases, release or record packages) and start a background red-flag run; poll the Location. A 422 names bad settings or lists why nothing could be read",
+                                  body: "RedFlagRunInput", ok: ref("RedFlagRun"), okStatus: "202"),
+            ],
+            "/red-flags/runs/{id}": [
+                "parameters": [pathParam("id")],
+                "get": operation("getRedFlagRun", "A run's status and progress; once completed, flags per indicator and the 20 highest risk scores",
+                                 ok: ref("RedFlagRun")),
             ],
             "/needs": [
                 "get": operation("listNeeds", "Needs; public participants see their own body's", params: pageParams, ok: page(of: "Need")),
@@ -351,16 +363,16 @@ enum OpenAPIDocument {
     }
 
     private static func operation(
-        _ id: String, _ summary: String, params: [JSONValue] = [], body: String? = nil,
-        ok: JSONValue, okStatus: String = "200", open: Bool = false, conflicts: Bool = false
-    ) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("operationId", .string(id)), ("summary", .string(summary))]
+        _ id: String, _ summary: String, params: [OpenAPIValue] = [], body: String? = nil,
+        ok: OpenAPIValue, okStatus: String = "200", open: Bool = false, conflicts: Bool = false
+    ) -> OpenAPIValue {
+        var pairs: [(String, OpenAPIValue)] = [("operationId", .string(id)), ("summary", .string(summary))]
         if !params.isEmpty { pairs.append(("parameters", .array(params))) }
         if let body {
             pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": ref(body)]]]))
         }
         if open { pairs.append(("security", [])) }
-        var responses: [(String, JSONValue)] = [(okStatus, ["description": "Success", "content": ["application/json": ["schema": ok]]])]
+        var responses: [(String, OpenAPIValue)] = [(okStatus, ["description": "Success", "content": ["application/json": ["schema": ok]]])]
         let errors = (open ? ["400", "404", "422"] : ["400", "401", "403", "404", "422"]) + (conflicts ? ["409"] : [])
         responses += errors.map { ($0, .object([("$ref", "#/components/responses/Error")])) }
         pairs.append(("responses", .object(responses)))
@@ -368,11 +380,11 @@ enum OpenAPIDocument {
     }
 
     /// The letter's bytes, in whichever accepted format it was uploaded.
-    private static var letterContent: JSONValue {
+    private static var letterContent: OpenAPIValue {
         .object(LetterFormat.allCases.map { ($0.contentType, ["schema": ["type": "string", "format": "binary"]]) })
     }
 
-    private static func letterDownload(_ id: String, _ summary: String) -> JSONValue {
+    private static func letterDownload(_ id: String, _ summary: String) -> OpenAPIValue {
         ["operationId": .string(id), "summary": .string(summary), "responses": [
             "200": ["description": "The file, as an attachment", "content": letterContent],
             "401": ["$ref": "#/components/responses/Error"], "403": ["$ref": "#/components/responses/Error"],
@@ -380,56 +392,56 @@ enum OpenAPIDocument {
         ]]
     }
 
-    private static var pageParams: [JSONValue] {
+    private static var pageParams: [OpenAPIValue] {
         [queryParam("page", integer: true), queryParam("perPage", integer: true)]
     }
 
-    private static func queryParam(_ name: String, integer: Bool = false, required: Bool = false, enumOf: [String]? = nil) -> JSONValue {
-        var schema: [(String, JSONValue)] = [("type", integer ? "integer" : "string")]
-        if let enumOf { schema.append(("enum", .array(enumOf.map(JSONValue.string)))) }
+    private static func queryParam(_ name: String, integer: Bool = false, required: Bool = false, enumOf: [String]? = nil) -> OpenAPIValue {
+        var schema: [(String, OpenAPIValue)] = [("type", integer ? "integer" : "string")]
+        if let enumOf { schema.append(("enum", .array(enumOf.map(OpenAPIValue.string)))) }
         return ["name": .string(name), "in": "query", "required": .bool(required), "schema": .object(schema)]
     }
 
-    private static func pathParam(_ name: String) -> JSONValue {
+    private static func pathParam(_ name: String) -> OpenAPIValue {
         ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
     }
 
-    private static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+    private static func ref(_ name: String) -> OpenAPIValue { ["$ref": .string("#/components/schemas/\(name)")] }
 
-    private static func page(of item: String) -> JSONValue {
+    private static func page(of item: String) -> OpenAPIValue {
         ["type": "object", "required": ["items", "page", "perPage", "total"], "properties": [
             "items": ["type": "array", "items": ref(item)],
             "page": ["type": "integer"], "perPage": ["type": "integer"], "total": ["type": "integer"],
         ]]
     }
 
-    private static func response(_ description: String, schema: String) -> JSONValue {
+    private static func response(_ description: String, schema: String) -> OpenAPIValue {
         ["description": .string(description), "content": ["application/json": ["schema": ref(schema)]]]
     }
 
     // MARK: - Schemas
 
-    private static func object(_ required: [String], _ properties: [(String, JSONValue)]) -> JSONValue {
-        ["type": "object", "required": .array(required.map(JSONValue.string)), "properties": .object(properties)]
+    private static func object(_ required: [String], _ properties: [(String, OpenAPIValue)]) -> OpenAPIValue {
+        ["type": "object", "required": .array(required.map(OpenAPIValue.string)), "properties": .object(properties)]
     }
 
-    private static let string: JSONValue = ["type": "string"]
-    private static let nullableString: JSONValue = ["type": ["string", "null"]]
-    private static let integer: JSONValue = ["type": "integer"]
-    private static let boolean: JSONValue = ["type": "boolean"]
-    private static let number: JSONValue = ["type": "number"]
-    private static let nullableNumber: JSONValue = ["type": ["number", "null"]]
-    private static let uuid: JSONValue = ["type": "string", "format": "uuid"]
-    private static let nullableUUID: JSONValue = ["type": ["string", "null"], "format": "uuid"]
-    private static let dateTime: JSONValue = ["type": "string", "format": "date-time"]
-    private static let scores: JSONValue = ["type": "object", "description": "criterion → score in [0, 1]",
+    private static let string: OpenAPIValue = ["type": "string"]
+    private static let nullableString: OpenAPIValue = ["type": ["string", "null"]]
+    private static let integer: OpenAPIValue = ["type": "integer"]
+    private static let boolean: OpenAPIValue = ["type": "boolean"]
+    private static let number: OpenAPIValue = ["type": "number"]
+    private static let nullableNumber: OpenAPIValue = ["type": ["number", "null"]]
+    private static let uuid: OpenAPIValue = ["type": "string", "format": "uuid"]
+    private static let nullableUUID: OpenAPIValue = ["type": ["string", "null"], "format": "uuid"]
+    private static let dateTime: OpenAPIValue = ["type": "string", "format": "date-time"]
+    private static let scores: OpenAPIValue = ["type": "object", "description": "criterion → score in [0, 1]",
                                             "additionalProperties": ["type": "number", "minimum": 0, "maximum": 1]]
 
-    private static func enumeration(_ values: [String]) -> JSONValue {
-        ["type": "string", "enum": .array(values.map(JSONValue.string))]
+    private static func enumeration(_ values: [String]) -> OpenAPIValue {
+        ["type": "string", "enum": .array(values.map(OpenAPIValue.string))]
     }
 
-    private static var schemas: JSONValue {
+    private static var schemas: OpenAPIValue {
         [
             "Error": object(["error"], [("error", object(["code", "message"], [
                 ("code", string), ("message", string),
@@ -696,6 +708,18 @@ enum OpenAPIDocument {
                 ("kind", enumeration(["ocds", "bods"])),
                 ("text", ["type": "string", "description": "OCDS compiled releases (or packages) or BODS statements: JSON Lines or one JSON document"]),
                 ("fileName", string), ("dryRun", ["type": "boolean"]),
+            ]),
+            "RedFlagRunInput": object(["text"], [
+                ("text", ["type": "string", "description": "OCDS: compiled releases one per line, or a release or record package"]),
+                ("fileName", string),
+                ("settings", ["type": "string", "description": "cardinal's INI settings; absent runs every indicator with its defaults"]),
+            ]),
+            "RedFlagRun": object(["id", "status", "fileName", "processes", "percent", "caveat"], [
+                ("id", ["type": "string", "format": "uuid"]), ("status", enumeration(["running", "completed", "failed"])),
+                ("fileName", string), ("processes", ["type": "integer"]), ("percent", ["type": "integer"]),
+                ("flagsByIndicator", ["type": ["object", "null"], "additionalProperties": ["type": "integer"]]),
+                ("topProcesses", ["type": ["array", "null"], "items": ["type": "object"]]),
+                ("failure", ["type": ["string", "null"]]), ("caveat", string),
             ]),
             "ConflictDataImport": object(["kind", "fileName", "items", "rows", "createdAt"], [
                 ("id", ["type": ["string", "null"], "format": "uuid", "description": "null on a dry run"]),

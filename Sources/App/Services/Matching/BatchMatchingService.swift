@@ -65,7 +65,7 @@ struct BatchMatchingService {
             return run
         }
         let runID = run.id!
-        app.matchingJobs.start(runID) { [app] in
+        app.matchingJobs.start(runID, initial: MatchingProgress(phase: .ranking, done: 0, total: 0)) { [app] in
             await BatchMatchingService(app: app).execute(runID)
         }
         return run

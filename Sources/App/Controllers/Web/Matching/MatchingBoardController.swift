@@ -84,7 +84,7 @@ struct MatchingBoardController: RouteCollection {
                             message: Self.progressMessage(run, p, req))
     }
 
-    static func progressMessage(_ run: MatchRun, _ p: MatchingJobs.Progress?, _ req: Request) -> String {
+    static func progressMessage(_ run: MatchRun, _ p: MatchingProgress?, _ req: Request) -> String {
         switch run.status {
         case .completed: return req.t("matching.status.completed")
         case .failed: return req.t(run.failure ?? "matching.failure.internal")

@@ -1,20 +1,20 @@
 /// A JSON document built in code, for the OpenAPI description.
-indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
+indirect enum OpenAPIValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
     ExpressibleByArrayLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
     case string(String)
     case int(Int)
     case bool(Bool)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
+    case array([OpenAPIValue])
+    case object([(String, OpenAPIValue)])
 
     typealias Key = String
-    typealias Value = JSONValue
+    typealias Value = OpenAPIValue
 
     init(stringLiteral value: String) { self = .string(value) }
     init(integerLiteral value: Int) { self = .int(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
-    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
+    init(arrayLiteral elements: OpenAPIValue...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, OpenAPIValue)...) { self = .object(elements) }
 
     private struct CodingName: CodingKey {
         let stringValue: String
@@ -43,7 +43,7 @@ indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, Expres
         }
     }
 
-    subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> OpenAPIValue? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.first { $0.0 == key }?.1
     }

@@ -1,0 +1,227 @@
+import Fluent
+import Foundation
+import RedFlags
+import Vapor
+
+/// What the red-flag pages show, built from runs and their stored results.
+enum RedFlagPages {
+    struct RunRow: Encodable {
+        let href: String
+        let fileName: String
+        let status: String
+        let processes: Int
+        let startedAt: String
+    }
+
+    struct IndexContent: Encodable {
+        let runs: [RunRow]
+        let error: String?
+        let problems: [String]
+        let settings: String
+        let template: String
+    }
+
+    static func index(_ req: Request, error: String?, problems: [String], settings: String) async throws -> IndexContent {
+        let runs = try await RedFlagRun.query(on: req.db).sort(\.$startedAt, .descending).limit(50).all()
+        return IndexContent(
+            runs: runs.map {
+                RunRow(href: Paths.redFlagRun($0.id!), fileName: $0.fileName, status: req.t("redflags.status.\(displayStatus($0, req).rawValue)"),
+                       processes: $0.processes, startedAt: $0.startedAt.formatted(.iso8601))
+            },
+            error: error, problems: problems, settings: settings, template: SettingsTemplate.text)
+    }
+
+    /// A run still marked running that no job in this process is carrying was cut short.
+    static func displayStatus(_ run: RedFlagRun, _ req: Request) -> RedFlagRun.Status {
+        run.status == .running && req.application.redFlagJobs.progress(of: run.id!) == nil ? .failed : run.status
+    }
+
+    struct State {
+        let running: Bool
+        let percent: Int
+        let message: String
+    }
+
+    static func state(_ run: RedFlagRun, _ req: Request) -> State {
+        let progress = req.application.redFlagJobs.progress(of: run.id!)
+        switch displayStatus(run, req) {
+        case .running:
+            let p = progress ?? RedFlagProgress(done: 0, total: run.processes)
+            return State(running: true, percent: p.percent, message: req.t("redflags.progress", String(p.done), String(p.total)))
+        case .completed:
+            return State(running: false, percent: 100, message: req.t("redflags.status.completed"))
+        case .failed:
+            return State(running: false, percent: 100, message: req.t(run.failure ?? "redflags.failure.interrupted"))
+        }
+    }
+
+    struct CountRow: Encodable {
+        let code: String
+        let name: String
+        let href: String
+        let count: Int
+        /// The bar's length in the chart, in pixels, and where its label starts.
+        let width: Int
+        let labelX: Int
+        let y: Int
+    }
+
+    struct ProcessRow: Encodable {
+        let ocid: String
+        let href: String
+        let score: String
+        let codes: String
+    }
+
+    struct OrganizationRow: Encodable {
+        let id: String
+        let mean: String
+        let max: String
+        let flagged: Int
+        let processes: Int
+    }
+
+    struct RunContent: Encodable {
+        let id: String
+        let fileName: String
+        let running: Bool
+        let failed: Bool
+        let percent: Int
+        let message: String
+        let processes: Int
+        let forms: String
+        let mergedReleases: Int
+        let readAsLatin1: Bool
+        let problems: [String]
+        let problemCount: Int
+        let settings: String
+        let hasSettings: Bool
+        let showResults: Bool
+        let counts: [CountRow]
+        let chartHeight: Int
+        let totalFlags: Int
+        let topProcesses: [ProcessRow]
+        let topBuyers: [OrganizationRow]
+        let topSuppliers: [OrganizationRow]
+        let csvHref: String
+        let jsonHref: String
+    }
+
+    static func run(_ run: RedFlagRun, _ req: Request) -> RunContent {
+        let state = state(run, req)
+        let summary = (try? JSONDecoder().decode(RedFlagUploadSummary.self, from: Data(run.uploadSummary.utf8)))
+            ?? RedFlagUploadSummary(forms: [], mergedReleases: 0, readAsLatin1: false, problems: [], problemCount: 0)
+        let results = run.status == .completed ? StoredRedFlagResults(run) : nil
+        let counts = results?.countsByCode ?? []
+        let most = max(1, counts.map(\.count).max() ?? 1)
+        let base = Paths.redFlagRun(run.id!)
+        func number(_ x: Double) -> String { String(format: "%.3f", x) }
+        func organization(_ o: StoredRedFlagResults.ScoredOrganization) -> OrganizationRow {
+            OrganizationRow(id: o.id, mean: number(o.mean), max: number(o.max), flagged: o.flagged, processes: o.processes)
+        }
+        return RunContent(
+            id: run.id!.uuidString.lowercased(), fileName: run.fileName, running: state.running,
+            failed: displayStatus(run, req) == .failed, percent: state.percent, message: state.message, processes: run.processes,
+            forms: summary.forms.map { req.t("redflags.form.\($0.replacingOccurrences(of: " ", with: "_"))") }.joined(separator: ", "),
+            mergedReleases: summary.mergedReleases, readAsLatin1: summary.readAsLatin1,
+            problems: summary.problems.map { "\(req.t("redflags.line", String($0.line))): \($0.reason)" }, problemCount: summary.problemCount,
+            settings: run.settings, hasSettings: !run.settings.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+            showResults: results != nil,
+            counts: counts.enumerated().map { index, row in
+                CountRow(code: row.code, name: req.t("redflags.indicator.\(row.code).name"), href: Paths.redFlagMethodology(row.code),
+                         count: row.count, width: max(2, 500 * row.count / most), labelX: max(2, 500 * row.count / most) + 66, y: index * 28)
+            },
+            chartHeight: max(28, counts.count * 28), totalFlags: results?.flags.count ?? 0,
+            topProcesses: (results?.processes ?? []).filter { !$0.codes.isEmpty }.prefix(20).map {
+                ProcessRow(ocid: $0.ocid, href: "\(base)/process?ocid=\($0.ocid.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
+                           score: number($0.score), codes: $0.codes.joined(separator: ", "))
+            },
+            topBuyers: (results?.buyers ?? []).filter { $0.flagged > 0 }.prefix(10).map(organization),
+            topSuppliers: (results?.suppliers ?? []).filter { $0.flagged > 0 }.prefix(10).map(organization),
+            csvHref: "\(base)/flags.csv", jsonHref: "\(base)/results.json")
+    }
+
+    struct FlagRow: Encodable {
+        let code: String
+        let name: String
+        let href: String
+        let level: String
+        let value: String
+        let settings: String
+        let meta: String
+        let hasMeta: Bool
+    }
+
+    struct ProcessContent: Encodable {
+        let ocid: String
+        let runHref: String
+        let score: String
+        let buyer: String?
+        let suppliers: String
+        let flags: [FlagRow]
+    }
+
+    static func process(_ ocid: String, run: RedFlagRun, results: StoredRedFlagResults, _ req: Request) -> ProcessContent? {
+        guard let scored = results.processes.first(where: { $0.ocid == ocid }) else { return nil }
+        let configured = (try? Settings.parse(run.settings)) ?? Settings()
+        let parties = results.parties[ocid]
+        return ProcessContent(
+            ocid: ocid, runHref: Paths.redFlagRun(run.id!), score: String(format: "%.3f", scored.score), buyer: parties?.buyer,
+            suppliers: parties?.suppliers.joined(separator: ", ") ?? "",
+            flags: results.flags(of: ocid).map { flag in
+                FlagRow(code: flag.code, name: req.t("redflags.indicator.\(flag.code).name"), href: Paths.redFlagMethodology(flag.code),
+                        level: req.t("redflags.group.\(flag.group.rawValue)", flag.id), value: JSONWriter.number(flag.value),
+                        settings: settingsText(flag.code, configured, req),
+                        meta: (results.meta[flag.code] ?? []).map { "\($0.0) = \(JSONWriter.number($0.1))" }.joined(separator: "; "),
+                        hasMeta: results.meta[flag.code] != nil)
+            })
+    }
+
+    /// The settings an indicator ran with: those configured, then defaults for the rest.
+    static func settingsText(_ code: String, _ settings: Settings, _ req: Request) -> String {
+        guard let indicator = IndicatorRun.all.first(where: { $0.code == code }) else { return "" }
+        let configured = settings.sections[code] ?? [:]
+        let parts = indicator.settingExamples.map { key, example in
+            configured[key].map { "\(key) = \($0)" } ?? "\(key) = \(example) (\(req.t("redflags.default")))"
+        }
+        return parts.isEmpty ? req.t("redflags.no_settings") : parts.joined(separator: "; ")
+    }
+
+    struct IndicatorRow: Encodable {
+        let code: String
+        let name: String
+        let href: String
+        let origin: String
+    }
+
+    struct MethodologyContent: Encodable {
+        let indicators: [IndicatorRow]
+    }
+
+    static func methodology(_ req: Request) -> MethodologyContent {
+        MethodologyContent(indicators: IndicatorRun.all.map {
+            IndicatorRow(code: $0.code, name: req.t("redflags.indicator.\($0.code).name"), href: Paths.redFlagMethodology($0.code),
+                         origin: req.t($0.code.hasPrefix("IX") ? "redflags.origin.ours" : "redflags.origin.cardinal"))
+        })
+    }
+
+    struct SettingRow: Encodable {
+        let key: String
+        let example: String
+    }
+
+    struct IndicatorContent: Encodable {
+        let code: String
+        let name: String
+        let measures: String
+        let origin: String
+        let settings: [SettingRow]
+    }
+
+    static func indicator(_ code: String, _ req: Request) -> IndicatorContent? {
+        guard let indicator = IndicatorRun.all.first(where: { $0.code == code }) else { return nil }
+        return IndicatorContent(code: code, name: req.t("redflags.indicator.\(code).name"), measures: req.t("redflags.indicator.\(code).measures"),
+                                origin: req.t(code.hasPrefix("IX") ? "redflags.origin.ours" : "redflags.origin.cardinal"),
+                                settings: indicator.settingExamples.map { SettingRow(key: $0.0, example: $0.1) })
+    }
+}

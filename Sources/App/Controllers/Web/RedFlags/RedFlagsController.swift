@@ -1,0 +1,119 @@
+import ExchangeCore
+import Fluent
+import RedFlags
+import Vapor
+
+/// Analysts and programme staff upload OCDS, follow the run, read and export its red flags, and read how each
+/// indicator works. Every page carries the standing caveat.
+struct RedFlagsController: RouteCollection {
+    static let maxUpload: ByteCount = "50mb"
+    static let access = RouteAccess.roles([.coordinator, .administrator, .analyst])
+
+    func boot(routes: RoutesBuilder) throws {
+        let allowed = routes.grouped(access: Self.access)
+        allowed.get("red-flags", use: index)
+        allowed.post("red-flags", upTo: Self.maxUpload, use: upload)
+        allowed.get("red-flags", "runs", ":id", use: run)
+        allowed.get("red-flags", "runs", ":id", "progress", use: progress)
+        allowed.get("red-flags", "runs", ":id", "process", use: process)
+        allowed.get("red-flags", "runs", ":id", "flags.csv", use: csv)
+        allowed.get("red-flags", "runs", ":id", "results.json", use: json)
+        allowed.get("red-flags", "methodology", use: methodology)
+        allowed.get("red-flags", "methodology", ":code", use: indicator)
+    }
+
+    struct Form: Content {
+        var file: File?
+        var settings: String?
+    }
+
+    @Sendable func index(req: Request) async throws -> View {
+        try req.authorize(.list, .redFlags)
+        return try await req.page("redflags", title: "redflags.title", try await RedFlagPages.index(req, error: nil, problems: [], settings: ""))
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        try req.authorize(.create, .redFlags)
+        let form = try req.content.decode(Form.self)
+        let settings = form.settings ?? ""
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return try await refuse(req, req.t("redflags.error.no_file"), settings: settings)
+        }
+        do {
+            let run = try await RedFlagRunService(app: req.application).start(
+                bytes: Array(file.data.readableBytesView), fileName: file.filename, settingsText: settings, user: try req.requireUser())
+            return req.redirect(to: Paths.redFlagRun(run.id!))
+        } catch let refusal as RedFlagRunService.Refusal {
+            return try await refuse(req, req.t(refusal.key, refusal.arguments), settings: settings,
+                                    problems: refusal.problems.prefix(100).map { "\(req.t("redflags.line", String($0.line))): \($0.reason)" })
+        }
+    }
+
+    private func refuse(_ req: Request, _ error: String, settings: String, problems: [String] = []) async throws -> Response {
+        let content = try await RedFlagPages.index(req, error: error, problems: problems, settings: settings)
+        return try await req.page("redflags", title: "redflags.title", content, status: .unprocessableEntity)
+    }
+
+    @Sendable func run(req: Request) async throws -> View {
+        let run = try await Self.find(req)
+        return try await req.page("redflag_run", title: "redflags.run_title", RedFlagPages.run(run, req))
+    }
+
+    struct ProgressBody: Content {
+        let status: String
+        let percent: Int
+        let message: String
+    }
+
+    @Sendable func progress(req: Request) async throws -> ProgressBody {
+        let run = try await Self.find(req)
+        let state = RedFlagPages.state(run, req)
+        return ProgressBody(status: state.running ? "running" : run.status.rawValue, percent: state.percent, message: state.message)
+    }
+
+    @Sendable func process(req: Request) async throws -> View {
+        let run = try await Self.find(req)
+        guard let ocid = req.query[String.self, at: "ocid"], let results = StoredRedFlagResults(run),
+              let content = RedFlagPages.process(ocid, run: run, results: results, req) else { throw AppError.notFound }
+        return try await req.page("redflag_process", title: "redflags.process_title", content)
+    }
+
+    @Sendable func csv(req: Request) async throws -> Response {
+        let run = try await Self.find(req)
+        guard let results = StoredRedFlagResults(run) else { throw AppError.notFound }
+        return Self.download(results.csv, type: "text/csv; charset=utf-8", name: "red-flags-\(run.id!.uuidString.lowercased()).csv")
+    }
+
+    @Sendable func json(req: Request) async throws -> Response {
+        let run = try await Self.find(req)
+        guard let results = run.results, let risk = run.risk else { throw AppError.notFound }
+        var caveat = ""
+        JSONWriter.quote(RedFlags.caveat, to: &caveat)
+        let body = "{\"caveat\":\(caveat),\"results\":\(results),\"risk\":\(risk)}"
+        return Self.download(body, type: "application/json", name: "red-flags-\(run.id!.uuidString.lowercased()).json")
+    }
+
+    @Sendable func methodology(req: Request) async throws -> View {
+        try req.authorize(.read, .redFlags)
+        return try await req.page("redflag_methodology", title: "redflags.methodology_title", RedFlagPages.methodology(req))
+    }
+
+    @Sendable func indicator(req: Request) async throws -> View {
+        try req.authorize(.read, .redFlags)
+        guard let code = req.parameters.get("code"), let content = RedFlagPages.indicator(code, req) else { throw AppError.notFound }
+        return try await req.page("redflag_indicator", title: "redflags.indicator_title", content)
+    }
+
+    static func find(_ req: Request) async throws -> RedFlagRun {
+        try req.authorize(.read, .redFlags)
+        guard let run = try await RedFlagRun.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        return run
+    }
+
+    static func download(_ body: String, type: String, name: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.add(name: .contentType, value: type)
+        headers.add(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+}

@@ -1,0 +1,34 @@
+import Fluent
+import Foundation
+
+/// One red-flag run over an uploaded OCDS file: who ran it with which settings, how far it got, and what it found.
+final class RedFlagRun: Model, @unchecked Sendable {
+    static let schema = "red_flag_runs"
+
+    enum Status: String, Codable, Sendable, CaseIterable {
+        case running, completed, failed
+    }
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "status") var status: Status
+    @Field(key: "file_name") var fileName: String
+    /// The settings file's text as given (empty: every indicator with its defaults).
+    @Field(key: "settings") var settings: String
+    /// Compiled releases to read.
+    @Field(key: "processes") var processes: Int
+    /// What the upload held and what was wrong with it, as JSON (`RedFlagUploadSummary`).
+    @Field(key: "upload_summary") var uploadSummary: String
+    /// Cardinal-format results with Meta and Maps, the risk scores, and each process's organizations, as JSON.
+    @OptionalField(key: "results") var results: String?
+    @OptionalField(key: "risk") var risk: String?
+    @OptionalField(key: "parties") var parties: String?
+    /// The conflict-data import that shares the releases' parties with conflict screening.
+    @OptionalField(key: "data_import_id") var dataImportID: UUID?
+    /// A catalog key naming why the run failed.
+    @OptionalField(key: "failure") var failure: String?
+    @Field(key: "started_by") var startedBy: UUID
+    @Field(key: "started_at") var startedAt: Date
+    @OptionalField(key: "finished_at") var finishedAt: Date?
+
+    init() {}
+}

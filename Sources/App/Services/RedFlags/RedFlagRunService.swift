@@ -1,0 +1,169 @@
+import Fluent
+import Foundation
+import RedFlags
+import Vapor
+
+/// How far a red-flag run has got: compiled releases read of all.
+struct RedFlagProgress: Sendable, Equatable {
+    var done: Int
+    var total: Int
+
+    var percent: Int { total == 0 ? 0 : 100 * done / total }
+}
+
+typealias RedFlagJobs = BackgroundJobs<RedFlagProgress>
+
+extension Application {
+    private struct RedFlagJobsKey: StorageKey { typealias Value = RedFlagJobs }
+
+    var redFlagJobs: RedFlagJobs {
+        if let jobs = storage[RedFlagJobsKey.self] { return jobs }
+        let jobs = RedFlagJobs()
+        storage[RedFlagJobsKey.self] = jobs
+        return jobs
+    }
+}
+
+/// What an upload held, kept with the run so its page can say what was read and what was skipped.
+struct RedFlagUploadSummary: Codable, Sendable, Equatable {
+    struct Problem: Codable, Sendable, Equatable {
+        let line: Int
+        let reason: String
+    }
+
+    var forms: [String]
+    var mergedReleases: Int
+    var readAsLatin1: Bool
+    /// The first problems only; `problemCount` has them all.
+    var problems: [Problem]
+    var problemCount: Int
+
+    static let keptProblems = 100
+}
+
+/// Starts red-flag runs from uploads and carries them out in the background. The upload's parties are stored for
+/// conflict screening as the run starts; the indicators run afterwards, reporting progress.
+struct RedFlagRunService {
+    let app: Application
+
+    var db: Database { app.db }
+
+    /// The upload or its settings cannot be used; nothing was stored.
+    struct Refusal: Error {
+        let key: String
+        let arguments: [String]
+        let problems: [CompiledReleaseSet.Problem]
+    }
+
+    func start(bytes: [UInt8], fileName: String, settingsText: String, user: User) async throws -> RedFlagRun {
+        let settings: Settings
+        do { settings = try Settings.parse(settingsText) } catch {
+            throw Refusal(key: "redflags.error.settings", arguments: [error.description], problems: [])
+        }
+        let upload = CompiledReleaseSet(bytes: bytes)
+        guard !upload.releases.isEmpty else {
+            throw Refusal(key: "redflags.error.no_releases", arguments: [String(upload.problems.count)], problems: upload.problems)
+        }
+        let lines = String(decoding: upload.jsonLines, as: UTF8.self)
+        let name = String(fileName.suffix(200))
+        let shared = try await app.conflictData.importFile(.ocds, text: lines, fileName: name, actor: .user(user.id!), userID: user.id)
+        let run = RedFlagRun()
+        run.status = .running
+        run.fileName = name
+        run.settings = settingsText
+        run.processes = upload.releases.count
+        run.uploadSummary = try Self.encode(RedFlagUploadSummary(
+            forms: upload.forms.map(\.rawValue).sorted(), mergedReleases: upload.mergedReleases, readAsLatin1: upload.readAsLatin1,
+            problems: upload.problems.prefix(RedFlagUploadSummary.keptProblems).map { .init(line: $0.line, reason: $0.reason) },
+            problemCount: upload.problems.count))
+        run.dataImportID = shared.dataImport.id
+        run.startedBy = user.id!
+        run.startedAt = app.clock.now()
+        try await app.auditLog.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await run.create(on: scope.db)
+            try await scope.record(.redFlagRunStart, .redFlagRun(run.id!),
+                                   changes: ["file": name, "processes": String(run.processes), "settings": settingsText])
+        }
+        let runID = run.id!, releases = upload.releases
+        app.redFlagJobs.start(runID, initial: RedFlagProgress(done: 0, total: releases.count)) { [app] in
+            await RedFlagRunService(app: app).execute(runID, releases: releases, settings: settings)
+        }
+        return run
+    }
+
+    /// A run left running by a process that stopped can never finish: say so.
+    func markInterruptedRuns() async throws {
+        for run in try await RedFlagRun.query(on: db).filter(\.$status == .running).all() where app.redFlagJobs.progress(of: run.id!) == nil {
+            try await fail(run, failure: "redflags.failure.interrupted")
+        }
+    }
+
+    func execute(_ runID: UUID, releases: [JSONValue], settings: Settings) async {
+        do {
+            guard let run = try await RedFlagRun.find(runID, on: db) else { return }
+            let jobs = app.redFlagJobs
+            let outcome = await Task.detached { Self.evaluate(releases, settings: settings) { jobs.report(runID, .init(done: $0, total: releases.count)) } }.value
+            run.results = outcome.results
+            run.risk = outcome.risk
+            run.parties = outcome.parties
+            run.status = .completed
+            run.finishedAt = app.clock.now()
+            try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
+                try await run.update(on: scope.db)
+                try await scope.record(.redFlagRunComplete, .redFlagRun(runID), changes: ["flags": outcome.flagCount])
+            }
+        } catch {
+            app.logger.error("red-flag run failed", metadata: ["run": "\(runID)", "error": "\(String(reflecting: type(of: error)))"])
+            if let run = try? await RedFlagRun.find(runID, on: db) { try? await fail(run, failure: "redflags.failure.internal") }
+        }
+    }
+
+    struct Outcome: Sendable {
+        let results: String
+        let risk: String
+        let parties: String
+        let flagCount: String
+    }
+
+    /// The indicators, maps and risk scores over compiled releases; pure, so it runs off the event loop.
+    static func evaluate(_ releases: [JSONValue], settings: Settings, progress: (Int) -> Void) -> Outcome {
+        var run = IndicatorRun(settings: settings, mapping: true)
+        run.tracked = .all
+        for (index, release) in releases.enumerated() {
+            _ = run.evaluate(.release(release), number: index + 1)
+            if (index + 1) % 250 == 0 || index + 1 == releases.count { progress(index + 1) }
+        }
+        let results = run.finish()
+        let weights = RiskWeights(settings: settings, codes: run.codes)
+        let parties = run.parties.mapValues {
+            StoredParties(buyer: $0.buyer, procuringEntity: $0.procuringEntity, tenderers: $0.tenderers.sorted(), suppliers: $0.suppliers.sorted())
+        }
+        let flagCount = results.counts.reduce(0) { $0 + $1.1 }
+        return Outcome(results: results.json(includeMeta: true),
+                       risk: RiskScores(results: results, parties: run.parties, weights: weights).json(weights: weights),
+                       parties: (try? encode(parties)) ?? "{}", flagCount: String(flagCount))
+    }
+
+    struct StoredParties: Codable, Sendable {
+        let buyer: String?
+        let procuringEntity: String?
+        let tenderers: [String]
+        let suppliers: [String]
+    }
+
+    private func fail(_ run: RedFlagRun, failure: String) async throws {
+        run.status = .failed
+        run.failure = failure
+        run.finishedAt = app.clock.now()
+        try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
+            try await run.update(on: scope.db)
+            try await scope.record(.redFlagRunFail, .redFlagRun(run.id!), changes: ["failure": failure])
+        }
+    }
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import RedFlags
+
+/// A finished run's stored JSON read back for pages, exports and the API.
+struct StoredRedFlagResults: Sendable {
+    struct Flag: Sendable, Equatable {
+        let group: Group
+        let id: String
+        let code: String
+        let value: Double
+    }
+
+    struct ScoredProcess: Sendable, Equatable {
+        let ocid: String
+        let score: Double
+        let codes: [String]
+    }
+
+    struct ScoredOrganization: Sendable, Equatable {
+        let id: String
+        let mean: Double
+        let max: Double
+        let flagged: Int
+        let processes: Int
+    }
+
+    /// Every flag, in the results' order.
+    let flags: [Flag]
+    /// Quartiles and fences per indicator (`Meta`).
+    let meta: [String: [(String, Double)]]
+    let processes: [ScoredProcess]
+    let buyers: [ScoredOrganization]
+    let suppliers: [ScoredOrganization]
+    let weights: [(String, Double)]
+    let parties: [String: RedFlagRunService.StoredParties]
+
+    init?(_ run: RedFlagRun) {
+        guard let resultsText = run.results, let riskText = run.risk,
+              let results = try? JSONParser.parse(Array(resultsText.utf8)), let risk = try? JSONParser.parse(Array(riskText.utf8)) else { return nil }
+        var flags: [Flag] = []
+        for group in Group.allCases {
+            guard case .object(let ids)? = results[group.rawValue] else { continue }
+            for (id, codes) in ids {
+                guard case .object(let values) = codes else { continue }
+                for (code, value) in values { flags.append(Flag(group: group, id: id, code: code, value: value.number ?? 0)) }
+            }
+        }
+        self.flags = flags
+        var meta: [String: [(String, Double)]] = [:]
+        if case .object(let codes)? = results["Meta"] {
+            for (code, values) in codes {
+                if case .object(let entries) = values { meta[code] = entries.map { ($0.0, $0.1.number ?? 0) } }
+            }
+        }
+        self.meta = meta
+        processes = (risk["processes"]?.array ?? []).map {
+            ScoredProcess(ocid: $0["ocid"]?.string ?? "", score: $0["score"]?.number ?? 0, codes: ($0["flags"]?.array ?? []).compactMap(\.string))
+        }
+        func organizations(_ key: String) -> [ScoredOrganization] {
+            (risk[key]?.array ?? []).map {
+                ScoredOrganization(id: $0["id"]?.string ?? "", mean: $0["mean"]?.number ?? 0, max: $0["max"]?.number ?? 0,
+                                   flagged: Int($0["flagged"]?.number ?? 0), processes: Int($0["processes"]?.number ?? 0))
+            }
+        }
+        buyers = organizations("buyers")
+        suppliers = organizations("suppliers")
+        if case .object(let entries)? = risk["weights"] { weights = entries.map { ($0.0, $0.1.number ?? 0) } } else { weights = [] }
+        parties = run.parties.flatMap { try? JSONDecoder().decode([String: RedFlagRunService.StoredParties].self, from: Data($0.utf8)) } ?? [:]
+    }
+
+    /// Flags per indicator code, in the order indicators run.
+    var countsByCode: [(code: String, count: Int)] {
+        let order = IndicatorRun.all.map { $0.code }
+        var counts: [String: Int] = [:]
+        for flag in flags { counts[flag.code, default: 0] += 1 }
+        return order.compactMap { code in counts[code].map { (code, $0) } }
+    }
+
+    /// The flags on a process itself and on its buyer, procuring entity, tenderers and suppliers.
+    func flags(of ocid: String) -> [Flag] {
+        let found = parties[ocid]
+        return flags.filter { flag in Self.concerns(flag, ocid: ocid, found) }
+    }
+
+    private static func concerns(_ flag: Flag, ocid: String, _ parties: RedFlagRunService.StoredParties?) -> Bool {
+        switch flag.group {
+        case .ocid: return flag.id == ocid
+        case .buyer: return flag.id == parties?.buyer
+        case .procuringEntity: return flag.id == parties?.procuringEntity
+        case .tenderer:
+            guard let parties else { return false }
+            return parties.tenderers.contains(flag.id) || parties.suppliers.contains(flag.id)
+        }
+    }
+
+    /// One CSV row per flag, after the standing caveat as a `#` comment line.
+    var csv: String {
+        var lines = ["# " + RedFlags.caveat, "group,id,indicator,value"]
+        for flag in flags { lines.append([flag.group.rawValue, flag.id, flag.code, JSONWriter.number(flag.value)].map(Self.csvField).joined(separator: ",")) }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ text: String) -> String {
+        // A leading =, +, - or @ would run as a formula in spreadsheets.
+        var value = text
+        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
