@@ -44,6 +44,11 @@ struct RiskScoreTests {
         #expect(none.processes.allSatisfy { $0.score == 0 }, "a total weight of 0 gives 0, not a division by zero")
     }
 
+    @Test func settingsWithWindowsLineEndingsParse() throws {
+        let settings = try Settings.parse("[R018]\r\nprocurement_methods = open\r\n[risk]\r\nR018 = 2\r\n")
+        #expect(settings.list("procurement_methods", in: "R018") == ["open"] && settings.sections["risk"]?["R018"] == "2")
+    }
+
     @Test func negativeOrUnknownWeightsAreRefused() {
         #expect(throws: Settings.Problem(path: "risk.R018", reason: "expected a decimal number, 0 or more, got \"-1\"")) {
             try Settings.parse("[risk]\nR018 = -1")

@@ -1,8 +1,9 @@
 """Pages in a real browser, as new users meet them, with axe on every page visited."""
+import json
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 PASSWORD = "integrity-demo-2026"
@@ -179,3 +180,33 @@ def test_an_administrator_adds_a_skill_renames_it_and_finds_it_by_a_synonym(visi
     visitor.open("/skills?q=ENTITY%20resolution")
     assert "Record linkage and deduplication" in visitor.driver.find_element(By.TAG_NAME, "main").text
     visitor.check_accessibility()
+
+
+def test_an_analyst_uploads_ocds_follows_the_run_and_reads_a_process(visitor, tmp_path):
+    package = tmp_path / "package.json"
+    package.write_text(json.dumps({"releases": [
+        {"ocid": "ocds-browser-A", "id": "1", "date": "2024-01-01T00:00:00Z", "tag": ["tender"], "buyer": {"id": "BUY-1"},
+         "tender": {"id": "A", "procurementMethod": "open", "numberOfTenderers": 1}},
+        {"ocid": "ocds-browser-B", "id": "2", "date": "2024-01-02T00:00:00Z", "tag": ["tender"], "buyer": {"id": "BUY-2"},
+         "tender": {"id": "B", "procurementMethod": "open", "numberOfTenderers": 4}},
+    ]}))
+    visitor.log_in("analyst@demo.integrity.invalid", PASSWORD)
+    visitor.switch_language("en")
+    visitor.open("/red-flags")
+    assert "not evidence of corruption" in visitor.driver.page_source
+    visitor.field("file").send_keys(str(package))
+    visitor.fill(settings="[R038]\ntreshold = 1\n")
+    visitor.submit("/red-flags")
+    assert "R038.treshold: unknown setting" in visitor.driver.page_source
+    visitor.field("file").send_keys(str(package))
+    visitor.fill(settings="[R018]\n")
+    visitor.submit("/red-flags")
+    WebDriverWait(visitor.driver, 30).until(lambda d: "Flags per indicator" in d.page_source)
+    visitor.check_accessibility()
+    assert "Single bid received" in visitor.driver.page_source
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "ocds-browser-A"))
+    visitor.check_accessibility()
+    assert "procurement_methods = open|selective (default)" in visitor.driver.page_source
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "R018"))
+    visitor.check_accessibility()
+    assert visitor.heading() == "R018 Single bid received"

@@ -28,7 +28,8 @@ public struct Settings: Sendable, Equatable {
     public static func parse(_ text: String) throws(Problem) -> Settings {
         var settings = Settings()
         var section: String?
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Browsers send a textarea's lines with CRLF, as do files saved on Windows; "\r\n" is one Character.
+        for (number, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix(";") || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
