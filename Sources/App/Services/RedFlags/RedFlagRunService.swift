@@ -72,7 +72,7 @@ struct RedFlagRunService {
         run.fileName = name
         run.settings = settingsText
         run.processes = upload.releases.count
-        run.uploadSummary = try Self.encode(RedFlagUploadSummary(
+        run.uploadSummary = JSONColumn.encode(RedFlagUploadSummary(
             forms: upload.forms.map(\.rawValue).sorted(), mergedReleases: upload.mergedReleases, readAsLatin1: upload.readAsLatin1,
             problems: upload.problems.prefix(RedFlagUploadSummary.keptProblems).map { .init(line: $0.line, reason: $0.reason) },
             problemCount: upload.problems.count))
@@ -89,13 +89,6 @@ struct RedFlagRunService {
             await RedFlagRunService(app: app).execute(runID, releases: releases, settings: settings)
         }
         return run
-    }
-
-    /// A run left running by a process that stopped can never finish: say so.
-    func markInterruptedRuns() async throws {
-        for run in try await RedFlagRun.query(on: db).filter(\.$status == .running).all() where app.redFlagJobs.progress(of: run.id!) == nil {
-            try await fail(run, failure: "redflags.failure.interrupted")
-        }
     }
 
     func execute(_ runID: UUID, releases: [JSONValue], settings: Settings) async {
@@ -141,7 +134,7 @@ struct RedFlagRunService {
         let flagCount = results.counts.reduce(0) { $0 + $1.1 }
         return Outcome(results: results.json(includeMeta: true),
                        risk: RiskScores(results: results, parties: run.parties, weights: weights).json(weights: weights),
-                       parties: (try? encode(parties)) ?? "{}", flagCount: String(flagCount))
+                       parties: JSONColumn.encode(parties), flagCount: String(flagCount))
     }
 
     struct StoredParties: Codable, Sendable {
@@ -159,11 +152,5 @@ struct RedFlagRunService {
             try await run.update(on: scope.db)
             try await scope.record(.redFlagRunFail, .redFlagRun(run.id!), changes: ["failure": failure])
         }
-    }
-
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

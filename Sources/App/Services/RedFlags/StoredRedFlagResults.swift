@@ -65,7 +65,7 @@ struct StoredRedFlagResults: Sendable {
         buyers = organizations("buyers")
         suppliers = organizations("suppliers")
         if case .object(let entries)? = risk["weights"] { weights = entries.map { ($0.0, $0.1.number ?? 0) } } else { weights = [] }
-        parties = run.parties.flatMap { try? JSONDecoder().decode([String: RedFlagRunService.StoredParties].self, from: Data($0.utf8)) } ?? [:]
+        parties = run.parties.flatMap { JSONColumn.decode($0) } ?? [:]
     }
 
     /// Flags per indicator code, in the order indicators run.
@@ -93,18 +93,9 @@ struct StoredRedFlagResults: Sendable {
         }
     }
 
-    /// One CSV row per flag, after the standing caveat as a `#` comment line.
-    var csv: String {
-        var lines = ["# " + RedFlags.caveat, "group,id,indicator,value"]
-        for flag in flags { lines.append([flag.group.rawValue, flag.id, flag.code, JSONWriter.number(flag.value)].map(Self.csvField).joined(separator: ",")) }
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvField(_ text: String) -> String {
-        // A leading =, +, - or @ would run as a formula in spreadsheets.
-        var value = text
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// One CSV line per flag, after the standing caveat as a `#` comment line.
+    var csvLines: [String] {
+        ["# " + RedFlags.caveat, "group,id,indicator,value"]
+            + flags.map { CSVExport.row([$0.group.rawValue, $0.id, $0.code, JSONWriter.number($0.value)]) }
     }
 }

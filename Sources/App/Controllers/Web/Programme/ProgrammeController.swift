@@ -112,43 +112,30 @@ struct ProgrammeController: RouteCollection {
         for response in report.responses.sorted(by: { ($0.exchange.uuidString, $0.submittedAt) < ($1.exchange.uuidString, $1.submittedAt) }) {
             for (id, answer) in response.answers.sorted(by: { $0.key < $1.key }) {
                 let question = report.questions[id]?.1
-                lines.append([response.exchange.uuidString.lowercased(), title[response.exchange] ?? "", response.stage.rawValue,
+                lines.append(CSVExport.row([response.exchange.uuidString.lowercased(), title[response.exchange] ?? "", response.stage.rawValue,
                               response.party.rawValue, Self.pseudonym(response.respondent), response.submittedAt.formatted(.iso8601), id,
-                              question?.kind.rawValue ?? "", question?.role?.rawValue ?? "", answer.exported].map(Self.cell).joined(separator: ","))
+                              question?.kind.rawValue ?? "", question?.role?.rawValue ?? "", answer.exported]))
             }
         }
-        return Self.csv(lines, name: "evaluation-responses.csv")
+        return CSVExport.response(lines, name: "evaluation-responses.csv")
     }
 
     @Sendable func dictionaryCSV(req: Request) async throws -> Response {
         try req.authorize(.list, .programmeReports)
         let report = try await req.programmeReport.report()
         var lines = ["name,type,description"]
-        for column in Self.columns { lines.append([column, "column", req.t("programme.column.\(column)")].map(Self.cell).joined(separator: ",")) }
+        for column in Self.columns { lines.append(CSVExport.row([column, "column", req.t("programme.column.\(column)")])) }
         for (id, entry) in report.questions.sorted(by: { $0.key < $1.key }) {
             let (stage, question) = entry
             let choices = question.kind == .likert ? "1–5" : question.choices.map { "\($0.id)=\($0.label[req.language])" }.joined(separator: "; ")
-            lines.append([id, "question (\(stage.rawValue), \(question.kind.rawValue)\(question.role.map { ", \($0.rawValue)" } ?? ""))",
-                          question.prompt[req.language] + (choices.isEmpty ? "" : " [\(choices)]")].map(Self.cell).joined(separator: ","))
+            lines.append(CSVExport.row([id, "question (\(stage.rawValue), \(question.kind.rawValue)\(question.role.map { ", \($0.rawValue)" } ?? ""))",
+                          question.prompt[req.language] + (choices.isEmpty ? "" : " [\(choices)]")]))
         }
-        return Self.csv(lines, name: "evaluation-responses-dictionary.csv")
+        return CSVExport.response(lines, name: "evaluation-responses-dictionary.csv")
     }
 
     /// Respondents are pseudonymous in the export: the same person has the same code, and the code names no one.
     static func pseudonym(_ id: UUID) -> String {
         "R" + SHA256.hash(data: Data(id.uuidString.lowercased().utf8)).prefix(5).map { String(format: "%02x", $0) }.joined()
-    }
-
-    static func cell(_ text: String) -> String {
-        // A leading =, +, - or @ would run as a formula in a spreadsheet.
-        let safe = ["=", "+", "-", "@"].contains(where: text.hasPrefix) && Double(text) == nil ? "'" + text : text
-        return safe.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
-    }
-
-    static func csv(_ lines: [String], name: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        return Response(status: .ok, headers: headers, body: .init(string: lines.joined(separator: "\r\n") + "\r\n"))
     }
 }

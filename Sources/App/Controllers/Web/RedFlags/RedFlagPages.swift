@@ -109,7 +109,7 @@ enum RedFlagPages {
 
     static func run(_ run: RedFlagRun, _ req: Request) -> RunContent {
         let state = state(run, req)
-        let summary = (try? JSONDecoder().decode(RedFlagUploadSummary.self, from: Data(run.uploadSummary.utf8)))
+        let summary: RedFlagUploadSummary = JSONColumn.decode(run.uploadSummary)
             ?? RedFlagUploadSummary(forms: [], mergedReleases: 0, readAsLatin1: false, problems: [], problemCount: 0)
         let results = run.status == .completed ? StoredRedFlagResults(run) : nil
         let counts = results?.countsByCode ?? []
@@ -128,8 +128,9 @@ enum RedFlagPages {
             settings: run.settings, hasSettings: !run.settings.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
             showResults: results != nil,
             counts: counts.enumerated().map { index, row in
-                CountRow(code: row.code, name: req.t("redflags.indicator.\(row.code).name"), href: Paths.redFlagMethodology(row.code),
-                         count: row.count, width: max(2, 500 * row.count / most), labelX: max(2, 500 * row.count / most) + 66, y: index * 28)
+                let width = max(2, 500 * row.count / most)
+                return CountRow(code: row.code, name: req.t("redflags.indicator.\(row.code).name"), href: Paths.redFlagMethodology(row.code),
+                                count: row.count, width: width, labelX: width + 66, y: index * 28)
             },
             chartHeight: max(28, counts.count * 28), totalFlags: results?.flags.count ?? 0,
             topProcesses: (results?.processes ?? []).filter { !$0.codes.isEmpty }.prefix(20).map {

@@ -81,7 +81,7 @@ struct RedFlagsController: RouteCollection {
     @Sendable func csv(req: Request) async throws -> Response {
         let run = try await Self.find(req)
         guard let results = StoredRedFlagResults(run) else { throw AppError.notFound }
-        return Self.download(results.csv, type: "text/csv; charset=utf-8", name: "red-flags-\(run.id!.uuidString.lowercased()).csv")
+        return CSVExport.response(results.csvLines, name: "red-flags-\(run.id!.uuidString.lowercased()).csv")
     }
 
     @Sendable func json(req: Request) async throws -> Response {
@@ -90,7 +90,10 @@ struct RedFlagsController: RouteCollection {
         var caveat = ""
         JSONWriter.quote(RedFlags.caveat, to: &caveat)
         let body = "{\"caveat\":\(caveat),\"results\":\(results),\"risk\":\(risk)}"
-        return Self.download(body, type: "application/json", name: "red-flags-\(run.id!.uuidString.lowercased()).json")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/json")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"red-flags-\(run.id!.uuidString.lowercased()).json\"")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 
     @Sendable func methodology(req: Request) async throws -> View {
@@ -108,12 +111,5 @@ struct RedFlagsController: RouteCollection {
         try req.authorize(.read, .redFlags)
         guard let run = try await RedFlagRun.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         return run
-    }
-
-    static func download(_ body: String, type: String, name: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.add(name: .contentType, value: type)
-        headers.add(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 }
