@@ -137,7 +137,7 @@ extension RedFlagsCommand {
             var reader = try RedFlagsCommand.reader(file)
             let out = try OutputFile(output), issues = try OutputFile(errors)
             try reader.forEachLine { line, number in
-                switch IndicatorRun.parse(line, whole: true) {
+                switch IndicatorRun.parseWhole(line) {
                 case .problem(let reason): RedFlagsCommand.warn("\(file) line \(number): \(reason)")
                 case .release(let release):
                     let (prepared, found) = preparation.prepare(release, line: number)

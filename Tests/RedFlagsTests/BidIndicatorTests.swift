@@ -126,7 +126,7 @@ struct OutlierIndicatorTests {
     }
 
     static func margin(_ line: String, currency: String) throws -> ContractingProcess {
-        ContractingProcess(ocid: "F", release: try JSONParser.parse(Array(line.utf8)), comparesPrices: true, mainCurrency: currency)
+        ContractingProcess(ocid: "F", release: try CompiledReleaseTests.decode(line), comparesPrices: true, mainCurrency: currency)
     }
 
     @Test func marginsNeedOneActiveAwardAndTheWinnerLowest() throws {

@@ -128,22 +128,6 @@ struct EngineTests {
         #expect(throws: LineReader.ReadError.self) { try Self.lines(of: cut, chunkSize: 8) }
     }
 
-    @Test func projectedParsingGivesTheSameResultsAsAWholeParse() throws {
-        let settings = try Settings.parse(SettingsTemplate.text)
-        for size in SyntheticReleases.Size.allCases {
-            let releases = SyntheticReleases(size: size)
-            var projected = IndicatorRun(settings: settings, mapping: true), whole = IndicatorRun(settings: settings, mapping: true)
-            for index in 0..<400 {
-                let bytes = Array(releases.line(index).utf8)
-                _ = bytes.withUnsafeBufferPointer { projected.evaluate(IndicatorRun.parse($0), number: index + 1) }
-                _ = bytes.withUnsafeBufferPointer { whole.evaluate(IndicatorRun.parse($0, whole: true), number: index + 1) }
-            }
-            let output = projected.finish().json(includeMeta: true)
-            #expect(output == whole.finish().json(includeMeta: true), "\(size)")
-            #expect(output.contains("R003") && output.contains("R058"), "the sample exercises the indicators")
-        }
-    }
-
     @Test func parallelParsingGivesTheSameResultsInTheSameOrder() throws {
         let lines = (0..<500).map { #"{"ocid":"\#($0)","tender":{"numberOfTenderers":1,"procurementMethod":"open"}}"# } + ["{oops"]
         let data = Data(lines.joined(separator: "\n").utf8)

@@ -57,6 +57,19 @@ struct JSONParserTests {
         #expect(throws: JSONSyntaxError.self) { try Self.parse(String(repeating: "[", count: 600) + String(repeating: "]", count: 600)) }
     }
 
+    /// Strings are scanned eight bytes at a time: every kind of byte that needs a look, at every offset in a word.
+    @Test func findsQuotesEscapesAndBadBytesAtAnyOffset() throws {
+        for length in 0..<20 {
+            let plain = String(repeating: "a", count: length)
+            #expect(try Self.parse("[\"\(plain)\",1]") == .array([.string(plain), .number(1)]))
+            #expect(try Self.parse("\"\(plain)\\\"\(plain)\"") == .string(plain + "\"" + plain))
+            #expect(try Self.parse("\"\(plain)é\\n\(plain)\"") == .string(plain + "é\n" + plain))
+            #expect(throws: JSONSyntaxError(offset: length + 1, reason: "control character in a string")) { try Self.parse("\"\(plain)\u{01}x\"") }
+            #expect(throws: JSONSyntaxError(offset: length + 1, reason: "invalid UTF-8")) { try JSONParser.parse([0x22] + Array(plain.utf8) + [0xFF, 0x22]) }
+            #expect(throws: JSONSyntaxError(offset: length + 1, reason: "unterminated string")) { try Self.parse("\"\(plain)") }
+        }
+    }
+
     @Test func agreesWithFoundationOnRealOCDSFiles() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("shared/data/ocds-samples")

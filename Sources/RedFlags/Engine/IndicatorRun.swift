@@ -49,35 +49,33 @@ public struct IndicatorRun {
     }
 
     /// A line once parsed: the release, or why it was not read. Parsing is pure, so lines parse on any thread.
-    public enum ParsedLine: Sendable {
-        case release(JSONValue)
+    public enum ParsedLine<Release: Sendable>: Sendable {
+        case release(Release)
         case problem(String)
     }
 
-    /// Every field an indicator, the filter or validation reads; everything else in a release is checked for syntax
-    /// and skipped. Amendments are kept as empty objects: only whether there are any is read.
-    static let projection = JSONProjection.members(JSONProjection.keep("ocid") + [
-        ("buyer", .members(JSONProjection.keep("id"))),
-        ("tender", .members(JSONProjection.keep("status", "procurementMethod", "procurementMethodDetails", "numberOfTenderers",
-                                                "tenderPeriod", "datePublished") + [("procuringEntity", .members(JSONProjection.keep("id")))])),
-        ("bids", .members([("details", .members(JSONProjection.keep("status", "date", "value") + [("tenderers", .members(JSONProjection.keep("id")))]))])),
-        ("awards", .members(JSONProjection.keep("id", "status", "date", "value") + [
-            ("suppliers", .members(JSONProjection.keep("id"))),
-            ("items", .members([("classification", .members(JSONProjection.keep("scheme", "id"))), ("unit", .members(JSONProjection.keep("value")))])),
-        ])),
-        ("contracts", .members(JSONProjection.keep("awardID", "value", "dateSigned") + [("amendments", .members([] as [(String, JSONProjection)]))])),
-        ("parties", .members(JSONProjection.keep("id") + [("identifier", .members(JSONProjection.keep("id")))])),
-    ])
-
-    /// Parses a line as indicators need it, or whole (`prepare` writes releases back out).
-    public static func parse(_ line: UnsafeBufferPointer<UInt8>, whole: Bool = false) -> ParsedLine {
+    /// Decodes the fields indicators read; the rest of the line is checked for syntax and skipped.
+    public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> ParsedLine<CompiledRelease> {
         do {
-            let value = try JSONParser.parse(line, projection: whole ? .everything : projection)
-            return value.isObject ? .release(value) : .problem("not a JSON object")
+            guard let release = try CompiledRelease.decode(line: line) else { return .problem(notAnObject) }
+            return .release(release)
         } catch {
-            return .problem("not valid JSON (\(error.description))")
+            return .problem(problem(error))
         }
     }
+
+    /// Parses a line whole, for the steps that rewrite releases (`prepare`), with the same problems as `parse`.
+    public static func parseWhole(_ line: UnsafeBufferPointer<UInt8>) -> ParsedLine<JSONValue> {
+        do {
+            let value = try JSONParser.parse(line)
+            return value.isObject ? .release(value) : .problem(notAnObject)
+        } catch {
+            return .problem(problem(error))
+        }
+    }
+
+    private static let notAnObject = "not a JSON object"
+    private static func problem(_ error: JSONSyntaxError) -> String { "not valid JSON (\(error.description))" }
 
     /// Reads one line; returns the problem, if any.
     public mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineProblem? {
@@ -85,9 +83,9 @@ public struct IndicatorRun {
     }
 
     /// Runs the indicators over a parsed line, in file order.
-    public mutating func evaluate(_ parsed: ParsedLine, number: Int) -> LineProblem? {
+    public mutating func evaluate(_ parsed: ParsedLine<CompiledRelease>, number: Int) -> LineProblem? {
         totals.lines += 1
-        let release: JSONValue
+        let release: CompiledRelease
         switch parsed {
         case .release(let value): release = value
         case .problem(let reason):
@@ -100,7 +98,7 @@ public struct IndicatorRun {
         }
         totals.processes += 1
         if mainCurrency == nil {
-            mainCurrency = release["bids", "details"]?.array?.lazy.compactMap { $0["value", "currency"]?.string }.first
+            mainCurrency = release.bids.lazy.compactMap(\.currency).first
         }
         let process = ContractingProcess(ocid: ocid, release: release, comparesPrices: priceRule.compares(release), mainCurrency: mainCurrency)
         if mapsSubmittedTenderers {
@@ -129,13 +127,13 @@ public struct IndicatorRun {
         if let (last, parsing) = inFlight { evaluate(last, parsing.wait(), problem: problem) }
     }
 
-    private mutating func evaluate(_ batch: LineReader.Batch, _ parsed: [ParsedLine], problem: (LineProblem) -> Void) {
+    private mutating func evaluate(_ batch: LineReader.Batch, _ parsed: [ParsedLine<CompiledRelease>], problem: (LineProblem) -> Void) {
         for (index, line) in parsed.enumerated() {
             if let found = evaluate(line, number: batch.lines[index].number) { problem(found) }
         }
     }
 
-    static func parse(_ batch: LineReader.Batch, threads: Int) -> [ParsedLine] {
+    static func parse(_ batch: LineReader.Batch, threads: Int) -> [ParsedLine<CompiledRelease>] {
         let count = batch.lines.count
         guard threads > 1, count > 1 else { return (0..<count).map { index in batch.withLine(index) { parse($0) } } }
         let slices = min(threads, count)
@@ -176,7 +174,7 @@ public struct IndicatorRun {
 /// Results of parsing one batch, written by several threads, each to its own indexes. The buffer is allocated
 /// once, so writers never race on the array's storage.
 private final class ParsedLines: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<IndicatorRun.ParsedLine>
+    private let storage: UnsafeMutableBufferPointer<IndicatorRun.ParsedLine<CompiledRelease>>
 
     init(count: Int) {
         storage = .allocate(capacity: count)
@@ -188,15 +186,15 @@ private final class ParsedLines: @unchecked Sendable {
         storage.deallocate()
     }
 
-    func set(_ index: Int, _ value: IndicatorRun.ParsedLine) { storage[index] = value }
+    func set(_ index: Int, _ value: IndicatorRun.ParsedLine<CompiledRelease>) { storage[index] = value }
 
-    var values: [IndicatorRun.ParsedLine] { Array(storage) }
+    var values: [IndicatorRun.ParsedLine<CompiledRelease>] { Array(storage) }
 }
 
 /// One batch being parsed in the background.
 private final class ParsingBatch: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var parsed: [IndicatorRun.ParsedLine] = []
+    private var parsed: [IndicatorRun.ParsedLine<CompiledRelease>] = []
 
     init(_ batch: LineReader.Batch, threads: Int) {
         DispatchQueue.global().async { [self] in
@@ -206,7 +204,7 @@ private final class ParsingBatch: @unchecked Sendable {
     }
 
     /// The parsed lines, once ready; the semaphore orders the write before this read.
-    func wait() -> [IndicatorRun.ParsedLine] {
+    func wait() -> [IndicatorRun.ParsedLine<CompiledRelease>] {
         done.wait()
         return parsed
     }

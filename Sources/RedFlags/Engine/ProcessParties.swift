@@ -14,8 +14,8 @@ public struct ProcessParties: Sendable, Equatable {
     }
 
     init(_ process: ContractingProcess) {
-        buyer = process.release["buyer", "id"]?.string
-        procuringEntity = process.release["tender", "procuringEntity", "id"]?.string
+        buyer = process.release.buyer
+        procuringEntity = process.tender.procuringEntity
         suppliers = Set(process.awards.flatMap(\.suppliers))
         tenderers = Set(process.bids.flatMap(\.tenderers)).union(suppliers)
     }

@@ -10,12 +10,14 @@ public enum Timestamp {
     /// applied.
     static func day(_ text: String) -> Int? {
         var text = text
-        return text.withUTF8 { b in
-            guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-                  let year = digits(b, 0, 4), let month = digits(b, 5, 2), let day = digits(b, 8, 2),
-                  (1...12).contains(month), (1...31).contains(day) else { return nil }
-            return dayNumber(year: year, month: month, day: day)
-        }
+        return text.withUTF8(day(bytes:))
+    }
+
+    static func day(bytes b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let year = digits(b, 0, 4), let month = digits(b, 5, 2), let day = digits(b, 8, 2),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return dayNumber(year: year, month: month, day: day)
     }
 
     static func seconds(bytes b: UnsafeBufferPointer<UInt8>) -> Double? {

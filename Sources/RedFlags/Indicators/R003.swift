@@ -16,10 +16,10 @@ public struct ShortSubmissionPeriod: Indicator {
     }
 
     public func read(_ process: ContractingProcess, into results: inout Results) {
-        if let methods, !methods.contains(process.release["tender", "procurementMethod"]?.string ?? "") { return }
-        guard let start = process.release["tender", "tenderPeriod", "startDate"]?.string.flatMap(Timestamp.seconds),
-              let end = process.release["tender", "tenderPeriod", "endDate"]?.string.flatMap(Timestamp.seconds) else { return }
-        let limit = process.release["tender", "procurementMethodDetails"]?.string.flatMap { thresholdByDetails[$0] } ?? threshold
+        if let methods, !methods.contains(process.tender.procurementMethod ?? "") { return }
+        guard let start = process.tender.tenderPeriodStart?.seconds,
+              let end = process.tender.tenderPeriodEnd?.seconds else { return }
+        let limit = process.tender.procurementMethodDetails.flatMap { thresholdByDetails[$0] } ?? threshold
         // Whole days, truncated toward zero, as a duration's day count is.
         let days = ((end - start) / 86_400).rounded(.towardZero)
         if days < limit { results.flag(.ocid, process.ocid, Self.code, 1.0) }

@@ -10,8 +10,8 @@ public struct SingleBidReceived: Indicator {
     }
 
     public func read(_ process: ContractingProcess, into results: inout Results) {
-        guard let method = process.release["tender", "procurementMethod"]?.string, methods.contains(method),
-              process.release["tender", "numberOfTenderers"]?.number == 1 else { return }
+        guard let method = process.tender.procurementMethod, methods.contains(method),
+              process.tender.numberOfTenderers == 1 else { return }
         results.flag(.ocid, process.ocid, Self.code, 1.0)
     }
 }

@@ -6,7 +6,7 @@ public struct LateBidWon: Indicator {
     public init(_ settings: Settings) {}
 
     public func read(_ process: ContractingProcess, into results: inout Results) {
-        guard let deadline = process.release["tender", "tenderPeriod", "endDate"]?.string.flatMap(Timestamp.seconds) else { return }
+        guard let deadline = process.tender.tenderPeriodEnd?.seconds else { return }
         let winners = process.activeSuppliers
         let late = Set(process.bids.filter { $0.isValid && ($0.date.map { $0 > deadline } ?? false) }.flatMap(\.tenderers))
             .intersection(winners)

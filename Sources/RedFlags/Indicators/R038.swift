@@ -35,8 +35,8 @@ public struct ExcessiveDisqualifiedBids: Indicator {
         }
         let disqualified = submitted.count { $0.isDisqualified }
         let organizations: [(Group, Maps.Organization, String?)] = [
-            (.buyer, .buyer, process.release["buyer", "id"]?.string),
-            (.procuringEntity, .procuringEntity, process.release["tender", "procuringEntity", "id"]?.string),
+            (.buyer, .buyer, process.release.buyer),
+            (.procuringEntity, .procuringEntity, process.tender.procuringEntity),
         ]
         for case let (group, map, id?) in organizations {
             add(group, id, disqualified: disqualified, submitted: submitted.count)

@@ -26,11 +26,12 @@ public struct HeterogeneousSupplier: Indicator {
 
     public mutating func read(_ process: ContractingProcess, into results: inout Results) {
         var counted = Set<String>()
-        for award in process.release["awards"]?.array ?? [] {
-            guard award["status"]?.string == "active", let suppliers = award["suppliers"]?.array, suppliers.count == 1,
-                  let supplier = suppliers[0]["id"]?.string, let items = award["items"]?.array else { continue }
-            for item in items {
-                guard let classification = item["classification", "id"]?.string else { continue }
+        for award in process.awards {
+            // One supplier entry, and it has an identifier.
+            guard award.status == "active", award.supplierEntries == 1, award.suppliers.count == 1 else { continue }
+            let supplier = award.suppliers[0]
+            for item in award.items {
+                guard let classification = item.classificationID else { continue }
                 let first = counted.insert(supplier).inserted
                 varieties.update(supplier, default: Variety()) { variety in
                     if first { variety.processes += 1 }

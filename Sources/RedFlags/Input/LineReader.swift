@@ -36,8 +36,10 @@ public struct LineReader {
         while let chunk = try source.next() {
             pending += chunk
             guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
-            let complete = Array(pending[...lastNewline])
-            pending.removeSubrange(...lastNewline)
+            // Only the unfinished tail is copied; the complete lines keep the buffer they arrived in.
+            var complete = pending
+            pending = Array(complete[(lastNewline + 1)...])
+            complete.removeSubrange((lastNewline + 1)...)
             try body(Self.batch(complete, numberingFrom: &number))
         }
         if !pending.isEmpty { try body(Self.batch(pending, numberingFrom: &number)) }
@@ -55,7 +57,7 @@ public struct LineReader {
         var start = 0
         bytes.withUnsafeBufferPointer { buffer in
             while start < buffer.count {
-                let newline = buffer[start...].firstIndex(of: 0x0A) ?? buffer.count
+                let newline = Self.firstNewline(in: buffer, from: start)
                 number += 1
                 var end = newline
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
@@ -64,6 +66,11 @@ public struct LineReader {
             }
         }
         return Batch(bytes: bytes, lines: lines)
+    }
+
+    private static func firstNewline(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = buffer.baseAddress, let found = memchr(base + start, 0x0A, buffer.count - start) else { return buffer.count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 }
 

@@ -123,7 +123,9 @@ struct RedFlagRunService {
         var run = IndicatorRun(settings: settings, mapping: true)
         run.tracked = .all
         for (index, release) in releases.enumerated() {
-            _ = run.evaluate(.release(release), number: index + 1)
+            // The one decoder the CLI uses, so a page and a command never read a release differently.
+            var line = JSONWriter.string(release)
+            _ = line.withUTF8 { run.read(line: $0, number: index + 1) }
             if (index + 1) % 250 == 0 || index + 1 == releases.count { progress(index + 1) }
         }
         let results = run.finish()

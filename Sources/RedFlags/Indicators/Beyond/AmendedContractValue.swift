@@ -13,12 +13,10 @@ public struct AmendedContractValue: Indicator {
 
     public func read(_ process: ContractingProcess, into results: inout Results) {
         var largest: Double?
-        for contract in process.release["contracts"]?.array ?? [] {
-            guard !(contract["amendments"]?.array ?? []).isEmpty,
-                  let amount = contract["value", "amount"]?.number,
-                  let awardID = contract["awardID"]?.string ?? contract["awardID"]?.number.map(JSONWriter.number),
+        for contract in process.release.contracts {
+            guard contract.isAmended, let amount = contract.amount, let awardID = contract.awardID,
                   let award = process.awards.first(where: { $0.id == awardID }),
-                  let baseline = award.amount, baseline > 0, award.currency == contract["value", "currency"]?.string else { continue }
+                  let baseline = award.amount, baseline > 0, award.currency == contract.currency else { continue }
             let increase = (amount - baseline) / baseline
             if increase > threshold { largest = max(largest ?? increase, increase) }
         }

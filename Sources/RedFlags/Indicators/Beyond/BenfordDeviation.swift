@@ -29,7 +29,7 @@ public struct BenfordDeviation: Indicator {
     }
 
     public mutating func read(_ process: ContractingProcess, into results: inout Results) {
-        guard let buyer = process.release["buyer", "id"]?.string else { return }
+        guard let buyer = process.release.buyer else { return }
         let digits = process.awards.compactMap { $0.status == "active" ? $0.amount.flatMap(Self.firstDigit) : nil }
         guard !digits.isEmpty else { return }
         counts.update(buyer, default: Array(repeating: 0, count: 9)) { counts in

@@ -34,12 +34,12 @@ public struct ContractSplitting: Indicator {
     }
 
     public mutating func read(_ process: ContractingProcess, into results: inout Results) {
-        guard let buyer = process.release["buyer", "id"]?.string else { return }
-        for (index, award) in process.awards.enumerated() where award.status == "active" && award.suppliers.count == 1 {
+        guard let buyer = process.release.buyer else { return }
+        for award in process.awards where award.status == "active" && award.suppliers.count == 1 {
             currency = currency ?? process.mainCurrency ?? award.currency
             guard let amount = award.amount, amount < threshold, award.currency == (process.mainCurrency ?? currency),
-                  let day = award.dateText.flatMap(Timestamp.seconds).map({ Int(($0 / 86_400).rounded(.down)) }),
-                  let classification = process.release["awards"]?.array?[index]["items"]?.array?.first?["classification", "id"]?.string
+                  let day = award.date?.seconds.map({ Int(($0 / 86_400).rounded(.down)) }),
+                  let classification = award.items.first?.classificationID
             else { continue }
             let key = "\(buyer)\u{1F}\(award.suppliers[0])\u{1F}\(classification.prefix(digits))"
             series.update(key, default: Series(buyer: buyer, supplier: award.suppliers[0])) {

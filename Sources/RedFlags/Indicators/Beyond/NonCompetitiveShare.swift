@@ -23,7 +23,7 @@ public struct NonCompetitiveShare: Indicator {
     }
 
     public mutating func read(_ process: ContractingProcess, into results: inout Results) {
-        guard let buyer = process.release["buyer", "id"]?.string, let method = process.release["tender", "procurementMethod"]?.string else { return }
+        guard let buyer = process.release.buyer, let method = process.tender.procurementMethod else { return }
         let nonCompetitive = methods.contains(method)
         shares.update(buyer, default: Share()) { share in
             share.total += 1

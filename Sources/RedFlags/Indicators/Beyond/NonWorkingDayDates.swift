@@ -18,10 +18,10 @@ public struct NonWorkingDayDates: Indicator {
     }
 
     public func read(_ process: ContractingProcess, into results: inout Results) {
-        var dates = [process.release["tender", "datePublished"]?.string, process.release["tender", "tenderPeriod", "endDate"]?.string]
-        dates += process.awards.filter { $0.status == "active" }.map(\.dateText)
-        dates += (process.release["contracts"]?.array ?? []).map { $0["dateSigned"]?.string }
-        let count = dates.compactMap { $0.flatMap(Timestamp.day) }.count { day in
+        var dates = [process.tender.datePublished, process.tender.tenderPeriodEnd]
+        dates += process.awards.filter { $0.status == "active" }.map(\.date)
+        dates += process.release.contracts.map(\.dateSigned)
+        let count = dates.compactMap { $0?.day }.count { day in
             // 1970-01-01 was a Thursday (4).
             weekend.contains(((day % 7) + 7 + 4) % 7) || holidays.contains(day)
         }

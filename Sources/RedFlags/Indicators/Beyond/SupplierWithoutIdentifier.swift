@@ -7,10 +7,7 @@ public struct SupplierWithoutIdentifier: Indicator {
     public init(_ settings: Settings) {}
 
     public func read(_ process: ContractingProcess, into results: inout Results) {
-        let identified = Set((process.release["parties"]?.array ?? []).compactMap { party -> String? in
-            guard let id = party["id"]?.string, let registered = party["identifier", "id"], registered != .string(""), registered != .null else { return nil }
-            return id
-        })
+        let identified = Set(process.release.parties.compactMap { $0.isIdentified ? $0.id : nil })
         let missing = process.activeSuppliers.subtracting(identified).sorted()
         guard !missing.isEmpty else { return }
         results.flag(.ocid, process.ocid, Self.code, Double(missing.count))

@@ -22,13 +22,12 @@ public struct UnitPriceOutlier: Indicator {
     }
 
     public mutating func read(_ process: ContractingProcess, into results: inout Results) {
-        for award in process.release["awards"]?.array ?? [] where award["status"]?.string == "active" {
-            for item in award["items"]?.array ?? [] {
-                let value = item["unit"]?["value"]
-                currency = currency ?? process.mainCurrency ?? value?["currency"]?.string
-                guard let id = item["classification", "id"]?.string, let amount = value?["amount"]?.number, amount > 0,
-                      value?["currency"]?.string == (process.mainCurrency ?? currency) else { continue }
-                let key = (item["classification", "scheme"]?.string ?? "") + "/" + id
+        for award in process.awards where award.status == "active" {
+            for item in award.items {
+                currency = currency ?? process.mainCurrency ?? item.unitCurrency
+                guard let id = item.classificationID, let amount = item.unitAmount, amount > 0,
+                      item.unitCurrency == (process.mainCurrency ?? currency) else { continue }
+                let key = (item.classificationScheme ?? "") + "/" + id
                 prices.update(key, default: []) { $0.append(Price(ocid: process.ocid, amount: amount)) }
             }
         }

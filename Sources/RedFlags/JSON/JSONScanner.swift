@@ -1,0 +1,365 @@
+import Foundation
+
+/// Where and why a line is not JSON.
+public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// 0-based byte offset in the text.
+    public let offset: Int
+    public let reason: String
+
+    public var description: String { "\(reason) at byte \(offset + 1)" }
+}
+
+/// A strict reader of JSON text (RFC 8259) over UTF-8 bytes, one value at a time: it either decodes the value it
+/// stands on or checks its syntax and moves past it. `JSONParser` builds whole trees with it; the release decoder
+/// reads only the fields indicators need, so both accept and refuse exactly the same text.
+struct JSONScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var index = 0
+    private var depth = 0
+    static let maximumDepth = 512
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    func error(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
+
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    var atEnd: Bool { index == bytes.count }
+
+    var startsNumber: Bool {
+        guard let byte = current else { return false }
+        return byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    // MARK: Containers
+
+    /// Calls `body` with each member's name, standing on its value, which `body` must read or skip. `body` sees
+    /// duplicated names in order, so a decoder that assigns on each keeps the last, as serde_json (cardinal) does.
+    mutating func forEachMember(_ body: (inout JSONScanner, JSONKey) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        try enter()
+        defer { depth -= 1 }
+        if current == UInt8(ascii: "}") { index += 1; return }
+        while true {
+            guard current == UInt8(ascii: "\"") else { throw error("expected a member name") }
+            let start = index + 1
+            let escaped = try skipString()
+            let end = index - 1
+            skipWhitespace()
+            guard current == UInt8(ascii: ":") else { throw error("expected ':'") }
+            index += 1
+            skipWhitespace()
+            if escaped {
+                var copy = self
+                copy.index = start - 1
+                let name = Array(try copy.string().utf8)
+                try name.withUnsafeBufferPointer { (name) throws(JSONSyntaxError) in try body(&self, JSONKey(bytes: name)) }
+            } else {
+                try body(&self, JSONKey(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])))
+            }
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): index += 1; skipWhitespace()
+            case UInt8(ascii: "}"): index += 1; return
+            default: throw error(atEnd ? "unexpected end" : "expected ',' or '}'")
+            }
+        }
+    }
+
+    /// Calls `body` standing on each element, which `body` must read or skip.
+    mutating func forEachElement(_ body: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        try enter()
+        defer { depth -= 1 }
+        if current == UInt8(ascii: "]") { index += 1; return }
+        while true {
+            try body(&self)
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","): index += 1; skipWhitespace()
+            case UInt8(ascii: "]"): index += 1; return
+            default: throw error(atEnd ? "unexpected end" : "expected ',' or ']'")
+            }
+        }
+    }
+
+    private mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw error("nested too deeply") }
+        index += 1
+        skipWhitespace()
+    }
+
+    // MARK: Values read when they have the expected type, skipped otherwise
+
+    /// The members of an object; anything else is skipped, as a lookup in it would find nothing.
+    mutating func members(_ body: (inout JSONScanner, JSONKey) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        if current == UInt8(ascii: "{") { try forEachMember(body) } else { try skipValue() }
+    }
+
+    /// The elements of an array; anything else is skipped, as if it were empty.
+    mutating func elements(_ body: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        if current == UInt8(ascii: "[") { try forEachElement(body) } else { try skipValue() }
+    }
+
+    mutating func stringValue() throws(JSONSyntaxError) -> String? {
+        if current == UInt8(ascii: "\"") { return try string() }
+        try skipValue()
+        return nil
+    }
+
+    mutating func numberValue() throws(JSONSyntaxError) -> Double? {
+        if startsNumber { return try number() }
+        try skipValue()
+        return nil
+    }
+
+    /// Calls `body` with a string's decoded bytes, without making a `String`; skips anything else.
+    mutating func withStringBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T?) throws(JSONSyntaxError) -> T? {
+        guard current == UInt8(ascii: "\"") else {
+            try skipValue()
+            return nil
+        }
+        let start = index + 1
+        if try skipString() {
+            var copy = self
+            copy.index = start - 1
+            var text = try copy.string()
+            return text.withUTF8(body)
+        }
+        return body(UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]))
+    }
+
+    // MARK: Lexical values
+
+    /// Checks one value's syntax and moves past it without building anything.
+    mutating func skipValue() throws(JSONSyntaxError) {
+        guard let byte = current else { throw error("unexpected end") }
+        switch byte {
+        case UInt8(ascii: "{"): try forEachMember { (scanner, _) throws(JSONSyntaxError) in try scanner.skipValue() }
+        case UInt8(ascii: "["): try forEachElement { (scanner) throws(JSONSyntaxError) in try scanner.skipValue() }
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try scanNumber()
+        default: throw error("unexpected character")
+        }
+    }
+
+    mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw error("unexpected end") }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw error("invalid literal") }
+        index += count
+    }
+
+    /// Checks a string (escapes, control characters, UTF-8) and moves past its closing quote; true if it has escapes.
+    @discardableResult
+    mutating func skipString() throws(JSONSyntaxError) -> Bool {
+        index += 1
+        var escaped = false
+        while true {
+            skipPlainASCII()
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { index += 1; return escaped }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                index += 1
+                guard let escape = current else { throw error("unexpected end") }
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): break
+                case UInt8(ascii: "u"): _ = try hex4()
+                default: throw error("invalid escape")
+                }
+            } else if byte < 0x20 {
+                throw error("control character in a string")
+            } else if byte < 0x80 {
+                index += 1
+            } else {
+                try skipUTF8Sequence()
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    /// Moves past printable ASCII other than `"` and `\`, eight bytes at a time (most of a release is such text), to
+    /// the first byte that needs a look: a quote, a backslash, a control character or a non-ASCII byte.
+    private mutating func skipPlainASCII() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let isQuote = (quote &- ones) & ~quote
+            let isBackslash = (backslash &- ones) & ~backslash
+            let isControl = word &- (ones &* 0x20)
+            // Borrows can mark bytes above a match, never below one, so the lowest mark is a real match.
+            let marks = (isQuote | isBackslash | isControl | word) & highBits
+            if marks != 0 {
+                index += marks.trailingZeroBitCount / 8
+                return
+            }
+            index += 8
+        }
+    }
+
+    /// One multi-byte UTF-8 sequence, checked as strictly as `String(validating:)` does.
+    private mutating func skipUTF8Sequence() throws(JSONSyntaxError) {
+        let lead = bytes[index]
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: throw error("invalid UTF-8")
+        }
+        guard index + length <= bytes.count else { throw error("invalid UTF-8") }
+        let second = bytes[index + 1]
+        guard second >= low, second <= high else { throw error("invalid UTF-8") }
+        for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) { throw error("invalid UTF-8") }
+        index += length
+    }
+
+    mutating func string() throws(JSONSyntaxError) -> String {
+        let start = index + 1
+        // The common case has no escapes: the bytes, once checked, are the string.
+        guard try skipString() else { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self) }
+        index = start
+        var scalars: [UInt8] = []
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                // Checked by skipString, and escapes decode to well-formed UTF-8.
+                return String(decoding: scalars, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                index += 1
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "b"): scalars.append(0x08)
+                case UInt8(ascii: "f"): scalars.append(0x0C)
+                case UInt8(ascii: "n"): scalars.append(0x0A)
+                case UInt8(ascii: "r"): scalars.append(0x0D)
+                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "u"): scalars.append(contentsOf: try unicodeEscape())
+                default: scalars.append(escape)
+                }
+            default:
+                scalars.append(byte)
+                index += 1
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    /// `\uXXXX`, joining a surrogate pair; a lone surrogate becomes U+FFFD, as lenient publishers need.
+    private mutating func unicodeEscape() throws(JSONSyntaxError) -> [UInt8] {
+        var code = try hex4()
+        if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+            index += 2
+            let low = try hex4()
+            code = (0xDC00...0xDFFF).contains(low) ? 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
+        } else if (0xD800...0xDFFF).contains(code) {
+            code = 0xFFFD
+        }
+        return Array(String(Character(Unicode.Scalar(code)!)).utf8)
+    }
+
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("unexpected end") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw error("invalid \\u escape")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
+    /// RFC 8259 number syntax, converted by strtod for exact rounding.
+    mutating func number() throws(JSONSyntaxError) -> Double {
+        let start = index
+        let integral = try scanNumber()
+        let length = index - start
+        // Small integers, the usual case in OCDS, need no conversion call.
+        if integral, length < 16 {
+            var value = 0
+            for byte in bytes[start..<index] where byte != UInt8(ascii: "-") { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
+            return Double(bytes[start] == UInt8(ascii: "-") ? -value : value)
+        }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
+            for offset in 0..<length { buffer[offset] = CChar(bitPattern: bytes[start + offset]) }
+            buffer[length] = 0
+            return strtod(buffer.baseAddress!, nil)
+        }
+    }
+
+    /// Moves past a number, checking its syntax; true if it has neither fraction nor exponent.
+    @discardableResult
+    private mutating func scanNumber() throws(JSONSyntaxError) -> Bool {
+        var integral = true
+        if current == UInt8(ascii: "-") { index += 1 }
+        guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw error("invalid number") }
+        if first == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            skipDigits()
+        }
+        if current == UInt8(ascii: ".") {
+            integral = false
+            index += 1
+            guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw error("invalid number") }
+            skipDigits()
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            integral = false
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw error("invalid number") }
+            skipDigits()
+        }
+        return integral
+    }
+
+    private mutating func skipDigits() {
+        while let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { index += 1 }
+    }
+}
+
+/// A member name as it appears in the text (escapes decoded), compared with names the decoder knows.
+struct JSONKey {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    static func ~= (name: StaticString, key: JSONKey) -> Bool {
+        let count = name.utf8CodeUnitCount
+        guard key.bytes.count == count else { return false }
+        return count == 0 || memcmp(key.bytes.baseAddress!, name.utf8Start, count) == 0
+    }
+}
