@@ -113,6 +113,15 @@ final class LocalizationTests: AppTestCase {
             keys.insert("redflags.indicator.\(indicator.code).measures")
         }
         for group in ["OCID", "Buyer", "ProcuringEntity", "Tenderer"] { keys.insert("redflags.group.\(group)") }
+        for reason in JSONSyntaxError.Reason.allCases { keys.insert("redflags.json.\(reason.code)") }
+        for bad in ["[", "x", "= 1", "[R999]", "nope = 1", "[R048]\ndigits = x", "[R038]\nthreshold = x",
+                    "[corrections]\naward_status_by_contract_status = x", "[risk]\nR018 = -1"] {
+            do { _ = try Settings.parse(bad) } catch { keys.insert("redflags.settings_problem.\(error.code)") }
+        }
+        let badUpload = [#"{"#, #"{"a":1}"#, #"{"records":[{"compiledRelease":{}}]}"#, #"{"records":[{"releases":[{"url":"x"}]}]}"#,
+                         #"{"releases":[{}]}"#, #"{"releases":[{"ocid":"a"}]}"#, #"{"records":[{"releases":[{"ocid":5}]}]}"#,
+                         #"{"records":[{"releases":[{"ocid":"a"}]}]}"#].joined(separator: "\n")
+        for problem in CompiledReleaseSet(bytes: Array(badUpload.utf8)).problems { keys.insert("redflags.upload_problem.\(problem.code)") }
         for form in CompiledReleaseSet.Form.allCases { keys.insert("redflags.form.\(form.rawValue.replacingOccurrences(of: " ", with: "_"))") }
         family("marketing_concern.status", MarketingConcernStatus.self)
         family("terms.side", TermsSide.self)

@@ -74,10 +74,12 @@ final class RedFlagsWebTests: AppTestCase {
             try await analyst.login(Demo.analyst)
             let badSettings = try await upload(&analyst, Self.package, settings: "[R038]\ntreshold = 1\n")
             XCTAssertEqual(badSettings.status, .unprocessableEntity)
-            XCTAssertContains(badSettings.body.string, "R038.treshold: unknown setting")
+            // The analyst reads Spanish: the engine's reasons are told in it too.
+            XCTAssertContains(badSettings.body.string, "R038.treshold: parámetro desconocido")
             let nothing = try await upload(&analyst, "{\"hello\":1}\nnot json\n", settings: "")
             XCTAssertEqual(nothing.status, .unprocessableEntity)
-            XCTAssertContains(nothing.body.string, "Línea 2")
+            XCTAssertContains(nothing.body.string, "Línea 1: no es una entrega (sin ocid)")
+            XCTAssertContains(nothing.body.string, "Línea 2: JSON no válido en el byte 1: literal no válido")
             let runs = try await RedFlagRun.query(on: app.db).count()
             let imports = try await DataImport.query(on: app.db).count()
             XCTAssertEqual(runs + imports, 0)
@@ -119,7 +121,9 @@ final class RedFlagsWebTests: AppTestCase {
             XCTAssertEqual(dto.topProcesses?.first?.score, 1)
             let bad = try await analyst.send(.POST, "/api/v1/red-flags/runs", json: #"{"text": "[1]"}"#)
             XCTAssertEqual(bad.status, .unprocessableEntity)
-            XCTAssertEqual(try bad.content.decode(APIRedFlagsController.RefusalDTO.self).error.code, "redflags.error.no_releases")
+            let refusal = try bad.content.decode(APIRedFlagsController.RefusalDTO.self).error
+            XCTAssertEqual(refusal.code, "redflags.error.no_releases")
+            XCTAssertEqual(refusal.problems, ["Línea 1: no es una entrega (sin ocid), ni un paquete de entregas, ni un paquete de registros"])
             let expert = try await APIClient.forUser(try await user(Demo.expert, on: app), app: app)
             let refused = try await expert.send(.GET, "/api/v1/red-flags/runs").status
             XCTAssertEqual(refused, .forbidden)

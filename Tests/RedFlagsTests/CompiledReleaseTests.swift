@@ -117,7 +117,7 @@ struct CompiledReleaseTests {
             #expect(parser == decoder, "\(line)")
             if case .success = parser { Issue.record("\(line) should be refused") }
         }
-        #expect(throws: JSONSyntaxError(offset: 11, reason: "unexpected end")) { try JSONParser.parse(Array(#"{"ocid":"A""#.utf8)) }
+        #expect(throws: JSONSyntaxError(offset: 11, reason: .unexpectedEnd)) { try JSONParser.parse(Array(#"{"ocid":"A""#.utf8)) }
     }
 
     @Test func aLineThatIsJSONButNotAnObjectIsReportedAsSuch() {

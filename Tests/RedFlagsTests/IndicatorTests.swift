@@ -18,18 +18,20 @@ struct EngineTests {
         #expect(settings.global == ["currency": "USD"])
         #expect(settings.enabled("R024") && !settings.enabled("R003"))
         #expect(settings.list("procurement_methods", in: "R018") == ["open", "direct"])
-        #expect(throws: Settings.Problem(line: 2, reason: "expected key = value")) { try Settings.parse("[R018]\nthreshold\n") }
+        #expect(throws: Settings.Problem(line: 2, reason: .expectedKeyValue)) { try Settings.parse("[R018]\nthreshold\n") }
     }
 
     @Test func unknownOrMistypedSettingsAreErrorsNamingTheirPath() {
-        #expect(throws: Settings.Problem(path: "R038.treshold", reason: "unknown setting")) { try Settings.parse("[R038]\ntreshold = 0.5") }
-        #expect(throws: Settings.Problem(path: "R999", reason: "unknown section")) { try Settings.parse("[R999]") }
-        #expect(throws: Settings.Problem(path: "currencies", reason: "unknown setting")) { try Settings.parse("currencies = USD") }
-        #expect(throws: Settings.Problem(path: "R048.digits", reason: "expected a whole number, got \"two\"")) { try Settings.parse("[R048]\ndigits = two") }
-        #expect(throws: Settings.Problem(path: "R003.procurement_method_details.Emergency", reason: "expected a whole number, got \"soon\"")) {
+        #expect(throws: Settings.Problem(path: "R038.treshold", reason: .unknownSetting)) { try Settings.parse("[R038]\ntreshold = 0.5") }
+        #expect(Settings.Problem(path: "R048.digits", reason: .wrongKind(.integer, got: "two")).description == #"R048.digits: expected a whole number, got "two""#)
+        #expect(Settings.Problem(line: 3, reason: .missingKey).description == "line 3: a key is missing before =")
+        #expect(throws: Settings.Problem(path: "R999", reason: .unknownSection)) { try Settings.parse("[R999]") }
+        #expect(throws: Settings.Problem(path: "currencies", reason: .unknownSetting)) { try Settings.parse("currencies = USD") }
+        #expect(throws: Settings.Problem(path: "R048.digits", reason: .wrongKind(.integer, got: "two"))) { try Settings.parse("[R048]\ndigits = two") }
+        #expect(throws: Settings.Problem(path: "R003.procurement_method_details.Emergency", reason: .wrongKind(.integer, got: "soon"))) {
             try Settings.parse("[R003.procurement_method_details]\nEmergency = soon")
         }
-        #expect(throws: Settings.Problem(path: "corrections.award_status_by_contract_status", reason: "expected true or false, got \"yes\"")) {
+        #expect(throws: Settings.Problem(path: "corrections.award_status_by_contract_status", reason: .wrongKind(.boolean, got: "yes"))) {
             try Settings.parse("[corrections]\naward_status_by_contract_status = yes")
         }
     }

@@ -50,10 +50,10 @@ struct RiskScoreTests {
     }
 
     @Test func negativeOrUnknownWeightsAreRefused() {
-        #expect(throws: Settings.Problem(path: "risk.R018", reason: "expected a decimal number, 0 or more, got \"-1\"")) {
+        #expect(throws: Settings.Problem(path: "risk.R018", reason: .wrongKind(.weight, got: "-1"))) {
             try Settings.parse("[risk]\nR018 = -1")
         }
-        #expect(throws: Settings.Problem(path: "risk.R999", reason: "unknown setting")) { try Settings.parse("[risk]\nR999 = 1") }
+        #expect(throws: Settings.Problem(path: "risk.R999", reason: .unknownSetting)) { try Settings.parse("[risk]\nR999 = 1") }
     }
 
     @Test func weightsFromValidationClipNegativeCoefficients() throws {

@@ -9,7 +9,7 @@ extension CompiledRelease {
         var release: CompiledRelease?
         if scanner.current == UInt8(ascii: "{") { release = try decode(&scanner) } else { try scanner.skipValue() }
         scanner.skipWhitespace()
-        guard scanner.atEnd else { throw scanner.error("unexpected text after the value") }
+        guard scanner.atEnd else { throw scanner.error(.trailingText) }
         return release
     }
 

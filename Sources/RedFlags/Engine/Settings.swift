@@ -8,23 +8,6 @@ public struct Settings: Sendable, Equatable {
 
     public init() {}
 
-    /// Where a settings file is wrong: a line that does not parse, or the path of a setting (`R038.threshold`).
-    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        public let location: String
-        public let reason: String
-        public var description: String { "\(location): \(reason)" }
-
-        init(line: Int, reason: String) {
-            location = "line \(line)"
-            self.reason = reason
-        }
-
-        init(path: String, reason: String) {
-            location = path
-            self.reason = reason
-        }
-    }
-
     public static func parse(_ text: String) throws(Problem) -> Settings {
         var settings = Settings()
         var section: String?
@@ -33,20 +16,20 @@ public struct Settings: Sendable, Equatable {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix(";") || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
-                guard line.hasSuffix("]"), line.count > 2 else { throw Problem(line: number + 1, reason: "a section name must be in [brackets]") }
+                guard line.hasSuffix("]"), line.count > 2 else { throw Problem(line: number + 1, reason: .sectionNotBracketed) }
                 let name = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
                 section = name
                 settings.sections[name, default: [:]] = settings.sections[name] ?? [:]
                 continue
             }
-            guard let equals = line.firstIndex(of: "=") else { throw Problem(line: number + 1, reason: "expected key = value") }
+            guard let equals = line.firstIndex(of: "=") else { throw Problem(line: number + 1, reason: .expectedKeyValue) }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             // A value may carry a comment, as cardinal's documented examples do: `threshold = 15 # default`.
             var value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             for marker in [" #", " ;"] where value.contains(marker) {
                 value = String(value[..<value.range(of: marker)!.lowerBound]).trimmingCharacters(in: .whitespaces)
             }
-            guard !key.isEmpty else { throw Problem(line: number + 1, reason: "a key is missing before =") }
+            guard !key.isEmpty else { throw Problem(line: number + 1, reason: .missingKey) }
             if let section { settings.sections[section, default: [:]][key] = value } else { settings.global[key] = value }
         }
         try SettingsSchema.validate(settings)

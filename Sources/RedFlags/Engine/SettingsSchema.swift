@@ -15,6 +15,7 @@ public enum SettingKind: Sendable {
         }
     }
 
+    /// What a value of this kind looks like, in English.
     var expected: String {
         switch self {
         case .text, .list: "text"
@@ -62,13 +63,13 @@ enum SettingsSchema {
                 for (key, value) in members.sorted(by: { $0.key < $1.key }) { try check(key, value, kind, path: "\(section).\(key)") }
                 continue
             }
-            guard let keys = keys(of: section) else { throw Settings.Problem(path: section, reason: "unknown section") }
+            guard let keys = keys(of: section) else { throw Settings.Problem(path: section, reason: .unknownSection) }
             for (key, value) in members.sorted(by: { $0.key < $1.key }) { try check(key, value, keys[key], path: "\(section).\(key)") }
         }
     }
 
     private static func check(_ key: String, _ value: String, _ kind: SettingKind?, path: String) throws(Settings.Problem) {
-        guard let kind else { throw Settings.Problem(path: path, reason: "unknown setting") }
-        guard kind.accepts(value) else { throw Settings.Problem(path: path, reason: "expected \(kind.expected), got \"\(value)\"") }
+        guard let kind else { throw Settings.Problem(path: path, reason: .unknownSetting) }
+        guard kind.accepts(value) else { throw Settings.Problem(path: path, reason: .wrongKind(kind, got: value)) }
     }
 }

@@ -14,12 +14,12 @@ public enum JSONParser {
         scanner.skipWhitespace()
         let value = try value(&scanner)
         scanner.skipWhitespace()
-        guard scanner.atEnd else { throw scanner.error("unexpected text after the value") }
+        guard scanner.atEnd else { throw scanner.error(.trailingText) }
         return value
     }
 
     private static func value(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> JSONValue {
-        guard let byte = scanner.current else { throw scanner.error("unexpected end") }
+        guard let byte = scanner.current else { throw scanner.error(.unexpectedEnd) }
         switch byte {
         case UInt8(ascii: "{"):
             var members: [(String, JSONValue)] = []
@@ -36,7 +36,7 @@ public enum JSONParser {
         case UInt8(ascii: "f"): try scanner.literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try scanner.literal("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try scanner.number())
-        default: throw scanner.error("unexpected character")
+        default: throw scanner.error(.unexpectedCharacter)
         }
     }
 }

@@ -2,11 +2,32 @@ import Foundation
 
 /// Where and why a line is not JSON.
 public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, in English as the command line prints it; the case name is a stable code for translations.
+    public enum Reason: String, Sendable, CaseIterable {
+        case unexpectedEnd = "unexpected end"
+        case unexpectedCharacter = "unexpected character"
+        case invalidLiteral = "invalid literal"
+        case expectedMemberName = "expected a member name"
+        case expectedColon = "expected ':'"
+        case expectedCommaOrBrace = "expected ',' or '}'"
+        case expectedCommaOrBracket = "expected ',' or ']'"
+        case nestedTooDeeply = "nested too deeply"
+        case controlCharacter = "control character in a string"
+        case invalidEscape = "invalid escape"
+        case invalidUnicodeEscape = "invalid \\u escape"
+        case invalidUTF8 = "invalid UTF-8"
+        case unterminatedString = "unterminated string"
+        case invalidNumber = "invalid number"
+        case trailingText = "unexpected text after the value"
+
+        public var code: String { String(describing: self) }
+    }
+
     /// 0-based byte offset in the text.
     public let offset: Int
-    public let reason: String
+    public let reason: Reason
 
-    public var description: String { "\(reason) at byte \(offset + 1)" }
+    public var description: String { "\(reason.rawValue) at byte \(offset + 1)" }
 }
 
 /// A strict reader of JSON text (RFC 8259) over UTF-8 bytes, one value at a time: it either decodes the value it
@@ -22,7 +43,7 @@ struct JSONScanner {
         self.bytes = bytes
     }
 
-    func error(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
+    func error(_ reason: JSONSyntaxError.Reason) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
 
     var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
@@ -51,12 +72,12 @@ struct JSONScanner {
         defer { depth -= 1 }
         if current == UInt8(ascii: "}") { index += 1; return }
         while true {
-            guard current == UInt8(ascii: "\"") else { throw error("expected a member name") }
+            guard current == UInt8(ascii: "\"") else { throw error(.expectedMemberName) }
             let start = index + 1
             let escaped = try skipString()
             let end = index - 1
             skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("expected ':'") }
+            guard current == UInt8(ascii: ":") else { throw error(.expectedColon) }
             index += 1
             skipWhitespace()
             if escaped {
@@ -71,7 +92,7 @@ struct JSONScanner {
             switch current {
             case UInt8(ascii: ","): index += 1; skipWhitespace()
             case UInt8(ascii: "}"): index += 1; return
-            default: throw error(atEnd ? "unexpected end" : "expected ',' or '}'")
+            default: throw error(atEnd ? .unexpectedEnd : .expectedCommaOrBrace)
             }
         }
     }
@@ -87,14 +108,14 @@ struct JSONScanner {
             switch current {
             case UInt8(ascii: ","): index += 1; skipWhitespace()
             case UInt8(ascii: "]"): index += 1; return
-            default: throw error(atEnd ? "unexpected end" : "expected ',' or ']'")
+            default: throw error(atEnd ? .unexpectedEnd : .expectedCommaOrBracket)
             }
         }
     }
 
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
-        guard depth <= Self.maximumDepth else { throw error("nested too deeply") }
+        guard depth <= Self.maximumDepth else { throw error(.nestedTooDeeply) }
         index += 1
         skipWhitespace()
     }
@@ -143,7 +164,7 @@ struct JSONScanner {
 
     /// Checks one value's syntax and moves past it without building anything.
     mutating func skipValue() throws(JSONSyntaxError) {
-        guard let byte = current else { throw error("unexpected end") }
+        guard let byte = current else { throw error(.unexpectedEnd) }
         switch byte {
         case UInt8(ascii: "{"): try forEachMember { (scanner, _) throws(JSONSyntaxError) in try scanner.skipValue() }
         case UInt8(ascii: "["): try forEachElement { (scanner) throws(JSONSyntaxError) in try scanner.skipValue() }
@@ -152,14 +173,14 @@ struct JSONScanner {
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try scanNumber()
-        default: throw error("unexpected character")
+        default: throw error(.unexpectedCharacter)
         }
     }
 
     mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let count = word.utf8CodeUnitCount
-        guard index + count <= bytes.count else { throw error("unexpected end") }
-        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw error("invalid literal") }
+        guard index + count <= bytes.count else { throw error(.unexpectedEnd) }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw error(.invalidLiteral) }
         index += count
     }
 
@@ -176,23 +197,23 @@ struct JSONScanner {
             if byte == UInt8(ascii: "\\") {
                 escaped = true
                 index += 1
-                guard let escape = current else { throw error("unexpected end") }
+                guard let escape = current else { throw error(.unexpectedEnd) }
                 index += 1
                 switch escape {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
                      UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): break
                 case UInt8(ascii: "u"): _ = try hex4()
-                default: throw error("invalid escape")
+                default: throw error(.invalidEscape)
                 }
             } else if byte < 0x20 {
-                throw error("control character in a string")
+                throw error(.controlCharacter)
             } else if byte < 0x80 {
                 index += 1
             } else {
                 try skipUTF8Sequence()
             }
         }
-        throw error("unterminated string")
+        throw error(.unterminatedString)
     }
 
     /// Moves past printable ASCII other than `"` and `\`, eight bytes at a time (most of a release is such text), to
@@ -229,12 +250,12 @@ struct JSONScanner {
         case 0xF0: length = 4; low = 0x90
         case 0xF1...0xF3: length = 4
         case 0xF4: length = 4; high = 0x8F
-        default: throw error("invalid UTF-8")
+        default: throw error(.invalidUTF8)
         }
-        guard index + length <= bytes.count else { throw error("invalid UTF-8") }
+        guard index + length <= bytes.count else { throw error(.invalidUTF8) }
         let second = bytes[index + 1]
-        guard second >= low, second <= high else { throw error("invalid UTF-8") }
-        for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) { throw error("invalid UTF-8") }
+        guard second >= low, second <= high else { throw error(.invalidUTF8) }
+        for offset in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[index + offset]) { throw error(.invalidUTF8) }
         index += length
     }
 
@@ -269,7 +290,7 @@ struct JSONScanner {
                 index += 1
             }
         }
-        throw error("unterminated string")
+        throw error(.unterminatedString)
     }
 
     /// `\uXXXX`, joining a surrogate pair; a lone surrogate becomes U+FFFD, as lenient publishers need.
@@ -286,7 +307,7 @@ struct JSONScanner {
     }
 
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("unexpected end") }
+        guard index + 4 <= bytes.count else { throw error(.unexpectedEnd) }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -295,7 +316,7 @@ struct JSONScanner {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw error("invalid \\u escape")
+            default: throw error(.invalidUnicodeEscape)
             }
             value = value << 4 | digit
             index += 1
@@ -326,7 +347,7 @@ struct JSONScanner {
     private mutating func scanNumber() throws(JSONSyntaxError) -> Bool {
         var integral = true
         if current == UInt8(ascii: "-") { index += 1 }
-        guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw error("invalid number") }
+        guard let first = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { throw error(.invalidNumber) }
         if first == UInt8(ascii: "0") {
             index += 1
         } else {
@@ -335,14 +356,14 @@ struct JSONScanner {
         if current == UInt8(ascii: ".") {
             integral = false
             index += 1
-            guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw error("invalid number") }
+            guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw error(.invalidNumber) }
             skipDigits()
         }
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             integral = false
             index += 1
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
-            guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw error("invalid number") }
+            guard let byte = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw error(.invalidNumber) }
             skipDigits()
         }
         return integral

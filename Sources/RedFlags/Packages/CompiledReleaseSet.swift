@@ -2,11 +2,6 @@
 /// packages (their `compiledRelease`, or their embedded releases merged), or release packages, whose releases are
 /// merged by ocid. A file may be one JSON document (pretty-printed or not) or one document per line.
 public struct CompiledReleaseSet: Sendable {
-    public struct Problem: Sendable, Equatable, CustomStringConvertible {
-        public let line: Int
-        public let reason: String
-        public var description: String { "line \(line): \(reason)" }
-    }
 
     public enum Form: String, Sendable, CaseIterable {
         case compiledReleases = "compiled releases"
@@ -59,7 +54,7 @@ public struct CompiledReleaseSet: Sendable {
             number += 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
             do { found.append((number, try JSONParser.parse(line))) } catch {
-                problems.append(Problem(line: number, reason: "not valid JSON (\(error.description))"))
+                problems.append(Problem(line: number, reason: .invalidJSON(error)))
             }
         }
         return found
@@ -71,21 +66,21 @@ public struct CompiledReleaseSet: Sendable {
             for (index, record) in records.enumerated() { readRecord(record, number: index + 1, line: line) }
         } else if let packaged = document["releases"]?.array {
             forms.insert(.releasePackage)
-            for (index, release) in packaged.enumerated() { queue(release, what: "release \(index + 1)", line: line) }
+            for (index, release) in packaged.enumerated() { queue(release, part: .release(index + 1), line: line) }
         } else if case .array(let items) = document {
             for item in items { read(item, line: line) }
         } else if document["ocid"]?.string != nil {
             forms.insert(.compiledReleases)
             releases.append(document)
         } else {
-            problems.append(Problem(line: line, reason: "neither a release (no ocid), a release package nor a record package"))
+            problems.append(Problem(line: line, reason: .notAReleaseOrPackage))
         }
     }
 
     private mutating func readRecord(_ record: JSONValue, number: Int, line: Int) {
         if let compiled = record["compiledRelease"], compiled.isObject {
             guard compiled["ocid"]?.string != nil else {
-                problems.append(Problem(line: line, reason: "record \(number): the compiled release has no ocid"))
+                problems.append(Problem(line: line, reason: .recordWithoutOCID(record: number)))
                 return
             }
             releases.append(compiled)
@@ -93,19 +88,19 @@ public struct CompiledReleaseSet: Sendable {
         }
         let embedded = record["releases"]?.array?.filter { $0["ocid"] != nil } ?? []
         guard !embedded.isEmpty else {
-            problems.append(Problem(line: line, reason: "record \(number): no compiled release, and its releases are only linked"))
+            problems.append(Problem(line: line, reason: .recordOnlyLinked(record: number)))
             return
         }
-        for (index, release) in embedded.enumerated() { queue(release, what: "record \(number) release \(index + 1)", line: line) }
+        for (index, release) in embedded.enumerated() { queue(release, part: .recordRelease(record: number, release: index + 1), line: line) }
     }
 
-    private mutating func queue(_ release: JSONValue, what: String, line: Int) {
+    private mutating func queue(_ release: JSONValue, part: Problem.Part, line: Int) {
         guard let ocid = release["ocid"]?.string else {
-            problems.append(Problem(line: line, reason: "\(what): no ocid"))
+            problems.append(Problem(line: line, reason: .withoutOCID(part)))
             return
         }
         guard release["date"]?.string != nil else {
-            problems.append(Problem(line: line, reason: "\(what) (\(ocid)): no date, so it cannot be put in order to merge"))
+            problems.append(Problem(line: line, reason: .withoutDate(part, ocid: ocid)))
             return
         }
         if pending[ocid] == nil { pendingOrder.append(ocid) }

@@ -66,8 +66,7 @@ struct APIRedFlagsController: RouteCollection {
             response.headers.replaceOrAdd(name: .location, value: "/api/v1/red-flags/runs/\(run.id!.uuidString.lowercased())")
             return response
         } catch let refusal as RedFlagRunService.Refusal {
-            return try await refuse(req, code: refusal.key, message: req.t(refusal.key, refusal.arguments),
-                                    problems: refusal.problems.prefix(100).map(\.description))
+            return try await refuse(req, code: refusal.key, message: refusal.message(req), problems: refusal.problems(req))
         }
     }
 

@@ -26,9 +26,20 @@ extension Application {
 
 /// What an upload held, kept with the run so its page can say what was read and what was skipped.
 struct RedFlagUploadSummary: Codable, Sendable, Equatable {
+    /// An upload problem as the engine's code and arguments, told in each reader's language when shown; `reason`
+    /// keeps the English.
     struct Problem: Codable, Sendable, Equatable {
         let line: Int
         let reason: String
+        let code: String?
+        let arguments: [String]?
+
+        init(_ problem: CompiledReleaseSet.Problem) {
+            line = problem.line
+            reason = problem.detail
+            code = problem.code
+            arguments = problem.arguments
+        }
     }
 
     var forms: [String]
@@ -49,21 +60,37 @@ struct RedFlagRunService {
     var db: Database { app.db }
 
     /// The upload or its settings cannot be used; nothing was stored.
-    struct Refusal: Error {
-        let key: String
-        let arguments: [String]
-        let problems: [CompiledReleaseSet.Problem]
+    enum Refusal: Error {
+        case settings(Settings.Problem)
+        case noReleases([CompiledReleaseSet.Problem])
+
+        /// The catalog key of the refusal, also its code in the API.
+        var key: String {
+            switch self {
+            case .settings: "redflags.error.settings"
+            case .noReleases: "redflags.error.no_releases"
+            }
+        }
+
+        func message(_ req: Request) -> String {
+            switch self {
+            case .settings(let problem): req.t(key, req.text(problem))
+            case .noReleases(let problems): req.t(key, String(problems.count))
+            }
+        }
+
+        /// The first problems, one line each.
+        func problems(_ req: Request) -> [String] {
+            guard case .noReleases(let problems) = self else { return [] }
+            return problems.prefix(100).map(req.text)
+        }
     }
 
     func start(bytes: [UInt8], fileName: String, settingsText: String, user: User) async throws -> RedFlagRun {
         let settings: Settings
-        do { settings = try Settings.parse(settingsText) } catch {
-            throw Refusal(key: "redflags.error.settings", arguments: [error.description], problems: [])
-        }
+        do { settings = try Settings.parse(settingsText) } catch { throw Refusal.settings(error) }
         let upload = CompiledReleaseSet(bytes: bytes)
-        guard !upload.releases.isEmpty else {
-            throw Refusal(key: "redflags.error.no_releases", arguments: [String(upload.problems.count)], problems: upload.problems)
-        }
+        guard !upload.releases.isEmpty else { throw Refusal.noReleases(upload.problems) }
         let lines = String(decoding: upload.jsonLines, as: UTF8.self)
         let name = String(fileName.suffix(200))
         let shared = try await app.conflictData.importFile(.ocds, text: lines, fileName: name, actor: .user(user.id!), userID: user.id)
@@ -74,7 +101,7 @@ struct RedFlagRunService {
         run.processes = upload.releases.count
         run.uploadSummary = JSONColumn.encode(RedFlagUploadSummary(
             forms: upload.forms.map(\.rawValue).sorted(), mergedReleases: upload.mergedReleases, readAsLatin1: upload.readAsLatin1,
-            problems: upload.problems.prefix(RedFlagUploadSummary.keptProblems).map { .init(line: $0.line, reason: $0.reason) },
+            problems: upload.problems.prefix(RedFlagUploadSummary.keptProblems).map(RedFlagUploadSummary.Problem.init),
             problemCount: upload.problems.count))
         run.dataImportID = shared.dataImport.id
         run.startedBy = user.id!

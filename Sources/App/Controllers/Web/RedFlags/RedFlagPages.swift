@@ -124,7 +124,7 @@ enum RedFlagPages {
             failed: displayStatus(run, req) == .failed, percent: state.percent, message: state.message, processes: run.processes,
             forms: summary.forms.map { req.t("redflags.form.\($0.replacingOccurrences(of: " ", with: "_"))") }.joined(separator: ", "),
             mergedReleases: summary.mergedReleases, readAsLatin1: summary.readAsLatin1,
-            problems: summary.problems.map { "\(req.t("redflags.line", String($0.line))): \($0.reason)" }, problemCount: summary.problemCount,
+            problems: summary.problems.map(req.text), problemCount: summary.problemCount,
             settings: run.settings, hasSettings: !run.settings.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
             showResults: results != nil,
             counts: counts.enumerated().map { index, row in

@@ -44,8 +44,7 @@ struct RedFlagsController: RouteCollection {
                 bytes: Array(file.data.readableBytesView), fileName: file.filename, settingsText: settings, user: try req.requireUser())
             return req.redirect(to: Paths.redFlagRun(run.id!))
         } catch let refusal as RedFlagRunService.Refusal {
-            return try await refuse(req, req.t(refusal.key, refusal.arguments), settings: settings,
-                                    problems: refusal.problems.prefix(100).map { "\(req.t("redflags.line", String($0.line))): \($0.reason)" })
+            return try await refuse(req, refusal.message(req), settings: settings, problems: refusal.problems(req))
         }
     }
 
