@@ -94,6 +94,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M022_CreateReportsAndPublication())
     app.migrations.add(M023_CreateSuccessEvidence())
     app.migrations.add(M024_CreateRedFlagRuns())
+    app.migrations.add(M025_AddRedFlagOrganizationNames())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -42,11 +42,12 @@ final class RedFlagsWebTests: AppTestCase {
             XCTAssertContains(page, "Single bid received")
             XCTAssertContains(page, "<svg class=\"chart\" role=\"img\"")
             XCTAssertContains(page, "ocds-x-A")
-            XCTAssertContains(page, "BUY-1")
+            XCTAssertContains(page, "Ministry (BUY-1)") // named where the data names them
 
             let process = try await coordinator.get(location + "/process?ocid=ocds-x-A")
             XCTAssertEqual(process.status, .ok)
             XCTAssertContains(process.body.string, "procurement_methods = open|selective (default)")
+            XCTAssertContains(process.body.string, "Supplier (SUP-1)")
             let missing = try await coordinator.get(location + "/process?ocid=nope").status
             XCTAssertEqual(missing, .notFound)
 

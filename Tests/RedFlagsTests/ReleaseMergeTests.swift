@@ -145,3 +145,17 @@ struct ReleaseMergeTests {
         return nil
     }
 }
+
+struct OrganizationNamesTests {
+    @Test func partiesNameOrganizationsBeforeReferencesDo() throws {
+        var names = OrganizationNames()
+        names.add(try JSONParser.parse(Array(#"""
+        {"buyer":{"id":"B","name":"Ministry (reference)"},"parties":[{"id":"B","name":" Ministry of Health "},{"id":"X","name":""}],
+         "bids":{"details":[{"tenderers":[{"id":"T","name":"Tenderer Ltd"},{"id":"X","name":"Named on a bid"}]}]},
+         "awards":[{"suppliers":[{"id":"S","name":"Supplier SA"},{"name":"no id"}]}]}
+        """#.utf8)))
+        names.add(try JSONParser.parse(Array(#"{"parties":[{"id":"T","name":"Tenderer Limited"}],"awards":[{"suppliers":[{"id":"S","name":"Later"}]}]}"#.utf8)))
+        #expect(names.byID == ["B": "Ministry of Health", "X": "Named on a bid", "T": "Tenderer Limited", "S": "Supplier SA"])
+        #expect(names.restricted(to: ["B", "nope"]) == ["B": "Ministry of Health"])
+    }
+}

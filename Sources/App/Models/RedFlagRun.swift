@@ -22,6 +22,8 @@ final class RedFlagRun: Model, @unchecked Sendable {
     @OptionalField(key: "results") var results: String?
     @OptionalField(key: "risk") var risk: String?
     @OptionalField(key: "parties") var parties: String?
+    /// Names of the organizations in results, by identifier, as JSON (`[String: String]`).
+    @OptionalField(key: "organization_names") var organizationNames: String?
     /// The conflict-data import that shares the releases' parties with conflict screening.
     @OptionalField(key: "data_import_id") var dataImportID: UUID?
     /// A catalog key naming why the run failed.

@@ -126,6 +126,7 @@ struct RedFlagRunService {
             run.results = outcome.results
             run.risk = outcome.risk
             run.parties = outcome.parties
+            run.organizationNames = outcome.organizationNames
             run.status = .completed
             run.finishedAt = app.clock.now()
             try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
@@ -142,6 +143,7 @@ struct RedFlagRunService {
         let results: String
         let risk: String
         let parties: String
+        let organizationNames: String
         let flagCount: String
     }
 
@@ -160,10 +162,17 @@ struct RedFlagRunService {
         let parties = run.parties.mapValues {
             StoredParties(buyer: $0.buyer, procuringEntity: $0.procuringEntity, tenderers: $0.tenderers.sorted(), suppliers: $0.suppliers.sorted())
         }
+        var names = OrganizationNames()
+        for release in releases { names.add(release) }
+        let mentioned = run.parties.values.reduce(into: Set<String>()) { ids, p in
+            ids.formUnion([p.buyer, p.procuringEntity].compactMap { $0 })
+            ids.formUnion(p.tenderers)
+        }
         let flagCount = results.counts.reduce(0) { $0 + $1.1 }
         return Outcome(results: results.json(includeMeta: true),
                        risk: RiskScores(results: results, parties: run.parties, weights: weights).json(weights: weights),
-                       parties: JSONColumn.encode(parties), flagCount: String(flagCount))
+                       parties: JSONColumn.encode(parties), organizationNames: JSONColumn.encode(names.restricted(to: mentioned)),
+                       flagCount: String(flagCount))
     }
 
     struct StoredParties: Codable, Sendable {

@@ -33,6 +33,8 @@ struct StoredRedFlagResults: Sendable {
     let suppliers: [ScoredOrganization]
     let weights: [(String, Double)]
     let parties: [String: RedFlagRunService.StoredParties]
+    /// Organization names by identifier; empty for runs stored before names were kept.
+    let names: [String: String]
 
     init?(_ run: RedFlagRun) {
         guard let resultsText = run.results, let riskText = run.risk,
@@ -66,7 +68,11 @@ struct StoredRedFlagResults: Sendable {
         suppliers = organizations("suppliers")
         if case .object(let entries)? = risk["weights"] { weights = entries.map { ($0.0, $0.1.number ?? 0) } } else { weights = [] }
         parties = run.parties.flatMap { JSONColumn.decode($0) } ?? [:]
+        names = run.organizationNames.flatMap { JSONColumn.decode($0) } ?? [:]
     }
+
+    /// "Name (identifier)", or the identifier alone when the data gave no name.
+    func label(_ id: String) -> String { names[id].map { "\($0) (\(id))" } ?? id }
 
     /// Flags per indicator code, in the order indicators run.
     var countsByCode: [(code: String, count: Int)] {

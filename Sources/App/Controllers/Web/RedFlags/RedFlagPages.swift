@@ -74,7 +74,7 @@ enum RedFlagPages {
     }
 
     struct OrganizationRow: Encodable {
-        let id: String
+        let label: String
         let mean: String
         let max: String
         let flagged: Int
@@ -117,7 +117,7 @@ enum RedFlagPages {
         let base = Paths.redFlagRun(run.id!)
         func number(_ x: Double) -> String { String(format: "%.3f", x) }
         func organization(_ o: StoredRedFlagResults.ScoredOrganization) -> OrganizationRow {
-            OrganizationRow(id: o.id, mean: number(o.mean), max: number(o.max), flagged: o.flagged, processes: o.processes)
+            OrganizationRow(label: results?.label(o.id) ?? o.id, mean: number(o.mean), max: number(o.max), flagged: o.flagged, processes: o.processes)
         }
         return RunContent(
             id: run.id!.uuidString.lowercased(), fileName: run.fileName, running: state.running,
@@ -167,11 +167,11 @@ enum RedFlagPages {
         let configured = (try? Settings.parse(run.settings)) ?? Settings()
         let parties = results.parties[ocid]
         return ProcessContent(
-            ocid: ocid, runHref: Paths.redFlagRun(run.id!), score: String(format: "%.3f", scored.score), buyer: parties?.buyer,
-            suppliers: parties?.suppliers.joined(separator: ", ") ?? "",
+            ocid: ocid, runHref: Paths.redFlagRun(run.id!), score: String(format: "%.3f", scored.score), buyer: parties?.buyer.map(results.label),
+            suppliers: parties?.suppliers.map(results.label).joined(separator: ", ") ?? "",
             flags: results.flags(of: ocid).map { flag in
                 FlagRow(code: flag.code, name: req.t("redflags.indicator.\(flag.code).name"), href: Paths.redFlagMethodology(flag.code),
-                        level: req.t("redflags.group.\(flag.group.rawValue)", flag.id), value: JSONWriter.number(flag.value),
+                        level: req.t("redflags.group.\(flag.group.rawValue)", flag.group == .ocid ? flag.id : results.label(flag.id)), value: JSONWriter.number(flag.value),
                         settings: settingsText(flag.code, configured, req),
                         meta: (results.meta[flag.code] ?? []).map { "\($0.0) = \(JSONWriter.number($0.1))" }.joined(separator: "; "),
                         hasMeta: results.meta[flag.code] != nil)
