@@ -7,8 +7,10 @@
 /// - slot row t → its own slot (cost 0) and the unassigned column of every need admissible for t's expert (cost 0).
 ///
 /// Arcs are stored per expert, not per slot: a need row lists each admissible expert once and bids on that expert's
-/// cheapest slot, and all slot rows of one expert share one list of needs. The bids are exactly those of the full
-/// extension; only the memory read per bid shrinks.
+/// cheapest slot, and all slot rows of one expert share one list of needs. Each expert's cheapest slot price is kept
+/// up to date as prices rise, so a need compares experts by one read each and looks at the other slots of its best
+/// expert only (the second-best value is either another expert's cheapest slot or one of those). The bids are
+/// exactly those of the full extension; only the memory read per bid shrinks.
 ///
 /// Perfect matchings of the extension are exactly the feasible assignments, with the same cost. Costs are multiplied
 /// by n + 1 (n rows), so once ε reaches 1 every ε-complementary-slack perfect matching is optimal for the integer costs.
@@ -81,6 +83,7 @@ struct SquareAuction {
         var owner = [Int32](repeating: -1, count: rows)
         var taken = [Int32](repeating: -1, count: rows)
         var epsilon = max(1, largestCost / 32)
+        var cheapest = CheapestSlots(firstSlot: firstSlot)
         var free: [Int32] = []
         free.reserveCapacity(rows)
         while true {
@@ -89,9 +92,12 @@ struct SquareAuction {
             free.removeAll(keepingCapacity: true)
             free.append(contentsOf: (0..<Int32(rows)).reversed())
             while let row = free.popLast() {
-                let (column, second, best) = Int(row) < needCount ? bestForNeed(Int(row), price) : bestForSlot(Int(row) - needCount, price)
+                let (column, second, best) = Int(row) < needCount ? bestForNeed(Int(row), price, cheapest) : bestForSlot(Int(row) - needCount, price)
                 // A row with a single column owns it privately: no one else can bid for it.
-                if second != .max { price[column] += second - best + epsilon }
+                if second != .max {
+                    price[column] += second - best + epsilon
+                    if column < slots { cheapest.update(expert: Int(slotExpert[column]), price) }
+                }
                 let previous = owner[column]
                 if previous >= 0 {
                     taken[Int(previous)] = -1
@@ -108,21 +114,31 @@ struct SquareAuction {
 
     /// The cheapest column for a need row (its experts' slots, then its own unassigned column) and the two lowest values.
     @inline(__always)
-    private func bestForNeed(_ need: Int, _ price: [Int64]) -> (column: Int, second: Int64, best: Int64) {
+    private func bestForNeed(_ need: Int, _ price: [Int64], _ cheapest: CheapestSlots) -> (column: Int, second: Int64, best: Int64) {
         var best = Int64.max, second = Int64.max
-        var column = -1
-        for arc in needStart[need]..<needStart[need + 1] {
-            let j = Int(needExpert[arc]), cost = needCost[arc]
-            for slot in firstSlot[j]..<firstSlot[j + 1] {
-                let value = cost + price[slot]
-                if value < best {
-                    second = best
-                    best = value
-                    column = slot
-                } else if value < second {
-                    second = value
+        var bestArc = -1
+        // Unchecked reads: this loop is most of the solver's time, and every index comes from the arrays built in init.
+        needCost.withUnsafeBufferPointer { costs in
+            needExpert.withUnsafeBufferPointer { experts in
+                cheapest.price.withUnsafeBufferPointer { prices in
+                    for arc in needStart[need]..<needStart[need + 1] {
+                        let value = costs[arc] + prices[Int(experts[arc])]
+                        if value < best {
+                            second = best
+                            best = value
+                            bestArc = arc
+                        } else if value < second {
+                            second = value
+                        }
+                    }
                 }
             }
+        }
+        var column = -1
+        if bestArc >= 0 {
+            let j = Int(needExpert[bestArc])
+            column = cheapest.slot[j]
+            for slot in firstSlot[j]..<firstSlot[j + 1] where slot != column { second = min(second, needCost[bestArc] + price[slot]) }
         }
         let own = unassignedCost + price[slots + need]
         if own < best {
@@ -141,18 +157,46 @@ struct SquareAuction {
         var best = price[slot], second = Int64.max
         var column = slot
         let j = Int(slotExpert[slot])
-        for k in neighbourStart[j]..<neighbourStart[j + 1] {
-            let c = slots + Int(neighbours[k])
-            let value = price[c]
-            if value < best {
-                second = best
-                best = value
-                column = c
-            } else if value < second {
-                second = value
+        neighbours.withUnsafeBufferPointer { needs in
+            price.withUnsafeBufferPointer { prices in
+                for k in neighbourStart[j]..<neighbourStart[j + 1] {
+                    let c = slots + Int(needs[k])
+                    let value = prices[c]
+                    if value < best {
+                        second = best
+                        best = value
+                        column = c
+                    } else if value < second {
+                        second = value
+                    }
+                }
             }
         }
         return (column, second, best)
+    }
+
+    /// Each expert's cheapest slot and its price (the first of equal ones, as a scan in slot order finds it).
+    struct CheapestSlots {
+        let firstSlot: [Int]
+        var price: [Int64]
+        var slot: [Int]
+
+        init(firstSlot: [Int]) {
+            self.firstSlot = firstSlot
+            let experts = firstSlot.count - 1
+            price = [Int64](repeating: 0, count: experts)
+            slot = (0..<experts).map { firstSlot[$0] }
+        }
+
+        mutating func update(expert j: Int, _ prices: [Int64]) {
+            var low = Int64.max, at = firstSlot[j]
+            for s in firstSlot[j]..<firstSlot[j + 1] where prices[s] < low {
+                low = prices[s]
+                at = s
+            }
+            price[j] = low
+            slot[j] = at
+        }
     }
 
     private func edge(of need: Int, column: Int) -> Int32 {
