@@ -115,64 +115,57 @@ struct SquareAuction {
     /// The cheapest column for a need row (its experts' slots, then its own unassigned column) and the two lowest values.
     @inline(__always)
     private func bestForNeed(_ need: Int, _ price: [Int64], _ cheapest: CheapestSlots) -> (column: Int, second: Int64, best: Int64) {
-        var best = Int64.max, second = Int64.max
-        var bestArc = -1
+        var experts = LowestTwo()
         // Unchecked reads: this loop is most of the solver's time, and every index comes from the arrays built in init.
         needCost.withUnsafeBufferPointer { costs in
-            needExpert.withUnsafeBufferPointer { experts in
+            needExpert.withUnsafeBufferPointer { expert in
                 cheapest.price.withUnsafeBufferPointer { prices in
-                    for arc in needStart[need]..<needStart[need + 1] {
-                        let value = costs[arc] + prices[Int(experts[arc])]
-                        if value < best {
-                            second = best
-                            best = value
-                            bestArc = arc
-                        } else if value < second {
-                            second = value
-                        }
-                    }
+                    for arc in needStart[need]..<needStart[need + 1] { experts.offer(costs[arc] + prices[Int(expert[arc])], arc) }
                 }
             }
         }
-        var column = -1
-        if bestArc >= 0 {
-            let j = Int(needExpert[bestArc])
-            column = cheapest.slot[j]
-            for slot in firstSlot[j]..<firstSlot[j + 1] where slot != column { second = min(second, needCost[bestArc] + price[slot]) }
+        var columns = LowestTwo()
+        if experts.at >= 0 {
+            let arc = experts.at, j = Int(needExpert[arc])
+            columns = LowestTwo(best: experts.best, second: experts.second, at: cheapest.slot[j])
+            for slot in firstSlot[j]..<firstSlot[j + 1] where slot != columns.at { columns.offer(needCost[arc] + price[slot], slot) }
         }
-        let own = unassignedCost + price[slots + need]
-        if own < best {
-            second = best
-            best = own
-            column = slots + need
-        } else if own < second {
-            second = own
-        }
-        return (column, second, best)
+        columns.offer(unassignedCost + price[slots + need], slots + need)
+        return (columns.at, columns.second, columns.best)
     }
 
     /// The cheapest column for a slot row: its own slot, or the unassigned column of a need its expert could serve.
     @inline(__always)
     private func bestForSlot(_ slot: Int, _ price: [Int64]) -> (column: Int, second: Int64, best: Int64) {
-        var best = price[slot], second = Int64.max
-        var column = slot
+        var columns = LowestTwo(best: price[slot], second: .max, at: slot)
         let j = Int(slotExpert[slot])
         neighbours.withUnsafeBufferPointer { needs in
             price.withUnsafeBufferPointer { prices in
                 for k in neighbourStart[j]..<neighbourStart[j + 1] {
-                    let c = slots + Int(needs[k])
-                    let value = prices[c]
-                    if value < best {
-                        second = best
-                        best = value
-                        column = c
-                    } else if value < second {
-                        second = value
-                    }
+                    let column = slots + Int(needs[k])
+                    columns.offer(prices[column], column)
                 }
             }
         }
-        return (column, second, best)
+        return (columns.at, columns.second, columns.best)
+    }
+
+    /// The lowest and second-lowest values offered, and what gave the lowest (the first of equal ones).
+    struct LowestTwo {
+        var best = Int64.max
+        var second = Int64.max
+        var at = -1
+
+        @inline(__always)
+        mutating func offer(_ value: Int64, _ candidate: Int) {
+            if value < best {
+                second = best
+                best = value
+                at = candidate
+            } else if value < second {
+                second = value
+            }
+        }
     }
 
     /// Each expert's cheapest slot and its price (the first of equal ones, as a scan in slot order finds it).
