@@ -60,7 +60,7 @@ public struct IndicatorRun {
             guard let release = try CompiledRelease.decode(line: line) else { return .problem(notAnObject) }
             return .release(release)
         } catch {
-            return .problem(problem(error))
+            return .problem(error.lineReason)
         }
     }
 
@@ -70,12 +70,11 @@ public struct IndicatorRun {
             let value = try JSONParser.parse(line)
             return value.isObject ? .release(value) : .problem(notAnObject)
         } catch {
-            return .problem(problem(error))
+            return .problem(error.lineReason)
         }
     }
 
     private static let notAnObject = "not a JSON object"
-    private static func problem(_ error: JSONSyntaxError) -> String { "not valid JSON (\(error.description))" }
 
     /// Reads one line; returns the problem, if any.
     public mutating func read(line: UnsafeBufferPointer<UInt8>, number: Int) -> LineProblem? {

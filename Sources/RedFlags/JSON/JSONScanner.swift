@@ -28,6 +28,9 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public let reason: Reason
 
     public var description: String { "\(reason.rawValue) at byte \(offset + 1)" }
+
+    /// How a line that is not JSON is reported, by the indicators and by uploads alike.
+    public var lineReason: String { "not valid JSON (\(description))" }
 }
 
 /// A strict reader of JSON text (RFC 8259) over UTF-8 bytes, one value at a time: it either decodes the value it

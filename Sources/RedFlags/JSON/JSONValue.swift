@@ -26,7 +26,7 @@ public enum JSONValue: Sendable, Equatable {
         return members.last { $0.0 == key }?.1
     }
 
-    /// Two and three keys without the variadic form's array: these lookups run for every release.
+    /// Two and three keys without the variadic form's array: `prepare` and merging make these lookups for every release.
     public subscript(first: String, second: String) -> JSONValue? { self[first]?[second] }
     public subscript(first: String, second: String, third: String) -> JSONValue? { self[first]?[second]?[third] }
 

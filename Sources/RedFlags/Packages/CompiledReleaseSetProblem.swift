@@ -49,7 +49,7 @@ extension CompiledReleaseSet {
         /// What is wrong, in English, without the line.
         public var detail: String {
             switch reason {
-            case .invalidJSON(let error): "not valid JSON (\(error.description))"
+            case .invalidJSON(let error): error.lineReason
             case .notAReleaseOrPackage: "neither a release (no ocid), a release package nor a record package"
             case .recordWithoutOCID(let record): "record \(record): the compiled release has no ocid"
             case .recordOnlyLinked(let record): "record \(record): no compiled release, and its releases are only linked"

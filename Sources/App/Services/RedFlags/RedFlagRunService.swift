@@ -91,9 +91,9 @@ struct RedFlagRunService {
         do { settings = try Settings.parse(settingsText) } catch { throw Refusal.settings(error) }
         let upload = CompiledReleaseSet(bytes: bytes)
         guard !upload.releases.isEmpty else { throw Refusal.noReleases(upload.problems) }
-        let lines = String(decoding: upload.jsonLines, as: UTF8.self)
+        let lines = upload.jsonLines
         let name = String(fileName.suffix(200))
-        let shared = try await app.conflictData.importFile(.ocds, text: lines, fileName: name, actor: .user(user.id!), userID: user.id)
+        let shared = try await app.conflictData.importFile(.ocds, text: String(decoding: lines, as: UTF8.self), fileName: name, actor: .user(user.id!), userID: user.id)
         let run = RedFlagRun()
         run.status = .running
         run.fileName = name
@@ -113,16 +113,17 @@ struct RedFlagRunService {
         }
         let runID = run.id!, releases = upload.releases
         app.redFlagJobs.start(runID, initial: RedFlagProgress(done: 0, total: releases.count)) { [app] in
-            await RedFlagRunService(app: app).execute(runID, releases: releases, settings: settings)
+            await RedFlagRunService(app: app).execute(runID, releases: releases, lines: lines, settings: settings)
         }
         return run
     }
 
-    func execute(_ runID: UUID, releases: [JSONValue], settings: Settings) async {
+    /// `lines` are the releases as the JSON lines written once for the conflict-data import, one release each.
+    func execute(_ runID: UUID, releases: [JSONValue], lines: [UInt8], settings: Settings) async {
         do {
             guard let run = try await RedFlagRun.find(runID, on: db) else { return }
             let jobs = app.redFlagJobs
-            let outcome = await Task.detached { Self.evaluate(releases, settings: settings) { jobs.report(runID, .init(done: $0, total: releases.count)) } }.value
+            let outcome = await Task.detached { Self.evaluate(releases, lines: lines, settings: settings) { jobs.report(runID, .init(done: $0, total: releases.count)) } }.value
             run.results = outcome.results
             run.risk = outcome.risk
             run.parties = outcome.parties
@@ -148,13 +149,12 @@ struct RedFlagRunService {
     }
 
     /// The indicators, maps and risk scores over compiled releases; pure, so it runs off the event loop.
-    static func evaluate(_ releases: [JSONValue], settings: Settings, progress: (Int) -> Void) -> Outcome {
+    static func evaluate(_ releases: [JSONValue], lines: [UInt8], settings: Settings, progress: (Int) -> Void) -> Outcome {
         var run = IndicatorRun(settings: settings, mapping: true)
         run.tracked = .all
-        for (index, release) in releases.enumerated() {
-            // The one decoder the CLI uses, so a page and a command never read a release differently.
-            var line = JSONWriter.string(release)
-            _ = line.withUTF8 { run.read(line: $0, number: index + 1) }
+        // The one decoder the CLI uses, so a page and a command never read a release differently.
+        for (index, line) in lines.split(separator: 0x0A).enumerated() {
+            _ = line.withUnsafeBufferPointer { run.read(line: $0, number: index + 1) }
             if (index + 1) % 250 == 0 || index + 1 == releases.count { progress(index + 1) }
         }
         let results = run.finish()
