@@ -4,11 +4,12 @@ import Testing
 
 struct AssignmentSolverTests {
     static func randomProblem(seed: UInt64, needs: Int, experts: Int, density: Double, maxDemand: Int32, maxCapacity: Int32,
-                              penalty: Int64) -> AssignmentProblem {
+                              penalty: Int64, hub: Bool = false) -> AssignmentProblem {
         var rng = SeededGenerator(seed: seed)
         var edges: [AssignmentProblem.Edge] = []
         for i in 0..<needs {
-            for j in 0..<experts where Double.random(in: 0..<1, using: &rng) < density {
+            // A hub expert is admissible for every need, the shape where most needs must stay unassigned.
+            for j in 0..<experts where Double.random(in: 0..<1, using: &rng) < density || (hub && j == 0) {
                 edges.append(.init(need: i, expert: j, score: Int64.random(in: 0...100, using: &rng)))
             }
         }
@@ -76,11 +77,22 @@ struct AssignmentSolverTests {
         Self.checkFeasible(paths, p)
         #expect(paths.objective == optimum, "shortest paths, seed \(seed)")
         if p.demand.allSatisfy({ $0 <= 1 }) {
-            let auction = AssignmentSolver.solution(p, edges: SquareAuction(p).solve())
+            let auction = AssignmentSolver.solution(p, edges: ForwardReverseAuction(p).solve())
             Self.checkFeasible(auction, p)
             #expect(auction.objective == optimum, "auction, seed \(seed)")
         }
         #expect(AssignmentSolver().solve(p).objective == optimum)
+    }
+
+    /// Larger than exhaustive search allows: idle slots left at positive prices between phases need reverse bids.
+    @Test(arguments: 0..<200)
+    func auctionMatchesShortestPathsOnMediumRandomInstances(seed: Int) {
+        let p = Self.randomProblem(seed: UInt64(1000 + seed), needs: 10 + seed % 50, experts: 5 + (seed / 7) % 35,
+                                   density: [0.05, 0.15, 0.4][seed % 3], maxDemand: 1, maxCapacity: Int32(1 + seed % 3),
+                                   penalty: Int64(seed % 5) * 40, hub: seed % 4 == 0)
+        let auction = AssignmentSolver.solution(p, edges: ForwardReverseAuction(p).solve())
+        Self.checkFeasible(auction, p)
+        #expect(auction.objective == AssignmentSolver.shortestPaths(p).objective, "seed \(seed)")
     }
 
     @Test func theMethodFollowsTheShapeOfTheProblem() throws {
@@ -150,7 +162,7 @@ struct AssignmentSolverTests {
     func findsThePublishedOptimumOfTheSharedFixture() throws {
         let bytes = try [UInt8](Data(contentsOf: Self.fixture))
         let p = try InstanceFormats.matchSP1(bytes)
-        for s in [AssignmentSolver.shortestPaths(p), AssignmentSolver.solution(p, edges: SquareAuction(p).solve())] {
+        for s in [AssignmentSolver.shortestPaths(p), AssignmentSolver.solution(p, edges: ForwardReverseAuction(p).solve())] {
             Self.checkFeasible(s, p)
             #expect(s.objective == 6_842_968)
         }
