@@ -85,14 +85,20 @@ struct AssignmentSolverTests {
     }
 
     /// Larger than exhaustive search allows: idle slots left at positive prices between phases need reverse bids.
+    /// Bursts after every bid or two (the default waits for 100) put reverse bids amid the forward step, where they
+    /// may take needs that are waiting to bid.
     @Test(arguments: 0..<200)
     func auctionMatchesShortestPathsOnMediumRandomInstances(seed: Int) {
         let p = Self.randomProblem(seed: UInt64(1000 + seed), needs: 10 + seed % 50, experts: 5 + (seed / 7) % 35,
                                    density: [0.05, 0.15, 0.4][seed % 3], maxDemand: 1, maxCapacity: Int32(1 + seed % 3),
                                    penalty: Int64(seed % 5) * 40, hub: seed % 4 == 0)
-        let auction = AssignmentSolver.solution(p, edges: ForwardReverseAuction(p).solve())
-        Self.checkFeasible(auction, p)
-        #expect(auction.objective == AssignmentSolver.shortestPaths(p).objective, "seed \(seed)")
+        let optimum = AssignmentSolver.shortestPaths(p).objective
+        let frequent = ForwardReverseAuction.Bursts(every: 1 + seed % 2, length: 1 + seed % 3, limit: seed % 5 == 0 ? 2 : 1000)
+        for bursts in [ForwardReverseAuction.Bursts(), frequent] {
+            let auction = AssignmentSolver.solution(p, edges: ForwardReverseAuction(p).solve(bursts: bursts))
+            Self.checkFeasible(auction, p)
+            #expect(auction.objective == optimum, "seed \(seed), \(bursts)")
+        }
     }
 
     @Test func theMethodFollowsTheShapeOfTheProblem() throws {
