@@ -104,7 +104,9 @@ struct AssignmentSolverTests {
     @Test func theMethodFollowsTheShapeOfTheProblem() throws {
         let scarce = try AssignmentProblem(needCount: 3, expertCount: 2, edges: [.init(need: 0, expert: 0, score: 1)], penalty: 0, scale: 10)
         #expect(AssignmentSolver.Method.choose(for: scarce) == .auction)
-        let plenty = try AssignmentProblem(needCount: 1, expertCount: 2, edges: [.init(need: 0, expert: 0, score: 1)], penalty: 0, scale: 10)
+        let ample = try AssignmentProblem(needCount: 1, expertCount: 4, edges: [.init(need: 0, expert: 0, score: 1)], penalty: 0, scale: 10)
+        #expect(AssignmentSolver.Method.choose(for: ample) == .auction)
+        let plenty = try AssignmentProblem(needCount: 1, expertCount: 5, edges: [.init(need: 0, expert: 0, score: 1)], penalty: 0, scale: 10)
         #expect(AssignmentSolver.Method.choose(for: plenty) == .shortestPaths)
         let several = try AssignmentProblem(needCount: 1, expertCount: 1, edges: [], demand: [2], penalty: 0, scale: 10)
         #expect(AssignmentSolver.Method.choose(for: several) == .shortestPaths)
