@@ -186,7 +186,8 @@ struct ForwardReverseAuction {
     }
 
     /// An idle slot with a positive price takes the need that gains most by moving to it, or drops its price to 0.
-    /// The need may be free: its payment is still a valid bound, as prices only rose since it was set.
+    /// The need may be free: what it last paid is still within ε of its best option, because forward bids only raise
+    /// prices and a reverse bid never prices a slot below what would make it more than ε better for any need.
     @inline(__always)
     private func reverseBid(_ slot: Int, _ market: inout Market, idling idle: inout [Int32]) {
         let j = Int(slotExpert[slot])
