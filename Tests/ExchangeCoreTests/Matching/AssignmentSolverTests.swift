@@ -145,8 +145,11 @@ struct AssignmentSolverTests {
     }
 
     @Test func solvingIsDeterministic() {
-        let p = Self.randomProblem(seed: 99, needs: 60, experts: 40, density: 0.3, maxDemand: 2, maxCapacity: 2, penalty: 30)
-        #expect(AssignmentSolver().solve(p) == AssignmentSolver().solve(p))
+        let several = Self.randomProblem(seed: 99, needs: 60, experts: 40, density: 0.3, maxDemand: 2, maxCapacity: 2, penalty: 30)
+        let single = Self.randomProblem(seed: 98, needs: 60, experts: 40, density: 0.3, maxDemand: 1, maxCapacity: 2, penalty: 30)
+        #expect(AssignmentSolver.Method.choose(for: several) == .shortestPaths)
+        #expect(AssignmentSolver.Method.choose(for: single) == .auction)
+        for p in [several, single] { #expect(AssignmentSolver().solve(p) == AssignmentSolver().solve(p)) }
     }
 
     @Test func badProblemsAreRefused() {
