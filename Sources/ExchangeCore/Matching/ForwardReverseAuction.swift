@@ -59,6 +59,9 @@ struct ForwardReverseAuction {
         var starts = [0]
         var experts: [Int32] = [], costs: [Int64] = [], edges: [Int32] = []
         starts.reserveCapacity(m + 1)
+        experts.reserveCapacity(p.edgeCount)
+        costs.reserveCapacity(p.edgeCount)
+        edges.reserveCapacity(p.edgeCount)
         for need in 0..<m {
             for e in p.rowStart[need]..<p.rowStart[need + 1] where bidding(need, Int(p.edgeExpert[e])) {
                 let j = Int(p.edgeExpert[e])
