@@ -86,7 +86,8 @@ struct ReminderService {
         else { return }
         let halfway = terms.start.adding(days: (terms.end.dayNumber - terms.start.dayNumber) / 2)
         guard halfway <= today else { return }
-        try await audit.transaction(on: db, actor: .system("reminders")) { scope in
+        // Whether it opened now or was already open, the round is there; nothing more to do.
+        _ = try await audit.transaction(on: db, actor: .system("reminders")) { scope in
             try await EvaluationService(db: scope.db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs).open(.mid, for: match, in: scope)
         }
     }
