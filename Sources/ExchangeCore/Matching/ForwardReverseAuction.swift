@@ -139,6 +139,10 @@ struct ForwardReverseAuction {
         market.owner.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         market.taken.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         free.append(contentsOf: (0..<Int32(needCount)).reversed())
+        idle.removeAll(keepingCapacity: true)
+        // Forward bids never leave a slot idle, so one look at the slots, when every need has bid, finds every idle
+        // one; afterwards only reverse bids idle slots, and they add them to the list themselves.
+        var idleListed = false
         // Needs not yet bid at this ε stay at the bottom of the stack, in order.
         var notYetBid = needCount, sinceBurst = 0, burstsLeft = bursts.limit
         while let need = free.popLast() {
@@ -148,20 +152,26 @@ struct ForwardReverseAuction {
             forwardBid(Int(need), &market, freeing: &free)
             sinceBurst += 1
             if notYetBid == 0, sinceBurst >= bursts.every, burstsLeft > 0, !free.isEmpty {
+                if !idleListed { listIdleSlots(market, into: &idle) }
+                idleListed = true
                 reverseBids(&market, idle: &idle, limit: bursts.length)
                 sinceBurst = 0
                 burstsLeft -= 1
             }
         }
+        if !idleListed { listIdleSlots(market, into: &idle) }
         reverseBids(&market, idle: &idle, limit: .max)
     }
 
-    /// Idle slots at a positive price bid, up to `limit` bids.
-    private func reverseBids(_ market: inout Market, idle: inout [Int32], limit: Int) {
-        idle.removeAll(keepingCapacity: true)
+    private func listIdleSlots(_ market: Market, into idle: inout [Int32]) {
         for slot in (0..<slots).reversed() where market.owner[slot] < 0 && market.price[slot] > 0 { idle.append(Int32(slot)) }
+    }
+
+    /// Idle slots at a positive price bid, up to `limit` bids. A listed slot may have been taken by a forward bid since.
+    private func reverseBids(_ market: inout Market, idle: inout [Int32], limit: Int) {
         var bids = 0
         while bids < limit, let slot = idle.popLast() {
+            guard market.owner[Int(slot)] < 0, market.price[Int(slot)] > 0 else { continue }
             reverseBid(Int(slot), &market, idling: &idle)
             bids += 1
         }
