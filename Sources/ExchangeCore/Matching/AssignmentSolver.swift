@@ -2,11 +2,12 @@
 /// under each need's demand and each expert's capacity. Deterministic: the same problem gives the same answer.
 ///
 /// Two exact methods, picked by the problem's shape (`Method`): an ε-scaling forward–reverse auction
-/// (`ForwardReverseAuction`) and min-cost flow by successive shortest augmenting paths (`FlowState`). Each unit of
-/// demand is routed along a shortest path (Dijkstra over reduced costs with node potentials) to a free expert slot
-/// or to the need's own "unassigned" arc, rerouting earlier assignments where that is cheaper. Dijkstra stops as soon
-/// as the sink is settled, and only settled nodes get new potentials, so a search costs what it explores. Every
-/// search ends, because the "unassigned" arc always reaches the sink; only admissible edges are ever used.
+/// (`ForwardReverseAuction`, described there) and min-cost flow by successive shortest augmenting paths
+/// (`FlowState`), in which each unit of demand is routed along a shortest path (Dijkstra over reduced costs with
+/// node potentials) to a free expert slot or to the need's own "unassigned" arc, rerouting earlier assignments where
+/// that is cheaper. Dijkstra stops as soon as the sink is settled, and only settled nodes get new potentials, so a
+/// search costs what it explores. Every search ends, because the "unassigned" arc always reaches the sink; only
+/// admissible edges are ever used.
 public struct AssignmentSolver: Sendable {
     public struct Solution: Sendable, Equatable {
         /// The edges used, as (need, expert) pairs in need order.

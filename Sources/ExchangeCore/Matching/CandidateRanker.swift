@@ -308,7 +308,7 @@ public struct CandidateRanker {
 
     /// The share of the need's period the candidate is available for, in [0, 1].
     @inline(__always)
-    func availability(_ c: Int, _ need: NeedCriteria) -> Double {
+    private func availability(_ c: Int, _ need: NeedCriteria) -> Double {
         let window = pool.window[c]
         let overlap = min(window.availableUntil, need.end) - max(window.availableFrom, need.start)
         return min(1, Double(overlap) / Double(max(1, need.end - need.start)))
