@@ -111,8 +111,10 @@ struct ForwardReverseAuction {
         var every = 100
         /// Reverse bids per burst.
         var length = 1000
-        /// Bursts per phase; a bound keeps every phase finite whatever the instance.
-        var limit = 1000
+        /// Bursts per phase. A few break the long chains; many fight the forward bids where scores tie (every
+        /// score equal, 20k × 10k: 0.87 s with up to 1,000 per phase, 0.21 s with 10). The bound also keeps every
+        /// phase finite whatever the instance.
+        var limit = 10
     }
 
     /// The edge each need ends up on (−1 for unassigned).
