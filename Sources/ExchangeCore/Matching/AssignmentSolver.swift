@@ -36,10 +36,10 @@ public struct AssignmentSolver: Sendable {
     enum Method: Equatable {
         /// When capacity is less than five times the demand. There, shortest-path searches from late needs wander
         /// through the contested region, while the auction's prices settle contention in about the same time whatever
-        /// the ratio (0.17–0.24 s on 20k needs with 1.5 to 5 times as much capacity, against 6.8 s down to 0.18 s).
+        /// the ratio (0.14–0.20 s on 20k needs with 1.5 to 5 times as much capacity, against 6.8 s down to 0.18 s).
         case auction
         /// When capacity is at least five times the demand most searches end at a free expert at once, which beats
-        /// the auction's repeated phases (0.11 s against 0.21 s on 20k needs × 100k experts). Also the only method
+        /// the auction's repeated phases (0.11 s against 0.13 s on 20k needs × 100k experts). Also the only method
         /// for needs wanting several experts.
         case shortestPaths
 
