@@ -14,8 +14,8 @@
 ///
 /// Both kinds keep ε-complementary slackness. Forward bidding alone ends (every need can always take its own
 /// column), reverse bidding alone ends (each reverse bid lowers the taken need's cost by at least ε, and no cost falls
-/// below 0), and a phase has a bounded number of bursts, so every phase ends. Costs are multiplied by m + 1 (m needs), so once ε reaches 1
-/// the final assignment is optimal for the integer costs.
+/// below 0), and a phase has a bounded number of bursts, so every phase ends. Costs are multiplied by m + 1
+/// (m needs), so once ε reaches 1 the final assignment is optimal for the integer costs.
 ///
 /// A need compares experts, not slots: each expert's cheapest slot price is kept up to date, so a bid reads one price
 /// per expert and the other slots of its best expert only.
@@ -104,7 +104,7 @@ struct ForwardReverseAuction {
 
     /// When idle slots bid during the forward step. Long chains of displacements (one free need pushing out another,
     /// many thousands of times, while prices creep up by ε) are the forward auction's weak spot; a few reverse bids
-    /// from the idle end shorten them. Measured on 20k × 10k capacity-2 instances: 1.0–1.1 M bids instead of
+    /// from the idle end shorten them. Measured on 20k × 10k capacity-2 instances: about 1 M bids instead of
     /// 1.3–3.2 M (docs/benchmarks.md).
     struct Bursts {
         /// Forward bids between bursts.
@@ -142,26 +142,25 @@ struct ForwardReverseAuction {
         market.taken.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         free.append(contentsOf: (0..<Int32(needCount)).reversed())
         idle.removeAll(keepingCapacity: true)
-        // Forward bids never leave a slot idle, so one look at the slots, when every need has bid, finds every idle
-        // one; afterwards only reverse bids idle slots, and they add them to the list themselves.
-        var idleListed = false
         // Needs not yet bid at this ε stay at the bottom of the stack, in order.
         var notYetBid = needCount, sinceBurst = 0, burstsLeft = bursts.limit
         while let need = free.popLast() {
-            notYetBid = min(notYetBid, free.count)
+            if notYetBid > free.count {
+                notYetBid = free.count
+                // Forward bids never leave a slot idle, so one look now finds every idle slot reverse bids may need;
+                // from here on only reverse bids idle slots, and they add them to the list themselves.
+                if notYetBid == 0 { listIdleSlots(market, into: &idle) }
+            }
             // A reverse bid may have taken a need that was waiting to bid.
             guard market.taken[Int(need)] < 0 else { continue }
             forwardBid(Int(need), &market, freeing: &free)
             sinceBurst += 1
             if notYetBid == 0, sinceBurst >= bursts.every, burstsLeft > 0, !free.isEmpty {
-                if !idleListed { listIdleSlots(market, into: &idle) }
-                idleListed = true
                 reverseBids(&market, idle: &idle, limit: bursts.length)
                 sinceBurst = 0
                 burstsLeft -= 1
             }
         }
-        if !idleListed { listIdleSlots(market, into: &idle) }
         reverseBids(&market, idle: &idle, limit: .max)
     }
 
