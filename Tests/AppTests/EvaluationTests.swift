@@ -28,7 +28,7 @@ final class EvaluationTests: AppTestCase {
             let answered = try await body.post(pre, form: ["knowledge_area_3": "2", "expectations": "Saber priorizar licitaciones."])
             XCTAssertEqual(answered.status, .seeOther)
             let twice = try await body.post(pre, form: ["knowledge_area_3": "2", "expectations": "x"])
-            XCTAssertEqual(twice.status, .conflict)
+            try await body.assertRefused(twice)
             let expertPre = try await expert.send(.POST, "\(base)/evaluations/pre", json: #"{"answers": {"expectations": "A working pipeline"}}"#)
             XCTAssertEqual(expertPre.status, .created)
 
@@ -47,7 +47,7 @@ final class EvaluationTests: AppTestCase {
             let closing = try await coordinator.post(Paths.match(id) + "/closing")
             XCTAssertEqual(closing.status, .seeOther)
             let early = try await coordinator.post(Paths.match(id) + "/close", form: ["overrideReason": ""])
-            XCTAssertEqual(early.status, .conflict, "no closing before both sides' closing evaluations")
+            try await coordinator.assertRefused(early, "no closing before both sides' closing evaluations")
             let post = try await body.post(Paths.evaluation(id, .post), form: [
                 "knowledge_area_3": "4", "needs_met": "5", "satisfaction": "5", "recommend": "yes", "recommendations": "Empezar con datos sintéticos.",
             ])

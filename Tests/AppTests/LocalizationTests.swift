@@ -38,6 +38,20 @@ final class LocalizationTests: AppTestCase {
                 if Self.namespaces.contains(String(key.split(separator: ".")[0])) { keys.insert(key) }
             }
         }
+        return keys.union(try errorCodes())
+    }
+
+    /// `error.<code>` for every code an `AppError` names literally in the sources.
+    func errorCodes() throws -> Set<String> {
+        var keys: Set<String> = []
+        let files = FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil)!
+        let pattern = try NSRegularExpression(pattern: #"(?:conflict|badRequest|unavailable)\(code: "([a-z_]+)"\)"#)
+        for case let url as URL in files where url.pathExtension == "swift" {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                keys.insert("error." + String(text[Range(match.range(at: 1), in: text)!]))
+            }
+        }
         return keys
     }
 
@@ -172,7 +186,7 @@ final class LocalizationTests: AppTestCase {
         for outcome in ScreeningOutcome.allCases { keys.insert("profile.screened.\(outcome.rawValue)") }
         keys.formUnion(Self.screeningReasons().map { "screening.\($0)" })
         for state in ["usable", "used", "expired"] { keys.insert("token.\(state)") }
-        for status in ["queued", "kept", "sent", "failed"] { keys.insert("mail.status.\(status)") }
+        family("mail.status", MailMessage.Status.self)
         for code in ["unauthenticated", "invalid_token", "forbidden", "not_found", "csrf_rejected", "validation_failed",
                      "too_many_attempts", "token_unusable", "email_taken", "invalid_body", "unsupported_media_type",
                      "payload_too_large", "method_not_allowed", "bad_request", "internal"] {

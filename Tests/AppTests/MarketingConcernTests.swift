@@ -52,7 +52,7 @@ final class MarketingConcernTests: AppTestCase {
             let warnings = try await UserNotification.query(on: app.db).filter(\.$messageKey == "notification.marketing_concern_warning").count()
             XCTAssertEqual(warnings, 2, "both parties are reminded")
             let again = try await coordinator.post(path + "/decision", form: ["outcome": "dismissed", "text": "x"])
-            XCTAssertEqual(again.status, .conflict)
+            try await coordinator.assertRefused(again)
             let stage = try await XCTUnwrapAsync(try await Engagement.find(match.id, on: app.db)).stage
             XCTAssertEqual(stage, .proposed, "a warning lets the exchange go on")
             let actions = try await AuditEntryRecord.query(on: app.db).filter(\.$action ~~ ["marketing_concern.report", "marketing_concern.decide"])

@@ -60,7 +60,8 @@ final class MatchingBoardTests: AppTestCase {
             }
 
             let again = try await coordinator.post("/matching/proposals/\(proposal.id!.uuidString)/decision", form: ["action": "confirm"])
-            XCTAssertEqual(again.status, .conflict)
+            let refusal = try await coordinator.assertRefused(again)
+            XCTAssertContains(refusal, "This proposal has already been decided.")
             let engagements = try await Engagement.query(on: app.db).count()
             XCTAssertEqual(engagements, 1)
             let next = try await coordinator.get("/matching")

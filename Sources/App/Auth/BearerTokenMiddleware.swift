@@ -14,8 +14,12 @@ struct BearerTokenMiddleware: AsyncMiddleware {
                 token.user.status == .active
             else { throw AppError.invalidToken }
             request.auth.login(token.user)
-            token.lastUsedAt = clock.now()
-            try await token.save(on: request.db)
+            // "Last used" is shown to the minute; writing it on every request would make each read a write.
+            let now = clock.now()
+            if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+                token.lastUsedAt = now
+                try await token.save(on: request.db)
+            }
         }
         return try await next.respond(to: request)
     }

@@ -3,7 +3,8 @@ import Foundation
 import Vapor
 
 /// Keeps sessions in the database with a sliding expiry equal to the cookie's lifetime,
-/// and sweeps expired rows whenever a new session starts.
+/// and sweeps expired rows whenever a new session starts. The row is written only when its data changes or its
+/// expiry would move by a minute or more, so reading a page does not write to the database.
 struct ExpiringSessionDriver: AsyncSessionDriver {
     static let lifetime: TimeInterval = 8 * 3600
 
@@ -22,13 +23,26 @@ struct ExpiringSessionDriver: AsyncSessionDriver {
         guard let stored = try await StoredSession.find(sessionID.string, on: request.db), stored.expiresAt > clock.now() else {
             return nil
         }
+        request.storage[AsRead.self] = AsRead(data: stored.data, expiresAt: stored.expiresAt)
         return try JSONDecoder().decode(SessionData.self, from: Data(stored.data.utf8))
     }
 
+    /// The row as this request read it.
+    private struct AsRead: StorageKey, Sendable {
+        typealias Value = AsRead
+        let data: String
+        let expiresAt: Date
+    }
+
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
+        let encoded = try Self.encode(data)
+        let expiresAt = clock.now().addingTimeInterval(Self.lifetime)
+        if let read = request.storage[AsRead.self], read.data == encoded, expiresAt.timeIntervalSince(read.expiresAt) < 60 {
+            return sessionID
+        }
         try await StoredSession.query(on: request.db).filter(\.$id == sessionID.string)
-            .set(\.$data, to: try Self.encode(data))
-            .set(\.$expiresAt, to: clock.now().addingTimeInterval(Self.lifetime))
+            .set(\.$data, to: encoded)
+            .set(\.$expiresAt, to: expiresAt)
             .update()
         return sessionID
     }
@@ -38,6 +52,8 @@ struct ExpiringSessionDriver: AsyncSessionDriver {
     }
 
     private static func encode(_ data: SessionData) throws -> String {
-        String(decoding: try JSONEncoder().encode(data), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // equal data, equal text: unchanged sessions are not rewritten
+        return String(decoding: try encoder.encode(data), as: UTF8.self)
     }
 }

@@ -25,6 +25,12 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             if status.code >= 500 {
                 request.logger.report(error: error)
             }
+            if status == .conflict, let page = Self.pageAfterRefusedForm(request) {
+                // A form that lost a race (a second click, another coordinator first): say so on the page that shows
+                // what happened instead.
+                request.flash("error.\(code)")
+                return request.redirect(to: page)
+            }
             return try await render(status: status, code: code, fields: fields, for: request)
         }
     }
@@ -52,6 +58,30 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             }
         default:
             return (.internalServerError, "internal", [])
+        }
+    }
+
+    /// The nearest page above a refused form's address, such as `/matches/{id}` for `/matches/{id}/cancel`.
+    static func pageAfterRefusedForm(_ request: Request) -> String? {
+        guard request.method == .POST, !request.isAPI, request.hasSession,
+              request.headers.accept.mediaTypes.first != .json else { return nil }
+        var path = request.url.path.split(separator: "/").map(String.init)
+        let pages = request.application.routes.all.filter { $0.method == .GET }.map(\.path)
+        while !path.isEmpty {
+            path.removeLast()
+            if pages.contains(where: { Self.matches($0, path) }) { return "/" + path.joined(separator: "/") }
+        }
+        return nil
+    }
+
+    private static func matches(_ pattern: [PathComponent], _ path: [String]) -> Bool {
+        guard pattern.count == path.count else { return false }
+        return zip(pattern, path).allSatisfy { component, part in
+            switch component {
+            case .constant(let text): text == part
+            case .parameter: true
+            case .anything, .catchall: true
+            }
         }
     }
 

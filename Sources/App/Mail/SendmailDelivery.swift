@@ -10,6 +10,8 @@ struct SendmailDelivery: Sendable {
     func deliverQueued(app: Application) async throws {
         let queued = try await MailMessage.query(on: app.db).filter(\.$status == .queued).sort(\.$createdAt).limit(50).all()
         for message in queued {
+            // Several servers may poll one outbox: only the one that claims a message hands it over.
+            guard try await MailMessage.claim(message.id!, on: app.db) else { continue }
             let delivered = (try? await send(message)) ?? false
             let now = app.clock.now()
             try await app.auditLog.transaction(on: app.db, actor: .system("mailer")) { scope in
@@ -17,8 +19,8 @@ struct SendmailDelivery: Sendable {
                 if delivered {
                     message.status = .sent
                     message.sentAt = now
-                } else if message.attempts >= 5 {
-                    message.status = .failed
+                } else {
+                    message.status = message.attempts >= 5 ? .failed : .queued
                 }
                 try await message.save(on: scope.db)
                 try await scope.record(delivered ? .mailDelivered : .mailFailed, .mail(message.id!),

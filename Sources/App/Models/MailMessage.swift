@@ -1,14 +1,17 @@
 import ExchangeCore
 import Fluent
 import Foundation
+import SQLKit
 
 /// One e-mail in the stored outbox, already rendered in the recipient's language.
 final class MailMessage: Model, @unchecked Sendable {
     static let schema = "mail_outbox"
 
-    enum Status: String, Codable, Sendable {
+    enum Status: String, Codable, Sendable, CaseIterable {
         /// Waiting for the sendmail transport.
         case queued
+        /// Claimed by one sender and being handed to sendmail; left so if that process dies, never sent twice.
+        case sending
         /// Kept in the outbox only (no transport configured).
         case kept
         case sent
@@ -37,5 +40,14 @@ final class MailMessage: Model, @unchecked Sendable {
         self.status = status
         self.attempts = 0
         self.createdAt = now
+    }
+}
+
+extension MailMessage {
+    /// Moves a queued message to `sending` in one conditional statement; true for the one caller that did.
+    static func claim(_ id: UUID, on db: Database) async throws -> Bool {
+        try await !db.sql.update(schema).set("status", to: Status.sending.rawValue)
+            .where("id", .equal, id).where("status", .equal, Status.queued.rawValue)
+            .returning("id").all().isEmpty
     }
 }

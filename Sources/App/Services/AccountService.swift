@@ -30,6 +30,13 @@ struct AccountService: Sendable {
         let (email, name, role) = try await validateNewAccount(input)
         let hash = try await hasher.hash(input.password)
         return try await audit.transaction(on: db, actor: actor) { scope in
+            if let invitation {
+                // Spent here, on the stored row: of two acceptances, the second finds it used.
+                guard try await Invitation.find(invitation.id, on: scope.db)?.state(now: clock.now()) == .usable else {
+                    throw AppError.badRequest(code: "token_unusable")
+                }
+            }
+            try await Self.requireUnused(email, on: scope.db)
             let user = User(id: UUID(), email: email, displayName: name, passwordHash: hash, role: role,
                             organisationID: input.organisationID, status: .active, preferredLanguage: input.language,
                             now: clock.now())
@@ -58,6 +65,13 @@ struct AccountService: Sendable {
         }
         guard v.isValid, let email, let role else { throw AppError.validation(v.errors) }
         return (email, name, role)
+    }
+
+    /// The address checked again where the account is written, so two simultaneous sign-ups make one account.
+    private static func requireUnused(_ email: EmailAddress, on db: Database) async throws {
+        if try await User.query(on: db).filter(\.$email == email.value).first() != nil {
+            throw AppError.validation([FieldError("email", .emailTaken)])
+        }
     }
 
     // MARK: - Self-registration
@@ -97,6 +111,7 @@ struct AccountService: Sendable {
                                language: SupportedLanguage) async throws {
         let hash = try await hasher.hash(password)
         try await audit.transaction(on: db, actor: .anonymous) { scope in
+            try await Self.requireUnused(email, on: scope.db)
             let user = User(id: UUID(), email: email, displayName: name, passwordHash: hash, role: role,
                             organisationID: nil, status: .pending, preferredLanguage: language, now: clock.now())
             user.requestedOrganisation = organisation
@@ -123,6 +138,7 @@ struct AccountService: Sendable {
             throw AppError.validation([FieldError("organisationID", .required)])
         }
         try await audit.transaction(on: db, actor: .user(actor.id!)) { scope in
+            try await Self.requirePending(userID, on: scope.db)
             user.status = .active
             user.$organisation.id = organisationID
             user.updatedAt = clock.now()
@@ -142,6 +158,7 @@ struct AccountService: Sendable {
         guard v.isValid else { throw AppError.validation(v.errors) }
         guard let user = try await User.find(userID, on: db), user.status == .pending else { throw AppError.notFound }
         try await audit.transaction(on: db, actor: .user(actor.id!)) { scope in
+            try await Self.requirePending(userID, on: scope.db)
             user.status = .disabled
             user.updatedAt = clock.now()
             try await user.save(on: scope.db)
@@ -149,6 +166,11 @@ struct AccountService: Sendable {
             try await mailer.enqueue(to: user.email, language: user.preferredLanguage ?? .fallback, kind: "registration_rejected",
                                      arguments: [user.displayName, reason], on: scope.db)
         }
+    }
+
+    /// Approving and declining one account race: the second finds it decided.
+    private static func requirePending(_ userID: UUID, on db: Database) async throws {
+        guard try await User.find(userID, on: db)?.status == .pending else { throw AppError.conflict(code: "account_decided") }
     }
 
     // MARK: - Signing in
@@ -163,8 +185,7 @@ struct AccountService: Sendable {
     func login(email rawEmail: String, password: String) async throws -> LoginOutcome {
         let key = SecretToken.digest(of: rawEmail.trimmingWhitespace().lowercased())
         let now = clock.now()
-        let failure = try await LoginFailure.find(key, on: db)
-        if let until = failure?.lockedUntil, until > now { return .locked }
+        if let until = try await LoginFailure.lockedUntil(key, on: db), until > now { return .locked }
         let user = try await EmailAddress(rawEmail).asyncFlatMap { try await User.query(on: db).filter(\.$email == $0.value).first() }
         let matches: Bool
         if let hash = user?.passwordHash {
@@ -174,29 +195,31 @@ struct AccountService: Sendable {
             matches = false
         }
         guard let user, matches, user.status == .active else {
-            try await recordFailure(key: key, existing: failure, user: user, now: now)
+            try await recordFailure(key: key, user: user, now: now)
             return .invalid
         }
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
-            try await failure?.delete(on: scope.db)
-            try await scope.record(.sessionLogin, .user(user.id!))
+        struct LockedMeanwhile: Error {}
+        do {
+            try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+                // Failures that arrived while the password was being checked may have locked the account.
+                if let until = try await LoginFailure.lockedUntil(key, on: scope.db), until > now { throw LockedMeanwhile() }
+                try await LoginFailure.query(on: scope.db).filter(\.$id == key).delete()
+                try await scope.record(.sessionLogin, .user(user.id!))
+            }
+        } catch is LockedMeanwhile {
+            return .locked
         }
         return .signedIn(user.id!)
     }
 
-    private func recordFailure(key: String, existing: LoginFailure?, user: User?, now: Date) async throws {
-        let record = existing ?? LoginFailure(accountKey: key, now: now)
-        record.failures += 1
-        record.lastFailureAt = now
-        let lock = throttle.lockDuration(afterFailures: record.failures)
-        record.lockedUntil = lock.map { now.addingTimeInterval($0) }
-        if let lock, let userID = user?.id {
-            try await audit.transaction(on: db, actor: .anonymous) { scope in
-                try await record.save(on: scope.db)
-                try await scope.record(.accountLocked, .user(userID), changes: ["failures": "\(record.failures)", "seconds": "\(Int(lock))"])
-            }
-        } else {
-            try await record.save(on: db)
+    private func recordFailure(key: String, user: User?, now: Date) async throws {
+        let failures = try await LoginFailure.count(key, at: now, on: db)
+        guard let lock = throttle.lockDuration(afterFailures: failures) else { return }
+        let until = now.addingTimeInterval(lock)
+        guard let userID = user?.id else { return try await LoginFailure.lock(key, until: until, on: db) }
+        try await audit.transaction(on: db, actor: .anonymous) { scope in
+            try await LoginFailure.lock(key, until: until, on: scope.db)
+            try await scope.record(.accountLocked, .user(userID), changes: ["failures": "\(failures)", "seconds": "\(Int(lock))"])
         }
     }
 
@@ -231,6 +254,10 @@ struct AccountService: Sendable {
         let hash = try await hasher.hash(password)
         let userID = reset.$user.id
         try await audit.transaction(on: db, actor: .user(userID)) { scope in
+            // Spent here, on the stored row: of two requests with one token, the second finds it used.
+            guard try await PasswordReset.find(reset.id, on: scope.db)?.state(now: clock.now()) == .usable else {
+                throw AppError.badRequest(code: "token_unusable")
+            }
             guard let user = try await User.find(userID, on: scope.db) else { throw AppError.notFound }
             user.passwordHash = hash
             user.updatedAt = clock.now()

@@ -81,6 +81,19 @@ struct BrowserSession {
         try await get("/")
     }
 
+    /// Asserts that a form was refused because the state had moved on (409): the browser is sent to the page above
+    /// the form, which says why in a flash.
+    @discardableResult
+    mutating func assertRefused(_ response: XCTHTTPResponse, _ message: String = "", file: StaticString = #filePath,
+                                line: UInt = #line) async throws -> String {
+        XCTAssertEqual(response.status, .seeOther, message, file: file, line: line)
+        let location = try XCTUnwrap(response.headers.first(name: .location), file: file, line: line)
+        let page = try await get(location)
+        XCTAssertEqual(page.status, .ok, file: file, line: line)
+        XCTAssertContains(page.body.string, #"<p class="flash" role="status">"#, file: file, line: line)
+        return page.body.string
+    }
+
     private mutating func remember(_ response: XCTHTTPResponse) {
         if let value = response.headers.setCookie?[SessionSetup.cookieName] {
             cookie = value.string.isEmpty ? nil : value.string

@@ -66,8 +66,9 @@ struct DueDiligenceService {
     }
 
     func record(_ item: DueDiligenceItem, _ entry: ChecklistEntry, on match: ProposedMatches.Loaded, by coordinator: User) async throws {
-        guard match.engagement.state.dueDiligence == .open else { throw AppError.conflict(code: "engagement_due_diligence_not_open") }
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            try await match.engagement.reloadState(on: scope.db)
+            guard match.engagement.state.dueDiligence == .open else { throw AppError.conflict(code: "engagement_due_diligence_not_open") }
             let record = try await ChecklistRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
                 .filter(\.$item == item).first() ?? ChecklistRecord(engagementID: match.engagement.id!, item: item)
             record.record(entry, by: coordinator.id!, now: clock.now())
@@ -80,11 +81,12 @@ struct DueDiligenceService {
 
     /// Files (or re-files) the party's declaration. Newly declared conflicts reopen cleared due diligence.
     func declare(_ declaration: ConflictDeclaration, as party: DeclaringParty, on match: ProposedMatches.Loaded, by user: User) async throws {
-        // Declarations are asked for once due diligence starts, and stay open to updates until the match ends.
-        guard match.engagement.state.dueDiligence != .notStarted, !match.engagement.state.isFinished else {
-            throw AppError.conflict(code: "engagement_not_from_stage")
-        }
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            // Declarations are asked for once due diligence starts, and stay open to updates until the match ends.
+            try await match.engagement.reloadState(on: scope.db)
+            guard match.engagement.state.dueDiligence != .notStarted, !match.engagement.state.isFinished else {
+                throw AppError.conflict(code: "engagement_not_from_stage")
+            }
             let record = try await DeclarationRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
                 .filter(\.$party == party).first() ?? DeclarationRecord(engagementID: match.engagement.id!, party: party)
             record.answersJSON = JSONColumn.encode(declaration)
@@ -103,13 +105,15 @@ struct DueDiligenceService {
     /// may propose an alternate expert from the original proposal.
     func decide(_ outcome: DueDiligenceOutcome, text: String, mitigation: String, alternative: UUID?,
                 on match: ProposedMatches.Loaded, by coordinator: User) async throws {
-        guard match.engagement.state.dueDiligence == .open else { throw AppError.conflict(code: "engagement_due_diligence_not_open") }
-        let review = try await review(match)
-        guard review.pendingWaiver == nil else { throw AppError.conflict(code: "waiver_pending") }
-        var errors = DueDiligenceDecisionRules.check(outcome, text: text, mitigation: mitigation, findings: review.findings)
-        let alternate = try await Alternates(db: db).chosen(alternative, for: match, allowed: outcome == .rejected, errors: &errors)
-        guard errors.isEmpty else { throw AppError.validation(errors) }
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            // The review is read where the decision is written: a concurrent decision or waiver request wins or loses whole.
+            try await match.engagement.reloadState(on: scope.db)
+            guard match.engagement.state.dueDiligence == .open else { throw AppError.conflict(code: "engagement_due_diligence_not_open") }
+            let review = try await on(scope.db).review(match)
+            guard review.pendingWaiver == nil else { throw AppError.conflict(code: "waiver_pending") }
+            var errors = DueDiligenceDecisionRules.check(outcome, text: text, mitigation: mitigation, findings: review.findings)
+            let alternate = try await Alternates(db: scope.db).chosen(alternative, for: match, allowed: outcome == .rejected, errors: &errors)
+            guard errors.isEmpty else { throw AppError.validation(errors) }
             let decision = DueDiligenceDecision(engagementID: match.engagement.id!, outcome: outcome, text: text, mitigation: mitigation,
                                                 signals: review.signals, requestedBy: coordinator.id!, now: clock.now())
             if outcome == .mitigated {
@@ -135,12 +139,13 @@ struct DueDiligenceService {
 
     /// A second coordinator approves or declines a requested waiver.
     func answerWaiver(approve: Bool, note: String, on match: ProposedMatches.Loaded, by approver: User) async throws {
-        guard let waiver = try await review(match).pendingWaiver else { throw AppError.conflict(code: "no_waiver_pending") }
-        var errors = DueDiligenceDecisionRules.checkApproval(requestedBy: waiver.requestedBy, approver: approver.id!)
         let note = note.trimmingWhitespace()
-        if !approve && note.isEmpty { errors.append(FieldError("note", .required)) }
-        guard errors.isEmpty else { throw AppError.validation(errors) }
         try await audit.transaction(on: db, actor: .user(approver.id!)) { scope in
+            // Approving and declining race for the same waiver: whichever comes second finds none pending.
+            guard let waiver = try await on(scope.db).review(match).pendingWaiver else { throw AppError.conflict(code: "no_waiver_pending") }
+            var errors = DueDiligenceDecisionRules.checkApproval(requestedBy: waiver.requestedBy, approver: approver.id!)
+            if !approve && note.isEmpty { errors.append(FieldError("note", .required)) }
+            guard errors.isEmpty else { throw AppError.validation(errors) }
             waiver.markDecided(by: approver.id!, now: clock.now())
             guard approve else {
                 waiver.status = .declined
@@ -159,22 +164,37 @@ struct DueDiligenceService {
     /// coordinators. Returns whether it reopened.
     @discardableResult
     func recheck(_ match: ProposedMatches.Loaded, trigger: String) async throws -> Bool {
-        guard match.engagement.state.dueDiligence.isCleared, !match.engagement.state.isFinished else { return false }
-        let fresh = try await review(match).newSignals
-        guard !fresh.isEmpty else { return false }
-        let reason = "\(trigger): " + fresh.map(\.fingerprint).joined(separator: ", ")
-        try await audit.transaction(on: db, actor: .system("conflict-recheck")) { scope in
-            // The platform reopens on the facts; the step needs no one's authority.
-            try await EngagementWorkflowService.apply(.reopenDueDiligence(reason: reason), to: match.engagement, by: .coordinator,
-                                                      in: scope, now: clock.now())
-            try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "due_diligence_reopened",
-                                             arguments: [match.need.title], link: Paths.dueDiligence(match.engagement.id!),
-                                             clock: clock, mailer: mailer, on: scope.db)
+        // A first look without the audit lock: most re-checks find nothing new.
+        guard match.engagement.state.dueDiligence.isCleared, !match.engagement.state.isFinished,
+              try await !review(match).newSignals.isEmpty else { return false }
+        struct NothingToReopen: Error {}
+        do {
+            try await audit.transaction(on: db, actor: .system("conflict-recheck")) { scope in
+                // Decided again on the stored stage: a concurrent re-check may have reopened it already.
+                try await match.engagement.reloadState(on: scope.db)
+                guard match.engagement.state.dueDiligence.isCleared, !match.engagement.state.isFinished else { throw NothingToReopen() }
+                let fresh = try await on(scope.db).review(match).newSignals
+                guard !fresh.isEmpty else { throw NothingToReopen() }
+                let reason = "\(trigger): " + fresh.map(\.fingerprint).joined(separator: ", ")
+                // The platform reopens on the facts; the step needs no one's authority.
+                try await EngagementWorkflowService.apply(.reopenDueDiligence(reason: reason), to: match.engagement, by: .coordinator,
+                                                          in: scope, now: clock.now())
+                try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "due_diligence_reopened",
+                                                 arguments: [match.need.title], link: Paths.dueDiligence(match.engagement.id!),
+                                                 clock: clock, mailer: mailer, on: scope.db)
+            }
+            return true
+        } catch is NothingToReopen {
+            return false
         }
-        return true
     }
 
     // MARK: - Helpers
+
+    /// The same service reading through `db`, such as a transaction's connection.
+    private func on(_ db: Database) -> DueDiligenceService {
+        DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer)
+    }
 
     private func tellDecision(_ decision: DueDiligenceDecision, _ match: ProposedMatches.Loaded, on db: Database) async throws {
         try await tellParties(match, "due_diligence_\(decision.outcome.rawValue)", arguments: [match.need.title, decision.text],

@@ -5,7 +5,10 @@ import Foundation
 /// The one place an engagement's stage and safeguards change: each step is checked by `EngagementState`, saved and
 /// audited together in the caller's transaction.
 enum EngagementWorkflowService {
+    /// Decides on the stage as it stands inside the serialised transaction, never on the caller's earlier copy, so a
+    /// repeated or conflicting step is refused (409) instead of applied twice.
     static func apply(_ step: EngagementStep, to engagement: Engagement, by role: Role, in scope: AuditScope, now: Date) async throws {
+        try await engagement.reloadState(on: scope.db)
         let next: EngagementState
         do throws(EngagementRefusal) {
             next = try engagement.state.applying(step, by: role)
@@ -19,6 +22,15 @@ enum EngagementWorkflowService {
         try await engagement.save(on: scope.db)
         try await scope.record(step.auditAction, .engagement(engagement.id!), reason: step.reason,
                                changes: ["stage": next.stage.rawValue, "due_diligence": next.dueDiligence.rawValue])
+    }
+}
+
+extension Engagement {
+    /// Replaces this copy's workflow state with the stored one.
+    func reloadState(on db: Database) async throws {
+        guard let id, let stored = try await Engagement.find(id, on: db) else { throw AppError.notFound }
+        state = stored.state
+        cancelReason = stored.cancelReason
     }
 }
 

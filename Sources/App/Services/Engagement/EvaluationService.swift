@@ -46,22 +46,30 @@ struct EvaluationService {
 
     func respond(_ stage: EvaluationStage, raw: [String: [String]], on match: ProposedMatches.Loaded, as party: DeclaringParty,
                  by user: User) async throws {
-        guard let round = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!)
-            .filter(\.$stage == stage).with(\.$responses).first(), let questionnaire = round.questionnaire else {
-            throw AppError.conflict(code: "evaluation_not_open")
-        }
-        guard !round.responses.contains(where: { $0.$respondent.id == user.id }) else { throw AppError.conflict(code: "evaluation_answered") }
-        let (answers, errors) = QuestionnaireAnswers.parse(raw, for: questionnaire.questions(for: party))
-        guard errors.isEmpty else { throw AppError.validation(errors) }
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            // Read with the responses stored now: both sides answering together must see each other to complete the round.
+            let (round, questionnaire) = try await openRound(stage, of: match, on: scope.db)
+            guard !round.responses.contains(where: { $0.$respondent.id == user.id }) else { throw AppError.conflict(code: "evaluation_answered") }
+            let (answers, errors) = QuestionnaireAnswers.parse(raw, for: questionnaire.questions(for: party))
+            guard errors.isEmpty else { throw AppError.validation(errors) }
             try await EvaluationResponseRecord(round: round, respondent: user.id!, party: party, answers: answers, now: clock.now()).create(on: scope.db)
             // Answers are kept with the response; the log records that one was given.
             try await scope.record(.evaluationRespond, .engagement(match.engagement.id!), changes: ["stage": stage.rawValue, "party": party.rawValue])
+            try await match.engagement.reloadState(on: scope.db)
             let parties = Set(round.responses.map(\.party)).union([party])
             if stage == .post && parties == Set(DeclaringParty.allCases) && !match.engagement.state.postEvaluationsComplete {
                 try await EngagementWorkflowService.apply(.recordPostEvaluations, to: match.engagement, by: user.role, in: scope, now: clock.now())
             }
         }
+    }
+
+    private func openRound(_ stage: EvaluationStage, of match: ProposedMatches.Loaded,
+                           on db: Database) async throws -> (EvaluationRound, Questionnaire) {
+        guard let round = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!)
+            .filter(\.$stage == stage).with(\.$responses).first(), let questionnaire = round.questionnaire else {
+            throw AppError.conflict(code: "evaluation_not_open")
+        }
+        return (round, questionnaire)
     }
 }
 

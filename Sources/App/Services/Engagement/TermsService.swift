@@ -44,61 +44,80 @@ struct TermsService {
     /// Saves the terms as a new version, unless they equal the current one (then returns nil). The workflow step
     /// voids earlier signatures and refuses once the engagement has started.
     func save(_ terms: TermsOfReference, on match: ProposedMatches.Loaded, by user: User) async throws -> TermsVersion? {
-        let latest = try await versions(of: match).first
-        if latest?.terms == terms { return nil }
-        let version = TermsVersion(engagementID: match.engagement.id!, number: (latest?.number ?? 0) + 1, terms: terms, by: user.id!,
-                                   now: clock.now())
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
-            try await EngagementWorkflowService.apply(.reviseTermsOfReference(months: terms.months), to: match.engagement, by: user.role,
-                                                      in: scope, now: clock.now())
-            try await version.create(on: scope.db)
-            try await scope.record(.termsVersion, .engagement(match.engagement.id!),
-                                   changes: ["version": String(version.number), "months": String(terms.months)])
-            let others = try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db).filter { $0.id != user.id }
-            try await EngagementParties.tell(others, "terms_version", arguments: [match.need.title, String(version.number)],
-                                             link: Paths.terms(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+        struct Unchanged: Error {}
+        do {
+            return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+                // Numbered from the version stored when the transaction runs, so simultaneous saves make consecutive versions.
+                let latest = try await on(scope.db).versions(of: match).first
+                if latest?.terms == terms { throw Unchanged() }
+                try await EngagementWorkflowService.apply(.reviseTermsOfReference(months: terms.months), to: match.engagement, by: user.role,
+                                                          in: scope, now: clock.now())
+                let version = TermsVersion(engagementID: match.engagement.id!, number: (latest?.number ?? 0) + 1, terms: terms,
+                                           by: user.id!, now: clock.now())
+                try await version.create(on: scope.db)
+                try await scope.record(.termsVersion, .engagement(match.engagement.id!),
+                                       changes: ["version": String(version.number), "months": String(terms.months)])
+                let others = try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db).filter { $0.id != user.id }
+                try await EngagementParties.tell(others, "terms_version", arguments: [match.need.title, String(version.number)],
+                                                 link: Paths.terms(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                return version
+            }
+        } catch is Unchanged {
+            return nil
         }
-        return version
     }
 
     /// Signs the current version for `side`. The last of the three signatures completes sign-off, after conflicts
     /// are re-checked. Returns whether sign-off is complete.
     func sign(_ match: ProposedMatches.Loaded, as side: TermsSide, by user: User) async throws -> Bool {
-        guard match.engagement.stage == .torDrafting else { throw AppError.conflict(code: "engagement_not_from_stage") }
-        guard let current = try await versions(of: match).first else { throw AppError.conflict(code: "terms_missing") }
-        let signed = Set(current.signatures.map(\.side))
-        guard !signed.contains(side) else { throw AppError.conflict(code: "terms_already_signed") }
-        let completes = signed.union([side]) == Set(TermsSide.allCases)
-        if completes {
+        // Conflicts are re-checked before a signature that may be the last; the signature itself decides on stored state.
+        if try await signatures(match, adding: side).completes {
             try await DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer).recheck(match, trigger: "sign-off")
-            guard match.engagement.state.dueDiligence.isCleared else { throw AppError.conflict(code: "engagement_due_diligence_not_cleared") }
         }
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await match.engagement.reloadState(on: scope.db)
+            let (current, completes) = try await on(scope.db).signatures(match, adding: side)
             try await TermsSignature(versionID: current.id!, side: side, signer: user.id!, now: clock.now()).create(on: scope.db)
             try await scope.record(.termsSign, .engagement(match.engagement.id!),
                                    changes: ["version": String(current.number), "side": side.rawValue])
-            guard completes else { return }
+            guard completes else { return false }
             try await EngagementWorkflowService.apply(.completeSignOff, to: match.engagement, by: user.role, in: scope, now: clock.now())
-            // The baseline is asked before the start.
+            // Refused unless due diligence is cleared; the baseline is asked before the start.
             try await EvaluationService(db: scope.db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs).open(.pre, for: match, in: scope)
             try await EngagementParties.tell(try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db), "terms_signed",
                                              arguments: [match.need.title, String(current.number)],
                                              link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+            return true
         }
-        return completes
+    }
+
+    /// The current version, and whether signing it for `side` completes it; refused when the side signed already.
+    private func signatures(_ match: ProposedMatches.Loaded, adding side: TermsSide) async throws -> (TermsVersion, completes: Bool) {
+        guard match.engagement.stage == .torDrafting else { throw AppError.conflict(code: "engagement_not_from_stage") }
+        guard let current = try await versions(of: match).first else { throw AppError.conflict(code: "terms_missing") }
+        let signed = Set(current.signatures.map(\.side))
+        guard !signed.contains(side) else { throw AppError.conflict(code: "terms_already_signed") }
+        return (current, signed.union([side]) == Set(TermsSide.allCases))
     }
 
     /// ToR signed → active, after conflicts are re-checked; the signed Terms' deliverables and milestones become the
     /// work to track.
     func start(_ match: ProposedMatches.Loaded, by coordinator: User) async throws {
         try await DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer).recheck(match, trigger: "start")
-        let signed = try await versions(of: match).first?.terms
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
             try await EngagementWorkflowService.apply(.start, to: match.engagement, by: coordinator.role, in: scope, now: clock.now())
+            let signed = try await on(scope.db).versions(of: match).first?.terms
             if let signed { try await TrackingService.plan(signed, for: match.engagement, on: scope.db, now: clock.now()) }
             try await EngagementParties.tell(try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db), "engagement_started", arguments: [match.need.title],
                                              link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
         }
+    }
+}
+
+extension TermsService {
+    /// The same service reading through `db`, such as a transaction's connection.
+    func on(_ db: Database) -> TermsService {
+        TermsService(db: db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs)
     }
 }
 

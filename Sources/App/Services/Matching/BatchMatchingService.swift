@@ -47,12 +47,13 @@ struct BatchMatchingService {
     /// Records the run and starts it; one run at a time.
     func start(by user: User) async throws -> MatchRun {
         try await markInterruptedRuns()
-        if try await MatchRun.query(on: db).filter(\.$status == .running).first() != nil {
-            throw AppError.conflict(code: "matching_run_in_progress")
-        }
         let settings = try await ProgrammeSettings(db: db).matching()
-        let needCount = try await Self.openNeeds(on: db).count
         let run = try await app.auditLog.transaction(on: db, actor: .user(user.id!)) { [clock = app.clock] scope in
+            // Checked where runs are recorded, so simultaneous starts make one run.
+            if try await MatchRun.query(on: scope.db).filter(\.$status == .running).first() != nil {
+                throw AppError.conflict(code: "matching_run_in_progress")
+            }
+            let needCount = try await Self.openNeeds(on: scope.db).count
             let run = MatchRun()
             run.id = UUID()
             run.status = .running
@@ -126,6 +127,7 @@ struct BatchMatchingService {
         let ids = input.data.profiles.map { $0.id! }
         let profileID = { @Sendable (candidate: Int32) in ids[Int(candidate)] }
         try await app.auditLog.transaction(on: db, actor: .system("matching")) { [clock = app.clock] scope in
+            try await Self.requireRunning(run.id!, on: scope.db)
             for proposal in outcome.proposals {
                 let row = MatchProposal()
                 row.id = UUID()
@@ -159,14 +161,25 @@ struct BatchMatchingService {
         }
     }
 
+    /// Marks a run failed unless it has finished meanwhile, which leaves it as it is.
     private func fail(_ run: MatchRun, failure: String) async throws {
-        try await app.auditLog.transaction(on: db, actor: .system("matching")) { [clock = app.clock] scope in
-            run.status = .failed
-            run.failure = failure
-            run.finishedAt = clock.now()
-            try await run.save(on: scope.db)
-            try await scope.record(.matchRunFail, .matchRun(run.id!), changes: ["failure": failure])
+        do {
+            try await app.auditLog.transaction(on: db, actor: .system("matching")) { [clock = app.clock] scope in
+                try await Self.requireRunning(run.id!, on: scope.db)
+                run.status = .failed
+                run.failure = failure
+                run.finishedAt = clock.now()
+                try await run.save(on: scope.db)
+                try await scope.record(.matchRunFail, .matchRun(run.id!), changes: ["failure": failure])
+            }
+        } catch AppError.conflict {
+            return
         }
+    }
+
+    /// A run finishes once: completing or failing it decides on its stored status.
+    private static func requireRunning(_ runID: UUID, on db: Database) async throws {
+        guard try await MatchRun.find(runID, on: db)?.status == .running else { throw AppError.conflict(code: "matching_run_finished") }
     }
 
     /// Criterion or exclusion keys as their stored names.

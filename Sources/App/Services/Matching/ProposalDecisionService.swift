@@ -28,7 +28,6 @@ struct ProposalDecisionService {
 
     /// Returns the proposed match, if the decision made one.
     func decide(_ proposal: MatchProposal, _ choice: Choice, by coordinator: User) async throws -> Engagement? {
-        guard proposal.decision == .pending else { throw AppError.conflict(code: "proposal_decided") }
         let expertID: UUID?
         let reason: String
         switch choice {
@@ -51,8 +50,13 @@ struct ProposalDecisionService {
             return profile
         }
         let factory = ProposedMatchFactory(clock: clock, mailer: mailer)
-        if let expert { try await factory.checkStillAvailable(need, expert, on: db) }
         return try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            // Decided on the stored proposal and engagements: a second click, or a proposal from another run for the
+            // same need or expert, must find the first decision already made.
+            guard try await MatchProposal.find(proposal.id, on: scope.db)?.decision == .pending else {
+                throw AppError.conflict(code: "proposal_decided")
+            }
+            if let expert { try await factory.checkStillAvailable(need, expert, on: scope.db) }
             let engagement = try await expert.asyncMap { try await factory.create(need, $0, proposal, by: coordinator, on: scope.db) }
             proposal.decision = choice == .confirm ? .confirmed : .overridden
             proposal.reason = reason.isEmpty ? nil : reason

@@ -78,37 +78,49 @@ struct ProgrammeSettingsController: RouteCollection {
         try req.authorize(.update, .programmeSettings)
         let fields = try req.content.decode([String: String].self)
         let stage = fields["stage"].flatMap(EvaluationStage.init(rawValue:))
-        var extras: QuestionnaireExtras?
-        if let stage { extras = try await QuestionnaireExtras.query(on: req.db).filter(\.$stage == stage).first() }
-        let existing = extras?.questions ?? []
-        let id = "custom_\((existing.compactMap { Int($0.id.replacingOccurrences(of: "custom_", with: "")) }.max() ?? 0) + 1)"
         let draft = QuestionDraft(kind: fields["kind"], required: fields["required"] == "on", audience: fields["audience"], promptEN: fields["prompt_en"],
                                   promptFR: fields["prompt_fr"], promptES: fields["prompt_es"], choices: fields["choices"])
-        var (question, errors) = draft.validate(id: id)
+        // The id is given inside the transaction; validation does not depend on it.
+        var (question, errors) = draft.validate(id: "custom_0")
         if stage == nil { errors.insert(FieldError("stage", .invalidChoice), at: 0) }
         guard let question, let stage, errors.isEmpty else {
             return try await builderPage(req, values: fields, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        try await save(existing + [question], for: stage, existing: extras, req)
+        try await edit(stage, req) { questions in
+            // A second click, or a second coordinator, adding the same question adds nothing.
+            guard !questions.contains(where: { $0.prompt == question.prompt && $0.audience == question.audience }) else {
+                throw AppError.conflict(code: "question_exists")
+            }
+            var added = question
+            added.id = "custom_\((questions.compactMap { Int($0.id.replacingOccurrences(of: "custom_", with: "")) }.max() ?? 0) + 1)"
+            questions.append(added)
+        }
         req.flash("questionnaires.added")
         return req.redirect(to: Paths.programme + "/questionnaires")
     }
 
     @Sendable func removeQuestion(req: Request) async throws -> Response {
         try req.authorize(.update, .programmeSettings)
-        guard let stage = req.parameters.get("stage").flatMap(EvaluationStage.init(rawValue:)), let id = req.parameters.get("question"),
-              let extras = try await QuestionnaireExtras.query(on: req.db).filter(\.$stage == stage).first(),
-              extras.questions.contains(where: { $0.id == id }) else { throw AppError.notFound }
-        try await save(extras.questions.filter { $0.id != id }, for: stage, existing: extras, req)
+        guard let stage = req.parameters.get("stage").flatMap(EvaluationStage.init(rawValue:)), let id = req.parameters.get("question")
+        else { throw AppError.notFound }
+        try await edit(stage, req) { questions in
+            guard questions.contains(where: { $0.id == id }) else { throw AppError.notFound }
+            questions.removeAll { $0.id == id }
+        }
         req.flash("questionnaires.removed")
         return req.redirect(to: Paths.programme + "/questionnaires")
     }
 
-    /// Rounds already sent keep the questionnaire they were sent with.
-    private func save(_ questions: [Question], for stage: EvaluationStage, existing: QuestionnaireExtras?, _ req: Request) async throws {
+    /// Changes the stage's added questions as stored inside the transaction. Rounds already sent keep the
+    /// questionnaire they were sent with.
+    private func edit(_ stage: EvaluationStage, _ req: Request,
+                      _ change: @escaping @Sendable (inout [Question]) throws -> Void) async throws {
         let user = try req.requireUser()
         try await req.application.auditLog.transaction(on: req.db, actor: .user(user.id!)) { scope in
-            let extras = existing ?? QuestionnaireExtras()
+            let stored = try await QuestionnaireExtras.query(on: scope.db).filter(\.$stage == stage).first()
+            var questions = stored?.questions ?? []
+            try change(&questions)
+            let extras = stored ?? QuestionnaireExtras()
             extras.stage = stage
             extras.questionsJSON = JSONColumn.encode(questions)
             extras.updatedBy = user.id!
