@@ -95,6 +95,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M023_CreateSuccessEvidence())
     app.migrations.add(M024_CreateRedFlagRuns())
     app.migrations.add(M025_AddRedFlagOrganizationNames())
+    app.migrations.add(M026_CreateIdempotencyKeys())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {
@@ -128,7 +129,9 @@ private func configureMiddleware(_ app: Application) {
     app.middleware.use(BearerTokenMiddleware(clock: app.clock))
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(CSRFMiddleware())
+    app.middleware.use(SkillsFreshnessMiddleware())
     app.middleware.use(AccessGuardMiddleware())
+    app.middleware.use(IdempotencyMiddleware())
 }
 
 import Crypto

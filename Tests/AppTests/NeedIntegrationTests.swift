@@ -5,22 +5,6 @@ import XCTVapor
 import XCTest
 
 final class NeedIntegrationTests: AppTestCase {
-    var allRatings: [String: Int] {
-        Dictionary(uniqueKeysWithValues: ReadinessArea.allCases.enumerated().map { ($0.element.rawValue, $0.offset % 4) })
-    }
-
-    func completeNeed(dataAccess: String = "none") -> [String: Any] {
-        ["title": "Red flags on our tenders", "problemStatement": "We publish OCDS but cannot analyse it.",
-         "whyPrivateSector": "Industry builds such pipelines daily.", "supportAreas": [3, 4], "issueAreas": ["money_flows"],
-         "requiredSkills": ["procurement-red-flags", "ocds"], "languages": ["es"], "preferredStart": "2027-02-01",
-         "expectedOutputs": "A reproducible notebook.", "dataAccess": dataAccess, "dataRules": dataAccess == "real" ? "On site only." : "",
-         "readiness": allRatings]
-    }
-
-    func json(_ dict: [String: Any]) -> String {
-        String(decoding: try! JSONSerialization.data(withJSONObject: dict), as: UTF8.self)
-    }
-
     func testAPIDraftThenSubmitScreensTheNeed() async throws {
         try await withTestApp { app in
             let member = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)

@@ -13,10 +13,6 @@ final class RosterImportIntegrationTests: AppTestCase {
         Marc Dubois,marc@example.org,Données Exemple,Frnace,audit analytics
         """
 
-    func json(_ dict: [String: Any]) -> String {
-        String(decoding: try! JSONSerialization.data(withJSONObject: dict), as: UTF8.self)
-    }
-
     func testDryRunReportsEveryProblemAndWritesNothing() async throws {
         try await withTestApp { app in
             let api = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)

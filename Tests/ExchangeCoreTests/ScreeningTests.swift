@@ -88,12 +88,20 @@ struct ScreeningTests {
             try ParticipationWorkflow.coordinatorDecision(eligible: true, reason: "too early", on: .draft)
         }
         #expect(throws: ParticipationWorkflow.Refusal.notAllowed(from: .invited)) { try ParticipationWorkflow.apply(.submit, to: .invited) }
+        // A second identical decision (a double click, two coordinators) is refused rather than recorded twice.
+        #expect(throws: ParticipationWorkflow.Refusal.notAllowed(from: .eligible)) {
+            try ParticipationWorkflow.coordinatorDecision(eligible: true, reason: "again", on: .eligible)
+        }
+        #expect(throws: ParticipationWorkflow.Refusal.notAllowed(from: .ineligible)) {
+            try ParticipationWorkflow.apply(.override(eligible: false, reason: "again"), to: .ineligible)
+        }
     }
 
     /// The pages offer a decision exactly where the workflow accepts one.
     @Test(arguments: ParticipationStatus.allCases)
     func aDecisionIsOfferedWhereTheWorkflowAcceptsIt(status: ParticipationStatus) {
-        let accepted = (try? ParticipationWorkflow.coordinatorDecision(eligible: true, reason: "r", on: status)) != nil
+        // From a decided status only the other outcome is a decision; the same one again is refused.
+        let accepted = [true, false].contains { (try? ParticipationWorkflow.coordinatorDecision(eligible: $0, reason: "r", on: status)) != nil }
         #expect(ParticipationWorkflow.coordinatorMayDecide(status) == accepted)
     }
 }

@@ -56,6 +56,15 @@ struct SkillsTaxonomyTests {
         #expect(added.search("record linkage at").first?.id == "new-skill")
     }
 
+    @Test func aNewSkillMayNotTakeAnExistingEnglishName() throws {
+        let t = try taxonomy()
+        let existing = try #require(t.skill("ocds")).labels.en
+        let again = SkillDraft(group: "analysis", labels: .init(en: " \(existing.uppercased()) ", fr: "x", es: "x"), synonyms: [])
+        #expect(again.validate(against: t) == [FieldError("labelEN", .nameTaken)])
+        let fresh = SkillDraft(group: "analysis", labels: .init(en: "Record linkage at scale", fr: "x", es: "x"), synonyms: [])
+        #expect(fresh.validate(against: t).isEmpty)
+    }
+
     @Test func administratorsEditsApplyInOrderOverTheFile() throws {
         let t = try taxonomy()
         let edits: [SkillsTaxonomy.Skill] = [

@@ -38,6 +38,21 @@ final class AuditLogService: Sendable {
         }
     }
 
+    /// Thrown by work that finds, inside the transaction, that there is nothing to do (an identical repeat, a step
+    /// another request took first): nothing is written and `transactionIfChanged` returns nil.
+    struct NothingToChange: Error {}
+
+    /// A transaction whose work may end in `NothingToChange`; nil then.
+    func transactionIfChanged<T: Sendable>(
+        on database: Database, actor: AuditActor, _ work: @escaping @Sendable (AuditScope) async throws -> T
+    ) async throws -> T? {
+        do {
+            return try await transaction(on: database, actor: actor, work)
+        } catch is NothingToChange {
+            return nil
+        }
+    }
+
     /// PostgreSQL may have several app processes; an advisory lock serialises their appends too.
     private static func lockAcrossProcesses(_ db: Database) async throws {
         guard let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" else { return }

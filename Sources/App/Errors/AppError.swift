@@ -12,6 +12,8 @@ enum AppError: Error {
     /// Problems already worded in the reader's language, e.g. one per line of an uploaded file.
     case validationMessages([(field: String, reason: String)])
     case badRequest(code: String)
+    /// Well-formed but not acceptable as a whole, such as an idempotency key reused for another request.
+    case unprocessable(code: String)
     case conflict(code: String)
     case tooManyAttempts
     /// A part of the platform this server cannot run now, such as printing PDFs without Chromium.
@@ -22,7 +24,7 @@ enum AppError: Error {
         case .unauthenticated, .invalidToken: .unauthorized
         case .forbidden, .csrfRejected: .forbidden
         case .notFound: .notFound
-        case .validation, .validationMessages: .unprocessableEntity
+        case .validation, .validationMessages, .unprocessable: .unprocessableEntity
         case .badRequest: .badRequest
         case .conflict: .conflict
         case .tooManyAttempts: .tooManyRequests
@@ -38,7 +40,7 @@ enum AppError: Error {
         case .notFound: "not_found"
         case .csrfRejected: "csrf_rejected"
         case .validation, .validationMessages: "validation_failed"
-        case .badRequest(let code), .conflict(let code), .unavailable(let code): code
+        case .badRequest(let code), .unprocessable(let code), .conflict(let code), .unavailable(let code): code
         case .tooManyAttempts: "too_many_attempts"
         }
     }

@@ -15,22 +15,33 @@ struct ExpertProfileService: Sendable {
     func profile(for user: User) async throws -> ExpertProfile {
         if let own = try await ExpertProfile.query(on: db).filter(\.$user.$id == user.id!).first() { return own }
         let organisation = try await user.$organisation.get(on: db)
-        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
-            if let invited = try await ExpertProfile.query(on: scope.db).filter(\.$email == user.email).filter(\.$user.$id == nil).first() {
-                invited.$user.id = user.id
-                invited.status = try ParticipationWorkflow.apply(.confirm, to: invited.status)
-                invited.updatedAt = clock.now()
-                try await invited.save(on: scope.db)
-                try await scope.record(.expertConfirm, .expertProfile(invited.id!), changes: ["status": invited.status.rawValue])
-                return invited
+        struct AlreadyThere: Error { let profile: ExpertProfile }
+        do {
+            return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+                // Two first visits at once make one profile.
+                if let own = try await ExpertProfile.query(on: scope.db).filter(\.$user.$id == user.id!).first() { throw AlreadyThere(profile: own) }
+                return try await confirmOrCreate(for: user, organisation: organisation, in: scope)
             }
-            // No country is assumed: screening asks for the country of residence until the expert gives it.
-            let profile = ExpertProfile(id: UUID(), userID: user.id!, name: user.displayName, email: user.email,
-                                        organisation: organisation?.name ?? "", now: clock.now())
-            try await profile.create(on: scope.db)
-            try await scope.record(.expertConfirm, .expertProfile(profile.id!), changes: ["status": "draft"])
-            return profile
+        } catch let existing as AlreadyThere {
+            return existing.profile
         }
+    }
+
+    private func confirmOrCreate(for user: User, organisation: Organisation?, in scope: AuditScope) async throws -> ExpertProfile {
+        if let invited = try await ExpertProfile.query(on: scope.db).filter(\.$email == user.email).filter(\.$user.$id == nil).first() {
+            invited.$user.id = user.id
+            invited.status = try ParticipationWorkflow.apply(.confirm, to: invited.status)
+            invited.updatedAt = clock.now()
+            try await invited.save(on: scope.db)
+            try await scope.record(.expertConfirm, .expertProfile(invited.id!), changes: ["status": invited.status.rawValue])
+            return invited
+        }
+        // No country is assumed: screening asks for the country of residence until the expert gives it.
+        let profile = ExpertProfile(id: UUID(), userID: user.id!, name: user.displayName, email: user.email,
+                                    organisation: organisation?.name ?? "", now: clock.now())
+        try await profile.create(on: scope.db)
+        try await scope.record(.expertConfirm, .expertProfile(profile.id!), changes: ["status": "draft"])
+        return profile
     }
 
     struct Details: Sendable {
@@ -72,8 +83,8 @@ struct ExpertProfileService: Sendable {
         v.text("transferStatement", d.transferStatement, required: false, maxLength: 2000)
         v.text("motivation", d.motivation, required: false, maxLength: 4000)
         guard v.isValid else { throw AppError.validation(v.errors) }
-        guard profile.status == .draft else { throw AppError.conflict(code: "profile_not_draft") }
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            guard try await profile.stored(on: scope.db).status == .draft else { throw AppError.conflict(code: "profile_not_draft") }
             profile.country = country.value
             profile.years = d.years
             profile.experienceFieldsText = StoredList.text(d.fields)
@@ -100,18 +111,20 @@ struct ExpertProfileService: Sendable {
 
     /// Runs the automatic screening and moves the profile on: eligible, ineligible, or awaiting a coordinator.
     func submit(_ profile: ExpertProfile, by user: User) async throws -> Screening<ExpertCriterion> {
-        let screening = ExpertScreening.screen(profile.application)
-        let submitted = try ParticipationWorkflow.apply(.submit, to: profile.status)
-        let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: submitted)
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            // Screens the profile as stored now, so the status never describes content it did not see.
+            let stored = try await profile.stored(on: scope.db)
+            let screening = ExpertScreening.screen(stored.application)
+            let submitted = try ParticipationWorkflow.apply(.submit, to: stored.status)
+            let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: submitted)
             profile.status = next
             profile.screeningText = ScreeningText.format(screening)
             profile.updatedAt = clock.now()
             try await profile.save(on: scope.db)
             try await scope.record(.expertSubmit, .expertProfile(profile.id!),
                                    changes: ["status": next.rawValue, "screening": screening.overall.rawValue])
+            return screening
         }
-        return screening
     }
 }
 
@@ -119,11 +132,12 @@ extension ExpertProfileService {
     /// A coordinator decides a profile awaiting review, or overrides a screening result, with a written reason that
     /// is audited and sent to the expert.
     func decide(_ profile: ExpertProfile, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws {
-        let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "profile_not_screened") { () throws(ParticipationWorkflow.Refusal) in
-            try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: profile.status)
-        }
         let trimmed = reason.trimmingWhitespace()
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            let current = try await profile.stored(on: scope.db).status
+            let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "profile_not_screened") { () throws(ParticipationWorkflow.Refusal) in
+                try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: current)
+            }
             profile.status = next
             profile.updatedAt = clock.now()
             try await profile.save(on: scope.db)

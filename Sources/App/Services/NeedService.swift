@@ -31,9 +31,10 @@ struct NeedService: Sendable {
     }
 
     func update(_ need: Need, with draft: NeedDraft, readiness: ReadinessAssessment, by user: User) async throws -> Need {
-        guard need.status == .draft else { throw AppError.conflict(code: "need_not_draft") }
         try checkShape(draft, readiness)
         return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            need.status = try await need.stored(on: scope.db).status
+            guard need.status == .draft else { throw AppError.conflict(code: "need_not_draft") }
             need.apply(draft, readiness: readiness, now: clock.now())
             try await need.save(on: scope.db)
             try await scope.record(.needUpdate, .need(need.id!), changes: ["title": need.title])
@@ -46,10 +47,13 @@ struct NeedService: Sendable {
         let draft = need.draft
         let errors = draft.validate(against: taxonomy) + need.readiness.validate()
         guard errors.isEmpty else { throw AppError.validation(errors) }
-        let submitted = try ParticipationWorkflow.apply(.submit, to: need.status)
         let outcome: ScreeningOutcome = DataAccess(rawValue: draft.dataAccess)?.needsRules == true ? .needsReview : .pass
-        let screened = try ParticipationWorkflow.apply(.screen(outcome), to: submitted)
         return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            // The content screened is the content stored: an edit or a second submission meanwhile is seen here.
+            let stored = try await need.stored(on: scope.db)
+            guard stored.draft == draft else { throw AppError.conflict(code: "need_changed") }
+            let submitted = try ParticipationWorkflow.apply(.submit, to: stored.status)
+            let screened = try ParticipationWorkflow.apply(.screen(outcome), to: submitted)
             need.status = screened
             need.updatedAt = clock.now()
             try await need.save(on: scope.db)
@@ -61,11 +65,12 @@ struct NeedService: Sendable {
     /// A coordinator decides a need awaiting review, or overrides its screening, with a written reason that is
     /// audited and told to the body's members.
     func decide(_ need: Need, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws -> Need {
-        let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "need_not_screened") { () throws(ParticipationWorkflow.Refusal) in
-            try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: need.status)
-        }
         let trimmed = reason.trimmingWhitespace()
         return try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            let current = try await need.stored(on: scope.db).status
+            let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "need_not_screened") { () throws(ParticipationWorkflow.Refusal) in
+                try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: current)
+            }
             need.status = next
             need.updatedAt = clock.now()
             try await need.save(on: scope.db)

@@ -9,7 +9,7 @@ struct PublicBodyParticipationService: Sendable {
     let audit: AuditLogService
     let clock: WallClock
 
-    struct Attestations: Sendable {
+    struct Attestations: Sendable, Equatable {
         var proBono: Bool
         var workHours: Bool
         var publicCommunication: Bool
@@ -19,38 +19,49 @@ struct PublicBodyParticipationService: Sendable {
     /// Screens what the body says now; a body screened before is screened again.
     func submit(_ organisation: Organisation, _ a: Attestations, by user: User) async throws -> Screening<PublicBodyCriterion> {
         guard organisation.kind == .publicBody else { throw AppError.conflict(code: "not_a_public_body") }
-        let contacts = try await User.activeMembers(of: organisation.id!, on: db).count()
-        let screening = PublicBodyScreening.screen(PublicBodyApplication(
-            organisationComplete: organisation.publicBodyType != nil && !(organisation.mandate ?? "").trimmingWhitespace().isEmpty
-                && !organisation.workingLanguages.isEmpty,
-            contactPeople: contacts,
-            authorisations: Authorisations(proBono: a.proBono, workHours: a.workHours, publicCommunication: a.publicCommunication),
-            confirmsIntegrityMandate: a.integrityMandate))
-        let current = organisation.participationStatus ?? .draft
-        let draft = current == .draft ? current : try ParticipationWorkflow.apply(.reopen, to: current)
-        let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: try ParticipationWorkflow.apply(.submit, to: draft))
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            // Screens the body as stored now; the same answers screened again change nothing and are refused.
+            let stored = try await organisation.stored(on: scope.db)
+            let screening = try await screen(stored, a, on: scope.db)
+            let current = stored.participationStatus ?? .draft
+            let draft = current == .draft ? current : try ParticipationWorkflow.apply(.reopen, to: current)
+            let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: try ParticipationWorkflow.apply(.submit, to: draft))
+            let text = ScreeningText.format(screening)
+            if next == current, text == stored.screeningText, stored.attestations == a {
+                throw AppError.conflict(code: "participation_unchanged")
+            }
             organisation.proBono = a.proBono
             organisation.workHours = a.workHours
             organisation.publicCommunication = a.publicCommunication
             organisation.integrityMandate = a.integrityMandate
             organisation.participationStatus = next
-            organisation.screeningText = ScreeningText.format(screening)
+            organisation.screeningText = text
             organisation.updatedAt = clock.now()
             try await organisation.save(on: scope.db)
             try await scope.record(.organisationParticipationSubmit, .organisation(organisation.id!),
                                    changes: ["status": next.rawValue, "screening": screening.overall.rawValue])
+            return screening
         }
-        return screening
+    }
+
+    private func screen(_ organisation: Organisation, _ a: Attestations, on db: Database) async throws -> Screening<PublicBodyCriterion> {
+        let contacts = try await User.activeMembers(of: organisation.id!, on: db).count()
+        return PublicBodyScreening.screen(PublicBodyApplication(
+            organisationComplete: organisation.publicBodyType != nil && !(organisation.mandate ?? "").trimmingWhitespace().isEmpty
+                && !organisation.workingLanguages.isEmpty,
+            contactPeople: contacts,
+            authorisations: Authorisations(proBono: a.proBono, workHours: a.workHours, publicCommunication: a.publicCommunication),
+            confirmsIntegrityMandate: a.integrityMandate))
     }
 
     /// A coordinator decides a body awaiting review, or overrides its result, with a reason told to its members.
     func decide(_ organisation: Organisation, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws {
-        let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "participation_not_screened") { () throws(ParticipationWorkflow.Refusal) in
-            try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: organisation.participationStatus ?? .draft)
-        }
         let trimmed = reason.trimmingWhitespace()
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            let current = try await organisation.stored(on: scope.db).participationStatus ?? .draft
+            let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "participation_not_screened") { () throws(ParticipationWorkflow.Refusal) in
+                try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: current)
+            }
             organisation.participationStatus = next
             organisation.updatedAt = clock.now()
             try await organisation.save(on: scope.db)
@@ -66,5 +77,13 @@ struct PublicBodyParticipationService: Sendable {
                                          arguments: [member.displayName, organisation.name, status, trimmed], on: scope.db)
             }
         }
+    }
+}
+
+extension Organisation {
+    /// What the body last attested, if it has applied.
+    var attestations: PublicBodyParticipationService.Attestations? {
+        guard let proBono, let workHours, let publicCommunication, let integrityMandate else { return nil }
+        return .init(proBono: proBono, workHours: workHours, publicCommunication: publicCommunication, integrityMandate: integrityMandate)
     }
 }

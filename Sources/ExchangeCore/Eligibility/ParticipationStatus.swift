@@ -53,6 +53,8 @@ public enum ParticipationWorkflow {
             guard !reason.trimmingWhitespace().isEmpty else { throw .reasonRequired }
             return eligible ? .eligible : .ineligible
         case (.override(let eligible, let reason), .eligible), (.override(let eligible, let reason), .ineligible):
+            // Overriding to the status already held changes nothing: it is a repeated decision, refused.
+            guard (eligible ? ParticipationStatus.eligible : .ineligible) != status else { throw .notAllowed(from: status) }
             guard !reason.trimmingWhitespace().isEmpty else { throw .reasonRequired }
             return eligible ? .eligible : .ineligible
         case (.reopen, .screened), (.reopen, .eligible), (.reopen, .ineligible), (.reopen, .submitted):

@@ -20,6 +20,11 @@ public struct SkillDraft: Sendable, Equatable {
         v.text("labelFR", labels.fr, maxLength: 120)
         v.text("labelES", labels.es, maxLength: 120)
         if !renaming, !taxonomy.groups.contains(where: { $0.id == group }) { v.add("group", .invalidChoice) }
+        // A second skill under an existing English name would split profiles and needs between two ids.
+        let name = SkillsTaxonomy.fold(labels.en.trimmingWhitespace()).lowercased()
+        if !renaming, !name.isEmpty, taxonomy.skills.contains(where: { SkillsTaxonomy.fold($0.labels.en).lowercased() == name }) {
+            v.add("labelEN", .nameTaken)
+        }
         if synonyms.count > Self.maximumSynonyms || synonyms.contains(where: { $0.count > 120 || $0.contains(";") }) {
             v.add("synonyms", .invalidChoice)
         }

@@ -30,6 +30,8 @@ public struct FieldError: Equatable, Sendable, Codable {
         case beforeMeeting
         case notANumber
         case withoutConsent
+        /// Another item already has this name.
+        case nameTaken
     }
 
     public let field: String

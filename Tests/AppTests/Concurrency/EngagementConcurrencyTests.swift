@@ -50,6 +50,21 @@ final class EngagementConcurrencyTests: AppTestCase {
             XCTAssertEqual(added.audit, ["engagement.due_diligence_open": 1])
             XCTAssertEqual(added.mails, 2, "each party is asked to declare once")
 
+            // Setting the same declaration or checklist entry again is answered alike and recorded once.
+            let expert = try await api(Self.expertEmail, app)
+            let none = ConflictQuestion.allCases.map { "\"\($0.rawValue)\": {\"declared\": false}" }.joined(separator: ", ")
+            before = try await Effects.count(on: app.db)
+            let declared = try await Concurrently.fire(8) {
+                try await expert.send(.PUT, "\(base)/declaration", json: "{\"answers\": {\(none)}, \"attested\": true}")
+            }
+            XCTAssertEqual(Set(declared), [.ok])
+            let checked = try await Concurrently.fire(8) {
+                try await coordinator.send(.PUT, "\(base)/due-diligence/checklist/references", json: #"{"status": "done", "notes": "Two referees."}"#)
+            }
+            XCTAssertEqual(Set(checked), [.ok])
+            added = try await Effects.count(on: app.db).since(before)
+            XCTAssertEqual(added.audit, ["conflict.declare": 1, "due_diligence.checklist": 1])
+
             before = try await Effects.count(on: app.db)
             XCTAssertOneWinner(try await Concurrently.fire(8) {
                 try await coordinator.send(.POST, "\(base)/cancel", json: #"{"reason": "The body withdrew the need."}"#)
@@ -211,6 +226,22 @@ final class EngagementConcurrencyTests: AppTestCase {
                 let complete = try await Engagement.find(match.id, on: app.db)?.postEvaluationsComplete
                 XCTAssertEqual(complete, true, "whichever answers second sees the other's answer")
             }
+        }
+    }
+
+    func testOverlappingReminderPassesSendEachReminderOnce() async throws {
+        try await withTestApp { app in
+            _ = try await startedMatch(app)
+            clock.advance(by: 200 * 86_400)  // past every due date, and silent for months
+            let before = try await Effects.count(on: app.db)
+            async let first = app.reminders.run()
+            async let second = app.reminders.run()
+            let sent = try await first + second
+            XCTAssertGreaterThan(sent, 0)
+            let recorded = try await SentReminder.query(on: app.db).count()
+            XCTAssertEqual(sent, recorded, "each reminder is sent by one pass only")
+            let added = try await Effects.count(on: app.db).since(before)
+            XCTAssertEqual(added.audit["reminder.send"], recorded)
         }
     }
 }

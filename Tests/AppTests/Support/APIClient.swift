@@ -17,8 +17,8 @@ struct APIClient {
 
     static func anonymous(_ app: Application) -> APIClient { APIClient(app: app, token: nil) }
 
-    func send(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> XCTHTTPResponse {
-        var headers = HTTPHeaders()
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, headers extra: HTTPHeaders = [:]) async throws -> XCTHTTPResponse {
+        var headers = extra
         if let token { headers.bearerAuthorization = .init(token: token) }
         var body: ByteBuffer?
         if let json {

@@ -205,6 +205,26 @@ class AppTestCase: XCTestCase {
         try await body.save(on: app.db)
     }
 
+    // MARK: - Request bodies
+
+    var allRatings: [String: Int] {
+        Dictionary(uniqueKeysWithValues: ReadinessArea.allCases.enumerated().map { ($0.element.rawValue, $0.offset % 4) })
+    }
+
+    /// A need that passes every rule, for the Spanish court.
+    func completeNeed(dataAccess: String = "none") -> [String: Any] {
+        ["title": "Red flags on our tenders", "problemStatement": "We publish OCDS but cannot analyse it.",
+         "whyPrivateSector": "Industry builds such pipelines daily.", "supportAreas": [3, 4], "issueAreas": ["money_flows"],
+         "requiredSkills": ["procurement-red-flags", "ocds"], "languages": ["es"], "preferredStart": "2027-02-01",
+         "expectedOutputs": "A reproducible notebook.", "dataAccess": dataAccess, "dataRules": dataAccess == "real" ? "On site only." : "",
+         "readiness": allRatings]
+    }
+
+    /// A JSON body from a dictionary, as a script would build it.
+    func json(_ dict: [String: Any]) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: dict), as: UTF8.self)
+    }
+
     func user(_ email: String, on app: Application) async throws -> User {
         try await XCTUnwrapAsync(try await User.query(on: app.db).filter(\.$email == email).first())
     }

@@ -66,11 +66,13 @@ struct DueDiligenceService {
     }
 
     func record(_ item: DueDiligenceItem, _ entry: ChecklistEntry, on match: ProposedMatches.Loaded, by coordinator: User) async throws {
-        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(coordinator.id!)) { scope in
             try await match.engagement.reloadState(on: scope.db)
             guard match.engagement.state.dueDiligence == .open else { throw AppError.conflict(code: "engagement_due_diligence_not_open") }
-            let record = try await ChecklistRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
-                .filter(\.$item == item).first() ?? ChecklistRecord(engagementID: match.engagement.id!, item: item)
+            let stored = try await ChecklistRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
+                .filter(\.$item == item).first()
+            if stored?.entry == entry { throw AuditLogService.NothingToChange() }  // the same entry again records nothing
+            let record = stored ?? ChecklistRecord(engagementID: match.engagement.id!, item: item)
             record.record(entry, by: coordinator.id!, now: clock.now())
             try await record.save(on: scope.db)
             // Notes may name people; the log keeps the item and its status.
@@ -81,14 +83,16 @@ struct DueDiligenceService {
 
     /// Files (or re-files) the party's declaration. Newly declared conflicts reopen cleared due diligence.
     func declare(_ declaration: ConflictDeclaration, as party: DeclaringParty, on match: ProposedMatches.Loaded, by user: User) async throws {
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
             // Declarations are asked for once due diligence starts, and stay open to updates until the match ends.
             try await match.engagement.reloadState(on: scope.db)
             guard match.engagement.state.dueDiligence != .notStarted, !match.engagement.state.isFinished else {
                 throw AppError.conflict(code: "engagement_not_from_stage")
             }
-            let record = try await DeclarationRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
-                .filter(\.$party == party).first() ?? DeclarationRecord(engagementID: match.engagement.id!, party: party)
+            let stored = try await DeclarationRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
+                .filter(\.$party == party).first()
+            if stored?.declaration == declaration { throw AuditLogService.NothingToChange() }  // re-filed unchanged: nothing new
+            let record = stored ?? DeclarationRecord(engagementID: match.engagement.id!, party: party)
             record.answersJSON = JSONColumn.encode(declaration)
             record.declaredBy = user.id!
             record.declaredAt = clock.now()
@@ -167,26 +171,21 @@ struct DueDiligenceService {
         // A first look without the audit lock: most re-checks find nothing new.
         guard match.engagement.state.dueDiligence.isCleared, !match.engagement.state.isFinished,
               try await !review(match).newSignals.isEmpty else { return false }
-        struct NothingToReopen: Error {}
-        do {
-            try await audit.transaction(on: db, actor: .system("conflict-recheck")) { scope in
-                // Decided again on the stored stage: a concurrent re-check may have reopened it already.
-                try await match.engagement.reloadState(on: scope.db)
-                guard match.engagement.state.dueDiligence.isCleared, !match.engagement.state.isFinished else { throw NothingToReopen() }
-                let fresh = try await on(scope.db).review(match).newSignals
-                guard !fresh.isEmpty else { throw NothingToReopen() }
-                let reason = "\(trigger): " + fresh.map(\.fingerprint).joined(separator: ", ")
-                // The platform reopens on the facts; the step needs no one's authority.
-                try await EngagementWorkflowService.apply(.reopenDueDiligence(reason: reason), to: match.engagement, by: .coordinator,
-                                                          in: scope, now: clock.now())
-                try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "due_diligence_reopened",
-                                                 arguments: [match.need.title], link: Paths.dueDiligence(match.engagement.id!),
-                                                 clock: clock, mailer: mailer, on: scope.db)
-            }
-            return true
-        } catch is NothingToReopen {
-            return false
+        let reopened: Void? = try await audit.transactionIfChanged(on: db, actor: .system("conflict-recheck")) { scope in
+            // Decided again on the stored stage: a concurrent re-check may have reopened it already.
+            try await match.engagement.reloadState(on: scope.db)
+            guard match.engagement.state.dueDiligence.isCleared, !match.engagement.state.isFinished else { throw AuditLogService.NothingToChange() }
+            let fresh = try await on(scope.db).review(match).newSignals
+            guard !fresh.isEmpty else { throw AuditLogService.NothingToChange() }
+            let reason = "\(trigger): " + fresh.map(\.fingerprint).joined(separator: ", ")
+            // The platform reopens on the facts; the step needs no one's authority.
+            try await EngagementWorkflowService.apply(.reopenDueDiligence(reason: reason), to: match.engagement, by: .coordinator,
+                                                      in: scope, now: clock.now())
+            try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "due_diligence_reopened",
+                                             arguments: [match.need.title], link: Paths.dueDiligence(match.engagement.id!),
+                                             clock: clock, mailer: mailer, on: scope.db)
         }
+        return reopened != nil
     }
 
     // MARK: - Helpers

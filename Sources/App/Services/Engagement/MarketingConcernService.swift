@@ -13,9 +13,10 @@ struct MarketingConcernService {
 
     func report(_ report: MarketingConcernReport, on match: ProposedMatches.Loaded, as party: DeclaringParty,
                 by reporter: User) async throws -> MarketingConcern {
-        guard !match.engagement.state.isFinished else { throw AppError.conflict(code: "engagement_not_from_stage") }
         let concern = MarketingConcern(engagementID: match.engagement.id!, report: report, by: reporter, as: party, now: clock.now())
         try await audit.transaction(on: db, actor: .user(reporter.id!)) { scope in
+            try await match.engagement.reloadState(on: scope.db)
+            guard !match.engagement.state.isFinished else { throw AppError.conflict(code: "engagement_not_from_stage") }
             try await concern.create(on: scope.db)
             // The description may name people; the log keeps who reported (staff-only) and how much evidence.
             try await scope.record(.marketingConcernReport, .engagement(match.engagement.id!),
@@ -42,11 +43,12 @@ struct MarketingConcernService {
     /// with the text as its reason, and an alternate from the original proposal may be proposed instead.
     func decide(_ decision: MarketingConcernDecision, alternative: UUID?, on concern: MarketingConcern,
                 of match: ProposedMatches.Loaded, by coordinator: User) async throws {
-        guard concern.status == .open else { throw AppError.conflict(code: "marketing_concern_decided") }
         var errors: [FieldError] = []
         let alternate = try await Alternates(db: db).chosen(alternative, for: match, allowed: decision.outcome == .cancelled, errors: &errors)
         guard errors.isEmpty else { throw AppError.validation(errors) }
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+            // Two coordinators deciding one concern: the second finds it decided.
+            guard try await concern.stored(on: scope.db).status == .open else { throw AppError.conflict(code: "marketing_concern_decided") }
             concern.status = decision.outcome
             concern.outcomeText = decision.text
             concern.decidedBy = coordinator.id

@@ -36,10 +36,13 @@ struct ReminderService {
             workItems: items.compactMap { i in i.due.map { .init(id: i.id!.uuidString, title: i.title, due: $0, open: i.status.isOpen) } },
             evaluations: try await unanswered(match, parties: parties),
             lastActivity: CalendarDate(engagement.lastActivityAt ?? engagement.createdAt))
-        let already = Set(try await SentReminder.query(on: db).filter(\.$engagement.$id == id).all(\.$key))
-        let fresh = Reminders.due(facts, today: today, inactivityDays: inactivityDays).filter { !already.contains($0.key) }
-        guard !fresh.isEmpty else { return 0 }
-        try await audit.transaction(on: db, actor: .system("reminders")) { scope in
+        let due = Reminders.due(facts, today: today, inactivityDays: inactivityDays)
+        guard !due.isEmpty else { return 0 }
+        let sent = try await audit.transactionIfChanged(on: db, actor: .system("reminders")) { scope in
+            // Read where the reminders are recorded: an overlapping pass (another process, cron) sent them once.
+            let already = Set(try await SentReminder.query(on: scope.db).filter(\.$engagement.$id == id).all(\.$key))
+            let fresh = due.filter { !already.contains($0.key) }
+            guard !fresh.isEmpty else { throw AuditLogService.NothingToChange() }
             let coordinators = try await EngagementParties.coordinators(besides: parties, on: scope.db)
             for reminder in fresh {
                 try await SentReminder(engagementID: id, key: reminder.key, now: clock.now()).create(on: scope.db)
@@ -48,8 +51,9 @@ struct ReminderService {
                                                  clock: clock, mailer: mailer, on: scope.db)
                 try await scope.record(.reminderSend, .engagement(id), changes: ["kind": reminder.kind.rawValue])
             }
+            return fresh.count
         }
-        return fresh.count
+        return sent ?? 0
     }
 
     /// Overdue actions are the parties' to do; an evaluation is one person's; lateness and silence also go to the
@@ -87,8 +91,10 @@ struct ReminderService {
         let halfway = terms.start.adding(days: (terms.end.dayNumber - terms.start.dayNumber) / 2)
         guard halfway <= today else { return }
         // Whether it opened now or was already open, the round is there; nothing more to do.
-        _ = try await audit.transaction(on: db, actor: .system("reminders")) { scope in
-            try await EvaluationService(db: scope.db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs).open(.mid, for: match, in: scope)
+        _ = try await audit.transactionIfChanged(on: db, actor: .system("reminders")) { scope in
+            let opened = try await EvaluationService(db: scope.db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs)
+                .open(.mid, for: match, in: scope)
+            if !opened { throw AuditLogService.NothingToChange() }
         }
     }
 }

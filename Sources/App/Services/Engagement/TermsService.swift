@@ -44,26 +44,21 @@ struct TermsService {
     /// Saves the terms as a new version, unless they equal the current one (then returns nil). The workflow step
     /// voids earlier signatures and refuses once the engagement has started.
     func save(_ terms: TermsOfReference, on match: ProposedMatches.Loaded, by user: User) async throws -> TermsVersion? {
-        struct Unchanged: Error {}
-        do {
-            return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
-                // Numbered from the version stored when the transaction runs, so simultaneous saves make consecutive versions.
-                let latest = try await on(scope.db).versions(of: match).first
-                if latest?.terms == terms { throw Unchanged() }
-                try await EngagementWorkflowService.apply(.reviseTermsOfReference(months: terms.months), to: match.engagement, by: user.role,
-                                                          in: scope, now: clock.now())
-                let version = TermsVersion(engagementID: match.engagement.id!, number: (latest?.number ?? 0) + 1, terms: terms,
-                                           by: user.id!, now: clock.now())
-                try await version.create(on: scope.db)
-                try await scope.record(.termsVersion, .engagement(match.engagement.id!),
-                                       changes: ["version": String(version.number), "months": String(terms.months)])
-                let others = try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db).filter { $0.id != user.id }
-                try await EngagementParties.tell(others, "terms_version", arguments: [match.need.title, String(version.number)],
-                                                 link: Paths.terms(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
-                return version
-            }
-        } catch is Unchanged {
-            return nil
+        try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+            // Numbered from the version stored when the transaction runs, so simultaneous saves make consecutive versions.
+            let latest = try await on(scope.db).versions(of: match).first
+            if latest?.terms == terms { throw AuditLogService.NothingToChange() }
+            try await EngagementWorkflowService.apply(.reviseTermsOfReference(months: terms.months), to: match.engagement, by: user.role,
+                                                      in: scope, now: clock.now())
+            let version = TermsVersion(engagementID: match.engagement.id!, number: (latest?.number ?? 0) + 1, terms: terms,
+                                       by: user.id!, now: clock.now())
+            try await version.create(on: scope.db)
+            try await scope.record(.termsVersion, .engagement(match.engagement.id!),
+                                   changes: ["version": String(version.number), "months": String(terms.months)])
+            let others = try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db).filter { $0.id != user.id }
+            try await EngagementParties.tell(others, "terms_version", arguments: [match.need.title, String(version.number)],
+                                             link: Paths.terms(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+            return version
         }
     }
 

@@ -51,10 +51,13 @@ struct TrackingService {
 
     /// A milestone reached re-checks conflicts, as every milestone must.
     func update(_ itemID: UUID, _ change: WorkItemUpdate, on match: ProposedMatches.Loaded, by user: User) async throws {
-        try requireRunning(match)
         guard let item = try await WorkItem.query(on: db).filter(\.$id == itemID).filter(\.$engagement.$id == match.engagement.id!).first()
         else { throw AppError.notFound }
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        let updated: Void? = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+            try await requireRunning(match, on: scope.db)
+            // The same update twice records nothing new.
+            let stored = try await item.stored(on: scope.db)
+            guard stored.status != change.status || stored.note != change.note else { throw AuditLogService.NothingToChange() }
             item.status = change.status
             item.note = change.note
             item.updatedAt = clock.now()
@@ -63,14 +66,14 @@ struct TrackingService {
                                    changes: ["item": item.title, "kind": item.kind.rawValue, "status": change.status.rawValue])
             try await touch(match, on: scope.db)
         }
-        if item.kind == .milestone && change.status == .done {
+        if updated != nil, item.kind == .milestone, change.status == .done {
             try await DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer).recheck(match, trigger: "milestone")
         }
     }
 
     func record(_ meeting: MeetingRecord, on match: ProposedMatches.Loaded, by user: User) async throws {
-        try requireRunning(match)
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await requireRunning(match, on: scope.db)
             let row = Meeting(engagementID: match.engagement.id!, record: meeting, by: user.id!, now: clock.now())
             try await row.create(on: scope.db)
             for action in meeting.actions {
@@ -87,11 +90,11 @@ struct TrackingService {
     }
 
     func complete(_ actionID: UUID, on match: ProposedMatches.Loaded, by user: User) async throws {
-        try requireRunning(match)
-        guard let action = try await ActionItem.query(on: db).filter(\.$id == actionID).filter(\.$engagementID == match.engagement.id!).first()
-        else { throw AppError.notFound }
-        guard action.doneAt == nil else { throw AppError.conflict(code: "action_already_done") }
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await requireRunning(match, on: scope.db)
+            guard let action = try await ActionItem.query(on: scope.db).filter(\.$id == actionID)
+                .filter(\.$engagementID == match.engagement.id!).first() else { throw AppError.notFound }
+            guard action.doneAt == nil else { throw AppError.conflict(code: "action_already_done") }
             action.doneAt = clock.now()
             try await action.save(on: scope.db)
             try await scope.record(.actionItemComplete, .engagement(match.engagement.id!), changes: ["action": action.text])
@@ -100,11 +103,11 @@ struct TrackingService {
     }
 
     func post(_ body: String, on match: ProposedMatches.Loaded, by user: User) async throws {
-        try requireRunning(match)
         let text = body.trimmingWhitespace()
         guard !text.isEmpty else { throw AppError.validation([FieldError("body", .required)]) }
         guard text.count <= 4000 else { throw AppError.validation([FieldError("body", .tooLong)]) }
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await requireRunning(match, on: scope.db)
             try await EngagementMessage(engagementID: match.engagement.id!, author: user.id!, body: text, now: clock.now()).create(on: scope.db)
             // The text stays in the engagement; the log notes that a message was posted.
             try await scope.record(.messagePost, .engagement(match.engagement.id!))
@@ -116,7 +119,7 @@ struct TrackingService {
     }
 
     func upload(filename: String, bytes: [UInt8], on match: ProposedMatches.Loaded, by user: User) async throws -> EngagementDocument {
-        try requireRunning(match)
+        try await requireRunning(match, on: db)  // before the file is written; decided again with the row
         let format: DocumentFormat
         do {
             format = try DocumentFormat.check(filename: filename, bytes: bytes)
@@ -135,6 +138,7 @@ struct TrackingService {
         try await documents.write(bytes, for: document)
         do {
             try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+                try await requireRunning(match, on: scope.db)
                 try await document.create(on: scope.db)
                 try await scope.record(.documentUpload, .engagement(match.engagement.id!),
                                        changes: ["document": document.id!.uuidString.lowercased(), "format": format.rawValue,
@@ -155,8 +159,10 @@ struct TrackingService {
         return (document, try await documents.read(document))
     }
 
-    /// Tracking happens while the engagement runs; before the start and after closing it is read-only.
-    private func requireRunning(_ match: ProposedMatches.Loaded) throws {
+    /// Tracking happens while the engagement runs; before the start and after closing it is read-only. Decided on
+    /// the stage as stored, so nothing is added to an engagement closed meanwhile.
+    private func requireRunning(_ match: ProposedMatches.Loaded, on db: Database) async throws {
+        try await match.engagement.reloadState(on: db)
         guard [.active, .closing].contains(match.engagement.stage) else { throw AppError.conflict(code: "engagement_not_running") }
     }
 

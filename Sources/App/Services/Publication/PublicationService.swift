@@ -40,14 +40,20 @@ struct PublicationService {
 
     /// The report is written while the engagement closes and after, by staff and both parties.
     func saveReport(outcome: String?, lessons: String?, recommendations: String?, on match: ProposedMatches.Loaded, by user: User) async throws {
-        guard [.closing, .closed].contains(match.engagement.stage) else { throw AppError.conflict(code: "engagement_not_closing") }
         var v = Validator()
         let outcome = v.text("outcome", outcome, maxLength: 4000)
         let lessons = v.text("lessons", lessons, maxLength: 4000)
         let recommendations = v.text("recommendations", recommendations, required: false, maxLength: 4000)
         guard v.isValid else { throw AppError.validation(v.errors) }
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
-            let report = try await ClosingReport.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!).first() ?? ClosingReport()
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+            try await match.engagement.reloadState(on: scope.db)
+            guard [.closing, .closed].contains(match.engagement.stage) else { throw AppError.conflict(code: "engagement_not_closing") }
+            let stored = try await ClosingReport.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!).first()
+            // Saving the same text again changes nothing and is not recorded again.
+            if let stored, stored.outcome == outcome, stored.lessons == lessons, stored.recommendations == recommendations {
+                throw AuditLogService.NothingToChange()
+            }
+            let report = stored ?? ClosingReport()
             report.$engagement.id = match.engagement.id!
             report.outcome = outcome
             report.lessons = lessons
@@ -60,13 +66,23 @@ struct PublicationService {
     }
 
     func consents(_ match: ProposedMatches.Loaded) async throws -> PublicationConsents {
+        try await Self.consents(of: match, on: db)
+    }
+
+    private static func consents(of match: ProposedMatches.Loaded, on db: Database) async throws -> PublicationConsents {
         let rows = try await PublicationConsent.query(on: db).filter(\.$engagement.$id == match.engagement.id!).filter(\.$consented == true).all()
         return PublicationConsents(Dictionary(grouping: rows, by: \.item).mapValues { Set($0.map(\.party)) })
     }
 
     /// A side's consent, item by item. Withdrawing consent takes the item off the public pages at once.
     func setConsents(_ items: Set<PublicationItem>, on match: ProposedMatches.Loaded, as party: DeclaringParty, by user: User) async throws {
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+            // The same answer again changes nothing and is not recorded again.
+            let rows = try await PublicationConsent.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
+                .filter(\.$party == party).all()
+            if rows.count == PublicationItem.allCases.count, Set(rows.filter(\.consented).map(\.item)) == items {
+                throw AuditLogService.NothingToChange()
+            }
             for item in PublicationItem.allCases {
                 let row = try await PublicationConsent.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
                     .filter(\.$item == item).filter(\.$party == party).first() ?? PublicationConsent()
@@ -102,11 +118,15 @@ struct PublicationService {
 
     /// Publishes a closed engagement's redacted texts, only for items both sides consented to.
     func publish(_ draft: PublicationDraft, on match: ProposedMatches.Loaded, by coordinator: User) async throws {
-        guard match.engagement.stage == .closed else { throw AppError.conflict(code: "engagement_not_closed") }
-        let (checked, errors) = draft.checked(against: try await consents(match))
-        guard let checked else { throw AppError.validation(errors) }
-        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
-            let publication = try await Publication.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!).first() ?? Publication()
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(coordinator.id!)) { scope in
+            // Checked against the consents stored now: one withdrawn meanwhile is never published.
+            try await match.engagement.reloadState(on: scope.db)
+            guard match.engagement.stage == .closed else { throw AppError.conflict(code: "engagement_not_closed") }
+            let (checked, errors) = draft.checked(against: try await Self.consents(of: match, on: scope.db))
+            guard let checked else { throw AppError.validation(errors) }
+            let stored = try await Publication.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!).first()
+            if let stored, stored.texts == checked.texts, stored.post == checked.post { throw AuditLogService.NothingToChange() }
+            let publication = stored ?? Publication()
             publication.$engagement.id = match.engagement.id!
             publication.needTitle = match.need.title
             publication.setTexts(checked.texts)

@@ -12,28 +12,30 @@ struct SkillAdministrationService: Sendable {
     let catalogue: SkillsCatalogue
 
     func add(_ draft: SkillDraft, by user: User) async throws -> SkillsTaxonomy.Skill {
-        let taxonomy = catalogue.current
-        let errors = draft.validate(against: taxonomy)
-        guard errors.isEmpty else { throw AppError.validation(errors) }
-        let skill = draft.skill(id: taxonomy.suggestedID(for: draft.labels.en))
-        try await write(skill, action: .skillAdd, reason: "", by: user)
-        return skill
+        try await write(action: .skillAdd, reason: "", by: user) { taxonomy in
+            let errors = draft.validate(against: taxonomy)
+            guard errors.isEmpty else { throw AppError.validation(errors) }
+            return draft.skill(id: taxonomy.suggestedID(for: draft.labels.en))
+        }
     }
 
     func rename(_ id: String, to draft: SkillDraft, reason: String, by user: User) async throws -> SkillsTaxonomy.Skill {
-        let taxonomy = catalogue.current
-        guard let existing = taxonomy.skill(id) else { throw AppError.notFound }
-        var errors = draft.validate(against: taxonomy, renaming: true)
-        if reason.trimmingWhitespace().isEmpty { errors.append(FieldError("reason", .required)) }
-        guard errors.isEmpty else { throw AppError.validation(errors) }
-        let skill = draft.skill(id: id, group: existing.group)
-        try await write(skill, action: .skillRename, reason: reason.trimmingWhitespace(), by: user)
-        return skill
+        try await write(action: .skillRename, reason: reason.trimmingWhitespace(), by: user) { taxonomy in
+            guard let existing = taxonomy.skill(id) else { throw AppError.notFound }
+            var errors = draft.validate(against: taxonomy, renaming: true)
+            if reason.trimmingWhitespace().isEmpty { errors.append(FieldError("reason", .required)) }
+            guard errors.isEmpty else { throw AppError.validation(errors) }
+            return draft.skill(id: id, group: existing.group)
+        }
     }
 
-    private func write(_ skill: SkillsTaxonomy.Skill, action: AuditAction, reason: String, by user: User) async throws {
+    /// Validates against the taxonomy as stored inside the transaction, so two administrators adding the same
+    /// skill, or two instances, make one skill.
+    private func write(action: AuditAction, reason: String, by user: User,
+                       _ make: @escaping @Sendable (SkillsTaxonomy) throws -> SkillsTaxonomy.Skill) async throws -> SkillsTaxonomy.Skill {
         let now = clock.now()
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        let skill = try await audit.transaction(on: db, actor: .user(user.id!)) { [catalogue] scope in
+            let skill = try make(try await catalogue.stored(on: scope.db).0)
             if let stored = try await SkillEdit.query(on: scope.db).filter(\.$skillID == skill.id).first() {
                 stored.update(skill, by: user.id!, now: now)
                 try await stored.save(on: scope.db)
@@ -42,8 +44,10 @@ struct SkillAdministrationService: Sendable {
             }
             try await scope.record(action, .skill(skill.id), reason: reason,
                                    changes: ["en": skill.labels.en, "fr": skill.labels.fr, "es": skill.labels.es, "group": skill.group])
+            return skill
         }
         try await catalogue.reload(from: db)
+        return skill
     }
 }
 

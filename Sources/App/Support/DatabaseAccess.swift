@@ -9,3 +9,11 @@ extension Database {
         return sql
     }
 }
+
+extension Model where IDValue == UUID {
+    /// This row as stored now, read through `db`: inside an audited transaction, the state a decision must be made on.
+    func stored(on db: Database) async throws -> Self {
+        guard let id, let row = try await Self.find(id, on: db) else { throw AppError.notFound }
+        return row
+    }
+}

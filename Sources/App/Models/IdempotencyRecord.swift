@@ -1,0 +1,31 @@
+import Fluent
+import Foundation
+
+/// An API client's `Idempotency-Key` and the first response given for it, kept 24 hours so a retry replays that
+/// response instead of acting again.
+final class IdempotencyRecord: Model, @unchecked Sendable {
+    static let schema = "idempotency_keys"
+    static let lifetime: TimeInterval = 24 * 3600
+
+    @ID(key: .id) var id: UUID?
+    /// Whose key it is (`user:<id>` or `anonymous`): two clients may choose the same key.
+    @Field(key: "owner") var owner: String
+    @Field(key: "key") var key: String
+    /// SHA-256 of the method, path and body: the same key with another request is refused.
+    @Field(key: "request_digest") var requestDigest: String
+    /// Nil while the first request is still running.
+    @OptionalField(key: "status") var status: Int?
+    @OptionalField(key: "content_type") var contentType: String?
+    @OptionalField(key: "body") var body: Data?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(owner: String, key: String, requestDigest: String, now: Date) {
+        id = UUID()
+        self.owner = owner
+        self.key = key
+        self.requestDigest = requestDigest
+        createdAt = now
+    }
+}
