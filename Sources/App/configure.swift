@@ -41,10 +41,11 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
 
     configureMiddleware(app)
     app.lifecycle.use(MailDeliveryLifecycle())
-    _ = app.matchingJobs
+    _ = app.jobWorker
     _ = app.redFlagJobs
     app.lifecycle.use(BackgroundJobsLifecycle())
     app.lifecycle.use(ReminderLifecycle())
+    app.lifecycle.use(JobWorkerLifecycle())
     try routes(app)
 }
 
@@ -96,6 +97,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M024_CreateRedFlagRuns())
     app.migrations.add(M025_AddRedFlagOrganizationNames())
     app.migrations.add(M026_CreateIdempotencyKeys())
+    app.migrations.add(M027_CreateJobs())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

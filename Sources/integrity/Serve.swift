@@ -14,6 +14,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (default: PORT or 8080).")
     var port: Int?
 
+    @Flag(help: "Run no background jobs here; leave them to `integrity worker` processes.")
+    var noWorker = false
+
     func run() async throws {
         var config = try Bootstrap.configuration()
         if let host { config.host = host }
@@ -23,6 +26,7 @@ struct Serve: AsyncParsableCommand {
         }
         if ProcessInfo.processInfo.environment["BASE_URL"] == nil { config.baseURL = "http://\(config.host):\(config.port)" }
         config.demoMode = demo
+        if noWorker { config.workerConcurrency = 0 }
         try await Bootstrap.withApplication(config, arguments: ["integrity", "serve"]) { app in
             if demo {
                 let summary = try await Platform.seedDemo(app, exchange: true)

@@ -221,7 +221,7 @@ final class MatchingBoardTests: AppTestCase {
             let started = try await staff.send(.POST, "/api/v1/matching/runs")
             XCTAssertEqual(started.status, .accepted)
             let runID = try started.content.decode(APIMatchingController.RunDTO.self).id
-            await app.matchingJobs.waitForAll()
+            try await app.jobWorker.drain()
             let run = try await staff.send(.GET, "/api/v1/matching/runs/\(runID.uuidString)").content.decode(APIMatchingController.RunDTO.self)
             XCTAssertEqual(run.status, "completed")
             let proposal = try XCTUnwrap(run.proposals?.first)

@@ -31,6 +31,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func apiToken(_ id: UUID) -> Self { .init(type: "api_token", id: id.uuidString.lowercased()) }
     static func notification(_ id: UUID) -> Self { .init(type: "notification", id: id.uuidString.lowercased()) }
     static func mail(_ id: UUID) -> Self { .init(type: "mail", id: id.uuidString.lowercased()) }
+    static func job(_ id: UUID) -> Self { .init(type: "job", id: id.uuidString.lowercased()) }
     static func expertProfile(_ id: UUID) -> Self { .init(type: "expert_profile", id: id.uuidString.lowercased()) }
     static func need(_ id: UUID) -> Self { .init(type: "need", id: id.uuidString.lowercased()) }
     static func matchRun(_ id: UUID) -> Self { .init(type: "match_run", id: id.uuidString.lowercased()) }
@@ -83,6 +84,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case matchRunStart = "matching.run_start"
     case matchRunComplete = "matching.run_complete"
     case matchRunFail = "matching.run_fail"
+    case jobRetry = "job.retry"
     case proposalConfirm = "match.confirm"
     case proposalOverride = "match.override"
     case skillAdd = "skill.add"

@@ -37,6 +37,8 @@ public struct AppConfiguration: Sendable {
     public var inactivityDays: Int = Reminders.defaultInactivityDays
     /// How often the server sends due reminders; 0 leaves it to `integrity reminders` (e.g. from cron).
     public var reminderIntervalMinutes: Int = 60
+    /// Background jobs this process runs at once (`WORKER_CONCURRENCY`); 0 runs none (`serve --no-worker`).
+    public var workerConcurrency: Int = 1
     /// The Likert score (1–5) from which a periodic evaluation counts as the body's needs being met (KPI 1).
     public var needsMetThreshold: Int = NeedsMetKPI.defaultThreshold
     /// The headless Chromium that prints PDFs; nil means the first of chromium, chromium-browser, google-chrome on PATH.
@@ -117,6 +119,10 @@ public struct AppConfiguration: Sendable {
                 throw Invalid(description: "REMINDER_INTERVAL_MINUTES must be 0–1440, got \(raw)")
             }
             config.reminderIntervalMinutes = minutes
+        }
+        if let raw = env["WORKER_CONCURRENCY"] {
+            guard let count = Int(raw), (1...64).contains(count) else { throw Invalid(description: "WORKER_CONCURRENCY must be 1–64, got \(raw)") }
+            config.workerConcurrency = count
         }
         config.auditKeyPath = env["AUDIT_KEY_PATH"]
         if let raw = env["CONFLICT_LOOKBACK_YEARS"] {

@@ -39,7 +39,6 @@ final class BackgroundJobs<Progress: Sendable>: Sendable {
 /// Lets every kind of background run finish before the database goes away.
 struct BackgroundJobsLifecycle: LifecycleHandler {
     func shutdownAsync(_ application: Application) async {
-        await application.matchingJobs.waitForAll()
         await application.redFlagJobs.waitForAll()
     }
 }

@@ -120,7 +120,7 @@ class AppTestCase: XCTestCase {
     func runBatch(_ coordinator: inout BrowserSession, app: Application) async throws -> MatchRun {
         let started = try await coordinator.post("/matching/runs")
         XCTAssertEqual(started.status, .seeOther)
-        await app.matchingJobs.waitForAll()
+        try await app.jobWorker.drain()
         await app.redFlagJobs.waitForAll()
         let run = try await XCTUnwrapAsync(try await MatchRun.query(on: app.db).sort(\.$startedAt, .descending).first())
         XCTAssertEqual(started.headers.first(name: .location), Paths.matchRun(run.id!))

@@ -161,15 +161,16 @@ struct APIMatchingController: RouteCollection {
         try req.authorize(.list, .matchingBoard)
         let paging = try PageRequest(req)
         let total = try await MatchRun.query(on: req.db).count()
-        let items = try await MatchRun.query(on: req.db).sort(\.$startedAt, .descending).range(paging.range).all()
-            .map { RunDTO($0, progress: req.application.matchingJobs.progress(of: $0.id!), req: req) }
+        let runs = try await MatchRun.query(on: req.db).sort(\.$startedAt, .descending).range(paging.range).all()
+        let progress = try await MatchingProgress.of(runs.map { $0.id! }, on: req.db)
+        let items = runs.map { RunDTO($0, progress: progress[$0.id!], req: req) }
         return PageDTO(items: items, page: paging.page, perPage: paging.perPage, total: total)
     }
 
     @Sendable func start(req: Request) async throws -> Response {
         try req.authorize(.create, .matchingBoard)
         let run = try await BatchMatchingService(app: req.application).start(by: try req.requireUser())
-        let response = try await RunDTO(run, progress: req.application.matchingJobs.progress(of: run.id!), req: req)
+        let response = try await RunDTO(run, progress: try await MatchingProgress.of(run.id!, on: req.db), req: req)
             .encodeResponse(status: .accepted, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/matching/runs/\(run.id!.uuidString.lowercased())")
         return response
@@ -180,7 +181,7 @@ struct APIMatchingController: RouteCollection {
         guard let run = try await MatchRun.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         let proposals = run.status == .completed
             ? try await MatchProposal.query(on: req.db).filter(\.$run.$id == run.id!).all().map(ProposalDTO.init) : nil
-        return RunDTO(run, progress: req.application.matchingJobs.progress(of: run.id!), proposals: proposals, req: req)
+        return RunDTO(run, progress: try await MatchingProgress.of(run.id!, on: req.db), proposals: proposals, req: req)
     }
 
     struct DecisionInput: Content {

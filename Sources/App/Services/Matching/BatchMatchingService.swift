@@ -44,11 +44,11 @@ struct BatchMatchingService {
         Engagement.query(on: db).filter(\.$stage != .cancelled)
     }
 
-    /// Records the run and starts it; one run at a time.
+    /// Records the run and queues its job in one transaction; one run at a time. Any worker of any instance runs it.
     func start(by user: User) async throws -> MatchRun {
         try await markInterruptedRuns()
         let settings = try await ProgrammeSettings(db: db).matching()
-        let run = try await app.auditLog.transaction(on: db, actor: .user(user.id!)) { [clock = app.clock] scope in
+        return try await app.auditLog.transaction(on: db, actor: .user(user.id!)) { [clock = app.clock] scope in
             // Checked where runs are recorded, so simultaneous starts make one run.
             if try await MatchRun.query(on: scope.db).filter(\.$status == .running).first() != nil {
                 throw AppError.conflict(code: "matching_run_in_progress")
@@ -62,42 +62,52 @@ struct BatchMatchingService {
             run.startedBy = user.id!
             run.startedAt = clock.now()
             try await run.create(on: scope.db)
+            try await JobQueue(db: scope.db).enqueue(.matching, subject: run.id!, now: clock.now())
             try await scope.record(.matchRunStart, .matchRun(run.id!), changes: ["needs": String(needCount), "settings": run.settingsJSON])
             return run
         }
-        let runID = run.id!
-        app.matchingJobs.start(runID, initial: MatchingProgress(phase: .ranking, done: 0, total: 0)) { [app] in
-            await BatchMatchingService(app: app).execute(runID)
-        }
-        return run
     }
 
-    /// A run left "running" by a process that stopped can never finish: say so.
+    /// A run marked running without a job to finish it (left by a version that ran jobs in memory) can never finish.
     func markInterruptedRuns() async throws {
-        for run in try await MatchRun.query(on: db).filter(\.$status == .running).all() where app.matchingJobs.progress(of: run.id!) == nil {
+        let running = try await MatchRun.query(on: db).filter(\.$status == .running).all()
+        let jobs = try await JobRecord.unfinished(.matching, subjects: running.map { $0.id! }, on: db)
+        for run in running where jobs[run.id!] == nil {
             try await fail(run, failure: "matching.failure.interrupted")
         }
     }
 
-    func execute(_ runID: UUID) async {
+    static func jobHandler(_ app: Application) -> JobHandler {
+        JobHandler(
+            run: { job, progress in try await BatchMatchingService(app: app).execute(job.subjectID, progress: progress) },
+            failed: { job, _ in
+                guard let run = try await MatchRun.find(job.subjectID, on: app.db) else { return }
+                try await BatchMatchingService(app: app).fail(run, failure: "matching.failure.internal")
+            },
+            retried: { job, scope in
+                try await MatchRun.query(on: scope.db).filter(\.$id == job.subjectID).filter(\.$status == .failed)
+                    .set(\.$status, to: .running).set(\.$failure, to: nil).set(\.$finishedAt, to: nil).update()
+            })
+    }
+
+    /// Computes and saves the proposal. Safe to run again after a crash: a run already finished is left alone.
+    func execute(_ runID: UUID, progress: JobProgress) async throws {
+        guard let run = try await MatchRun.find(runID, on: db), run.status == .running else { return }
+        let input = try await loadInput()
+        let settings = run.settings
+        let total = input.needs.count
+        progress.report(phase: MatchingProgress.Phase.ranking.rawValue, done: 0, total: total)
+        let outcome = await Task.detached {
+            BatchMatching.propose(needs: input.criteria, pool: input.data.pool, capacity: input.data.openPlaces, settings: settings,
+                                  stance: { input.stances[$0]?[$1]?.expertStance ?? .neutral }) { done in
+                progress.report(phase: (done == total ? MatchingProgress.Phase.solving : .ranking).rawValue, done: done, total: total)
+            }
+        }.value
+        progress.report(phase: MatchingProgress.Phase.saving.rawValue, done: total, total: total)
         do {
-            guard let run = try await MatchRun.find(runID, on: db) else { return }
-            let input = try await loadInput()
-            let settings = run.settings
-            let jobs = app.matchingJobs
-            let total = input.needs.count
-            jobs.report(runID, .init(phase: .ranking, done: 0, total: total))
-            let outcome = await Task.detached {
-                BatchMatching.propose(needs: input.criteria, pool: input.data.pool, capacity: input.data.openPlaces, settings: settings,
-                                      stance: { input.stances[$0]?[$1]?.expertStance ?? .neutral }) { done in
-                    jobs.report(runID, .init(phase: done == total ? .solving : .ranking, done: done, total: total))
-                }
-            }.value
-            jobs.report(runID, .init(phase: .saving, done: total, total: total))
             try await save(outcome, of: run, input: input)
-        } catch {
-            app.logger.error("batch matching failed", metadata: ["run": "\(runID)", "error": "\(String(reflecting: type(of: error)))"])
-            if let run = try? await MatchRun.find(runID, on: db) { try? await fail(run, failure: "matching.failure.internal") }
+        } catch AppError.conflict {
+            return  // finished meanwhile (an earlier attempt saved it): nothing more to do
         }
     }
 

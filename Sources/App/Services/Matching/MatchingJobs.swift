@@ -1,4 +1,5 @@
-import Vapor
+import Fluent
+import Foundation
 
 /// How far a batch matching run has got.
 struct MatchingProgress: Sendable, Equatable {
@@ -20,15 +21,19 @@ struct MatchingProgress: Sendable, Equatable {
     }
 }
 
-typealias MatchingJobs = BackgroundJobs<MatchingProgress>
+extension MatchingProgress {
+    init(_ job: JobRecord) {
+        phase = Phase(rawValue: job.phase ?? "") ?? .ranking
+        done = job.done
+        total = job.total
+    }
 
-extension Application {
-    private struct MatchingJobsKey: StorageKey { typealias Value = MatchingJobs }
+    /// Progress of the runs still queued or running, read from their jobs, so any instance can answer.
+    static func of(_ runs: [UUID], on db: Database) async throws -> [UUID: MatchingProgress] {
+        try await JobRecord.unfinished(.matching, subjects: runs, on: db).mapValues(MatchingProgress.init)
+    }
 
-    var matchingJobs: MatchingJobs {
-        if let jobs = storage[MatchingJobsKey.self] { return jobs }
-        let jobs = MatchingJobs()
-        storage[MatchingJobsKey.self] = jobs
-        return jobs
+    static func of(_ run: UUID, on db: Database) async throws -> MatchingProgress? {
+        try await of([run], on: db)[run]
     }
 }

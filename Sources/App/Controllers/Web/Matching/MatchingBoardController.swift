@@ -77,8 +77,8 @@ struct MatchingBoardController: RouteCollection {
 
     @Sendable func progress(req: Request) async throws -> ProgressBody {
         let run = try await load(req)
-        let p = req.application.matchingJobs.progress(of: run.id!)
-        // A run nobody is working on any more has stopped, whatever the database still says.
+        let p = try await MatchingProgress.of(run.id!, on: req.db)
+        // A run without a job to finish it has stopped, whatever the run's row still says.
         let status = run.status == .running && p == nil ? MatchRun.Status.failed : run.status
         return ProgressBody(status: status.rawValue, percent: run.status == .running ? p?.percent ?? 0 : 100,
                             message: Self.progressMessage(run, p, req))
@@ -105,7 +105,7 @@ struct MatchingBoardController: RouteCollection {
     }
 
     func runPage(_ req: Request, _ run: MatchRun, errors: [FieldError] = [], failedProposal: UUID? = nil, values: [String: String] = [:]) async throws -> View {
-        let progress = req.application.matchingJobs.progress(of: run.id!)
+        let progress = try await MatchingProgress.of(run.id!, on: req.db)
         let proposals = run.status == .completed ? try await ProposalViews(req: req).cards(for: run, errors: errors, failed: failedProposal, values: values) : []
         let page = RunPage(
             id: run.id!.uuidString.lowercased(), running: run.status == .running && progress != nil,
