@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AccountController())
     try app.register(collection: NotificationController())
     try app.register(collection: OutboxController())
+    try app.register(collection: JobsController())
     try app.register(collection: AuditPageController())
     try app.register(collection: RosterController())
     try app.register(collection: NeedController())

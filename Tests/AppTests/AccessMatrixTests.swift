@@ -40,6 +40,7 @@ final class AccessMatrixTests: AppTestCase {
             ("/invitations", Self.expect(Self.staff)),
             ("/audit", Self.expect(Self.staff)),
             ("/outbox", Self.expect([.administrator])),
+            ("/jobs", Self.expect([.administrator])),
             ("/roster", Self.expect(Self.staff)),
             ("/needs", Self.expect(Self.all.subtracting([.expert]))),
             ("/needs/new", Self.expect(Self.staff.union([.publicParticipant]))),

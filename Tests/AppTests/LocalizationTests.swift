@@ -187,6 +187,8 @@ final class LocalizationTests: AppTestCase {
         keys.formUnion(Self.screeningReasons().map { "screening.\($0)" })
         for state in ["usable", "used", "expired"] { keys.insert("token.\(state)") }
         family("mail.status", MailMessage.Status.self)
+        family("jobs.kind", JobRecord.Kind.self)
+        family("jobs.status", JobRecord.Status.self)
         for code in ["unauthenticated", "invalid_token", "forbidden", "not_found", "csrf_rejected", "validation_failed",
                      "too_many_attempts", "token_unusable", "email_taken", "invalid_body", "unsupported_media_type",
                      "payload_too_large", "method_not_allowed", "bad_request", "internal"] {

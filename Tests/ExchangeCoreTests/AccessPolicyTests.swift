@@ -132,6 +132,8 @@ struct AccessPolicyTests {
         for role in Role.allCases {
             let expected: AccessDecision = role == .administrator ? .allow : .forbid
             #expect(AccessPolicy.decide(principal(role), .list, .mailOutbox) == expected)
+            #expect(AccessPolicy.decide(principal(role), .list, .jobQueue) == expected)
+            #expect(AccessPolicy.decide(principal(role), .update, .jobQueue) == expected)
         }
     }
 

@@ -31,7 +31,11 @@ extension Platform {
 
     /// Queues a job that failed for good again; false when no such failed job exists.
     public static func retryJob(_ app: Application, id: UUID) async throws -> Bool {
-        let retried: Void? = try await app.auditLog.transactionIfChanged(on: app.db, actor: .system("operator")) { scope in
+        try await retryJob(app, id: id, by: .system("operator"))
+    }
+
+    static func retryJob(_ app: Application, id: UUID, by actor: AuditActor) async throws -> Bool {
+        let retried: Void? = try await app.auditLog.transactionIfChanged(on: app.db, actor: actor) { scope in
             guard try await JobQueue(db: scope.db).retry(id, now: app.clock.now()), let job = try await JobRecord.find(id, on: scope.db)
             else { throw AuditLogService.NothingToChange() }
             try await app.jobWorker.handlers[job.kind]?.retried(job, scope)

@@ -23,7 +23,7 @@ enum Navigation {
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
                       ("nav.matching", Paths.matching), ("nav.matches", Paths.matches), ("nav.programme", Paths.programme),
                       ("nav.red_flags", Paths.redFlags), ("nav.skills", Paths.skills), ("nav.people", Paths.people), ("nav.invitations", Paths.invitations),
-                      ("nav.audit", Paths.audit), ("nav.outbox", Paths.outbox)]
+                      ("nav.audit", Paths.audit), ("nav.outbox", Paths.outbox), ("nav.jobs", Paths.jobs)]
         case .evaluator:
             links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.matches", Paths.matches),
                       ("nav.programme", Paths.programme)]

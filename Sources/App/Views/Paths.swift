@@ -17,6 +17,7 @@ enum Paths {
     static let invitations = "/invitations"
     static let audit = "/audit"
     static let outbox = "/outbox"
+    static let jobs = "/jobs"
     static let notifications = "/notifications"
     static let account = "/account"
     static let tokens = "/account/tokens"

@@ -10,6 +10,8 @@ public enum ProtectedObject: Sendable, Equatable {
     case registrations
     case auditLog
     case mailOutbox
+    /// The background job queue: what is queued, running and failed, and retrying what failed.
+    case jobQueue
     /// Expert profiles as a whole: listing them and importing rosters.
     case expertDirectory
     /// Needs as a whole; `create` means submitting one for an organisation.
@@ -89,6 +91,8 @@ public enum AccessPolicy {
             return role.managesProgramme && (operation == .read || operation == .list) ? .allow : .forbid
         case .mailOutbox:
             return role == .administrator && (operation == .read || operation == .list) ? .allow : .forbid
+        case .jobQueue:
+            return role == .administrator && (operation == .list || operation == .update) ? .allow : .forbid
         case .needDirectory(let organisationID):
             switch operation {
             case .list: return role == .expert ? .forbid : .allow

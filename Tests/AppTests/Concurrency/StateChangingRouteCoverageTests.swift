@@ -7,6 +7,7 @@ import XCTest
 final class StateChangingRouteCoverageTests: AppTestCase {
     /// Routes the concurrency suite fires at: 8 identical requests, or a conflicting pair.
     static let covered: Set<String> = [
+        "POST /jobs/:id/retry",
         "POST /api/v1/experts/:id/decision",
         "POST /api/v1/matches/:id/cancel",
         "POST /api/v1/matches/:id/close",
