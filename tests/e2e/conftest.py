@@ -25,6 +25,21 @@ def run_cli(args, data_dir, stdin=None, env=None):
     return subprocess.run([str(BINARY), *args], input=stdin, capture_output=True, text=True, env=environment, timeout=120)
 
 
+def wait_healthy(base, process, log, seconds=90):
+    """Waits until `base` answers /healthz, or fails with the process's log."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if process.poll() is not None:
+                break
+            time.sleep(0.3)
+    raise RuntimeError("the server did not start: " + log.read_text())
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     return tmp_path / "data"
@@ -40,17 +55,11 @@ def server(tmp_path_factory):
     log = open(data / "server.log", "w")
     process = subprocess.Popen([str(BINARY), "serve", "--demo", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=environment)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
+    try:
+        wait_healthy(base, process, data / "server.log")
+    except RuntimeError:
         process.kill()
-        raise RuntimeError("the server did not start: " + (data / "server.log").read_text())
+        raise
     yield {"base": base, "data": data, "log": data / "server.log"}
     process.terminate()
     process.wait(timeout=20)

@@ -16,31 +16,35 @@ struct PublicBodyParticipationService: Sendable {
         var integrityMandate: Bool
     }
 
-    /// Screens what the body says now; a body screened before is screened again.
+    /// Screens what the body says now; a body screened before is screened again (the same answers on the same facts
+    /// give the same result and record nothing new).
     func submit(_ organisation: Organisation, _ a: Attestations, by user: User) async throws -> Screening<PublicBodyCriterion> {
         guard organisation.kind == .publicBody else { throw AppError.conflict(code: "not_a_public_body") }
-        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
-            // Screens the body as stored now; the same answers screened again change nothing and are refused.
-            let stored = try await organisation.stored(on: scope.db)
-            let screening = try await screen(stored, a, on: scope.db)
-            let current = stored.participationStatus ?? .draft
-            let draft = current == .draft ? current : try ParticipationWorkflow.apply(.reopen, to: current)
-            let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: try ParticipationWorkflow.apply(.submit, to: draft))
-            let text = ScreeningText.format(screening)
-            if next == current, text == stored.screeningText, stored.attestations == a {
-                throw AppError.conflict(code: "participation_unchanged")
+        struct Unchanged: Error { let screening: Screening<PublicBodyCriterion> }
+        do {
+            return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+                // Screens the body as stored now; the same answers screened again give the same result and record nothing.
+                let stored = try await organisation.stored(on: scope.db)
+                let screening = try await screen(stored, a, on: scope.db)
+                let current = stored.participationStatus ?? .draft
+                let draft = current == .draft ? current : try ParticipationWorkflow.apply(.reopen, to: current)
+                let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: try ParticipationWorkflow.apply(.submit, to: draft))
+                let text = ScreeningText.format(screening)
+                if next == current, text == stored.screeningText, stored.attestations == a { throw Unchanged(screening: screening) }
+                organisation.proBono = a.proBono
+                organisation.workHours = a.workHours
+                organisation.publicCommunication = a.publicCommunication
+                organisation.integrityMandate = a.integrityMandate
+                organisation.participationStatus = next
+                organisation.screeningText = text
+                organisation.updatedAt = clock.now()
+                try await organisation.save(on: scope.db)
+                try await scope.record(.organisationParticipationSubmit, .organisation(organisation.id!),
+                                       changes: ["status": next.rawValue, "screening": screening.overall.rawValue])
+                return screening
             }
-            organisation.proBono = a.proBono
-            organisation.workHours = a.workHours
-            organisation.publicCommunication = a.publicCommunication
-            organisation.integrityMandate = a.integrityMandate
-            organisation.participationStatus = next
-            organisation.screeningText = text
-            organisation.updatedAt = clock.now()
-            try await organisation.save(on: scope.db)
-            try await scope.record(.organisationParticipationSubmit, .organisation(organisation.id!),
-                                   changes: ["status": next.rawValue, "screening": screening.overall.rawValue])
-            return screening
+        } catch let unchanged as Unchanged {
+            return unchanged.screening
         }
     }
 
