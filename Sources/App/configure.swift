@@ -42,8 +42,6 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
     configureMiddleware(app)
     app.lifecycle.use(MailDeliveryLifecycle())
     _ = app.jobWorker
-    _ = app.redFlagJobs
-    app.lifecycle.use(BackgroundJobsLifecycle())
     app.lifecycle.use(ReminderLifecycle())
     app.lifecycle.use(JobWorkerLifecycle())
     try routes(app)
@@ -98,6 +96,8 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M025_AddRedFlagOrganizationNames())
     app.migrations.add(M026_CreateIdempotencyKeys())
     app.migrations.add(M027_CreateJobs())
+    app.migrations.add(M028_IndexForeignKeys())
+    app.migrations.add(M029_CreateRedFlagInputs())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -13,6 +13,8 @@ final class JobRecord: Model, @unchecked Sendable {
     enum Kind: String, Codable, Sendable, CaseIterable {
         /// A batch proposal; the subject is its `MatchRun`.
         case matching
+        /// Red flags over an upload; the subject is its `RedFlagRun`.
+        case redFlags = "red_flags"
     }
 
     @ID(key: .id) var id: UUID?

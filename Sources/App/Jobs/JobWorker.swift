@@ -138,7 +138,8 @@ extension Application {
     /// This process's worker; jobs are claimed only once it is started (or drained).
     var jobWorker: JobWorker {
         if let worker = storage[JobWorkerKey.self] { return worker }
-        let worker = JobWorker(app: self, handlers: [.matching: BatchMatchingService.jobHandler(self)])
+        let worker = JobWorker(app: self, handlers: [.matching: BatchMatchingService.jobHandler(self),
+                                                     .redFlags: RedFlagRunService.jobHandler(self)])
         storage[JobWorkerKey.self] = worker
         return worker
     }

@@ -50,7 +50,11 @@ struct APIRedFlagsController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> [RunDTO] {
         try req.authorize(.list, .redFlags)
-        return try await RedFlagRun.query(on: req.db).sort(\.$startedAt, .descending).limit(100).all().map { dto($0, req, detail: false) }
+        var runs: [RunDTO] = []
+        for run in try await RedFlagRun.query(on: req.db).sort(\.$startedAt, .descending).limit(100).all() {
+            runs.append(try await dto(run, req, detail: false))
+        }
+        return runs
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -75,14 +79,14 @@ struct APIRedFlagsController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> RunDTO {
-        dto(try await RedFlagsController.find(req), req, detail: true)
+        try await dto(try await RedFlagsController.find(req), req, detail: true)
     }
 
-    private func dto(_ run: RedFlagRun, _ req: Request, detail: Bool) -> RunDTO {
-        let state = RedFlagPages.state(run, req)
+    private func dto(_ run: RedFlagRun, _ req: Request, detail: Bool) async throws -> RunDTO {
+        let state = try await RedFlagPages.state(run, req)
         let results = detail ? StoredRedFlagResults(run) : nil
         return RunDTO(
-            id: run.id!, status: RedFlagPages.displayStatus(run, req).rawValue, fileName: run.fileName, processes: run.processes,
+            id: run.id!, status: state.status.rawValue, fileName: run.fileName, processes: run.processes,
             percent: state.percent,
             flagsByIndicator: results.map { Dictionary(uniqueKeysWithValues: $0.countsByCode.map { ($0.code, $0.count) }) },
             topProcesses: results.map { $0.processes.prefix(20).map { ProcessDTO(ocid: $0.ocid, score: $0.score, flags: $0.codes) } },

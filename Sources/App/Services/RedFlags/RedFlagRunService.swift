@@ -9,18 +9,10 @@ struct RedFlagProgress: Sendable, Equatable {
     var total: Int
 
     var percent: Int { total == 0 ? 0 : 100 * done / total }
-}
 
-typealias RedFlagJobs = BackgroundJobs<RedFlagProgress>
-
-extension Application {
-    private struct RedFlagJobsKey: StorageKey { typealias Value = RedFlagJobs }
-
-    var redFlagJobs: RedFlagJobs {
-        if let jobs = storage[RedFlagJobsKey.self] { return jobs }
-        let jobs = RedFlagJobs()
-        storage[RedFlagJobsKey.self] = jobs
-        return jobs
+    /// Progress of a run still queued or running, read from its job, so any instance can answer.
+    static func of(_ run: UUID, on db: Database) async throws -> RedFlagProgress? {
+        try await JobRecord.unfinished(.redFlags, subjects: [run], on: db)[run].map { RedFlagProgress(done: $0.done, total: $0.total) }
     }
 }
 
@@ -106,37 +98,52 @@ struct RedFlagRunService {
         run.dataImportID = shared.dataImport.id
         run.startedBy = user.id!
         run.startedAt = app.clock.now()
-        try await app.auditLog.transaction(on: db, actor: .user(user.id!)) { scope in
+        // The run, its input and its job are written together: any worker can carry it out.
+        try await app.auditLog.transaction(on: db, actor: .user(user.id!)) { [clock = app.clock] scope in
             try await run.create(on: scope.db)
+            try await RedFlagInput(runID: run.id!, lines: lines).create(on: scope.db)
+            try await JobQueue(db: scope.db).enqueue(.redFlags, subject: run.id!, now: clock.now())
             try await scope.record(.redFlagRunStart, .redFlagRun(run.id!),
                                    changes: ["file": name, "processes": String(run.processes), "settings": settingsText])
-        }
-        let runID = run.id!, releases = upload.releases
-        app.redFlagJobs.start(runID, initial: RedFlagProgress(done: 0, total: releases.count)) { [app] in
-            await RedFlagRunService(app: app).execute(runID, releases: releases, lines: lines, settings: settings)
         }
         return run
     }
 
-    /// `lines` are the releases as the JSON lines written once for the conflict-data import, one release each.
-    func execute(_ runID: UUID, releases: [JSONValue], lines: [UInt8], settings: Settings) async {
-        do {
-            guard let run = try await RedFlagRun.find(runID, on: db) else { return }
-            let jobs = app.redFlagJobs
-            let outcome = await Task.detached { Self.evaluate(releases, lines: lines, settings: settings) { jobs.report(runID, .init(done: $0, total: releases.count)) } }.value
-            run.results = outcome.results
-            run.risk = outcome.risk
-            run.parties = outcome.parties
-            run.organizationNames = outcome.organizationNames
-            run.status = .completed
-            run.finishedAt = app.clock.now()
-            try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
-                try await run.update(on: scope.db)
-                try await scope.record(.redFlagRunComplete, .redFlagRun(runID), changes: ["flags": outcome.flagCount])
-            }
-        } catch {
-            app.logger.error("red-flag run failed", metadata: ["run": "\(runID)", "error": "\(String(reflecting: type(of: error)))"])
-            if let run = try? await RedFlagRun.find(runID, on: db) { try? await fail(run, failure: "redflags.failure.internal") }
+    static func jobHandler(_ app: Application) -> JobHandler {
+        JobHandler(
+            run: { job, progress in try await RedFlagRunService(app: app).execute(job.subjectID, progress: progress) },
+            failed: { job, _ in
+                guard let run = try await RedFlagRun.find(job.subjectID, on: app.db), run.status == .running else { return }
+                try await RedFlagRunService(app: app).fail(run, failure: "redflags.failure.internal")
+            },
+            retried: { job, scope in
+                try await RedFlagRun.query(on: scope.db).filter(\.$id == job.subjectID).filter(\.$status == .failed)
+                    .set(\.$status, to: .running).set(\.$failure, to: nil).set(\.$finishedAt, to: nil).update()
+            })
+    }
+
+    /// Reads the stored input again, so a run that a stopped worker left is carried out in full by another.
+    func execute(_ runID: UUID, progress: JobProgress) async throws {
+        guard let run = try await RedFlagRun.find(runID, on: db), run.status == .running,
+              let input = try await RedFlagInput.find(runID, on: db) else { return }
+        let settings = try Settings.parse(run.settings)
+        let lines = Array(input.lines)
+        let releases = CompiledReleaseSet(bytes: lines).releases
+        progress.report(phase: nil, done: 0, total: releases.count)
+        let outcome = await Task.detached {
+            Self.evaluate(releases, lines: lines, settings: settings) { progress.report(phase: nil, done: $0, total: releases.count) }
+        }.value
+        run.results = outcome.results
+        run.risk = outcome.risk
+        run.parties = outcome.parties
+        run.organizationNames = outcome.organizationNames
+        run.status = .completed
+        run.finishedAt = app.clock.now()
+        try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
+            guard try await run.stored(on: scope.db).status == .running else { throw AppError.conflict(code: "redflags_run_finished") }
+            try await run.update(on: scope.db)
+            try await RedFlagInput.query(on: scope.db).filter(\.$id == runID).delete()
+            try await scope.record(.redFlagRunComplete, .redFlagRun(runID), changes: ["flags": outcome.flagCount])
         }
     }
 
@@ -187,6 +194,7 @@ struct RedFlagRunService {
         run.failure = failure
         run.finishedAt = app.clock.now()
         try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
+            guard try await run.stored(on: scope.db).status == .running else { throw AppError.conflict(code: "redflags_run_finished") }
             try await run.update(on: scope.db)
             try await scope.record(.redFlagRunFail, .redFlagRun(run.id!), changes: ["failure": failure])
         }

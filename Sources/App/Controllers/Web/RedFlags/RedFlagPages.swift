@@ -23,35 +23,39 @@ enum RedFlagPages {
 
     static func index(_ req: Request, error: String?, problems: [String], settings: String) async throws -> IndexContent {
         let runs = try await RedFlagRun.query(on: req.db).sort(\.$startedAt, .descending).limit(50).all()
+        let jobs = try await JobRecord.unfinished(.redFlags, subjects: runs.map { $0.id! }, on: req.db)
         return IndexContent(
             runs: runs.map {
-                RunRow(href: Paths.redFlagRun($0.id!), fileName: $0.fileName, status: req.t("redflags.status.\(displayStatus($0, req).rawValue)"),
+                let status = displayStatus($0, progress: jobs[$0.id!].map { RedFlagProgress(done: $0.done, total: $0.total) })
+                return RunRow(href: Paths.redFlagRun($0.id!), fileName: $0.fileName, status: req.t("redflags.status.\(status.rawValue)"),
                        processes: $0.processes, startedAt: $0.startedAt.formatted(.iso8601))
             },
             error: error, problems: problems, settings: settings, template: SettingsTemplate.text)
     }
 
-    /// A run still marked running that no job in this process is carrying was cut short.
-    static func displayStatus(_ run: RedFlagRun, _ req: Request) -> RedFlagRun.Status {
-        run.status == .running && req.application.redFlagJobs.progress(of: run.id!) == nil ? .failed : run.status
+    /// A run still marked running without a job to finish it (left by a version that ran jobs in memory) was cut short.
+    static func displayStatus(_ run: RedFlagRun, progress: RedFlagProgress?) -> RedFlagRun.Status {
+        run.status == .running && progress == nil ? .failed : run.status
     }
 
     struct State {
+        let status: RedFlagRun.Status
         let running: Bool
         let percent: Int
         let message: String
     }
 
-    static func state(_ run: RedFlagRun, _ req: Request) -> State {
-        let progress = req.application.redFlagJobs.progress(of: run.id!)
-        switch displayStatus(run, req) {
+    static func state(_ run: RedFlagRun, _ req: Request) async throws -> State {
+        let progress = try await RedFlagProgress.of(run.id!, on: req.db)
+        let status = displayStatus(run, progress: progress)
+        switch status {
         case .running:
             let p = progress ?? RedFlagProgress(done: 0, total: run.processes)
-            return State(running: true, percent: p.percent, message: req.t("redflags.progress", String(p.done), String(p.total)))
+            return State(status: status, running: true, percent: p.percent, message: req.t("redflags.progress", String(p.done), String(p.total)))
         case .completed:
-            return State(running: false, percent: 100, message: req.t("redflags.status.completed"))
+            return State(status: status, running: false, percent: 100, message: req.t("redflags.status.completed"))
         case .failed:
-            return State(running: false, percent: 100, message: req.t(run.failure ?? "redflags.failure.interrupted"))
+            return State(status: status, running: false, percent: 100, message: req.t(run.failure ?? "redflags.failure.interrupted"))
         }
     }
 
@@ -107,8 +111,8 @@ enum RedFlagPages {
         let jsonHref: String
     }
 
-    static func run(_ run: RedFlagRun, _ req: Request) -> RunContent {
-        let state = state(run, req)
+    static func run(_ run: RedFlagRun, _ req: Request) async throws -> RunContent {
+        let state = try await state(run, req)
         let summary: RedFlagUploadSummary = JSONColumn.decode(run.uploadSummary)
             ?? RedFlagUploadSummary(forms: [], mergedReleases: 0, readAsLatin1: false, problems: [], problemCount: 0)
         let results = run.status == .completed ? StoredRedFlagResults(run) : nil
@@ -121,7 +125,7 @@ enum RedFlagPages {
         }
         return RunContent(
             id: run.id!.uuidString.lowercased(), fileName: run.fileName, running: state.running,
-            failed: displayStatus(run, req) == .failed, percent: state.percent, message: state.message, processes: run.processes,
+            failed: state.status == .failed, percent: state.percent, message: state.message, processes: run.processes,
             forms: summary.forms.map { req.t("redflags.form.\($0.replacingOccurrences(of: " ", with: "_"))") }.joined(separator: ", "),
             mergedReleases: summary.mergedReleases, readAsLatin1: summary.readAsLatin1,
             problems: summary.problems.map(req.text), problemCount: summary.problemCount,

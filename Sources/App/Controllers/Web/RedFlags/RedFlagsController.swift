@@ -55,7 +55,7 @@ struct RedFlagsController: RouteCollection {
 
     @Sendable func run(req: Request) async throws -> View {
         let run = try await Self.find(req)
-        return try await req.page("redflag_run", title: "redflags.run_title", RedFlagPages.run(run, req))
+        return try await req.page("redflag_run", title: "redflags.run_title", try await RedFlagPages.run(run, req))
     }
 
     struct ProgressBody: Content {
@@ -66,7 +66,7 @@ struct RedFlagsController: RouteCollection {
 
     @Sendable func progress(req: Request) async throws -> ProgressBody {
         let run = try await Self.find(req)
-        let state = RedFlagPages.state(run, req)
+        let state = try await RedFlagPages.state(run, req)
         return ProgressBody(status: state.running ? "running" : run.status.rawValue, percent: state.percent, message: state.message)
     }
 
