@@ -5,7 +5,7 @@ import Foundation
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
-        abstract: "Run background jobs (batch proposals) from the shared database until stopped.",
+        abstract: "Run background jobs (batch proposals, red-flag runs) from the shared database until stopped.",
         discussion: """
             Any number of workers and servers may share one PostgreSQL database; each job is claimed by one worker and \
             reclaimed by another if its worker dies. SIGTERM stops claiming and hands running jobs back.
