@@ -53,10 +53,16 @@ final class AuditLogService: Sendable {
         }
     }
 
-    /// PostgreSQL may have several app processes; an advisory lock serialises their appends too.
+    /// PostgreSQL may have several app processes; an advisory lock serialises their appends too. On SQLite the
+    /// transaction takes the write lock with its first statement: one that read first and wrote later would be
+    /// refused (`database is locked`) by a concurrent plain write, such as a session update, instead of waiting.
     private static func lockAcrossProcesses(_ db: Database) async throws {
-        guard let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT pg_advisory_xact_lock(7310942)").run()
+        let sql = db.sql
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(7310942)").run()
+        } else {
+            try await sql.raw("UPDATE \(unsafeRaw: AuditTreeState.schema) SET size = size WHERE 1 = 0").run()
+        }
     }
 
     fileprivate func append(

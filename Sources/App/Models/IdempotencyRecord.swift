@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
 
-/// An API client's `Idempotency-Key` and the first response given for it, kept 24 hours so a retry replays that
-/// response instead of acting again.
+/// An API client's `Idempotency-Key`, or a page form's one-time `_once` field, and the first response given for it,
+/// kept 24 hours so a retry or a second click replays that response instead of acting again.
 final class IdempotencyRecord: Model, @unchecked Sendable {
     static let schema = "idempotency_keys"
     static let lifetime: TimeInterval = 24 * 3600
@@ -16,6 +16,8 @@ final class IdempotencyRecord: Model, @unchecked Sendable {
     /// Nil while the first request is still running.
     @OptionalField(key: "status") var status: Int?
     @OptionalField(key: "content_type") var contentType: String?
+    /// Where a form's redirect led, so a second click lands on the same page.
+    @OptionalField(key: "location") var location: String?
     @OptionalField(key: "body") var body: Data?
     @Field(key: "created_at") var createdAt: Date
 

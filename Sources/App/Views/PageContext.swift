@@ -19,6 +19,8 @@ struct PageContext: Encodable {
     let title: String
     let languages: [LanguageOption]
     let csrf: String
+    /// New with every page: forms send it as `_once`, so a second click acts once (`IdempotencyMiddleware`).
+    let once: String
     let user: SignedIn?
     let nav: [NavigationItem]
     let unread: Int
@@ -50,6 +52,7 @@ extension Request {
                 .init(code: $0.rawValue, name: application.catalogs.text("language.\($0.rawValue)", $0), selected: $0 == language)
             },
             csrf: csrfToken,
+            once: SecretToken().plaintext,
             user: user.map { .init(name: $0.displayName, role: t("role.\($0.role.rawValue)")) },
             nav: Navigation.items(for: user?.role, currentPath: url.path),
             unread: unread,

@@ -8,6 +8,8 @@ struct BrowserSession {
     let app: Application
     var cookie: String?
     var csrf: String?
+    /// The last page's one-time form token; sent only when a test asks (`once: true`), as a real form would.
+    var once: String?
 
     init(app: Application) {
         self.app = app
@@ -34,10 +36,12 @@ struct BrowserSession {
 
     /// Posts a form with the session's CSRF token (unless `csrf` is false).
     @discardableResult
-    mutating func post(_ path: String, form: [String: String] = [:], arrays: [String: [String]] = [:], csrf: Bool = true) async throws -> XCTHTTPResponse {
+    mutating func post(_ path: String, form: [String: String] = [:], arrays: [String: [String]] = [:], csrf: Bool = true,
+                       once: Bool = false) async throws -> XCTHTTPResponse {
         if csrf && self.csrf == nil { try await get("/login") }
         var fields = form
         if csrf, let token = self.csrf { fields["_csrf"] = token }
+        if once, let token = self.once { fields["_once"] = token }
         var pairs = fields.map { "\(escape($0.key))=\(escape($0.value))" }
         for (key, values) in arrays { pairs += values.map { "\(escape(key + "[]"))=\(escape($0))" } }
         var headers = self.headers
@@ -102,6 +106,9 @@ struct BrowserSession {
         if let range = body.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) {
             let match = body[range]
             csrf = String(match.split(separator: "\"")[3])
+        }
+        if let range = body.range(of: #"name="_once" value="([^"]+)""#, options: .regularExpression) {
+            once = String(body[range].split(separator: "\"")[3])
         }
     }
 
