@@ -167,7 +167,8 @@ final class AccountLifecycleTests: AppTestCase {
             let unknown = try await visitor.post("/password/forgot", form: ["email": "nobody@example.org"])
             let known = try await visitor.post("/password/forgot", form: ["email": Demo.publicES])
             XCTAssertEqual(unknown.status, .ok)
-            XCTAssertEqual(known.body.string, unknown.body.string, "the answer is the same whether or not the address has an account")
+            XCTAssertEqual(BrowserSession.withoutOneTimeToken(known.body.string), BrowserSession.withoutOneTimeToken(unknown.body.string),
+                           "the answer is the same whether or not the address has an account")
             let reset = try await mail(to: Demo.publicES, kind: "password_reset", .es, on: app)
             let path = try link(in: reset.body)
             let token = String(path.split(separator: "=").last!)

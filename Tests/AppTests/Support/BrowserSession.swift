@@ -98,6 +98,11 @@ struct BrowserSession {
         return page.body.string
     }
 
+    /// A page with its one-time form token blanked, for comparing two pages that must say the same.
+    static func withoutOneTimeToken(_ page: String) -> String {
+        page.replacingOccurrences(of: #"name="_once" value="[^"]+""#, with: #"name="_once" value="""#, options: .regularExpression)
+    }
+
     private mutating func remember(_ response: XCTHTTPResponse) {
         if let value = response.headers.setCookie?[SessionSetup.cookieName] {
             cookie = value.string.isEmpty ? nil : value.string

@@ -12,15 +12,38 @@ enum OpenAPIDocument {
             ],
             "servers": [["url": .string(serverURL + "/api/v1")]],
             "security": [["bearer": []]],
-            "paths": paths,
+            "paths": withIdempotencyKey(paths),
             "components": [
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]],
+                "parameters": ["IdempotencyKey": [
+                    "name": .string(IdempotencyMiddleware.header), "in": "header", "required": false,
+                    "description": "Any string the client chooses; a retry with the same key and request within 24 hours gets the first response again",
+                    "schema": ["type": "string", "minLength": 1, "maxLength": 200],
+                ]],
                 "schemas": schemas,
                 "responses": [
                     "Error": response("An error", schema: "Error"),
                 ],
             ],
         ]
+    }
+
+    /// Every POST takes an `Idempotency-Key`.
+    private static func withIdempotencyKey(_ paths: OpenAPIValue) -> OpenAPIValue {
+        guard case .object(let items) = paths else { return paths }
+        let key: OpenAPIValue = ["$ref": "#/components/parameters/IdempotencyKey"]
+        return .object(items.map { path, item in
+            guard case .object(let operations) = item else { return (path, item) }
+            return (path, .object(operations.map { method, operation in
+                guard method == "post", case .object(var fields) = operation else { return (method, operation) }
+                if let index = fields.firstIndex(where: { $0.0 == "parameters" }), case .array(let existing) = fields[index].1 {
+                    fields[index].1 = .array(existing + [key])
+                } else {
+                    fields.insert(("parameters", [key]), at: min(2, fields.count))
+                }
+                return (method, .object(fields))
+            }))
+        })
     }
 
     // MARK: - Paths
