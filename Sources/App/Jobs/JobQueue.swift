@@ -54,9 +54,11 @@ struct JobQueue: Sendable {
                          runAfter: delay.map { now.addingTimeInterval($0) }, now: now)
     }
 
-    /// A worker stopping hands its job back at once instead of letting the lease run out.
-    func release(_ job: JobRecord, owner: String, now: Date) async throws {
-        try await finish(job, owner: owner, status: .queued, error: nil, runAfter: now, now: now)
+    /// A worker stopping hands its jobs back at once instead of letting their leases run out.
+    func releaseAll(owner: String, now: Date) async throws {
+        try await db.sql.update(JobRecord.schema).set("status", to: JobRecord.Status.queued.rawValue)
+            .set("lease_owner", to: String?.none).set("lease_until", to: Date?.none).set("run_after", to: now).set("updated_at", to: now)
+            .where("lease_owner", .equal, owner).where("status", .equal, JobRecord.Status.running.rawValue).run()
     }
 
     private func finish(_ job: JobRecord, owner: String, status: JobRecord.Status, error: String?, runAfter: Date?,

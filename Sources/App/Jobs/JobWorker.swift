@@ -36,7 +36,8 @@ final class JobWorker: Sendable {
     let owner: String
     let handlers: [JobRecord.Kind: JobHandler]
     private let stopping = NIOLockedValueBox(false)
-    private let loops = NIOLockedValueBox<[Task<Void, Never>]>([])
+    /// Loops still going; `stop` waits for them to reach zero.
+    private let looping = NIOLockedValueBox(0)
 
     init(app: Application, handlers: [JobRecord.Kind: JobHandler]) {
         self.app = app
@@ -60,8 +61,10 @@ final class JobWorker: Sendable {
     }
 
     func start(concurrency: Int, idle: Duration = .milliseconds(500)) {
-        let tasks = (0..<concurrency).map { _ in
+        looping.withLockedValue { $0 += concurrency }
+        for _ in 0..<concurrency {
             Task { [self] in
+                defer { looping.withLockedValue { $0 -= 1 } }
                 while !stopping.withLockedValue({ $0 }) {
                     let ran: Bool
                     do {
@@ -74,20 +77,22 @@ final class JobWorker: Sendable {
                 }
             }
         }
-        loops.withLockedValue { $0 += tasks }
     }
 
-    /// Stops claiming and waits for the loops; a job still running when `grace` ends is handed back.
+    /// Stops claiming and lets running jobs finish for up to `grace`; what is still running then is handed back to
+    /// the queue, so another worker takes it at once (a late finish here can no longer write: the lease is gone).
     func stop(grace: Duration = .seconds(20)) async {
         stopping.withLockedValue { $0 = true }
-        let tasks = loops.withLockedValue { $0 }
-        let waiting = Task { for task in tasks { await task.value } }
-        let deadline = Task {
-            try? await Task.sleep(for: grace)
-            for task in tasks { task.cancel() }
+        let deadline = ContinuousClock.now + grace
+        while looping.withLockedValue({ $0 }) > 0, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(100))
         }
-        await waiting.value
-        deadline.cancel()
+        guard looping.withLockedValue({ $0 }) > 0 else { return }
+        do {
+            try await queue.releaseAll(owner: owner, now: app.clock.now())
+        } catch {
+            app.logger.warning("jobs not handed back on shutdown; their leases will expire", metadata: ["worker": "\(owner)"])
+        }
     }
 
     private func execute(_ job: JobRecord) async {
@@ -108,8 +113,6 @@ final class JobWorker: Sendable {
             try await handler.run(job, progress)
             pulse.cancel()
             try await queue.complete(job, owner: owner, now: app.clock.now())
-        } catch is CancellationError {
-            try? await queue.release(job, owner: owner, now: app.clock.now())
         } catch {
             let key = (error as? JobFailure)?.key ?? "jobs.failure.internal"
             app.logger.error("job failed", metadata: ["job": "\(job.id!)", "kind": "\(job.kind.rawValue)",

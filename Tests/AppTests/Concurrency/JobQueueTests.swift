@@ -119,6 +119,32 @@ final class JobQueueTests: AppTestCase {
             XCTAssertFalse(twice, "only a failed job is retried")
         }
     }
+
+    func testAStoppingWorkerHandsItsRunningJobBack() async throws {
+        try await withTestApp { app in
+            let (run, _) = try await startRun(app)
+            let finish = NIOLockedValueBox(false)
+            let matching = BatchMatchingService.jobHandler(app)
+            let worker = JobWorker(app: app, handlers: [.matching: JobHandler(
+                run: { _, _ in while !finish.withLockedValue({ $0 }) { try await Task.sleep(for: .milliseconds(20)) } },
+                failed: matching.failed, retried: matching.retried)])
+            worker.start(concurrency: 1, idle: .milliseconds(20))
+            for _ in 0..<200 where try await JobRecord.query(on: app.db).first()?.status != .running {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            await worker.stop(grace: .milliseconds(100))
+            let handedBack = try await XCTUnwrapAsync(try await JobRecord.query(on: app.db).first())
+            XCTAssertEqual(handedBack.status, .queued, "another worker may take it at once")
+            XCTAssertNil(handedBack.leaseOwner)
+            finish.withLockedValue { $0 = true }
+            await worker.stop(grace: .seconds(5))
+            let after = try await JobRecord.query(on: app.db).first()?.status
+            XCTAssertEqual(after, .queued, "the stopped worker's late finish cannot write")
+            try await app.jobWorker.drain()
+            let done = try await MatchRun.find(run, on: app.db)?.status
+            XCTAssertEqual(done, .completed)
+        }
+    }
 }
 
 /// A counter closures can share.

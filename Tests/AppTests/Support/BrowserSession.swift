@@ -42,8 +42,9 @@ struct BrowserSession {
         var fields = form
         if csrf, let token = self.csrf { fields["_csrf"] = token }
         if once, let token = self.once { fields["_once"] = token }
-        var pairs = fields.map { "\(escape($0.key))=\(escape($0.value))" }
-        for (key, values) in arrays { pairs += values.map { "\(escape(key + "[]"))=\(escape($0))" } }
+        // In a stable order, as a browser sends a form's fields in document order.
+        var pairs = fields.sorted { $0.key < $1.key }.map { "\(escape($0.key))=\(escape($0.value))" }
+        for (key, values) in arrays.sorted(by: { $0.key < $1.key }) { pairs += values.map { "\(escape(key + "[]"))=\(escape($0))" } }
         var headers = self.headers
         headers.contentType = .urlEncodedForm
         var captured: XCTHTTPResponse?
