@@ -15,6 +15,14 @@ final class EngagementConcurrencyTests: AppTestCase {
 
     private static let expertEmail = "experta@demo.integrity.invalid"
 
+    /// Elena proposed for the Spanish court's need, the coordinator's API client, and the match's API address.
+    private func proposedMatchForCoordinator(_ app: Application) async throws -> (Engagement, APIClient, String) {
+        var browser = BrowserSession(app: app)
+        try await browser.login(Demo.coordinator)
+        let (match, _, _) = try await proposedMatch(&browser, app: app)
+        return (match, try await api(Demo.coordinator, app), base(match))
+    }
+
     func testConfirmingOneProposalEightTimesMakesOneMatch() async throws {
         try await withTestApp { app in
             _ = try await matchingProgramme(on: app)
@@ -38,11 +46,7 @@ final class EngagementConcurrencyTests: AppTestCase {
 
     func testStepsRepeatedEightTimesHappenOnce() async throws {
         try await withTestApp { app in
-            var browser = BrowserSession(app: app)
-            try await browser.login(Demo.coordinator)
-            let (match, _, _) = try await proposedMatch(&browser, app: app)
-            let coordinator = try await api(Demo.coordinator, app)
-            let base = self.base(match)
+            let (match, coordinator, base) = try await proposedMatchForCoordinator(app)
 
             var before = try await Effects.count(on: app.db)
             XCTAssertOneWinner(try await Concurrently.fire(8) { try await coordinator.send(.POST, "\(base)/due-diligence/open") })
@@ -78,11 +82,7 @@ final class EngagementConcurrencyTests: AppTestCase {
     func testCancellingWhileOpeningDueDiligenceEndsCancelled() async throws {
         for _ in 0..<3 {
             try await withTestApp { app in
-                var browser = BrowserSession(app: app)
-                try await browser.login(Demo.coordinator)
-                let (match, _, _) = try await proposedMatch(&browser, app: app)
-                let coordinator = try await api(Demo.coordinator, app)
-                let base = self.base(match)
+                let (match, coordinator, base) = try await proposedMatchForCoordinator(app)
                 let statuses = try await Concurrently.fire([
                     { try await coordinator.send(.POST, "\(base)/cancel", json: #"{"reason": "Withdrawn."}"#) },
                     { try await coordinator.send(.POST, "\(base)/due-diligence/open") },
@@ -98,11 +98,7 @@ final class EngagementConcurrencyTests: AppTestCase {
 
     func testApprovingAndDecliningOneWaiverDecidesItOnce() async throws {
         try await withTestApp { app in
-            var browser = BrowserSession(app: app)
-            try await browser.login(Demo.coordinator)
-            let (match, _, _) = try await proposedMatch(&browser, app: app)
-            let base = self.base(match)
-            let coordinator = try await api(Demo.coordinator, app)
+            let (match, coordinator, base) = try await proposedMatchForCoordinator(app)
             _ = try await coordinator.send(.POST, "\(base)/due-diligence/open")
             let answers = ConflictQuestion.allCases.map {
                 $0 == .personalRelations ? "\"\($0.rawValue)\": {\"declared\": true, \"details\": \"My cousin clerks at the court.\"}"
