@@ -18,6 +18,21 @@ struct JobQueue: Sendable {
         return job
     }
 
+    /// Adds a job unless one with `uniqueKey` exists (periodic work: one job per period, whoever enqueues it).
+    /// Returns whether this call added it.
+    @discardableResult
+    func enqueueOnce(_ kind: JobRecord.Kind, subject: UUID, uniqueKey: String, now: Date) async throws -> Bool {
+        let job = JobRecord(kind: kind, subject: subject, now: now)
+        job.uniqueKey = uniqueKey
+        do {
+            try await job.create(on: db)
+            return true
+        } catch {
+            guard (error as? DatabaseError)?.isConstraintFailure == true else { throw error }
+            return false
+        }
+    }
+
     /// Claims the next due job, or one whose lease expired: `FOR UPDATE SKIP LOCKED` on PostgreSQL, so workers never
     /// wait for each other; on SQLite the single statement is atomic.
     func claim(owner: String, now: Date) async throws -> JobRecord? {

@@ -15,6 +15,8 @@ final class JobRecord: Model, @unchecked Sendable {
         case matching
         /// Red flags over an upload; the subject is its `RedFlagRun`.
         case redFlags = "red_flags"
+        /// One period's reminder sweep; the subject is a fixed id, the period is in `uniqueKey`.
+        case reminders
     }
 
     @ID(key: .id) var id: UUID?
@@ -36,6 +38,7 @@ final class JobRecord: Model, @unchecked Sendable {
     @OptionalField(key: "error") var error: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    @OptionalField(key: "unique_key") var uniqueKey: String?
 
     init() {}
 

@@ -21,6 +21,9 @@ struct M027_CreateJobs: AsyncMigration {
             .field("error", .string)
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
+            // Periodic work names its period here, so however many instances enqueue it, it runs once.
+            .field("unique_key", .string)
+            .unique(on: "unique_key")
             .create()
         // Claiming looks for due queued work and expired leases; pages look a run's job up by its subject.
         try await database.sql.raw("CREATE INDEX jobs_claim ON jobs (status, run_after)").run()

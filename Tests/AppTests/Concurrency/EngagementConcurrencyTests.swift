@@ -240,4 +240,24 @@ final class EngagementConcurrencyTests: AppTestCase {
             XCTAssertEqual(added.audit["reminder.send"], recorded)
         }
     }
+
+    func testEveryInstanceAskingForThePeriodsSweepQueuesItOnce() async throws {
+        try await withTestApp { app in
+            _ = try await startedMatch(app)
+            clock.advance(by: 200 * 86_400)
+            let queued = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<8 { group.addTask { try await ReminderService.enqueueSweep(app) } }
+                return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+            }
+            XCTAssertEqual(queued, 1, "one sweep per period, whoever asks")
+            try await app.jobWorker.drain()
+            let sent = try await SentReminder.query(on: app.db).count()
+            XCTAssertGreaterThan(sent, 0)
+            let again = try await ReminderService.enqueueSweep(app)
+            XCTAssertFalse(again, "the same period is not swept twice")
+            clock.advance(by: Double(app.configuration.reminderIntervalMinutes * 60))
+            let next = try await ReminderService.enqueueSweep(app)
+            XCTAssertTrue(next, "the next period has its own sweep")
+        }
+    }
 }

@@ -105,7 +105,31 @@ extension Application {
     }
 }
 
-/// Runs the reminders every `REMINDER_INTERVAL_MINUTES` while the server runs (0 turns it off, e.g. when cron runs
+extension ReminderService {
+    /// The fixed subject of reminder jobs: a sweep concerns the whole programme.
+    static let sweepSubject = UUID(uuidString: "00000000-0000-0000-0000-00000000a11e")!
+
+    /// The key of the sweep due at `now`: one per period of `minutes`, whichever instance asks first.
+    static func sweepKey(at now: Date, everyMinutes minutes: Int) -> String {
+        "reminders:\(Int(now.timeIntervalSince1970) / (minutes * 60))"
+    }
+
+    /// Queues this period's sweep unless another instance already has; returns whether this call queued it.
+    @discardableResult
+    static func enqueueSweep(_ app: Application) async throws -> Bool {
+        let now = app.clock.now()
+        return try await JobQueue(db: app.db).enqueueOnce(.reminders, subject: sweepSubject,
+                                                         uniqueKey: sweepKey(at: now, everyMinutes: app.configuration.reminderIntervalMinutes),
+                                                         now: now)
+    }
+
+    static func jobHandler(_ app: Application) -> JobHandler {
+        JobHandler(run: { _, _ in _ = try await app.reminders.run() }, failed: { _, _ in }, retried: { _, _ in })
+    }
+}
+
+/// Every `REMINDER_INTERVAL_MINUTES` while the server runs, queues that period's reminder sweep; with several
+/// instances the first to ask queues it and one worker runs it (0 turns it off, e.g. when cron runs
 /// `integrity reminders`).
 struct ReminderLifecycle: LifecycleHandler {
     final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
@@ -120,15 +144,14 @@ struct ReminderLifecycle: LifecycleHandler {
                 // Shutdown cancels the sleep; the application must not be touched after that.
                 guard !Task.isCancelled else { break }
                 do {
-                    _ = try await application.reminders.run()
+                    try await ReminderService.enqueueSweep(application)
                 } catch {
-                    application.logger.warning("reminder pass failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                    application.logger.warning("reminder sweep not queued", metadata: ["error": "\(String(reflecting: type(of: error)))"])
                 }
             }
         }
     }
 
-    /// Waits for a pass under way, so it never outlives the database.
     func shutdownAsync(_ application: Application) async {
         box.task?.cancel()
         await box.task?.value
