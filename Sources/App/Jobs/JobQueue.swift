@@ -52,11 +52,11 @@ struct JobQueue: Sendable {
 
     /// Progress and a fresh lease, in one write; false when the lease is no longer this worker's.
     func pulse(_ job: JobRecord, owner: String, phase: String?, done: Int, total: Int, now: Date) async throws -> Bool {
-        try await !db.sql.update(JobRecord.schema)
+        try await db.sql.update(JobRecord.schema)
             .set("phase", to: phase).set("done", to: done).set("total", to: total)
             .set("lease_until", to: now.addingTimeInterval(Self.lease)).set("updated_at", to: now)
             .where("id", .equal, job.id!).where("lease_owner", .equal, owner).where("status", .equal, JobRecord.Status.running.rawValue)
-            .returning("id").all().isEmpty
+            .changedAnyRow()
     }
 
     func complete(_ job: JobRecord, owner: String, now: Date) async throws {
@@ -87,10 +87,10 @@ struct JobQueue: Sendable {
 
     /// An operator's retry of a job that failed for good: queued again with a fresh count.
     func retry(_ id: UUID, now: Date) async throws -> Bool {
-        try await !db.sql.update(JobRecord.schema)
+        try await db.sql.update(JobRecord.schema)
             .set("status", to: JobRecord.Status.queued.rawValue).set("attempts", to: 0).set("run_after", to: now).set("updated_at", to: now)
             .where("id", .equal, id).where("status", .equal, JobRecord.Status.failed.rawValue)
-            .returning("id").all().isEmpty
+            .changedAnyRow()
     }
 
     /// Exponential backoff: 5 s, 10 s, 20 s … at most 10 minutes.

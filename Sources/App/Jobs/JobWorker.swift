@@ -23,11 +23,6 @@ final class JobProgress: Sendable {
     var current: (phase: String?, done: Int, total: Int) { value.withLockedValue { $0 } }
 }
 
-/// An error a job handler throws to fail with a catalog key the job's page can show.
-struct JobFailure: Error {
-    let key: String
-}
-
 /// Claims and runs jobs. `integrity worker` runs one on its own; `integrity serve` embeds one unless `--no-worker`.
 /// Each of `concurrency` loops claims a job, runs it with a lease kept alive by progress writes, and marks it done,
 /// retried with backoff, or failed for good. On shutdown it stops claiming and hands running jobs back.
@@ -114,7 +109,7 @@ final class JobWorker: Sendable {
             pulse.cancel()
             try await queue.complete(job, owner: owner, now: app.clock.now())
         } catch {
-            let key = (error as? JobFailure)?.key ?? "jobs.failure.internal"
+            let key = "jobs.failure.internal"
             app.logger.error("job failed", metadata: ["job": "\(job.id!)", "kind": "\(job.kind.rawValue)",
                                                       "error": "\(String(reflecting: type(of: error)))"])
             if job.attempts < job.maxAttempts {

@@ -46,8 +46,8 @@ final class MailMessage: Model, @unchecked Sendable {
 extension MailMessage {
     /// Moves a queued message to `sending` in one conditional statement; true for the one caller that did.
     static func claim(_ id: UUID, on db: Database) async throws -> Bool {
-        try await !db.sql.update(schema).set("status", to: Status.sending.rawValue)
+        try await db.sql.update(schema).set("status", to: Status.sending.rawValue)
             .where("id", .equal, id).where("status", .equal, Status.queued.rawValue)
-            .returning("id").all().isEmpty
+            .changedAnyRow()
     }
 }

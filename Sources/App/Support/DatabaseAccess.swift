@@ -10,6 +10,14 @@ extension Database {
     }
 }
 
+extension SQLUpdateBuilder {
+    /// Runs a conditional update and says whether it changed a row: of several callers racing for the same row,
+    /// exactly one gets true.
+    func changedAnyRow() async throws -> Bool {
+        try await !returning("id").all().isEmpty
+    }
+}
+
 extension Model where IDValue == UUID {
     /// This row as stored now, read through `db`: inside an audited transaction, the state a decision must be made on.
     func stored(on db: Database) async throws -> Self {

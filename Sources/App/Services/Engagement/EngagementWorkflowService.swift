@@ -28,7 +28,7 @@ enum EngagementWorkflowService {
 extension Engagement {
     /// Replaces this copy's workflow state with the stored one.
     func reloadState(on db: Database) async throws {
-        guard let id, let stored = try await Engagement.find(id, on: db) else { throw AppError.notFound }
+        let stored = try await stored(on: db)
         state = stored.state
         cancelReason = stored.cancelReason
     }

@@ -140,7 +140,7 @@ struct RedFlagRunService {
         run.status = .completed
         run.finishedAt = app.clock.now()
         try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
-            guard try await run.stored(on: scope.db).status == .running else { throw AppError.conflict(code: "redflags_run_finished") }
+            try await Self.requireRunning(run, on: scope.db)
             try await run.update(on: scope.db)
             try await RedFlagInput.query(on: scope.db).filter(\.$id == runID).delete()
             try await scope.record(.redFlagRunComplete, .redFlagRun(runID), changes: ["flags": outcome.flagCount])
@@ -194,9 +194,14 @@ struct RedFlagRunService {
         run.failure = failure
         run.finishedAt = app.clock.now()
         try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
-            guard try await run.stored(on: scope.db).status == .running else { throw AppError.conflict(code: "redflags_run_finished") }
+            try await Self.requireRunning(run, on: scope.db)
             try await run.update(on: scope.db)
             try await scope.record(.redFlagRunFail, .redFlagRun(run.id!), changes: ["failure": failure])
         }
+    }
+
+    /// A run finishes once: completing or failing it decides on its stored status.
+    private static func requireRunning(_ run: RedFlagRun, on db: Database) async throws {
+        guard try await run.stored(on: db).status == .running else { throw AppError.conflict(code: "redflags_run_finished") }
     }
 }
