@@ -98,6 +98,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M027_CreateJobs())
     app.migrations.add(M028_IndexForeignKeys())
     app.migrations.add(M029_CreateRedFlagInputs())
+    app.migrations.add(M030_StreamRedFlagInputs())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

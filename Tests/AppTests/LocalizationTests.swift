@@ -122,6 +122,7 @@ final class LocalizationTests: AppTestCase {
             keys.insert("error.engagement_\(refusal.code)")
         }
         family("redflags.status", RedFlagRun.Status.self)
+        family("redflags.progress", RedFlagProgress.Phase.self)
         for indicator in IndicatorRun.all {
             keys.insert("redflags.indicator.\(indicator.code).name")
             keys.insert("redflags.indicator.\(indicator.code).measures")

@@ -121,8 +121,9 @@ final class RedFlagsWebTests: AppTestCase {
             XCTAssertEqual(queued.status, "running", "followed from the job, whichever instance answers")
             clock.advance(by: JobQueue.lease + 1)
             try await app.jobWorker.drain()
-            let inputs = try await RedFlagInput.query(on: app.db).count()
-            XCTAssertEqual(inputs, 0, "the input is dropped once the run is complete")
+            let runID = try XCTUnwrap(UUID(uuidString: String(location.split(separator: "/").last!)))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: RedFlagRunService.inputURL(app, run: runID).path),
+                           "the stored input is removed once the run is complete")
             let shown = try await analyst.send(.GET, location)
             let dto = try shown.content.decode(APIRedFlagsController.RunDTO.self)
             XCTAssertEqual(dto.status, "completed")

@@ -61,3 +61,25 @@ extension RoutesBuilder {
         return route
     }
 }
+
+/// The key under which a route records that its body streams to the handler.
+struct StreamedBodyKey: Hashable, Sendable {}
+
+extension Route {
+    /// The body is read by the handler as it arrives (uploads of any size): middleware must not collect it.
+    var streamsBody: Bool {
+        userInfo[AnySendableHashable(StreamedBodyKey())] as? Bool ?? false
+    }
+}
+
+extension RoutesBuilder {
+    /// A POST route whose body streams to its handler, which reads it with `StreamedUpload.receive`.
+    @discardableResult
+    func post<Response: AsyncResponseEncodable & Sendable>(
+        _ path: PathComponent..., streaming handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        let route = on(.POST, path, body: .stream, use: handler)
+        route.userInfo[AnySendableHashable(StreamedBodyKey())] = true
+        return route
+    }
+}

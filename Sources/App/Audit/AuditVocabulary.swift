@@ -105,6 +105,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case dueDiligenceWaiverDecline = "due_diligence.waiver_decline"
     case conflictDeclare = "conflict.declare"
     case conflictDataImport = "conflict_data.import"
+    case conflictDataImportBatch = "conflict_data.import_batch"
     case redFlagRunStart = "red_flags.run_start"
     case redFlagRunComplete = "red_flags.run_complete"
     case redFlagRunFail = "red_flags.run_fail"

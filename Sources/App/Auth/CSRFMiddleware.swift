@@ -12,19 +12,25 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard !request.isAPI, ![.GET, .HEAD, .OPTIONS].contains(request.method) else {
             return try await next.respond(to: request)
         }
-        let expected = request.hasSession ? request.session.data[Self.sessionKey] : nil
+        // A streamed upload's token arrives inside its body: `StreamedUpload.receive` checks it before writing.
+        if request.route?.streamsBody == true { return try await next.respond(to: request) }
         // Routes collect their bodies after middleware runs; a body that arrived in several chunks must be
         // collected here, up to the route's own limit, before the token can be read.
         if request.body.data == nil {
             let limit = request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize
             _ = try await request.body.collect(max: limit.value).get()
         }
-        let supplied = request.headers.first(name: Self.headerName)
-            ?? (try? request.content.get(String.self, at: Self.fieldName))
-        guard let expected, let supplied, Self.constantTimeEqual(expected, supplied) else {
+        try Self.verify(request, supplied: try? request.content.get(String.self, at: Self.fieldName))
+        return try await next.respond(to: request)
+    }
+
+    /// The header, or else the form's field, must equal the session's token.
+    static func verify(_ request: Request, supplied field: String?) throws {
+        guard !request.isAPI else { return }
+        let expected = request.hasSession ? request.session.data[sessionKey] : nil
+        guard let expected, let supplied = request.headers.first(name: headerName) ?? field, constantTimeEqual(expected, supplied) else {
             throw AppError.csrfRejected
         }
-        return try await next.respond(to: request)
     }
 
     private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

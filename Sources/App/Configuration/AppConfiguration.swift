@@ -41,10 +41,17 @@ public struct AppConfiguration: Sendable {
     public var workerConcurrency: Int = 1
     /// The Likert score (1–5) from which a periodic evaluation counts as the body's needs being met (KPI 1).
     public var needsMetThreshold: Int = NeedsMetKPI.defaultThreshold
+    /// The largest red-flag upload accepted, in bytes as sent (gzip counts compressed); `REDFLAGS_MAX_UPLOAD`.
+    public var redFlagsMaxUpload: Int = 2 << 30
     /// The headless Chromium that prints PDFs; nil means the first of chromium, chromium-browser, google-chrome on PATH.
     public var chromiumPath: String?
 
     public var usesTLS: Bool { baseURL.lowercased().hasPrefix("https://") }
+
+    /// Uploads waiting for a worker, under the data directory; every instance must see the same directory.
+    public var uploadsDirectory: String {
+        (dataDirectory as NSString).appendingPathComponent("uploads")
+    }
 
     public var resolvedAuditKeyPath: String {
         auditKeyPath ?? (dataDirectory as NSString).appendingPathComponent("audit-signing-key")
@@ -69,6 +76,15 @@ public struct AppConfiguration: Sendable {
         self.auditKeyPath = auditKeyPath
         self.bcryptCost = bcryptCost
         self.demoMode = demoMode
+    }
+
+    /// "2gb", "500mb", "64kb" or a number of bytes.
+    static func byteCount(_ text: String) -> Int? {
+        let lowered = text.lowercased().trimmingCharacters(in: .whitespaces)
+        for (suffix, factor) in [("gb", 1 << 30), ("mb", 1 << 20), ("kb", 1 << 10), ("b", 1)] where lowered.hasSuffix(suffix) {
+            return Int(lowered.dropLast(suffix.count)).flatMap { $0.multipliedReportingOverflow(by: factor).overflow ? nil : $0 * factor }
+        }
+        return Int(lowered)
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -123,6 +139,12 @@ public struct AppConfiguration: Sendable {
         if let raw = env["WORKER_CONCURRENCY"] {
             guard let count = Int(raw), (1...64).contains(count) else { throw Invalid(description: "WORKER_CONCURRENCY must be 1–64, got \(raw)") }
             config.workerConcurrency = count
+        }
+        if let raw = env["REDFLAGS_MAX_UPLOAD"] {
+            guard let bytes = Self.byteCount(raw), bytes > 0 else {
+                throw Invalid(description: "REDFLAGS_MAX_UPLOAD must be a size such as 2gb, 500mb or 1048576, got \(raw)")
+            }
+            config.redFlagsMaxUpload = bytes
         }
         config.auditKeyPath = env["AUDIT_KEY_PATH"]
         if let raw = env["CONFLICT_LOOKBACK_YEARS"] {

@@ -137,7 +137,7 @@ extension Application {
     var jobWorker: JobWorker {
         if let worker = storage[JobWorkerKey.self] { return worker }
         let worker = JobWorker(app: self, handlers: [.matching: BatchMatchingService.jobHandler(self),
-                                                     .redFlags: RedFlagRunService.jobHandler(self),
+                                                     .redFlags: RedFlagRunJob.handler(self),
                                                      .reminders: ReminderService.jobHandler(self)])
         storage[JobWorkerKey.self] = worker
         return worker

@@ -10,6 +10,12 @@ extension Request {
         value.formatted(IntegerFormatStyle<Int>(locale: locale))
     }
 
+    /// A size in megabytes, to one decimal under ten ("1,5" in French).
+    func megabytes(_ bytes: Int) -> String {
+        let value = Double(bytes) / 1_048_576
+        return value.formatted(FloatingPointFormatStyle<Double>(locale: locale).precision(.fractionLength(0...(value < 10 ? 1 : 0))))
+    }
+
     /// Date and time to the minute, in UTC, which the page says.
     func dateTime(_ date: Date) -> String {
         var style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale)

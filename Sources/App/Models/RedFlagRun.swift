@@ -24,6 +24,10 @@ final class RedFlagRun: Model, @unchecked Sendable {
     @OptionalField(key: "parties") var parties: String?
     /// Names of the organizations in results, by identifier, as JSON (`[String: String]`).
     @OptionalField(key: "organization_names") var organizationNames: String?
+    /// SHA-256 of the file as uploaded: the same file sent twice while its run goes on is one run.
+    @OptionalField(key: "input_digest") var inputDigest: String?
+    /// Size of the stored compiled releases, which progress counts through.
+    @OptionalField(key: "input_bytes") var inputBytes: Int?
     /// The conflict-data import that shares the releases' parties with conflict screening.
     @OptionalField(key: "data_import_id") var dataImportID: UUID?
     /// A catalog key naming why the run failed.

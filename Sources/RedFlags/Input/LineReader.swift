@@ -15,11 +15,22 @@ public struct LineReader {
     }
 
     public struct ReadError: Error, CustomStringConvertible {
+        public enum Kind: String, Sendable {
+            case cannotInflate, truncatedGzip, damagedGzip
+        }
+
+        public let kind: Kind
         public let description: String
     }
 
     var source: any ChunkSource
     let chunkSize: Int
+    private var pending: [UInt8] = []
+    private var number = 0
+    private var finished = false
+
+    /// Bytes read from the file so far (compressed bytes for gzip), for progress.
+    public var bytesRead: Int { source.bytesRead }
 
     public init(_ handle: FileHandle, chunkSize: Int = 1 << 20) throws(ReadError) {
         self.chunkSize = chunkSize
@@ -31,18 +42,28 @@ public struct LineReader {
     /// Calls `body` with each batch of complete lines, in order. Blank lines are skipped but counted; a trailing
     /// carriage return is dropped; a last line without a newline is still read.
     public mutating func forEachBatch(_ body: (Batch) throws -> Void) throws {
-        var pending: [UInt8] = []
-        var number = 0
-        while let chunk = try source.next() {
+        while let batch = try nextBatch() { try body(batch) }
+    }
+
+    /// The next batch of complete lines, or nil at the end of the file, for callers that must wait between batches.
+    public mutating func nextBatch() throws -> Batch? {
+        while !finished {
+            guard let chunk = try source.next() else {
+                finished = true
+                guard !pending.isEmpty else { return nil }
+                let last = pending
+                pending = []
+                return Self.batch(last, numberingFrom: &number)
+            }
             pending += chunk
             guard let lastNewline = pending.lastIndex(of: 0x0A) else { continue }
             // Only the unfinished tail is copied; the complete lines keep the buffer they arrived in.
             var complete = pending
             pending = Array(complete[(lastNewline + 1)...])
             complete.removeSubrange((lastNewline + 1)...)
-            try body(Self.batch(complete, numberingFrom: &number))
+            return Self.batch(complete, numberingFrom: &number)
         }
-        if !pending.isEmpty { try body(Self.batch(pending, numberingFrom: &number)) }
+        return nil
     }
 
     /// Line by line, for callers that do not batch.
@@ -75,6 +96,7 @@ public struct LineReader {
 }
 
 protocol ChunkSource {
+    var bytesRead: Int { get }
     mutating func next() throws(LineReader.ReadError) -> [UInt8]?
 }
 
@@ -82,13 +104,22 @@ struct PlainSource: ChunkSource {
     let handle: FileHandle
     let chunkSize: Int
     var pending: [UInt8]?
+    private(set) var bytesRead = 0
+
+    init(handle: FileHandle, chunkSize: Int, pending: [UInt8]) {
+        self.handle = handle
+        self.chunkSize = chunkSize
+        self.pending = pending
+    }
 
     mutating func next() -> [UInt8]? {
         if let first = pending {
             pending = nil
+            bytesRead += first.count
             if !first.isEmpty { return first }
         }
         let data = handle.readData(ofLength: chunkSize)
+        bytesRead += data.count
         return data.isEmpty ? nil : [UInt8](data)
     }
 }
@@ -104,12 +135,14 @@ final class GzipSource: ChunkSource {
     /// Inflated bytes, reused for every chunk.
     var output: [UInt8]
 
+    var bytesRead: Int { input.bytesRead }
+
     init(_ input: PlainSource) throws(LineReader.ReadError) {
         self.input = input
         output = [UInt8](repeating: 0, count: input.chunkSize)
         // 15 window bits + 16: gzip framing only.
         guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw LineReader.ReadError(description: "cannot start gzip decompression")
+            throw LineReader.ReadError(kind: .cannotInflate, description: "cannot start gzip decompression")
         }
     }
 
@@ -119,7 +152,7 @@ final class GzipSource: ChunkSource {
         while true {
             if consumed == buffer.count {
                 guard let chunk = input.next() else {
-                    if inMember { throw LineReader.ReadError(description: "the gzip data ends early") }
+                    if inMember { throw LineReader.ReadError(kind: .truncatedGzip, description: "the gzip data ends early") }
                     return nil
                 }
                 buffer = chunk
@@ -133,7 +166,7 @@ final class GzipSource: ChunkSource {
             case Z_OK, Z_BUF_ERROR:
                 inMember = true
             default:
-                throw LineReader.ReadError(description: "the gzip data is damaged (zlib error \(status))")
+                throw LineReader.ReadError(kind: .damagedGzip, description: "the gzip data is damaged (zlib error \(status))")
             }
             if produced > 0 { return Array(output[..<produced]) }
         }

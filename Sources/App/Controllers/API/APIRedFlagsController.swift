@@ -3,13 +3,17 @@ import Fluent
 import RedFlags
 import Vapor
 
-/// Red-flag runs for scripts: upload OCDS text, poll the run, read its counts and top scores; the full results are
-/// the web export (`/red-flags/runs/{id}/results.json`).
+/// Red-flag runs for scripts: upload an OCDS file (its bytes as the body, gzip allowed, streamed to disk; or small
+/// text in JSON), poll the run, read its counts and top scores; the full results are the web export
+/// (`/red-flags/runs/{id}/results.json`).
 struct APIRedFlagsController: RouteCollection {
+    /// JSON bodies carry the file as text, so they are held in memory: small files only.
+    static let maxJSONBody = 50 << 20
+
     func boot(routes: RoutesBuilder) throws {
         let allowed = routes.grouped(access: RedFlagsController.access)
         allowed.get("red-flags", "runs", use: list)
-        allowed.post("red-flags", "runs", upTo: RedFlagsController.maxUpload, use: create)
+        allowed.post("red-flags", "runs", streaming: create)
         allowed.get("red-flags", "runs", ":id", use: show)
     }
 
@@ -59,23 +63,33 @@ struct APIRedFlagsController: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         try req.authorize(.create, .redFlags)
-        let input = try req.content.decode(RunInput.self)
-        guard let text = input.text, !text.isEmpty else {
-            return try await refuse(req, code: "redflags.error.no_file", message: req.t("redflags.error.no_file"), problems: [])
-        }
         do {
+            let (upload, input) = try await Self.receive(req)
             let run = try await RedFlagRunService(app: req.application).start(
-                bytes: Array(text.utf8), fileName: input.fileName ?? "api", settingsText: input.settings ?? "", user: try req.requireUser())
+                upload, fileName: input.fileName ?? "api", settingsText: input.settings ?? "", user: try req.requireUser())
             let response = try await dto(run, req, detail: false).encodeResponse(status: .accepted, for: req)
             response.headers.replaceOrAdd(name: .location, value: "/api/v1/red-flags/runs/\(run.id!.uuidString.lowercased())")
             return response
         } catch let refusal as RedFlagRunService.Refusal {
-            return try await refuse(req, code: refusal.key, message: refusal.message(req), problems: refusal.problems(req))
+            return try await RefusalDTO(error: .init(code: refusal.key, message: refusal.message(req), problems: refusal.problems(req)))
+                .encodeResponse(status: refusal.status, for: req)
         }
     }
 
-    private func refuse(_ req: Request, code: String, message: String, problems: [String]) async throws -> Response {
-        try await RefusalDTO(error: .init(code: code, message: message, problems: problems)).encodeResponse(status: .unprocessableEntity, for: req)
+    /// The file and its name and settings: from a JSON body's fields, or else the raw body and the query.
+    private static func receive(_ req: Request) async throws -> (StreamedUpload, RunInput) {
+        guard req.headers.contentType == .json else {
+            let upload = try await RedFlagRunService.receive(req)
+            return (upload, RunInput(text: nil, fileName: upload.fields["fileName"], settings: upload.fields["settings"]))
+        }
+        do {
+            _ = try await req.body.collect(max: maxJSONBody).get()
+        } catch {
+            throw RedFlagRunService.Refusal.tooLarge(limit: maxJSONBody)
+        }
+        let input = try req.content.decode(RunInput.self)
+        let upload = try await StreamedUpload.store(Array((input.text ?? "").utf8), req, into: req.application.configuration.uploadsDirectory)
+        return (upload, input)
     }
 
     @Sendable func show(req: Request) async throws -> RunDTO {

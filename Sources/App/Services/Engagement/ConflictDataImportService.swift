@@ -42,6 +42,19 @@ struct ConflictDataImportService {
         return Outcome(dataImport: record, reopened: try await recheckClearedMatches(trigger: "\(kind.rawValue) import"))
     }
 
+    /// One batch of a streamed OCDS import in its own short audited transaction, so no writer waits long behind a
+    /// large file: a process imported again replaces what an earlier import said about it.
+    func storeParties(_ parties: [ProcurementParty], importID: UUID, actor: AuditActor) async throws {
+        guard !parties.isEmpty else { return }
+        try await audit.transaction(on: db, actor: actor) { scope in
+            let ocids = Set(parties.map(\.ocid)).sorted()
+            for batch in ocids.chunked(500) { try await ProcurementPartyRecord.query(on: scope.db).filter(\.$ocid ~~ batch).delete() }
+            for batch in parties.map({ ProcurementPartyRecord($0, importID: importID) }).chunked(200) { try await batch.create(on: scope.db) }
+            try await scope.record(.conflictDataImportBatch, .dataImport(importID),
+                                   changes: ["processes": String(ocids.count), "rows": String(parties.count)])
+        }
+    }
+
     func recheckClearedMatches(trigger: String) async throws -> Int {
         let cleared = try await Engagement.query(on: db)
             .filter(\.$dueDiligence ~~ [.cleared, .mitigated])

@@ -3,16 +3,37 @@ import Foundation
 import RedFlags
 import Vapor
 
-/// How far a red-flag run has got: compiled releases read of all.
+/// How far a red-flag run has got: bytes of its stored file read in the current phase, of all.
 struct RedFlagProgress: Sendable, Equatable {
+    /// Each phase reads the stored file once.
+    enum Phase: String, Sendable, CaseIterable {
+        case parties, indicators
+    }
+
+    var phase: Phase?
     var done: Int
     var total: Int
 
-    var percent: Int { total == 0 ? 0 : 100 * done / total }
+    var percent: Int {
+        guard total > 0, let phase else { return 0 }
+        // Sharing the parties is the quicker half.
+        let share = 100 * done / total
+        return phase == .parties ? share / 4 : 25 + share * 3 / 4
+    }
+
+    init(phase: Phase?, done: Int, total: Int) {
+        self.phase = phase
+        self.done = done
+        self.total = total
+    }
+
+    init(_ job: JobRecord) {
+        self.init(phase: job.phase.flatMap(Phase.init), done: job.done, total: job.total)
+    }
 
     /// Progress of a run still queued or running, read from its job, so any instance can answer.
     static func of(_ run: UUID, on db: Database) async throws -> RedFlagProgress? {
-        try await JobRecord.unfinished(.redFlags, subjects: [run], on: db)[run].map { RedFlagProgress(done: $0.done, total: $0.total) }
+        try await JobRecord.unfinished(.redFlags, subjects: [run], on: db)[run].map(RedFlagProgress.init)
     }
 }
 
@@ -44,164 +65,174 @@ struct RedFlagUploadSummary: Codable, Sendable, Equatable {
     static let keptProblems = 100
 }
 
-/// Starts red-flag runs from uploads and carries them out in the background. The upload's parties are stored for
-/// conflict screening as the run starts; the indicators run afterwards, reporting progress.
+/// Starts red-flag runs from uploads. The upload, already on disk, is read once into compiled releases, one per line,
+/// stored where every worker finds it; the run and its job are then written together. `RedFlagRunJob` carries it out.
 struct RedFlagRunService {
     let app: Application
 
-    var db: Database { app.db }
+    /// Packages and pretty-printed files are read whole: at most this much of them.
+    static let wholeDocumentLimit = 64 << 20
 
     /// The upload or its settings cannot be used; nothing was stored.
     enum Refusal: Error {
+        case noFile
         case settings(Settings.Problem)
-        case noReleases([CompiledReleaseSet.Problem])
+        case noReleases([CompiledReleaseSet.Problem], count: Int)
+        case unreadable(LineReader.ReadError.Kind)
+        case documentTooLarge(limit: Int)
+        case tooLarge(limit: Int)
+        case malformed
+
+        init(_ refusal: StreamedUpload.Refusal) {
+            switch refusal {
+            case .tooLarge(let limit): self = .tooLarge(limit: limit)
+            case .malformed: self = .malformed
+            }
+        }
 
         /// The catalog key of the refusal, also its code in the API.
         var key: String {
             switch self {
+            case .noFile: "redflags.error.no_file"
             case .settings: "redflags.error.settings"
             case .noReleases: "redflags.error.no_releases"
+            case .unreadable(.truncatedGzip): "redflags.error.gzip_truncated"
+            case .unreadable: "redflags.error.gzip_damaged"
+            case .documentTooLarge: "redflags.error.document_too_large"
+            case .tooLarge: "redflags.error.too_large"
+            case .malformed: "redflags.error.malformed"
+            }
+        }
+
+        var status: HTTPResponseStatus {
+            switch self {
+            case .tooLarge: .payloadTooLarge
+            case .malformed: .badRequest
+            default: .unprocessableEntity
             }
         }
 
         func message(_ req: Request) -> String {
             switch self {
             case .settings(let problem): req.t(key, req.text(problem))
-            case .noReleases(let problems): req.t(key, String(problems.count))
+            case .noReleases(_, let count): req.t(key, req.number(count))
+            case .documentTooLarge(let limit), .tooLarge(let limit): req.t(key, req.megabytes(limit))
+            case .noFile, .unreadable, .malformed: req.t(key)
             }
         }
 
         /// The first problems, one line each.
         func problems(_ req: Request) -> [String] {
-            guard case .noReleases(let problems) = self else { return [] }
-            return problems.prefix(100).map(req.text)
+            guard case .noReleases(let problems, _) = self else { return [] }
+            return problems.map(req.text)
         }
     }
 
-    func start(bytes: [UInt8], fileName: String, settingsText: String, user: User) async throws -> RedFlagRun {
-        let settings: Settings
-        do { settings = try Settings.parse(settingsText) } catch { throw Refusal.settings(error) }
-        let upload = CompiledReleaseSet(bytes: bytes)
-        guard !upload.releases.isEmpty else { throw Refusal.noReleases(upload.problems) }
-        let lines = upload.jsonLines
-        let name = String(fileName.suffix(200))
-        let shared = try await app.conflictData.importFile(.ocds, text: String(decoding: lines, as: UTF8.self), fileName: name, actor: .user(user.id!), userID: user.id)
+    /// Where a run's compiled releases wait for a worker.
+    static func inputURL(_ app: Application, run: UUID) -> URL {
+        URL(fileURLWithPath: app.configuration.uploadsDirectory).appendingPathComponent("red-flags")
+            .appendingPathComponent(run.uuidString.lowercased() + ".jsonl")
+    }
+
+    /// Receives the request's file into the uploads directory, refusing it as a `Refusal`.
+    static func receive(_ req: Request) async throws -> StreamedUpload {
+        do {
+            return try await StreamedUpload.receive(req, into: req.application.configuration.uploadsDirectory,
+                                                    limit: req.application.configuration.redFlagsMaxUpload)
+        } catch let refusal as StreamedUpload.Refusal {
+            throw Refusal(refusal)
+        }
+    }
+
+    /// Starts a run over an upload on disk, which it removes. The same file with the same settings, sent again by the
+    /// same person while its run is still going (a double click, a retry), gives that run again.
+    func start(_ upload: StreamedUpload, fileName: String, settingsText: String, user: User) async throws -> RedFlagRun {
+        defer { try? FileManager.default.removeItem(at: upload.url) }
+        guard upload.bytes > 0 else { throw Refusal.noFile }
+        do { _ = try Settings.parse(settingsText) } catch { throw Refusal.settings(error) }
+        let runID = UUID()
+        let input = Self.inputURL(app, run: runID)
+        let summary = try await prepare(upload.url, into: input)
+        do {
+            return try await create(runID, summary: summary, digest: upload.digest, fileName: String(fileName.suffix(200)),
+                                    settingsText: settingsText, user: user, inputBytes: Self.size(of: input))
+        } catch {
+            try? FileManager.default.removeItem(at: input)
+            throw error
+        }
+    }
+
+    /// Reads the upload into compiled releases, one per line, off the event loop.
+    private func prepare(_ upload: URL, into input: URL) async throws -> ReleaseUpload.Summary {
+        let summary: ReleaseUpload.Summary
+        do {
+            summary = try await app.threadPool.runIfActive {
+                try FileManager.default.createDirectory(at: input.deletingLastPathComponent(), withIntermediateDirectories: true)
+                guard FileManager.default.createFile(atPath: input.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+                let source = try FileHandle(forReadingFrom: upload)
+                let sink = try FileHandle(forWritingTo: input)
+                defer {
+                    try? source.close()
+                    try? sink.close()
+                }
+                var reader = try LineReader(source)
+                return try ReleaseUpload.read(&reader, wholeDocumentLimit: Self.wholeDocumentLimit,
+                                              keptProblems: RedFlagUploadSummary.keptProblems) { try sink.write(contentsOf: $0) }
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: input)
+            switch error {
+            case let failure as LineReader.ReadError: throw Refusal.unreadable(failure.kind)
+            case let failure as ReleaseUpload.DocumentTooLarge: throw Refusal.documentTooLarge(limit: failure.limit)
+            default: throw error
+            }
+        }
+        guard summary.releases > 0 else {
+            try? FileManager.default.removeItem(at: input)
+            throw Refusal.noReleases(summary.problems, count: summary.problemCount)
+        }
+        return summary
+    }
+
+    /// The run, its conflict-data import and its job, written together, unless the same run is already going.
+    private func create(_ runID: UUID, summary: ReleaseUpload.Summary, digest: String, fileName: String, settingsText: String,
+                        user: User, inputBytes: Int) async throws -> RedFlagRun {
+        let now = app.clock.now()
         let run = RedFlagRun()
+        run.id = runID
         run.status = .running
-        run.fileName = name
+        run.fileName = fileName
         run.settings = settingsText
-        run.processes = upload.releases.count
+        run.processes = summary.releases
+        run.inputDigest = digest
+        run.inputBytes = inputBytes
         run.uploadSummary = JSONColumn.encode(RedFlagUploadSummary(
-            forms: upload.forms.map(\.rawValue).sorted(), mergedReleases: upload.mergedReleases, readAsLatin1: upload.readAsLatin1,
-            problems: upload.problems.prefix(RedFlagUploadSummary.keptProblems).map(RedFlagUploadSummary.Problem.init),
-            problemCount: upload.problems.count))
-        run.dataImportID = shared.dataImport.id
+            forms: summary.forms.map(\.rawValue).sorted(), mergedReleases: summary.mergedReleases, readAsLatin1: summary.readAsLatin1,
+            problems: summary.problems.map(RedFlagUploadSummary.Problem.init), problemCount: summary.problemCount))
+        // Every name for now; the finished run keeps only those its results mention.
+        run.organizationNames = JSONColumn.encode(summary.names.byID)
         run.startedBy = user.id!
-        run.startedAt = app.clock.now()
-        // The run, its input and its job are written together: any worker can carry it out.
-        try await app.auditLog.transaction(on: db, actor: .user(user.id!)) { [clock = app.clock] scope in
+        run.startedAt = now
+        let dataImport = DataImport(id: UUID(), kind: .ocds, fileName: fileName, items: summary.releases, rows: 0, importedBy: user.id, now: now)
+        run.dataImportID = dataImport.id
+        @Sendable func same(_ db: Database) -> QueryBuilder<RedFlagRun> {
+            RedFlagRun.query(on: db).filter(\.$startedBy == user.id!).filter(\.$inputDigest == digest).filter(\.$settings == settingsText)
+        }
+        let created = try await app.auditLog.transactionIfChanged(on: app.db, actor: .user(user.id!)) { scope in
+            guard try await same(scope.db).filter(\.$status == .running).first() == nil else { throw AuditLogService.NothingToChange() }
+            try await dataImport.create(on: scope.db)
             try await run.create(on: scope.db)
-            try await RedFlagInput(runID: run.id!, lines: lines).create(on: scope.db)
-            try await JobQueue(db: scope.db).enqueue(.redFlags, subject: run.id!, now: clock.now())
-            try await scope.record(.redFlagRunStart, .redFlagRun(run.id!),
-                                   changes: ["file": name, "processes": String(run.processes), "settings": settingsText])
+            try await JobQueue(db: scope.db).enqueue(.redFlags, subject: runID, now: now)
+            try await scope.record(.redFlagRunStart, .redFlagRun(runID),
+                                   changes: ["file": fileName, "processes": String(run.processes), "settings": settingsText])
         }
-        return run
+        guard created == nil else { return run }
+        try? FileManager.default.removeItem(at: Self.inputURL(app, run: runID))
+        guard let going = try await same(app.db).sort(\.$startedAt, .descending).first() else { throw AppError.conflict(code: "redflags_run_finished") }
+        return going
     }
 
-    static func jobHandler(_ app: Application) -> JobHandler {
-        JobHandler(
-            run: { job, progress in try await RedFlagRunService(app: app).execute(job.subjectID, progress: progress) },
-            failed: { job, _ in
-                guard let run = try await RedFlagRun.find(job.subjectID, on: app.db), run.status == .running else { return }
-                try await RedFlagRunService(app: app).fail(run, failure: "redflags.failure.internal")
-            },
-            retried: { job, scope in
-                try await RedFlagRun.query(on: scope.db).filter(\.$id == job.subjectID).filter(\.$status == .failed)
-                    .set(\.$status, to: .running).set(\.$failure, to: nil).set(\.$finishedAt, to: nil).update()
-            })
-    }
-
-    /// Reads the stored input again, so a run that a stopped worker left is carried out in full by another.
-    func execute(_ runID: UUID, progress: JobProgress) async throws {
-        guard let run = try await RedFlagRun.find(runID, on: db), run.status == .running,
-              let input = try await RedFlagInput.find(runID, on: db) else { return }
-        let settings = try Settings.parse(run.settings)
-        let lines = Array(input.lines)
-        let releases = CompiledReleaseSet(bytes: lines).releases
-        progress.report(phase: nil, done: 0, total: releases.count)
-        let outcome = await Task.detached {
-            Self.evaluate(releases, lines: lines, settings: settings) { progress.report(phase: nil, done: $0, total: releases.count) }
-        }.value
-        run.results = outcome.results
-        run.risk = outcome.risk
-        run.parties = outcome.parties
-        run.organizationNames = outcome.organizationNames
-        run.status = .completed
-        run.finishedAt = app.clock.now()
-        try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
-            try await Self.requireRunning(run, on: scope.db)
-            try await run.update(on: scope.db)
-            try await RedFlagInput.query(on: scope.db).filter(\.$id == runID).delete()
-            try await scope.record(.redFlagRunComplete, .redFlagRun(runID), changes: ["flags": outcome.flagCount])
-        }
-    }
-
-    struct Outcome: Sendable {
-        let results: String
-        let risk: String
-        let parties: String
-        let organizationNames: String
-        let flagCount: String
-    }
-
-    /// The indicators, maps and risk scores over compiled releases; pure, so it runs off the event loop.
-    static func evaluate(_ releases: [JSONValue], lines: [UInt8], settings: Settings, progress: (Int) -> Void) -> Outcome {
-        var run = IndicatorRun(settings: settings, mapping: true)
-        run.tracked = .all
-        // The one decoder the CLI uses, so a page and a command never read a release differently.
-        for (index, line) in lines.split(separator: 0x0A).enumerated() {
-            _ = line.withUnsafeBufferPointer { run.read(line: $0, number: index + 1) }
-            if (index + 1) % 250 == 0 || index + 1 == releases.count { progress(index + 1) }
-        }
-        let results = run.finish()
-        let weights = RiskWeights(settings: settings, codes: run.codes)
-        let parties = run.parties.mapValues {
-            StoredParties(buyer: $0.buyer, procuringEntity: $0.procuringEntity, tenderers: $0.tenderers.sorted(), suppliers: $0.suppliers.sorted())
-        }
-        var names = OrganizationNames()
-        for release in releases { names.add(release) }
-        let mentioned = run.parties.values.reduce(into: Set<String>()) { ids, p in
-            ids.formUnion([p.buyer, p.procuringEntity].compactMap { $0 })
-            ids.formUnion(p.tenderers)
-        }
-        let flagCount = results.counts.reduce(0) { $0 + $1.1 }
-        return Outcome(results: results.json(includeMeta: true),
-                       risk: RiskScores(results: results, parties: run.parties, weights: weights).json(weights: weights),
-                       parties: JSONColumn.encode(parties), organizationNames: JSONColumn.encode(names.restricted(to: mentioned)),
-                       flagCount: String(flagCount))
-    }
-
-    struct StoredParties: Codable, Sendable {
-        let buyer: String?
-        let procuringEntity: String?
-        let tenderers: [String]
-        let suppliers: [String]
-    }
-
-    private func fail(_ run: RedFlagRun, failure: String) async throws {
-        run.status = .failed
-        run.failure = failure
-        run.finishedAt = app.clock.now()
-        try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
-            try await Self.requireRunning(run, on: scope.db)
-            try await run.update(on: scope.db)
-            try await scope.record(.redFlagRunFail, .redFlagRun(run.id!), changes: ["failure": failure])
-        }
-    }
-
-    /// A run finishes once: completing or failing it decides on its stored status.
-    private static func requireRunning(_ run: RedFlagRun, on db: Database) async throws {
-        guard try await run.stored(on: db).status == .running else { throw AppError.conflict(code: "redflags_run_finished") }
+    static func size(of url: URL) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 }

@@ -32,7 +32,7 @@ struct StoredRedFlagResults: Sendable {
     let buyers: [ScoredOrganization]
     let suppliers: [ScoredOrganization]
     let weights: [(String, Double)]
-    let parties: [String: RedFlagRunService.StoredParties]
+    let parties: [String: RedFlagRunJob.StoredParties]
     /// Organization names by identifier; empty for runs stored before names were kept.
     let names: [String: String]
 
@@ -88,7 +88,7 @@ struct StoredRedFlagResults: Sendable {
         return flags.filter { flag in Self.concerns(flag, ocid: ocid, found) }
     }
 
-    private static func concerns(_ flag: Flag, ocid: String, _ parties: RedFlagRunService.StoredParties?) -> Bool {
+    private static func concerns(_ flag: Flag, ocid: String, _ parties: RedFlagRunJob.StoredParties?) -> Bool {
         switch flag.group {
         case .ocid: return flag.id == ocid
         case .buyer: return flag.id == parties?.buyer

@@ -26,7 +26,7 @@ enum RedFlagPages {
         let jobs = try await JobRecord.unfinished(.redFlags, subjects: runs.map { $0.id! }, on: req.db)
         return IndexContent(
             runs: runs.map {
-                let status = displayStatus($0, progress: jobs[$0.id!].map { RedFlagProgress(done: $0.done, total: $0.total) })
+                let status = displayStatus($0, progress: jobs[$0.id!].map(RedFlagProgress.init))
                 return RunRow(href: Paths.redFlagRun($0.id!), fileName: $0.fileName, status: req.t("redflags.status.\(status.rawValue)"),
                        processes: $0.processes, startedAt: $0.startedAt.formatted(.iso8601))
             },
@@ -50,13 +50,18 @@ enum RedFlagPages {
         let status = displayStatus(run, progress: progress)
         switch status {
         case .running:
-            let p = progress ?? RedFlagProgress(done: 0, total: run.processes)
-            return State(status: status, running: true, percent: p.percent, message: req.t("redflags.progress", String(p.done), String(p.total)))
+            return State(status: status, running: true, percent: progress?.percent ?? 0, message: message(progress, req))
         case .completed:
             return State(status: status, running: false, percent: 100, message: req.t("redflags.status.completed"))
         case .failed:
             return State(status: status, running: false, percent: 100, message: req.t(run.failure ?? "redflags.failure.interrupted"))
         }
+    }
+
+    /// Which pass over the file a run is in, and how far, in megabytes.
+    static func message(_ progress: RedFlagProgress?, _ req: Request) -> String {
+        guard let progress, let phase = progress.phase else { return req.t("redflags.progress.queued") }
+        return req.t("redflags.progress.\(phase.rawValue)", req.megabytes(progress.done), req.megabytes(progress.total))
     }
 
     struct CountRow: Encodable {

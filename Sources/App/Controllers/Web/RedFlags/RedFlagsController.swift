@@ -6,13 +6,12 @@ import Vapor
 /// Analysts and programme staff upload OCDS, follow the run, read and export its red flags, and read how each
 /// indicator works. Every page carries the standing caveat.
 struct RedFlagsController: RouteCollection {
-    static let maxUpload: ByteCount = "50mb"
     static let access = RouteAccess.roles([.coordinator, .administrator, .analyst])
 
     func boot(routes: RoutesBuilder) throws {
         let allowed = routes.grouped(access: Self.access)
         allowed.get("red-flags", use: index)
-        allowed.post("red-flags", upTo: Self.maxUpload, use: upload)
+        allowed.post("red-flags", streaming: upload)
         allowed.get("red-flags", "runs", ":id", use: run)
         allowed.get("red-flags", "runs", ":id", "progress", use: progress)
         allowed.get("red-flags", "runs", ":id", "process", use: process)
@@ -22,11 +21,6 @@ struct RedFlagsController: RouteCollection {
         allowed.get("red-flags", "methodology", ":code", use: indicator)
     }
 
-    struct Form: Content {
-        var file: File?
-        var settings: String?
-    }
-
     @Sendable func index(req: Request) async throws -> View {
         try req.authorize(.list, .redFlags)
         return try await req.page("redflags", title: "redflags.title", try await RedFlagPages.index(req, error: nil, problems: [], settings: ""))
@@ -34,23 +28,17 @@ struct RedFlagsController: RouteCollection {
 
     @Sendable func upload(req: Request) async throws -> Response {
         try req.authorize(.create, .redFlags)
-        let form = try req.content.decode(Form.self)
-        let settings = form.settings ?? ""
-        guard let file = form.file, file.data.readableBytes > 0 else {
-            return try await refuse(req, req.t("redflags.error.no_file"), settings: settings)
-        }
+        var settings = ""
         do {
+            let upload = try await RedFlagRunService.receive(req)
+            settings = upload.fields["settings"] ?? ""
             let run = try await RedFlagRunService(app: req.application).start(
-                bytes: Array(file.data.readableBytesView), fileName: file.filename, settingsText: settings, user: try req.requireUser())
+                upload, fileName: upload.fileName ?? "", settingsText: settings, user: try req.requireUser())
             return req.redirect(to: Paths.redFlagRun(run.id!))
         } catch let refusal as RedFlagRunService.Refusal {
-            return try await refuse(req, refusal.message(req), settings: settings, problems: refusal.problems(req))
+            let content = try await RedFlagPages.index(req, error: refusal.message(req), problems: refusal.problems(req), settings: settings)
+            return try await req.page("redflags", title: "redflags.title", content, status: refusal.status)
         }
-    }
-
-    private func refuse(_ req: Request, _ error: String, settings: String, problems: [String] = []) async throws -> Response {
-        let content = try await RedFlagPages.index(req, error: error, problems: problems, settings: settings)
-        return try await req.page("redflags", title: "redflags.title", content, status: .unprocessableEntity)
     }
 
     @Sendable func run(req: Request) async throws -> View {
