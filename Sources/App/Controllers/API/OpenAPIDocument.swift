@@ -96,9 +96,7 @@ enum OpenAPIDocument {
             "/red-flags/runs": [
                 "get": operation("listRedFlagRuns", "The last 100 red-flag runs, newest first (programme staff, analysts)",
                                  ok: ["type": "array", "items": ref("RedFlagRun")]),
-                "post": operation("startRedFlagRun",
-                                  "Upload OCDS (compiled releases, release or record packages) and start a background red-flag run; poll the Location. A 422 names bad settings or lists why nothing could be read",
-                                  body: "RedFlagRunInput", ok: ref("RedFlagRun"), okStatus: "202"),
+                "post": redFlagUpload,
             ],
             "/red-flags/runs/{id}": [
                 "parameters": [pathParam("id")],
@@ -386,20 +384,32 @@ enum OpenAPIDocument {
     }
 
     private static func operation(
-        _ id: String, _ summary: String, params: [OpenAPIValue] = [], body: String? = nil,
-        ok: OpenAPIValue, okStatus: String = "200", open: Bool = false, conflicts: Bool = false
+        _ id: String, _ summary: String, params: [OpenAPIValue] = [], body: String? = nil, content: OpenAPIValue? = nil,
+        ok: OpenAPIValue, okStatus: String = "200", open: Bool = false, conflicts: Bool = false, tooLarge: Bool = false
     ) -> OpenAPIValue {
         var pairs: [(String, OpenAPIValue)] = [("operationId", .string(id)), ("summary", .string(summary))]
         if !params.isEmpty { pairs.append(("parameters", .array(params))) }
-        if let body {
-            pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": ref(body)]]]))
+        if let content = content ?? body.map({ ["application/json": ["schema": ref($0)]] }) {
+            pairs.append(("requestBody", ["required": true, "content": content]))
         }
         if open { pairs.append(("security", [])) }
         var responses: [(String, OpenAPIValue)] = [(okStatus, ["description": "Success", "content": ["application/json": ["schema": ok]]])]
-        let errors = (open ? ["400", "404", "422"] : ["400", "401", "403", "404", "422"]) + (conflicts ? ["409"] : [])
+        let errors = (open ? ["400", "404", "422"] : ["400", "401", "403", "404", "422"]) + (conflicts ? ["409"] : []) + (tooLarge ? ["413"] : [])
         responses += errors.map { ($0, .object([("$ref", "#/components/responses/Error")])) }
         pairs.append(("responses", .object(responses)))
         return .object(pairs)
+    }
+
+    /// The file as the body, streamed (query: its name and settings), or small text in JSON.
+    private static var redFlagUpload: OpenAPIValue {
+        let file: OpenAPIValue = ["schema": ["type": "string", "format": "binary"]]
+        return operation(
+            "startRedFlagRun",
+            "Upload OCDS (compiled releases one per line, release or record packages; gzip allowed) and start a background red-flag run; poll the Location. The same file with the same settings sent again while its run goes on answers that run. A 422 names bad settings or lists why nothing could be read; 413: over REDFLAGS_MAX_UPLOAD",
+            params: [queryParam("fileName"), queryParam("settings")],
+            content: ["application/json": ["schema": ref("RedFlagRunInput")], "application/x-ndjson": file,
+                      "application/gzip": file, "application/octet-stream": file],
+            ok: ref("RedFlagRun"), okStatus: "202", tooLarge: true)
     }
 
     /// The letter's bytes, in whichever accepted format it was uploaded.
