@@ -37,6 +37,27 @@ struct RiskScoreTests {
         #expect(risk.suppliers.map(\.id) == ["S", "T"] && risk.suppliers[0].mean == 0.625)
     }
 
+    /// Two workers that read the same file must store the same means: a sum of doubles depends on its order, and a
+    /// dictionary's order differs between processes.
+    @Test func meansDoNotDependOnTheOrderProcessesAreHeldIn() throws {
+        let weights = RiskWeights((1...7).map { (code: "R\($0)", weight: Double($0) / 3) })
+        var results = Results()
+        var parties: [String: ProcessParties] = [:]
+        for index in 0..<500 {
+            let ocid = "ocds-\(index)"
+            for code in 1...7 where (index * 7 + code * 3) % (code + 2) == 0 { results.flag(.ocid, ocid, "R\(code)", 1) }
+            parties[ocid] = ProcessParties(buyer: "B\(index % 3)", procuringEntity: nil, tenderers: [], suppliers: ["S\(index % 2)"])
+        }
+        var reordered: [String: ProcessParties] = [:]
+        reordered.reserveCapacity(4096)
+        for key in parties.keys.sorted().reversed() { reordered[key] = parties[key] }
+        #expect(Array(parties.keys) != Array(reordered.keys), "the two dictionaries must be held in different orders")
+        let first = RiskScores(results: results, parties: parties, weights: weights)
+        let second = RiskScores(results: results, parties: reordered, weights: weights)
+        #expect(first.buyers.map(\.mean.bitPattern) == second.buyers.map(\.mean.bitPattern))
+        #expect(first.suppliers.map(\.mean.bitPattern) == second.suppliers.map(\.mean.bitPattern))
+    }
+
     @Test func weightZeroLeavesAFlagOutAndNoWeightScoresZero() throws {
         let (risk, _) = try scores("[R018]\n[IX02]\nminimum_contracting_processes = 1\nthreshold = 0.4\n[risk]\nIX02 = 0")
         #expect(risk.processes.map(\.score) == [1, 0, 0])

@@ -1,9 +1,11 @@
 """Several instances on one PostgreSQL database, as the README describes them: two `serve --no-worker` processes and
 two `worker` processes. Runs only when scripts/test provides TOPOLOGY_DATABASE_URL (a fresh database)."""
+import gzip
 import http.cookiejar
 import json
 import os
 import re
+import signal
 import subprocess
 import time
 import urllib.parse
@@ -37,7 +39,7 @@ def topology(tmp_path_factory):
     for name in ("1", "2"):
         processes.append(subprocess.Popen([str(BINARY), "worker"], env=env, stdout=open(data / f"worker-{name}.log", "w"),
                                           stderr=subprocess.STDOUT))
-    yield {"a": bases[0], "b": bases[1], "env": env, "data": data}
+    yield {"a": bases[0], "b": bases[1], "env": env, "data": data, "workers": processes[2:]}
     for process in processes:
         process.terminate()
     for process in processes:
@@ -65,6 +67,25 @@ class Session:
             return response.status, response.headers.get("Location")
         except urllib.error.HTTPError as error:
             return error.code, error.headers.get("Location")
+
+    def upload(self, url, file_name, data, settings=""):
+        """A multipart form as a browser sends it: the CSRF token first, then the settings, then the file."""
+        boundary = "----integrity-topology"
+        body = b""
+        for name, value in (("_csrf", self.csrf), ("settings", settings)):
+            body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        body += (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{file_name}"\r\n'
+                 f"Content-Type: application/gzip\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        request = urllib.request.Request(url, data=body, method="POST",
+                                         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        try:
+            response = self.opener.open(request)
+            return response.status, response.headers.get("Location")
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Location")
+
+    def get_bytes(self, url):
+        return self.opener.open(url).read()
 
     def get_json(self, url):
         request = urllib.request.Request(url, headers={"Accept": "application/json"})
@@ -110,3 +131,59 @@ def test_concurrent_audited_writes_on_both_instances_keep_one_verifiable_log(top
                            capture_output=True, text=True)
     if count.returncode == 0:
         assert int(count.stdout.strip()) >= 200, count.stdout
+
+
+def psql(query):
+    result = subprocess.run(["psql", DATABASE_URL, "-Atc", query], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def follow_red_flag_run(session, base, run, seconds=300):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        progress = session.get_json(f"{base}/red-flags/runs/{run}/progress")
+        if progress["status"] != "running":
+            return progress
+        time.sleep(0.5)
+    raise AssertionError(f"run {run} still running after {seconds} s: {progress}")
+
+
+def test_a_red_flag_run_whose_worker_is_killed_is_finished_by_another_and_equals_a_clean_run(topology):
+    releases = subprocess.run([str(BINARY), "redflags", "generate", "--count", "6000", "--size", "large"],
+                              capture_output=True, check=True, timeout=120).stdout
+    upload = gzip.compress(releases, compresslevel=1)
+    # Every indicator of cardinal's, each with its defaults.
+    settings = "\n".join(f"[{code}]" for code in ("R003", "R018", "R024", "R025", "R028", "R030", "R035", "R036", "R038", "R048", "R058"))
+    analyst = Session(topology["a"], "analyst@demo.integrity.invalid")
+    status, location = analyst.upload(topology["a"] + "/red-flags", "synthetic.jsonl.gz", upload, settings)
+    assert status == 303 and "/red-flags/runs/" in location, (status, location)
+    run = location.rsplit("/", 1)[-1]
+
+    # As soon as a worker has read part of the file, kill it without warning.
+    deadline = time.time() + 120
+    owner = ""
+    while time.time() < deadline and not owner:
+        owner = psql(f"SELECT lease_owner FROM jobs WHERE subject_id = '{run}' AND status = 'running' AND done > 0")
+        time.sleep(0.05)
+    assert owner, psql(f"SELECT status, done, total FROM jobs WHERE subject_id = '{run}'")
+    pid = int(owner.split("-")[-2])
+    assert pid in [worker.pid for worker in topology["workers"]], (owner, [w.pid for w in topology["workers"]])
+    os.kill(pid, signal.SIGKILL)
+
+    # The other worker takes the job over once the lease runs out; instance B follows it to the end.
+    finished = follow_red_flag_run(analyst, topology["b"], run)
+    assert finished["status"] == "completed", finished
+    assert int(psql(f"SELECT attempts FROM jobs WHERE subject_id = '{run}'")) == 2
+
+    # A clean run of the same file finds exactly the same.
+    status, clean_location = analyst.upload(topology["b"] + "/red-flags", "synthetic.jsonl.gz", upload, settings)
+    assert status == 303 and clean_location != location, (status, clean_location)
+    clean = clean_location.rsplit("/", 1)[-1]
+    assert follow_red_flag_run(analyst, topology["a"], clean)["status"] == "completed"
+    killed_results = json.loads(analyst.get_bytes(f"{topology['a']}/red-flags/runs/{run}/results.json"))
+    clean_results = json.loads(analyst.get_bytes(f"{topology['b']}/red-flags/runs/{clean}/results.json"))
+    assert any(killed_results["results"].get(group) for group in ("OCID", "Buyer", "ProcuringEntity", "Tenderer")), "flags were raised"
+    assert killed_results == clean_results
+    parties = psql(f"SELECT count(*) FROM procurement_parties p JOIN red_flag_runs r ON r.data_import_id = p.import_id WHERE r.id = '{clean}'")
+    assert int(parties) > 0

@@ -40,8 +40,9 @@ public struct RiskScores: Sendable, Equatable {
     private static func aggregate(_ scores: [String: ProcessScore], _ parties: [String: ProcessParties],
                                   _ members: (ProcessParties) -> [String]) -> [OrganizationScore] {
         var byOrganization: [String: [ProcessScore]] = [:]
-        for (ocid, found) in parties {
-            for id in members(found) { byOrganization[id, default: []].append(scores[ocid]!) }
+        // In process order: the means are sums of doubles, and a dictionary's order differs between processes.
+        for ocid in parties.keys.sorted() {
+            for id in members(parties[ocid]!).sorted() { byOrganization[id, default: []].append(scores[ocid]!) }
         }
         return byOrganization.map { id, list in
             OrganizationScore(id: id, processes: list.count, flagged: list.count { !$0.codes.isEmpty },
