@@ -59,23 +59,25 @@ public enum Platform {
         case broken(String)
     }
 
-    /// Recomputes the tree from the database and checks every stored checkpoint against `publicKey`
-    /// (the configured signing key's, unless given).
-    public static func verifyAuditLog(_ app: Application, publicKey: Curve25519.Signing.PublicKey? = nil) async throws -> VerificationOutcome {
+    /// Recomputes the tree from the database and checks every stored checkpoint's root, and the newest one's
+    /// signature against `publicKey` (the configured signing key's, unless given); `everySignature` checks every
+    /// signature. A bad newest signature is looked into with every signature, to name the first forged checkpoint.
+    public static func verifyAuditLog(
+        _ app: Application, publicKey: Curve25519.Signing.PublicKey? = nil, everySignature: Bool = false
+    ) async throws -> VerificationOutcome {
         let reader = AuditLogReader(db: app.db)
-        let entries: [AuditEntry]
-        let checkpoints: [Checkpoint]
+        let key = publicKey ?? app.auditLog.publicKey
         do {
-            entries = try await reader.entries()
-            checkpoints = try await reader.checkpoints()
+            switch try await reader.verify(publicKey: key, signatures: everySignature ? .every : .newest) {
+            case .success(let summary):
+                return .intact(entries: summary.entries, checkpoints: summary.checkpoints, root: summary.root.hex)
+            case .failure(.badSignature) where !everySignature:
+                return try await verifyAuditLog(app, publicKey: publicKey, everySignature: true)
+            case .failure(let failure):
+                return .broken(failure.description)
+            }
         } catch let error as AuditLogReader.ReadError {
             return .broken(error.description)
-        }
-        switch LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: publicKey ?? app.auditLog.publicKey) {
-        case .success(let summary):
-            return .intact(entries: summary.entries, checkpoints: summary.checkpoints, root: summary.root.hex)
-        case .failure(let failure):
-            return .broken(failure.description)
         }
     }
 

@@ -8,10 +8,14 @@ struct AuditCommand: AsyncParsableCommand {
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute the Merkle tree from the database and check every signed checkpoint.")
+            abstract: "Recompute the Merkle tree from the database and check it against every signed checkpoint.")
 
         @Option(name: .customLong("public-key"), help: "Verify against this Ed25519 public key (base64) instead of the configured key.")
         var publicKey: String?
+
+        @Flag(name: .customLong("every-signature"),
+              help: "Check every checkpoint's signature, not only the newest (which already commits to every entry); one Ed25519 verification per entry.")
+        var everySignature = false
 
         func run() async throws {
             let key = try publicKey.map { text in
@@ -19,7 +23,7 @@ struct AuditCommand: AsyncParsableCommand {
                 return key
             }
             let outcome = try await Bootstrap.withApplication(try Bootstrap.configuration()) { app in
-                try await Platform.verifyAuditLog(app, publicKey: key)
+                try await Platform.verifyAuditLog(app, publicKey: key, everySignature: everySignature)
             }
             switch outcome {
             case .intact(let entries, let checkpoints, let root):

@@ -46,6 +46,18 @@ final class AuditLogIntegrationTests: AppTestCase {
         }
     }
 
+    /// Verification checks every root but, by default, only the newest signature; a forged one is still named.
+    func testAForgedSignatureOnTheNewestCheckpointIsNamed() async throws {
+        try await withTestApp { app in
+            try await sql(app).raw("""
+                UPDATE audit_checkpoints SET signature = (SELECT signature FROM audit_checkpoints WHERE tree_size = 1)
+                WHERE tree_size = (SELECT max(tree_size) FROM audit_checkpoints)
+                """).run()
+            guard case .broken(let reason) = try await Platform.verifyAuditLog(app) else { return XCTFail("a forged signature must be caught") }
+            XCTAssertContains(reason, "tree size 16 has an invalid signature")
+        }
+    }
+
     func testAFailedActionLeavesNoAuditEntryAndAnUnauditedOneIsRolledBack() async throws {
         try await withTestApp { app in
             let before = try await AuditEntryRecord.query(on: app.db).count()

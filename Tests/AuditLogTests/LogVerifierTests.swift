@@ -70,6 +70,47 @@ struct LogVerifierTests {
             == .failure(.badSignature(checkpointSize: 1)))
     }
 
+    /// By default only the newest signature is checked; it commits to every entry, so rewriting history and
+    /// re-signing it with another key is still caught, and `.every` names the first re-signed checkpoint.
+    @Test func rewrittenHistoryIsCaughtByTheNewestSignature() throws {
+        var (entries, checkpoints) = try makeLog(9)
+        entries[4].action = "organisation.delete"
+        var range = CompactRange()
+        let forger = Curve25519.Signing.PrivateKey()
+        for (index, entry) in entries.enumerated() {
+            range.append(entry.leafHash)
+            if index >= 4 { checkpoints[index] = try .sign(treeSize: range.size, rootHash: range.root, timestampMs: 0, with: forger) }
+        }
+        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, signatures: .newest)
+            == .failure(.badSignature(checkpointSize: 9)))
+        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, signatures: .every)
+            == .failure(.badSignature(checkpointSize: 5)))
+    }
+
+    @Test func newestSignatureModeStillNamesAlteredEntriesAndForgedRoots() throws {
+        var (entries, checkpoints) = try makeLog(9)
+        #expect(try LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, signatures: .newest)
+            .get().entries == 9)
+        entries[2].reason = "edited"
+        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, signatures: .newest)
+            == .failure(.entryMismatch(sequence: 2, checkpointSize: 3)))
+        (entries, checkpoints) = try makeLog(9)
+        checkpoints[5].rootHash = checkpoints[4].rootHash
+        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, signatures: .newest)
+            == .failure(.badSignature(checkpointSize: 6)))
+    }
+
+    @Test func aLogFedInSlicesVerifiesAsAWhole() throws {
+        let (entries, checkpoints) = try makeLog(10)
+        var replay = LogVerifier.Replay(publicKey: key.publicKey, signatures: .every)
+        for start in stride(from: 0, to: 10, by: 4) {
+            let slice = Array(entries[start..<min(10, start + 4)])
+            #expect(replay.feed(slice, checkpoints: checkpoints.filter { $0.treeSize > start && $0.treeSize <= start + 4 }) == nil)
+        }
+        let summary = try replay.finish(checkpointCount: 10, largestCheckpoint: 10).get()
+        #expect(summary.root == MerkleTree.root(entries.map(\.leafHash)))
+    }
+
     @Test func checkpointRoundTripsThroughJSON() throws {
         let (_, checkpoints) = try makeLog(3)
         let data = try JSONEncoder().encode(checkpoints[2])

@@ -130,13 +130,6 @@ extension AuditEntryRecord {
         changeDigest = entry.changeDigest.hex
         self.changedFields = changedFields.joined(separator: ",")
     }
-
-    /// The leaf as recomputed from the row's columns; nil when a column cannot be a valid leaf.
-    var entry: AuditEntry? {
-        guard let id, let digest = TreeHash(hex: changeDigest) else { return nil }
-        return AuditEntry(sequence: UInt64(id), timestampMs: timestampMs, actor: actor, action: action,
-                          subjectType: subjectType, subjectID: subjectID, reason: reason, changeDigest: digest)
-    }
 }
 
 extension AuditCheckpointRecord {
@@ -147,11 +140,6 @@ extension AuditCheckpointRecord {
         timestampMs = checkpoint.timestampMs
         signature = Data(checkpoint.signature).base64EncodedString()
         self.keyID = keyID
-    }
-
-    var checkpoint: Checkpoint? {
-        guard let id, let root = TreeHash(hex: rootHash), let sig = Data(base64Encoded: signature) else { return nil }
-        return Checkpoint(treeSize: UInt64(id), rootHash: root, timestampMs: timestampMs, signature: Array(sig))
     }
 }
 
