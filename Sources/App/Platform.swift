@@ -81,6 +81,23 @@ public enum Platform {
         }
     }
 
+    /// Fills the database with a generated programme on top of the demo accounts (see `GeneratedProgramme`).
+    /// `progress` gets rows written so far and in all.
+    public static func generateLoad(
+        _ app: Application, engagements: Int, auditEntries: Int, progress: @escaping @Sendable (Int, Int) -> Void
+    ) async throws -> String {
+        guard engagements > 0, auditEntries >= 0 else { throw CommandError(description: "--engagements must be at least 1 and --audit-entries at least 0") }
+        guard try await Organisation.find(GeneratedProgramme.id("body", 0), on: app.db) == nil else {
+            throw CommandError(description: "this database already holds a generated programme; generate into a fresh one")
+        }
+        _ = try await seedDemo(app, exchange: true)
+        let size = GeneratedProgramme.Size(engagements: engagements, auditEntries: auditEntries)
+        let summary = try await GeneratedProgramme(app: app, size: size, progress: progress).run()
+        return "Generated \(summary.bodies) public bodies with a member each, \(summary.experts) experts, \(summary.needs) needs, "
+            + "\(summary.engagements) engagements and \(summary.auditEntries) audit entries. "
+            + "Every generated account's password is \(GeneratedProgramme.password)."
+    }
+
     public struct RosterOutcome: Sendable {
         public let rows: Int
         public let experts: Int

@@ -10,7 +10,8 @@ struct Integrity: AsyncParsableCommand {
         commandName: "integrity",
         abstract: "Integrity Exchange: pro bono data and technology exchanges for integrity bodies.",
         subcommands: [Serve.self, Migrate.self, SeedDemo.self, UserCommand.self, AuditCommand.self, MatchCommand.self, ImportCommand.self,
-                      RemindersCommand.self, ProgrammeCommand.self, RedFlagsCommand.self, WorkerCommand.self, JobsCommand.self])
+                      RemindersCommand.self, ProgrammeCommand.self, RedFlagsCommand.self, WorkerCommand.self, JobsCommand.self,
+                      GenerateLoadCommand.self, BareServerCommand.self])
 }
 
 /// Reads the environment once, sets up logging, and hands back a migrated application.

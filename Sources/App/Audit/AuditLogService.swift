@@ -69,30 +69,81 @@ final class AuditLogService: Sendable {
         on db: Database, actor: AuditActor, action: AuditAction, subject: AuditSubject, reason: String,
         changes: [String: String]
     ) async throws {
-        let state = try await AuditTreeState.find(AuditTreeState.singletonID, on: db) ?? {
-            let fresh = AuditTreeState()
-            fresh.id = AuditTreeState.singletonID
-            fresh.size = 0
-            fresh.peaks = ""
-            return fresh
-        }()
-        guard var range = CompactRange(size: UInt64(state.size), peaks: state.peaks.split(separator: ",").compactMap { TreeHash(hex: String($0)) })
-        else { throw Abort(.internalServerError, reason: "the audit tree state is corrupt; run `integrity audit verify`") }
-
-        let timestamp = clock.milliseconds()
-        let entry = AuditEntry(
-            sequence: range.size, timestampMs: timestamp, actor: actor.identifier, action: action.rawValue,
-            subjectType: subject.type, subjectID: subject.id, reason: reason, changeDigest: ChangeDigest.of(changes))
-        try await AuditEntryRecord(entry, changedFields: changes.keys.sorted()).create(on: db)
-
-        range.append(entry.leafHash)
-        let checkpoint = try Checkpoint.sign(treeSize: range.size, rootHash: range.root, timestampMs: timestamp, with: signingKey.key)
-        try await AuditCheckpointRecord(checkpoint, keyID: publicKey.keyID).create(on: db)
-
-        state.size = Int64(range.size)
-        state.peaks = range.peaks.map(\.hex).joined(separator: ",")
-        try await state.save(on: db)
+        var tree = try await TreeState.read(on: db)
+        let planned = PlannedAuditEntry(actor: actor, action: action, subject: subject, reason: reason, changes: changes,
+                                        timestampMs: clock.milliseconds())
+        let (entry, checkpoint) = try sign(planned, onto: &tree.range)
+        try await entry.create(on: db)
+        try await checkpoint.create(on: db)
+        try await tree.save(on: db)
     }
+
+    /// Appends history written elsewhere (`integrity generate-load`) in one transaction: the same leaves and signed
+    /// checkpoints as one transaction per entry, inserted many rows at a time.
+    func appendInBulk(on database: Database, _ planned: [PlannedAuditEntry]) async throws {
+        try await lock.withLock {
+            try await database.transaction { tx in
+                try await Self.lockAcrossProcesses(tx)
+                var tree = try await TreeState.read(on: tx)
+                var entries: [AuditEntryRecord] = [], checkpoints: [AuditCheckpointRecord] = []
+                for entry in planned {
+                    let (record, checkpoint) = try self.sign(entry, onto: &tree.range)
+                    entries.append(record)
+                    checkpoints.append(checkpoint)
+                }
+                for start in stride(from: 0, to: entries.count, by: 1_000) {
+                    try await Array(entries[start..<min(entries.count, start + 1_000)]).create(on: tx)
+                    try await Array(checkpoints[start..<min(checkpoints.count, start + 1_000)]).create(on: tx)
+                }
+                try await tree.save(on: tx)
+            }
+        }
+    }
+
+    private func sign(_ planned: PlannedAuditEntry, onto range: inout CompactRange) throws -> (AuditEntryRecord, AuditCheckpointRecord) {
+        let entry = AuditEntry(
+            sequence: range.size, timestampMs: planned.timestampMs, actor: planned.actor.identifier, action: planned.action.rawValue,
+            subjectType: planned.subject.type, subjectID: planned.subject.id, reason: planned.reason,
+            changeDigest: ChangeDigest.of(planned.changes))
+        range.append(entry.leafHash)
+        let checkpoint = try Checkpoint.sign(treeSize: range.size, rootHash: range.root, timestampMs: planned.timestampMs, with: signingKey.key)
+        return (AuditEntryRecord(entry, changedFields: planned.changes.keys.sorted()), AuditCheckpointRecord(checkpoint, keyID: publicKey.keyID))
+    }
+
+    /// The stored compact range: the tree's size and peaks, so an append never rereads history.
+    private struct TreeState {
+        let row: AuditTreeState
+        var range: CompactRange
+
+        static func read(on db: Database) async throws -> TreeState {
+            let row = try await AuditTreeState.find(AuditTreeState.singletonID, on: db) ?? {
+                let fresh = AuditTreeState()
+                fresh.id = AuditTreeState.singletonID
+                fresh.size = 0
+                fresh.peaks = ""
+                return fresh
+            }()
+            guard let range = CompactRange(size: UInt64(row.size), peaks: row.peaks.split(separator: ",").compactMap { TreeHash(hex: String($0)) })
+            else { throw Abort(.internalServerError, reason: "the audit tree state is corrupt; run `integrity audit verify`") }
+            return TreeState(row: row, range: range)
+        }
+
+        func save(on db: Database) async throws {
+            row.size = Int64(range.size)
+            row.peaks = range.peaks.map(\.hex).joined(separator: ",")
+            try await row.save(on: db)
+        }
+    }
+}
+
+/// An entry to append: what `AuditScope.record` takes, with its time.
+struct PlannedAuditEntry: Sendable {
+    let actor: AuditActor
+    let action: AuditAction
+    let subject: AuditSubject
+    var reason = ""
+    let changes: [String: String]
+    let timestampMs: Int64
 }
 
 /// The handle a unit of work uses to write and to record what it did.
