@@ -59,22 +59,24 @@ public enum Platform {
         case broken(String)
     }
 
-    /// Recomputes the tree from the database and checks every stored checkpoint's root, and the newest one's
-    /// signature against `publicKey` (the configured signing key's, unless given); `everySignature` checks every
-    /// signature. A bad newest signature is looked into with every signature, to name the first forged checkpoint.
+    /// Recomputes the tree from the database and checks it against the newest checkpoint and its signature
+    /// (against `publicKey`, else the configured signing key's), and that every tree size has a checkpoint;
+    /// `everyCheckpoint` checks every checkpoint's root and signature. A problem found by the first is looked into
+    /// with the second, which names the altered entry or forged checkpoint.
     public static func verifyAuditLog(
-        _ app: Application, publicKey: Curve25519.Signing.PublicKey? = nil, everySignature: Bool = false
+        _ app: Application, publicKey: Curve25519.Signing.PublicKey? = nil, everyCheckpoint: Bool = false
     ) async throws -> VerificationOutcome {
         let reader = AuditLogReader(db: app.db)
         let key = publicKey ?? app.auditLog.publicKey
         do {
-            switch try await reader.verify(publicKey: key, signatures: everySignature ? .every : .newest) {
+            switch try await reader.verify(publicKey: key, checking: everyCheckpoint ? .every : .newest) {
             case .success(let summary):
                 return .intact(entries: summary.entries, checkpoints: summary.checkpoints, root: summary.root.hex)
-            case .failure(.badSignature) where !everySignature:
-                return try await verifyAuditLog(app, publicKey: publicKey, everySignature: true)
             case .failure(let failure):
-                return .broken(failure.description)
+                guard !everyCheckpoint else { return .broken(failure.description) }
+                let named = try await verifyAuditLog(app, publicKey: publicKey, everyCheckpoint: true)
+                guard case .broken = named else { return .broken(failure.description) }
+                return named
             }
         } catch let error as AuditLogReader.ReadError {
             return .broken(error.description)

@@ -13,9 +13,9 @@ struct AuditCommand: AsyncParsableCommand {
         @Option(name: .customLong("public-key"), help: "Verify against this Ed25519 public key (base64) instead of the configured key.")
         var publicKey: String?
 
-        @Flag(name: .customLong("every-signature"),
-              help: "Check every checkpoint's signature, not only the newest (which already commits to every entry); one Ed25519 verification per entry.")
-        var everySignature = false
+        @Flag(name: .customLong("every-checkpoint"),
+              help: "Check every checkpoint's root and signature, not only the newest (which commits to every entry); one Ed25519 verification per entry.")
+        var everyCheckpoint = false
 
         func run() async throws {
             let key = try publicKey.map { text in
@@ -23,7 +23,7 @@ struct AuditCommand: AsyncParsableCommand {
                 return key
             }
             let outcome = try await Bootstrap.withApplication(try Bootstrap.configuration()) { app in
-                try await Platform.verifyAuditLog(app, publicKey: key, everySignature: everySignature)
+                try await Platform.verifyAuditLog(app, publicKey: key, everyCheckpoint: everyCheckpoint)
             }
             switch outcome {
             case .intact(let entries, let checkpoints, let root):

@@ -49,6 +49,29 @@ final class ConflictDataTests: AppTestCase {
         }
     }
 
+    /// A large file is stored in short audited batches, so that no other writer waits behind it; a batch never
+    /// splits a process, since each batch replaces whole processes, and importing the file again replaces it all.
+    func testALargeImportIsStoredInShortBatchesThatKeepEachProcessWhole() async throws {
+        try await withTestApp { app in
+            let lines = (0..<1_500).map { index in
+                #"{"ocid":"ocds-batch-\#(index)","parties":[{"id":"B\#(index % 7)","name":"Buyer \#(index % 7)","roles":["buyer"]},"#
+                    + (index % 4 == 0 ? #"{"id":"T\#(index)","name":"Tenderer \#(index)","roles":["tenderer"]},"# : "")
+                    + #"{"id":"S\#(index)","name":"Supplier \#(index)","roles":["supplier"]}]}"#
+            }
+            let text = lines.joined(separator: "\n")
+            for _ in 0..<2 {
+                _ = try await app.conflictData.importFile(.ocds, text: text, fileName: "large.jsonl", actor: .system("test"), userID: nil)
+            }
+            let stored = try await ProcurementPartyRecord.query(on: app.db).count()
+            XCTAssertEqual(stored, 3_375, "every party once: the second import replaced the first, process by process")
+            let imports = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "conflict_data.import").count()
+            let batches = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "conflict_data.import_batch").count()
+            XCTAssertEqual(imports, 2)
+            XCTAssertEqual(batches, 4, "3,375 parties in batches of at most 2,000, twice")
+            guard case .intact = try await Platform.verifyAuditLog(app) else { return XCTFail("the log must verify") }
+        }
+    }
+
     func testABadFileIsRefusedWholeWithItsLineNumbers() async throws {
         try await withTestApp { app in
             var coordinator = BrowserSession(app: app)

@@ -81,33 +81,38 @@ struct LogVerifierTests {
             range.append(entry.leafHash)
             if index >= 4 { checkpoints[index] = try .sign(treeSize: range.size, rootHash: range.root, timestampMs: 0, with: forger) }
         }
-        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, signatures: .newest)
+        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, checking: .newest)
             == .failure(.badSignature(checkpointSize: 9)))
-        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, signatures: .every)
+        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, checking: .every)
             == .failure(.badSignature(checkpointSize: 5)))
     }
 
-    @Test func newestSignatureModeStillNamesAlteredEntriesAndForgedRoots() throws {
+    /// The default reads only the newest checkpoint; what it finds, `.every` names exactly.
+    @Test func newestModeFindsWhatEveryModeNames() throws {
         var (entries, checkpoints) = try makeLog(9)
-        #expect(try LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, signatures: .newest)
+        #expect(try LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, checking: .newest)
             .get().entries == 9)
         entries[2].reason = "edited"
-        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, signatures: .newest)
+        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, checking: .newest)
+            == .failure(.rootMismatch(checkpointSize: 9)))
+        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, checking: .every)
             == .failure(.entryMismatch(sequence: 2, checkpointSize: 3)))
         (entries, checkpoints) = try makeLog(9)
-        checkpoints[5].rootHash = checkpoints[4].rootHash
-        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, signatures: .newest)
-            == .failure(.badSignature(checkpointSize: 6)))
+        checkpoints.remove(at: 3)
+        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, checking: .newest)
+            == .failure(.checkpointsIncomplete(stored: 8, logSize: 9)))
+        #expect(LogVerifier.verify(entries: entries, checkpoints: checkpoints, publicKey: key.publicKey, checking: .every)
+            == .failure(.missingCheckpoint(treeSize: 4)))
     }
 
     @Test func aLogFedInSlicesVerifiesAsAWhole() throws {
         let (entries, checkpoints) = try makeLog(10)
-        var replay = LogVerifier.Replay(publicKey: key.publicKey, signatures: .every)
+        var replay = LogVerifier.Replay(publicKey: key.publicKey, checking: .every)
         for start in stride(from: 0, to: 10, by: 4) {
             let slice = Array(entries[start..<min(10, start + 4)])
             #expect(replay.feed(slice, checkpoints: checkpoints.filter { $0.treeSize > start && $0.treeSize <= start + 4 }) == nil)
         }
-        let summary = try replay.finish(checkpointCount: 10, largestCheckpoint: 10).get()
+        let summary = try replay.finish(LogVerifier.StoredCheckpoints(checkpoints)).get()
         #expect(summary.root == MerkleTree.root(entries.map(\.leafHash)))
     }
 

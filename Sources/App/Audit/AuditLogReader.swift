@@ -50,24 +50,33 @@ struct AuditLogReader {
     }
 
     /// Replays the log slice by slice against its checkpoints; see `LogVerifier`.
-    func verify(publicKey: Curve25519.Signing.PublicKey, signatures: LogVerifier.Signatures) async throws
+    func verify(publicKey: Curve25519.Signing.PublicKey, checking: LogVerifier.Checkpoints) async throws
         -> Result<LogVerifier.Summary, LogVerifier.Failure>
     {
-        let extent = try await db.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
-            .column(SQLFunction("max", args: SQLColumn("tree_size")), as: "largest")
-            .from(AuditCheckpointRecord.schema).first()
-        let count = try extent?.decode(column: "n", as: Int.self) ?? 0
-        let largest = try extent?.decode(column: "largest", as: Int?.self)
-        var replay = LogVerifier.Replay(publicKey: publicKey, signatures: signatures)
+        var replay = LogVerifier.Replay(publicKey: publicKey, checking: checking)
         var start = 0
         while true {
             let entries = try await entries(from: start, below: start + Self.slice)
             guard !entries.isEmpty else { break }
-            let checkpoints = try await checkpoints(sizes: (start + 1)...(start + Self.slice))
+            let checkpoints = checking == .every ? try await checkpoints(sizes: (start + 1)...(start + Self.slice)) : []
             if let failure = replay.feed(entries, checkpoints: checkpoints) { return .failure(failure) }
             start += Self.slice
         }
-        return replay.finish(checkpointCount: count, largestCheckpoint: largest.map(UInt64.init))
+        return replay.finish(try await storedCheckpoints())
+    }
+
+    private func storedCheckpoints() async throws -> LogVerifier.StoredCheckpoints {
+        let extent = try await db.sql.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+            .column(SQLFunction("min", args: SQLColumn("tree_size")), as: "smallest")
+            .column(SQLFunction("max", args: SQLColumn("tree_size")), as: "largest")
+            .from(AuditCheckpointRecord.schema).first()
+        let largest = try extent?.decode(column: "largest", as: Int?.self)
+        let newest = if let largest { try await checkpoints(sizes: largest...largest) } else { [Checkpoint]() }
+        return LogVerifier.StoredCheckpoints(
+            count: try extent?.decode(column: "n", as: Int.self) ?? 0,
+            smallest: try extent?.decode(column: "smallest", as: Int?.self).map(UInt64.init),
+            largest: largest.map(UInt64.init),
+            newest: newest)
     }
 
     private func checkpointQuery() -> SQLSelectBuilder {

@@ -3,8 +3,9 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Imports OCDS processes and BODS statements for conflict screening, all or nothing, then re-checks every match
-/// whose due diligence was cleared, since new data can raise a signal the decision never weighed.
+/// Imports OCDS processes and BODS statements for conflict screening, then re-checks every match whose due diligence
+/// was cleared, since new data can raise a signal the decision never weighed. A file with any problem writes nothing;
+/// a good one is stored in short audited batches, so that no other writer waits behind a large file.
 struct ConflictDataImportService {
     let db: Database
     let audit: AuditLogService
@@ -35,10 +36,11 @@ struct ConflictDataImportService {
         }
         try await audit.transaction(on: db, actor: actor) { scope in
             try await record.create(on: scope.db)
-            try await parsed.store(importID: record.id!, on: scope.db)
             try await scope.record(.conflictDataImport, .dataImport(record.id!),
                                    changes: ["kind": kind.rawValue, "items": String(parsed.items), "rows": String(parsed.rows)])
         }
+        for batch in parsed.partyBatches { try await storeParties(batch, importID: record.id!, actor: actor) }
+        for (nodes, links) in parsed.ownershipBatches { try await storeOwnership(nodes, links, importID: record.id!, actor: actor) }
         return Outcome(dataImport: record, reopened: try await recheckClearedMatches(trigger: "\(kind.rawValue) import"))
     }
 
@@ -52,6 +54,18 @@ struct ConflictDataImportService {
             for batch in parties.map({ ProcurementPartyRecord($0, importID: importID) }).chunked(200) { try await batch.create(on: scope.db) }
             try await scope.record(.conflictDataImportBatch, .dataImport(importID),
                                    changes: ["processes": String(ocids.count), "rows": String(parties.count)])
+        }
+    }
+
+    /// One batch of BODS nodes and links, each replacing what an earlier import said about the same record.
+    private func storeOwnership(_ nodes: [OwnershipNode], _ links: [OwnershipLink], importID: UUID, actor: AuditActor) async throws {
+        try await audit.transaction(on: db, actor: actor) { scope in
+            for keys in nodes.map(\.id).chunked(500) { try await OwnershipNodeRecord.query(on: scope.db).filter(\.$nodeKey ~~ keys).delete() }
+            for ids in links.map(\.id).chunked(500) { try await OwnershipLinkRecord.query(on: scope.db).filter(\.$statementID ~~ ids).delete() }
+            for batch in nodes.map({ OwnershipNodeRecord($0, importID: importID) }).chunked(200) { try await batch.create(on: scope.db) }
+            for batch in links.map({ OwnershipLinkRecord($0, importID: importID) }).chunked(200) { try await batch.create(on: scope.db) }
+            try await scope.record(.conflictDataImportBatch, .dataImport(importID),
+                                   changes: ["nodes": String(nodes.count), "links": String(links.count)])
         }
     }
 
@@ -89,20 +103,23 @@ struct ConflictDataImportService {
             }
         }
 
-        /// A process, node or statement imported again replaces what an earlier import said about it.
-        func store(importID: UUID, on db: Database) async throws {
-            for ocids in Set(parties.map(\.ocid)).sorted().chunked(500) {
-                try await ProcurementPartyRecord.query(on: db).filter(\.$ocid ~~ ocids).delete()
+        /// Rows per audited batch: a short transaction, a few hundred inserts.
+        static let batch = 2_000
+
+        /// Parties in batches that never split a process, since a batch replaces whole processes.
+        var partyBatches: [[ProcurementParty]] {
+            var batches: [[ProcurementParty]] = [], current: [ProcurementParty] = []
+            for process in Dictionary(grouping: parties, by: \.ocid).sorted(by: { $0.key < $1.key }) {
+                if !current.isEmpty && current.count + process.value.count > Self.batch { batches.append(current); current = [] }
+                current += process.value
             }
-            for keys in Set(nodes.map(\.id)).sorted().chunked(500) {
-                try await OwnershipNodeRecord.query(on: db).filter(\.$nodeKey ~~ keys).delete()
-            }
-            for ids in Set(links.map(\.id)).sorted().chunked(500) {
-                try await OwnershipLinkRecord.query(on: db).filter(\.$statementID ~~ ids).delete()
-            }
-            for batch in parties.map({ ProcurementPartyRecord($0, importID: importID) }).chunked(200) { try await batch.create(on: db) }
-            for batch in latest(nodes, by: \.id).map({ OwnershipNodeRecord($0, importID: importID) }).chunked(200) { try await batch.create(on: db) }
-            for batch in latest(links, by: \.id).map({ OwnershipLinkRecord($0, importID: importID) }).chunked(200) { try await batch.create(on: db) }
+            return current.isEmpty ? batches : batches + [current]
+        }
+
+        /// The newest statement about each node and link, in batches.
+        var ownershipBatches: [([OwnershipNode], [OwnershipLink])] {
+            let nodes = latest(self.nodes, by: \.id).chunked(Self.batch), links = latest(self.links, by: \.id).chunked(Self.batch)
+            return (0..<max(nodes.count, links.count)).map { (nodes.indices.contains($0) ? nodes[$0] : [], links.indices.contains($0) ? links[$0] : []) }
         }
 
         /// Later statements about the same record win, as BODS 0.4 publishes updates.
