@@ -103,14 +103,14 @@ struct APIAuditController: RouteCollection {
         if end <= start || end - start > 1000 { v.add("end", .invalidChoice) }
         guard v.isValid else { throw AppError.validation(v.errors) }
         let items = try await AuditLogReader(db: req.db).entries(from: start, below: end).map(EntryDTO.init)
-        let total = try await AuditEntryRecord.query(on: req.db).count()
+        let total = try await AuditLogReader(db: req.db).size()
         return PageDTO(items: items, page: 1, perPage: end - start, total: total)
     }
 
     @Sendable func inclusion(req: Request) async throws -> InclusionDTO {
         let index = try req.query.get(Int?.self, at: "leafIndex")
         let size = try req.query.get(Int?.self, at: "treeSize")
-        let logSize = try await AuditEntryRecord.query(on: req.db).count()
+        let logSize = try await AuditLogReader(db: req.db).size()
         var v = ExchangeCore.Validator()
         if index == nil { v.add("leafIndex", .required) }
         if size == nil { v.add("treeSize", .required) }
@@ -125,7 +125,7 @@ struct APIAuditController: RouteCollection {
     @Sendable func consistency(req: Request) async throws -> ConsistencyDTO {
         let first = try req.query.get(Int?.self, at: "first")
         let second = try req.query.get(Int?.self, at: "second")
-        let logSize = try await AuditEntryRecord.query(on: req.db).count()
+        let logSize = try await AuditLogReader(db: req.db).size()
         var v = ExchangeCore.Validator()
         if first == nil { v.add("first", .required) }
         if second == nil { v.add("second", .required) }

@@ -44,12 +44,13 @@ struct AuditPageController: RouteCollection {
         try req.authorize(.read, .auditLog)
         let filters = try req.query.decode(Filters.self)
         var query = AuditEntryRecord.query(on: req.db)
-        if let actor = filters.actor?.trimmingWhitespace(), !actor.isEmpty { query = query.filter(\.$actor == actor) }
-        if let action = filters.action, !action.isEmpty { query = query.filter(\.$action == action) }
-        if let type = filters.subjectType?.trimmingWhitespace(), !type.isEmpty { query = query.filter(\.$subjectType == type) }
-        if let id = filters.subjectID?.trimmingWhitespace().lowercased(), !id.isEmpty { query = query.filter(\.$subjectID == id) }
+        var filtered = false
+        if let actor = filters.actor?.trimmingWhitespace(), !actor.isEmpty { (query, filtered) = (query.filter(\.$actor == actor), true) }
+        if let action = filters.action, !action.isEmpty { (query, filtered) = (query.filter(\.$action == action), true) }
+        if let type = filters.subjectType?.trimmingWhitespace(), !type.isEmpty { (query, filtered) = (query.filter(\.$subjectType == type), true) }
+        if let id = filters.subjectID?.trimmingWhitespace().lowercased(), !id.isEmpty { (query, filtered) = (query.filter(\.$subjectID == id), true) }
         let page = max(1, filters.page ?? 1)
-        let total = try await query.copy().count()
+        let total = filtered ? try await query.copy().count() : try await AuditLogReader(db: req.db).size()
         let rows = try await query.sort(\.$id, .descending).range(((page - 1) * Self.perPage)..<(page * Self.perPage)).all().map {
             Row(sequence: $0.id ?? 0, time: Date(timeIntervalSince1970: Double($0.timestampMs) / 1000).formatted(.iso8601),
                 actor: $0.actor, action: $0.action, subjectType: $0.subjectType, subjectID: $0.subjectID,

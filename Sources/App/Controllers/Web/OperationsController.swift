@@ -21,7 +21,7 @@ struct OperationsController: RouteCollection {
     }
 
     @Sendable func metrics(req: Request) async throws -> Response {
-        let size = try await AuditEntryRecord.query(on: req.db).count()
+        let size = try await AuditLogReader(db: req.db).size()
         req.application.metrics.setAuditSize(size)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
