@@ -99,7 +99,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M028_IndexForeignKeys())
     app.migrations.add(M029_CreateRedFlagInputs())
     app.migrations.add(M030_StreamRedFlagInputs())
-    app.migrations.add(M031_IndexAuditFilters())
+    app.migrations.add(M031_IndexLongLists())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

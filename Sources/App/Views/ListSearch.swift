@@ -11,6 +11,11 @@ struct ListSearch {
         status = (try? req.query.get(String.self, at: "status")).flatMap(ParticipationStatus.init(rawValue:))
     }
 
+    /// The search as query items, for links to other pages of the same list.
+    var queryItems: [URLQueryItem] {
+        (text.isEmpty ? [] : [URLQueryItem(name: "q", value: text)]) + (status.map { [URLQueryItem(name: "status", value: $0.rawValue)] } ?? [])
+    }
+
     func statusOptions(_ req: Request) -> [Option] {
         Option.cases(ParticipationStatus.allCases, labels: "participation", selected: status?.rawValue, req)
     }

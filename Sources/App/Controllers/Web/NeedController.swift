@@ -31,31 +31,34 @@ struct NeedController: RouteCollection {
         let canCreate: Bool
         let query: String
         let statuses: [Option]
+        let pager: Pager
     }
 
     @Sendable func list(req: Request) async throws -> View {
         let principal = req.principal!
         try req.authorize(.list, .needDirectory(organisationID: nil))
         let search = ListSearch(req)
-        var query = Need.query(on: req.db).with(\.$organisation).sort(\.$updatedAt, .descending)
+        var query = Need.query(on: req.db).with(\.$organisation).sort(\.$updatedAt, .descending).sort(\.$id)
         if principal.role == .publicParticipant {
-            guard let organisation = principal.organisationID else { return try await page(req, [], search) }
+            guard let organisation = principal.organisationID else { return try await page(req, [], total: 0, search) }
             query = query.filter(\.$organisation.$id == organisation)
         }
         if !search.text.isEmpty { query = query.filter(Need.schema, "title", contains: search.text, on: req.db) }
         if let status = search.status { query = query.filter(\.$status == status) }
-        return try await page(req, try await query.limit(200).all(), search)
+        let total = try await query.copy().count()
+        return try await page(req, try await query.range(Pager.rows(req)).all(), total: total, search)
     }
 
-    private func page(_ req: Request, _ needs: [Need], _ search: ListSearch) async throws -> View {
+    private func page(_ req: Request, _ needs: [Need], total: Int, _ search: ListSearch) async throws -> View {
         let principal = req.principal!
         let items = needs.map {
             ListItem(title: $0.title, href: "/needs/\($0.id!.uuidString.lowercased())", organisation: $0.organisation.name,
                      status: req.t("participation.\($0.status.rawValue)"))
         }
         let canCreate = AccessPolicy.decide(principal, .create, .needDirectory(organisationID: principal.organisationID)).isAllowed
-        return try await req.page("needs", title: "needs.title", ListPage(items: items, hasItems: !items.isEmpty, canCreate: canCreate,
-                                                                        query: search.text, statuses: search.statusOptions(req)))
+        return try await req.page("needs", title: "needs.title", ListPage(
+            items: items, hasItems: !items.isEmpty, canCreate: canCreate, query: search.text, statuses: search.statusOptions(req),
+            pager: Pager(req, path: Paths.needs, total: total, keep: search.queryItems)))
     }
 
     struct Detail: Encodable {

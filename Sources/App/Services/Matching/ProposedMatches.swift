@@ -93,20 +93,31 @@ struct ProposedMatches {
 
     /// The matches the signed-in person is a party to; programme staff and evaluators see all.
     func visible() async throws -> [Engagement] {
-        let user = try req.requireUser()
-        let query = Engagement.query(on: req.db).with(\.$need).with(\.$expert).sort(\.$createdAt, .descending)
+        try await visibleQuery()?.all() ?? []
+    }
+
+    /// Some of `visible()`, newest first, and how many there are in all.
+    func visible(_ rows: Range<Int>) async throws -> (rows: [Engagement], total: Int) {
+        guard let query = visibleQuery() else { return ([], 0) }
+        let total = try await query.copy().count()
+        return (try await query.range(rows).all(), total)
+    }
+
+    /// Nil for those who are party to no match.
+    private func visibleQuery() -> QueryBuilder<Engagement>? {
+        guard let user = req.auth.get(User.self) else { return nil }
+        let query = Engagement.query(on: req.db).with(\.$need).with(\.$expert).sort(\.$createdAt, .descending).sort(\.$id)
         switch user.role {
         case .coordinator, .administrator, .evaluator:
-            return try await query.all()
+            return query
         case .publicParticipant:
-            guard let organisation = user.$organisation.id else { return [] }
-            return try await query.join(Need.self, on: \Engagement.$need.$id == \Need.$id)
-                .filter(Need.self, \.$organisation.$id == organisation).all()
+            guard let organisation = user.$organisation.id else { return nil }
+            return query.join(Need.self, on: \Engagement.$need.$id == \Need.$id).filter(Need.self, \.$organisation.$id == organisation)
         case .expert:
-            return try await query.join(ExpertProfile.self, on: \Engagement.$expert.$id == \ExpertProfile.$id)
-                .filter(ExpertProfile.self, \.$user.$id == user.id!).all()
+            return query.join(ExpertProfile.self, on: \Engagement.$expert.$id == \ExpertProfile.$id)
+                .filter(ExpertProfile.self, \.$user.$id == user.id!)
         case .analyst:
-            return []
+            return nil
         }
     }
 }

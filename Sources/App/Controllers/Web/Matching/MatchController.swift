@@ -18,14 +18,20 @@ struct MatchController: RouteCollection {
         let score: String
     }
 
+    struct ListPage: Encodable {
+        let rows: [Row]
+        let pager: Pager
+    }
+
     @Sendable func list(req: Request) async throws -> View {
         try req.authorize(.list, .engagement(needOrganisationID: UUID(), expertUserID: nil))
-        let rows = try await ProposedMatches(req: req).visible().map {
+        let (engagements, total) = try await ProposedMatches(req: req).visible(Pager.rows(req))
+        let rows = engagements.map {
             Row(href: Paths.match($0.id!), need: $0.need.title, expert: $0.expert.fullName, stage: req.t("engagement.stage.\($0.stage.rawValue)"),
                 score: ScoreText.percent($0.score))
         }
-        struct ListPage: Encodable { let rows: [Row] }
-        return try await req.page("matches", title: "match.list_title", ListPage(rows: rows))
+        return try await req.page("matches", title: "match.list_title",
+                                  ListPage(rows: rows, pager: Pager(req, path: Paths.matches, total: total)))
     }
 
     struct Reason: Encodable {

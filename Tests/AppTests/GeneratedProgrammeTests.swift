@@ -1,0 +1,70 @@
+@testable import App
+import Fluent
+import XCTVapor
+import XCTest
+
+/// A generated programme (`integrity generate-load`) at a small size: its log verifies, and the pages that list
+/// what grows with a programme page through it instead of listing it whole.
+final class GeneratedProgrammeTests: AppTestCase {
+    func generate(_ app: Application, engagements: Int = 60, auditEntries: Int = 300) async throws {
+        _ = try await Platform.generateLoad(app, engagements: engagements, auditEntries: auditEntries) { _, _ in }
+    }
+
+    func testTheGeneratedLogVerifiesAndASecondRunIsRefused() async throws {
+        try await withTestApp { app in
+            try await generate(app)
+            let engagements = try await Engagement.query(on: app.db).count()
+            let needs = try await Need.query(on: app.db).count()
+            XCTAssertEqual(engagements, 60)
+            XCTAssertEqual(needs, 72 + 2, "a fifth more needs than engagements, beside the demo's two")
+            guard case .intact(let entries, _, _) = try await Platform.verifyAuditLog(app, everyCheckpoint: true) else {
+                return XCTFail("bulk appends must verify like single ones")
+            }
+            XCTAssertGreaterThanOrEqual(entries, 300)
+            do {
+                try await generate(app)
+                XCTFail("a second programme must be refused")
+            } catch let error as Platform.CommandError {
+                XCTAssertContains(error.description, "already holds a generated programme")
+            }
+        }
+    }
+
+    func testTheMatchListPagesAndShowsEachPersonOnlyTheirOwn() async throws {
+        try await withTestApp { app in
+            try await generate(app)
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let first = try await coordinator.get(Paths.matches, accept: "en").body.string
+            XCTAssertEqual(first.components(separatedBy: "<tr><th scope=\"row\">").count - 1, 50)
+            XCTAssertContains(first, "href=\"/matches?page=2\" rel=\"next\"")
+            XCTAssertFalse(first.contains("rel=\"prev\""))
+            let second = try await coordinator.get(Paths.matches + "?page=2", accept: "en").body.string
+            XCTAssertEqual(second.components(separatedBy: "<tr><th scope=\"row\">").count - 1, 10)
+            XCTAssertContains(second, "href=\"/matches?page=1\" rel=\"prev\"")
+
+            // Body 1 of 3 has every third need, so a third of the matches, on one page.
+            var member = BrowserSession(app: app)
+            try await member.login("member-1@load.integrity.invalid", password: GeneratedProgramme.password)
+            let own = try await member.get(Paths.matches, accept: "en").body.string
+            XCTAssertEqual(own.components(separatedBy: "<tr><th scope=\"row\">").count - 1, 20)
+            XCTAssertFalse(own.contains("rel=\"next\""))
+        }
+    }
+
+    func testTheAuditPageCountsFromTheTreeAndFiltersBySubject() async throws {
+        try await withTestApp { app in
+            try await generate(app)
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let size = try await AuditEntryRecord.query(on: app.db).count()
+            let all = try await coordinator.get(Paths.audit, accept: "en").body.string
+            XCTAssertContains(all, "\(size) entries match.")
+            let engagement = GeneratedProgramme.id("engagement", 7).uuidString.lowercased()
+            let expected = try await AuditEntryRecord.query(on: app.db).filter(\.$subjectID == engagement).count()
+            XCTAssertGreaterThan(expected, 0)
+            let filtered = try await coordinator.get(Paths.audit + "?subjectType=engagement&subjectID=\(engagement)", accept: "en").body.string
+            XCTAssertContains(filtered, "\(expected) entries match.")
+        }
+    }
+}
