@@ -11,6 +11,7 @@ final class AuditLogService: Sendable {
     private let signingKey: AuditSigningKey
     private let clock: WallClock
     private let lock = AsyncSerialLock()
+    private let commits = NIOLockedValueBox(0)
 
     init(signingKey: AuditSigningKey, clock: WallClock) {
         self.signingKey = signingKey
@@ -18,6 +19,10 @@ final class AuditLogService: Sendable {
     }
 
     var publicKey: Curve25519.Signing.PublicKey { signingKey.key.publicKey }
+
+    /// Audited transactions this process has committed: every state change is one, so a cache of figures derived
+    /// from the database is fresh while this has not moved (and for at most its own age, for other processes' changes).
+    var committed: Int { commits.withLockedValue { $0 } }
 
     struct UnauditedChange: Error, CustomStringConvertible {
         var description: String { "a state-changing transaction finished without an audit entry" }
@@ -27,7 +32,7 @@ final class AuditLogService: Sendable {
     func transaction<T: Sendable>(
         on database: Database, actor: AuditActor, _ work: @escaping @Sendable (AuditScope) async throws -> T
     ) async throws -> T {
-        try await lock.withLock {
+        let value = try await lock.withLock {
             try await database.transaction { tx in
                 try await Self.lockAcrossProcesses(tx)
                 let scope = AuditScope(db: tx, actor: actor, service: self)
@@ -36,6 +41,8 @@ final class AuditLogService: Sendable {
                 return value
             }
         }
+        commits.withLockedValue { $0 += 1 }
+        return value
     }
 
     /// Thrown by work that finds, inside the transaction, that there is nothing to do (an identical repeat, a step

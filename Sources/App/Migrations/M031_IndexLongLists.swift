@@ -15,15 +15,15 @@ struct M031_IndexLongLists: AsyncMigration {
 
     func prepare(on database: Database) async throws {
         for index in Self.indexes {
-            var builder = database.sql.create(index: index.name).on(index.table)
-            for column in index.columns { builder = builder.column(column) }
-            try await builder.run()
+            try await database.sql.raw("""
+                CREATE INDEX IF NOT EXISTS \(unsafeRaw: index.name) ON \(unsafeRaw: index.table) (\(unsafeRaw: index.columns.joined(separator: ", ")))
+                """).run()
         }
     }
 
     func revert(on database: Database) async throws {
         for index in Self.indexes {
-            try await database.sql.drop(index: index.name).run()
+            try await database.sql.raw("DROP INDEX IF EXISTS \(unsafeRaw: index.name)").run()
         }
     }
 }

@@ -115,7 +115,7 @@ struct APIEvaluationController: RouteCollection {
 
     @Sendable func kpis(req: Request) async throws -> KPIDTO {
         try req.authorize(.read, .programmeReports)
-        let report = try await req.programmeReport.report()
+        let report = try await req.cachedProgrammeReport()
         let estimate = { (e: MeanEstimate) in KPIDTO.Estimate(n: e.n, mean: e.mean, low: e.low, high: e.high) }
         return KPIDTO(
             needsMet: report.needsMet.met, needsEvaluated: report.needsMet.evaluated, needsMetShare: report.needsMet.share,

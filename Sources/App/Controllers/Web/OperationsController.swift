@@ -12,7 +12,8 @@ struct OperationsController: RouteCollection {
 
     @Sendable func health(req: Request) async throws -> Response {
         do {
-            _ = try await AuditTreeState.query(on: req.db).count()
+            // A plain statement: a model query would reflect over the model's fields on every probe.
+            try await req.db.sql.raw("SELECT 1").run()
             return Response(status: .ok, body: .init(string: "ok\n"))
         } catch {
             req.logger.error("health check: database unreachable")

@@ -10,7 +10,7 @@ struct ProgrammeReportService {
     let db: Database
     let threshold: Int
 
-    struct Report {
+    struct Report: Sendable {
         let needsMet: NeedsMetKPI.Result
         let knowledge: KnowledgeKPI.Result
         let years: [ProgrammeYearKPI.Year]
@@ -115,5 +115,50 @@ struct ProgrammeReportService {
 extension Request {
     var programmeReport: ProgrammeReportService {
         ProgrammeReportService(db: db, threshold: application.configuration.needsMetThreshold)
+    }
+
+    /// The report, computed at most once a second however many ask at once, and again at once after any change made
+    /// through this process; see `ProgrammeReportCache`.
+    func cachedProgrammeReport() async throws -> ProgrammeReportService.Report {
+        let app = application
+        return try await app.programmeReportCache.report(version: app.auditLog.committed, now: app.clock.now()) {
+            try await ProgrammeReportService(db: app.db, threshold: app.configuration.needsMetThreshold).report()
+        }
+    }
+}
+
+/// The programme report reads every engagement; under load, the requests of one second share one computation
+/// instead of each starting its own. A change through this process (any audited commit) is seen by the next request;
+/// one made through another instance within a second, as the skills taxonomy is.
+actor ProgrammeReportCache {
+    private var current: (version: Int, at: Date, task: Task<ProgrammeReportService.Report, Error>)?
+
+    func report(version: Int, now: Date, compute: @escaping @Sendable () async throws -> ProgrammeReportService.Report) async throws
+        -> ProgrammeReportService.Report
+    {
+        if let current, current.version == version, now.timeIntervalSince(current.at) < 1, now >= current.at {
+            return try await current.task.value
+        }
+        let task = Task { try await compute() }
+        current = (version, now, task)
+        do {
+            return try await task.value
+        } catch {
+            current = nil
+            throw error
+        }
+    }
+}
+
+extension Application {
+    private struct ProgrammeReportCacheKey: StorageKey { typealias Value = ProgrammeReportCache }
+
+    /// Set once by `configure(_:)`, before requests arrive.
+    var programmeReportCache: ProgrammeReportCache {
+        get {
+            guard let cache = storage[ProgrammeReportCacheKey.self] else { fatalError("configure(_:) sets up the report cache") }
+            return cache
+        }
+        set { storage[ProgrammeReportCacheKey.self] = newValue }
     }
 }

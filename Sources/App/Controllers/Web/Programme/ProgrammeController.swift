@@ -30,7 +30,7 @@ struct ProgrammeController: RouteCollection {
 
     @Sendable func dashboard(req: Request) async throws -> View {
         try req.authorize(.read, .programmeReports)
-        let report = try await req.programmeReport.report()
+        let report = try await req.cachedProgrammeReport()
         let percent = { (share: Double?) in share.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
         let itemLabel = { (id: String) -> String in
             guard let area = Int(id.replacingOccurrences(of: "knowledge_area_", with: "")) else { return id }
@@ -105,7 +105,7 @@ struct ProgrammeController: RouteCollection {
 
     @Sendable func responsesCSV(req: Request) async throws -> Response {
         try req.authorize(.list, .programmeReports)
-        let report = try await req.programmeReport.report()
+        let report = try await req.cachedProgrammeReport()
         let needs = try await Engagement.query(on: req.db).with(\.$need).all()
         let title = Dictionary(uniqueKeysWithValues: needs.map { ($0.id!, $0.need.title) })
         var lines = [Self.columns.joined(separator: ",")]
@@ -122,7 +122,7 @@ struct ProgrammeController: RouteCollection {
 
     @Sendable func dictionaryCSV(req: Request) async throws -> Response {
         try req.authorize(.list, .programmeReports)
-        let report = try await req.programmeReport.report()
+        let report = try await req.cachedProgrammeReport()
         var lines = ["name,type,description"]
         for column in Self.columns { lines.append(CSVExport.row([column, "column", req.t("programme.column.\(column)")])) }
         for (id, entry) in report.questions.sorted(by: { $0.key < $1.key }) {
