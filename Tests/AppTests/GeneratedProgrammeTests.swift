@@ -52,6 +52,27 @@ final class GeneratedProgrammeTests: AppTestCase {
         }
     }
 
+    func testTheNeedsDirectoryPagesKeepingItsSearch() async throws {
+        try await withTestApp { app in
+            try await generate(app)
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let first = try await coordinator.get(Paths.needs, accept: "en").body.string
+            XCTAssertEqual(first.components(separatedBy: "<tr><td><a href=\"/needs/").count - 1, 50)
+            XCTAssertContains(first, "href=\"/needs?page=2\" rel=\"next\"")
+            let searched = try await coordinator.get(Paths.needs + "?q=red%20flags&status=eligible", accept: "en").body.string
+            XCTAssertEqual(searched.components(separatedBy: "<tr><td><a href=\"/needs/").count - 1, 15, "needs 2, 6, … 58 of the 60 matched")
+            XCTAssertFalse(searched.contains("rel=\"next\""))
+            let second = try await coordinator.get(Paths.needs + "?page=2", accept: "en").body.string
+            XCTAssertEqual(second.components(separatedBy: "<tr><td><a href=\"/needs/").count - 1, 74 - 50)
+
+            var member = BrowserSession(app: app)
+            try await member.login("member-1@load.integrity.invalid", password: GeneratedProgramme.password)
+            let own = try await member.get(Paths.needs, accept: "en").body.string
+            XCTAssertEqual(own.components(separatedBy: "<tr><td><a href=\"/needs/").count - 1, 24, "every third of the 72 needs")
+        }
+    }
+
     func testTheAuditPageCountsFromTheTreeAndFiltersBySubject() async throws {
         try await withTestApp { app in
             try await generate(app)

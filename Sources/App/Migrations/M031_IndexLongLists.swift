@@ -6,8 +6,8 @@ import SQLKit
 /// by creation. Each index serves a filter and its order, so a page reads its 50 rows and no more.
 struct M031_IndexLongLists: AsyncMigration {
     static let indexes: [(table: String, name: String, columns: [String])] = [
-        ("needs", "needs_updated_at", ["updated_at"]),
-        ("engagements", "engagements_created_at", ["created_at"]),
+        ("needs", "needs_updated_at_id", ["updated_at", "id"]),
+        ("engagements", "engagements_created_at_id", ["created_at", "id"]),
         ("audit_entries", "audit_entries_actor_sequence", ["actor", "sequence"]),
         ("audit_entries", "audit_entries_action_sequence", ["action", "sequence"]),
         ("audit_entries", "audit_entries_subject_sequence", ["subject_id", "subject_type", "sequence"]),

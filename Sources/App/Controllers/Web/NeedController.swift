@@ -38,22 +38,16 @@ struct NeedController: RouteCollection {
         let principal = req.principal!
         try req.authorize(.list, .needDirectory(organisationID: nil))
         let search = ListSearch(req)
-        var query = Need.query(on: req.db).with(\.$organisation).sort(\.$updatedAt, .descending).sort(\.$id)
-        if principal.role == .publicParticipant {
-            guard let organisation = principal.organisationID else { return try await page(req, [], total: 0, search) }
-            query = query.filter(\.$organisation.$id == organisation)
-        }
-        if !search.text.isEmpty { query = query.filter(Need.schema, "title", contains: search.text, on: req.db) }
-        if let status = search.status { query = query.filter(\.$status == status) }
-        let total = try await query.copy().count()
-        return try await page(req, try await query.range(Pager.rows(req)).all(), total: total, search)
+        if principal.role == .publicParticipant, principal.organisationID == nil { return try await page(req, [], total: 0, search) }
+        let list = NeedList(db: req.db, organisationID: principal.role == .publicParticipant ? principal.organisationID : nil,
+                            text: search.text, status: search.status)
+        return try await page(req, try await list.rows(Pager.rows(req)), total: try await list.count(), search)
     }
 
-    private func page(_ req: Request, _ needs: [Need], total: Int, _ search: ListSearch) async throws -> View {
+    private func page(_ req: Request, _ needs: [NeedList.Row], total: Int, _ search: ListSearch) async throws -> View {
         let principal = req.principal!
         let items = needs.map {
-            ListItem(title: $0.title, href: "/needs/\($0.id!.uuidString.lowercased())", organisation: $0.organisation.name,
-                     status: req.t("participation.\($0.status.rawValue)"))
+            ListItem(title: $0.title, href: Paths.need($0.id), organisation: $0.organisation, status: req.t("participation.\($0.status.rawValue)"))
         }
         let canCreate = AccessPolicy.decide(principal, .create, .needDirectory(organisationID: principal.organisationID)).isAllowed
         return try await req.page("needs", title: "needs.title", ListPage(

@@ -106,7 +106,7 @@ struct ProposedMatches {
     /// Nil for those who are party to no match.
     private func visibleQuery() -> QueryBuilder<Engagement>? {
         guard let user = req.auth.get(User.self) else { return nil }
-        let query = Engagement.query(on: req.db).with(\.$need).with(\.$expert).sort(\.$createdAt, .descending).sort(\.$id)
+        let query = Engagement.query(on: req.db).with(\.$need).with(\.$expert).sort(\.$createdAt, .descending).sort(\.$id, .descending)
         switch user.role {
         case .coordinator, .administrator, .evaluator:
             return query
