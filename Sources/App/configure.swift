@@ -121,22 +121,25 @@ private func configureViews(_ app: Application) {
 }
 
 /// Order matters: errors are rendered inside the session so error pages keep the CSRF token and language,
-/// and the access guard runs last, once the user and language are known.
+/// and the access guard runs last, once the user and language are known. The outer middlewares work on futures and
+/// the inner ones run as one async chain, so a request crosses from the event loop into a task once.
 private func configureMiddleware(_ app: Application) {
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware(metrics: app.metrics))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware.default(environment: app.environment))
-    app.middleware.use(FileMiddleware(publicDirectory: ResourceLocation.root.path + "/Public/"))
+    app.middleware.use(PublicFilesMiddleware(publicDirectory: ResourceLocation.root.path + "/Public/"))
     app.middleware.use(app.sessions.middleware)
-    app.middleware.use(ErrorResponseMiddleware())
-    app.middleware.use(SessionUserMiddleware())
-    app.middleware.use(BearerTokenMiddleware(clock: app.clock))
-    app.middleware.use(LanguageMiddleware())
-    app.middleware.use(CSRFMiddleware())
-    app.middleware.use(SkillsFreshnessMiddleware())
-    app.middleware.use(AccessGuardMiddleware())
-    app.middleware.use(IdempotencyMiddleware())
+    app.middleware.use(AsyncMiddlewareChain(middlewares: [
+        ErrorResponseMiddleware(),
+        SessionUserMiddleware(),
+        BearerTokenMiddleware(clock: app.clock),
+        LanguageMiddleware(),
+        CSRFMiddleware(),
+        SkillsFreshnessMiddleware(),
+        AccessGuardMiddleware(),
+        IdempotencyMiddleware(),
+    ]))
 }
 
 import Crypto

@@ -32,6 +32,31 @@ final class PlatformTests: AppTestCase {
         }
     }
 
+    /// Static files are served only from the public folder's own folders, with the security headers every
+    /// response carries; any other path reaches the router.
+    func testPublicFilesAreServedFromTheirFoldersOnly() async throws {
+        try await withTestApp(seed: false) { app in
+            try await app.test(.GET, "/css/app.css", afterResponse: { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertEqual(res.headers.contentType, .css)
+                XCTAssertEqual(res.headers.first(name: "X-Frame-Options"), "DENY")
+            })
+            try await app.test(.GET, "/js/run-progress.js", afterResponse: { res async in
+                XCTAssertEqual(res.status, .ok)
+            })
+            try await app.test(.GET, "/css/missing.css", afterResponse: { res async in
+                XCTAssertEqual(res.status, .notFound)
+            })
+            try await app.test(.GET, "/css/../Package.swift", afterResponse: { res async in
+                XCTAssertNotEqual(res.status, .ok)
+            })
+            try await app.test(.GET, "/healthz", afterResponse: { res async in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertEqual(res.headers.first(name: "Cache-Control"), "no-store")
+            })
+        }
+    }
+
     /// Guards the PostgreSQL pass in scripts/test: with DATABASE_URL set, the suite must really run on PostgreSQL.
     func testRunsOnTheConfiguredDatabase() async throws {
         try await withTestApp(seed: false) { app in

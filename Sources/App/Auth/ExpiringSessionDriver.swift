@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 
@@ -20,10 +21,14 @@ struct ExpiringSessionDriver: AsyncSessionDriver {
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        guard let stored = try await StoredSession.find(sessionID.string, on: request.db), stored.expiresAt > clock.now() else {
-            return nil
-        }
-        request.storage[AsRead.self] = AsRead(data: stored.data, expiresAt: stored.expiresAt)
+        // Two plain columns: every signed-in request reads its session, and a model would be built by reflection.
+        guard let row = try await request.db.sql.select().column("data").column("expires_at")
+            .from(StoredSession.schema).where("id", .equal, sessionID.string).first()
+        else { return nil }
+        let stored = AsRead(data: try row.decode(column: "data", as: String.self),
+                            expiresAt: try row.decode(column: "expires_at", as: Date.self))
+        guard stored.expiresAt > clock.now() else { return nil }
+        request.storage[AsRead.self] = stored
         return try JSONDecoder().decode(SessionData.self, from: Data(stored.data.utf8))
     }
 

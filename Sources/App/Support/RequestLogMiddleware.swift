@@ -2,20 +2,21 @@ import Vapor
 
 /// One log line per request with the route's pattern, never its concrete path or query
 /// (those can carry tokens or personal data). Vapor's logger adds the request id.
-struct RequestLogMiddleware: AsyncMiddleware {
+/// Works on futures: it only observes, so it needs no task of its own.
+struct RequestLogMiddleware: Middleware {
     let metrics: PlatformMetrics
 
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: Responder) -> EventLoopFuture<Response> {
         let started = ContinuousClock.now
-        let response: Response
-        do {
-            response = try await next.respond(to: request)
-        } catch {
-            log(request, status: 500, started: started)
-            throw error
-        }
-        log(request, status: response.status.code, started: started)
-        return response
+        return next.respond(to: request)
+            .map { response in
+                log(request, status: response.status.code, started: started)
+                return response
+            }
+            .flatMapErrorThrowing { error in
+                log(request, status: 500, started: started)
+                throw error
+            }
     }
 
     private func log(_ request: Request, status: UInt, started: ContinuousClock.Instant) {
@@ -24,22 +25,5 @@ struct RequestLogMiddleware: AsyncMiddleware {
         let millis = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         request.logger.info("\(request.method) \(pattern) \(status)", metadata: ["duration_ms": "\(Int(millis))"])
         metrics.countRequest(method: request.method.rawValue, route: pattern, status: status)
-    }
-}
-
-/// Headers every response carries: no framing, no sniffing, no referrer (links can carry one-time tokens),
-/// and a content policy that allows only the platform's own files.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value:
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
-        if response.headers.first(name: .cacheControl) == nil, !request.url.path.hasPrefix("/css/") {
-            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        }
-        return response
     }
 }
