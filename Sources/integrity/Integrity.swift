@@ -2,6 +2,8 @@ import App
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import Vapor
 
 @main
@@ -12,6 +14,23 @@ struct Integrity: AsyncParsableCommand {
         subcommands: [Serve.self, Migrate.self, SeedDemo.self, UserCommand.self, AuditCommand.self, MatchCommand.self, ImportCommand.self,
                       RemindersCommand.self, ProgrammeCommand.self, RedFlagsCommand.self, WorkerCommand.self, JobsCommand.self,
                       GenerateLoadCommand.self, BareServerCommand.self])
+
+    /// Swift tasks run on NIO's event loops instead of a second pool of threads, so an async request handler does
+    /// not cross threads twice per await. Must happen before the first task starts; CPU-heavy work goes to the
+    /// application's thread pool, never into a task.
+    static func main() async {
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Reads the environment once, sets up logging, and hands back a migrated application.

@@ -1,6 +1,7 @@
 @testable import App
 import ExchangeCore
 import Fluent
+import SQLKit
 import XCTVapor
 import XCTest
 
@@ -20,6 +21,40 @@ final class AuthenticationTests: AppTestCase {
                     XCTAssertContains(page.body.string, app.catalogs.text("role.\(role.rawValue)", SupportedLanguage(rawValue: language)!))
                 }
             }
+        }
+    }
+
+    /// The signed-in user is read as plain columns; every field must equal what Fluent reads, and only an active
+    /// account signs in.
+    func testTheSignedInUserReadsEveryColumnAsFluentDoes() async throws {
+        try await withTestApp { app in
+            let found = try await User.query(on: app.db).filter(\.$email == Demo.publicFR).first()
+            let stored = try XCTUnwrap(found)
+            stored.preferredLanguage = .fr
+            stored.requestedOrganisation = "Cour des comptes"
+            try await stored.save(on: app.db)
+            let fluent = try await User.find(stored.id, on: app.db)
+            let plain = try await User.activeAccount(stored.id!, on: app.db.sql)
+            let expected = try XCTUnwrap(fluent)
+            let read = try XCTUnwrap(plain)
+            XCTAssertEqual(read.id, expected.id)
+            XCTAssertEqual(read.email, expected.email)
+            XCTAssertEqual(read.displayName, expected.displayName)
+            XCTAssertEqual(read.passwordHash, expected.passwordHash)
+            XCTAssertEqual(read.role, expected.role)
+            XCTAssertEqual(read.$organisation.id, expected.$organisation.id)
+            XCTAssertNotNil(read.$organisation.id)
+            XCTAssertEqual(read.status, expected.status)
+            XCTAssertEqual(read.preferredLanguage, .fr)
+            XCTAssertEqual(read.requestedOrganisation, "Cour des comptes")
+            XCTAssertEqual(read.createdAt, expected.createdAt)
+            XCTAssertEqual(read.updatedAt, expected.updatedAt)
+            XCTAssertTrue(read.$id.exists)
+
+            let pendingRow = try await User.query(on: app.db).filter(\.$email == Demo.pending).first()
+            let pending = try XCTUnwrap(pendingRow)
+            let notSignedIn = try await User.activeAccount(pending.id!, on: app.db.sql)
+            XCTAssertNil(notSignedIn, "a pending account must not sign in")
         }
     }
 

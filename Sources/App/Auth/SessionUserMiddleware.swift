@@ -8,7 +8,7 @@ struct SessionUserMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         if !request.isAPI, request.hasSession, let raw = request.session.data[Self.userKey], let id = UUID(uuidString: raw) {
-            if let user = try await User.find(id, on: request.db), user.status == .active {
+            if let user = try await User.activeAccount(id, on: request.db.sql) {
                 request.auth.login(user)
             } else {
                 request.session.data[Self.userKey] = nil

@@ -12,7 +12,7 @@ struct SendmailDelivery: Sendable {
         for message in queued {
             // Several servers may poll one outbox: only the one that claims a message hands it over.
             guard try await MailMessage.claim(message.id!, on: app.db) else { continue }
-            let delivered = (try? await send(message)) ?? false
+            let delivered = (try? await send(message, on: app.threadPool)) ?? false
             let now = app.clock.now()
             try await app.auditLog.transaction(on: app.db, actor: .system("mailer")) { scope in
                 message.attempts += 1
@@ -29,13 +29,8 @@ struct SendmailDelivery: Sendable {
         }
     }
 
-    private func send(_ message: MailMessage) async throws -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: sendmailPath)
-        process.arguments = ["-t", "-i"]
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
+    /// On the thread pool: waiting for sendmail blocks its thread, and tasks share threads with the event loops.
+    private func send(_ message: MailMessage, on threadPool: NIOThreadPool) async throws -> Bool {
         let text = """
             From: \(from)
             To: \(message.recipient)
@@ -46,10 +41,19 @@ struct SendmailDelivery: Sendable {
             \(message.body)
 
             """
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        let path = sendmailPath
+        return try await threadPool.runIfActive {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = ["-t", "-i"]
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(Data(text.utf8))
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// An in-app notice for one person. The text is a catalog key so it shows in the reader's current language.
@@ -29,5 +30,14 @@ final class UserNotification: Model, @unchecked Sendable {
 
     var arguments: [String] {
         argumentsText.isEmpty ? [] : argumentsText.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
+extension UserNotification {
+    /// The badge in every signed-in page's header: a plain count, without building a query from the model.
+    static func unreadCount(of userID: UUID, on db: SQLDatabase) async throws -> Int {
+        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(schema)
+            .where("user_id", .equal, SQLBind(userID)).where("read_at", .is, SQLLiteral.null)
+            .first(decodingColumn: "n", as: Int.self) ?? 0
     }
 }

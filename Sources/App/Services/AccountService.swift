@@ -273,9 +273,10 @@ struct AccountService: Sendable {
 
     func setLanguage(_ language: SupportedLanguage, for user: User) async throws {
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            // An update of two columns, not a save: the signed-in user was read for this request only.
+            try await User.query(on: scope.db).filter(\.$id == user.id!)
+                .set(\.$preferredLanguage, to: language).set(\.$updatedAt, to: clock.now()).update()
             user.preferredLanguage = language
-            user.updatedAt = clock.now()
-            try await user.save(on: scope.db)
             try await scope.record(.userLanguage, .user(user.id!), changes: ["preferredLanguage": language.rawValue])
         }
     }

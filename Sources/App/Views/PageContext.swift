@@ -41,7 +41,7 @@ extension Request {
         let user = auth.get(User.self)
         let unread: Int
         if let id = user?.id {
-            unread = try await UserNotification.query(on: db).filter(\.$user.$id == id).filter(\.$readAt == nil).count()
+            unread = try await UserNotification.unreadCount(of: id, on: db.sql)
         } else {
             unread = 0
         }

@@ -97,12 +97,13 @@ struct BatchMatchingService {
         let settings = run.settings
         let total = input.needs.count
         progress.report(phase: MatchingProgress.Phase.ranking.rawValue, done: 0, total: total)
-        let outcome = await Task.detached {
+        // On the thread pool: tasks may share threads with the event loops that serve requests.
+        let outcome = try await app.threadPool.runIfActive {
             BatchMatching.propose(needs: input.criteria, pool: input.data.pool, capacity: input.data.openPlaces, settings: settings,
                                   stance: { input.stances[$0]?[$1]?.expertStance ?? .neutral }) { done in
                 progress.report(phase: (done == total ? MatchingProgress.Phase.solving : .ranking).rawValue, done: done, total: total)
             }
-        }.value
+        }
         progress.report(phase: MatchingProgress.Phase.saving.rawValue, done: total, total: total)
         do {
             try await save(outcome, of: run, input: input)
