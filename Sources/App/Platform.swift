@@ -151,21 +151,32 @@ public enum Platform {
         public let rows: Int
         /// Matches whose cleared due diligence the data reopened.
         public let reopened: Int
+        /// The same file was imported from the command line a moment ago; nothing more was written.
+        public let isRepeat: Bool
     }
 
-    /// Imports OCDS (`kind` "ocds") or BODS ("bods") data for conflict screening, all or nothing. Problems throw a
-    /// `CommandError` listing each with its line.
-    public static func importConflictData(_ app: Application, kind: String, text: String, fileName: String,
-                                          dryRun: Bool) async throws -> ConflictDataOutcome {
+    /// Imports OCDS (`kind` "ocds") or BODS ("bods") data for conflict screening from a file (gzip allowed), all or
+    /// nothing, reading it a piece at a time. Problems throw a `CommandError` listing each with its line.
+    public static func importConflictData(_ app: Application, kind: String, file: String, dryRun: Bool) async throws -> ConflictDataOutcome {
         guard let kind = DataImport.Kind(rawValue: kind) else { throw CommandError(description: "unknown data kind \(kind)") }
+        let url = URL(fileURLWithPath: file)
+        let digest: String
         do {
-            let outcome = try await app.conflictData.importFile(kind, text: text, fileName: fileName, actor: .system("cli"),
-                                                                userID: nil, dryRun: dryRun)
-            return ConflictDataOutcome(items: outcome.dataImport.items, rows: outcome.dataImport.rows, reopened: outcome.reopened)
+            digest = try await app.threadPool.runIfActive { try FileDigest.sha256(of: url) }
+        } catch {
+            throw CommandError(description: "cannot read the file")
+        }
+        do {
+            let outcome = try await app.conflictData.importFile(kind, file: url, digest: digest, fileName: url.lastPathComponent,
+                                                                actor: .system("cli"), userID: nil, dryRun: dryRun)
+            return ConflictDataOutcome(items: outcome.dataImport.items, rows: outcome.dataImport.rows, reopened: outcome.reopened,
+                                       isRepeat: outcome.isRepeat)
         } catch let refusal as ConflictDataImportService.Refusal {
             let lines = refusal.problems.prefix(100).map { "  \($0.place(app.catalogs, .en)): \($0.message(app.catalogs, .en))" }
-            let more = refusal.problems.count > 100 ? ["  … and \(refusal.problems.count - 100) more"] : []
-            throw CommandError(description: "\(refusal.problems.count) problems; nothing was imported.\n" + (lines + more).joined(separator: "\n"))
+            let more = refusal.count > 100 ? ["  … and \(refusal.count - 100) more"] : []
+            throw CommandError(description: "\(refusal.count) problems; nothing was imported.\n" + (lines + more).joined(separator: "\n"))
+        } catch let refusal as ConflictDataUploadRefusal {
+            throw CommandError(description: app.catalogs.text(refusal.key, .en, refusal.arguments))
         }
     }
 

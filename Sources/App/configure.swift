@@ -101,6 +101,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M029_CreateRedFlagInputs())
     app.migrations.add(M030_StreamRedFlagInputs())
     app.migrations.add(M031_IndexLongLists())
+    app.migrations.add(M032_AddDataImportDigest())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

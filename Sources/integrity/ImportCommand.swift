@@ -60,7 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
             abstract: "Import OCDS procurement data for conflict screening: compiled releases one per line, or a release or record package.",
             discussion: "Buyers, procuring entities, tenderers and suppliers are kept. A process imported again replaces the earlier one. Every bad line is reported and nothing is written.")
 
-        @Argument(help: "The OCDS file (UTF-8 JSON).") var file: String
+        @Argument(help: "The OCDS file (UTF-8 JSON, gzip allowed).") var file: String
         @Flag(help: "Check the file; write nothing.") var dryRun = false
 
         func run() async throws { try await ConflictDataImport.run(kind: "ocds", file: file, dryRun: dryRun) }
@@ -72,7 +72,7 @@ struct ImportCommand: AsyncParsableCommand {
             abstract: "Import BODS beneficial-ownership statements (0.2 to 0.4) for conflict screening: a JSON array or one statement per line.",
             discussion: "Entities, people and ownership-or-control relationships are kept. Every bad line is reported and nothing is written.")
 
-        @Argument(help: "The BODS file (UTF-8 JSON).") var file: String
+        @Argument(help: "The BODS file (UTF-8 JSON, gzip allowed).") var file: String
         @Flag(help: "Check the file; write nothing.") var dryRun = false
 
         func run() async throws { try await ConflictDataImport.run(kind: "bods", file: file, dryRun: dryRun) }
@@ -82,12 +82,10 @@ struct ImportCommand: AsyncParsableCommand {
 /// The shared body of `import ocds` and `import bods`.
 enum ConflictDataImport {
     static func run(kind: String, file: String, dryRun: Bool) async throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
-        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(file) is not UTF-8 text") }
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        guard FileManager.default.isReadableFile(atPath: file) else { throw ValidationError("cannot read \(file)") }
         let outcome = try await Bootstrap.withApplication(try Bootstrap.configuration()) { app in
             do {
-                return try await Platform.importConflictData(app, kind: kind, text: text, fileName: name, dryRun: dryRun)
+                return try await Platform.importConflictData(app, kind: kind, file: file, dryRun: dryRun)
             } catch let error as Platform.CommandError {
                 FileHandle.standardError.write(Data("\(file): \(error.description)\n".utf8))
                 throw ExitCode(3)
@@ -96,6 +94,8 @@ enum ConflictDataImport {
         let unit = kind == "ocds" ? "processes" : "statements"
         if dryRun {
             print("\(outcome.items) \(unit), \(outcome.rows) rows to import. Dry run: nothing was written.")
+        } else if outcome.isRepeat {
+            print("This file was imported a moment ago (\(outcome.items) \(unit)); nothing more was written.")
         } else {
             print("Imported \(outcome.items) \(unit) (\(outcome.rows) rows). Due diligence reopened on \(outcome.reopened) matches.")
         }

@@ -187,3 +187,29 @@ def test_a_red_flag_run_whose_worker_is_killed_is_finished_by_another_and_equals
     assert killed_results == clean_results
     parties = psql(f"SELECT count(*) FROM procurement_parties p JOIN red_flag_runs r ON r.data_import_id = p.import_id WHERE r.id = '{clean}'")
     assert int(parties) > 0
+
+
+def test_two_reminder_sweeps_at_once_send_each_reminder_once(topology):
+    """Two processes sweep the same running engagements at the same moment (two instances' timers, or cron beside a
+    server): every reminder is recorded, audited and mailed once, and neither sweep fails."""
+    env = topology["env"]
+    # A programme whose running engagements have had no activity for months: each is due a reminder.
+    generated = subprocess.run([str(BINARY), "generate-load", "--engagements", "400", "--audit-entries", "0"],
+                               env=env, capture_output=True, text=True, timeout=300)
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    sweeps = [subprocess.Popen([str(BINARY), "reminders"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True) for _ in range(2)]
+    outputs = [sweep.communicate(timeout=300) for sweep in sweeps]
+    assert [sweep.returncode for sweep in sweeps] == [0, 0], [err[-2000:] for _, err in outputs]
+    sent = [int(re.search(r"Sent (\d+) reminders", out).group(1)) for out, _ in outputs]
+
+    recorded = int(psql("SELECT count(*) FROM sent_reminders"))
+    audited = int(psql("SELECT count(*) FROM audit_entries WHERE action = 'reminder.send'"))
+    assert recorded >= 200, (sent, recorded)  # 200 of the 400 generated engagements are running
+    assert sum(sent) == recorded == audited, (sent, recorded, audited)
+    assert psql("SELECT count(*) FROM (SELECT 1 FROM mail_outbox GROUP BY recipient, subject, body HAVING count(*) > 1) d") == "0"
+
+    again = subprocess.run([str(BINARY), "reminders"], env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "Sent 0 reminders." in again.stdout, again.stdout + again.stderr
+    verify = subprocess.run([str(BINARY), "audit", "verify"], env=env, capture_output=True, text=True, timeout=300)
+    assert verify.returncode == 0, verify.stdout + verify.stderr

@@ -43,6 +43,8 @@ public struct AppConfiguration: Sendable {
     public var needsMetThreshold: Int = NeedsMetKPI.defaultThreshold
     /// The largest red-flag upload accepted, in bytes as sent (gzip counts compressed); `REDFLAGS_MAX_UPLOAD`.
     public var redFlagsMaxUpload: Int = 2 << 30
+    /// The largest OCDS or BODS file for conflict screening, in bytes as sent; `CONFLICT_DATA_MAX_UPLOAD`.
+    public var conflictDataMaxUpload: Int = 2 << 30
     /// The headless Chromium that prints PDFs; nil means the first of chromium, chromium-browser, google-chrome on PATH.
     public var chromiumPath: String?
 
@@ -145,6 +147,12 @@ public struct AppConfiguration: Sendable {
                 throw Invalid(description: "REDFLAGS_MAX_UPLOAD must be a size such as 2gb, 500mb or 1048576, got \(raw)")
             }
             config.redFlagsMaxUpload = bytes
+        }
+        if let raw = env["CONFLICT_DATA_MAX_UPLOAD"] {
+            guard let bytes = Self.byteCount(raw), bytes > 0 else {
+                throw Invalid(description: "CONFLICT_DATA_MAX_UPLOAD must be a size such as 2gb, 500mb or 1048576, got \(raw)")
+            }
+            config.conflictDataMaxUpload = bytes
         }
         config.auditKeyPath = env["AUDIT_KEY_PATH"]
         if let raw = env["CONFLICT_LOOKBACK_YEARS"] {

@@ -17,6 +17,8 @@ final class DataImport: Model, @unchecked Sendable {
     @Field(key: "rows") var rows: Int
     /// Nil when run from the command line.
     @OptionalField(key: "imported_by") var importedBy: UUID?
+    /// SHA-256 of the file as sent, lower-case hex; nil for imports made before it was kept.
+    @OptionalField(key: "digest") var digest: String?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}

@@ -7,6 +7,7 @@ import XCTest
 final class StateChangingRouteCoverageTests: AppTestCase {
     /// Routes the concurrency suite fires at: 8 identical requests, or a conflicting pair.
     static let covered: Set<String> = [
+        "POST /api/v1/conflict-data/imports",
         "POST /api/v1/experts/:id/decision",
         "POST /api/v1/matches/:id/cancel",
         "POST /api/v1/matches/:id/close",
@@ -25,6 +26,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /api/v1/organisations/:id/participation/decision",
         "POST /api/v1/red-flags/runs",
         "POST /api/v1/skills",
+        "POST /conflict-data",
         "POST /invitations/accept",
         "POST /jobs/:id/retry",
         "POST /login",
@@ -64,7 +66,6 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "DELETE /api/v1/profile/letter",
         "POST /account/tokens",
         "POST /account/tokens/:id/revoke",
-        "POST /api/v1/conflict-data/imports",
         "POST /api/v1/matches/:id/concerns",
         "POST /api/v1/matches/:id/documents",
         "POST /api/v1/matches/:id/meetings",
@@ -75,7 +76,6 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /api/v1/organisations",
         "POST /api/v1/profile/submit",
         "POST /api/v1/roster/imports",
-        "POST /conflict-data",
         "POST /experts/:id/decision",
         "POST /invitations",
         "POST /language",

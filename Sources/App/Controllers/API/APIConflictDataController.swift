@@ -2,12 +2,17 @@ import ExchangeCore
 import Fluent
 import Vapor
 
-/// OCDS and BODS imports for conflict screening over JSON, for programme staff and analysts.
+/// OCDS and BODS imports for conflict screening, for programme staff and analysts: the file as the body (gzip
+/// allowed, streamed to disk, any size up to `CONFLICT_DATA_MAX_UPLOAD`) with `kind` in the query, or small text in
+/// JSON.
 struct APIConflictDataController: RouteCollection {
+    /// JSON bodies carry the file as text, so they are held in memory: small files only.
+    static let maxJSONBody = 50 << 20
+
     func boot(routes: RoutesBuilder) throws {
         let allowed = routes.grouped(access: ConflictDataController.access)
         allowed.get("conflict-data", "imports", use: list)
-        allowed.post("conflict-data", "imports", upTo: ConflictDataController.maxUpload, use: create)
+        allowed.post("conflict-data", "imports", streaming: create)
     }
 
     struct ImportInput: Content {
@@ -52,6 +57,8 @@ struct APIConflictDataController: RouteCollection {
             let code: String
             let message: String
             let problems: [ProblemDTO]
+            /// Every problem found; `problems` lists the first thousand.
+            let problemCount: Int
         }
         let error: Body
     }
@@ -66,26 +73,51 @@ struct APIConflictDataController: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         try req.authorize(.create, .conflictData)
-        let input = try req.content.decode(ImportInput.self)
-        var errors: [FieldError] = []
-        let kind = input.kind.flatMap(DataImport.Kind.init(rawValue:))
-        if kind == nil { errors.append(FieldError("kind", .invalidChoice)) }
-        if (input.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.append(FieldError("text", .required)) }
-        guard errors.isEmpty, let kind, let text = input.text else { throw AppError.validation(errors) }
         do {
-            let outcome = try await req.conflictData.importFile(kind, text: text, fileName: input.fileName ?? "api",
+            let (upload, input) = try await Self.receive(req)
+            defer { try? FileManager.default.removeItem(at: upload.url) }
+            var errors: [FieldError] = []
+            let kind = input.kind.flatMap(DataImport.Kind.init(rawValue:))
+            if kind == nil { errors.append(FieldError("kind", .invalidChoice)) }
+            if upload.bytes == 0 || input.text?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true {
+                errors.append(FieldError("text", .required))
+            }
+            guard errors.isEmpty, let kind else { throw AppError.validation(errors) }
+            let outcome = try await req.conflictData.importFile(kind, file: upload.url, digest: upload.digest, fileName: input.fileName ?? "api",
                                                                 actor: .user(try req.requireUser().id!), userID: req.principal?.userID,
                                                                 dryRun: input.dryRun == true)
             let dto = ImportDTO(outcome.dataImport, reopened: outcome.reopened)
-            return try await dto.encodeResponse(status: input.dryRun == true ? .ok : .created, for: req)
+            return try await dto.encodeResponse(status: input.dryRun == true || outcome.isRepeat ? .ok : .created, for: req)
+        } catch let refusal as ConflictDataUploadRefusal {
+            let body = RefusalDTO(error: .init(code: refusal.key, message: refusal.message(req), problems: [], problemCount: 0))
+            return try await body.encodeResponse(status: refusal.status, for: req)
         } catch let refusal as ConflictDataImportService.Refusal {
             let catalogs = req.application.catalogs
             let body = RefusalDTO(error: .init(
-                code: "invalid_data", message: req.t("conflict_data.error.problems_api", String(refusal.problems.count)),
+                code: "invalid_data", message: req.t("conflict_data.error.problems_api", req.number(refusal.count)),
                 problems: refusal.problems.map {
                     ProblemDTO(line: $0.line, item: $0.item, code: $0.code, message: $0.message(catalogs, req.language))
-                }))
+                },
+                problemCount: refusal.count))
             return try await body.encodeResponse(status: .unprocessableEntity, for: req)
         }
+    }
+
+    /// The file and its kind and name: from a JSON body's fields, or else the raw body and the query.
+    private static func receive(_ req: Request) async throws -> (StreamedUpload, ImportInput) {
+        guard req.headers.contentType == .json else {
+            let upload = try await ConflictDataUploadRefusal.receive(req)
+            let fields = upload.fields
+            return (upload, ImportInput(kind: fields["kind"], text: nil, fileName: fields["fileName"],
+                                        dryRun: fields["dryRun"].map { $0 == "true" || $0 == "1" }))
+        }
+        do {
+            _ = try await req.body.collect(max: maxJSONBody).get()
+        } catch {
+            throw ConflictDataUploadRefusal.tooLarge(limit: maxJSONBody)
+        }
+        let input = try req.content.decode(ImportInput.self)
+        let upload = try await StreamedUpload.store(Array((input.text ?? "").utf8), req, into: req.application.configuration.uploadsDirectory)
+        return (upload, input)
     }
 }

@@ -89,9 +89,7 @@ enum OpenAPIDocument {
             "/conflict-data/imports": [
                 "get": operation("listConflictDataImports", "Imports of OCDS and BODS data, newest first (programme staff, analysts)",
                                  params: pageParams, ok: page(of: "ConflictDataImport")),
-                "post": operation("importConflictData",
-                                  "Check (dryRun) or import OCDS or BODS data for conflict screening, all or nothing; a 422 lists every bad line (error.problems)",
-                                  body: "ConflictDataImportInput", ok: ref("ConflictDataImport"), okStatus: "201"),
+                "post": conflictDataUpload,
             ],
             "/red-flags/runs": [
                 "get": operation("listRedFlagRuns", "The last 100 red-flag runs, newest first (programme staff, analysts)",
@@ -410,6 +408,17 @@ enum OpenAPIDocument {
             content: ["application/json": ["schema": ref("RedFlagRunInput")], "application/x-ndjson": file,
                       "application/gzip": file, "application/octet-stream": file],
             ok: ref("RedFlagRun"), okStatus: "202", tooLarge: true)
+    }
+
+    private static var conflictDataUpload: OpenAPIValue {
+        let file: OpenAPIValue = ["schema": ["type": "string", "format": "binary"]]
+        return operation(
+            "importConflictData",
+            "Check (dryRun) or import OCDS or BODS data for conflict screening, all or nothing: the file as the body (gzip allowed, streamed to disk) with kind in the query, or small text in JSON. A 422 lists the bad lines (error.problems, the first 1,000; error.problemCount); 413: over CONFLICT_DATA_MAX_UPLOAD. The same file sent again by the same person within ten minutes answers 200 with that import",
+            params: [queryParam("kind"), queryParam("fileName"), queryParam("dryRun")],
+            content: ["application/json": ["schema": ref("ConflictDataImportInput")], "application/x-ndjson": file,
+                      "application/gzip": file, "application/octet-stream": file],
+            ok: ref("ConflictDataImport"), okStatus: "201", tooLarge: true)
     }
 
     /// The letter's bytes, in whichever accepted format it was uploaded.

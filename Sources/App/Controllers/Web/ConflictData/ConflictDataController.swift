@@ -4,13 +4,12 @@ import Vapor
 
 /// Staff and analysts upload OCDS and BODS files that the conflict screening of every match then draws on.
 struct ConflictDataController: RouteCollection {
-    static let maxUpload: ByteCount = "50mb"
     static let access = RouteAccess.roles([.coordinator, .administrator, .analyst])
 
     func boot(routes: RoutesBuilder) throws {
         let allowed = routes.grouped(access: Self.access)
         allowed.get("conflict-data", use: show)
-        allowed.post("conflict-data", upTo: Self.maxUpload, use: upload)
+        allowed.post("conflict-data", streaming: upload)
     }
 
     struct ImportRow: Encodable {
@@ -34,52 +33,51 @@ struct ConflictDataController: RouteCollection {
         let error: String?
     }
 
-    struct Form: Content {
-        var kind: String?
-        var file: File?
-    }
-
     @Sendable func show(req: Request) async throws -> View {
         try req.authorize(.list, .conflictData)
         return try await req.page("conflict_data", title: "conflict_data.title", try await content(req, kind: nil))
     }
 
+    /// The file streams to disk as it arrives, whatever its size; the form's one-time token cannot be compared
+    /// before the file is read, so a double click is recognised by the file's digest instead.
     @Sendable func upload(req: Request) async throws -> Response {
         try req.authorize(.create, .conflictData)
-        let form = try req.content.decode(Form.self)
-        guard let kind = form.kind.flatMap(DataImport.Kind.init(rawValue:)) else {
-            return try await refuse(req, kind: nil, error: req.t("conflict_data.error.kind"))
-        }
-        guard let file = form.file, file.data.readableBytes > 0 else {
-            return try await refuse(req, kind: kind, error: req.t("conflict_data.error.no_file"))
-        }
-        guard let text = file.data.getString(at: file.data.readerIndex, length: file.data.readableBytes, encoding: .utf8) else {
-            return try await refuse(req, kind: kind, error: req.t("conflict_data.error.not_utf8"))
-        }
+        var kind: DataImport.Kind?
+        var fileName = ""
         do {
-            let outcome = try await req.conflictData.importFile(kind, text: text, fileName: file.filename, actor: .user(try req.requireUser().id!),
-                                                                userID: req.principal?.userID)
+            let upload = try await ConflictDataUploadRefusal.receive(req)
+            defer { try? FileManager.default.removeItem(at: upload.url) }
+            kind = upload.fields["kind"].flatMap(DataImport.Kind.init(rawValue:))
+            fileName = upload.fileName ?? ""
+            guard let kind else { return try await refuse(req, kind: nil, error: req.t("conflict_data.error.kind")) }
+            guard upload.bytes > 0 else { return try await refuse(req, kind: kind, error: req.t("conflict_data.error.no_file")) }
+            let outcome = try await req.conflictData.importFile(
+                kind, file: upload.url, digest: upload.digest, fileName: fileName, actor: .user(try req.requireUser().id!),
+                userID: req.principal?.userID)
             req.flash("conflict_data.imported.\(kind.rawValue)", String(outcome.dataImport.items), String(outcome.dataImport.rows),
                       String(outcome.reopened))
             return req.redirect(to: Paths.conflictData)
+        } catch let refusal as ConflictDataUploadRefusal {
+            return try await refuse(req, kind: kind, error: refusal.message(req), status: refusal.status)
         } catch let refusal as ConflictDataImportService.Refusal {
             let catalogs = req.application.catalogs
-            var content = try await content(req, kind: kind)
-            content = PageContent(kinds: content.kinds, imports: content.imports,
-                                  problems: refusal.problems.prefix(100).map {
-                                      ProblemRow(place: $0.place(catalogs, req.language), message: $0.message(catalogs, req.language))
-                                  },
-                                  problemCount: refusal.problems.count,
-                                  error: req.t("conflict_data.error.problems", String(refusal.problems.count), file.filename))
+            let base = try await content(req, kind: kind)
+            let content = PageContent(kinds: base.kinds, imports: base.imports,
+                                      problems: refusal.problems.prefix(100).map {
+                                          ProblemRow(place: $0.place(catalogs, req.language), message: $0.message(catalogs, req.language))
+                                      },
+                                      problemCount: refusal.count,
+                                      error: req.t("conflict_data.error.problems", req.number(refusal.count), fileName))
             return try await req.page("conflict_data", title: "conflict_data.title", content, status: .unprocessableEntity)
         }
     }
 
-    private func refuse(_ req: Request, kind: DataImport.Kind?, error: String) async throws -> Response {
+    private func refuse(_ req: Request, kind: DataImport.Kind?, error: String,
+                        status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
         let base = try await content(req, kind: kind)
         return try await req.page("conflict_data", title: "conflict_data.title",
                                   PageContent(kinds: base.kinds, imports: base.imports, problems: [], problemCount: 0, error: error),
-                                  status: .unprocessableEntity)
+                                  status: status)
     }
 
     private func content(_ req: Request, kind: DataImport.Kind?) async throws -> PageContent {
