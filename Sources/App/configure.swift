@@ -41,7 +41,7 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
     app.metrics = PlatformMetrics()
 
     configureMiddleware(app)
-    app.lifecycle.use(MailDeliveryLifecycle())
+    app.lifecycle.use(MailBacklogLifecycle())
     _ = app.jobWorker
     app.lifecycle.use(ReminderLifecycle())
     app.lifecycle.use(JobWorkerLifecycle())

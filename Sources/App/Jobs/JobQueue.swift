@@ -12,8 +12,10 @@ struct JobQueue: Sendable {
 
     /// Adds a job, normally inside the audited transaction that records what it works on.
     @discardableResult
-    func enqueue(_ kind: JobRecord.Kind, subject: UUID, now: Date) async throws -> JobRecord {
-        let job = JobRecord(kind: kind, subject: subject, now: now)
+    func enqueue(_ kind: JobRecord.Kind, subject: UUID, uniqueKey: String? = nil, maxAttempts: Int = JobRecord.defaultMaxAttempts,
+                 now: Date) async throws -> JobRecord {
+        let job = JobRecord(kind: kind, subject: subject, maxAttempts: maxAttempts, now: now)
+        job.uniqueKey = uniqueKey
         try await job.create(on: db)
         return job
     }
@@ -21,8 +23,9 @@ struct JobQueue: Sendable {
     /// Adds a job unless one with `uniqueKey` exists (periodic work: one job per period, whoever enqueues it).
     /// Returns whether this call added it.
     @discardableResult
-    func enqueueOnce(_ kind: JobRecord.Kind, subject: UUID, uniqueKey: String, now: Date) async throws -> Bool {
-        let job = JobRecord(kind: kind, subject: subject, now: now)
+    func enqueueOnce(_ kind: JobRecord.Kind, subject: UUID, uniqueKey: String, maxAttempts: Int = JobRecord.defaultMaxAttempts,
+                     now: Date) async throws -> Bool {
+        let job = JobRecord(kind: kind, subject: subject, maxAttempts: maxAttempts, now: now)
         job.uniqueKey = uniqueKey
         do {
             try await job.create(on: db)

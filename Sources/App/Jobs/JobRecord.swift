@@ -17,7 +17,11 @@ final class JobRecord: Model, @unchecked Sendable {
         case redFlags = "red_flags"
         /// One period's reminder sweep; the subject is a fixed id, the period is in `uniqueKey`.
         case reminders
+        /// One outbox message handed to sendmail; the subject is the `MailMessage`.
+        case mail
     }
+
+    static let defaultMaxAttempts = 3
 
     @ID(key: .id) var id: UUID?
     @Field(key: "kind") var kind: Kind
@@ -42,7 +46,7 @@ final class JobRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(kind: Kind, subject: UUID, maxAttempts: Int = 3, now: Date) {
+    init(kind: Kind, subject: UUID, maxAttempts: Int = defaultMaxAttempts, now: Date) {
         id = UUID()
         self.kind = kind
         subjectID = subject

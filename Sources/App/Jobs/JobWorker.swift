@@ -138,7 +138,8 @@ extension Application {
         if let worker = storage[JobWorkerKey.self] { return worker }
         let worker = JobWorker(app: self, handlers: [.matching: BatchMatchingService.jobHandler(self),
                                                      .redFlags: RedFlagRunJob.handler(self),
-                                                     .reminders: ReminderService.jobHandler(self)])
+                                                     .reminders: ReminderService.jobHandler(self),
+                                                     .mail: SendmailDelivery.jobHandler(self)])
         storage[JobWorkerKey.self] = worker
         return worker
     }

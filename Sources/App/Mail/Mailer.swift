@@ -17,6 +17,11 @@ struct Mailer: Sendable {
             id: UUID(), recipient: recipient, subject: catalogs.text("mail.\(kind).subject", language, arguments),
             body: body, language: language, status: transport == .sendmail ? .queued : .kept, now: clock.now())
         try await message.create(on: db)
+        // Its delivery is a job written with it: the message is sent if and only if its cause committed.
+        if transport == .sendmail {
+            try await JobQueue(db: db).enqueue(.mail, subject: message.id!, uniqueKey: SendmailDelivery.jobKey(message.id!),
+                                               maxAttempts: SendmailDelivery.maxAttempts + 1, now: clock.now())
+        }
     }
 
     func link(_ path: String) -> String {

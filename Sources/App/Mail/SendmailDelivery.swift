@@ -2,31 +2,56 @@ import Fluent
 import Foundation
 import Vapor
 
-/// Hands queued outbox messages to the system's sendmail, one at a time, recording each outcome in the audit log.
+/// Hands one outbox message to the system's sendmail as a background job (one job per message, queued in the
+/// transaction that wrote the message), recording each outcome in the audit log. Failures are retried with the job
+/// queue's backoff; the fifth marks the message failed.
 struct SendmailDelivery: Sendable {
     let sendmailPath: String
     let from: String
 
-    func deliverQueued(app: Application) async throws {
-        let queued = try await MailMessage.query(on: app.db).filter(\.$status == .queued).sort(\.$createdAt).limit(50).all()
-        for message in queued {
-            // Several servers may poll one outbox: only the one that claims a message hands it over.
-            guard try await MailMessage.claim(message.id!, on: app.db) else { continue }
-            let delivered = (try? await send(message, on: app.threadPool)) ?? false
-            let now = app.clock.now()
-            try await app.auditLog.transaction(on: app.db, actor: .system("mailer")) { scope in
-                message.attempts += 1
-                if delivered {
-                    message.status = .sent
-                    message.sentAt = now
-                } else {
-                    message.status = message.attempts >= 5 ? .failed : .queued
-                }
-                try await message.save(on: scope.db)
-                try await scope.record(delivered ? .mailDelivered : .mailFailed, .mail(message.id!),
-                                       changes: ["status": message.status.rawValue, "attempts": "\(message.attempts)"])
+    static let maxAttempts = 5
+
+    /// Not delivered this time; the job is tried again later.
+    struct NotDelivered: Error {}
+
+    /// The job key that makes one delivery job per message, whoever queues it.
+    static func jobKey(_ messageID: UUID) -> String { "mail:\(messageID.uuidString.lowercased())" }
+
+    func deliver(_ messageID: UUID, app: Application) async throws {
+        // Claimed in one conditional statement: a message being sent, or sent, is never handed over again, even by a
+        // job reclaimed from a worker that died while sending.
+        guard try await MailMessage.claim(messageID, on: app.db), let message = try await MailMessage.find(messageID, on: app.db) else { return }
+        let delivered = (try? await send(message, on: app.threadPool)) ?? false
+        let now = app.clock.now()
+        try await app.auditLog.transaction(on: app.db, actor: .system("mailer")) { scope in
+            message.attempts += 1
+            if delivered {
+                message.status = .sent
+                message.sentAt = now
+            } else {
+                message.status = message.attempts >= Self.maxAttempts ? .failed : .queued
             }
+            try await message.save(on: scope.db)
+            try await scope.record(delivered ? .mailDelivered : .mailFailed, .mail(message.id!),
+                                   changes: ["status": message.status.rawValue, "attempts": "\(message.attempts)"])
         }
+        if message.status == .queued { throw NotDelivered() }
+    }
+
+    static func jobHandler(_ app: Application) -> JobHandler {
+        let config = app.configuration
+        let delivery = SendmailDelivery(sendmailPath: config.sendmailPath, from: config.mailFrom)
+        return JobHandler(
+            run: { job, _ in try await delivery.deliver(job.subjectID, app: app) },
+            failed: { job, _ in
+                // The job was abandoned (its workers kept dying): the message is not left waiting for ever.
+                try await MailMessage.query(on: app.db).filter(\.$id == job.subjectID).filter(\.$status == .queued)
+                    .set(\.$status, to: .failed).update()
+            },
+            retried: { job, scope in
+                try await MailMessage.query(on: scope.db).filter(\.$id == job.subjectID).filter(\.$status == .failed)
+                    .set(\.$status, to: .queued).set(\.$attempts, to: 0).update()
+            })
     }
 
     /// On the thread pool: waiting for sendmail blocks its thread, and tasks share threads with the event loops.
@@ -57,28 +82,21 @@ struct SendmailDelivery: Sendable {
     }
 }
 
-/// Polls the outbox while the server runs; stops with the application.
-struct MailDeliveryLifecycle: LifecycleHandler {
-    final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
-    let box = Box()
-
+/// At start-up, gives a delivery job to every queued message that has none (messages queued before deliveries were
+/// jobs); the job key makes this harmless when several instances start at once.
+struct MailBacklogLifecycle: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
-        let config = application.configuration
-        guard config.mailTransport == .sendmail else { return }
-        let delivery = SendmailDelivery(sendmailPath: config.sendmailPath, from: config.mailFrom)
-        box.task = Task {
-            while !Task.isCancelled {
-                do {
-                    try await delivery.deliverQueued(app: application)
-                } catch {
-                    application.logger.warning("mail delivery pass failed", metadata: ["error": "\(String(reflecting: type(of: error)))"])
-                }
-                try? await Task.sleep(for: .seconds(5))
-            }
-        }
+        guard application.configuration.mailTransport == .sendmail, application.environment != .testing else { return }
+        try await SendmailDelivery.queueBacklog(application)
     }
+}
 
-    func shutdownAsync(_ application: Application) async {
-        box.task?.cancel()
+extension SendmailDelivery {
+    static func queueBacklog(_ app: Application) async throws {
+        let queued = try await MailMessage.query(on: app.db).filter(\.$status == .queued).all(\.$id)
+        for id in queued {
+            try await JobQueue(db: app.db).enqueueOnce(.mail, subject: id, uniqueKey: jobKey(id), maxAttempts: maxAttempts + 1,
+                                                       now: app.clock.now())
+        }
     }
 }
