@@ -175,8 +175,8 @@ public enum Platform {
             let lines = refusal.problems.prefix(100).map { "  \($0.place(app.catalogs, .en)): \($0.message(app.catalogs, .en))" }
             let more = refusal.count > 100 ? ["  … and \(refusal.count - 100) more"] : []
             throw CommandError(description: "\(refusal.count) problems; nothing was imported.\n" + (lines + more).joined(separator: "\n"))
-        } catch let refusal as ConflictDataUploadRefusal {
-            throw CommandError(description: app.catalogs.text(refusal.key, .en, refusal.arguments))
+        } catch let refusal as FileRefusal {
+            throw CommandError(description: app.catalogs.text(refusal.key(ConflictDataImportService.namespace), .en, refusal.arguments))
         }
     }
 

@@ -97,6 +97,11 @@ final class LocalizationTests: AppTestCase {
         keys.insert("error.not_a_public_body")
         keys.insert("error.participation_not_screened")
         family("matching.status", MatchRun.Status.self)
+        let fileRefusals: [FileRefusal] = [.tooLarge(limit: 1), .malformed, .documentTooLarge(limit: 1), .unreadable(.truncatedGzip),
+                                           .unreadable(.damagedGzip), .notUTF8]
+        keys.formUnion(fileRefusals.map { $0.key(ConflictDataImportService.namespace) })
+        // Red-flag uploads are decoded leniently and never refused as text that is not UTF-8.
+        keys.formUnion(fileRefusals.filter { $0 != .notUTF8 }.map { RedFlagRunService.Refusal.file($0).key })
         family("matching.decision", MatchProposal.Decision.self)
         family("matching.phase", MatchingProgress.Phase.self)
         family("opportunities.stance", NeedInterest.Stance.self)

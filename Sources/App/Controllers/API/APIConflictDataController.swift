@@ -88,8 +88,10 @@ struct APIConflictDataController: RouteCollection {
                                                                 dryRun: input.dryRun == true)
             let dto = ImportDTO(outcome.dataImport, reopened: outcome.reopened)
             return try await dto.encodeResponse(status: input.dryRun == true || outcome.isRepeat ? .ok : .created, for: req)
-        } catch let refusal as ConflictDataUploadRefusal {
-            let body = RefusalDTO(error: .init(code: refusal.key, message: refusal.message(req), problems: [], problemCount: 0))
+        } catch let refusal as FileRefusal {
+            let namespace = ConflictDataImportService.namespace
+            let body = RefusalDTO(error: .init(code: refusal.key(namespace), message: refusal.message(req, namespace), problems: [],
+                                               problemCount: 0))
             return try await body.encodeResponse(status: refusal.status, for: req)
         } catch let refusal as ConflictDataImportService.Refusal {
             let catalogs = req.application.catalogs
@@ -106,7 +108,7 @@ struct APIConflictDataController: RouteCollection {
     /// The file and its kind and name: from a JSON body's fields, or else the raw body and the query.
     private static func receive(_ req: Request) async throws -> (StreamedUpload, ImportInput) {
         guard req.headers.contentType == .json else {
-            let upload = try await ConflictDataUploadRefusal.receive(req)
+            let upload = try await FileRefusal.receive(req, limit: req.application.configuration.conflictDataMaxUpload)
             let fields = upload.fields
             return (upload, ImportInput(kind: fields["kind"], text: nil, fileName: fields["fileName"],
                                         dryRun: fields["dryRun"].map { $0 == "true" || $0 == "1" }))
@@ -114,7 +116,7 @@ struct APIConflictDataController: RouteCollection {
         do {
             _ = try await req.body.collect(max: maxJSONBody).get()
         } catch {
-            throw ConflictDataUploadRefusal.tooLarge(limit: maxJSONBody)
+            throw FileRefusal.tooLarge(limit: maxJSONBody)
         }
         let input = try req.content.decode(ImportInput.self)
         let upload = try await StreamedUpload.store(Array((input.text ?? "").utf8), req, into: req.application.configuration.uploadsDirectory)

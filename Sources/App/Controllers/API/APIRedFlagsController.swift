@@ -85,7 +85,7 @@ struct APIRedFlagsController: RouteCollection {
         do {
             _ = try await req.body.collect(max: maxJSONBody).get()
         } catch {
-            throw RedFlagRunService.Refusal.tooLarge(limit: maxJSONBody)
+            throw RedFlagRunService.Refusal.file(.tooLarge(limit: maxJSONBody))
         }
         let input = try req.content.decode(RunInput.self)
         let upload = try await StreamedUpload.store(Array((input.text ?? "").utf8), req, into: req.application.configuration.uploadsDirectory)

@@ -33,6 +33,9 @@ struct ConflictDataImportService {
 
     static let keptProblems = 1_000
 
+    /// Where the messages of a refused file are worded (`conflict_data.error.…`).
+    static let namespace = "conflict_data"
+
     /// An import of the same bytes by the same person this recently is the same import (a double click, a retry).
     /// Imports from the command line have no person and are always made.
     static let sameImportWindow: TimeInterval = 10 * 60
@@ -112,7 +115,7 @@ struct ConflictDataImportService {
         do {
             pieces = try ConflictDataPieces(file, chunkSize: pieceSize)
         } catch let failure as LineReader.ReadError {
-            throw ConflictDataUploadRefusal.unreadable(failure.kind)
+            throw FileRefusal.unreadable(failure.kind)
         }
         defer { pieces.close() }
         do {
@@ -121,11 +124,11 @@ struct ConflictDataImportService {
                 try await body(parsed, piece.linesBefore)
             }
         } catch let tooLarge as ConflictDataPieces.DocumentTooLarge {
-            throw ConflictDataUploadRefusal.documentTooLarge(limit: tooLarge.limit)
+            throw FileRefusal.documentTooLarge(limit: tooLarge.limit)
         } catch is ConflictDataPieces.NotUTF8 {
-            throw ConflictDataUploadRefusal.notUTF8
+            throw FileRefusal.notUTF8
         } catch let failure as LineReader.ReadError {
-            throw ConflictDataUploadRefusal.unreadable(failure.kind)
+            throw FileRefusal.unreadable(failure.kind)
         }
     }
 

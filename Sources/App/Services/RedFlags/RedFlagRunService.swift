@@ -78,17 +78,9 @@ struct RedFlagRunService {
         case noFile
         case settings(Settings.Problem)
         case noReleases([CompiledReleaseSet.Problem], count: Int)
-        case unreadable(LineReader.ReadError.Kind)
-        case documentTooLarge(limit: Int)
-        case tooLarge(limit: Int)
-        case malformed
+        case file(FileRefusal)
 
-        init(_ refusal: StreamedUpload.Refusal) {
-            switch refusal {
-            case .tooLarge(let limit): self = .tooLarge(limit: limit)
-            case .malformed: self = .malformed
-            }
-        }
+        static let namespace = "redflags"
 
         /// The catalog key of the refusal, also its code in the API.
         var key: String {
@@ -96,28 +88,21 @@ struct RedFlagRunService {
             case .noFile: "redflags.error.no_file"
             case .settings: "redflags.error.settings"
             case .noReleases: "redflags.error.no_releases"
-            case .unreadable(.truncatedGzip): "redflags.error.gzip_truncated"
-            case .unreadable: "redflags.error.gzip_damaged"
-            case .documentTooLarge: "redflags.error.document_too_large"
-            case .tooLarge: "redflags.error.too_large"
-            case .malformed: "redflags.error.malformed"
+            case .file(let refusal): refusal.key(Self.namespace)
             }
         }
 
         var status: HTTPResponseStatus {
-            switch self {
-            case .tooLarge: .payloadTooLarge
-            case .malformed: .badRequest
-            default: .unprocessableEntity
-            }
+            guard case .file(let refusal) = self else { return .unprocessableEntity }
+            return refusal.status
         }
 
         func message(_ req: Request) -> String {
             switch self {
             case .settings(let problem): req.t(key, req.text(problem))
             case .noReleases(_, let count): req.t(key, req.number(count))
-            case .documentTooLarge(let limit), .tooLarge(let limit): req.t(key, req.megabytes(limit))
-            case .noFile, .unreadable, .malformed: req.t(key)
+            case .file(let refusal): refusal.message(req, Self.namespace)
+            case .noFile: req.t(key)
             }
         }
 
@@ -137,10 +122,9 @@ struct RedFlagRunService {
     /// Receives the request's file into the uploads directory, refusing it as a `Refusal`.
     static func receive(_ req: Request) async throws -> StreamedUpload {
         do {
-            return try await StreamedUpload.receive(req, into: req.application.configuration.uploadsDirectory,
-                                                    limit: req.application.configuration.redFlagsMaxUpload)
-        } catch let refusal as StreamedUpload.Refusal {
-            throw Refusal(refusal)
+            return try await FileRefusal.receive(req, limit: req.application.configuration.redFlagsMaxUpload)
+        } catch let refusal as FileRefusal {
+            throw Refusal.file(refusal)
         }
     }
 
@@ -182,8 +166,8 @@ struct RedFlagRunService {
         } catch {
             try? FileManager.default.removeItem(at: input)
             switch error {
-            case let failure as LineReader.ReadError: throw Refusal.unreadable(failure.kind)
-            case let failure as ReleaseUpload.DocumentTooLarge: throw Refusal.documentTooLarge(limit: failure.limit)
+            case let failure as LineReader.ReadError: throw Refusal.file(.unreadable(failure.kind))
+            case let failure as ReleaseUpload.DocumentTooLarge: throw Refusal.file(.documentTooLarge(limit: failure.limit))
             default: throw error
             }
         }

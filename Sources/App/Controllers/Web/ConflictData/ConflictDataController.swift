@@ -45,7 +45,7 @@ struct ConflictDataController: RouteCollection {
         var kind: DataImport.Kind?
         var fileName = ""
         do {
-            let upload = try await ConflictDataUploadRefusal.receive(req)
+            let upload = try await FileRefusal.receive(req, limit: req.application.configuration.conflictDataMaxUpload)
             defer { try? FileManager.default.removeItem(at: upload.url) }
             kind = upload.fields["kind"].flatMap(DataImport.Kind.init(rawValue:))
             fileName = upload.fileName ?? ""
@@ -57,8 +57,8 @@ struct ConflictDataController: RouteCollection {
             req.flash("conflict_data.imported.\(kind.rawValue)", String(outcome.dataImport.items), String(outcome.dataImport.rows),
                       String(outcome.reopened))
             return req.redirect(to: Paths.conflictData)
-        } catch let refusal as ConflictDataUploadRefusal {
-            return try await refuse(req, kind: kind, error: refusal.message(req), status: refusal.status)
+        } catch let refusal as FileRefusal {
+            return try await refuse(req, kind: kind, error: refusal.message(req, ConflictDataImportService.namespace), status: refusal.status)
         } catch let refusal as ConflictDataImportService.Refusal {
             let catalogs = req.application.catalogs
             let base = try await content(req, kind: kind)
