@@ -216,7 +216,13 @@ extension Application {
 extension Request {
     /// Runs `work` as the signed-in person (or anonymously) in one audited transaction.
     func audited<T: Sendable>(_ work: @escaping @Sendable (AuditScope) async throws -> T) async throws -> T {
-        let actor: AuditActor = auth.get(User.self).flatMap(\.id).map(AuditActor.user) ?? .anonymous
-        return try await application.auditLog.transaction(on: db, actor: actor, work)
+        try await application.auditLog.transaction(on: db, actor: auditActor, work)
     }
+
+    /// As `audited`, but `work` may throw `AuditLogService.NothingToChange` to leave the log as it was; nil then.
+    func auditedIfChanged<T: Sendable>(_ work: @escaping @Sendable (AuditScope) async throws -> T) async throws -> T? {
+        try await application.auditLog.transactionIfChanged(on: db, actor: auditActor, work)
+    }
+
+    private var auditActor: AuditActor { auth.get(User.self).flatMap(\.id).map(AuditActor.user) ?? .anonymous }
 }

@@ -40,4 +40,13 @@ extension UserNotification {
             .where("user_id", .equal, SQLBind(userID)).where("read_at", .is, SQLLiteral.null)
             .first(decodingColumn: "n", as: Int.self) ?? 0
     }
+
+    /// Marks those of `ids` still unread as read at `now`; returns how many it marked.
+    static func markRead(_ ids: [UUID], at now: Date, on db: Database) async throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        let marked = try await db.sql.update(schema).set("read_at", to: SQLBind(now))
+            .where("id", .in, SQLBind.group(ids)).where("read_at", .is, SQLLiteral.null)
+            .returning("id").all()
+        return marked.count
+    }
 }

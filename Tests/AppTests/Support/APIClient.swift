@@ -31,8 +31,9 @@ struct APIClient {
     }
 
     /// Sends raw bytes, as an upload script would.
-    func send(_ method: HTTPMethod, _ path: String, bytes: [UInt8], contentType: String) async throws -> XCTHTTPResponse {
-        var headers = HTTPHeaders()
+    func send(_ method: HTTPMethod, _ path: String, bytes: [UInt8], contentType: String,
+              headers extra: HTTPHeaders = [:]) async throws -> XCTHTTPResponse {
+        var headers = extra
         if let token { headers.bearerAuthorization = .init(token: token) }
         headers.replaceOrAdd(name: .contentType, value: contentType)
         var captured: XCTHTTPResponse?

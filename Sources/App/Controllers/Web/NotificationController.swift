@@ -38,27 +38,25 @@ struct NotificationController: RouteCollection {
         let id = try req.uuidParameter()
         guard let notification = try await UserNotification.find(id, on: req.db) else { throw AppError.notFound }
         try req.authorize(.update, .notification(ownerID: notification.$user.id))
-        if notification.readAt == nil {
-            try await req.audited { scope in
-                notification.readAt = req.application.clock.now()
-                try await notification.save(on: scope.db)
-                try await scope.record(.notificationRead, .notification(id))
+        _ = try await req.auditedIfChanged { scope in
+            // Marked by a conditional update: of two clicks (or tabs), one marks it and is recorded.
+            guard try await UserNotification.markRead([id], at: req.application.clock.now(), on: scope.db) > 0 else {
+                throw AuditLogService.NothingToChange()
             }
+            try await scope.record(.notificationRead, .notification(id))
         }
         return req.redirect(to: notification.link.map { LanguageController.safeReturn($0) } ?? Paths.notifications)
     }
 
     @Sendable func readAll(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let unread = try await UserNotification.query(on: req.db).filter(\.$user.$id == user.id!).filter(\.$readAt == nil).all()
-        if !unread.isEmpty {
-            try await req.audited { scope in
-                for notification in unread {
-                    notification.readAt = req.application.clock.now()
-                    try await notification.save(on: scope.db)
-                    try await scope.record(.notificationRead, .notification(notification.id!))
-                }
+        _ = try await req.auditedIfChanged { scope in
+            // Read inside the transaction, so two clicks record each notification once.
+            let unread = try await UserNotification.query(on: scope.db).filter(\.$user.$id == user.id!).filter(\.$readAt == nil).all(\.$id)
+            guard try await UserNotification.markRead(unread, at: req.application.clock.now(), on: scope.db) > 0 else {
+                throw AuditLogService.NothingToChange()
             }
+            for id in unread { try await scope.record(.notificationRead, .notification(id)) }
         }
         return req.redirect(to: Paths.notifications)
     }
