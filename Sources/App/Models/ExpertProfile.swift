@@ -116,3 +116,14 @@ final class ExpertProfile: Model, @unchecked Sendable {
 
     var screening: [ScreeningText.Row] { ScreeningText.parse(screeningText) }
 }
+
+extension ExpertProfile {
+    /// Everything the expert edits, as stored: two equal snapshots mean a save would change nothing.
+    var details: [String?] {
+        [country, years.map(String.init), experienceFieldsText, transferStatement, skillsText, languagesText,
+         hoursPerWeek.map(String.init), availableFrom.map { String($0.timeIntervalSince1970) },
+         availableUntil.map { String($0.timeIntervalSince1970) }, capacity.map(String.init), proBono.map(String.init),
+         workHours.map(String.init), publicCommunication.map(String.init), valuesAlignment.map(String.init), motivation, countriesWorkedText,
+         regionsWorkedText, sectorsText]
+    }
+}

@@ -31,10 +31,13 @@ struct AuthorisationLetterService: Sendable {
             throw AppError.validation([FieldError("letter", error == .tooLarge ? .fileTooLarge : .unsupportedFile)])
         }
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        let name = LetterFormat.safeFilename(filename, format: format)
+        let attached = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
             let letter = try await AuthorisationLetter.query(on: scope.db).filter(\.$profile.$id == profile.id!).first() ?? AuthorisationLetter()
+            // The same file under the same name again (a retry, a second tab) is the letter already kept.
+            if letter.id != nil, letter.sha256 == digest, letter.filename == name { throw AuditLogService.NothingToChange() }
             letter.$profile.id = profile.id!
-            letter.filename = LetterFormat.safeFilename(filename, format: format)
+            letter.filename = name
             letter.formatName = format.rawValue
             letter.byteCount = bytes.count
             letter.sha256 = digest
@@ -46,11 +49,16 @@ struct AuthorisationLetterService: Sendable {
                                    changes: ["sha256": digest, "bytes": String(bytes.count), "format": format.rawValue])
             return letter
         }
+        if let attached { return attached }
+        return try await existingLetter(ofProfile: profile.id!)
     }
 
+    /// 404 when there is no letter, also for the second of two removals sent together: decided on the stored row.
     func remove(from profile: ExpertProfile, by user: User) async throws {
-        let letter = try await existingLetter(ofProfile: profile.id!)
         try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            guard let letter = try await AuthorisationLetter.query(on: scope.db).filter(\.$profile.$id == profile.id!).first() else {
+                throw AppError.notFound
+            }
             try await letter.delete(on: scope.db)
             try await scope.record(.expertLetterRemove, .expertProfile(profile.id!), changes: ["sha256": letter.sha256])
         }

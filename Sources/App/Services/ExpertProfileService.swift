@@ -83,8 +83,9 @@ struct ExpertProfileService: Sendable {
         v.text("transferStatement", d.transferStatement, required: false, maxLength: 2000)
         v.text("motivation", d.motivation, required: false, maxLength: 4000)
         guard v.isValid else { throw AppError.validation(v.errors) }
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
-            guard try await profile.stored(on: scope.db).status == .draft else { throw AppError.conflict(code: "profile_not_draft") }
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+            let stored = try await profile.stored(on: scope.db)
+            guard stored.status == .draft else { throw AppError.conflict(code: "profile_not_draft") }
             profile.country = country.value
             profile.years = d.years
             profile.experienceFieldsText = StoredList.text(d.fields)
@@ -103,6 +104,8 @@ struct ExpertProfileService: Sendable {
             profile.countriesWorkedText = StoredList.text(d.countriesWorked.compactMap { CountryCode($0)?.value })
             profile.regionsWorkedText = StoredList.text(d.regionsWorked.compactMap { WorldRegion($0)?.code })
             profile.sectorsText = StoredList.text(d.sectors)
+            // The same details again (a retry, a second tab) change nothing and are not recorded again.
+            guard profile.details != stored.details else { throw AuditLogService.NothingToChange() }
             profile.updatedAt = clock.now()
             try await profile.save(on: scope.db)
             try await scope.record(.expertUpdate, .expertProfile(profile.id!))

@@ -22,15 +22,19 @@ struct OrganisationService: Sendable {
     func update(_ organisation: Organisation, with draft: OrganisationDraft, actor: AuditActor) async throws -> Organisation {
         let valid = try validate(draft)
         guard valid.kind == organisation.kind else { throw AppError.validation([FieldError("kind", .invalidChoice)]) }
-        return try await audit.transaction(on: db, actor: actor) { scope in
-            let before = Self.fields(of: organisation)
-            organisation.apply(valid, now: clock.now())
-            try await organisation.save(on: scope.db)
-            let after = Self.fields(of: organisation)
-            let changed = after.filter { before[$0.key] != $0.value }
-            try await scope.record(.organisationUpdate, .organisation(organisation.id!), changes: changed)
-            return organisation
+        let updated = try await audit.transactionIfChanged(on: db, actor: actor) { scope in
+            // Compared with the row as stored now: the same form sent twice changes it once.
+            let stored = try await organisation.stored(on: scope.db)
+            let before = Self.fields(of: stored)
+            stored.apply(valid, now: clock.now())
+            let changed = Self.fields(of: stored).filter { before[$0.key] != $0.value }
+            guard !changed.isEmpty else { throw AuditLogService.NothingToChange() }
+            try await stored.save(on: scope.db)
+            try await scope.record(.organisationUpdate, .organisation(stored.id!), changes: changed)
+            return stored
         }
+        if let updated { return updated }
+        return try await organisation.stored(on: db)
     }
 
     private func validate(_ draft: OrganisationDraft) throws -> OrganisationDraft.Valid {
@@ -45,7 +49,7 @@ struct OrganisationService: Sendable {
             "kind": o.kind.rawValue, "name": o.name, "country": o.country,
             "publicBodyType": o.publicBodyType?.rawValue ?? "", "jurisdiction": o.jurisdiction?.rawValue ?? "",
             "mandate": o.mandate ?? "", "legalBasis": o.legalBasis ?? "", "workingLanguages": o.workingLanguagesText,
-            "sector": o.sector?.rawValue ?? "",
+            "sector": o.sector?.rawValue ?? "", "identifier": o.identifier ?? "",
         ]
     }
 }
