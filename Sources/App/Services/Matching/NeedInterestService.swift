@@ -22,8 +22,11 @@ struct NeedInterestService {
         guard try await BatchMatchingService.isOpen(need, on: db) else {
             throw AppError.conflict(code: "need_not_open")
         }
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
-            let row = try await NeedInterest.query(on: scope.db).filter(\.$need.$id == need.id!).filter(\.$expert.$id == profile.id!).first()
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+            let stored = try await NeedInterest.query(on: scope.db).filter(\.$need.$id == need.id!).filter(\.$expert.$id == profile.id!).first()
+            // The stance already stored (a retry, a second tab) changes nothing.
+            if stored?.stance == stance { throw AuditLogService.NothingToChange() }
+            let row = stored
                 ?? {
                     let fresh = NeedInterest()
                     fresh.id = UUID()

@@ -22,8 +22,10 @@ struct ProgrammeSettings {
         if reason.trimmingWhitespace().isEmpty { errors.append(FieldError("reason", .required)) }
         guard errors.isEmpty else { throw AppError.validation(errors) }
         let value = JSONColumn.encode(settings)
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
             if let stored = try await ProgrammeSetting.query(on: scope.db).filter(\.$key == Self.matchingKey).first() {
+                // The settings in force again (a retry, a second tab) change nothing.
+                if JSONColumn.decode(stored.value) == settings { throw AuditLogService.NothingToChange() }
                 stored.value = value
                 stored.updatedAt = clock.now()
                 try await stored.save(on: scope.db)

@@ -34,20 +34,32 @@ struct SkillAdministrationService: Sendable {
     private func write(action: AuditAction, reason: String, by user: User,
                        _ make: @escaping @Sendable (SkillsTaxonomy) throws -> SkillsTaxonomy.Skill) async throws -> SkillsTaxonomy.Skill {
         let now = clock.now()
-        let skill = try await audit.transaction(on: db, actor: .user(user.id!)) { [catalogue] scope in
-            let skill = try make(try await catalogue.stored(on: scope.db).0)
-            if let stored = try await SkillEdit.query(on: scope.db).filter(\.$skillID == skill.id).first() {
-                stored.update(skill, by: user.id!, now: now)
-                try await stored.save(on: scope.db)
-            } else {
-                try await SkillEdit(skill: skill, by: user.id!, now: now).create(on: scope.db)
+        let written: SkillsTaxonomy.Skill
+        do {
+            written = try await audit.transaction(on: db, actor: .user(user.id!)) { [catalogue] scope in
+                let taxonomy = try await catalogue.stored(on: scope.db).0
+                let skill = try make(taxonomy)
+                // A rename to what the skill is already called (a retry, a second tab) changes nothing.
+                if taxonomy.skill(skill.id) == skill { throw Unchanged(skill: skill) }
+                if let stored = try await SkillEdit.query(on: scope.db).filter(\.$skillID == skill.id).first() {
+                    stored.update(skill, by: user.id!, now: now)
+                    try await stored.save(on: scope.db)
+                } else {
+                    try await SkillEdit(skill: skill, by: user.id!, now: now).create(on: scope.db)
+                }
+                try await scope.record(action, .skill(skill.id), reason: reason,
+                                       changes: ["en": skill.labels.en, "fr": skill.labels.fr, "es": skill.labels.es, "group": skill.group])
+                return skill
             }
-            try await scope.record(action, .skill(skill.id), reason: reason,
-                                   changes: ["en": skill.labels.en, "fr": skill.labels.fr, "es": skill.labels.es, "group": skill.group])
-            return skill
+        } catch let unchanged as Unchanged {
+            return unchanged.skill
         }
         try await catalogue.reload(from: db)
-        return skill
+        return written
+    }
+
+    private struct Unchanged: Error {
+        let skill: SkillsTaxonomy.Skill
     }
 }
 
