@@ -16,16 +16,6 @@ final class DueDiligenceTests: AppTestCase {
         return form
     }
 
-    func completeChecklist(_ coordinator: inout BrowserSession, _ base: String, concernAt concern: DueDiligenceItem? = nil) async throws {
-        for item in DueDiligenceItem.allCases {
-            let form = item == concern
-                ? ["status": "concern", "notes": "Referee works at the body's main supplier.", "links": ""]
-                : ["status": "done", "notes": "", "links": "https://registry.example.org/\(item.rawValue)"]
-            let saved = try await coordinator.post("\(base)/due-diligence/items/\(item.rawValue)", form: form)
-            XCTAssertEqual(saved.status, .seeOther, item.rawValue)
-        }
-    }
-
     func testDueDiligenceWithAWaiverNeedsASecondCoordinatorAndEveryPartyIsTold() async throws {
         try await withTestApp { app in
             var coordinator = BrowserSession(app: app)

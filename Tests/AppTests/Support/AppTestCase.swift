@@ -224,6 +224,17 @@ class AppTestCase: XCTestCase {
         String(decoding: try! JSONSerialization.data(withJSONObject: dict), as: UTF8.self)
     }
 
+    /// Marks every due-diligence item done, or one of them a concern, through the checklist pages.
+    func completeChecklist(_ coordinator: inout BrowserSession, _ base: String, concernAt concern: DueDiligenceItem? = nil) async throws {
+        for item in DueDiligenceItem.allCases {
+            let form = item == concern
+                ? ["status": "concern", "notes": "Referee works at the body's main supplier.", "links": ""]
+                : ["status": "done", "notes": "", "links": "https://registry.example.org/\(item.rawValue)"]
+            let saved = try await coordinator.post("\(base)/due-diligence/items/\(item.rawValue)", form: form)
+            XCTAssertEqual(saved.status, .seeOther, item.rawValue)
+        }
+    }
+
     func user(_ email: String, on app: Application) async throws -> User {
         try await XCTUnwrapAsync(try await User.query(on: app.db).filter(\.$email == email).first())
     }
