@@ -8,15 +8,6 @@ import XCTest
 /// 8 times at once: one effect, recorded once, no server error. Setting something to what it already is changes
 /// nothing and records nothing.
 final class CatalogueConcurrencyTests: AppTestCase {
-    private func eightTimes(_ action: String, on app: Application, file: StaticString = #filePath, line: UInt = #line,
-                            _ request: @escaping @Sendable () async throws -> XCTHTTPResponse) async throws -> Int {
-        let before = try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count()
-        let statuses = try await Concurrently.fire(8, request)
-        XCTAssertFalse(statuses.contains { $0.code >= 500 }, "\(action): \(statuses.map(\.code))", file: file, line: line)
-        XCTAssertTrue(statuses.contains { (200..<400).contains($0.code) }, "\(action): \(statuses.map(\.code))", file: file, line: line)
-        return try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count() - before
-    }
-
     func testSkillsAndSettingsChangeOnce() async throws {
         try await withTestApp { app in
             var admin = BrowserSession(app: app)

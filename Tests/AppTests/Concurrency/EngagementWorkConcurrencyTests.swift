@@ -7,20 +7,6 @@ import XCTest
 /// The running engagement's workspace (meetings, actions, work items, documents, messages, concerns), each step sent
 /// 8 times at once through the pages and the API: recorded once, and no server error.
 final class EngagementWorkConcurrencyTests: AppTestCase {
-    private func audited(_ action: String, on app: Application) async throws -> Int {
-        try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count()
-    }
-
-    /// 8 copies of one request at once; returns how many `action` entries they added.
-    private func eightTimes(_ action: String, on app: Application, file: StaticString = #filePath, line: UInt = #line,
-                            _ request: @escaping @Sendable () async throws -> XCTHTTPResponse) async throws -> Int {
-        let before = try await audited(action, on: app)
-        let statuses = try await Concurrently.fire(8, request)
-        XCTAssertFalse(statuses.contains { $0.code >= 500 }, "\(action): \(statuses.map(\.code))", file: file, line: line)
-        XCTAssertTrue(statuses.contains { (200..<400).contains($0.code) }, "\(action): \(statuses.map(\.code))", file: file, line: line)
-        return try await audited(action, on: app) - before
-    }
-
     func testTheWorkspacePagesRecordEachStepOnce() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("ix-work-\(UUID().uuidString)").path
         try await withTestApp(adjust: { $0.dataDirectory = data }) { app in

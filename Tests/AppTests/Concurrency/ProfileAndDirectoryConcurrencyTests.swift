@@ -8,15 +8,6 @@ import XCTest
 /// at once: one effect, recorded once, no server error. Replacing a resource (PUT) with the same content 8 times
 /// records it once: the repeats change nothing.
 final class ProfileAndDirectoryConcurrencyTests: AppTestCase {
-    private func eightTimes(_ action: String, on app: Application, file: StaticString = #filePath, line: UInt = #line,
-                            _ request: @escaping @Sendable () async throws -> XCTHTTPResponse) async throws -> Int {
-        let before = try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count()
-        let statuses = try await Concurrently.fire(8, request)
-        XCTAssertFalse(statuses.contains { $0.code >= 500 }, "\(action): \(statuses.map(\.code))", file: file, line: line)
-        XCTAssertTrue(statuses.contains { (200..<400).contains($0.code) }, "\(action): \(statuses.map(\.code))", file: file, line: line)
-        return try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count() - before
-    }
-
     let pdf = Array("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
 
     func testAnExpertsProfileAndLetterOnThePagesChangeOnce() async throws {

@@ -8,15 +8,6 @@ import XCTest
 /// 8 times at once: decided once, recorded once, no server error. Decisions are sent without the page's one-time
 /// token, so only the decision's own re-read inside its transaction guards them.
 final class ProgrammeStepsConcurrencyTests: AppTestCase {
-    private func eightTimes(_ action: String, on app: Application, file: StaticString = #filePath, line: UInt = #line,
-                            _ request: @escaping @Sendable () async throws -> XCTHTTPResponse) async throws -> Int {
-        let before = try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count()
-        let statuses = try await Concurrently.fire(8, request)
-        XCTAssertFalse(statuses.contains { $0.code >= 500 }, "\(action): \(statuses.map(\.code))", file: file, line: line)
-        XCTAssertTrue(statuses.contains { (200..<400).contains($0.code) }, "\(action): \(statuses.map(\.code))", file: file, line: line)
-        return try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count() - before
-    }
-
     func testScreeningDecisionsOnThePagesAreMadeOnce() async throws {
         try await withTestApp { app in
             let member = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)

@@ -7,15 +7,6 @@ import XCTest
 /// The last pages of the suite: a waiver's second approval, a concern's decision, a document and the programme's
 /// success evidence, each sent 8 times at once: one effect, recorded once, no server error.
 final class ReviewConcurrencyTests: AppTestCase {
-    private func eightTimes(_ action: String, on app: Application, file: StaticString = #filePath, line: UInt = #line,
-                            _ request: @escaping @Sendable () async throws -> XCTHTTPResponse) async throws -> Int {
-        let before = try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count()
-        let statuses = try await Concurrently.fire(8, request)
-        XCTAssertFalse(statuses.contains { $0.code >= 500 }, "\(action): \(statuses.map(\.code))", file: file, line: line)
-        XCTAssertTrue(statuses.contains { (200..<400).contains($0.code) }, "\(action): \(statuses.map(\.code))", file: file, line: line)
-        return try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count() - before
-    }
-
     func testAWaiverIsApprovedOnceByTheSecondCoordinator() async throws {
         try await withTestApp { app in
             var coordinator = BrowserSession(app: app)

@@ -51,3 +51,16 @@ func XCTAssertOneWinner(_ statuses: [HTTPStatus], winners: Int = 1, file: Static
     XCTAssertEqual(succeeded, winners, "successes in \(statuses.map(\.code))", file: file, line: line)
     XCTAssertEqual(conflicts, statuses.count - winners, "409s in \(statuses.map(\.code))", file: file, line: line)
 }
+
+extension AppTestCase {
+    /// Sends 8 copies of one request at once, asserts that none got a server error and that one at least succeeded,
+    /// and returns how many audit entries of `action` they added.
+    func eightTimes(_ action: String, on app: Application, file: StaticString = #filePath, line: UInt = #line,
+                    _ request: @escaping @Sendable () async throws -> XCTHTTPResponse) async throws -> Int {
+        let before = try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count()
+        let statuses = try await Concurrently.fire(8, request)
+        XCTAssertFalse(statuses.contains { $0.code >= 500 }, "\(action): \(statuses.map(\.code))", file: file, line: line)
+        XCTAssertTrue(statuses.contains { (200..<400).contains($0.code) }, "\(action): \(statuses.map(\.code))", file: file, line: line)
+        return try await AuditEntryRecord.query(on: app.db).filter(\.$action == action).count() - before
+    }
+}
