@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ExchangeCore
 
@@ -103,5 +104,21 @@ struct TermsOfReferenceTests {
         #expect(CalendarDate("2028-01-31")!.adding(months: 1) == CalendarDate("2028-02-29"))
         #expect(CalendarDate("2027-11-15")!.adding(months: 3) == CalendarDate("2028-02-15"))
         #expect(CalendarDate("2027-02-29") == nil && CalendarDate("27-02-01") == nil)
+    }
+
+    @Test func theFirstDraftComesFromTheNeedAndThePeopleWhoWillSign() {
+        let need = NeedDraft(supportAreas: [4, 2], preferredStart: Date(timeIntervalSince1970: 1_803_859_200), dataAccess: "synthetic",
+                             dataRules: "Only the test extract leaves the building.")
+        let draft = TermsOfReferenceDraft.first(for: need, bodyMembers: ["Pablo Ejemplo", "Rosa Ejemplo", "Third Member"],
+                                                expert: "Elena Muestra", coordinator: nil)
+        #expect(draft.start == "2027-03-01")
+        #expect(draft.months == String(NeedDraft.defaultDuration))
+        #expect(draft.people.map(\.name) == ["Pablo Ejemplo", "Rosa Ejemplo", "Elena Muestra"], "two members at most, no coordinator given")
+        #expect(draft.people.map(\.side) == ["public_body", "public_body", "expert"])
+        #expect(draft.goals.map(\.supportArea) == ["4", "2"])
+        #expect(draft.dataAccess == "synthetic")
+        #expect(draft.dataRules == "Only the test extract leaves the building.")
+        let withCoordinator = TermsOfReferenceDraft.first(for: need, bodyMembers: [], expert: "Elena Muestra", coordinator: "Cora Ordinator")
+        #expect(withCoordinator.people.map(\.side) == ["expert", "programme_office"])
     }
 }

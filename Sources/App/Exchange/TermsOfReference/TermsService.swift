@@ -26,19 +26,9 @@ struct TermsService {
 
     /// A first draft from what the match already knows: dates from the need, its data access, and who is involved.
     func firstDraft(_ match: ProposedMatches.Loaded, coordinator: User?) async throws -> TermsOfReferenceDraft {
-        var draft = TermsOfReferenceDraft()
-        let need = match.need.draft
-        draft.start = need.preferredStart.map { CalendarDay.text($0) }
-        draft.months = String(need.duration)
         let members = try await User.activeMembers(of: match.organisation.id!, on: db).all()
-        typealias Row = TermsOfReferenceDraft.PersonRow
-        draft.people = members.prefix(2).map { Row(name: $0.displayName, side: TermsSide.publicBody.rawValue) }
-            + [Row(name: match.expert.fullName, side: TermsSide.expert.rawValue)]
-            + [coordinator].compactMap { $0 }.map { Row(name: $0.displayName, side: TermsSide.programmeOffice.rawValue) }
-        draft.goals = need.supportAreas.map { TermsOfReferenceDraft.GoalRow(supportArea: String($0)) }
-        draft.dataAccess = need.dataAccess
-        draft.dataRules = need.dataRules
-        return draft
+        return .first(for: match.need.draft, bodyMembers: members.map(\.displayName), expert: match.expert.fullName,
+                      coordinator: coordinator?.displayName)
     }
 
     /// Saves the terms as a new version, unless they equal the current one (then returns nil). The workflow step
