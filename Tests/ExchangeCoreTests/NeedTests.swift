@@ -69,4 +69,19 @@ struct NeedTests {
         #expect(svg.contains("Data &amp; statistics: 3/3"), "labels are escaped and each bar says its value")
         #expect(svg.components(separatedBy: "<rect").count - 1 == 14, "the unrated area has no bar")
     }
+
+    @Test func aCompleteNeedPassesScreeningUnlessItBringsDataThatNeedsRules() {
+        let rated = ReadinessAssessment(ratings: Dictionary(uniqueKeysWithValues: ReadinessArea.allCases.map { ($0, .init(score: 2)) }))
+        #expect(NeedScreening.screen(complete, readiness: rated, taxonomy: taxonomy) == .screened(.pass))
+        var real = complete
+        (real.dataAccess, real.dataRules) = ("real", "The data stays on the body's premises.")
+        #expect(NeedScreening.screen(real, readiness: rated, taxonomy: taxonomy) == .screened(.needsReview))
+        var synthetic = complete
+        synthetic.dataAccess = "synthetic"
+        #expect(NeedScreening.screen(synthetic, readiness: rated, taxonomy: taxonomy) == .screened(.pass))
+        var untitled = complete
+        untitled.title = ""
+        #expect(NeedScreening.screen(untitled, readiness: ReadinessAssessment(ratings: [:]), taxonomy: taxonomy)
+            == .incomplete([FieldError("title", .required)] + ReadinessAssessment(ratings: [:]).validate()))
+    }
 }

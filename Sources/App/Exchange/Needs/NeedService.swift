@@ -45,9 +45,11 @@ struct NeedService: Sendable {
     /// Submitting checks every rule, then screens the need: real or limited data access is for a coordinator to review.
     func submit(_ need: Need, by user: User) async throws -> Need {
         let draft = need.draft
-        let errors = draft.validate(against: taxonomy) + need.readiness.validate()
-        guard errors.isEmpty else { throw AppError.validation(errors) }
-        let outcome: ScreeningOutcome = DataAccess(rawValue: draft.dataAccess)?.needsRules == true ? .needsReview : .pass
+        let outcome: ScreeningOutcome
+        switch NeedScreening.screen(draft, readiness: need.readiness, taxonomy: taxonomy) {
+        case .incomplete(let errors): throw AppError.validation(errors)
+        case .screened(let screened): outcome = screened
+        }
         return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
             // The content screened is the content stored: an edit or a second submission meanwhile is seen here.
             let stored = try await need.stored(on: scope.db)
