@@ -199,7 +199,7 @@ struct APIMatchingController: RouteCollection {
         try req.authorize(.decide, .matchingBoard)
         guard let proposal = try await MatchProposal.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         let input = try req.content.decode(DecisionInput.self)
-        let choice = try ProposalDecisionService.Choice(decision: input.decision, expertProfileID: input.expertProfileID, reason: input.reason)
+        let choice = try ProposalDecisionService.choice(decision: input.decision, expertProfileID: input.expertProfileID, reason: input.reason)
         let engagement = try await req.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
         let match = try await engagement.asyncMap { MatchDTO(try await ProposedMatches(req: req).load($0.id!), req: req) }
         return DecisionDTO(proposal: ProposalDTO(proposal), match: match)

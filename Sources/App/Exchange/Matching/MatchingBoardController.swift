@@ -155,7 +155,7 @@ struct MatchingBoardController: RouteCollection {
         let form = try req.content.decode(DecisionForm.self)
         let raw = form.expertProfileID ?? ""
         guard raw.isEmpty || UUID(uuidString: raw) != nil else { throw AppError.validation([FieldError("expertProfileID", .invalidChoice)]) }
-        let choice = try ProposalDecisionService.Choice(decision: form.action, expertProfileID: UUID(uuidString: raw), reason: form.reason)
+        let choice = try ProposalDecisionService.choice(decision: form.action, expertProfileID: UUID(uuidString: raw), reason: form.reason)
         do {
             let engagement = try await req.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
             req.flash(engagement == nil ? "matching.left_unassigned" : "matching.match_proposed")

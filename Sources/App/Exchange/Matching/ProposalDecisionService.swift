@@ -11,38 +11,21 @@ struct ProposalDecisionService {
     let clock: WallClock
     let mailer: Mailer
 
-    enum Choice: Equatable, Sendable {
-        case confirm
-        /// Another expert from the alternates or the stable matching, or nil to leave the need unassigned.
-        case override(expertProfileID: UUID?, reason: String)
-
-        /// The decision as the board's forms and the API name it.
-        init(decision: String?, expertProfileID: UUID?, reason: String?) throws {
-            switch decision {
-            case "confirm": self = .confirm
-            case "override": self = .override(expertProfileID: expertProfileID, reason: reason ?? "")
-            default: throw AppError.validation([FieldError("decision", .invalidChoice)])
-            }
+    /// The decision as the board's forms and the API name it; anything else is a field error.
+    static func choice(decision: String?, expertProfileID: UUID?, reason: String?) throws -> ProposalDecision {
+        guard let choice = ProposalDecision(decision: decision, expertProfileID: expertProfileID, reason: reason) else {
+            throw AppError.validation([FieldError("decision", .invalidChoice)])
         }
+        return choice
     }
 
     /// Returns the proposed match, if the decision made one.
-    func decide(_ proposal: MatchProposal, _ choice: Choice, by coordinator: User) async throws -> Engagement? {
+    func decide(_ proposal: MatchProposal, _ choice: ProposalDecision, by coordinator: User) async throws -> Engagement? {
         let expertID: UUID?
         let reason: String
-        switch choice {
-        case .confirm:
-            expertID = proposal.$expert.id
-            reason = ""
-        case .override(let chosen, let text):
-            reason = text.trimmingWhitespace()
-            var errors: [FieldError] = []
-            if reason.isEmpty { errors.append(FieldError("reason", .required)) }
-            if chosen == proposal.$expert.id || !(chosen == nil || proposal.offeredExperts.contains(chosen!)) {
-                errors.append(FieldError("expertProfileID", .invalidChoice))
-            }
-            guard errors.isEmpty else { throw AppError.validation(errors) }
-            expertID = chosen
+        switch choice.outcome(proposed: proposal.$expert.id, offered: proposal.offeredExperts) {
+        case .refused(let errors): throw AppError.validation(errors)
+        case .chosen(let chosen, let text): (expertID, reason) = (chosen, text)
         }
         let need = try await proposal.$need.get(on: db)
         let expert = try await expertID.asyncMap { id in

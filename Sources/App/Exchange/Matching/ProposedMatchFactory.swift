@@ -10,11 +10,12 @@ struct ProposedMatchFactory {
 
     /// Time passes between the run and the decision: the need may have been matched, the expert filled up.
     func checkStillAvailable(_ need: Need, _ expert: ExpertProfile, on db: Database) async throws {
-        guard try await !BatchMatchingService.isMatched(need, on: db) else { throw AppError.conflict(code: "need_already_matched") }
-        guard expert.status == .eligible else { throw AppError.conflict(code: "expert_not_eligible") }
         let occupied = try await Engagement.query(on: db).filter(\.$expert.$id == expert.id!)
             .filter(\.$stage ~~ EngagementStage.occupying).count()
-        guard occupied < (expert.capacity ?? 0) else { throw AppError.conflict(code: "expert_at_capacity") }
+        if let refusal = MatchUnavailability.check(needMatched: try await BatchMatchingService.isMatched(need, on: db),
+                                                   expertStatus: expert.status, occupied: occupied, capacity: expert.capacity) {
+            throw AppError.conflict(code: refusal.rawValue)
+        }
     }
 
     /// The score the proposal gave this expert: as its choice, an alternate or the stable matching's choice.
