@@ -176,4 +176,27 @@ final class AccessMatrixTests: AppTestCase {
             XCTAssertEqual(revoked.status, .unauthorized)
         }
     }
+
+    /// `req.load` finds, then asks the policy: a missing id, another body's need and a company's participation page
+    /// all answer 404; the body's own need and its own participation page open.
+    func testObjectsAreLoadedThenAuthorizedWithOneAnswerForWhatMayNotBeSeen() async throws {
+        try await withTestApp { app in
+            let member = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
+            let own = try await member.send(.POST, "/api/v1/needs", json: json(completeNeed())).content.decode(NeedDTO.self).id
+            let other = try await APIClient.forUser(try await user(Demo.publicFR, on: app), app: app)
+            let mine = try await member.send(.GET, "/api/v1/needs/\(own.uuidString)").status
+            XCTAssertEqual(mine, .ok)
+            let foreign = try await other.send(.GET, "/api/v1/needs/\(own.uuidString)").status
+            XCTAssertEqual(foreign, .notFound, "another body's need does not exist for them")
+            let missing = try await member.send(.GET, "/api/v1/needs/\(UUID().uuidString)").status
+            XCTAssertEqual(missing, .notFound)
+
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let company = try await coordinator.get(Paths.participation(Demo.britishCompany)).status
+            XCTAssertEqual(company, .notFound, "a company has no participation page")
+            let body = try await coordinator.get(Paths.participation(Demo.frenchAgency)).status
+            XCTAssertEqual(body, .ok)
+        }
+    }
 }

@@ -43,19 +43,14 @@ struct APINeedController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> NeedDTO {
-        NeedDTO(try await load(req, for: .read))
+        NeedDTO(try await req.load(Need.self, for: .read))
     }
 
     @Sendable func submit(req: Request) async throws -> NeedDTO {
-        let need = try await load(req, for: .update)
+        let need = try await req.load(Need.self, for: .update)
         return NeedDTO(try await req.needs.submit(need, by: try req.requireUser()))
     }
 
-    private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Need {
-        guard let need = try await Need.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
-        try req.authorize(operation, .need(organisationID: need.$organisation.id))
-        return need
-    }
 }
 
 struct NeedDTO: Content {

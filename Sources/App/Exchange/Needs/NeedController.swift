@@ -82,7 +82,7 @@ struct NeedController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        let need = try await load(req, for: .read)
+        let need = try await req.load(Need.self, for: .read, query: { $0.with(\.$organisation) })
         let principal = req.principal!
         let taxonomy = req.application.taxonomy
         let d = need.draft
@@ -108,13 +108,6 @@ struct NeedController: RouteCollection {
                 ? Paths.auditHistory(type: "need", id: need.id!.uuidString.lowercased()) : nil))
     }
 
-    private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Need {
-        guard let need = try await Need.query(on: req.db).filter(\.$id == (try req.uuidParameter())).with(\.$organisation).first() else {
-            throw AppError.notFound
-        }
-        try req.authorize(operation, .need(organisationID: need.$organisation.id))
-        return need
-    }
 
     // MARK: - Writing
 
@@ -154,13 +147,13 @@ struct NeedController: RouteCollection {
     }
 
     @Sendable func editForm(req: Request) async throws -> View {
-        let need = try await load(req, for: .update)
+        let need = try await req.load(Need.self, for: .update, query: { $0.with(\.$organisation) })
         return try await formPage(req, action: "/needs/\(need.id!.uuidString.lowercased())", draft: need.draft, readiness: need.readiness,
                                   errors: [], organisationID: need.$organisation.id)
     }
 
     @Sendable func update(req: Request) async throws -> Response {
-        let need = try await load(req, for: .update)
+        let need = try await req.load(Need.self, for: .update, query: { $0.with(\.$organisation) })
         let draft = try req.content.decode(NeedInput.self).draft
         let readiness = Self.readiness(req)
         do {
@@ -175,7 +168,7 @@ struct NeedController: RouteCollection {
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
-        let need = try await load(req, for: .update)
+        let need = try await req.load(Need.self, for: .update, query: { $0.with(\.$organisation) })
         do {
             let submitted = try await req.needs.submit(need, by: try req.requireUser())
             req.flash(submitted.status == .eligible ? "need.submitted_ready" : "need.submitted_review")
@@ -188,7 +181,7 @@ struct NeedController: RouteCollection {
     }
 
     @Sendable func decide(req: Request) async throws -> Response {
-        let need = try await load(req, for: .update)
+        let need = try await req.load(Need.self, for: .update, query: { $0.with(\.$organisation) })
         let form = try req.content.decode(CoordinatorDecisionForm.self)
         _ = try await req.needs.decide(need, eligible: try form.eligible(), reason: form.reason ?? "",
                                        by: try req.requireUser(), mailer: req.application.mailer)

@@ -36,20 +36,14 @@ struct APIOrganisationController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> OrganisationDTO {
-        OrganisationDTO(try await load(req, for: .read))
+        OrganisationDTO(try await req.load(Organisation.self, for: .read))
     }
 
     @Sendable func replace(req: Request) async throws -> OrganisationDTO {
-        let organisation = try await load(req, for: .update)
+        let organisation = try await req.load(Organisation.self, for: .update)
         var input = try req.content.decode(OrganisationInput.self)
         input.kind = input.kind ?? organisation.kind.rawValue
         return OrganisationDTO(try await req.organisations.update(organisation, with: input.draft, actor: .user(try req.requireUser().id!)))
     }
 
-    private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Organisation {
-        let id = try req.uuidParameter()
-        try req.authorize(operation, .organisation(id: id))
-        guard let organisation = try await Organisation.find(id, on: req.db) else { throw AppError.notFound }
-        return organisation
-    }
 }

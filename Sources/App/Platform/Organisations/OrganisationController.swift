@@ -86,7 +86,7 @@ struct OrganisationController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        let organisation = try await load(req, for: .read)
+        let organisation = try await req.load(Organisation.self, for: .read)
         let principal = req.principal!
         let o = organisation
         return try await req.page("organisation", title: "organisation.title", Detail(
@@ -105,12 +105,6 @@ struct OrganisationController: RouteCollection {
             participationStatus: o.kind == .publicBody ? req.t("participation.\((o.participationStatus ?? .draft).rawValue)") : nil))
     }
 
-    private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Organisation {
-        let id = try req.uuidParameter()
-        try req.authorize(operation, .organisation(id: id))
-        guard let organisation = try await Organisation.find(id, on: req.db) else { throw AppError.notFound }
-        return organisation
-    }
 
     // MARK: - Forms (the same `OrganisationInput` the API decodes)
 
@@ -149,13 +143,13 @@ struct OrganisationController: RouteCollection {
     }
 
     @Sendable func editForm(req: Request) async throws -> View {
-        let organisation = try await load(req, for: .update)
+        let organisation = try await req.load(Organisation.self, for: .update)
         return try await req.page("organisation_form", title: "organisation.edit_title",
                                   formPage(req, action: Paths.organisation(organisation.id!), draft: organisation.draft, errors: []))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
-        let organisation = try await load(req, for: .update)
+        let organisation = try await req.load(Organisation.self, for: .update)
         var form = try req.content.decode(OrganisationInput.self)
         form.kind = organisation.kind.rawValue
         do {

@@ -30,7 +30,7 @@ struct ParticipationController: RouteCollection {
     static let attestationNames = ["proBono", "workHours", "publicCommunication", "integrityMandate"]
 
     @Sendable func show(req: Request) async throws -> View {
-        try await page(req, try await load(req, for: .read))
+        try await page(req, try await req.load(Organisation.self, for: .read, where: { $0.kind == .publicBody }))
     }
 
     func page(_ req: Request, _ o: Organisation, errors: [FieldError] = []) async throws -> View {
@@ -57,7 +57,7 @@ struct ParticipationController: RouteCollection {
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
-        let organisation = try await load(req, for: .update)
+        let organisation = try await req.load(Organisation.self, for: .update, where: { $0.kind == .publicBody })
         let form = try req.content.decode(AttestationForm.self)
         let screening = try await req.participation.submit(organisation, .init(
             proBono: form.proBono != nil, workHours: form.workHours != nil, publicCommunication: form.publicCommunication != nil,
@@ -67,7 +67,7 @@ struct ParticipationController: RouteCollection {
     }
 
     @Sendable func decide(req: Request) async throws -> Response {
-        let organisation = try await load(req, for: .update)
+        let organisation = try await req.load(Organisation.self, for: .update, where: { $0.kind == .publicBody })
         let form = try req.content.decode(CoordinatorDecisionForm.self)
         do {
             try await req.participation.decide(organisation, eligible: try form.eligible(), reason: form.reason ?? "",
@@ -79,12 +79,6 @@ struct ParticipationController: RouteCollection {
         }
     }
 
-    private func load(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Organisation {
-        let id = try req.uuidParameter()
-        try req.authorize(operation, .organisation(id: id))
-        guard let organisation = try await Organisation.find(id, on: req.db), organisation.kind == .publicBody else { throw AppError.notFound }
-        return organisation
-    }
 }
 
 extension Request {
