@@ -118,6 +118,7 @@ private func configureViews(_ app: Application) {
     app.leaf.sources = .singleSource(NIOLeafFiles(
         fileio: app.fileio, limits: [.toSandbox, .requireExtensions], sandboxDirectory: root, viewDirectory: root + "/Views/"))
     app.leaf.tags["t"] = TranslateTag(catalogs: app.catalogs)
+    app.leaf.tags["link"] = LinkTag()
     app.leaf.cache.isEnabled = app.environment.isRelease
 }
 

@@ -43,7 +43,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ParticipationController())
     try app.register(collection: RedFlagsController())
 
-    let api = app.grouped("api", "v1")
+    let api = app
     try api.register(collection: APIAccountController())
     try api.register(collection: APIOrganisationController())
     try api.register(collection: APIAuditController())

@@ -11,10 +11,9 @@ struct APIRedFlagsController: RouteCollection {
     static let maxJSONBody = 50 << 20
 
     func boot(routes: RoutesBuilder) throws {
-        let allowed = routes.grouped(access: RedFlagsController.access)
-        allowed.get("red-flags", "runs", use: list)
-        allowed.post("red-flags", "runs", streaming: create)
-        allowed.get("red-flags", "runs", ":id", use: show)
+        routes.on(APIRedFlagsRoute.list, use: list)
+        routes.on(APIRedFlagsRoute.create, use: create)
+        routes.on(APIRedFlagsRoute.show, use: show)
     }
 
     struct RunInput: Content {

@@ -9,16 +9,15 @@ struct RedFlagsController: RouteCollection {
     static let access = RouteAccess.roles([.coordinator, .administrator, .analyst])
 
     func boot(routes: RoutesBuilder) throws {
-        let allowed = routes.grouped(access: Self.access)
-        allowed.get("red-flags", use: index)
-        allowed.post("red-flags", streaming: upload)
-        allowed.get("red-flags", "runs", ":id", use: run)
-        allowed.get("red-flags", "runs", ":id", "progress", use: progress)
-        allowed.get("red-flags", "runs", ":id", "process", use: process)
-        allowed.get("red-flags", "runs", ":id", "flags.csv", use: csv)
-        allowed.get("red-flags", "runs", ":id", "results.json", use: json)
-        allowed.get("red-flags", "methodology", use: methodology)
-        allowed.get("red-flags", "methodology", ":code", use: indicator)
+        routes.on(RedFlagsRoute.index, use: index)
+        routes.on(RedFlagsRoute.upload, use: upload)
+        routes.on(RedFlagsRoute.run, use: run)
+        routes.on(RedFlagsRoute.progress, use: progress)
+        routes.on(RedFlagsRoute.process, use: process)
+        routes.on(RedFlagsRoute.csv, use: csv)
+        routes.on(RedFlagsRoute.json, use: json)
+        routes.on(RedFlagsRoute.methodology, use: methodology)
+        routes.on(RedFlagsRoute.indicator, use: indicator)
     }
 
     @Sendable func index(req: Request) async throws -> View {

@@ -10,9 +10,8 @@ struct APIConflictDataController: RouteCollection {
     static let maxJSONBody = 50 << 20
 
     func boot(routes: RoutesBuilder) throws {
-        let allowed = routes.grouped(access: ConflictDataController.access)
-        allowed.get("conflict-data", "imports", use: list)
-        allowed.post("conflict-data", "imports", streaming: create)
+        routes.on(APIConflictDataRoute.list, use: list)
+        routes.on(APIConflictDataRoute.create, use: create)
     }
 
     struct ImportInput: Content {

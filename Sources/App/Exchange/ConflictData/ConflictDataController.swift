@@ -7,9 +7,8 @@ struct ConflictDataController: RouteCollection {
     static let access = RouteAccess.roles([.coordinator, .administrator, .analyst])
 
     func boot(routes: RoutesBuilder) throws {
-        let allowed = routes.grouped(access: Self.access)
-        allowed.get("conflict-data", use: show)
-        allowed.post("conflict-data", streaming: upload)
+        routes.on(ConflictDataRoute.show, use: show)
+        routes.on(ConflictDataRoute.upload, use: upload)
     }
 
     struct ImportRow: Encodable {

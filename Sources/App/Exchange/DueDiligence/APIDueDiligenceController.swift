@@ -5,16 +5,14 @@ import Vapor
 /// files its own conflict declaration. Same rules and errors as the pages.
 struct APIDueDiligenceController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let staff = routes.grouped(access: .programmeStaff).grouped("matches", ":id")
-        staff.post("cancel", use: cancel)
-        staff.get("due-diligence", use: review)
-        staff.post("due-diligence", "open", use: open)
-        staff.put("due-diligence", "checklist", ":item", use: recordItem)
-        staff.post("due-diligence", "decision", use: decide)
-        staff.post("due-diligence", "waiver", use: answerWaiver)
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id", "declaration")
-        signedIn.get(use: ownDeclaration)
-        signedIn.put(use: declare)
+        routes.on(APIDueDiligenceRoute.cancel, use: cancel)
+        routes.on(APIDueDiligenceRoute.review, use: review)
+        routes.on(APIDueDiligenceRoute.open, use: open)
+        routes.on(APIDueDiligenceRoute.recordItem, use: recordItem)
+        routes.on(APIDueDiligenceRoute.decide, use: decide)
+        routes.on(APIDueDiligenceRoute.answerWaiver, use: answerWaiver)
+        routes.on(APIDueDiligenceRoute.ownDeclaration, use: ownDeclaration)
+        routes.on(APIDueDiligenceRoute.declare, use: declare)
     }
 
     // MARK: - DTOs

@@ -4,9 +4,8 @@ import Vapor
 /// Each party's conflict-of-interest declaration for a match: seven questions, each yes or no, a yes explained.
 struct DeclarationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id", "declaration")
-        signedIn.get(use: form)
-        signedIn.post(use: file)
+        routes.on(DeclarationRoute.form, use: form)
+        routes.on(DeclarationRoute.file, use: file)
     }
 
     struct QuestionRow: Encodable {

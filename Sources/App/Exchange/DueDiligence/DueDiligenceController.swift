@@ -5,14 +5,13 @@ import Vapor
 /// The coordinators' due-diligence review of a match: checklist, declarations, signals and the decision.
 struct DueDiligenceController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let staff = routes.grouped(access: .programmeStaff).grouped("matches", ":id")
-        staff.post("due-diligence", "open", use: open)
-        staff.post("cancel", use: cancel)
-        staff.get("due-diligence", use: review)
-        staff.get("due-diligence", "items", ":item", use: itemForm)
-        staff.post("due-diligence", "items", ":item", use: saveItem)
-        staff.post("due-diligence", "decision", use: decide)
-        staff.post("due-diligence", "waiver", use: answerWaiver)
+        routes.on(DueDiligenceRoute.open, use: open)
+        routes.on(DueDiligenceRoute.cancel, use: cancel)
+        routes.on(DueDiligenceRoute.review, use: review)
+        routes.on(DueDiligenceRoute.itemForm, use: itemForm)
+        routes.on(DueDiligenceRoute.saveItem, use: saveItem)
+        routes.on(DueDiligenceRoute.decide, use: decide)
+        routes.on(DueDiligenceRoute.answerWaiver, use: answerWaiver)
     }
 
     private func load(_ req: Request) async throws -> ProposedMatches.Loaded {

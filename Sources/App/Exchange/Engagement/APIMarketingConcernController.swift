@@ -4,11 +4,9 @@ import Vapor
 /// Marketing concerns over JSON: either party reports one; programme staff list them, with their reporters, and decide.
 struct APIMarketingConcernController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id", "concerns")
-        signedIn.post(use: report)
-        let staff = routes.grouped(access: .programmeStaff).grouped("matches", ":id", "concerns")
-        staff.get(use: list)
-        staff.post(":concern", "decision", use: decide)
+        routes.on(APIMarketingConcernRoute.report, use: report)
+        routes.on(APIMarketingConcernRoute.list, use: list)
+        routes.on(APIMarketingConcernRoute.decide, use: decide)
     }
 
     struct ReportInput: Content {

@@ -5,14 +5,13 @@ import Vapor
 /// documents, with the rules and errors of the pages.
 struct APIWorkController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let match = routes.grouped(access: .signedIn).grouped("matches", ":id")
-        match.get("work", use: workspace)
-        match.put("work", "items", ":item", use: updateItem)
-        match.post("work", "actions", ":action", "done", use: completeAction)
-        match.post("meetings", use: recordMeeting)
-        match.post("messages", use: post)
-        match.post("documents", upTo: ByteCount(value: DocumentFormat.maximumBytes + 1), use: upload)
-        match.get("documents", ":document", use: download)
+        routes.on(APIWorkRoute.workspace, use: workspace)
+        routes.on(APIWorkRoute.updateItem, use: updateItem)
+        routes.on(APIWorkRoute.completeAction, use: completeAction)
+        routes.on(APIWorkRoute.recordMeeting, use: recordMeeting)
+        routes.on(APIWorkRoute.post, use: post)
+        routes.on(APIWorkRoute.upload, use: upload)
+        routes.on(APIWorkRoute.download, use: download)
     }
 
     struct WorkspaceDTO: Content {

@@ -5,10 +5,9 @@ import Vapor
 /// missing), and extend.
 struct EngagementStepsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let staff = routes.grouped(access: .programmeStaff).grouped("matches", ":id")
-        staff.post("closing", use: beginClosing)
-        staff.post("close", use: close)
-        staff.post("extend", use: extend)
+        routes.on(EngagementStepsRoute.beginClosing, use: beginClosing)
+        routes.on(EngagementStepsRoute.close, use: close)
+        routes.on(EngagementStepsRoute.extend, use: extend)
     }
 
     @Sendable func beginClosing(req: Request) async throws -> Response {

@@ -5,11 +5,10 @@ import Vapor
 /// who made it, and decide.
 struct MarketingConcernController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id", "concerns")
-        signedIn.get("new", use: reportForm)
-        signedIn.post(use: report)
-        signedIn.get(":concern", use: show)
-        signedIn.post(":concern", "decision", use: decide)
+        routes.on(MarketingConcernRoute.reportForm, use: reportForm)
+        routes.on(MarketingConcernRoute.report, use: report)
+        routes.on(MarketingConcernRoute.show, use: show)
+        routes.on(MarketingConcernRoute.decide, use: decide)
     }
 
     // MARK: - Reporting (either party)

@@ -6,15 +6,14 @@ import Vapor
 /// action items, messages, documents, and the timeline from the audit log.
 struct WorkController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id")
-        signedIn.get("work", use: show)
-        signedIn.post("work", "items", ":item", use: updateItem)
-        signedIn.post("work", "actions", ":action", "done", use: completeAction)
-        signedIn.get("meetings", "new", use: meetingForm)
-        signedIn.post("meetings", use: recordMeeting)
-        signedIn.post("messages", use: post)
-        signedIn.post("documents", upTo: ByteCount(value: DocumentFormat.maximumBytes + 64 * 1024), use: upload)
-        signedIn.get("documents", ":document", use: download)
+        routes.on(WorkRoute.show, use: show)
+        routes.on(WorkRoute.updateItem, use: updateItem)
+        routes.on(WorkRoute.completeAction, use: completeAction)
+        routes.on(WorkRoute.meetingForm, use: meetingForm)
+        routes.on(WorkRoute.recordMeeting, use: recordMeeting)
+        routes.on(WorkRoute.post, use: post)
+        routes.on(WorkRoute.upload, use: upload)
+        routes.on(WorkRoute.download, use: download)
     }
 
     struct ItemRow: Encodable {

@@ -4,14 +4,12 @@ import Vapor
 /// Evaluations, closing steps and the programme's KPIs over JSON, with the rules of the pages.
 struct APIEvaluationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id", "evaluations")
-        signedIn.get(use: list)
-        signedIn.post(":stage", use: answer)
-        let staff = routes.grouped(access: .programmeStaff).grouped("matches", ":id")
-        staff.post("closing", use: beginClosing)
-        staff.post("close", use: close)
-        staff.post("extend", use: extend)
-        routes.grouped(access: ProgrammeController.access).get("programme", "kpis", use: kpis)
+        routes.on(APIEvaluationRoute.list, use: list)
+        routes.on(APIEvaluationRoute.answer, use: answer)
+        routes.on(APIEvaluationRoute.beginClosing, use: beginClosing)
+        routes.on(APIEvaluationRoute.close, use: close)
+        routes.on(APIEvaluationRoute.extend, use: extend)
+        routes.on(APIEvaluationRoute.kpis, use: kpis)
     }
 
     /// One answer: a string, a number, or a list of choice ids.

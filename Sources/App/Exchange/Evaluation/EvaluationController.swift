@@ -6,10 +6,9 @@ import Vapor
 /// own language.
 struct EvaluationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id", "evaluations")
-        signedIn.get(use: list)
-        signedIn.get(":stage", use: form)
-        signedIn.post(":stage", use: answer)
+        routes.on(EvaluationRoute.list, use: list)
+        routes.on(EvaluationRoute.form, use: form)
+        routes.on(EvaluationRoute.answer, use: answer)
     }
 
     struct RoundRow: Encodable {

@@ -6,16 +6,14 @@ import Vapor
 /// Programme staff read any profile in full.
 struct APIProfileController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let experts = routes.grouped(access: .roles([.expert])).grouped("profile")
-        experts.get(use: show)
-        experts.put(use: save)
-        experts.post("submit", use: submit)
-        experts.get("letter", use: AuthorisationLetterController.downloadOwn)
-        experts.put("letter", upTo: AuthorisationLetterController.maxUpload, use: attachLetter)
-        experts.delete("letter", use: removeLetter)
-        let staff = routes.grouped(access: .programmeStaff)
-        staff.get("experts", ":id", use: showAny)
-        staff.get("experts", ":id", "letter", use: AuthorisationLetterController.downloadAny)
+        routes.on(APIProfileRoute.show, use: show)
+        routes.on(APIProfileRoute.save, use: save)
+        routes.on(APIProfileRoute.submit, use: submit)
+        routes.on(APIProfileRoute.downloadOwn, use: AuthorisationLetterController.downloadOwn)
+        routes.on(APIProfileRoute.attachLetter, use: attachLetter)
+        routes.on(APIProfileRoute.removeLetter, use: removeLetter)
+        routes.on(APIProfileRoute.showAny, use: showAny)
+        routes.on(APIProfileRoute.downloadAny, use: AuthorisationLetterController.downloadAny)
     }
 
     // MARK: - The employer's letter

@@ -5,9 +5,8 @@ import Vapor
 /// Roster imports and the expert directory over JSON, for programme staff.
 struct APIRosterController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let staff = routes.grouped(access: .programmeStaff)
-        staff.post("roster", "imports", upTo: RosterController.maxUpload, use: importRoster)
-        staff.get("experts", use: experts)
+        routes.on(APIRosterRoute.importRoster, use: importRoster)
+        routes.on(APIRosterRoute.experts, use: experts)
     }
 
     struct ImportInput: Content {

@@ -6,13 +6,11 @@ import Vapor
 /// needs. Same services and rules as the pages.
 struct APIScreeningController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn)
-        signedIn.get("organisations", ":id", "participation", use: participation)
-        signedIn.put("organisations", ":id", "participation", use: submitParticipation)
-        let staff = routes.grouped(access: .programmeStaff)
-        staff.post("organisations", ":id", "participation", "decision", use: decideParticipation)
-        staff.post("experts", ":id", "decision", use: decideExpert)
-        staff.post("needs", ":id", "decision", use: decideNeed)
+        routes.on(APIScreeningRoute.participation, use: participation)
+        routes.on(APIScreeningRoute.submitParticipation, use: submitParticipation)
+        routes.on(APIScreeningRoute.decideParticipation, use: decideParticipation)
+        routes.on(APIScreeningRoute.decideExpert, use: decideExpert)
+        routes.on(APIScreeningRoute.decideNeed, use: decideNeed)
     }
 
     struct ParticipationDTO: Content {

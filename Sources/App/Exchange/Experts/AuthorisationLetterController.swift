@@ -7,11 +7,10 @@ struct AuthorisationLetterController: RouteCollection {
     static let maxUpload: ByteCount = "3mb"
 
     func boot(routes: RoutesBuilder) throws {
-        let experts = routes.grouped(access: .roles([.expert])).grouped("profile", "letter")
-        experts.get(use: Self.downloadOwn)
-        experts.post(upTo: Self.maxUpload, use: upload)
-        experts.post("remove", use: remove)
-        routes.grouped(access: .programmeStaff).get("experts", ":id", "letter", use: Self.downloadAny)
+        routes.on(AuthorisationLetterRoute.downloadOwn, use: Self.downloadOwn)
+        routes.on(AuthorisationLetterRoute.upload, use: upload)
+        routes.on(AuthorisationLetterRoute.remove, use: remove)
+        routes.on(AuthorisationLetterRoute.downloadAny, use: Self.downloadAny)
     }
 
     struct UploadForm: Content {

@@ -5,10 +5,9 @@ import Vapor
 /// An expert's own profile: complete it, save it, submit it for screening, and see the result per criterion.
 struct ProfileController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let experts = routes.grouped(access: .roles([.expert])).grouped("profile")
-        experts.get(use: show)
-        experts.post(use: save)
-        experts.post("submit", use: submit)
+        routes.on(ProfileRoute.show, use: show)
+        routes.on(ProfileRoute.save, use: save)
+        routes.on(ProfileRoute.submit, use: submit)
     }
 
     /// Numbers arrive as text: an empty number box is simply "not given", not an unreadable form.

@@ -7,13 +7,12 @@ struct RosterController: RouteCollection {
     static let maxUpload: ByteCount = "5mb"
 
     func boot(routes: RoutesBuilder) throws {
-        let staff = routes.grouped(access: .programmeStaff)
-        staff.get("roster", use: upload)
-        staff.post("roster", "preview", upTo: Self.maxUpload, use: preview)
-        staff.post("roster", "import", upTo: Self.maxUpload, use: importRoster)
-        staff.get("experts", use: experts)
-        staff.get("experts", ":id", use: review)
-        staff.post("experts", ":id", "decision", use: decide)
+        routes.on(RosterRoute.upload, use: upload)
+        routes.on(RosterRoute.preview, use: preview)
+        routes.on(RosterRoute.importRoster, use: importRoster)
+        routes.on(RosterRoute.experts, use: experts)
+        routes.on(RosterRoute.review, use: review)
+        routes.on(RosterRoute.decide, use: decide)
     }
 
     struct UploadPage: Encodable { let error: String? }

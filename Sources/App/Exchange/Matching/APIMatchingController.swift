@@ -6,20 +6,17 @@ import Vapor
 /// and experts' interest in open needs. Same services and rules as the pages.
 struct APIMatchingController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let staff = routes.grouped(access: .programmeStaff)
-        staff.get("matching", "settings", use: settings)
-        staff.put("matching", "settings", use: saveSettings)
-        staff.get("matching", "runs", use: runs)
-        staff.post("matching", "runs", use: start)
-        staff.get("matching", "runs", ":id", use: run)
-        staff.post("matching", "proposals", ":id", "decision", use: decide)
-        staff.get("needs", ":id", "candidates", use: candidates)
-        let signedIn = routes.grouped(access: .signedIn)
-        signedIn.get("matches", use: matches)
-        signedIn.get("matches", ":id", use: match)
-        let experts = routes.grouped(access: .roles([.expert]))
-        experts.get("opportunities", use: opportunities)
-        experts.put("opportunities", ":id", use: setStance)
+        routes.on(APIMatchingRoute.settings, use: settings)
+        routes.on(APIMatchingRoute.saveSettings, use: saveSettings)
+        routes.on(APIMatchingRoute.runs, use: runs)
+        routes.on(APIMatchingRoute.start, use: start)
+        routes.on(APIMatchingRoute.run, use: run)
+        routes.on(APIMatchingRoute.decide, use: decide)
+        routes.on(APIMatchingRoute.candidates, use: candidates)
+        routes.on(APIMatchingRoute.matches, use: matches)
+        routes.on(APIMatchingRoute.match, use: match)
+        routes.on(APIMatchingRoute.opportunities, use: opportunities)
+        routes.on(APIMatchingRoute.setStance, use: setStance)
     }
 
     // MARK: - Settings

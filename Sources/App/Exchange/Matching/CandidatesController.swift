@@ -5,7 +5,7 @@ import Vapor
 /// The coordinator's view of who fits a need, and why: scores per criterion and who was left out for what.
 struct CandidatesController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.grouped(access: .programmeStaff).get("needs", ":id", "candidates", use: candidates)
+        routes.on(CandidatesRoute.candidates, use: candidates)
     }
 
     struct Row: Encodable {

@@ -5,9 +5,8 @@ import Vapor
 /// Proposed matches for the people in them: the list, and "why you were matched".
 struct MatchController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn)
-        signedIn.get("matches", use: list)
-        signedIn.get("matches", ":id", use: show)
+        routes.on(MatchRoute.list, use: list)
+        routes.on(MatchRoute.show, use: show)
     }
 
     struct Row: Encodable {

@@ -6,13 +6,12 @@ import Vapor
 /// need's proposal with a reason.
 struct MatchingBoardController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let staff = routes.grouped(access: .programmeStaff)
-        staff.get("matching", use: board)
-        staff.post("matching", "runs", use: start)
-        staff.get("matching", "runs", ":id", use: run)
-        staff.get("matching", "runs", ":id", "progress", use: progress)
-        staff.get("matching", "runs", ":id", "comparison", use: comparison)
-        staff.post("matching", "proposals", ":id", "decision", use: decide)
+        routes.on(MatchingBoardRoute.board, use: board)
+        routes.on(MatchingBoardRoute.start, use: start)
+        routes.on(MatchingBoardRoute.run, use: run)
+        routes.on(MatchingBoardRoute.progress, use: progress)
+        routes.on(MatchingBoardRoute.comparison, use: comparison)
+        routes.on(MatchingBoardRoute.decide, use: decide)
     }
 
     // MARK: - Board

@@ -4,9 +4,8 @@ import Vapor
 /// The programme's matching weights, unassigned penalty and number of alternates, changed with a reason.
 struct MatchingSettingsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let staff = routes.grouped(access: .programmeStaff)
-        staff.get("matching", "settings", use: show)
-        staff.post("matching", "settings", use: save)
+        routes.on(MatchingSettingsRoute.show, use: show)
+        routes.on(MatchingSettingsRoute.save, use: save)
     }
 
     struct WeightField: Encodable {

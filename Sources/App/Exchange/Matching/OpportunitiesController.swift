@@ -6,9 +6,8 @@ import Vapor
 /// A declined need is never proposed to the expert; interest counts in stable matching.
 struct OpportunitiesController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let experts = routes.grouped(access: .roles([.expert]))
-        experts.get("opportunities", use: list)
-        experts.post("opportunities", ":id", use: setStance)
+        routes.on(OpportunitiesRoute.list, use: list)
+        routes.on(OpportunitiesRoute.setStance, use: setStance)
     }
 
     struct Card: Encodable {

@@ -5,11 +5,10 @@ import Vapor
 /// Needs over JSON, with the same rules as the pages.
 struct APINeedController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("needs")
-        signedIn.get(use: list)
-        signedIn.post(use: create)
-        signedIn.get(":id", use: show)
-        signedIn.post(":id", "submit", use: submit)
+        routes.on(APINeedRoute.list, use: list)
+        routes.on(APINeedRoute.create, use: create)
+        routes.on(APINeedRoute.show, use: show)
+        routes.on(APINeedRoute.submit, use: submit)
     }
 
     @Sendable func list(req: Request) async throws -> PageDTO<NeedDTO> {

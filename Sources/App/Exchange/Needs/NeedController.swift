@@ -5,15 +5,14 @@ import Vapor
 /// Public bodies' needs: a list, a page per need with its readiness chart, forms to draft and edit, and submission.
 struct NeedController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("needs")
-        signedIn.get(use: list)
-        signedIn.get("new", use: newForm)
-        signedIn.post(use: create)
-        signedIn.get(":id", use: show)
-        signedIn.get(":id", "edit", use: editForm)
-        signedIn.post(":id", use: update)
-        signedIn.post(":id", "submit", use: submit)
-        routes.grouped(access: .programmeStaff).post("needs", ":id", "decision", use: decide)
+        routes.on(NeedRoute.list, use: list)
+        routes.on(NeedRoute.newForm, use: newForm)
+        routes.on(NeedRoute.create, use: create)
+        routes.on(NeedRoute.show, use: show)
+        routes.on(NeedRoute.editForm, use: editForm)
+        routes.on(NeedRoute.update, use: update)
+        routes.on(NeedRoute.submit, use: submit)
+        routes.on(NeedRoute.decide, use: decide)
     }
 
     // MARK: - Reading

@@ -8,10 +8,9 @@ struct ProgrammeController: RouteCollection {
     static let access = RouteAccess.roles([.coordinator, .administrator, .evaluator, .analyst])
 
     func boot(routes: RoutesBuilder) throws {
-        let allowed = routes.grouped(access: Self.access)
-        allowed.get("programme", use: dashboard)
-        allowed.get("programme", "responses.csv", use: responsesCSV)
-        allowed.get("programme", "responses-dictionary.csv", use: dictionaryCSV)
+        routes.on(ProgrammeRoute.dashboard, use: dashboard)
+        routes.on(ProgrammeRoute.responsesCSV, use: responsesCSV)
+        routes.on(ProgrammeRoute.dictionaryCSV, use: dictionaryCSV)
     }
 
     struct Estimate: Encodable { let label: String; let n: Int; let mean: String; let interval: String }

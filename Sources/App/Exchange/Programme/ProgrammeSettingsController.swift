@@ -6,13 +6,11 @@ import Vapor
 /// questions are fixed), and evidence for the six success indicators, which evaluators and analysts read.
 struct ProgrammeSettingsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let readers = routes.grouped(access: ProgrammeController.access)
-        readers.get("programme", "indicators", use: indicators)
-        let staff = routes.grouped(access: .programmeStaff)
-        staff.post("programme", "indicators", use: addEvidence)
-        staff.get("programme", "questionnaires", use: questionnaires)
-        staff.post("programme", "questionnaires", use: addQuestion)
-        staff.post("programme", "questionnaires", ":stage", ":question", "remove", use: removeQuestion)
+        routes.on(ProgrammeSettingsRoute.indicators, use: indicators)
+        routes.on(ProgrammeSettingsRoute.addEvidence, use: addEvidence)
+        routes.on(ProgrammeSettingsRoute.questionnaires, use: questionnaires)
+        routes.on(ProgrammeSettingsRoute.addQuestion, use: addQuestion)
+        routes.on(ProgrammeSettingsRoute.removeQuestion, use: removeQuestion)
     }
 
     // MARK: - Success indicators

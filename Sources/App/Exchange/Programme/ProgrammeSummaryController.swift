@@ -5,10 +5,9 @@ import Vapor
 /// The programme summary report, generated from live data, as a printable page, JSON and PDF.
 struct ProgrammeSummaryController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let readers = routes.grouped(access: ProgrammeController.access)
-        readers.get("programme", "summary", use: html)
-        readers.get("programme", "summary.json", use: json)
-        readers.get("programme", "summary.pdf", use: pdf)
+        routes.on(ProgrammeSummaryRoute.html, use: html)
+        routes.on(ProgrammeSummaryRoute.json, use: json)
+        routes.on(ProgrammeSummaryRoute.pdf, use: pdf)
     }
 
     struct Summary: Content {

@@ -4,12 +4,11 @@ import Vapor
 /// Closing reports, consent and publication over JSON, and the published exchanges for anyone.
 struct APIPublicationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id")
-        signedIn.get("report", use: report)
-        signedIn.put("report", use: saveReport)
-        signedIn.put("report", "consent", use: consent)
-        routes.grouped(access: .programmeStaff).put("matches", ":id", "publication", use: publish)
-        routes.grouped(access: .open).get("public", "exchanges", use: published)
+        routes.on(APIPublicationRoute.report, use: report)
+        routes.on(APIPublicationRoute.saveReport, use: saveReport)
+        routes.on(APIPublicationRoute.consent, use: consent)
+        routes.on(APIPublicationRoute.publish, use: publish)
+        routes.on(APIPublicationRoute.published, use: published)
     }
 
     struct ReportDTO: Content {

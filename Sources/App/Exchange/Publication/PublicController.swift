@@ -6,10 +6,9 @@ import Vapor
 /// previewed them, with each side's consent.
 struct PublicController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let open = routes.grouped(access: .open).grouped("public")
-        open.get(use: list)
-        open.get("exchanges", ":id", use: show)
-        open.get("lessons", use: lessons)
+        routes.on(PublicRoute.list, use: list)
+        routes.on(PublicRoute.show, use: show)
+        routes.on(PublicRoute.lessons, use: lessons)
     }
 
     struct Row: Encodable { let href: String; let title: String; let summary: String?; let published: String }

@@ -6,13 +6,11 @@ import Vapor
 /// redaction with a preview of exactly what the public will see.
 struct ReportController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id")
-        signedIn.get("report", use: show)
-        signedIn.post("report", use: save)
-        signedIn.post("report", "consent", use: consent)
-        let staff = routes.grouped(access: .programmeStaff).grouped("matches", ":id")
-        staff.get("publication", use: publicationForm)
-        staff.post("publication", use: publish)
+        routes.on(ReportRoute.show, use: show)
+        routes.on(ReportRoute.save, use: save)
+        routes.on(ReportRoute.consent, use: consent)
+        routes.on(ReportRoute.publicationForm, use: publicationForm)
+        routes.on(ReportRoute.publish, use: publish)
     }
 
     struct ConsentRow: Encodable { let item: String; let label: String; let mine: Bool; let body: Bool; let expert: Bool }

@@ -5,11 +5,10 @@ import Vapor
 /// save has the shape of a version's `terms`, so what GET returns can be changed and sent back.
 struct APITermsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id", "terms")
-        signedIn.get(use: list)
-        signedIn.put(use: save)
-        signedIn.post("sign", use: sign)
-        routes.grouped(access: .programmeStaff).post("matches", ":id", "start", use: start)
+        routes.on(APITermsRoute.list, use: list)
+        routes.on(APITermsRoute.save, use: save)
+        routes.on(APITermsRoute.sign, use: sign)
+        routes.on(APITermsRoute.start, use: start)
     }
 
     struct TermsInput: Content {

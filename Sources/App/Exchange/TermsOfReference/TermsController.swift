@@ -6,15 +6,14 @@ import Vapor
 /// as print-ready HTML, JSON and PDF.
 struct TermsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("matches", ":id")
-        signedIn.get("terms", use: show)
-        signedIn.post("terms", use: save)
-        signedIn.post("terms", "sign", use: sign)
-        signedIn.get("terms", "versions", ":number", use: version)
-        signedIn.get("terms", "export.html", use: exportHTML)
-        signedIn.get("terms", "export.json", use: exportJSON)
-        signedIn.get("terms", "export.pdf", use: exportPDF)
-        routes.grouped(access: .programmeStaff).post("matches", ":id", "start", use: start)
+        routes.on(TermsRoute.show, use: show)
+        routes.on(TermsRoute.save, use: save)
+        routes.on(TermsRoute.sign, use: sign)
+        routes.on(TermsRoute.version, use: version)
+        routes.on(TermsRoute.exportHTML, use: exportHTML)
+        routes.on(TermsRoute.exportJSON, use: exportJSON)
+        routes.on(TermsRoute.exportPDF, use: exportPDF)
+        routes.on(TermsRoute.start, use: start)
     }
 
     struct VersionLink: Encodable {

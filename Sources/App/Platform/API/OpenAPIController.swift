@@ -2,7 +2,7 @@ import Vapor
 
 struct OpenAPIController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.grouped(access: .open).get("openapi.json", use: document)
+        routes.on(OpenAPIRoute.document, use: document)
     }
 
     @Sendable func document(req: Request) async throws -> Response {

@@ -5,10 +5,9 @@ import Vapor
 /// The token holder's own account and notifications, and the account directory for programme staff.
 struct APIAccountController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let me = routes.grouped(access: .signedIn)
-        me.get("me", use: me_)
-        me.get("notifications", use: notifications)
-        routes.grouped(access: .programmeStaff).get("users", use: users)
+        routes.on(APIAccountRoute.me, use: me_)
+        routes.on(APIAccountRoute.notifications, use: notifications)
+        routes.on(APIAccountRoute.users, use: users)
     }
 
     @Sendable func me_(req: Request) async throws -> AccountDTO {

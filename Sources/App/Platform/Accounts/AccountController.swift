@@ -5,11 +5,10 @@ import Vapor
 /// The signed-in person's own account: language preference and personal API tokens.
 struct AccountController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let me = routes.grouped(access: .signedIn).grouped("account")
-        me.get(use: show)
-        me.get("tokens", use: tokens)
-        me.post("tokens", use: createToken)
-        me.post("tokens", ":id", "revoke", use: revokeToken)
+        routes.on(AccountRoute.show, use: show)
+        routes.on(AccountRoute.tokens, use: tokens)
+        routes.on(AccountRoute.createToken, use: createToken)
+        routes.on(AccountRoute.revokeToken, use: revokeToken)
     }
 
     struct AccountPage: Encodable {

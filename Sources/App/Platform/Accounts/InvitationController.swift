@@ -5,12 +5,10 @@ import Vapor
 /// Coordinators invite people; the invited person sets a name and password from the link.
 struct InvitationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let staff = routes.grouped(access: .programmeStaff).grouped("invitations")
-        staff.get(use: list)
-        staff.post(use: invite)
-        let open = routes.grouped(access: .open).grouped("invitations", "accept")
-        open.get(use: acceptForm)
-        open.post(use: accept)
+        routes.on(InvitationRoute.list, use: list)
+        routes.on(InvitationRoute.invite, use: invite)
+        routes.on(InvitationRoute.acceptForm, use: acceptForm)
+        routes.on(InvitationRoute.accept, use: accept)
     }
 
     struct InviteForm: Content {

@@ -4,11 +4,10 @@ import Vapor
 /// "Forgot password": a single-use, expiring link by mail, then a new password.
 struct PasswordResetController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let open = routes.grouped(access: .open).grouped("password")
-        open.get("forgot", use: forgotForm)
-        open.post("forgot", use: forgot)
-        open.get("reset", use: resetForm)
-        open.post("reset", use: reset)
+        routes.on(PasswordResetRoute.forgotForm, use: forgotForm)
+        routes.on(PasswordResetRoute.forgot, use: forgot)
+        routes.on(PasswordResetRoute.resetForm, use: resetForm)
+        routes.on(PasswordResetRoute.reset, use: reset)
     }
 
     struct ForgotForm: Content { var email: String? }

@@ -5,10 +5,9 @@ import Vapor
 /// Programme staff see every account and decide on pending registrations.
 struct PeopleController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let staff = routes.grouped(access: .programmeStaff).grouped("people")
-        staff.get(use: list)
-        staff.post(":id", "approve", use: approve)
-        staff.post(":id", "reject", use: reject)
+        routes.on(PeopleRoute.list, use: list)
+        routes.on(PeopleRoute.approve, use: approve)
+        routes.on(PeopleRoute.reject, use: reject)
     }
 
     struct Person: Encodable {

@@ -4,9 +4,8 @@ import Vapor
 /// Self-registration: creates a pending account that a coordinator approves.
 struct RegistrationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let open = routes.grouped(access: .open)
-        open.get("register", use: form)
-        open.post("register", use: register)
+        routes.on(RegistrationRoute.form, use: form)
+        routes.on(RegistrationRoute.register, use: register)
     }
 
     struct Form: Content {

@@ -4,10 +4,9 @@ import Vapor
 /// Sign in and sign out.
 struct SessionController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let open = routes.grouped(access: .open)
-        open.get("login", use: form)
-        open.post("login", use: login)
-        routes.grouped(access: .signedIn).post("logout", use: logout)
+        routes.on(SessionRoute.form, use: form)
+        routes.on(SessionRoute.login, use: login)
+        routes.on(SessionRoute.logout, use: logout)
     }
 
     struct LoginForm: Content {

@@ -7,12 +7,11 @@ import Vapor
 /// verifiable with the public key alone; entry contents are for programme staff.
 struct APIAuditController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let open = routes.grouped(access: .open).grouped("audit")
-        open.get("public-key", use: publicKey)
-        open.get("checkpoint", use: checkpoint)
-        open.get("proofs", "inclusion", use: inclusion)
-        open.get("proofs", "consistency", use: consistency)
-        routes.grouped(access: .programmeStaff).grouped("audit").get("entries", use: entries)
+        routes.on(APIAuditRoute.publicKey, use: publicKey)
+        routes.on(APIAuditRoute.checkpoint, use: checkpoint)
+        routes.on(APIAuditRoute.inclusion, use: inclusion)
+        routes.on(APIAuditRoute.consistency, use: consistency)
+        routes.on(APIAuditRoute.entries, use: entries)
     }
 
     struct PublicKeyDTO: Content {

@@ -5,7 +5,7 @@ import Vapor
 /// The coordinators' view of the audit log, filtered by actor, action and subject.
 struct AuditPageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.grouped(access: .programmeStaff).get("audit", use: list)
+        routes.on(AuditPageRoute.list, use: list)
     }
 
     struct Filters: Content {

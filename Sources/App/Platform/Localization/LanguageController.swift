@@ -4,7 +4,7 @@ import Vapor
 /// The language switcher on every page. Signed-in people keep the choice as their preference.
 struct LanguageController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.grouped(access: .open).post("language", use: choose)
+        routes.on(LanguageRoute.choose, use: choose)
     }
 
     struct Form: Content {

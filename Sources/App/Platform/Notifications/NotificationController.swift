@@ -5,10 +5,9 @@ import Vapor
 /// In-app notifications, newest first, with unread ones marked.
 struct NotificationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let me = routes.grouped(access: .signedIn).grouped("notifications")
-        me.get(use: list)
-        me.post("read-all", use: readAll)
-        me.post(":id", "read", use: read)
+        routes.on(NotificationRoute.list, use: list)
+        routes.on(NotificationRoute.readAll, use: readAll)
+        routes.on(NotificationRoute.read, use: read)
     }
 
     struct Item: Encodable {

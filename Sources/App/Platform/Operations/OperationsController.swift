@@ -5,9 +5,8 @@ import Vapor
 /// Liveness with a database round trip, and Prometheus metrics.
 struct OperationsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let open = routes.grouped(access: .open)
-        open.get("healthz", use: health)
-        open.get("metrics", use: metrics)
+        routes.on(OperationsRoute.health, use: health)
+        routes.on(OperationsRoute.metrics, use: metrics)
     }
 
     @Sendable func health(req: Request) async throws -> Response {

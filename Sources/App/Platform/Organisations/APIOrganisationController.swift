@@ -5,12 +5,10 @@ import Vapor
 /// Organisations over JSON, with the same rules and validation as the pages.
 struct APIOrganisationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let readers = routes.grouped(access: .roles([.coordinator, .administrator, .evaluator, .analyst])).grouped("organisations")
-        readers.get(use: list)
-        routes.grouped(access: .programmeStaff).grouped("organisations").post(use: create)
-        let members = routes.grouped(access: .signedIn).grouped("organisations")
-        members.get(":id", use: show)
-        members.put(":id", use: replace)
+        routes.on(APIOrganisationRoute.list, use: list)
+        routes.on(APIOrganisationRoute.create, use: create)
+        routes.on(APIOrganisationRoute.show, use: show)
+        routes.on(APIOrganisationRoute.replace, use: replace)
     }
 
     @Sendable func list(req: Request) async throws -> PageDTO<OrganisationDTO> {

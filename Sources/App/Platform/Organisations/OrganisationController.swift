@@ -7,16 +7,13 @@ import Vapor
 /// Public bodies and companies: a searchable list, a page per organisation, and forms to add and edit.
 struct OrganisationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let readers = routes.grouped(access: .roles([.coordinator, .administrator, .evaluator, .analyst])).grouped("organisations")
-        readers.get(use: list)
-        let staff = routes.grouped(access: .programmeStaff).grouped("organisations")
-        staff.get("new", use: newForm)
-        staff.post(use: create)
-        let members = routes.grouped(access: .signedIn).grouped("organisations")
-        members.get("mine", use: mine)
-        members.get(":id", use: show)
-        members.get(":id", "edit", use: editForm)
-        members.post(":id", use: update)
+        routes.on(OrganisationRoute.list, use: list)
+        routes.on(OrganisationRoute.newForm, use: newForm)
+        routes.on(OrganisationRoute.create, use: create)
+        routes.on(OrganisationRoute.mine, use: mine)
+        routes.on(OrganisationRoute.show, use: show)
+        routes.on(OrganisationRoute.editForm, use: editForm)
+        routes.on(OrganisationRoute.update, use: update)
     }
 
     // MARK: - List

@@ -6,10 +6,9 @@ import Vapor
 /// leaves open, or override it, with a reason.
 struct ParticipationController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn)
-        signedIn.get("organisations", ":id", "participation", use: show)
-        signedIn.post("organisations", ":id", "participation", use: submit)
-        routes.grouped(access: .programmeStaff).post("organisations", ":id", "participation", "decision", use: decide)
+        routes.on(ParticipationRoute.show, use: show)
+        routes.on(ParticipationRoute.submit, use: submit)
+        routes.on(ParticipationRoute.decide, use: decide)
     }
 
     struct ParticipationPage: Encodable {

@@ -5,7 +5,7 @@ import Vapor
 /// The public landing page, or the signed-in person's dashboard for their role.
 struct HomeController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.grouped(access: .open).get(use: home)
+        routes.on(HomeRoute.home, use: home)
     }
 
     struct Card: Encodable {

@@ -4,10 +4,9 @@ import Vapor
 /// The skills taxonomy over JSON: search it (signed in), add and rename skills (administrators).
 struct APISkillsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.grouped(access: .signedIn).get("skills", use: list)
-        let administrators = routes.grouped(access: .roles([.administrator])).grouped("skills")
-        administrators.post(use: add)
-        administrators.put(":skill", use: rename)
+        routes.on(APISkillsRoute.list, use: list)
+        routes.on(APISkillsRoute.add, use: add)
+        routes.on(APISkillsRoute.rename, use: rename)
     }
 
     struct LabelsDTO: Content {

@@ -5,12 +5,10 @@ import Vapor
 /// administrators add skills and rename them.
 struct SkillsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let signedIn = routes.grouped(access: .signedIn).grouped("skills")
-        signedIn.get(use: list)
-        let administrators = routes.grouped(access: .roles([.administrator])).grouped("skills")
-        administrators.post(use: add)
-        administrators.get(":skill", "edit", use: editForm)
-        administrators.post(":skill", use: rename)
+        routes.on(SkillsRoute.list, use: list)
+        routes.on(SkillsRoute.add, use: add)
+        routes.on(SkillsRoute.editForm, use: editForm)
+        routes.on(SkillsRoute.rename, use: rename)
     }
 
     /// Labels, synonyms one per line, and (new skills only) the group; a rename also needs a reason.

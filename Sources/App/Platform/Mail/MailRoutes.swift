@@ -1,0 +1,15 @@
+import ExchangeCore
+import Vapor
+
+/// The routes `OutboxController` answers.
+enum OutboxRoute: String, Endpoint {
+    case list
+    case show
+
+    var spec: EndpointSpec {
+        switch self {
+        case .list: .get("outbox", .roles([.administrator]))
+        case .show: .get("outbox/:id", .roles([.administrator]))
+        }
+    }
+}
