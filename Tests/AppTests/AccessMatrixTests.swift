@@ -193,9 +193,9 @@ final class AccessMatrixTests: AppTestCase {
 
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let company = try await coordinator.get(Paths.participation(Demo.britishCompany)).status
+            let company = try await coordinator.get(ParticipationRoute.show.link(Demo.britishCompany)).status
             XCTAssertEqual(company, .notFound, "a company has no participation page")
-            let body = try await coordinator.get(Paths.participation(Demo.frenchAgency)).status
+            let body = try await coordinator.get(ParticipationRoute.show.link(Demo.frenchAgency)).status
             XCTAssertEqual(body, .ok)
         }
     }

@@ -20,13 +20,13 @@ final class ConflictDataTests: AppTestCase {
             XCTAssertEqual(match.dueDiligence, .cleared)
             var analyst = BrowserSession(app: app)
             try await analyst.login(Demo.analyst)
-            let opened = try await analyst.get(Paths.conflictData).status
+            let opened = try await analyst.get(ConflictDataRoute.show.link()).status
             XCTAssertEqual(opened, .ok)
 
-            let ocds = try await analyst.upload(Paths.conflictData, fields: ["kind": "ocds"], field: "file", filename: "procurement.jsonl",
+            let ocds = try await analyst.upload(ConflictDataRoute.show.link(), fields: ["kind": "ocds"], field: "file", filename: "procurement.jsonl",
                                                 bytes: Array(try Self.fixture("procurement.jsonl").utf8), contentType: "application/json")
             XCTAssertEqual(ocds.status, .seeOther)
-            let page = try await analyst.get(Paths.conflictData).body.string
+            let page = try await analyst.get(ConflictDataRoute.show.link()).body.string
             XCTAssertContains(page, "Se importaron 3 procesos de contratación")
             XCTAssertContains(page, "diligencia debida reabierta: 1.")
             let reopened = try await XCTUnwrapAsync(try await Engagement.find(match.id, on: app.db))
@@ -34,13 +34,13 @@ final class ConflictDataTests: AppTestCase {
             let told = try await UserNotification.query(on: app.db).filter(\.$messageKey == "notification.due_diligence_reopened").count()
             XCTAssertGreaterThan(told, 0)
 
-            let bods = try await analyst.upload(Paths.conflictData, fields: ["kind": "bods"], field: "file", filename: "ownership.json",
+            let bods = try await analyst.upload(ConflictDataRoute.show.link(), fields: ["kind": "bods"], field: "file", filename: "ownership.json",
                                                 bytes: Array(try Self.fixture("ownership.json").utf8), contentType: "application/json")
             XCTAssertEqual(bods.status, .seeOther)
 
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let review = try await coordinator.get(Paths.dueDiligence(match.id!)).body.string
+            let review = try await coordinator.get(DueDiligenceRoute.review.link(match.id!)).body.string
             XCTAssertContains(review, "Procurement ocds-demo-002")
             XCTAssertContains(review, "DATOS DE MUESTRA SA (ficticia)")
             XCTAssertContains(review, "Datos de Muestra S.A. (ficticia) → Marta Ejemplo → Proveedora Ficticia SL")
@@ -76,7 +76,7 @@ final class ConflictDataTests: AppTestCase {
         try await withTestApp { app in
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let refused = try await coordinator.upload(Paths.conflictData, fields: ["kind": "ocds"], field: "file", filename: "bad.jsonl",
+            let refused = try await coordinator.upload(ConflictDataRoute.show.link(), fields: ["kind": "ocds"], field: "file", filename: "bad.jsonl",
                                                        bytes: Array(try Self.fixture("bad-procurement.jsonl").utf8), contentType: "application/json")
             XCTAssertEqual(refused.status, .unprocessableEntity)
             XCTAssertContains(refused.body.string, "2 problems in bad.jsonl. Nothing was imported.")
@@ -86,17 +86,17 @@ final class ConflictDataTests: AppTestCase {
             let imports = try await DataImport.query(on: app.db).count()
             XCTAssertEqual(kept + imports, 0)
 
-            let latin1 = try await coordinator.upload(Paths.conflictData, fields: ["kind": "bods"], field: "file", filename: "x.json",
+            let latin1 = try await coordinator.upload(ConflictDataRoute.show.link(), fields: ["kind": "bods"], field: "file", filename: "x.json",
                                                       bytes: [0x5B, 0xE9, 0x5D], contentType: "application/json")
             XCTAssertEqual(latin1.status, .unprocessableEntity)
             XCTAssertContains(latin1.body.string, "not UTF-8")
-            let noKind = try await coordinator.upload(Paths.conflictData, fields: [:], field: "file", filename: "x.json",
+            let noKind = try await coordinator.upload(ConflictDataRoute.show.link(), fields: [:], field: "file", filename: "x.json",
                                                       bytes: Array("[]".utf8), contentType: "application/json")
             XCTAssertEqual(noKind.status, .unprocessableEntity)
 
             var expert = BrowserSession(app: app)
             try await expert.login(DueDiligenceTests.elenaEmail)
-            let refusedPage = try await expert.get(Paths.conflictData).status
+            let refusedPage = try await expert.get(ConflictDataRoute.show.link()).status
             XCTAssertEqual(refusedPage, .forbidden)
         }
     }
@@ -157,7 +157,7 @@ final class ConflictDataTests: AppTestCase {
             XCTAssertEqual(try good.content.decode(OrganisationDTO.self).identifier, "GB-COH-00000001")
             var browser = BrowserSession(app: app)
             try await browser.login(Demo.coordinator)
-            let shown = try await browser.get(Paths.organisation(Demo.britishCompany)).body.string
+            let shown = try await browser.get(OrganisationRoute.show.link(Demo.britishCompany)).body.string
             XCTAssertContains(shown, "GB-COH-00000001")
         }
     }
@@ -212,7 +212,7 @@ final class ConflictDataTests: AppTestCase {
             XCTAssertEqual(tooLarge.status, .payloadTooLarge)
             var page = BrowserSession(app: app)
             try await page.login(Demo.coordinator)
-            let pageTooLarge = try await page.upload(Paths.conflictData, fields: ["kind": "ocds"], field: "file", filename: "big.jsonl",
+            let pageTooLarge = try await page.upload(ConflictDataRoute.show.link(), fields: ["kind": "ocds"], field: "file", filename: "big.jsonl",
                                                      bytes: big, contentType: "application/x-ndjson")
             XCTAssertEqual(pageTooLarge.status, .payloadTooLarge)
             XCTAssertContains(pageTooLarge.body.string, "Nothing was imported.")
@@ -228,7 +228,7 @@ final class ConflictDataTests: AppTestCase {
             let tab = page
             let clicks = try await Concurrently.fire(8) {
                 var click = tab
-                return try await click.upload(Paths.conflictData, fields: ["kind": "ocds"], field: "file", filename: "lines.jsonl.gz",
+                return try await click.upload(ConflictDataRoute.show.link(), fields: ["kind": "ocds"], field: "file", filename: "lines.jsonl.gz",
                                               bytes: gzip, contentType: "application/gzip")
             }
             XCTAssertEqual(clicks, Array(repeating: .seeOther, count: 8))

@@ -21,7 +21,7 @@ final class DueDiligenceTests: AppTestCase {
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             let (match, _, _) = try await proposedMatch(&coordinator, app: app)
-            let base = Paths.match(match.id!)
+            let base = MatchRoute.show.link(match.id!)
             var expert = BrowserSession(app: app)
             try await expert.login(Self.elenaEmail)
             var body = BrowserSession(app: app)
@@ -119,7 +119,7 @@ final class DueDiligenceTests: AppTestCase {
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             let (match, _, eli) = try await proposedMatch(&coordinator, app: app)
-            let base = Paths.match(match.id!)
+            let base = MatchRoute.show.link(match.id!)
             let value9 = try await coordinator.post("\(base)/due-diligence/open").status
             XCTAssertEqual(value9, .seeOther)
             XCTAssertContains(try await coordinator.get("\(base)/due-diligence").body.string, "Eli Expert")
@@ -135,7 +135,7 @@ final class DueDiligenceTests: AppTestCase {
             let decision = try await XCTUnwrapAsync(try await App.DueDiligenceDecision.query(on: app.db).first())
             XCTAssertEqual(decision.alternativeEngagementID, alternate.id)
 
-            let altBase = Paths.match(alternate.id!)
+            let altBase = MatchRoute.show.link(alternate.id!)
             let reasonless = try await coordinator.post("\(altBase)/cancel", form: ["reason": " "])
             XCTAssertEqual(reasonless.status, .unprocessableEntity)
             XCTAssertContains(reasonless.body.string, "Reason: This field is required.")
@@ -152,7 +152,7 @@ final class DueDiligenceTests: AppTestCase {
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             let (match, _, _) = try await proposedMatch(&coordinator, app: app)
-            let base = Paths.match(match.id!)
+            let base = MatchRoute.show.link(match.id!)
             let value13 = try await coordinator.post("\(base)/due-diligence/open").status
             XCTAssertEqual(value13, .seeOther)
             try await coordinator.assertRefused(try await coordinator.post("\(base)/due-diligence/open"), "the step cannot be taken twice")

@@ -22,8 +22,8 @@ final class EngagementWorkTests: AppTestCase {
             XCTAssertEqual(match.stage, .active)
             let items = try await WorkItem.query(on: app.db).filter(\.$engagement.$id == match.id!).sort(\.$position).all()
             XCTAssertEqual(items.map(\.kind), [.deliverable, .milestone])
-            let work = Paths.work(match.id!)
-            let base = Paths.match(match.id!)
+            let work = WorkRoute.show.link(match.id!)
+            let base = MatchRoute.show.link(match.id!)
             var expert = BrowserSession(app: app)
             try await expert.login(DueDiligenceTests.elenaEmail)
             let matchPage = try await expert.get(base).body.string

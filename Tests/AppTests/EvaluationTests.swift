@@ -16,7 +16,7 @@ final class EvaluationTests: AppTestCase {
             let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
             var body = BrowserSession(app: app)
             try await body.login(Demo.publicES)
-            let pre = Paths.evaluation(id, .pre)
+            let pre = EvaluationRoute.form.link(id, EvaluationStage.pre)
 
             // The baseline went out at sign-off; the body answers in Spanish, forgetting a required question first.
             let form = try await body.get(pre)
@@ -39,16 +39,16 @@ final class EvaluationTests: AppTestCase {
             XCTAssertEqual(midOpen, 1)
             body = BrowserSession(app: app)
             try await body.login(Demo.publicES)
-            let mid = try await body.post(Paths.evaluation(id, .mid), form: ["progress": "4", "needs_met": "3"])
+            let mid = try await body.post(EvaluationRoute.form.link(id, EvaluationStage.mid), form: ["progress": "4", "needs_met": "3"])
             XCTAssertEqual(mid.status, .seeOther)
 
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let closing = try await coordinator.post(Paths.match(id) + "/closing")
+            let closing = try await coordinator.post(EngagementStepsRoute.beginClosing.link(id))
             XCTAssertEqual(closing.status, .seeOther)
-            let early = try await coordinator.post(Paths.match(id) + "/close", form: ["overrideReason": ""])
+            let early = try await coordinator.post(EngagementStepsRoute.close.link(id), form: ["overrideReason": ""])
             try await coordinator.assertRefused(early, "no closing before both sides' closing evaluations")
-            let post = try await body.post(Paths.evaluation(id, .post), form: [
+            let post = try await body.post(EvaluationRoute.form.link(id, EvaluationStage.post), form: [
                 "knowledge_area_3": "4", "needs_met": "5", "satisfaction": "5", "recommend": "yes", "recommendations": "Empezar con datos sintéticos.",
             ])
             XCTAssertEqual(post.status, .seeOther)
@@ -57,7 +57,7 @@ final class EvaluationTests: AppTestCase {
             XCTAssertEqual(expertPost.status, .created)
             let complete = try await XCTUnwrapAsync(try await Engagement.find(id, on: app.db))
             XCTAssertEqual(complete.postEvaluationsComplete, true)
-            let closed = try await coordinator.post(Paths.match(id) + "/close", form: ["overrideReason": ""])
+            let closed = try await coordinator.post(EngagementStepsRoute.close.link(id), form: ["overrideReason": ""])
             XCTAssertEqual(closed.status, .seeOther)
             let final = try await XCTUnwrapAsync(try await Engagement.find(id, on: app.db))
             XCTAssertEqual(final.stage, .closed)
@@ -75,14 +75,14 @@ final class EvaluationTests: AppTestCase {
 
             var evaluator = BrowserSession(app: app)
             try await evaluator.login(Demo.evaluator)
-            let dashboard = try await evaluator.get(Paths.programme)
+            let dashboard = try await evaluator.get(ProgrammeRoute.dashboard.link())
             XCTAssertEqual(dashboard.status, .ok)
             XCTAssertContains(dashboard.body.string, "<svg")
-            let csv = try await evaluator.get(Paths.programme + "/responses.csv").body.string
+            let csv = try await evaluator.get(ProgrammeRoute.responsesCSV.link()).body.string
             XCTAssertTrue(csv.hasPrefix("exchange,need,stage,party,respondent,submitted_at,question,kind,role,answer\r\n"))
             XCTAssertContains(csv, "knowledge_area_3,likert,knowledge,4")
             XCTAssertFalse(csv.contains("Pablo") || csv.contains("@demo"), "the export names no one")
-            let dictionary = try await evaluator.get(Paths.programme + "/responses-dictionary.csv").body.string
+            let dictionary = try await evaluator.get(ProgrammeRoute.dictionaryCSV.link()).body.string
             XCTAssertContains(dictionary, "needs_met,\"question (")
             let forbidden = try await expert.send(.GET, "/api/v1/programme/kpis").status
             XCTAssertEqual(forbidden, .forbidden)

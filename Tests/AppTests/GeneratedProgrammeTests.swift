@@ -35,18 +35,18 @@ final class GeneratedProgrammeTests: AppTestCase {
             try await generate(app)
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let first = try await coordinator.get(Paths.matches, accept: "en").body.string
+            let first = try await coordinator.get(MatchRoute.list.link(), accept: "en").body.string
             XCTAssertEqual(first.components(separatedBy: "<tr><th scope=\"row\">").count - 1, 50)
             XCTAssertContains(first, "href=\"/matches?page=2\" rel=\"next\"")
             XCTAssertFalse(first.contains("rel=\"prev\""))
-            let second = try await coordinator.get(Paths.matches + "?page=2", accept: "en").body.string
+            let second = try await coordinator.get(MatchRoute.list.link() + "?page=2", accept: "en").body.string
             XCTAssertEqual(second.components(separatedBy: "<tr><th scope=\"row\">").count - 1, 10)
             XCTAssertContains(second, "href=\"/matches?page=1\" rel=\"prev\"")
 
             // Body 1 of 3 has every third need, so a third of the matches, on one page.
             var member = BrowserSession(app: app)
             try await member.login("member-1@load.integrity.invalid", password: GeneratedProgramme.password)
-            let own = try await member.get(Paths.matches, accept: "en").body.string
+            let own = try await member.get(MatchRoute.list.link(), accept: "en").body.string
             XCTAssertEqual(own.components(separatedBy: "<tr><th scope=\"row\">").count - 1, 20)
             XCTAssertFalse(own.contains("rel=\"next\""))
         }
@@ -57,18 +57,18 @@ final class GeneratedProgrammeTests: AppTestCase {
             try await generate(app)
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let first = try await coordinator.get(Paths.needs, accept: "en").body.string
+            let first = try await coordinator.get(NeedRoute.list.link(), accept: "en").body.string
             XCTAssertEqual(first.components(separatedBy: "<tr><td><a href=\"/needs/").count - 1, 50)
             XCTAssertContains(first, "href=\"/needs?page=2\" rel=\"next\"")
-            let searched = try await coordinator.get(Paths.needs + "?q=red%20flags&status=eligible", accept: "en").body.string
+            let searched = try await coordinator.get(NeedRoute.list.link() + "?q=red%20flags&status=eligible", accept: "en").body.string
             XCTAssertEqual(searched.components(separatedBy: "<tr><td><a href=\"/needs/").count - 1, 15, "needs 2, 6, … 58 of the 60 matched")
             XCTAssertFalse(searched.contains("rel=\"next\""))
-            let second = try await coordinator.get(Paths.needs + "?page=2", accept: "en").body.string
+            let second = try await coordinator.get(NeedRoute.list.link() + "?page=2", accept: "en").body.string
             XCTAssertEqual(second.components(separatedBy: "<tr><td><a href=\"/needs/").count - 1, 74 - 50)
 
             var member = BrowserSession(app: app)
             try await member.login("member-1@load.integrity.invalid", password: GeneratedProgramme.password)
-            let own = try await member.get(Paths.needs, accept: "en").body.string
+            let own = try await member.get(NeedRoute.list.link(), accept: "en").body.string
             XCTAssertEqual(own.components(separatedBy: "<tr><td><a href=\"/needs/").count - 1, 24, "every third of the 72 needs")
         }
     }
@@ -79,12 +79,12 @@ final class GeneratedProgrammeTests: AppTestCase {
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             let size = try await AuditEntryRecord.query(on: app.db).count()
-            let all = try await coordinator.get(Paths.audit, accept: "en").body.string
+            let all = try await coordinator.get(AuditPageRoute.list.link(), accept: "en").body.string
             XCTAssertContains(all, "\(size) entries match.")
             let engagement = GeneratedProgramme.id("engagement", 7).uuidString.lowercased()
             let expected = try await AuditEntryRecord.query(on: app.db).filter(\.$subjectID == engagement).count()
             XCTAssertGreaterThan(expected, 0)
-            let filtered = try await coordinator.get(Paths.audit + "?subjectType=engagement&subjectID=\(engagement)", accept: "en").body.string
+            let filtered = try await coordinator.get(AuditPageRoute.list.link() + "?subjectType=engagement&subjectID=\(engagement)", accept: "en").body.string
             XCTAssertContains(filtered, "\(expected) entries match.")
         }
     }

@@ -14,14 +14,14 @@ final class MarketingConcernTests: AppTestCase {
             let (match, _, _) = try await proposedMatch(&coordinator, app: app)
             var expert = BrowserSession(app: app)
             try await expert.login(DueDiligenceTests.elenaEmail)
-            let page = try await expert.get(Paths.match(match.id!)).body.string
-            XCTAssertContains(page, Paths.marketingConcerns(match.id!) + "/new")
+            let page = try await expert.get(MatchRoute.show.link(match.id!)).body.string
+            XCTAssertContains(page, MarketingConcernRoute.reportForm.link(match.id!))
 
-            let empty = try await expert.post(Paths.marketingConcerns(match.id!), form: ["description": " ", "links": "not a link"])
+            let empty = try await expert.post(MarketingConcernRoute.report.link(match.id!), form: ["description": " ", "links": "not a link"])
             XCTAssertEqual(empty.status, .unprocessableEntity)
             let none = try await MarketingConcern.query(on: app.db).count()
             XCTAssertEqual(none, 0)
-            let sent = try await expert.post(Paths.marketingConcerns(match.id!),
+            let sent = try await expert.post(MarketingConcernRoute.report.link(match.id!),
                                              form: ["description": "The body's IT lead asked me for a quote for our licence.",
                                                     "links": "https://example.org/thread"])
             XCTAssertEqual(sent.status, .seeOther)
@@ -30,7 +30,7 @@ final class MarketingConcernTests: AppTestCase {
             XCTAssertGreaterThan(told, 0)
 
             // Neither party, nor an evaluator, reads the report.
-            let path = Paths.marketingConcern(match.id!, concern.id!)
+            let path = MarketingConcernRoute.show.link(match.id!, concern.id!)
             let own = try await expert.get(path).status
             XCTAssertEqual(own, .forbidden)
             var body = BrowserSession(app: app)

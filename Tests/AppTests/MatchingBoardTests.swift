@@ -19,7 +19,7 @@ final class MatchingBoardTests: AppTestCase {
             let proposal = try await XCTUnwrapAsync(try await MatchProposal.query(on: app.db).filter(\.$run.$id == run.id!).first())
             XCTAssertEqual(proposal.$expert.id, elena.id)
             XCTAssertEqual(proposal.alternates.map(\.expertProfileID), [eli.id!])
-            let page = try await coordinator.get(Paths.matchRun(run.id!)).body.string
+            let page = try await coordinator.get(MatchingBoardRoute.run.link(run.id!)).body.string
             XCTAssertContains(page, "Proposed: Elena Muestra (Example Analytics Ltd (fictional)), score")
             XCTAssertContains(page, "Eli Expert (Example Analytics Ltd (fictional))")
             XCTAssertContains(page, "<dt>Skills</dt><dd>100 %</dd>")
@@ -36,26 +36,26 @@ final class MatchingBoardTests: AppTestCase {
             for party in [StableID.make("user.expert-es"), StableID.make("user.public-es")] {
                 let note = try await UserNotification.query(on: app.db).filter(\.$user.$id == party)
                     .filter(\.$messageKey == "notification.match_proposed").first()
-                XCTAssertEqual(note?.link, Paths.match(match.id!))
+                XCTAssertEqual(note?.link, MatchRoute.show.link(match.id!))
             }
-            let mails = try await MailMessage.query(on: app.db).all().filter { $0.body.contains(Paths.match(match.id!)) }
+            let mails = try await MailMessage.query(on: app.db).all().filter { $0.body.contains(MatchRoute.show.link(match.id!)) }
             XCTAssertEqual(Set(mails.map(\.recipient)), [Demo.publicES, "experta@demo.integrity.invalid"])
 
             // Both parties read why; nobody else learns the match exists.
             var expert = BrowserSession(app: app)
             try await expert.login("experta@demo.integrity.invalid")
-            let why = try await expert.get(Paths.match(match.id!))
+            let why = try await expert.get(MatchRoute.show.link(match.id!))
             XCTAssertEqual(why.status, .ok)
             XCTAssertContains(why.body.string, "Competencias requeridas cubiertas: Estándar de Datos de Contrataciones Abiertas (OCDS) (nivel 3")
             var body = BrowserSession(app: app)
             try await body.login(Demo.publicES)
-            let theirs = try await body.get(Paths.match(match.id!))
+            let theirs = try await body.get(MatchRoute.show.link(match.id!))
             XCTAssertEqual(theirs.status, .ok)
             XCTAssertContains(theirs.body.string, "Elena Muestra")
             for outsider in [Demo.publicFR, Demo.expert, Demo.analyst] {
                 var other = BrowserSession(app: app)
                 try await other.login(outsider)
-                let denied = try await other.get(Paths.match(match.id!))
+                let denied = try await other.get(MatchRoute.show.link(match.id!))
                 XCTAssertEqual(denied.status, .notFound, "\(outsider)")
             }
 
@@ -114,7 +114,7 @@ final class MatchingBoardTests: AppTestCase {
             let proposal = try await XCTUnwrapAsync(try await MatchProposal.query(on: app.db).filter(\.$run.$id == run.id!).first())
             XCTAssertEqual(proposal.$expert.id, eli.id)
             XCTAssertEqual(proposal.alternates, [])
-            let comparison = try await coordinator.get(Paths.matchRun(run.id!) + "/comparison")
+            let comparison = try await coordinator.get(MatchingBoardRoute.comparison.link(run.id!))
             XCTAssertEqual(comparison.status, .ok)
             XCTAssertContains(comparison.body.string, "<dt>Difference (optimum − stable)</dt><dd>0.00</dd>")
         }
@@ -165,9 +165,9 @@ final class MatchingBoardTests: AppTestCase {
             }
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let progress = try await coordinator.get(Paths.matchRun(orphan.id!) + "/progress")
+            let progress = try await coordinator.get(MatchingBoardRoute.progress.link(orphan.id!))
             XCTAssertContains(progress.body.string, #""status":"failed""#)  // so the page script stops polling and shows why
-            let page = try await coordinator.get(Paths.matchRun(orphan.id!))
+            let page = try await coordinator.get(MatchingBoardRoute.run.link(orphan.id!))
             XCTAssertContains(page.body.string, "This run was interrupted")
             _ = try await coordinator.get("/matching")
             let stored = try await MatchRun.find(orphan.id, on: app.db)

@@ -13,7 +13,7 @@ final class ParticipationTests: AppTestCase {
         try await withTestApp { app in
             var member = BrowserSession(app: app)
             try await member.login(Demo.publicFR)
-            let path = Paths.participation(Demo.frenchAgency)
+            let path = ParticipationRoute.show.link(Demo.frenchAgency)
             let empty = try await member.get(path)
             XCTAssertEqual(empty.status, .ok)
             XCTAssertContains(empty.body.string, "Statut : Brouillon")
@@ -39,13 +39,13 @@ final class ParticipationTests: AppTestCase {
             let kenya = StableID.make("org.ke-audit")
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            _ = try await coordinator.post(Paths.participation(kenya), form: attested)
+            _ = try await coordinator.post(ParticipationRoute.show.link(kenya), form: attested)
             let body = try await XCTUnwrapAsync(try await Organisation.find(kenya, on: app.db))
             XCTAssertEqual(body.participationStatus, .ineligible, "no contact person has an account")
 
-            let noReason = try await coordinator.post(Paths.participation(kenya) + "/decision", form: ["decision": "eligible", "reason": ""])
+            let noReason = try await coordinator.post(ParticipationRoute.decide.link(kenya), form: ["decision": "eligible", "reason": ""])
             XCTAssertEqual(noReason.status, .unprocessableEntity)
-            let decided = try await coordinator.post(Paths.participation(kenya) + "/decision",
+            let decided = try await coordinator.post(ParticipationRoute.decide.link(kenya),
                                                      form: ["decision": "eligible", "reason": "The auditor-general is the contact; account pending."])
             XCTAssertEqual(decided.status, .seeOther)
             let after = try await XCTUnwrapAsync(try await Organisation.find(kenya, on: app.db))
@@ -53,15 +53,15 @@ final class ParticipationTests: AppTestCase {
 
             var other = BrowserSession(app: app)
             try await other.login(Demo.publicES)
-            let hidden = try await other.get(Paths.participation(kenya))
+            let hidden = try await other.get(ParticipationRoute.show.link(kenya))
             XCTAssertEqual(hidden.status, .notFound)
-            let refused = try await other.post(Paths.participation(Demo.frenchAgency), form: attested)
+            let refused = try await other.post(ParticipationRoute.show.link(Demo.frenchAgency), form: attested)
             XCTAssertEqual(refused.status, .notFound)
             var member = BrowserSession(app: app)
             try await member.login(Demo.publicFR)
-            let notStaff = try await member.post(Paths.participation(Demo.frenchAgency) + "/decision", form: ["decision": "eligible", "reason": "r"])
+            let notStaff = try await member.post(ParticipationRoute.decide.link(Demo.frenchAgency), form: ["decision": "eligible", "reason": "r"])
             XCTAssertEqual(notStaff.status, .forbidden)
-            let company = try await coordinator.get(Paths.participation(Demo.britishCompany))
+            let company = try await coordinator.get(ParticipationRoute.show.link(Demo.britishCompany))
             XCTAssertEqual(company.status, .notFound, "companies do not take part this way")
         }
     }

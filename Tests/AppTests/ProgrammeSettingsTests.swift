@@ -12,21 +12,21 @@ final class ProgrammeSettingsTests: AppTestCase {
         try await withTestApp { app in
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let page = try await coordinator.get(Paths.programme + "/questionnaires")
+            let page = try await coordinator.get(ProgrammeSettingsRoute.questionnaires.link())
             XCTAssertEqual(page.status, .ok)
-            let bad = try await coordinator.post(Paths.programme + "/questionnaires", form: [
+            let bad = try await coordinator.post(ProgrammeSettingsRoute.questionnaires.link(), form: [
                 "stage": "post", "kind": "single", "audience": "both", "required": "on", "prompt_en": "Which tool helped most?", "choices": "sql|SQL",
             ])
             XCTAssertEqual(bad.status, .unprocessableEntity)
             XCTAssertContains(bad.body.string, "choices-error")
-            let added = try await coordinator.post(Paths.programme + "/questionnaires", form: [
+            let added = try await coordinator.post(ProgrammeSettingsRoute.questionnaires.link(), form: [
                 "stage": "post", "kind": "single", "audience": "both", "required": "on", "prompt_en": "Which tool helped most?",
                 "prompt_fr": "Quel outil a le plus aidé ?", "choices": "sql|SQL|SQL|SQL\nr|R",
             ])
             XCTAssertEqual(added.status, .seeOther)
             var expert = BrowserSession(app: app)
             try await expert.login(DueDiligenceTests.elenaEmail)
-            let forbidden = try await expert.get(Paths.programme + "/questionnaires").status
+            let forbidden = try await expert.get(ProgrammeSettingsRoute.questionnaires.link()).status
             XCTAssertEqual(forbidden, .forbidden)
 
             let match = try await startedMatch(app)
@@ -38,7 +38,7 @@ final class ProgrammeSettingsTests: AppTestCase {
             XCTAssertEqual(post.questionnaire?.questions.last?.id, "custom_1")
             XCTAssertEqual(post.questionnaire?.questions.last?.prompt[.fr], "Quel outil a le plus aidé ?")
 
-            let removed = try await coordinator.post(Paths.programme + "/questionnaires/post/custom_1/remove")
+            let removed = try await coordinator.post(ProgrammeSettingsRoute.removeQuestion.link(EvaluationStage.post, "custom_1"))
             XCTAssertEqual(removed.status, .seeOther)
             let extras = try await QuestionnaireExtras.query(on: app.db).first()?.questions ?? []
             XCTAssertTrue(extras.isEmpty)
@@ -49,25 +49,25 @@ final class ProgrammeSettingsTests: AppTestCase {
         try await withTestApp { app in
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let refused = try await coordinator.post(Paths.programme + "/indicators", form: ["indicator": "upskilling", "statement": "", "links": ""])
+            let refused = try await coordinator.post(ProgrammeSettingsRoute.indicators.link(), form: ["indicator": "upskilling", "statement": "", "links": ""])
             XCTAssertEqual(refused.status, .unprocessableEntity)
-            let added = try await coordinator.post(Paths.programme + "/indicators", form: [
+            let added = try await coordinator.post(ProgrammeSettingsRoute.indicators.link(), form: [
                 "indicator": "upskilling", "statement": "Twelve analysts of the court now run the risk pipeline.", "links": "https://example.org/training",
             ])
             XCTAssertEqual(added.status, .seeOther)
             var analyst = BrowserSession(app: app)
             try await analyst.login(Demo.analyst)
-            let read = try await analyst.get(Paths.programme + "/indicators").body.string
+            let read = try await analyst.get(ProgrammeSettingsRoute.indicators.link()).body.string
             XCTAssertContains(read, "Twelve analysts of the court")
-            let cannotAdd = try await analyst.post(Paths.programme + "/indicators", form: ["indicator": "upskilling", "statement": "x"])
+            let cannotAdd = try await analyst.post(ProgrammeSettingsRoute.indicators.link(), form: ["indicator": "upskilling", "statement": "x"])
             XCTAssertEqual(cannotAdd.status, .forbidden)
 
-            let json = try await analyst.get(Paths.programme + "/summary.json")
+            let json = try await analyst.get(ProgrammeSummaryRoute.json.link())
             let summary = try json.content.decode(ProgrammeSummaryController.Summary.self)
             XCTAssertEqual(summary.indicators.first { $0.indicator == "upskilling" }?.evidence, 1)
-            let html = try await analyst.get(Paths.programme + "/summary").body.string
+            let html = try await analyst.get(ProgrammeSummaryRoute.html.link()).body.string
             XCTAssertContains(html, "Twelve analysts of the court")
-            let pdf = try await analyst.get(Paths.programme + "/summary.pdf")
+            let pdf = try await analyst.get(ProgrammeSummaryRoute.pdf.link())
             if (try? PDFPrinter(configured: nil)) != nil {
                 XCTAssertEqual(Array(pdf.body.readableBytesView.prefix(5)), Array("%PDF-".utf8))
             } else {

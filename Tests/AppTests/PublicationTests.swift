@@ -24,24 +24,24 @@ final class PublicationTests: AppTestCase {
             let id = match.id!
             var body = BrowserSession(app: app)
             try await body.login(Demo.publicES)
-            let empty = try await body.post(Paths.report(id), form: ["outcome": "", "lessons": "x"])
+            let empty = try await body.post(ReportRoute.show.link(id), form: ["outcome": "", "lessons": "x"])
             XCTAssertEqual(empty.status, .unprocessableEntity)
-            let saved = try await body.post(Paths.report(id), form: [
+            let saved = try await body.post(ReportRoute.show.link(id), form: [
                 "outcome": "Monthly risk list in use by the audit unit (Pablo Ejemplo).", "lessons": "Start with synthetic data.",
                 "recommendations": "Budget for data cleaning.",
             ])
             XCTAssertEqual(saved.status, .seeOther)
-            let bodyConsent = try await body.post(Paths.report(id) + "/consent", form: [:], arrays: ["items": ["summary", "outcome", "lessons"]])
+            let bodyConsent = try await body.post(ReportRoute.consent.link(id), form: [:], arrays: ["items": ["summary", "outcome", "lessons"]])
             XCTAssertEqual(bodyConsent.status, .seeOther)
             var expert = BrowserSession(app: app)
             try await expert.login(DueDiligenceTests.elenaEmail)
-            _ = try await expert.post(Paths.report(id) + "/consent", form: [:], arrays: ["items": ["summary", "lessons"]])
+            _ = try await expert.post(ReportRoute.consent.link(id), form: [:], arrays: ["items": ["summary", "lessons"]])
 
-            let refused = try await body.get(Paths.match(id) + "/publication").status
+            let refused = try await body.get(ReportRoute.publicationForm.link(id)).status
             XCTAssertEqual(refused, .forbidden)
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let form = try await coordinator.get(Paths.match(id) + "/publication").body.string
+            let form = try await coordinator.get(ReportRoute.publicationForm.link(id)).body.string
             XCTAssertContains(form, "text_summary")
             XCTAssertContains(form, "text_lessons")
             XCTAssertFalse(form.contains("text_outcome"), "the expert did not consent to the outcome")
@@ -50,33 +50,33 @@ final class PublicationTests: AppTestCase {
                             "text_lessons": "Start with synthetic data.", "post": "A court of accounts and a pro bono expert…"]
             var preview = redacted
             preview["action"] = "preview"
-            let previewed = try await coordinator.post(Paths.match(id) + "/publication", form: preview)
+            let previewed = try await coordinator.post(ReportRoute.publicationForm.link(id), form: preview)
             XCTAssertEqual(previewed.status, .ok)
             XCTAssertContains(previewed.body.string, "A court of accounts worked with a data expert")
             var sneaky = redacted
             sneaky["action"] = "publish"
             sneaky["text_outcome"] = "Monthly risk list in use by the audit unit (Pablo Ejemplo)."
-            let blocked = try await coordinator.post(Paths.match(id) + "/publication", form: sneaky)
+            let blocked = try await coordinator.post(ReportRoute.publicationForm.link(id), form: sneaky)
             XCTAssertEqual(blocked.status, .unprocessableEntity)
             var publish = redacted
             publish["action"] = "publish"
-            let published = try await coordinator.post(Paths.match(id) + "/publication", form: publish)
+            let published = try await coordinator.post(ReportRoute.publicationForm.link(id), form: publish)
             XCTAssertEqual(published.status, .seeOther)
 
             // No login needed; only the redacted, consented items.
             let visitor = BrowserSession(app: app)
             var anonymous = visitor
-            let list = try await anonymous.get(Paths.publicExchanges).body.string
+            let list = try await anonymous.get(PublicRoute.list.link()).body.string
             XCTAssertContains(list, "Análisis OCDS")
-            let page = try await anonymous.get(Paths.publicExchange(id)).body.string
+            let page = try await anonymous.get(PublicRoute.show.link(id)).body.string
             XCTAssertContains(page, "Start with synthetic data.")
             XCTAssertFalse(page.contains("Pablo Ejemplo") || page.contains("Monthly risk list"))
             let lessons = try await anonymous.get("/public/lessons").body.string
             XCTAssertContains(lessons, "Start with synthetic data.")
 
             // Withdrawing consent takes the item down at once.
-            _ = try await expert.post(Paths.report(id) + "/consent", form: [:], arrays: ["items": ["summary"]])
-            let after = try await anonymous.get(Paths.publicExchange(id)).body.string
+            _ = try await expert.post(ReportRoute.consent.link(id), form: [:], arrays: ["items": ["summary"]])
+            let after = try await anonymous.get(PublicRoute.show.link(id)).body.string
             XCTAssertFalse(after.contains("Start with synthetic data."))
             XCTAssertContains(after, "A court of accounts worked with a data expert")
             let actions = try await AuditEntryRecord.query(on: app.db).filter(\.$action ~~ ["publication.publish", "publication.withdraw"]).count()

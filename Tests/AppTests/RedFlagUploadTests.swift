@@ -64,7 +64,7 @@ final class RedFlagUploadTests: AppTestCase {
 
             var page = BrowserSession(app: app)
             try await page.login(Demo.coordinator)
-            let form = try await page.upload(Paths.redFlags, fields: ["settings": ""], field: "file", filename: "big.jsonl",
+            let form = try await page.upload(RedFlagsRoute.index.link(), fields: ["settings": ""], field: "file", filename: "big.jsonl",
                                              bytes: plain, contentType: "application/x-ndjson")
             XCTAssertEqual(form.status, .payloadTooLarge)
             XCTAssertContains(form.body.string, "The file is larger than the 0 MB this platform accepts.")
@@ -80,7 +80,7 @@ final class RedFlagUploadTests: AppTestCase {
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             coordinator.csrf = "forged-elsewhere"
-            let forged = try await coordinator.upload(Paths.redFlags, fields: [:], field: "file", filename: "lines.jsonl.gz",
+            let forged = try await coordinator.upload(RedFlagsRoute.index.link(), fields: [:], field: "file", filename: "lines.jsonl.gz",
                                                       bytes: Self.gzippedLines, contentType: "application/gzip")
             XCTAssertEqual(forged.status, .forbidden)
             try await assertNothingStored(app)
@@ -111,7 +111,7 @@ final class RedFlagUploadTests: AppTestCase {
             let page = coordinator
             let clicks = try await Concurrently.fire(8) {
                 var tab = page
-                return try await tab.upload(Paths.redFlags, fields: ["settings": "[R018]"], field: "file", filename: "lines.jsonl.gz",
+                return try await tab.upload(RedFlagsRoute.index.link(), fields: ["settings": "[R018]"], field: "file", filename: "lines.jsonl.gz",
                                             bytes: Self.gzippedLines, contentType: "application/gzip")
             }
             XCTAssertEqual(clicks, Array(repeating: .seeOther, count: 8))

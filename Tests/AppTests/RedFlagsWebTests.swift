@@ -21,7 +21,7 @@ final class RedFlagsWebTests: AppTestCase {
     """
 
     func upload(_ session: inout BrowserSession, _ text: String, settings: String = "[R018]\n") async throws -> XCTHTTPResponse {
-        try await session.upload(Paths.redFlags, fields: ["settings": settings], field: "file", filename: "package.json",
+        try await session.upload(RedFlagsRoute.index.link(), fields: ["settings": settings], field: "file", filename: "package.json",
                                  bytes: Array(text.utf8), contentType: "application/json")
     }
 
@@ -62,9 +62,9 @@ final class RedFlagsWebTests: AppTestCase {
             let audited = try await AuditEntryRecord.query(on: app.db).filter(\.$action ~~ ["red_flags.run_start", "red_flags.run_complete"]).count()
             XCTAssertEqual(audited, 2)
 
-            let methodology = try await coordinator.get(Paths.redFlagMethodology("IX07")).body.string
+            let methodology = try await coordinator.get(RedFlagsRoute.indicator.link("IX07")).body.string
             XCTAssertContains(methodology, "Benford")
-            let unknown = try await coordinator.get(Paths.redFlagMethodology("R999")).status
+            let unknown = try await coordinator.get(RedFlagsRoute.indicator.link("R999")).status
             XCTAssertEqual(unknown, .notFound)
         }
     }
@@ -96,7 +96,7 @@ final class RedFlagsWebTests: AppTestCase {
             try await app.jobWorker.drain()
             var expert = BrowserSession(app: app)
             try await expert.login(Demo.expert)
-            for path in [Paths.redFlags, location, location + "/flags.csv", location + "/results.json", Paths.redFlagMethodology] {
+            for path in [RedFlagsRoute.index.link(), location, location + "/flags.csv", location + "/results.json", RedFlagsRoute.methodology.link()] {
                 let status = try await expert.get(path).status
                 XCTAssertEqual(status, .forbidden, path)
             }

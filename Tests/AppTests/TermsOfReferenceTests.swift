@@ -30,7 +30,7 @@ final class TermsOfReferenceTests: AppTestCase {
         try await withTestApp { app in
             let match = try await clearedMatch(app)
             XCTAssertEqual(match.stage, .torDrafting)
-            let terms = Paths.terms(match.id!)
+            let terms = TermsRoute.show.link(match.id!)
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             var expert = BrowserSession(app: app)
@@ -66,7 +66,7 @@ final class TermsOfReferenceTests: AppTestCase {
             }
             let twice = try await body.post(terms + "/sign")
             try await body.assertRefused(twice)
-            let early = try await coordinator.post(Paths.match(match.id!) + "/start")
+            let early = try await coordinator.post(TermsRoute.start.link(match.id!))
             try await coordinator.assertRefused(early, "no start before sign-off")
             let last = try await coordinator.post(terms + "/sign")
             XCTAssertEqual(last.status, .seeOther)
@@ -95,7 +95,7 @@ final class TermsOfReferenceTests: AppTestCase {
                 let signed = try await signer.post(terms + "/sign")
                 XCTAssertEqual(signed.status, .seeOther)
             }
-            let started = try await coordinator.post(Paths.match(match.id!) + "/start")
+            let started = try await coordinator.post(TermsRoute.start.link(match.id!))
             XCTAssertEqual(started.status, .seeOther)
             let active = try await XCTUnwrapAsync(try await Engagement.find(match.id, on: app.db))
             XCTAssertEqual(active.stage, .active)
@@ -111,7 +111,7 @@ final class TermsOfReferenceTests: AppTestCase {
     func testExportsAndWhoMayReadOrChange() async throws {
         try await withTestApp { app in
             let match = try await clearedMatch(app)
-            let terms = Paths.terms(match.id!)
+            let terms = TermsRoute.show.link(match.id!)
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             _ = try await coordinator.post(terms, form: Self.form())

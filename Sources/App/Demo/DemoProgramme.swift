@@ -109,11 +109,11 @@ public enum DemoProgramme {
                                    changes: ["role": person.role.rawValue, "status": person.status.rawValue])
             let notifier = Notifier(clock: app.clock)
             if person.status == .pending {
-                try await notifier.notify(StableID.make("user.coordinator"), "notification.registration_pending", link: Paths.people, on: scope.db)
+                try await notifier.notify(StableID.make("user.coordinator"), "notification.registration_pending", link: PeopleRoute.list.link(), on: scope.db)
                 try await app.mailer.enqueue(to: person.email, language: person.language, kind: "registration_received",
                                              arguments: [person.name], on: scope.db)
             } else {
-                try await notifier.notify(id, "notification.welcome", link: Paths.home, on: scope.db)
+                try await notifier.notify(id, "notification.welcome", link: HomeRoute.home.link(), on: scope.db)
             }
         }
     }

@@ -100,10 +100,10 @@ final class AccountConcurrencyTests: AppTestCase {
         try await withTestApp { app in
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            try await coordinator.get(Paths.programme + "/questionnaires")
+            try await coordinator.get(ProgrammeSettingsRoute.questionnaires.link())
             let statuses = try await Concurrently.fire(8) { [coordinator] in
                 var tab = coordinator
-                return try await tab.post(Paths.programme + "/questionnaires", form: [
+                return try await tab.post(ProgrammeSettingsRoute.questionnaires.link(), form: [
                     "stage": "post", "kind": "text", "audience": "both", "prompt_en": "What would you change?",
                     "prompt_fr": "Que changeriez-vous ?", "prompt_es": "¿Qué cambiaría?"])
             }

@@ -53,7 +53,7 @@ final class CatalogueConcurrencyTests: AppTestCase {
         try await withTestApp { app in
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let added = try await coordinator.post(Paths.programme + "/questionnaires", form: [
+            let added = try await coordinator.post(ProgrammeSettingsRoute.questionnaires.link(), form: [
                 "stage": "post", "kind": "single", "audience": "both", "required": "on", "prompt_en": "Which tool helped most?",
                 "prompt_fr": "Quel outil a le plus aidé ?", "choices": "sql|SQL|SQL|SQL\nr|R",
             ])
@@ -61,7 +61,7 @@ final class CatalogueConcurrencyTests: AppTestCase {
             let page = coordinator
             let removed = try await eightTimes("questionnaire.edit", on: app) {
                 var tab = page
-                return try await tab.post(Paths.programme + "/questionnaires/post/custom_1/remove")
+                return try await tab.post(ProgrammeSettingsRoute.removeQuestion.link(EvaluationStage.post, "custom_1"))
             }
             XCTAssertEqual(removed, 1, "without a one-time token: the stored questionnaire decides")
 

@@ -11,7 +11,7 @@ final class EngagementWorkConcurrencyTests: AppTestCase {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("ix-work-\(UUID().uuidString)").path
         try await withTestApp(adjust: { $0.dataDirectory = data }) { app in
             let match = try await startedMatch(app)
-            let base = Paths.match(match.id!), work = Paths.work(match.id!)
+            let base = MatchRoute.show.link(match.id!), work = WorkRoute.show.link(match.id!)
             var expert = BrowserSession(app: app)
             try await expert.login(DueDiligenceTests.elenaEmail)
             try await expert.get(base)

@@ -75,18 +75,18 @@ final class ProfileAndDirectoryConcurrencyTests: AppTestCase {
             let attested = ["proBono": "yes", "workHours": "yes", "publicCommunication": "yes", "integrityMandate": "yes"]
             let submitted = try await eightTimes("organisation.participation_submit", on: app) {
                 var tab = page
-                return try await tab.post(Paths.participation(Demo.frenchAgency), form: attested, once: true)
+                return try await tab.post(ParticipationRoute.show.link(Demo.frenchAgency), form: attested, once: true)
             }
             XCTAssertEqual(submitted, 1)
 
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             let kenya = StableID.make("org.ke-audit")
-            try await coordinator.post(Paths.participation(kenya), form: attested)
+            try await coordinator.post(ParticipationRoute.show.link(kenya), form: attested)
             let staff = coordinator
             let decided = try await eightTimes("organisation.participation_decide", on: app) {
                 var tab = staff
-                return try await tab.post(Paths.participation(kenya) + "/decision", form: ["decision": "eligible", "reason": "Contacts confirmed by phone."])
+                return try await tab.post(ParticipationRoute.decide.link(kenya), form: ["decision": "eligible", "reason": "Contacts confirmed by phone."])
             }
             XCTAssertEqual(decided, 1, "without a one-time token: decided on the stored status")
 

@@ -50,7 +50,7 @@ final class ProgrammeStepsConcurrencyTests: AppTestCase {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("ix-steps-\(UUID().uuidString)").path
         try await withTestApp(adjust: { $0.dataDirectory = data }) { app in
             let match = try await startedMatch(app)
-            let base = Paths.match(match.id!)
+            let base = MatchRoute.show.link(match.id!)
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             try await coordinator.get(base)

@@ -12,7 +12,7 @@ final class ReviewConcurrencyTests: AppTestCase {
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
             let (match, _, _) = try await proposedMatch(&coordinator, app: app)
-            let base = Paths.match(match.id!)
+            let base = MatchRoute.show.link(match.id!)
             try await coordinator.post("\(base)/due-diligence/open")
             var expert = BrowserSession(app: app)
             try await expert.login(DueDiligenceTests.elenaEmail)
@@ -43,7 +43,7 @@ final class ReviewConcurrencyTests: AppTestCase {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("ix-review-\(UUID().uuidString)").path
         try await withTestApp(adjust: { $0.dataDirectory = data }) { app in
             let match = try await startedMatch(app)
-            let base = Paths.match(match.id!)
+            let base = MatchRoute.show.link(match.id!)
             var body = BrowserSession(app: app)
             try await body.login(Demo.publicES)
             try await body.post(base + "/concerns", form: ["description": "Pitched a paid tool."])
@@ -71,11 +71,11 @@ final class ReviewConcurrencyTests: AppTestCase {
             }
             XCTAssertEqual(uploaded, 1)
 
-            try await coordinator.get(Paths.programme + "/indicators")
+            try await coordinator.get(ProgrammeSettingsRoute.indicators.link())
             let programme = coordinator
             let evidence = try await eightTimes("indicator.evidence", on: app) {
                 var tab = programme
-                return try await tab.post(Paths.programme + "/indicators", form: [
+                return try await tab.post(ProgrammeSettingsRoute.indicators.link(), form: [
                     "indicator": "upskilling", "statement": "Twelve analysts of the court now run the risk pipeline.",
                     "links": "https://example.org/training",
                 ], once: true)

@@ -31,7 +31,7 @@ final class WebFormConcurrencyTests: AppTestCase {
                                                   counting: "match.confirm", on: app)
             XCTAssertEqual(confirmed, 1)
             let match = try await XCTUnwrapAsync(try await Engagement.query(on: app.db).first())
-            let base = Paths.match(match.id!)
+            let base = MatchRoute.show.link(match.id!)
 
             var expert = BrowserSession(app: app)
             try await expert.login(DueDiligenceTests.elenaEmail)
@@ -64,7 +64,7 @@ final class WebFormConcurrencyTests: AppTestCase {
             XCTAssertEqual(started, 1)
             let closing = try await eightClicks(coordinator, "\(base)/closing", counting: "engagement.begin_closing", on: app)
             XCTAssertEqual(closing, 1)
-            let answered = try await eightClicks(body, Paths.evaluation(match.id!, .post), form: [
+            let answered = try await eightClicks(body, EvaluationRoute.form.link(match.id!, EvaluationStage.post), form: [
                 "knowledge_area_3": "4", "needs_met": "5", "satisfaction": "5", "recommend": "yes", "recommendations": "Empezar con datos sintéticos.",
             ], counting: "evaluation.respond", on: app)
             XCTAssertEqual(answered, 1)
@@ -72,11 +72,11 @@ final class WebFormConcurrencyTests: AppTestCase {
                                                counting: "engagement.close", on: app)
             XCTAssertEqual(closed, 1)
 
-            let report = try await eightClicks(body, Paths.report(match.id!), form: ["outcome": "Risk list in use", "lessons": "Synthetic data first"],
+            let report = try await eightClicks(body, ReportRoute.show.link(match.id!), form: ["outcome": "Risk list in use", "lessons": "Synthetic data first"],
                                                counting: "report.save", on: app)
             XCTAssertEqual(report, 1)
             for party in [body, expert] {
-                let consented = try await eightClicks(party, Paths.report(match.id!) + "/consent", arrays: ["items": ["summary", "lessons"]],
+                let consented = try await eightClicks(party, ReportRoute.consent.link(match.id!), arrays: ["items": ["summary", "lessons"]],
                                                       counting: "publication.consent", on: app)
                 XCTAssertEqual(consented, 1)
             }
@@ -93,8 +93,8 @@ final class WebFormConcurrencyTests: AppTestCase {
             let match = try await startedMatch(app)
             var expert = BrowserSession(app: app)
             try await expert.login(DueDiligenceTests.elenaEmail)
-            try await expert.get(Paths.work(match.id!))
-            let posted = try await eightClicks(expert, Paths.match(match.id!) + "/messages", form: ["body": "Schema shared in the documents."],
+            try await expert.get(WorkRoute.show.link(match.id!))
+            let posted = try await eightClicks(expert, WorkRoute.post.link(match.id!), form: ["body": "Schema shared in the documents."],
                                                counting: "message.post", on: app)
             XCTAssertEqual(posted, 1)
             let messages = try await EngagementMessage.query(on: app.db).count()
@@ -102,14 +102,14 @@ final class WebFormConcurrencyTests: AppTestCase {
 
             // Sent again one after the other, the second gets the first one's redirect; a new page gives a new token.
             var tab = expert
-            try await tab.get(Paths.work(match.id!))
+            try await tab.get(WorkRoute.show.link(match.id!))
             var again = tab
-            let first = try await tab.post(Paths.match(match.id!) + "/messages", form: ["body": "Kick-off done."], once: true)
-            let second = try await again.post(Paths.match(match.id!) + "/messages", form: ["body": "Kick-off done."], once: true)
+            let first = try await tab.post(WorkRoute.post.link(match.id!), form: ["body": "Kick-off done."], once: true)
+            let second = try await again.post(WorkRoute.post.link(match.id!), form: ["body": "Kick-off done."], once: true)
             XCTAssertEqual(second.headers.first(name: .location), first.headers.first(name: .location))
             XCTAssertEqual(second.headers.first(name: "Idempotent-Replayed"), "true")
-            try await tab.get(Paths.work(match.id!))
-            let fresh = try await tab.post(Paths.match(match.id!) + "/messages", form: ["body": "Kick-off done."], once: true)
+            try await tab.get(WorkRoute.show.link(match.id!))
+            let fresh = try await tab.post(WorkRoute.post.link(match.id!), form: ["body": "Kick-off done."], once: true)
             XCTAssertNil(fresh.headers.first(name: "Idempotent-Replayed"), "the same text from a new page is a new message")
             let total = try await EngagementMessage.query(on: app.db).count()
             XCTAssertEqual(total, 3)

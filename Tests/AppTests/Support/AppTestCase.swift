@@ -122,7 +122,7 @@ class AppTestCase: XCTestCase {
         XCTAssertEqual(started.status, .seeOther)
         try await app.jobWorker.drain()
         let run = try await XCTUnwrapAsync(try await MatchRun.query(on: app.db).sort(\.$startedAt, .descending).first())
-        XCTAssertEqual(started.headers.first(name: .location), Paths.matchRun(run.id!))
+        XCTAssertEqual(started.headers.first(name: .location), MatchingBoardRoute.run.link(run.id!))
         XCTAssertEqual(run.status, .completed)
         return run
     }

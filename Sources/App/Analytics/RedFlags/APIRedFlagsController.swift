@@ -67,7 +67,7 @@ struct APIRedFlagsController: RouteCollection {
             let run = try await RedFlagRunService(app: req.application).start(
                 upload, fileName: input.fileName ?? "api", settingsText: input.settings ?? "", user: try req.requireUser())
             let response = try await dto(run, req, detail: false).encodeResponse(status: .accepted, for: req)
-            response.headers.replaceOrAdd(name: .location, value: "/api/v1/red-flags/runs/\(run.id!.uuidString.lowercased())")
+            response.headers.replaceOrAdd(name: .location, value: APIRedFlagsRoute.show.link(run.id!))
             return response
         } catch let refusal as RedFlagRunService.Refusal {
             return try await RefusalDTO(error: .init(code: refusal.key, message: refusal.message(req), problems: refusal.problems(req)))

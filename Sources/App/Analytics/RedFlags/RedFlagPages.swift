@@ -27,7 +27,7 @@ enum RedFlagPages {
         return IndexContent(
             runs: runs.map {
                 let status = displayStatus($0, progress: jobs[$0.id!].map(RedFlagProgress.init))
-                return RunRow(href: Paths.redFlagRun($0.id!), fileName: $0.fileName, status: req.t("redflags.status.\(status.rawValue)"),
+                return RunRow(href: RedFlagsRoute.run.link($0.id!), fileName: $0.fileName, status: req.t("redflags.status.\(status.rawValue)"),
                        processes: $0.processes, startedAt: $0.startedAt.formatted(.iso8601))
             },
             error: error, problems: problems, settings: settings, template: SettingsTemplate.text)
@@ -123,7 +123,6 @@ enum RedFlagPages {
         let results = run.status == .completed ? StoredRedFlagResults(run) : nil
         let counts = results?.countsByCode ?? []
         let most = max(1, counts.map(\.count).max() ?? 1)
-        let base = Paths.redFlagRun(run.id!)
         func number(_ x: Double) -> String { String(format: "%.3f", x) }
         func organization(_ o: StoredRedFlagResults.ScoredOrganization) -> OrganizationRow {
             OrganizationRow(label: results?.label(o.id) ?? o.id, mean: number(o.mean), max: number(o.max), flagged: o.flagged, processes: o.processes)
@@ -138,17 +137,17 @@ enum RedFlagPages {
             showResults: results != nil,
             counts: counts.enumerated().map { index, row in
                 let width = max(2, 500 * row.count / most)
-                return CountRow(code: row.code, name: req.t("redflags.indicator.\(row.code).name"), href: Paths.redFlagMethodology(row.code),
+                return CountRow(code: row.code, name: req.t("redflags.indicator.\(row.code).name"), href: RedFlagsRoute.indicator.link(row.code),
                                 count: row.count, width: width, labelX: width + 66, y: index * 28)
             },
             chartHeight: max(28, counts.count * 28), totalFlags: results?.flags.count ?? 0,
             topProcesses: (results?.processes ?? []).filter { !$0.codes.isEmpty }.prefix(20).map {
-                ProcessRow(ocid: $0.ocid, href: "\(base)/process?ocid=\($0.ocid.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
+                ProcessRow(ocid: $0.ocid, href: RedFlagsRoute.process.link(run.id!, query: [URLQueryItem(name: "ocid", value: $0.ocid)]),
                            score: number($0.score), codes: $0.codes.joined(separator: ", "))
             },
             topBuyers: (results?.buyers ?? []).filter { $0.flagged > 0 }.prefix(10).map(organization),
             topSuppliers: (results?.suppliers ?? []).filter { $0.flagged > 0 }.prefix(10).map(organization),
-            csvHref: "\(base)/flags.csv", jsonHref: "\(base)/results.json")
+            csvHref: RedFlagsRoute.csv.link(run.id!), jsonHref: RedFlagsRoute.json.link(run.id!))
     }
 
     struct FlagRow: Encodable {
@@ -176,10 +175,10 @@ enum RedFlagPages {
         let configured = (try? Settings.parse(run.settings)) ?? Settings()
         let parties = results.parties[ocid]
         return ProcessContent(
-            ocid: ocid, runHref: Paths.redFlagRun(run.id!), score: String(format: "%.3f", scored.score), buyer: parties?.buyer.map(results.label),
+            ocid: ocid, runHref: RedFlagsRoute.run.link(run.id!), score: String(format: "%.3f", scored.score), buyer: parties?.buyer.map(results.label),
             suppliers: parties?.suppliers.map(results.label).joined(separator: ", ") ?? "",
             flags: results.flags(of: ocid).map { flag in
-                FlagRow(code: flag.code, name: req.t("redflags.indicator.\(flag.code).name"), href: Paths.redFlagMethodology(flag.code),
+                FlagRow(code: flag.code, name: req.t("redflags.indicator.\(flag.code).name"), href: RedFlagsRoute.indicator.link(flag.code),
                         level: req.t("redflags.group.\(flag.group.rawValue)", flag.group == .ocid ? flag.id : results.label(flag.id)), value: JSONWriter.number(flag.value),
                         settings: settingsText(flag.code, configured, req),
                         meta: (results.meta[flag.code] ?? []).map { "\($0.0) = \(JSONWriter.number($0.1))" }.joined(separator: "; "),
@@ -210,7 +209,7 @@ enum RedFlagPages {
 
     static func methodology(_ req: Request) -> MethodologyContent {
         MethodologyContent(indicators: IndicatorRun.all.map {
-            IndicatorRow(code: $0.code, name: req.t("redflags.indicator.\($0.code).name"), href: Paths.redFlagMethodology($0.code),
+            IndicatorRow(code: $0.code, name: req.t("redflags.indicator.\($0.code).name"), href: RedFlagsRoute.indicator.link($0.code),
                          origin: req.t($0.code.hasPrefix("IX") ? "redflags.origin.ours" : "redflags.origin.cardinal"))
         })
     }

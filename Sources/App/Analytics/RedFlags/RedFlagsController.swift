@@ -33,7 +33,7 @@ struct RedFlagsController: RouteCollection {
             settings = upload.fields["settings"] ?? ""
             let run = try await RedFlagRunService(app: req.application).start(
                 upload, fileName: upload.fileName ?? "", settingsText: settings, user: try req.requireUser())
-            return req.redirect(to: Paths.redFlagRun(run.id!))
+            return req.redirect(to: RedFlagsRoute.run.link(run.id!))
         } catch let refusal as RedFlagRunService.Refusal {
             let content = try await RedFlagPages.index(req, error: refusal.message(req), problems: refusal.problems(req), settings: settings)
             return try await req.page("redflags", title: "redflags.title", content, status: refusal.status)

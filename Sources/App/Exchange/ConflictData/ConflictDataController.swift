@@ -55,7 +55,7 @@ struct ConflictDataController: RouteCollection {
                 userID: req.principal?.userID)
             req.flash("conflict_data.imported.\(kind.rawValue)", String(outcome.dataImport.items), String(outcome.dataImport.rows),
                       String(outcome.reopened))
-            return req.redirect(to: Paths.conflictData)
+            return req.redirect(to: ConflictDataRoute.show.link())
         } catch let refusal as FileRefusal {
             return try await refuse(req, kind: kind, error: refusal.message(req, ConflictDataImportService.namespace), status: refusal.status)
         } catch let refusal as ConflictDataImportService.Refusal {

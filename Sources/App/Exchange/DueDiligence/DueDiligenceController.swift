@@ -24,7 +24,7 @@ struct DueDiligenceController: RouteCollection {
         let match = try await load(req)
         try await req.dueDiligence.open(match, by: try req.requireUser())
         req.flash("due_diligence.opened")
-        return req.redirect(to: Paths.dueDiligence(match.engagement.id!))
+        return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
     }
 
     struct CancelForm: Content { var reason: String? }
@@ -39,7 +39,7 @@ struct DueDiligenceController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         req.flash("engagement.cancelled")
-        return req.redirect(to: Paths.match(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
 
     // MARK: - Review page
@@ -74,6 +74,8 @@ struct DueDiligenceController: RouteCollection {
 
     struct ReviewPage: Encodable {
         let matchHref: String
+        let waiverAction: String
+        let decisionAction: String
         let needTitle: String
         let organisation: String
         let expert: String
@@ -102,7 +104,7 @@ struct DueDiligenceController: RouteCollection {
             let entry = review.checklist[item]
             return ItemRow(label: req.t("due_diligence.item.\(item.rawValue)"), status: req.t("due_diligence.status.\(entry.status.rawValue)"),
                            notes: entry.notes, links: entry.links,
-                           href: isOpen ? Paths.dueDiligence(id) + "/items/\(item.rawValue)" : nil)
+                           href: isOpen ? DueDiligenceRoute.itemForm.link(id, item) : nil)
         }
         let years = String(req.application.configuration.conflictLookbackYears)
         let declarations = DeclaringParty.allCases.map { party in
@@ -117,7 +119,8 @@ struct DueDiligenceController: RouteCollection {
         let user = try req.requireUser()
         let alternates = try await Alternates(db: req.db).options(for: match, selected: values["alternative"])
         return try await req.page("due_diligence", title: "due_diligence.title", ReviewPage(
-            matchHref: Paths.match(id), needTitle: match.need.title, organisation: match.organisation.name,
+            matchHref: MatchRoute.show.link(id), waiverAction: DueDiligenceRoute.answerWaiver.link(id),
+            decisionAction: DueDiligenceRoute.decide.link(id), needTitle: match.need.title, organisation: match.organisation.name,
             expert: match.expert.fullName, status: req.t("due_diligence.state.\(match.engagement.state.dueDiligence.rawValue)"),
             isOpen: isOpen, items: items, declarations: declarations,
             signals: review.signals.map { SignalText.describe($0, req) },
@@ -170,7 +173,7 @@ struct DueDiligenceController: RouteCollection {
         }
         try await req.dueDiligence.record(item, entry, on: match, by: try req.requireUser())
         req.flash("due_diligence.item_saved", req.t("due_diligence.item.\(item.rawValue)"))
-        return req.redirect(to: Paths.dueDiligence(match.engagement.id!))
+        return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
     }
 
     private static func item(_ req: Request) throws -> DueDiligenceItem {
@@ -180,9 +183,9 @@ struct DueDiligenceController: RouteCollection {
 
     private func itemPage(_ req: Request, _ match: ProposedMatches.Loaded, _ item: DueDiligenceItem, _ form: ItemForm,
                           errors: [FieldError]) async throws -> View {
-        let review = Paths.dueDiligence(match.engagement.id!)
+        let review = DueDiligenceRoute.review.link(match.engagement.id!)
         return try await req.page("due_diligence_item", title: "due_diligence.item_title", ItemPage(
-            reviewHref: review, action: review + "/items/\(item.rawValue)", item: req.t("due_diligence.item.\(item.rawValue)"),
+            reviewHref: review, action: DueDiligenceRoute.saveItem.link(match.engagement.id!, item), item: req.t("due_diligence.item.\(item.rawValue)"),
             hint: req.t("due_diligence.hint.\(item.rawValue)"),
             statuses: Option.cases(ChecklistStatus.allCases, labels: "due_diligence.status", selected: form.status, req),
             form: FormState(values: ["notes": form.notes ?? "", "links": form.links ?? ""], errors: errors, on: req)))
@@ -217,7 +220,7 @@ struct DueDiligenceController: RouteCollection {
             return try await reviewPage(req, match, values: form.values, errors: errors)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
-        return req.redirect(to: Paths.dueDiligence(match.engagement.id!))
+        return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
     }
 
     struct WaiverForm: Content {
@@ -236,6 +239,6 @@ struct DueDiligenceController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         req.flash(form.answer == "approve" ? "due_diligence.waiver_approved" : "due_diligence.waiver_declined")
-        return req.redirect(to: Paths.dueDiligence(match.engagement.id!))
+        return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
     }
 }

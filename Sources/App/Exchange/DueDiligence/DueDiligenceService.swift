@@ -61,7 +61,7 @@ struct DueDiligenceService {
         try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
             try await EngagementWorkflowService.apply(.openDueDiligence, to: match.engagement, by: coordinator.role, in: scope, now: clock.now())
             try await tellParties(match, "declaration_requested", arguments: [match.need.title],
-                                  link: Paths.matchDeclaration(match.engagement.id!), on: scope.db)
+                                  link: DeclarationRoute.form.link(match.engagement.id!), on: scope.db)
         }
     }
 
@@ -126,7 +126,7 @@ struct DueDiligenceService {
                 try await scope.record(.dueDiligenceWaiverRequest, .engagement(match.engagement.id!), reason: decision.text)
                 let others = try await EngagementParties.coordinators(on: scope.db).filter { $0.id != coordinator.id }
                 try await EngagementParties.tell(others, "waiver_requested", arguments: [match.need.title],
-                                                 link: Paths.dueDiligence(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                                 link: DueDiligenceRoute.review.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
                 return
             }
             decision.markDecided(by: coordinator.id!, now: clock.now())
@@ -182,7 +182,7 @@ struct DueDiligenceService {
             try await EngagementWorkflowService.apply(.reopenDueDiligence(reason: reason), to: match.engagement, by: .coordinator,
                                                       in: scope, now: clock.now())
             try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "due_diligence_reopened",
-                                             arguments: [match.need.title], link: Paths.dueDiligence(match.engagement.id!),
+                                             arguments: [match.need.title], link: DueDiligenceRoute.review.link(match.engagement.id!),
                                              clock: clock, mailer: mailer, on: scope.db)
         }
         return reopened != nil
@@ -197,7 +197,7 @@ struct DueDiligenceService {
 
     private func tellDecision(_ decision: DueDiligenceDecision, _ match: ProposedMatches.Loaded, on db: Database) async throws {
         try await tellParties(match, "due_diligence_\(decision.outcome.rawValue)", arguments: [match.need.title, decision.text],
-                              link: Paths.match(match.engagement.id!), on: db)
+                              link: MatchRoute.show.link(match.engagement.id!), on: db)
     }
 
     private func tellParties(_ match: ProposedMatches.Loaded, _ kind: String, arguments: [String], link: String, on db: Database) async throws {

@@ -19,7 +19,7 @@ struct EngagementService {
                                                       now: clock.now())
             try await EngagementParties.tell(try await EngagementParties.people(of: match.need, match.expert, on: scope.db),
                                              "engagement_cancelled", arguments: [match.need.title, reason.trimmingWhitespace()],
-                                             link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
         }
     }
 
@@ -39,7 +39,7 @@ struct EngagementService {
             try await EngagementWorkflowService.apply(.close(overrideReason: reason?.isEmpty == false ? reason : nil), to: match.engagement,
                                                       by: coordinator.role, in: scope, now: clock.now())
             try await EngagementParties.tell(try await EngagementParties.people(of: match.need, match.expert, on: scope.db), "engagement_closed",
-                                             arguments: [match.need.title], link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer,
+                                             arguments: [match.need.title], link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer,
                                              on: scope.db)
         }
     }
@@ -55,7 +55,7 @@ struct EngagementService {
                                                       in: scope, now: clock.now())
             try await EngagementParties.tell(try await EngagementParties.people(of: match.need, match.expert, on: scope.db), "engagement_extended",
                                              arguments: [match.need.title, String(months), reason.trimmingWhitespace()],
-                                             link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
         }
     }
 }

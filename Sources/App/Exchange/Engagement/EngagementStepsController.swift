@@ -14,7 +14,7 @@ struct EngagementStepsController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         try await req.engagements.beginClosing(match, by: try req.requireUser())
         req.flash("engagement.closing_begun")
-        return req.redirect(to: Paths.match(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
 
     @Sendable func close(req: Request) async throws -> Response {
@@ -22,7 +22,7 @@ struct EngagementStepsController: RouteCollection {
         struct Form: Content { var overrideReason: String? }
         try await req.engagements.close(match, overrideReason: try req.content.decode(Form.self).overrideReason, by: try req.requireUser())
         req.flash("engagement.closed")
-        return req.redirect(to: Paths.match(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
 
     @Sendable func extend(req: Request) async throws -> Response {
@@ -36,6 +36,6 @@ struct EngagementStepsController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         req.flash("engagement.extended")
-        return req.redirect(to: Paths.match(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
 }

@@ -40,7 +40,7 @@ struct MarketingConcernController: RouteCollection {
         }
         _ = try await req.marketingConcerns.report(report, on: match, as: party, by: try req.requireUser())
         req.flash("marketing_concern.reported")
-        return req.redirect(to: Paths.match(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
 
     private func loadForReport(_ req: Request) async throws -> (ProposedMatches.Loaded, DeclaringParty) {
@@ -52,8 +52,8 @@ struct MarketingConcernController: RouteCollection {
 
     private func reportPage(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
         try await req.page("marketing_concern_report", title: "marketing_concern.report_title", ReportPage(
-            matchHref: Paths.match(match.engagement.id!), needTitle: match.need.title,
-            action: Paths.marketingConcerns(match.engagement.id!), form: FormState(values: values, errors: errors, on: req)))
+            matchHref: MatchRoute.show.link(match.engagement.id!), needTitle: match.need.title,
+            action: MarketingConcernRoute.report.link(match.engagement.id!), form: FormState(values: values, errors: errors, on: req)))
     }
 
     // MARK: - Deciding (programme staff)
@@ -99,7 +99,7 @@ struct MarketingConcernController: RouteCollection {
             return try await concernPage(req, match, concern, values: values, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
         req.flash("marketing_concern.decided")
-        return req.redirect(to: Paths.match(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
 
     private func loadForStaff(_ req: Request) async throws -> (ProposedMatches.Loaded, MarketingConcern) {
@@ -113,11 +113,11 @@ struct MarketingConcernController: RouteCollection {
         let open = concern.status == .open
         let outcomes = MarketingConcernStatus.allCases.filter(\.isDecided)
         return try await req.page("marketing_concern", title: "marketing_concern.title", ConcernPage(
-            matchHref: Paths.match(match.engagement.id!), needTitle: match.need.title,
+            matchHref: MatchRoute.show.link(match.engagement.id!), needTitle: match.need.title,
             reporter: concern.reporter.displayName, party: req.t("declaration.party.\(concern.reporterParty.rawValue)"),
             reportedAt: CalendarDay.text(concern.reportedAt), description: concern.text, links: concern.links,
             status: req.t("marketing_concern.status.\(concern.status.rawValue)"), outcomeText: concern.outcomeText,
-            action: open ? Paths.marketingConcern(match.engagement.id!, concern.id!) + "/decision" : nil,
+            action: open ? MarketingConcernRoute.decide.link(match.engagement.id!, concern.id!) : nil,
             outcomes: Option.cases(outcomes, labels: "marketing_concern.status", selected: values["outcome"], req),
             alternates: open ? try await Alternates(db: req.db).options(for: match, selected: values["alternative"]) : [],
             form: FormState(values: values, errors: errors, on: req)))

@@ -22,7 +22,7 @@ struct MarketingConcernService {
             try await scope.record(.marketingConcernReport, .engagement(match.engagement.id!),
                                    changes: ["concern": concern.id!.uuidString.lowercased(), "links": String(report.links.count)])
             try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "marketing_concern_reported",
-                                             arguments: [match.need.title], link: Paths.marketingConcern(match.engagement.id!, concern.id!),
+                                             arguments: [match.need.title], link: MarketingConcernRoute.show.link(match.engagement.id!, concern.id!),
                                              clock: clock, mailer: mailer, on: scope.db)
         }
         return concern
@@ -59,16 +59,16 @@ struct MarketingConcernService {
                 return
             case .dismissed:
                 try await EngagementParties.tell(everyone.filter { $0.id == concern.$reporter.id }, "marketing_concern_dismissed",
-                                                 arguments: [match.need.title, decision.text], link: Paths.match(match.engagement.id!),
+                                                 arguments: [match.need.title, decision.text], link: MatchRoute.show.link(match.engagement.id!),
                                                  clock: clock, mailer: mailer, on: scope.db)
             case .warning:
                 try await EngagementParties.tell(everyone, "marketing_concern_warning", arguments: [match.need.title, decision.text],
-                                                 link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                                 link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
             case .cancelled:
                 try await EngagementWorkflowService.apply(.cancel(reason: decision.text), to: match.engagement, by: coordinator.role,
                                                           in: scope, now: clock.now())
                 try await EngagementParties.tell(everyone, "engagement_cancelled", arguments: [match.need.title, decision.text],
-                                                 link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                                 link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
                 if let alternate {
                     concern.alternativeEngagementID = try await Alternates.propose(alternate, for: match, by: coordinator, clock: clock,
                                                                                    mailer: mailer, on: scope.db)

@@ -68,8 +68,8 @@ struct ReminderService {
 
     private func link(_ reminder: Reminder, _ id: UUID) -> String {
         guard reminder.kind == .evaluationDue, let stage = reminder.factID?.split(separator: ":").first.flatMap({ EvaluationStage(rawValue: String($0)) })
-        else { return Paths.work(id) }
-        return Paths.evaluation(id, stage)
+        else { return WorkRoute.show.link(id) }
+        return EvaluationRoute.form.link(id, stage)
     }
 
     /// Everyone on either side who has not answered an open round, due a week after it opened.

@@ -85,7 +85,7 @@ struct TrackingService {
             try await touch(match, on: scope.db)
             try await EngagementParties.tell(try await others(match, than: user, on: scope.db), "meeting_recorded",
                                              arguments: [match.need.title, meeting.date.description],
-                                             link: Paths.work(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: WorkRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
         }
     }
 
@@ -114,7 +114,7 @@ struct TrackingService {
             try await touch(match, on: scope.db)
             try await EngagementParties.tell(try await others(match, than: user, on: scope.db), "engagement_message",
                                              arguments: [match.need.title, user.displayName],
-                                             link: Paths.work(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: WorkRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
         }
     }
 

@@ -37,6 +37,8 @@ struct WorkController: RouteCollection {
 
     struct WorkPage: Encodable {
         let matchHref: String
+        let messageAction: String
+        let documentAction: String
         let needTitle: String
         let stage: String
         let running: Bool
@@ -65,14 +67,14 @@ struct WorkController: RouteCollection {
         }
         try await req.tracking.update(try req.uuidParameter("item"), change, on: match, by: try req.requireUser())
         req.flash("work.item_updated")
-        return req.redirect(to: Paths.work(match.engagement.id!))
+        return req.redirect(to: WorkRoute.show.link(match.engagement.id!))
     }
 
     @Sendable func completeAction(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         try await req.tracking.complete(try req.uuidParameter("action"), on: match, by: try req.requireUser())
         req.flash("work.action_done")
-        return req.redirect(to: Paths.work(match.engagement.id!))
+        return req.redirect(to: WorkRoute.show.link(match.engagement.id!))
     }
 
     @Sendable func post(req: Request) async throws -> Response {
@@ -86,7 +88,7 @@ struct WorkController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         req.flash("work.message_posted")
-        return req.redirect(to: Paths.work(match.engagement.id!) + "#messages-heading")
+        return req.redirect(to: WorkRoute.show.link(match.engagement.id!) + "#messages-heading")
     }
 
     @Sendable func upload(req: Request) async throws -> Response {
@@ -100,7 +102,7 @@ struct WorkController: RouteCollection {
             return try await page(req, match, form: FormState(values: [:], errors: errors, on: req)).encodeResponse(status: .unprocessableEntity, for: req)
         }
         req.flash("work.document_uploaded")
-        return req.redirect(to: Paths.work(match.engagement.id!) + "#documents-heading")
+        return req.redirect(to: WorkRoute.show.link(match.engagement.id!) + "#documents-heading")
     }
 
     @Sendable func download(req: Request) async throws -> Response {
@@ -137,7 +139,7 @@ struct WorkController: RouteCollection {
         case .success(let meeting):
             try await req.tracking.record(meeting, on: match, by: try req.requireUser())
             req.flash("work.meeting_recorded")
-            return req.redirect(to: Paths.work(match.engagement.id!))
+            return req.redirect(to: WorkRoute.show.link(match.engagement.id!))
         }
     }
 
@@ -163,7 +165,7 @@ struct WorkController: RouteCollection {
                                 owner: input("action_owner_\(i)", row.owner), due: input("action_due_\(i)", row.due))
         }
         return try await req.page("meeting_form", title: "work.meeting_title", MeetingPage(
-            workHref: Paths.work(match.engagement.id!), needTitle: match.need.title, action: Paths.match(match.engagement.id!) + "/meetings",
+            workHref: WorkRoute.show.link(match.engagement.id!), needTitle: match.need.title, action: WorkRoute.recordMeeting.link(match.engagement.id!),
             actions: rows, form: form))
     }
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, form: FormState) async throws -> View {
@@ -176,10 +178,11 @@ struct WorkController: RouteCollection {
         let today = CalendarDate(req.application.clock.now())
         let actors = try await names(workspace.timeline, req)
         return try await req.page("work", title: "work.title", WorkPage(
-            matchHref: Paths.match(id), needTitle: match.need.title, stage: req.t("engagement.stage.\(match.engagement.stage.rawValue)"),
+            matchHref: MatchRoute.show.link(id), messageAction: WorkRoute.post.link(id), documentAction: WorkRoute.upload.link(id),
+            needTitle: match.need.title, stage: req.t("engagement.stage.\(match.engagement.stage.rawValue)"),
             running: running,
             items: workspace.items.map { item in
-                ItemRow(action: running ? Paths.work(id) + "/items/\(item.id!.uuidString.lowercased())" : nil,
+                ItemRow(action: running ? WorkRoute.updateItem.link(id, item.id!) : nil,
                         kind: req.t("work.kind.\(item.kind.rawValue)"), title: item.title, due: item.dueText,
                         status: req.t("work.status.\(item.status.rawValue)"),
                         overdue: item.status.isOpen && (item.due.map { $0 < today } ?? false), note: item.note,
@@ -191,13 +194,13 @@ struct WorkController: RouteCollection {
                     let overdue = action.doneAt == nil && (CalendarDate(action.dueText).map { $0 < today } ?? false)
                     return ActionRow(text: action.text, owner: action.owner, due: action.dueText, done: action.doneAt != nil, overdue: overdue,
                                      completeAction: running && action.doneAt == nil
-                                        ? Paths.work(id) + "/actions/\(action.id!.uuidString.lowercased())/done" : nil)
+                                        ? WorkRoute.completeAction.link(id, action.id!) : nil)
                 })
             },
-            meetingHref: running ? Paths.match(id) + "/meetings/new" : nil,
+            meetingHref: running ? WorkRoute.meetingForm.link(id) : nil,
             messages: workspace.messages.map { MessageRow(author: $0.author.displayName, at: $0.postedAt.formatted(.iso8601), body: $0.body) },
             documents: workspace.documents.map {
-                DocumentRow(href: Paths.match(id) + "/documents/\($0.id!.uuidString.lowercased())", name: $0.filename,
+                DocumentRow(href: WorkRoute.download.link(id, $0.id!), name: $0.filename,
                             size: ByteCountFormatter.string(fromByteCount: Int64($0.byteCount), countStyle: .file),
                             by: $0.uploader.displayName, at: CalendarDay.text($0.uploadedAt))
             },

@@ -32,12 +32,12 @@ struct EvaluationController: RouteCollection {
         }
         struct ListPage: Encodable { let matchHref: String; let needTitle: String; let rounds: [RoundRow] }
         return try await req.page("evaluations", title: "evaluation.title", ListPage(
-            matchHref: Paths.match(match.engagement.id!), needTitle: match.need.title,
+            matchHref: MatchRoute.show.link(match.engagement.id!), needTitle: match.need.title,
             rounds: rounds.map { round in
                 let mine = round.responses.first { $0.$respondent.id == principal.userID }
                 return RoundRow(
                     stage: req.t("evaluation.stage.\(round.stage.rawValue)"),
-                    href: party != nil && mine == nil && !match.engagement.state.isFinished ? Paths.evaluation(match.engagement.id!, round.stage) : nil,
+                    href: party != nil && mine == nil && !match.engagement.state.isFinished ? EvaluationRoute.form.link(match.engagement.id!, round.stage) : nil,
                     openedAt: CalendarDay.text(round.openedAt),
                     answered: staff ? round.responses.map { "\(names[$0.$respondent.id] ?? "—") (\(req.t("declaration.party.\($0.party.rawValue)")))" } : [],
                     yours: party == nil ? nil : req.t(mine == nil ? "evaluation.yours_pending" : "evaluation.yours_done"))
@@ -76,7 +76,7 @@ struct EvaluationController: RouteCollection {
             return try await page(req, match, party, stage, raw: raw, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
         req.flash("evaluation.thanks")
-        return req.redirect(to: Paths.evaluations(match.engagement.id!))
+        return req.redirect(to: EvaluationRoute.list.link(match.engagement.id!))
     }
 
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, _ party: DeclaringParty, _ stage: EvaluationStage,
@@ -87,7 +87,7 @@ struct EvaluationController: RouteCollection {
         let labels = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0.prompt[req.language]) })
         let form = FormState(values: [:], errors: errors, on: req, labels: labels)
         return try await req.page("evaluation_form", title: "evaluation.form_title", FormPage(
-            listHref: Paths.evaluations(match.engagement.id!), action: Paths.evaluation(match.engagement.id!, stage),
+            listHref: EvaluationRoute.list.link(match.engagement.id!), action: EvaluationRoute.answer.link(match.engagement.id!, stage),
             title: questionnaire.title[req.language],
             questions: questions.map { q in
                 let given = raw[q.id] ?? []

@@ -34,7 +34,7 @@ struct EvaluationService {
         try await round.create(on: db)
         try await scope.record(.evaluationOpen, .engagement(match.engagement.id!), changes: ["stage": stage.rawValue])
         try await EngagementParties.tell(try await EngagementParties.people(of: match.need, match.expert, on: db), "evaluation_\(stage.rawValue)",
-                                         arguments: [match.need.title], link: Paths.evaluation(match.engagement.id!, stage),
+                                         arguments: [match.need.title], link: EvaluationRoute.form.link(match.engagement.id!, stage),
                                          clock: clock, mailer: mailer, on: db)
         return true
     }

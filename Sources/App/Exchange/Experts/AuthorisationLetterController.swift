@@ -26,7 +26,7 @@ struct AuthorisationLetterController: RouteCollection {
             }
             try await req.authorisationLetters.attach(Data(buffer: file.data), filename: file.filename, to: profile, by: user)
             req.flash("profile.letter_saved")
-            return req.redirect(to: Paths.profile)
+            return req.redirect(to: ProfileRoute.show.link())
         } catch AppError.validation(let errors) {
             return try await ProfileController().page(req, profile, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
@@ -36,7 +36,7 @@ struct AuthorisationLetterController: RouteCollection {
         let user = try req.requireUser()
         try await req.authorisationLetters.remove(from: try await req.expertProfiles.profile(for: user), by: user)
         req.flash("profile.letter_removed")
-        return req.redirect(to: Paths.profile)
+        return req.redirect(to: ProfileRoute.show.link())
     }
 
     /// The signed-in expert's own letter; the web pages and the API serve it alike.

@@ -148,7 +148,7 @@ extension ExpertProfileService {
             if let userID = profile.$user.id, let expert = try await User.find(userID, on: scope.db) {
                 let language = expert.preferredLanguage ?? .fallback
                 let status = mailer.catalogs.text("participation.\(next.rawValue)", language)
-                try await Notifier(clock: clock).notify(userID, "notification.profile_decided", arguments: [status], link: Paths.profile, on: scope.db)
+                try await Notifier(clock: clock).notify(userID, "notification.profile_decided", arguments: [status], link: ProfileRoute.show.link(), on: scope.db)
                 try await mailer.enqueue(to: expert.email, language: language, kind: "profile_decided",
                                          arguments: [expert.displayName, status, trimmed], on: scope.db)
             }

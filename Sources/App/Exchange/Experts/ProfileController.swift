@@ -79,7 +79,7 @@ struct ProfileController: RouteCollection {
             let details = try Self.details(req)
             try await req.expertProfiles.save(details, to: profile, by: user)
             req.flash("profile.saved")
-            return req.redirect(to: Paths.profile)
+            return req.redirect(to: ProfileRoute.show.link())
         } catch AppError.validation(let errors) {
             return try await page(req, profile, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
@@ -90,7 +90,7 @@ struct ProfileController: RouteCollection {
         let profile = try await req.expertProfiles.profile(for: user)
         let screening = try await req.expertProfiles.submit(profile, by: user)
         req.flash("profile.screened.\(screening.overall.rawValue)")
-        return req.redirect(to: Paths.profile)
+        return req.redirect(to: ProfileRoute.show.link())
     }
 
     struct SkillRow: Encodable {

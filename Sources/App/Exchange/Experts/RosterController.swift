@@ -44,7 +44,7 @@ struct RosterController: RouteCollection {
             let preview = try await req.roster.preview(text, mapping: mapping)
             let created = try await req.roster.apply(preview, skippingFlagged: skip, actor: .user(try req.requireUser().id!))
             req.flash("roster.imported", String(created.count))
-            return req.redirect(to: Paths.experts)
+            return req.redirect(to: RosterRoute.experts.link())
         } catch RosterImportService.Refusal.blocked {
             return try await renderPreview(req, text: text, mapping: mapping, status: .unprocessableEntity, blocked: true)
         } catch RosterImportService.Refusal.unreadable(let problem) {
@@ -158,9 +158,9 @@ struct RosterController: RouteCollection {
         if !search.text.isEmpty { query = query.filter(ExpertProfile.schema, "full_name", contains: search.text, on: req.db) }
         if let status = search.status { query = query.filter(\.$status == status) }
         let rows = try await query.limit(500).all().map {
-            ExpertRow(href: "/experts/\($0.id!.uuidString.lowercased())", name: $0.fullName, organisation: $0.organisationName, country: CountryCode($0.country)?.name(in: req.language) ?? $0.country,
+            ExpertRow(href: RosterRoute.review.link($0.id!), name: $0.fullName, organisation: $0.organisationName, country: CountryCode($0.country)?.name(in: req.language) ?? $0.country,
                       status: req.t("participation.\($0.status.rawValue)"), areas: $0.areas.joined(separator: ", "),
-                      historyHref: Paths.auditHistory(type: "expert_profile", id: $0.id!.uuidString.lowercased()))
+                      historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "expert_profile"), URLQueryItem(name: "subjectID", value: $0.id!.uuidString.lowercased())]))
         }
         return try await req.page("experts", title: "experts.title", ExpertsPage(experts: rows, hasExperts: !rows.isEmpty,
                                                                                  query: search.text, statuses: search.statusOptions(req)))
@@ -195,11 +195,11 @@ struct RosterController: RouteCollection {
         return try await req.page("expert_review", title: "expert_review.title", ReviewPage(
             id: p.id!.uuidString.lowercased(), name: p.fullName, status: req.t("participation.\(p.status.rawValue)"),
             screening: rows, hasScreening: !rows.isEmpty, canDecide: ParticipationWorkflow.coordinatorMayDecide(p.status),
-            decisionAction: "/experts/\(p.id!.uuidString.lowercased())/decision", form: FormState(values: [:], errors: errors, on: req),
-            historyHref: Paths.auditHistory(type: "expert_profile", id: p.id!.uuidString.lowercased()),
+            decisionAction: RosterRoute.decide.link(p.id!), form: FormState(values: [:], errors: errors, on: req),
+            historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "expert_profile"), URLQueryItem(name: "subjectID", value: p.id!.uuidString.lowercased())]),
             facts: ExpertProfileFacts.lines(p, req),
             letter: try await req.authorisationLetters.letter(of: p).map { ProfileController.LetterInfo($0, req) },
-            letterHref: "/experts/\(p.id!.uuidString.lowercased())/letter"))
+            letterHref: AuthorisationLetterRoute.downloadAny.link(p.id!)))
     }
 
     @Sendable func decide(req: Request) async throws -> Response {
@@ -210,7 +210,7 @@ struct RosterController: RouteCollection {
             try await req.expertProfiles.decide(profile, eligible: try form.eligible(), reason: form.reason ?? "",
                                                 by: try req.requireUser(), mailer: req.application.mailer)
             req.flash("expert_review.decided")
-            return req.redirect(to: "/experts/\(profile.id!.uuidString.lowercased())")
+            return req.redirect(to: RosterRoute.review.link(profile.id!))
         } catch AppError.validation(let errors) {
             return try await reviewPage(req, profile, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }

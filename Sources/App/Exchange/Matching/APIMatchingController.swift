@@ -169,7 +169,7 @@ struct APIMatchingController: RouteCollection {
         let run = try await BatchMatchingService(app: req.application).start(by: try req.requireUser())
         let response = try await RunDTO(run, progress: try await MatchingProgress.of(run.id!, on: req.db), req: req)
             .encodeResponse(status: .accepted, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/matching/runs/\(run.id!.uuidString.lowercased())")
+        response.headers.replaceOrAdd(name: .location, value: APIMatchingRoute.run.link(run.id!))
         return response
     }
 

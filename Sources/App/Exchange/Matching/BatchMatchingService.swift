@@ -168,7 +168,7 @@ struct BatchMatchingService {
                 "unassigned": String(outcome.unassigned), "proposals": String(outcome.proposals.count),
             ])
             try await Notifier(clock: clock).notify(run.startedBy, "notification.match_run_completed", arguments: [String(outcome.proposals.count)],
-                                                    link: Paths.matchRun(run.id!), on: scope.db)
+                                                    link: MatchingBoardRoute.run.link(run.id!), on: scope.db)
         }
     }
 

@@ -26,11 +26,11 @@ struct MatchController: RouteCollection {
         try req.authorize(.list, .engagement(needOrganisationID: UUID(), expertUserID: nil))
         let (engagements, total) = try await ProposedMatches(req: req).visible(Pager.rows(req))
         let rows = engagements.map {
-            Row(href: Paths.match($0.id!), need: $0.need.title, expert: $0.expert.fullName, stage: req.t("engagement.stage.\($0.stage.rawValue)"),
+            Row(href: MatchRoute.show.link($0.id!), need: $0.need.title, expert: $0.expert.fullName, stage: req.t("engagement.stage.\($0.stage.rawValue)"),
                 score: ScoreText.percent($0.score))
         }
         return try await req.page("matches", title: "match.list_title",
-                                  ListPage(rows: rows, pager: Pager(req, path: Paths.matches, total: total)))
+                                  ListPage(rows: rows, pager: Pager(req, path: MatchRoute.list.link(), total: total)))
     }
 
     struct Reason: Encodable {
@@ -111,7 +111,7 @@ struct MatchController: RouteCollection {
         let order = EngagementStage.workflow
         let position = order.firstIndex(of: state.stage)
         return try await req.page("match", title: "match.title", ShowPage(
-            needTitle: match.need.title, needHref: canOpenNeed ? Paths.need(match.need.id!) : nil,
+            needTitle: match.need.title, needHref: canOpenNeed ? NeedRoute.show.link(match.need.id!) : nil,
             organisation: match.organisation.name, expert: match.expert.fullName, expertOrganisation: match.expert.organisationName,
             stage: req.t("engagement.stage.\(state.stage.rawValue)"),
             score: ScoreText.percent(match.engagement.score),
@@ -122,28 +122,28 @@ struct MatchController: RouteCollection {
             cancelReason: state.stage == .cancelled ? match.engagement.cancelReason : nil,
             dueDiligence: req.t("due_diligence.state.\(state.dueDiligence.rawValue)"),
             decisions: outline.decisions.filter { $0.status == .decided }.map { DueDiligenceController.row($0, req) },
-            declarationHref: party != nil && !state.isFinished && state.stage != .proposed ? Paths.matchDeclaration(id) : nil,
+            declarationHref: party != nil && !state.isFinished && state.stage != .proposed ? DeclarationRoute.form.link(id) : nil,
             declared: party.map { outline.declared.contains($0) } ?? false,
-            reviewHref: isStaff && state.stage != .proposed ? Paths.dueDiligence(id) : nil,
-            openAction: isStaff && state.stage == .proposed ? Paths.dueDiligence(id) + "/open" : nil,
-            cancelAction: isStaff && !state.isFinished ? Paths.match(id) + "/cancel" : nil,
-            termsHref: state.stage.hasTerms && AccessPolicy.decide(principal, .read, match.protected.terms).isAllowed ? Paths.terms(id) : nil,
-            startAction: isStaff && state.stage == .torSigned ? Paths.match(id) + "/start" : nil,
+            reviewHref: isStaff && state.stage != .proposed ? DueDiligenceRoute.review.link(id) : nil,
+            openAction: isStaff && state.stage == .proposed ? DueDiligenceRoute.open.link(id) : nil,
+            cancelAction: isStaff && !state.isFinished ? DueDiligenceRoute.cancel.link(id) : nil,
+            termsHref: state.stage.hasTerms && AccessPolicy.decide(principal, .read, match.protected.terms).isAllowed ? TermsRoute.show.link(id) : nil,
+            startAction: isStaff && state.stage == .torSigned ? TermsRoute.start.link(id) : nil,
             workHref: [.active, .closing, .closed].contains(state.stage) && AccessPolicy.decide(principal, .read, match.protected.work).isAllowed
-                ? Paths.work(id) : nil,
+                ? WorkRoute.show.link(id) : nil,
             evaluationsHref: [.torSigned, .active, .closing, .closed].contains(state.stage)
-                && AccessPolicy.decide(principal, .read, match.protected.work).isAllowed ? Paths.evaluations(id) : nil,
+                && AccessPolicy.decide(principal, .read, match.protected.work).isAllowed ? EvaluationRoute.list.link(id) : nil,
             reportHref: [.closing, .closed].contains(state.stage) && AccessPolicy.decide(principal, .read, match.protected.work).isAllowed
-                ? Paths.report(id) : nil,
-            closingAction: isStaff && state.stage == .active ? Paths.match(id) + "/closing" : nil,
-            closeAction: isStaff && state.stage == .closing ? Paths.match(id) + "/close" : nil,
+                ? ReportRoute.show.link(id) : nil,
+            closingAction: isStaff && state.stage == .active ? EngagementStepsRoute.beginClosing.link(id) : nil,
+            closeAction: isStaff && state.stage == .closing ? EngagementStepsRoute.close.link(id) : nil,
             needsOverride: !state.postEvaluationsComplete,
             extendAction: isStaff && [.active, .closing].contains(state.stage) && state.totalMonths < EngagementState.maximumMonths
-                ? Paths.match(id) + "/extend" : nil,
+                ? EngagementStepsRoute.extend.link(id) : nil,
             monthsLeft: EngagementState.maximumMonths - state.totalMonths,
-            reportConcernHref: party != nil && !state.isFinished ? Paths.marketingConcerns(id) + "/new" : nil,
+            reportConcernHref: party != nil && !state.isFinished ? MarketingConcernRoute.reportForm.link(id) : nil,
             concerns: concerns.map {
-                ConcernRow(href: Paths.marketingConcern(id, $0.id!), reportedAt: CalendarDay.text($0.reportedAt),
+                ConcernRow(href: MarketingConcernRoute.show.link(id, $0.id!), reportedAt: CalendarDay.text($0.reportedAt),
                            status: req.t("marketing_concern.status.\($0.status.rawValue)"))
             },
             form: FormState(values: values, errors: errors, on: req)))

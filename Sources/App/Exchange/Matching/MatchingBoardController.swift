@@ -48,7 +48,7 @@ struct MatchingBoardController: RouteCollection {
             needsAwaitingBody: try await BatchMatchingService.needsAwaitingBody(on: req.db),
             running: runs.contains { $0.status == .running },
             runs: runs.map { run in
-                RunRow(href: Paths.matchRun(run.id!), started: run.startedAt.formatted(.iso8601), status: req.t("matching.status.\(run.status.rawValue)"),
+                RunRow(href: MatchingBoardRoute.run.link(run.id!), started: run.startedAt.formatted(.iso8601), status: req.t("matching.status.\(run.status.rawValue)"),
                        needs: run.needCount, objective: run.objective.map(ScoreText.decimal) ?? "—")
             },
             settings: Self.settingLines(settings, req)))
@@ -63,7 +63,7 @@ struct MatchingBoardController: RouteCollection {
     @Sendable func start(req: Request) async throws -> Response {
         try req.authorize(.create, .matchingBoard)
         let run = try await BatchMatchingService(app: req.application).start(by: try req.requireUser())
-        return req.redirect(to: Paths.matchRun(run.id!))
+        return req.redirect(to: MatchingBoardRoute.run.link(run.id!))
     }
 
     // MARK: - One run
@@ -116,8 +116,8 @@ struct MatchingBoardController: RouteCollection {
             objective: run.objective.map(ScoreText.decimal) ?? "—", stableObjective: run.stableObjective.map(ScoreText.decimal) ?? "—",
             unassigned: run.unassigned ?? 0, settings: Self.settingLines(run.settings, req),
             proposals: proposals, hasProposals: !proposals.isEmpty,
-            comparisonHref: Paths.matchRun(run.id!) + "/comparison",
-            historyHref: Paths.auditHistory(type: "match_run", id: run.id!.uuidString.lowercased()))
+            comparisonHref: MatchingBoardRoute.comparison.link(run.id!),
+            historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "match_run"), URLQueryItem(name: "subjectID", value: run.id!.uuidString.lowercased())]))
         return try await req.page("matching_run", title: "matching.run_title", page)
     }
 
@@ -158,7 +158,7 @@ struct MatchingBoardController: RouteCollection {
         do {
             let engagement = try await req.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
             req.flash(engagement == nil ? "matching.left_unassigned" : "matching.match_proposed")
-            return req.redirect(to: Paths.matchRun(proposal.$run.id) + "#proposal-\(proposal.id!.uuidString.lowercased())")
+            return req.redirect(to: MatchingBoardRoute.run.link(proposal.$run.id) + "#proposal-\(proposal.id!.uuidString.lowercased())")
         } catch AppError.validation(let errors) {
             let run = try await proposal.$run.get(on: req.db)
             return try await runPage(req, run, errors: errors, failedProposal: proposal.id,
@@ -203,7 +203,7 @@ struct MatchingBoardController: RouteCollection {
         }
         let objective = run.objective ?? 0, stable = run.stableObjective ?? 0
         return try await req.page("matching_comparison", title: "matching.comparison_title", ComparisonPage(
-            runHref: Paths.matchRun(run.id!), objective: ScoreText.decimal(objective), stableObjective: ScoreText.decimal(stable),
+            runHref: MatchingBoardRoute.run.link(run.id!), objective: ScoreText.decimal(objective), stableObjective: ScoreText.decimal(stable),
             gap: ScoreText.decimal(objective - stable), unassigned: run.unassigned ?? 0, stableUnassigned: run.stableUnassigned ?? 0,
             rows: rows, differing: rows.filter(\.differs).count))
     }

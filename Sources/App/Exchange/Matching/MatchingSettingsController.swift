@@ -69,7 +69,7 @@ struct MatchingSettingsController: RouteCollection {
             try await ProgrammeSettings(db: req.db).saveMatching(settings, reason: form.reason ?? "", by: try req.requireUser(),
                                                                  audit: req.application.auditLog, clock: req.application.clock)
             req.flash("matching.settings_saved")
-            return req.redirect(to: Paths.matching)
+            return req.redirect(to: MatchingBoardRoute.board.link())
         } catch AppError.validation(let errors) {
             return try await page(req, values: values, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }

@@ -69,7 +69,7 @@ struct OpportunitiesController: RouteCollection {
         }
         try await req.needInterests.set(stance, on: need, for: profile, by: user)
         req.flash("opportunities.saved", need.title)
-        return req.redirect(to: Paths.opportunities + "#need-\(need.id!.uuidString.lowercased())")
+        return req.redirect(to: OpportunitiesRoute.list.link() + "#need-\(need.id!.uuidString.lowercased())")
     }
 }
 

@@ -70,10 +70,10 @@ struct ProposalViews {
         let excluded = ScoreText.exclusions(req) { p.excluded[$0.rawValue] }
         let needID = p.$need.id
         return Card(
-            id: p.id!.uuidString.lowercased(), needTitle: p.need.title, needHref: Paths.need(needID),
-            candidatesHref: Paths.need(needID) + "/candidates", proposed: person(p.$expert.id, p.score), breakdown: breakdown,
+            id: p.id!.uuidString.lowercased(), needTitle: p.need.title, needHref: NeedRoute.show.link(needID),
+            candidatesHref: CandidatesRoute.candidates.link(needID), proposed: person(p.$expert.id, p.score), breakdown: breakdown,
             alternates: alternates, stable: person(p.$stableExpert.id, p.stableScore), stableDiffers: p.$stableExpert.id != p.$expert.id,
             excluded: excluded, pending: p.decision == .pending, decision: req.t("matching.decision.\(p.decision.rawValue)"),
-            reason: p.reason, matchHref: p.engagementID.map(Paths.match), overrideOptions: options, form: form)
+            reason: p.reason, matchHref: p.engagementID.map { MatchRoute.show.link($0) }, overrideOptions: options, form: form)
     }
 }

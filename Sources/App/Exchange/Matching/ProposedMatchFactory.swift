@@ -40,7 +40,7 @@ struct ProposedMatchFactory {
         engagement.updatedAt = clock.now()
         try await engagement.create(on: db)
         try await EngagementParties.tell(try await EngagementParties.people(of: need, expert, on: db), "match_proposed",
-                                         arguments: [need.title], link: Paths.match(engagement.id!), clock: clock, mailer: mailer, on: db)
+                                         arguments: [need.title], link: MatchRoute.show.link(engagement.id!), clock: clock, mailer: mailer, on: db)
         return engagement
     }
 }

@@ -37,7 +37,7 @@ struct APINeedController: RouteCollection {
         }
         let need = try await req.needs.create(input.draft, readiness: ReadinessAssessment(ratings: ratings), organisationID: organisationID, by: user)
         let response = try await NeedDTO(need).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/needs/\(need.id!.uuidString.lowercased())")
+        response.headers.replaceOrAdd(name: .location, value: APINeedRoute.show.link(need.id!))
         return response
     }
 

@@ -46,12 +46,12 @@ struct NeedController: RouteCollection {
     private func page(_ req: Request, _ needs: [NeedList.Row], total: Int, _ search: ListSearch) async throws -> View {
         let principal = req.principal!
         let items = needs.map {
-            ListItem(title: $0.title, href: Paths.need($0.id), organisation: $0.organisation, status: req.t("participation.\($0.status.rawValue)"))
+            ListItem(title: $0.title, href: NeedRoute.show.link($0.id), organisation: $0.organisation, status: req.t("participation.\($0.status.rawValue)"))
         }
         let canCreate = AccessPolicy.decide(principal, .create, .needDirectory(organisationID: principal.organisationID)).isAllowed
         return try await req.page("needs", title: "needs.title", ListPage(
             items: items, hasItems: !items.isEmpty, canCreate: canCreate, query: search.text, statuses: search.statusOptions(req),
-            pager: Pager(req, path: Paths.needs, total: total, keep: search.queryItems)))
+            pager: Pager(req, path: NeedRoute.list.link(), total: total, keep: search.queryItems)))
     }
 
     struct Detail: Encodable {
@@ -102,9 +102,9 @@ struct NeedController: RouteCollection {
             canEdit: need.status == .draft && AccessPolicy.decide(principal, .update, .need(organisationID: need.$organisation.id)).isAllowed,
             canDecide: principal.role.managesProgramme && ParticipationWorkflow.coordinatorMayDecide(need.status),
             candidatesHref: AccessPolicy.decide(principal, .list, .expertDirectory).isAllowed
-                ? "/needs/\(need.id!.uuidString.lowercased())/candidates" : nil,
+                ? CandidatesRoute.candidates.link(need.id!) : nil,
             historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
-                ? Paths.auditHistory(type: "need", id: need.id!.uuidString.lowercased()) : nil))
+                ? AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "need"), URLQueryItem(name: "subjectID", value: need.id!.uuidString.lowercased())]) : nil))
     }
 
 
@@ -123,7 +123,7 @@ struct NeedController: RouteCollection {
     @Sendable func newForm(req: Request) async throws -> View {
         let principal = req.principal!
         try req.authorize(.create, .needDirectory(organisationID: principal.role == .publicParticipant ? principal.organisationID : nil))
-        return try await formPage(req, action: "/needs", draft: NeedDraft(), readiness: .init(ratings: [:]), errors: [],
+        return try await formPage(req, action: NeedRoute.create.link(), draft: NeedDraft(), readiness: .init(ratings: [:]), errors: [],
                                   organisationID: principal.organisationID)
     }
 
@@ -138,16 +138,16 @@ struct NeedController: RouteCollection {
             guard let organisationID else { throw AppError.validation([FieldError("organisationID", .required)]) }
             let need = try await req.needs.create(draft, readiness: readiness, organisationID: organisationID, by: user)
             req.flash("need.saved")
-            return req.redirect(to: "/needs/\(need.id!.uuidString.lowercased())")
+            return req.redirect(to: NeedRoute.show.link(need.id!))
         } catch AppError.validation(let errors) {
-            return try await formPage(req, action: "/needs", draft: draft, readiness: readiness, errors: errors, organisationID: organisationID)
+            return try await formPage(req, action: NeedRoute.create.link(), draft: draft, readiness: readiness, errors: errors, organisationID: organisationID)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
     }
 
     @Sendable func editForm(req: Request) async throws -> View {
         let need = try await req.load(Need.self, for: .update, query: { $0.with(\.$organisation) })
-        return try await formPage(req, action: "/needs/\(need.id!.uuidString.lowercased())", draft: need.draft, readiness: need.readiness,
+        return try await formPage(req, action: NeedRoute.update.link(need.id!), draft: need.draft, readiness: need.readiness,
                                   errors: [], organisationID: need.$organisation.id)
     }
 
@@ -158,9 +158,9 @@ struct NeedController: RouteCollection {
         do {
             _ = try await req.needs.update(need, with: draft, readiness: readiness, by: try req.requireUser())
             req.flash("need.saved")
-            return req.redirect(to: "/needs/\(need.id!.uuidString.lowercased())")
+            return req.redirect(to: NeedRoute.show.link(need.id!))
         } catch AppError.validation(let errors) {
-            return try await formPage(req, action: "/needs/\(need.id!.uuidString.lowercased())", draft: draft, readiness: readiness,
+            return try await formPage(req, action: NeedRoute.update.link(need.id!), draft: draft, readiness: readiness,
                                       errors: errors, organisationID: need.$organisation.id)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
@@ -171,9 +171,9 @@ struct NeedController: RouteCollection {
         do {
             let submitted = try await req.needs.submit(need, by: try req.requireUser())
             req.flash(submitted.status == .eligible ? "need.submitted_ready" : "need.submitted_review")
-            return req.redirect(to: "/needs/\(need.id!.uuidString.lowercased())")
+            return req.redirect(to: NeedRoute.show.link(need.id!))
         } catch AppError.validation(let errors) {
-            return try await formPage(req, action: "/needs/\(need.id!.uuidString.lowercased())", draft: need.draft, readiness: need.readiness,
+            return try await formPage(req, action: NeedRoute.update.link(need.id!), draft: need.draft, readiness: need.readiness,
                                       errors: errors, organisationID: need.$organisation.id)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
@@ -185,7 +185,7 @@ struct NeedController: RouteCollection {
         _ = try await req.needs.decide(need, eligible: try form.eligible(), reason: form.reason ?? "",
                                        by: try req.requireUser(), mailer: req.application.mailer)
         req.flash("need.decided")
-        return req.redirect(to: "/needs/\(need.id!.uuidString.lowercased())")
+        return req.redirect(to: NeedRoute.show.link(need.id!))
     }
 
     // MARK: - The form page
@@ -224,7 +224,7 @@ struct NeedController: RouteCollection {
                           organisationID: UUID?) async throws -> View {
         let lang = req.language
         let taxonomy = req.application.taxonomy
-        let chooseOrganisation = req.principal!.role.managesProgramme && action == "/needs"
+        let chooseOrganisation = req.principal!.role.managesProgramme && action == NeedRoute.create.link()
         let organisations = chooseOrganisation
             ? try await Organisation.query(on: req.db).filter(\.$kind == .publicBody).sort(\.$name).all().map {
                 Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id == organisationID)
@@ -237,7 +237,7 @@ struct NeedController: RouteCollection {
         }
         let languages = LanguageCode.sortedNames(in: lang)
             .map { Option(value: $0.code, label: $0.name, selected: d.languages.contains($0.code)) }
-        return try await req.page("need_form", title: action == "/needs" ? "need.new_title" : "need.edit_title", FormPage(
+        return try await req.page("need_form", title: action == NeedRoute.create.link() ? "need.new_title" : "need.edit_title", FormPage(
             action: action,
             form: FormState(values: ["title": d.title, "problemStatement": d.problemStatement, "whyPrivateSector": d.whyPrivateSector,
                                      "expectedOutputs": d.expectedOutputs, "dataRules": d.dataRules], errors: errors, on: req),

@@ -82,7 +82,7 @@ struct NeedService: Sendable {
                 let language = member.preferredLanguage ?? .fallback
                 let status = mailer.catalogs.text("participation.\(next.rawValue)", language)
                 try await Notifier(clock: clock).notify(member.id!, "notification.need_decided", arguments: [need.title, status],
-                                                        link: "/needs/\(need.id!.uuidString.lowercased())", on: scope.db)
+                                                        link: NeedRoute.show.link(need.id!), on: scope.db)
                 try await mailer.enqueue(to: member.email, language: language, kind: "need_decided",
                                          arguments: [member.displayName, need.title, status, trimmed], on: scope.db)
             }

@@ -39,7 +39,7 @@ struct ProgrammeSettingsController: RouteCollection {
             try await scope.record(.indicatorEvidence, .programme(), changes: ["indicator": evidence.indicator.rawValue, "links": String(evidence.links.count)])
         }
         req.flash("indicators.added")
-        return req.redirect(to: Paths.programme + "/indicators")
+        return req.redirect(to: ProgrammeSettingsRoute.indicators.link())
     }
 
     private func indicatorsPage(_ req: Request, values: [String: String], errors: [FieldError]) async throws -> View {
@@ -94,7 +94,7 @@ struct ProgrammeSettingsController: RouteCollection {
             questions.append(added)
         }
         req.flash("questionnaires.added")
-        return req.redirect(to: Paths.programme + "/questionnaires")
+        return req.redirect(to: ProgrammeSettingsRoute.questionnaires.link())
     }
 
     @Sendable func removeQuestion(req: Request) async throws -> Response {
@@ -106,7 +106,7 @@ struct ProgrammeSettingsController: RouteCollection {
             questions.removeAll { $0.id == id }
         }
         req.flash("questionnaires.removed")
-        return req.redirect(to: Paths.programme + "/questionnaires")
+        return req.redirect(to: ProgrammeSettingsRoute.questionnaires.link())
     }
 
     /// Changes the stage's added questions as stored inside the transaction. Rounds already sent keep the
@@ -137,7 +137,7 @@ struct ProgrammeSettingsController: RouteCollection {
             let extras = try await QuestionnaireExtras.query(on: req.db).filter(\.$stage == stage).first()?.questions ?? []
             let row = { (q: Question, removable: Bool) in
                 QuestionRow(id: q.id, kind: req.t("questionnaires.kind.\(q.kind.rawValue)"), prompt: q.prompt[req.language], required: q.required,
-                            removeAction: removable ? Paths.programme + "/questionnaires/\(stage.rawValue)/\(q.id)/remove" : nil)
+                            removeAction: removable ? ProgrammeSettingsRoute.removeQuestion.link(stage.rawValue, q.id) : nil)
             }
             stages.append(StageRow(name: req.t("evaluation.stage.\(stage.rawValue)"),
                                    questions: defaults.map { row($0, false) } + extras.map { row($0, true) }))

@@ -15,7 +15,7 @@ struct PublicController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> View {
         let rows = try await req.publications.published().map {
-            Row(href: Paths.publicExchange($0.$engagement.id), title: $0.needTitle, summary: $0.texts[.summary], published: CalendarDay.text($0.publishedAt))
+            Row(href: PublicRoute.show.link($0.$engagement.id), title: $0.needTitle, summary: $0.texts[.summary], published: CalendarDay.text($0.publishedAt))
         }
         struct ListPage: Encodable { let rows: [Row] }
         return try await req.page("public_list", title: "public.title", ListPage(rows: rows))
@@ -32,7 +32,7 @@ struct PublicController: RouteCollection {
     @Sendable func lessons(req: Request) async throws -> View {
         struct Lesson: Encodable { let href: String; let title: String; let text: String }
         let lessons = try await req.publications.published().compactMap { p in
-            p.texts[.lessons].map { Lesson(href: Paths.publicExchange(p.$engagement.id), title: p.needTitle, text: $0) }
+            p.texts[.lessons].map { Lesson(href: PublicRoute.show.link(p.$engagement.id), title: p.needTitle, text: $0) }
         }
         struct LessonsPage: Encodable { let lessons: [Lesson] }
         return try await req.page("public_lessons", title: "public.lessons_title", LessonsPage(lessons: lessons))

@@ -52,7 +52,7 @@ struct ReportController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         req.flash("report.saved")
-        return req.redirect(to: Paths.report(match.engagement.id!))
+        return req.redirect(to: ReportRoute.show.link(match.engagement.id!))
     }
 
     @Sendable func consent(req: Request) async throws -> Response {
@@ -61,7 +61,7 @@ struct ReportController: RouteCollection {
         let chosen = Set((FormFields.all(req)["items"] ?? []).compactMap(PublicationItem.init(rawValue:)))
         try await req.publications.setConsents(chosen, on: match, as: party, by: try req.requireUser())
         req.flash("report.consent_saved")
-        return req.redirect(to: Paths.report(match.engagement.id!))
+        return req.redirect(to: ReportRoute.show.link(match.engagement.id!))
     }
 
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
@@ -73,19 +73,19 @@ struct ReportController: RouteCollection {
         let canEdit = AccessPolicy.decide(principal, .update, match.protected.work).isAllowed && [.closing, .closed].contains(match.engagement.stage)
         let published = try await req.publications.publication(match) != nil
         return try await req.page("report", title: "report.title", ReportPage(
-            matchHref: Paths.match(id), needTitle: match.need.title, successStatement: facts.successStatement,
+            matchHref: MatchRoute.show.link(id), needTitle: match.need.title, successStatement: facts.successStatement,
             deliverables: facts.deliverables.map { ItemRow(title: $0.title, status: req.t("work.status.\($0.status.rawValue)")) },
             decisions: facts.decisions.map { DecisionRow(date: $0.date, text: $0.text) },
             recommendations: facts.recommendations,
-            editAction: canEdit ? Paths.report(id) : nil,
-            consentAction: party != nil ? Paths.report(id) + "/consent" : nil,
+            editAction: canEdit ? ReportRoute.save.link(id) : nil,
+            consentAction: party != nil ? ReportRoute.consent.link(id) : nil,
             consents: PublicationItem.allCases.map { item in
                 let given = consents.given[item, default: []]
                 return ConsentRow(item: item.rawValue, label: req.t("publication.item.\(item.rawValue)"), mine: party.map(given.contains) ?? false,
                                   body: given.contains(.publicBody), expert: given.contains(.expert))
             },
-            publicationHref: principal.role.managesProgramme && match.engagement.stage == .closed ? Paths.match(id) + "/publication" : nil,
-            publicHref: published ? Paths.publicExchange(id) : nil,
+            publicationHref: principal.role.managesProgramme && match.engagement.stage == .closed ? ReportRoute.publicationForm.link(id) : nil,
+            publicHref: published ? PublicRoute.show.link(id) : nil,
             form: FormState(values: values, errors: errors, on: req)))
     }
 
@@ -130,7 +130,7 @@ struct ReportController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         req.flash("publication.published")
-        return req.redirect(to: Paths.publicExchange(match.engagement.id!))
+        return req.redirect(to: PublicRoute.show.link(match.engagement.id!))
     }
 
     private func publicationPage(_ req: Request, _ match: ProposedMatches.Loaded, texts: [PublicationItem: String], post: String, preview: Bool,
@@ -139,7 +139,7 @@ struct ReportController: RouteCollection {
         let form = FormState(values: [:], errors: errors, on: req,
                              labels: Dictionary(uniqueKeysWithValues: PublicationItem.allCases.map { ("text_\($0.rawValue)", req.t("publication.item.\($0.rawValue)")) }))
         return try await req.page("publication", title: "publication.title", PublicationPage(
-            reportHref: Paths.report(match.engagement.id!), needTitle: match.need.title,
+            reportHref: ReportRoute.show.link(match.engagement.id!), needTitle: match.need.title,
             items: consents.publishable.map {
                 TermsForm.Input(id: "text_\($0.rawValue)", value: texts[$0] ?? "", error: form.errors["text_\($0.rawValue)"],
                                 label: req.t("publication.item.\($0.rawValue)"))
@@ -147,7 +147,7 @@ struct ReportController: RouteCollection {
             withoutConsent: PublicationItem.allCases.filter { !consents.consented($0) }.map { req.t("publication.item.\($0.rawValue)") },
             post: post,
             preview: preview ? PublicText(title: match.need.title, texts: texts.filter { consents.consented($0.key) && !$0.value.trimmingWhitespace().isEmpty }, req) : nil,
-            action: Paths.match(match.engagement.id!) + "/publication",
+            action: ReportRoute.publish.link(match.engagement.id!),
             form: form))
     }
 

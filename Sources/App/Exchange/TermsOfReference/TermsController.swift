@@ -66,7 +66,7 @@ struct TermsController: RouteCollection {
             } else {
                 req.flash("terms.unchanged")
             }
-            return req.redirect(to: Paths.terms(match.engagement.id!))
+            return req.redirect(to: TermsRoute.show.link(match.engagement.id!))
         }
     }
 
@@ -75,7 +75,7 @@ struct TermsController: RouteCollection {
         guard let side = match.termsSide(of: req.principal!) else { throw AppError.forbidden }
         let complete = try await req.terms.sign(match, as: side, by: try req.requireUser())
         req.flash(complete ? "terms.signed_by_all" : "terms.signed")
-        return req.redirect(to: Paths.terms(match.engagement.id!))
+        return req.redirect(to: TermsRoute.show.link(match.engagement.id!))
     }
 
     @Sendable func version(req: Request) async throws -> View {
@@ -91,7 +91,7 @@ struct TermsController: RouteCollection {
             let changes: [TermsText.Change]
         }
         return try await req.page("terms_version", title: "terms.version_title", VersionPage(
-            termsHref: Paths.terms(match.engagement.id!), text: TermsText(terms, version: versions[index], match: match, req),
+            termsHref: TermsRoute.show.link(match.engagement.id!), text: TermsText(terms, version: versions[index], match: match, req),
             previous: previous == nil ? nil : number - 1, changes: TermsText.changes(from: previous, to: terms, req)))
     }
 
@@ -99,7 +99,7 @@ struct TermsController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         try await req.terms.start(match, by: try req.requireUser())
         req.flash("engagement.started")
-        return req.redirect(to: Paths.match(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
 
     // MARK: - Exports
@@ -165,21 +165,21 @@ struct TermsController: RouteCollection {
         let current = versions.first
         let side = match.termsSide(of: principal)
         let unsigned = side.map { side in !(current?.signatures.contains { $0.side == side } ?? true) } ?? false
-        let exports = current == nil ? [] : ["html", "json", "pdf"].map {
-            Option(value: Paths.terms(id) + "/export.\($0)", label: req.t("terms.export.\($0)"), selected: false)
+        let exports = current == nil ? [] : [("html", TermsRoute.exportHTML), ("json", TermsRoute.exportJSON), ("pdf", TermsRoute.exportPDF)].map { format, route in
+            Option(value: route.link(id), label: req.t("terms.export.\(format)"), selected: false)
         }
         return try await req.page("terms", title: "terms.title", ShowPage(
-            matchHref: Paths.match(id), needTitle: match.need.title, stage: req.t("engagement.stage.\(stage.rawValue)"),
+            matchHref: MatchRoute.show.link(id), needTitle: match.need.title, stage: req.t("engagement.stage.\(stage.rawValue)"),
             current: current.flatMap { version in version.terms.map { TermsText($0, version: version, match: match, req) } },
-            currentHref: current.map { Paths.terms(id) + "/versions/\($0.number)" },
+            currentHref: current.map { TermsRoute.version.link(id, $0.number) },
             versions: versions.map {
-                VersionLink(number: $0.number, href: Paths.terms(id) + "/versions/\($0.number)", date: CalendarDay.text($0.createdAt),
+                VersionLink(number: $0.number, href: TermsRoute.version.link(id, $0.number), date: CalendarDay.text($0.createdAt),
                             signatures: $0.signatures.count)
             },
-            signAction: stage == .torDrafting && current != nil && unsigned && canEdit ? Paths.terms(id) + "/sign" : nil,
+            signAction: stage == .torDrafting && current != nil && unsigned && canEdit ? TermsRoute.sign.link(id) : nil,
             signingAs: side.map { req.t("terms.side.\($0.rawValue)") },
             exports: exports,
-            editAction: canEdit ? Paths.terms(id) : nil,
+            editAction: canEdit ? TermsRoute.save.link(id) : nil,
             builder: canEdit ? TermsForm.builder(draft, supportAreas: req.terms.context(match).supportAreas, errors: form, req) : nil,
             values: (1...TermsText.programmeValues).map { req.t("terms.value.\($0)") },
             form: form))

@@ -47,7 +47,7 @@ struct TermsService {
                                    changes: ["version": String(version.number), "months": String(terms.months)])
             let others = try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db).filter { $0.id != user.id }
             try await EngagementParties.tell(others, "terms_version", arguments: [match.need.title, String(version.number)],
-                                             link: Paths.terms(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: TermsRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
             return version
         }
     }
@@ -71,7 +71,7 @@ struct TermsService {
             try await EvaluationService(db: scope.db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs).open(.pre, for: match, in: scope)
             try await EngagementParties.tell(try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db), "terms_signed",
                                              arguments: [match.need.title, String(current.number)],
-                                             link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
             return true
         }
     }
@@ -94,7 +94,7 @@ struct TermsService {
             let signed = try await on(scope.db).versions(of: match).first?.terms
             if let signed { try await TrackingService.plan(signed, for: match.engagement, on: scope.db, now: clock.now()) }
             try await EngagementParties.tell(try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db), "engagement_started", arguments: [match.need.title],
-                                             link: Paths.match(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
         }
     }
 }

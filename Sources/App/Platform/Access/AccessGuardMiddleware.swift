@@ -14,8 +14,7 @@ struct AccessGuardMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         case .needsSignIn:
             if request.isAPI { throw AppError.unauthenticated }
-            let target = request.url.path
-            return request.redirect(to: "/login?next=\(target.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? "/")")
+            return request.redirect(to: SessionRoute.form.link(query: [URLQueryItem(name: "next", value: request.url.path)]))
         case .forbidden:
             throw AppError.forbidden
         }

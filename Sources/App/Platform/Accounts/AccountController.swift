@@ -91,6 +91,6 @@ struct AccountController: RouteCollection {
             }
         }
         req.flash("tokens.revoked")
-        return req.redirect(to: Paths.tokens)
+        return req.redirect(to: AccountRoute.tokens.link())
     }
 }

@@ -46,7 +46,7 @@ struct AccountService: Sendable {
                 try await invitation.save(on: scope.db)
                 try await scope.record(.invitationAccept, .invitation(invitation.id!))
                 try await notifier.notify(invitation.invitedBy, "notification.invitation_accepted", arguments: [name],
-                                          link: Paths.people, on: scope.db)
+                                          link: PeopleRoute.list.link(), on: scope.db)
             }
             try await scope.record(.userCreate, .user(user.id!), changes: ["role": role.rawValue, "status": "active"])
             return user
@@ -101,7 +101,7 @@ struct AccountService: Sendable {
                 guard let existing = try await User.query(on: scope.db).filter(\.$email == input.email.trimmingWhitespace().lowercased()).first()
                 else { return }
                 try await mailer.enqueue(to: existing.email, language: existing.preferredLanguage ?? language,
-                                         kind: "registration_duplicate", arguments: [mailer.link(Paths.forgotPassword)], on: scope.db)
+                                         kind: "registration_duplicate", arguments: [mailer.link(PasswordResetRoute.forgotForm.link())], on: scope.db)
                 try await scope.record(.userRegister, .user(existing.id!), reason: "address already registered")
             }
         }
@@ -119,7 +119,7 @@ struct AccountService: Sendable {
             try await scope.record(.userRegister, .user(user.id!), changes: ["role": role.rawValue, "status": "pending"])
             try await mailer.enqueue(to: email.value, language: language, kind: "registration_received", arguments: [name], on: scope.db)
             for coordinator in try await User.query(on: scope.db).filter(\.$role == .coordinator).filter(\.$status == .active).all() {
-                try await notifier.notify(coordinator.id!, "notification.registration_pending", link: Paths.people, on: scope.db)
+                try await notifier.notify(coordinator.id!, "notification.registration_pending", link: PeopleRoute.list.link(), on: scope.db)
             }
         }
     }
@@ -146,8 +146,8 @@ struct AccountService: Sendable {
             try await scope.record(.userApprove, .user(userID), changes: ["status": "active", "organisation": organisationID?.uuidString ?? ""])
             let language = user.preferredLanguage ?? .fallback
             try await mailer.enqueue(to: user.email, language: language, kind: "registration_approved",
-                                     arguments: [user.displayName, mailer.link(Paths.login)], on: scope.db)
-            try await notifier.notify(userID, "notification.welcome", link: Paths.home, on: scope.db)
+                                     arguments: [user.displayName, mailer.link(SessionRoute.form.link())], on: scope.db)
+            try await notifier.notify(userID, "notification.welcome", link: HomeRoute.home.link(), on: scope.db)
         }
     }
 
@@ -235,7 +235,7 @@ struct AccountService: Sendable {
             try await PasswordReset(id: UUID(), userID: user.id!, tokenDigest: secret.digest, now: clock.now()).create(on: scope.db)
             try await scope.record(.passwordResetRequest, .user(user.id!))
             try await mailer.enqueue(to: user.email, language: user.preferredLanguage ?? language, kind: "password_reset",
-                                     arguments: [user.displayName, mailer.link("\(Paths.resetPassword)?token=\(secret.plaintext)")],
+                                     arguments: [user.displayName, mailer.link("\(PasswordResetRoute.resetForm.link())?token=\(secret.plaintext)")],
                                      on: scope.db)
         }
     }

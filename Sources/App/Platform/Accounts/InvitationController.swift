@@ -47,7 +47,7 @@ struct InvitationController: RouteCollection {
         do {
             _ = try await InvitationService(accounts: req.accounts).invite(draft, by: try req.requireUser())
             req.flash("invitations.sent")
-            return req.redirect(to: Paths.invitations)
+            return req.redirect(to: InvitationRoute.list.link())
         } catch AppError.validation(let errors) {
             let state = FormState(values: ["email": draft.email], errors: errors, on: req)
             return try await req.page("invitations", title: "invitations.title", try await listPage(req, form: state, draft: draft),
@@ -103,7 +103,7 @@ struct InvitationController: RouteCollection {
                                                 password: form.password ?? "", confirmation: form.passwordConfirmation ?? "")
             req.startSession(for: user)
             req.flash("invitation.welcome")
-            return req.redirect(to: Paths.home)
+            return req.redirect(to: HomeRoute.home.link())
         } catch AppError.validation(let errors) {
             let invitation = try await service.usableInvitation(token: form.token ?? "")
             return try await req.page("invitation_accept", title: "invitation.accept_title",

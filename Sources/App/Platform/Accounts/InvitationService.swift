@@ -35,7 +35,7 @@ struct InvitationService: Sendable {
             try await mailer.enqueue(
                 to: email.value, language: language, kind: "invitation",
                 arguments: [accounts.mailer.catalogs.text("role.\(role.rawValue)", language),
-                            mailer.link("\(Paths.acceptInvitation)?token=\(secret.plaintext)")],
+                            mailer.link("\(InvitationRoute.acceptForm.link())?token=\(secret.plaintext)")],
                 on: scope.db)
             return invitation
         }

@@ -44,7 +44,7 @@ struct PasswordResetController: RouteCollection {
             try await req.accounts.resetPassword(token: form.token ?? "", password: form.password ?? "",
                                                  confirmation: form.passwordConfirmation ?? "")
             req.flash("password.reset_done")
-            return req.redirect(to: Paths.login)
+            return req.redirect(to: SessionRoute.form.link())
         } catch AppError.validation(let errors) {
             return try await req.page("password_reset", title: "password.reset_title",
                                       ResetPage(token: form.token ?? "", form: FormState(values: [:], errors: errors, on: req)),

@@ -44,7 +44,7 @@ struct PeopleController: RouteCollection {
                    role: req.t("role.\(user.role.rawValue)"), roleValue: user.role.rawValue,
                    status: req.t("status.\(user.status.rawValue)"), organisation: user.organisation?.name,
                    requestedOrganisation: user.requestedOrganisation,
-                   historyHref: Paths.auditHistory(type: "user", id: user.id!.uuidString.lowercased()))
+                   historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "user"), URLQueryItem(name: "subjectID", value: user.id!.uuidString.lowercased())]))
         }
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
         func options(_ kind: OrganisationKind) -> [Option] {
@@ -86,7 +86,7 @@ struct PeopleController: RouteCollection {
     private func decide(_ req: Request, id: UUID, _ work: () async throws -> Void) async throws -> Response {
         do {
             try await work()
-            return req.redirect(to: Paths.people)
+            return req.redirect(to: PeopleRoute.list.link())
         } catch AppError.validation(let errors) {
             return try await req.page("people", title: "people.title", try await listPage(req, errors: errors, errorFor: id),
                                       status: .unprocessableEntity)

@@ -51,6 +51,6 @@ struct SessionController: RouteCollection {
             try await scope.record(.sessionLogout, .user(user.id!))
         }
         req.endSession()
-        return req.redirect(to: Paths.home)
+        return req.redirect(to: HomeRoute.home.link())
     }
 }

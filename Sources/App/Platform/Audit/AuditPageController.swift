@@ -59,10 +59,10 @@ struct AuditPageController: RouteCollection {
         let values = ["actor": filters.actor ?? "", "subjectType": filters.subjectType ?? "", "subjectID": filters.subjectID ?? ""]
         func link(_ p: Int) -> String {
             var components = URLComponents()
-            components.path = Paths.audit
+            components.path = AuditPageRoute.list.link()
             components.queryItems = values.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
                 + (filters.action.map { [URLQueryItem(name: "action", value: $0)] } ?? []) + [URLQueryItem(name: "page", value: "\(p)")]
-            return components.string ?? Paths.audit
+            return components.string ?? AuditPageRoute.list.link()
         }
         return try await req.page("audit", title: "audit.title", ListPage(
             rows: rows, hasRows: !rows.isEmpty, filters: values,

@@ -37,7 +37,7 @@ struct JobsController: RouteCollection {
             throw AppError.conflict(code: "job_not_failed")
         }
         req.flash("jobs.retried")
-        return req.redirect(to: Paths.jobs)
+        return req.redirect(to: JobsRoute.list.link())
     }
 
     private func row(_ job: JobRecord, _ req: Request) -> Row {

@@ -26,7 +26,7 @@ struct LanguageController: RouteCollection {
 
     /// Only same-site paths, so the switcher cannot be used as an open redirect.
     static func safeReturn(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return Paths.home }
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return HomeRoute.home.link() }
         return raw
     }
 }

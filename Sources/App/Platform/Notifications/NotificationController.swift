@@ -44,7 +44,7 @@ struct NotificationController: RouteCollection {
             }
             try await scope.record(.notificationRead, .notification(id))
         }
-        return req.redirect(to: notification.link.map { LanguageController.safeReturn($0) } ?? Paths.notifications)
+        return req.redirect(to: notification.link.map { LanguageController.safeReturn($0) } ?? NotificationRoute.list.link())
     }
 
     @Sendable func readAll(req: Request) async throws -> Response {
@@ -57,6 +57,6 @@ struct NotificationController: RouteCollection {
             }
             for id in unread { try await scope.record(.notificationRead, .notification(id)) }
         }
-        return req.redirect(to: Paths.notifications)
+        return req.redirect(to: NotificationRoute.list.link())
     }
 }

@@ -29,7 +29,7 @@ struct APIOrganisationController: RouteCollection {
         let input = try req.content.decode(OrganisationInput.self)
         let organisation = try await req.organisations.create(input.draft, actor: .user(try req.requireUser().id!))
         let response = try await OrganisationDTO(organisation).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/organisations/\(organisation.id!.uuidString.lowercased())")
+        response.headers.replaceOrAdd(name: .location, value: APIOrganisationRoute.show.link(organisation.id!))
         return response
     }
 

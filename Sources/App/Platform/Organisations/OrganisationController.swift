@@ -41,7 +41,7 @@ struct OrganisationController: RouteCollection {
         if !query.isEmpty { builder = builder.filter(Organisation.schema, "name", contains: query, on: req.db) }
         if let kind { builder = builder.filter(\.$kind == kind) }
         let items = try await builder.limit(200).all().map {
-            ListItem(name: $0.name, href: Paths.organisation($0.id!), kind: req.t("organisation.kind.\($0.kind.rawValue)"),
+            ListItem(name: $0.name, href: OrganisationRoute.show.link($0.id!), kind: req.t("organisation.kind.\($0.kind.rawValue)"),
                      country: CountryCode($0.country)?.name(in: req.language) ?? $0.country)
         }
         let principal = req.principal!
@@ -79,7 +79,7 @@ struct OrganisationController: RouteCollection {
             struct Empty: Encodable {}
             return try await req.page("organisation_none", title: "organisation.none_title", Empty()).encodeResponse(for: req)
         }
-        return req.redirect(to: Paths.organisation(id))
+        return req.redirect(to: OrganisationRoute.show.link(id))
     }
 
     @Sendable func show(req: Request) async throws -> View {
@@ -97,8 +97,8 @@ struct OrganisationController: RouteCollection {
             sector: o.sector.map { req.t("organisation.sector.\($0.rawValue)") },
             canEdit: AccessPolicy.decide(principal, .update, .organisation(id: o.id!)).isAllowed,
             historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
-                ? Paths.auditHistory(type: "organisation", id: o.id!.uuidString.lowercased()) : nil,
-            participationHref: o.kind == .publicBody ? Paths.participation(o.id!) : nil,
+                ? AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "organisation"), URLQueryItem(name: "subjectID", value: o.id!.uuidString.lowercased())]) : nil,
+            participationHref: o.kind == .publicBody ? ParticipationRoute.show.link(o.id!) : nil,
             participationStatus: o.kind == .publicBody ? req.t("participation.\((o.participationStatus ?? .draft).rawValue)") : nil))
     }
 
@@ -122,7 +122,7 @@ struct OrganisationController: RouteCollection {
     @Sendable func newForm(req: Request) async throws -> View {
         try req.authorize(.create, .organisationDirectory)
         return try await req.page("organisation_form", title: "organisation.new_title",
-                                  formPage(req, action: Paths.organisations, draft: OrganisationDraft(kind: "public_body"), errors: []))
+                                  formPage(req, action: OrganisationRoute.create.link(), draft: OrganisationDraft(kind: "public_body"), errors: []))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -131,10 +131,10 @@ struct OrganisationController: RouteCollection {
         do {
             let organisation = try await req.organisations.create(form.draft, actor: .user(try req.requireUser().id!))
             req.flash("organisation.created")
-            return req.redirect(to: Paths.organisation(organisation.id!))
+            return req.redirect(to: OrganisationRoute.show.link(organisation.id!))
         } catch AppError.validation(let errors) {
             return try await req.page("organisation_form", title: "organisation.new_title",
-                                      formPage(req, action: Paths.organisations, draft: form.draft, errors: errors),
+                                      formPage(req, action: OrganisationRoute.create.link(), draft: form.draft, errors: errors),
                                       status: .unprocessableEntity)
         }
     }
@@ -142,7 +142,7 @@ struct OrganisationController: RouteCollection {
     @Sendable func editForm(req: Request) async throws -> View {
         let organisation = try await req.load(Organisation.self, for: .update)
         return try await req.page("organisation_form", title: "organisation.edit_title",
-                                  formPage(req, action: Paths.organisation(organisation.id!), draft: organisation.draft, errors: []))
+                                  formPage(req, action: OrganisationRoute.update.link(organisation.id!), draft: organisation.draft, errors: []))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -152,10 +152,10 @@ struct OrganisationController: RouteCollection {
         do {
             _ = try await req.organisations.update(organisation, with: form.draft, actor: .user(try req.requireUser().id!))
             req.flash("organisation.saved")
-            return req.redirect(to: Paths.organisation(organisation.id!))
+            return req.redirect(to: OrganisationRoute.show.link(organisation.id!))
         } catch AppError.validation(let errors) {
             return try await req.page("organisation_form", title: "organisation.edit_title",
-                                      formPage(req, action: Paths.organisation(organisation.id!), draft: form.draft, errors: errors),
+                                      formPage(req, action: OrganisationRoute.update.link(organisation.id!), draft: form.draft, errors: errors),
                                       status: .unprocessableEntity)
         }
     }
@@ -169,9 +169,9 @@ struct OrganisationController: RouteCollection {
         let languages = LanguageCode.sortedNames(in: lang)
             .map { Option(value: $0.code, label: $0.name, selected: chosenLanguages.contains($0.code)) }
         return FormPage(
-            action: action, isNew: action == Paths.organisations,
-            showPublicBody: action == Paths.organisations || draft.kind == OrganisationKind.publicBody.rawValue,
-            showCompany: action == Paths.organisations || draft.kind == OrganisationKind.company.rawValue,
+            action: action, isNew: action == OrganisationRoute.create.link(),
+            showPublicBody: action == OrganisationRoute.create.link() || draft.kind == OrganisationKind.publicBody.rawValue,
+            showCompany: action == OrganisationRoute.create.link() || draft.kind == OrganisationKind.company.rawValue,
             form: FormState(values: values, errors: errors, on: req),
             kinds: Option.cases(OrganisationKind.allCases, labels: "organisation.kind", selected: draft.kind, req),
             countries: countries,

@@ -76,7 +76,7 @@ struct PublicBodyParticipationService: Sendable {
                 let language = member.preferredLanguage ?? .fallback
                 let status = mailer.catalogs.text("participation.\(next.rawValue)", language)
                 try await Notifier(clock: clock).notify(member.id!, "notification.participation_decided", arguments: [status],
-                                                        link: Paths.participation(organisation.id!), on: scope.db)
+                                                        link: ParticipationRoute.show.link(organisation.id!), on: scope.db)
                 try await mailer.enqueue(to: member.email, language: language, kind: "participation_decided",
                                          arguments: [member.displayName, organisation.name, status, trimmed], on: scope.db)
             }

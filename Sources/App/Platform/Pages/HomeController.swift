@@ -41,9 +41,9 @@ struct HomeController: RouteCollection {
             let pending = try await User.query(on: db).filter(\.$status == .pending).count()
             let organisations = try await Organisation.query(on: db).count()
             let openInvitations = try await Invitation.query(on: db).filter(\.$acceptedAt == nil).count()
-            cards = [Card(label: "dashboard.pending_registrations", value: pending, href: Paths.people),
-                     Card(label: "dashboard.organisations", value: organisations, href: Paths.organisations),
-                     Card(label: "dashboard.open_invitations", value: openInvitations, href: Paths.invitations)]
+            cards = [Card(label: "dashboard.pending_registrations", value: pending, href: PeopleRoute.list.link()),
+                     Card(label: "dashboard.organisations", value: organisations, href: OrganisationRoute.list.link()),
+                     Card(label: "dashboard.open_invitations", value: openInvitations, href: InvitationRoute.list.link())]
             if organisations == 0 { steps.append("dashboard.next.add_organisation") }
             if openInvitations == 0 { steps.append("dashboard.next.invite") }
             if user.role == .administrator { steps.append("dashboard.next.check_outbox") }
@@ -57,8 +57,8 @@ struct HomeController: RouteCollection {
             steps = ["dashboard.next.analyst_wait"]
         }
         let unread = try await UserNotification.unreadCount(of: user.id!, on: db.sql)
-        cards.append(Card(label: "dashboard.unread", value: unread, href: Paths.notifications))
+        cards.append(Card(label: "dashboard.unread", value: unread, href: NotificationRoute.list.link()))
         return Dashboard(role: user.role.rawValue, cards: cards, nextSteps: steps, hasNextSteps: !steps.isEmpty, organisationName: organisation?.name,
-                         organisationHref: organisation.flatMap(\.id).map(Paths.organisation))
+                         organisationHref: organisation.flatMap(\.id).map { OrganisationRoute.show.link($0) })
     }
 }

@@ -10,33 +10,33 @@ struct NavigationItem: Encodable, Equatable {
 enum Navigation {
     static func links(for role: Role?) -> [(key: String, href: String)] {
         guard let role else {
-            return [("nav.home", Paths.home), ("nav.public", Paths.publicExchanges), ("nav.login", Paths.login), ("nav.register", Paths.register)]
+            return [("nav.home", HomeRoute.home.link()), ("nav.public", PublicRoute.list.link()), ("nav.login", SessionRoute.form.link()), ("nav.register", RegistrationRoute.form.link())]
         }
-        var links: [(String, String)] = [("nav.dashboard", Paths.home)]
+        var links: [(String, String)] = [("nav.dashboard", HomeRoute.home.link())]
         switch role {
         case .coordinator:
-            links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
-                      ("nav.matching", Paths.matching), ("nav.matches", Paths.matches), ("nav.programme", Paths.programme),
-                      ("nav.red_flags", Paths.redFlags), ("nav.skills", Paths.skills), ("nav.people", Paths.people), ("nav.invitations", Paths.invitations),
-                      ("nav.audit", Paths.audit)]
+            links += [("nav.organisations", OrganisationRoute.list.link()), ("nav.needs", NeedRoute.list.link()), ("nav.experts", RosterRoute.experts.link()),
+                      ("nav.matching", MatchingBoardRoute.board.link()), ("nav.matches", MatchRoute.list.link()), ("nav.programme", ProgrammeRoute.dashboard.link()),
+                      ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.skills", SkillsRoute.list.link()), ("nav.people", PeopleRoute.list.link()), ("nav.invitations", InvitationRoute.list.link()),
+                      ("nav.audit", AuditPageRoute.list.link())]
         case .administrator:
-            links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.experts", Paths.experts),
-                      ("nav.matching", Paths.matching), ("nav.matches", Paths.matches), ("nav.programme", Paths.programme),
-                      ("nav.red_flags", Paths.redFlags), ("nav.skills", Paths.skills), ("nav.people", Paths.people), ("nav.invitations", Paths.invitations),
-                      ("nav.audit", Paths.audit), ("nav.outbox", Paths.outbox), ("nav.jobs", Paths.jobs)]
+            links += [("nav.organisations", OrganisationRoute.list.link()), ("nav.needs", NeedRoute.list.link()), ("nav.experts", RosterRoute.experts.link()),
+                      ("nav.matching", MatchingBoardRoute.board.link()), ("nav.matches", MatchRoute.list.link()), ("nav.programme", ProgrammeRoute.dashboard.link()),
+                      ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.skills", SkillsRoute.list.link()), ("nav.people", PeopleRoute.list.link()), ("nav.invitations", InvitationRoute.list.link()),
+                      ("nav.audit", AuditPageRoute.list.link()), ("nav.outbox", OutboxRoute.list.link()), ("nav.jobs", JobsRoute.list.link())]
         case .evaluator:
-            links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.matches", Paths.matches),
-                      ("nav.programme", Paths.programme)]
+            links += [("nav.organisations", OrganisationRoute.list.link()), ("nav.needs", NeedRoute.list.link()), ("nav.matches", MatchRoute.list.link()),
+                      ("nav.programme", ProgrammeRoute.dashboard.link())]
         case .analyst:
-            links += [("nav.organisations", Paths.organisations), ("nav.needs", Paths.needs), ("nav.conflict_data", Paths.conflictData),
-                      ("nav.red_flags", Paths.redFlags), ("nav.programme", Paths.programme)]
+            links += [("nav.organisations", OrganisationRoute.list.link()), ("nav.needs", NeedRoute.list.link()), ("nav.conflict_data", ConflictDataRoute.show.link()),
+                      ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.programme", ProgrammeRoute.dashboard.link())]
         case .publicParticipant:
-            links += [("nav.my_organisation", Paths.myOrganisation), ("nav.needs", Paths.needs), ("nav.matches", Paths.matches)]
+            links += [("nav.my_organisation", OrganisationRoute.mine.link()), ("nav.needs", NeedRoute.list.link()), ("nav.matches", MatchRoute.list.link())]
         case .expert:
-            links += [("nav.profile", Paths.profile), ("nav.opportunities", Paths.opportunities), ("nav.matches", Paths.matches),
-                      ("nav.my_organisation", Paths.myOrganisation)]
+            links += [("nav.profile", ProfileRoute.show.link()), ("nav.opportunities", OpportunitiesRoute.list.link()), ("nav.matches", MatchRoute.list.link()),
+                      ("nav.my_organisation", OrganisationRoute.mine.link())]
         }
-        links += [("nav.notifications", Paths.notifications), ("nav.account", Paths.account)]
+        links += [("nav.notifications", NotificationRoute.list.link()), ("nav.account", AccountRoute.show.link())]
         return links
     }
 

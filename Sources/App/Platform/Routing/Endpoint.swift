@@ -109,3 +109,6 @@ extension Int: LinkValue {
 extension LinkValue where Self: RawRepresentable, RawValue == String {
     var pathSegment: String { rawValue }
 }
+
+extension EvaluationStage: LinkValue {}
+extension DueDiligenceItem: LinkValue {}

@@ -53,7 +53,7 @@ struct APISkillsController: RouteCollection {
         try req.authorize(.create, .skillsTaxonomy)
         let skill = try await req.skillAdministration.add(try req.content.decode(SkillInput.self).draft, by: try req.requireUser())
         let response = try await SkillDTO(skill).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/skills?q=\(skill.id)")
+        response.headers.replaceOrAdd(name: .location, value: APISkillsRoute.list.link(query: [URLQueryItem(name: "q", value: skill.id)]))
         return response
     }
 

@@ -65,7 +65,7 @@ struct SkillsController: RouteCollection {
         do {
             let skill = try await req.skillAdministration.add(form.draft, by: try req.requireUser())
             req.flash("skills.added", skill.labels[req.language])
-            return req.redirect(to: Paths.skills + "?q=" + (skill.id.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""))
+            return req.redirect(to: SkillsRoute.list.link() + "?q=" + (skill.id.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""))
         } catch AppError.validation(let errors) {
             return try await listPage(req, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
@@ -77,7 +77,7 @@ struct SkillsController: RouteCollection {
         let canEdit = AccessPolicy.decide(req.principal!, .update, .skillsTaxonomy).isAllowed
         let row = { (skill: SkillsTaxonomy.Skill) in
             SkillRow(id: skill.id, label: skill.labels[req.language], synonyms: skill.synonyms.joined(separator: ", "),
-                     editHref: canEdit ? Paths.skillEdit(skill.id) : nil)
+                     editHref: canEdit ? SkillsRoute.editForm.link(skill.id) : nil)
         }
         let query = (try? req.query.get(String.self, at: "q"))?.trimmingWhitespace() ?? ""
         let found = taxonomy.search(query)
@@ -117,7 +117,7 @@ struct SkillsController: RouteCollection {
         do {
             let renamed = try await req.skillAdministration.rename(skill.id, to: form.draft, reason: form.reason ?? "", by: try req.requireUser())
             req.flash("skills.renamed", renamed.labels[req.language])
-            return req.redirect(to: Paths.skills)
+            return req.redirect(to: SkillsRoute.list.link())
         } catch AppError.validation(let errors) {
             return try await editPage(req, skill, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
