@@ -102,6 +102,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M030_StreamRedFlagInputs())
     app.migrations.add(M031_IndexLongLists())
     app.migrations.add(M032_AddDataImportDigest())
+    app.migrations.add(M033_TypeNeedColumns())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

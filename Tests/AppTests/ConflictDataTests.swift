@@ -60,7 +60,7 @@ final class ConflictDataTests: AppTestCase {
             }
             let text = lines.joined(separator: "\n")
             for _ in 0..<2 {
-                _ = try await Self.importText(app.conflictData, text)
+                _ = try await Self.importText(app.registry.conflictData, text)
             }
             let stored = try await ProcurementPartyRecord.query(on: app.db).count()
             XCTAssertEqual(stored, 3_375, "every party once: the second import replaced the first, process by process")
@@ -166,7 +166,7 @@ final class ConflictDataTests: AppTestCase {
     /// releases fall in two pieces keeps the parties of both.
     func testAFileIsReadAPieceAtATimeWithTheFilesLineNumbers() async throws {
         try await withTestApp { app in
-            var service = app.conflictData
+            var service = app.registry.conflictData
             service.pieceSize = 4_096
             func release(_ index: Int, ocid: String? = nil) -> String {
                 let process = ocid ?? "ocds-piece-\(index)"

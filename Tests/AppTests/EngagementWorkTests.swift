@@ -134,11 +134,11 @@ final class EngagementWorkTests: AppTestCase {
 
             // Twenty quiet days later: the action is overdue and nothing has happened for 14 days.
             clock.advance(by: 20 * 86_400)
-            let sent = try await app.reminders.run()
+            let sent = try await app.registry.reminders.run()
             let keys = try await SentReminder.query(on: app.db).all(\.$key)
             XCTAssertEqual(Set(keys.map { String($0.prefix { $0 != ":" }) }), ["overdue_action", "inactive", "evaluation_due"])
             XCTAssertEqual(sent, keys.count)
-            let repeated = try await app.reminders.run()
+            let repeated = try await app.registry.reminders.run()
             XCTAssertEqual(repeated, 0, "each cause is reminded once")
             let overdue = try await UserNotification.query(on: app.db).filter(\.$messageKey == "notification.reminder_overdue_action").count()
             let quiet = try await UserNotification.query(on: app.db).filter(\.$messageKey == "notification.reminder_inactive").count()

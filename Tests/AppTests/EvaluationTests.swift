@@ -34,7 +34,7 @@ final class EvaluationTests: AppTestCase {
 
             // Half-way through the Terms (2027-02-01 to 2027-05-01), the reminder job sends the mid questionnaire.
             clock.advance(by: 140 * 86_400)
-            _ = try await app.reminders.run()
+            _ = try await app.registry.reminders.run()
             let midOpen = try await EvaluationRound.query(on: app.db).filter(\.$stage == .mid).count()
             XCTAssertEqual(midOpen, 1)
             body = BrowserSession(app: app)

@@ -75,8 +75,8 @@ final class ExpertProfileTests: AppTestCase {
     func testAnImportedExpertIsConfirmedWhenTheySignIn() async throws {
         try await withTestApp { app in
             let staff = try await user(Demo.coordinator, on: app)
-            let preview = try await app.roster.preview("name,email,country\nEli Expert,\(Demo.expert),GB\n", mapping: nil)
-            let imported = try await app.roster.apply(preview, skippingFlagged: false, actor: .user(staff.id!))
+            let preview = try await app.registry.roster.preview("name,email,country\nEli Expert,\(Demo.expert),GB\n", mapping: nil)
+            let imported = try await app.registry.roster.apply(preview, skippingFlagged: false, actor: .user(staff.id!))
             XCTAssertEqual(imported.first?.status, .invited)
             var expert = BrowserSession(app: app)
             try await expert.login(Demo.expert)

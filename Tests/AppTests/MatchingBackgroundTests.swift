@@ -119,8 +119,8 @@ final class MatchingBackgroundTests: AppTestCase {
             let created = try await member.send(.POST, "/api/v1/needs", json: "{\(base),\"fields\":[\"audit\"],\"sector\":\"health\"}")
             XCTAssertEqual(created.status, .created)
             let need = try created.content.decode(NeedDTO.self)
-            XCTAssertEqual(need.fields, ["audit"])
-            XCTAssertEqual(need.sector, "health")
+            XCTAssertEqual(need.fields, [.audit])
+            XCTAssertEqual(need.sector, .health)
             for bad in [#""sector":"lobbying""#, #""fields":["other"]"#] {
                 let refused = try await member.send(.POST, "/api/v1/needs", json: "{\(base),\(bad)}")
                 XCTAssertEqual(refused.status, .unprocessableEntity, bad)

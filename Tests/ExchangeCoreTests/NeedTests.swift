@@ -34,13 +34,14 @@ struct NeedTests {
         #expect(errors.contains(FieldError("dataRules", .required)), "real data needs its rules")
     }
 
-    @Test func fieldsAndSectorMustBeOnesTheProgrammeKnows() {
+    @Test func fieldsAndSectorMustBeOnesTheProgrammeKnows() throws {
         var need = complete
         need.fields = ["fraud", "audit"]
         need.sector = "public_procurement"
         #expect(need.validate(against: taxonomy) == [])
-        #expect(need.experienceFields == [.fraud, .audit])
-        #expect(need.workSector == .publicProcurement)
+        let details = try need.details(against: taxonomy).get()
+        #expect(details.scope.fields == [.fraud, .audit])
+        #expect(details.sector == .publicProcurement)
         need.fields = ["other"]
         need.sector = "lobbying"
         #expect(need.validate(against: taxonomy).map(\.field) == ["fields", "sector"])
@@ -70,18 +71,46 @@ struct NeedTests {
         #expect(svg.components(separatedBy: "<rect").count - 1 == 14, "the unrated area has no bar")
     }
 
-    @Test func aCompleteNeedPassesScreeningUnlessItBringsDataThatNeedsRules() {
+    func screen(_ draft: NeedDraft, _ readiness: ReadinessAssessment) throws -> NeedScreening {
+        NeedScreening.screen(try draft.details(against: taxonomy).get(), readiness: readiness, taxonomy: taxonomy)
+    }
+
+    @Test func aCompleteNeedPassesScreeningUnlessItBringsDataThatNeedsRules() throws {
         let rated = ReadinessAssessment(ratings: Dictionary(uniqueKeysWithValues: ReadinessArea.allCases.map { ($0, .init(score: 2)) }))
-        #expect(NeedScreening.screen(complete, readiness: rated, taxonomy: taxonomy) == .screened(.pass))
+        #expect(try screen(complete, rated) == .screened(.pass))
         var real = complete
         (real.dataAccess, real.dataRules) = ("real", "The data stays on the body's premises.")
-        #expect(NeedScreening.screen(real, readiness: rated, taxonomy: taxonomy) == .screened(.needsReview))
+        #expect(try screen(real, rated) == .screened(.needsReview))
         var synthetic = complete
         synthetic.dataAccess = "synthetic"
-        #expect(NeedScreening.screen(synthetic, readiness: rated, taxonomy: taxonomy) == .screened(.pass))
+        #expect(try screen(synthetic, rated) == .screened(.pass))
         var untitled = complete
         untitled.title = ""
-        #expect(NeedScreening.screen(untitled, readiness: ReadinessAssessment(ratings: [:]), taxonomy: taxonomy)
+        #expect(try screen(untitled, ReadinessAssessment(ratings: [:]))
             == .incomplete([FieldError("title", .required)] + ReadinessAssessment(ratings: [:]).validate()))
+    }
+
+    /// A draft becomes typed values once nothing in it is malformed; what is merely missing waits for submission.
+    @Test func aWellFormedDraftBecomesTypedValuesEvenWhileIncomplete() throws {
+        var draft = complete
+        draft.title = "  Red flags  "
+        draft.requiredSkills = []
+        let details = try draft.details(against: taxonomy).get()
+        #expect(details.title == "Red flags")
+        #expect(details.scope.supportAreas == [.dataSoftware, .visualisation])
+        #expect(details.scope.issueAreas == [.moneyFlows])
+        #expect(details.dataAccess == DataAccess.none)
+        #expect(details.problems(against: taxonomy) == [FieldError("requiredSkills", .required)])
+        #expect(details.draft.details(against: taxonomy) == .success(details), "the form shows what is stored")
+    }
+
+    @Test func aMalformedDraftNamesItsDomainFieldsAndGivesNoValue() {
+        var draft = complete
+        draft.supportAreas = [7]
+        draft.sector = "space"
+        draft.title = ""
+        #expect(draft.details(against: taxonomy) == .failure(ValidationFailure(errors: [
+            FieldError("supportAreas", .invalidChoice), FieldError("sector", .invalidChoice),
+        ])))
     }
 }

@@ -84,7 +84,7 @@ public enum DemoProgramme {
     static func seed(_ app: Application) async throws -> Summary {
         var created = 0
         for seed in organisations where try await Organisation.find(StableID.make(seed.key), on: app.db) == nil {
-            _ = try await app.organisations.create(seed.draft, actor: .system("seed"), id: StableID.make(seed.key))
+            _ = try await app.registry.organisations.create(seed.draft, actor: .system("seed"), id: StableID.make(seed.key))
             created += 1
         }
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()).hash(password)

@@ -129,13 +129,15 @@ struct GeneratedProgramme {
         need.status = index < size.engagements ? .eligible : ParticipationStatus.allCases[index % 4 + 2]
         need.createdBy = id("member", index % size.bodies)
         need.createdAt = now
-        let draft = NeedDraft(
+        let scope = NeedScope(
+            supportAreas: [SupportArea.allCases[index % 5]], issueAreas: [.moneyFlows], requiredSkills: [skills[index % skills.count]],
+            preferredSkills: [skills[(index + 1) % skills.count]], languages: ["en"], fields: [.audit])
+        let details = NeedDetails(
             title: "Generated need \(index + 1): \(["dashboards", "red flags", "declarations", "case tracking"][index % 4])",
             problemStatement: "A generated problem statement for load tests.", whyPrivateSector: "Private teams do this daily.",
-            supportAreas: [index % 5 + 1], issueAreas: ["money_flows"], requiredSkills: [skills[index % skills.count]],
-            preferredSkills: [skills[(index + 1) % skills.count]], languages: ["en"], preferredStart: now, durationMonths: 3 + index % 4,
-            expectedOutputs: "A prototype and a method note.", fields: ["audit"], sector: "public_administration")
-        need.apply(draft, readiness: ReadinessAssessment(ratings: [:]), now: now)
+            scope: scope, preferredStart: now, durationMonths: 3 + index % 4, expectedOutputs: "A prototype and a method note.",
+            dataAccess: .none, dataRules: "", sector: .publicAdministration)
+        need.apply(details, readiness: ReadinessAssessment(ratings: [:]), now: now)
         return need
     }
 

@@ -39,7 +39,7 @@ public enum Platform {
         _ app: Application, email: String, displayName: String, role: String, organisationID: UUID?, password: String
     ) async throws -> UUID {
         do {
-            let user = try await app.accounts.createActiveUser(
+            let user = try await app.registry.accounts.createActiveUser(
                 .init(email: email, displayName: displayName, role: role, organisationID: organisationID,
                       password: password, passwordConfirmation: password, language: nil),
                 actor: .system("cli"))
@@ -127,7 +127,7 @@ public enum Platform {
         }
         let preview: RosterImportService.Preview
         do {
-            preview = try await app.roster.preview(text, mapping: chosen)
+            preview = try await app.registry.roster.preview(text, mapping: chosen)
         } catch RosterImportService.Refusal.unreadable(let problem) {
             throw CommandError(description: problem.description)
         }
@@ -135,7 +135,7 @@ public enum Platform {
         var imported = 0
         if !dryRun {
             do {
-                imported = try await app.roster.apply(preview, skippingFlagged: skipFlagged, actor: .system("cli")).count
+                imported = try await app.registry.roster.apply(preview, skippingFlagged: skipFlagged, actor: .system("cli")).count
             } catch RosterImportService.Refusal.blocked {
                 imported = -1
             }
@@ -167,7 +167,7 @@ public enum Platform {
             throw CommandError(description: "cannot read the file")
         }
         do {
-            let outcome = try await app.conflictData.importFile(kind, file: url, digest: digest, fileName: url.lastPathComponent,
+            let outcome = try await app.registry.conflictData.importFile(kind, file: url, digest: digest, fileName: url.lastPathComponent,
                                                                 actor: .system("cli"), userID: nil, dryRun: dryRun)
             return ConflictDataOutcome(items: outcome.dataImport.items, rows: outcome.dataImport.rows, reopened: outcome.reopened,
                                        isRepeat: outcome.isRepeat)
@@ -193,7 +193,7 @@ public enum Platform {
 
     /// Sends every reminder that is due and not yet sent; returns how many were sent.
     public static func sendReminders(_ app: Application) async throws -> Int {
-        try await app.reminders.run()
+        try await app.registry.reminders.run()
     }
 
     /// Reads an Ed25519 public key given as base64 of its 32 raw bytes.

@@ -66,15 +66,15 @@ public struct MatchingEncoding: Sendable {
     }
 
     /// What `need`, from a body in `country`, asks of an expert.
-    public func criteria(for need: NeedDraft, country: String) -> NeedCriteria {
+    public func criteria(for need: NeedDetails, country: String) -> NeedCriteria {
         let start = Self.day(need.preferredStart) ?? 0
         return NeedCriteria(
-            requiredSkills: need.requiredSkills.compactMap { skillIndex[$0] },
-            preferredSkills: need.preferredSkills.compactMap { skillIndex[$0] },
-            fields: ExperienceField.bits(need.experienceFields), country: countryIndex[country] ?? -1,
+            requiredSkills: need.scope.requiredSkills.compactMap { skillIndex[$0] },
+            preferredSkills: need.scope.preferredSkills.compactMap { skillIndex[$0] },
+            fields: ExperienceField.bits(need.scope.fields), country: countryIndex[country] ?? -1,
             region: CountryCode(country).flatMap(WorldRegion.of).map { UInt8($0.index) } ?? WorldRegion.none,
-            sector: need.workSector.map { UInt8(WorkSector.allCases.firstIndex(of: $0)!) },
-            languages: need.languages.compactMap { languageIndex[$0] },
+            sector: need.sector.map { UInt8(WorkSector.allCases.firstIndex(of: $0)!) },
+            languages: need.scope.languages.compactMap { languageIndex[$0] },
             start: start, end: start + Int32(30 * need.duration))
     }
 

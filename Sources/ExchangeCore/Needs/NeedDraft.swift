@@ -102,7 +102,4 @@ public struct NeedDraft: Sendable, Equatable {
 
     /// A need can hope for any named field; "other" is the expert's own escape hatch, not something to ask for.
     public static let wantableFields = ExperienceField.allCases.filter { $0 != .other }
-
-    public var experienceFields: [ExperienceField] { fields.compactMap(ExperienceField.init) }
-    public var workSector: WorkSector? { sector.flatMap(WorkSector.init) }
 }

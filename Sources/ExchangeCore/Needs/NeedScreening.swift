@@ -5,9 +5,9 @@ public enum NeedScreening: Equatable, Sendable {
     case incomplete([FieldError])
     case screened(ScreeningOutcome)
 
-    public static func screen(_ need: NeedDraft, readiness: ReadinessAssessment, taxonomy: SkillsTaxonomy) -> NeedScreening {
-        let errors = need.validate(against: taxonomy) + readiness.validate()
+    public static func screen(_ need: NeedDetails, readiness: ReadinessAssessment, taxonomy: SkillsTaxonomy) -> NeedScreening {
+        let errors = need.problems(against: taxonomy) + readiness.validate()
         guard errors.isEmpty else { return .incomplete(errors) }
-        return .screened(DataAccess(rawValue: need.dataAccess)?.needsRules == true ? .needsReview : .pass)
+        return .screened(need.dataAccess.needsRules ? .needsReview : .pass)
     }
 }

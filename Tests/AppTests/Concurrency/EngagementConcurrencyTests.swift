@@ -230,8 +230,8 @@ final class EngagementConcurrencyTests: AppTestCase {
             _ = try await startedMatch(app)
             clock.advance(by: 200 * 86_400)  // past every due date, and silent for months
             let before = try await Effects.count(on: app.db)
-            async let first = app.reminders.run()
-            async let second = app.reminders.run()
+            async let first = app.registry.reminders.run()
+            async let second = app.registry.reminders.run()
             let sent = try await first + second
             XCTAssertGreaterThan(sent, 0)
             let recorded = try await SentReminder.query(on: app.db).count()

@@ -107,8 +107,9 @@ struct TermsOfReferenceTests {
     }
 
     @Test func theFirstDraftComesFromTheNeedAndThePeopleWhoWillSign() {
-        let need = NeedDraft(supportAreas: [4, 2], preferredStart: Date(timeIntervalSince1970: 1_803_859_200), dataAccess: "synthetic",
-                             dataRules: "Only the test extract leaves the building.")
+        let need = NeedDetails(scope: NeedScope(supportAreas: [.visualisation, .infrastructure]),
+                               preferredStart: Date(timeIntervalSince1970: 1_803_859_200), dataAccess: .synthetic,
+                               dataRules: "Only the test extract leaves the building.")
         let draft = TermsOfReferenceDraft.first(for: need, bodyMembers: ["Pablo Ejemplo", "Rosa Ejemplo", "Third Member"],
                                                 expert: "Elena Muestra", coordinator: nil)
         #expect(draft.start == "2027-03-01")

@@ -25,8 +25,8 @@ struct MatchingEncodingTests {
 
     @Test func aNeedIsEncodedWithItsBodysCountryAndPeriod() {
         let encoding = MatchingEncoding(experts: [expert()], taxonomy: taxonomy)
-        let need = NeedDraft(requiredSkills: ["ocds", "telepathy"], preferredSkills: [], languages: ["fr", "xx"],
-                             preferredStart: Date(timeIntervalSince1970: 86_400 * 100), durationMonths: 4, fields: ["audit"], sector: "public_administration")
+        let need = NeedDetails(scope: NeedScope(requiredSkills: ["ocds", "telepathy"], languages: ["fr", "xx"], fields: [.audit]),
+                               preferredStart: Date(timeIntervalSince1970: 86_400 * 100), durationMonths: 4, sector: .publicAdministration)
         let criteria = encoding.criteria(for: need, country: "ES")
         #expect(criteria.requiredSkills == [Int32(taxonomy.skills.firstIndex { $0.id == "ocds" }!)], "unknown skills are left out")
         #expect(criteria.country == Int32(MatchingEncoding.countries.firstIndex(of: "ES")!))

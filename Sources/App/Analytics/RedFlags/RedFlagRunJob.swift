@@ -56,7 +56,7 @@ struct RedFlagRunJob {
         var reader = try LineReader(handle)
         while let batch = try reader.nextBatch() {
             let parties = try await app.threadPool.runIfActive { OCDSParties.read(String(decoding: batch.bytes, as: UTF8.self)).parties }
-            try await app.conflictData.storeParties(parties, importID: importID, actor: .system("red_flags"))
+            try await app.registry.conflictData.storeParties(parties, importID: importID, actor: .system("red_flags"))
             progress.report(phase: RedFlagProgress.Phase.parties.rawValue, done: reader.bytesRead, total: total)
         }
     }
@@ -122,7 +122,7 @@ struct RedFlagRunJob {
             }
             try await scope.record(.redFlagRunComplete, .redFlagRun(run.id!), changes: ["flags": outcome.flagCount])
         }
-        _ = try await app.conflictData.recheckClearedMatches(trigger: "ocds import")
+        _ = try await app.registry.conflictData.recheckClearedMatches(trigger: "ocds import")
     }
 
     func fail(_ run: RedFlagRun, failure: String) async throws {

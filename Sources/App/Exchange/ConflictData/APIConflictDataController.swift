@@ -82,7 +82,7 @@ struct APIConflictDataController: RouteCollection {
                 errors.append(FieldError("text", .required))
             }
             guard errors.isEmpty, let kind else { throw AppError.validation(errors) }
-            let outcome = try await req.conflictData.importFile(kind, file: upload.url, digest: upload.digest, fileName: input.fileName ?? "api",
+            let outcome = try await req.registry.conflictData.importFile(kind, file: upload.url, digest: upload.digest, fileName: input.fileName ?? "api",
                                                                 actor: .user(try req.requireUser().id!), userID: req.principal?.userID,
                                                                 dryRun: input.dryRun == true)
             let dto = ImportDTO(outcome.dataImport, reopened: outcome.reopened)

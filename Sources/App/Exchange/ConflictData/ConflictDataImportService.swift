@@ -230,17 +230,3 @@ extension Array {
         stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }
-
-extension Request {
-    var conflictData: ConflictDataImportService {
-        application.conflictData(on: db)
-    }
-}
-
-extension Application {
-    var conflictData: ConflictDataImportService { conflictData(on: db) }
-
-    func conflictData(on db: Database) -> ConflictDataImportService {
-        ConflictDataImportService(db: db, audit: auditLog, clock: clock, mailer: mailer, threadPool: threadPool)
-    }
-}

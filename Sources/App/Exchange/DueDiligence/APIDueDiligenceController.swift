@@ -85,7 +85,7 @@ struct APIDueDiligenceController: RouteCollection {
     }
 
     private func reviewDTO(_ req: Request, _ match: ProposedMatches.Loaded) async throws -> ReviewDTO {
-        let review = try await req.dueDiligence.review(match)
+        let review = try await req.registry.dueDiligence.review(match)
         return ReviewDTO(
             matchID: match.engagement.id!, stage: match.engagement.stage.rawValue, status: match.engagement.state.dueDiligence.rawValue,
             checklist: DueDiligenceItem.allCases.map { item in
@@ -103,7 +103,7 @@ struct APIDueDiligenceController: RouteCollection {
 
     @Sendable func open(req: Request) async throws -> ReviewDTO {
         let match = try await load(req)
-        try await req.dueDiligence.open(match, by: try req.requireUser())
+        try await req.registry.dueDiligence.open(match, by: try req.requireUser())
         return try await reviewDTO(req, match)
     }
 
@@ -111,7 +111,7 @@ struct APIDueDiligenceController: RouteCollection {
 
     @Sendable func cancel(req: Request) async throws -> APIMatchingController.MatchDTO {
         let match = try await load(req)
-        try await req.engagements.cancel(match, reason: try req.content.decode(ReasonInput.self).reason ?? "", by: try req.requireUser())
+        try await req.registry.engagements.cancel(match, reason: try req.content.decode(ReasonInput.self).reason ?? "", by: try req.requireUser())
         return APIMatchingController.MatchDTO(match, req: req)
     }
 
@@ -127,7 +127,7 @@ struct APIDueDiligenceController: RouteCollection {
         let input = try req.content.decode(ChecklistInput.self)
         let (entry, errors) = ChecklistEntry.parse(status: input.status, notes: input.notes, links: input.links?.joined(separator: "\n"))
         guard errors.isEmpty else { throw AppError.validation(errors) }
-        try await req.dueDiligence.record(item, entry, on: match, by: try req.requireUser())
+        try await req.registry.dueDiligence.record(item, entry, on: match, by: try req.requireUser())
         return ChecklistItemDTO(item: item.rawValue, status: entry.status.rawValue, notes: entry.notes, links: entry.links)
     }
 
@@ -145,7 +145,7 @@ struct APIDueDiligenceController: RouteCollection {
         guard let outcome = validator.choice("outcome", input.outcome, as: DueDiligenceOutcome.self) else {
             throw AppError.validation(validator.errors)
         }
-        try await req.dueDiligence.decide(outcome, text: input.text ?? "", mitigation: input.mitigation ?? "",
+        try await req.registry.dueDiligence.decide(outcome, text: input.text ?? "", mitigation: input.mitigation ?? "",
                                           alternative: input.alternativeExpertProfileID, on: match, by: try req.requireUser())
         return try await reviewDTO(req, match)
     }
@@ -159,7 +159,7 @@ struct APIDueDiligenceController: RouteCollection {
         let match = try await load(req)
         let input = try req.content.decode(WaiverInput.self)
         guard let approve = input.approve else { throw AppError.validation([FieldError("approve", .required)]) }
-        try await req.dueDiligence.answerWaiver(approve: approve, note: input.note ?? "", on: match, by: try req.requireUser())
+        try await req.registry.dueDiligence.answerWaiver(approve: approve, note: input.note ?? "", on: match, by: try req.requireUser())
         return try await reviewDTO(req, match)
     }
 
@@ -171,7 +171,7 @@ struct APIDueDiligenceController: RouteCollection {
 
     @Sendable func ownDeclaration(req: Request) async throws -> DeclarationDTO {
         let (match, party) = try await party(req)
-        guard let record = try await req.dueDiligence.review(match).declarations[party] else { throw AppError.notFound }
+        guard let record = try await req.registry.dueDiligence.review(match).declarations[party] else { throw AppError.notFound }
         return DeclarationDTO(record)
     }
 
@@ -195,7 +195,7 @@ struct APIDueDiligenceController: RouteCollection {
             details: answers.compactMapValues(\.details), attested: input.attested ?? false)
         let errors = parsed + (unknown ? [FieldError("answers", .invalidChoice)] : [])
         guard errors.isEmpty else { throw AppError.validation(errors) }
-        try await req.dueDiligence.declare(declaration, as: party, on: match, by: try req.requireUser())
+        try await req.registry.dueDiligence.declare(declaration, as: party, on: match, by: try req.requireUser())
         return try await ownDeclaration(req: req)
     }
 }

@@ -32,7 +32,7 @@ struct DeclarationController: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> View {
         let (match, party) = try await load(req)
-        let record = try await req.dueDiligence.review(match).declarations[party]
+        let record = try await req.registry.dueDiligence.review(match).declarations[party]
         var choices: [String: String] = [:], details: [String: String] = [:]
         for (question, answer) in record?.declaration.answers ?? [:] {
             choices[question.rawValue] = answer.declared ? "yes" : "no"
@@ -50,7 +50,7 @@ struct DeclarationController: RouteCollection {
             return try await page(req, match, party, choices: choices, details: details, attested: attested, errors: errors, declaredAt: nil)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
-        try await req.dueDiligence.declare(declaration, as: party, on: match, by: try req.requireUser())
+        try await req.registry.dueDiligence.declare(declaration, as: party, on: match, by: try req.requireUser())
         req.flash("declaration.filed")
         return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }

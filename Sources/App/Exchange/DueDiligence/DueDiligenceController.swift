@@ -22,7 +22,7 @@ struct DueDiligenceController: RouteCollection {
 
     @Sendable func open(req: Request) async throws -> Response {
         let match = try await load(req)
-        try await req.dueDiligence.open(match, by: try req.requireUser())
+        try await req.registry.dueDiligence.open(match, by: try req.requireUser())
         req.flash("due_diligence.opened")
         return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
     }
@@ -33,7 +33,7 @@ struct DueDiligenceController: RouteCollection {
         let match = try await load(req)
         let reason = try req.content.decode(CancelForm.self).reason ?? ""
         do {
-            try await req.engagements.cancel(match, reason: reason, by: try req.requireUser())
+            try await req.registry.engagements.cancel(match, reason: reason, by: try req.requireUser())
         } catch AppError.validation(let errors) {
             return try await MatchController.showPage(req, match, errors: errors, values: ["reason": reason])
                 .encodeResponse(status: .unprocessableEntity, for: req)
@@ -97,7 +97,7 @@ struct DueDiligenceController: RouteCollection {
     }
 
     private func reviewPage(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
-        let review = try await req.dueDiligence.review(match)
+        let review = try await req.registry.dueDiligence.review(match)
         let id = match.engagement.id!
         let isOpen = match.engagement.state.dueDiligence == .open
         let items = DueDiligenceItem.allCases.map { item in
@@ -158,7 +158,7 @@ struct DueDiligenceController: RouteCollection {
     @Sendable func itemForm(req: Request) async throws -> View {
         let match = try await load(req)
         let item = try Self.item(req)
-        let entry = try await req.dueDiligence.review(match).checklist[item]
+        let entry = try await req.registry.dueDiligence.review(match).checklist[item]
         return try await itemPage(req, match, item, ItemForm(status: entry.status.rawValue, notes: entry.notes,
                                                              links: entry.links.joined(separator: "\n")), errors: [])
     }
@@ -171,7 +171,7 @@ struct DueDiligenceController: RouteCollection {
         guard errors.isEmpty else {
             return try await itemPage(req, match, item, form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        try await req.dueDiligence.record(item, entry, on: match, by: try req.requireUser())
+        try await req.registry.dueDiligence.record(item, entry, on: match, by: try req.requireUser())
         req.flash("due_diligence.item_saved", req.t("due_diligence.item.\(item.rawValue)"))
         return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
     }
@@ -213,7 +213,7 @@ struct DueDiligenceController: RouteCollection {
         if let raw = form.alternative, !raw.isEmpty, alternative == nil { validator.add("alternative", .invalidChoice) }
         do {
             guard let outcome, validator.isValid else { throw AppError.validation(validator.errors) }
-            try await req.dueDiligence.decide(outcome, text: form.text ?? "", mitigation: form.mitigation ?? "", alternative: alternative,
+            try await req.registry.dueDiligence.decide(outcome, text: form.text ?? "", mitigation: form.mitigation ?? "", alternative: alternative,
                                               on: match, by: try req.requireUser())
             req.flash(outcome == .mitigated ? "due_diligence.waiver_requested" : "due_diligence.decided")
         } catch AppError.validation(let errors) {
@@ -232,7 +232,7 @@ struct DueDiligenceController: RouteCollection {
         let match = try await load(req)
         let form = try req.content.decode(WaiverForm.self)
         do {
-            try await req.dueDiligence.answerWaiver(approve: form.answer == "approve", note: form.note ?? "", on: match,
+            try await req.registry.dueDiligence.answerWaiver(approve: form.answer == "approve", note: form.note ?? "", on: match,
                                                     by: try req.requireUser())
         } catch AppError.validation(let errors) {
             return try await reviewPage(req, match, values: ["note": form.note ?? ""], errors: errors)

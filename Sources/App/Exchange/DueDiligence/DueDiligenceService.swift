@@ -228,9 +228,3 @@ extension DueDiligenceDecision {
         decidedAt = now
     }
 }
-
-extension Request {
-    var dueDiligence: DueDiligenceService {
-        DueDiligenceService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer)
-    }
-}

@@ -61,24 +61,24 @@ struct APIMarketingConcernController: RouteCollection {
         let input = try req.content.decode(ReportInput.self)
         let (report, errors) = MarketingConcernReport.parse(description: input.description, links: (input.links ?? []).joined(separator: "\n"))
         guard errors.isEmpty else { throw AppError.validation(errors) }
-        let concern = try await req.marketingConcerns.report(report, on: match, as: party, by: try req.requireUser())
+        let concern = try await req.registry.marketingConcerns.report(report, on: match, as: party, by: try req.requireUser())
         return try await ReceiptDTO(id: concern.id!, reportedAt: concern.reportedAt).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func list(req: Request) async throws -> [ConcernDTO] {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.marketingConcern }
-        return try await req.marketingConcerns.concerns(of: match).map(ConcernDTO.init)
+        return try await req.registry.marketingConcerns.concerns(of: match).map(ConcernDTO.init)
     }
 
     @Sendable func decide(req: Request) async throws -> ConcernDTO {
         let match = try await ProposedMatches(req: req).load(.decide) { $0.protected.marketingConcern }
         guard let id = req.parameters.get("concern").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
-        let concern = try await req.marketingConcerns.find(id, in: match)
+        let concern = try await req.registry.marketingConcerns.find(id, in: match)
         let input = try req.content.decode(DecisionInput.self)
         let (decision, errors) = MarketingConcernDecision.parse(outcome: input.outcome, text: input.text)
         guard let decision else { throw AppError.validation(errors) }
-        try await req.marketingConcerns.decide(decision, alternative: input.alternativeExpertProfileID, on: concern, of: match,
+        try await req.registry.marketingConcerns.decide(decision, alternative: input.alternativeExpertProfileID, on: concern, of: match,
                                                by: try req.requireUser())
-        return ConcernDTO(try await req.marketingConcerns.find(id, in: match))
+        return ConcernDTO(try await req.registry.marketingConcerns.find(id, in: match))
     }
 }

@@ -53,13 +53,13 @@ struct APIWorkController: RouteCollection {
         let input = try req.content.decode(Input.self)
         let (change, errors) = WorkItemUpdate.parse(status: input.status, note: input.note)
         guard let change else { throw AppError.validation(errors) }
-        try await req.tracking.update(try req.uuidParameter("item"), change, on: match, by: try req.requireUser())
+        try await req.registry.tracking.update(try req.uuidParameter("item"), change, on: match, by: try req.requireUser())
         return try await dto(req, match)
     }
 
     @Sendable func completeAction(req: Request) async throws -> WorkspaceDTO {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
-        try await req.tracking.complete(try req.uuidParameter("action"), on: match, by: try req.requireUser())
+        try await req.registry.tracking.complete(try req.uuidParameter("action"), on: match, by: try req.requireUser())
         return try await dto(req, match)
     }
 
@@ -71,7 +71,7 @@ struct APIWorkController: RouteCollection {
                                  actions: (input.actions ?? []).map { .init(description: $0.description, owner: $0.owner, due: $0.due) })
         switch draft.validate(today: CalendarDate(req.application.clock.now())) {
         case .failure(let failure): throw AppError.validation(failure.errors)
-        case .success(let meeting): try await req.tracking.record(meeting, on: match, by: try req.requireUser())
+        case .success(let meeting): try await req.registry.tracking.record(meeting, on: match, by: try req.requireUser())
         }
         return try await dto(req, match).encodeResponse(status: .created, for: req)
     }
@@ -79,7 +79,7 @@ struct APIWorkController: RouteCollection {
     @Sendable func post(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Input: Content { var body: String? }
-        try await req.tracking.post(try req.content.decode(Input.self).body ?? "", on: match, by: try req.requireUser())
+        try await req.registry.tracking.post(try req.content.decode(Input.self).body ?? "", on: match, by: try req.requireUser())
         return try await dto(req, match).encodeResponse(status: .created, for: req)
     }
 
@@ -90,7 +90,7 @@ struct APIWorkController: RouteCollection {
             throw AppError.validation([FieldError("filename", .required)])
         }
         let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
-        let document = try await req.tracking.upload(filename: filename, bytes: bytes, on: match, by: try req.requireUser())
+        let document = try await req.registry.tracking.upload(filename: filename, bytes: bytes, on: match, by: try req.requireUser())
         return try await WorkspaceDTO.Document(id: document.id!, filename: document.filename, format: document.format.rawValue,
                                                bytes: document.byteCount, sha256: document.sha256, uploadedAt: document.uploadedAt)
             .encodeResponse(status: .created, for: req)
@@ -98,13 +98,13 @@ struct APIWorkController: RouteCollection {
 
     @Sendable func download(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
-        let (document, data) = try await req.tracking.document(try req.uuidParameter("document"), of: match)
+        let (document, data) = try await req.registry.tracking.document(try req.uuidParameter("document"), of: match)
         return req.attachment(data, contentType: document.format.contentType, filename: document.filename)
     }
 
 
     private func dto(_ req: Request, _ match: ProposedMatches.Loaded) async throws -> WorkspaceDTO {
-        let w = try await req.tracking.workspace(match, staff: req.principal!.role.managesProgramme)
+        let w = try await req.registry.tracking.workspace(match, staff: req.principal!.role.managesProgramme)
         return WorkspaceDTO(
             stage: match.engagement.stage.rawValue,
             items: w.items.map { .init(id: $0.id!, kind: $0.kind.rawValue, title: $0.title, due: $0.dueText, goal: $0.goal, status: $0.status.rawValue, note: $0.note) },

@@ -59,9 +59,3 @@ struct EngagementService {
         }
     }
 }
-
-extension Request {
-    var engagements: EngagementService {
-        EngagementService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer, catalogs: application.catalogs)
-    }
-}

@@ -12,7 +12,7 @@ struct EngagementStepsController: RouteCollection {
 
     @Sendable func beginClosing(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
-        try await req.engagements.beginClosing(match, by: try req.requireUser())
+        try await req.registry.engagements.beginClosing(match, by: try req.requireUser())
         req.flash("engagement.closing_begun")
         return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
@@ -20,7 +20,7 @@ struct EngagementStepsController: RouteCollection {
     @Sendable func close(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var overrideReason: String? }
-        try await req.engagements.close(match, overrideReason: try req.content.decode(Form.self).overrideReason, by: try req.requireUser())
+        try await req.registry.engagements.close(match, overrideReason: try req.content.decode(Form.self).overrideReason, by: try req.requireUser())
         req.flash("engagement.closed")
         return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
@@ -30,7 +30,7 @@ struct EngagementStepsController: RouteCollection {
         struct Form: Content { var months: String?; var reason: String? }
         let form = try req.content.decode(Form.self)
         do {
-            try await req.engagements.extend(match, months: form.months.flatMap { Int($0) }, reason: form.reason ?? "", by: try req.requireUser())
+            try await req.registry.engagements.extend(match, months: form.months.flatMap { Int($0) }, reason: form.reason ?? "", by: try req.requireUser())
         } catch AppError.validation(let errors) {
             return try await MatchController.showPage(req, match, errors: errors, values: ["months": form.months ?? "", "extendReason": form.reason ?? ""])
                 .encodeResponse(status: .unprocessableEntity, for: req)

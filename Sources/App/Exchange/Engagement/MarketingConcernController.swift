@@ -38,7 +38,7 @@ struct MarketingConcernController: RouteCollection {
             return try await reportPage(req, match, values: ["description": form.description ?? "", "links": form.links ?? ""], errors: errors)
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
-        _ = try await req.marketingConcerns.report(report, on: match, as: party, by: try req.requireUser())
+        _ = try await req.registry.marketingConcerns.report(report, on: match, as: party, by: try req.requireUser())
         req.flash("marketing_concern.reported")
         return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
@@ -93,7 +93,7 @@ struct MarketingConcernController: RouteCollection {
         let (decision, errors) = MarketingConcernDecision.parse(outcome: form.outcome, text: form.text)
         do {
             guard let decision else { throw AppError.validation(errors) }
-            try await req.marketingConcerns.decide(decision, alternative: form.alternative.flatMap(UUID.init(uuidString:)), on: concern,
+            try await req.registry.marketingConcerns.decide(decision, alternative: form.alternative.flatMap(UUID.init(uuidString:)), on: concern,
                                                    of: match, by: try req.requireUser())
         } catch AppError.validation(let errors) {
             return try await concernPage(req, match, concern, values: values, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
@@ -105,7 +105,7 @@ struct MarketingConcernController: RouteCollection {
     private func loadForStaff(_ req: Request) async throws -> (ProposedMatches.Loaded, MarketingConcern) {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.marketingConcern }
         guard let id = req.parameters.get("concern").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
-        return (match, try await req.marketingConcerns.find(id, in: match))
+        return (match, try await req.registry.marketingConcerns.find(id, in: match))
     }
 
     private func concernPage(_ req: Request, _ match: ProposedMatches.Loaded, _ concern: MarketingConcern, values: [String: String],

@@ -80,9 +80,3 @@ struct MarketingConcernService {
         }
     }
 }
-
-extension Request {
-    var marketingConcerns: MarketingConcernService {
-        MarketingConcernService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer)
-    }
-}

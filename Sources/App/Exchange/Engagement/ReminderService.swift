@@ -99,12 +99,6 @@ struct ReminderService {
     }
 }
 
-extension Application {
-    var reminders: ReminderService {
-        ReminderService(db: db, audit: auditLog, clock: clock, mailer: mailer, catalogs: catalogs, inactivityDays: configuration.inactivityDays)
-    }
-}
-
 extension ReminderService {
     /// The fixed subject of reminder jobs: a sweep concerns the whole programme.
     static let sweepSubject = UUID(uuidString: "00000000-0000-0000-0000-00000000a11e")!
@@ -124,7 +118,7 @@ extension ReminderService {
     }
 
     static func jobHandler(_ app: Application) -> JobHandler {
-        JobHandler(run: { _, _ in _ = try await app.reminders.run() }, failed: { _, _ in }, retried: { _, _ in })
+        JobHandler(run: { _, _ in _ = try await app.registry.reminders.run() }, failed: { _, _ in }, retried: { _, _ in })
     }
 }
 

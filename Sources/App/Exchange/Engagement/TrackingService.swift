@@ -211,10 +211,3 @@ extension Application {
         DocumentStore(root: URL(fileURLWithPath: configuration.dataDirectory).appendingPathComponent("documents"), threadPool: threadPool)
     }
 }
-
-extension Request {
-    var tracking: TrackingService {
-        TrackingService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer,
-                        documents: application.documentStore)
-    }
-}

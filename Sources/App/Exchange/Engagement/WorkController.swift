@@ -65,14 +65,14 @@ struct WorkController: RouteCollection {
         guard let change else {
             return try await page(req, match, form: FormState(values: [:], errors: errors, on: req)).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        try await req.tracking.update(try req.uuidParameter("item"), change, on: match, by: try req.requireUser())
+        try await req.registry.tracking.update(try req.uuidParameter("item"), change, on: match, by: try req.requireUser())
         req.flash("work.item_updated")
         return req.redirect(to: WorkRoute.show.link(match.engagement.id!))
     }
 
     @Sendable func completeAction(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
-        try await req.tracking.complete(try req.uuidParameter("action"), on: match, by: try req.requireUser())
+        try await req.registry.tracking.complete(try req.uuidParameter("action"), on: match, by: try req.requireUser())
         req.flash("work.action_done")
         return req.redirect(to: WorkRoute.show.link(match.engagement.id!))
     }
@@ -82,7 +82,7 @@ struct WorkController: RouteCollection {
         struct Form: Content { var body: String? }
         let body = try req.content.decode(Form.self).body ?? ""
         do {
-            try await req.tracking.post(body, on: match, by: try req.requireUser())
+            try await req.registry.tracking.post(body, on: match, by: try req.requireUser())
         } catch AppError.validation(let errors) {
             return try await page(req, match, form: FormState(values: ["body": body], errors: errors, on: req))
                 .encodeResponse(status: .unprocessableEntity, for: req)
@@ -97,7 +97,7 @@ struct WorkController: RouteCollection {
         let file = try req.content.decode(Form.self).file
         do {
             guard let file, file.data.readableBytes > 0 else { throw AppError.validation([FieldError("file", .required)]) }
-            _ = try await req.tracking.upload(filename: file.filename, bytes: Array(file.data.readableBytesView), on: match, by: try req.requireUser())
+            _ = try await req.registry.tracking.upload(filename: file.filename, bytes: Array(file.data.readableBytesView), on: match, by: try req.requireUser())
         } catch AppError.validation(let errors) {
             return try await page(req, match, form: FormState(values: [:], errors: errors, on: req)).encodeResponse(status: .unprocessableEntity, for: req)
         }
@@ -107,7 +107,7 @@ struct WorkController: RouteCollection {
 
     @Sendable func download(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
-        let (document, data) = try await req.tracking.document(try req.uuidParameter("document"), of: match)
+        let (document, data) = try await req.registry.tracking.document(try req.uuidParameter("document"), of: match)
         return req.attachment(data, contentType: document.format.contentType, filename: document.filename)
     }
 
@@ -137,7 +137,7 @@ struct WorkController: RouteCollection {
         case .failure(let failure):
             return try await meetingPage(req, match, draft: draft, errors: failure.errors).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let meeting):
-            try await req.tracking.record(meeting, on: match, by: try req.requireUser())
+            try await req.registry.tracking.record(meeting, on: match, by: try req.requireUser())
             req.flash("work.meeting_recorded")
             return req.redirect(to: WorkRoute.show.link(match.engagement.id!))
         }
@@ -174,7 +174,7 @@ struct WorkController: RouteCollection {
         let staff = principal.role.managesProgramme
         let running = [.active, .closing].contains(match.engagement.stage)
             && AccessPolicy.decide(principal, .update, match.protected.work).isAllowed
-        let workspace = try await req.tracking.workspace(match, staff: staff)
+        let workspace = try await req.registry.tracking.workspace(match, staff: staff)
         let today = CalendarDate(req.application.clock.now())
         let actors = try await names(workspace.timeline, req)
         return try await req.page("work", title: "work.title", WorkPage(

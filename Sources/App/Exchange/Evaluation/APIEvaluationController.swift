@@ -55,7 +55,7 @@ struct APIEvaluationController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         let principal = req.principal!
         let seesAll = principal.role.managesProgramme || principal.role == .evaluator
-        return try await req.evaluations.rounds(of: match).map { round in
+        return try await req.registry.evaluations.rounds(of: match).map { round in
             RoundDTO(stage: round.stage.rawValue, openedAt: round.openedAt, questionnaire: round.questionnaire,
                      responses: round.responses.filter { seesAll || $0.$respondent.id == principal.userID }.map {
                          .init(party: $0.party.rawValue, respondent: ProgrammeController.pseudonym($0.$respondent.id), submittedAt: $0.submittedAt,
@@ -70,7 +70,7 @@ struct APIEvaluationController: RouteCollection {
         guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
         struct Input: Content { var answers: [String: AnswerInput]? }
         let answers = try req.content.decode(Input.self).answers ?? [:]
-        try await req.evaluations.respond(stage, raw: answers.mapValues(\.values), on: match, as: party, by: try req.requireUser())
+        try await req.registry.evaluations.respond(stage, raw: answers.mapValues(\.values), on: match, as: party, by: try req.requireUser())
         return Response(status: .created)
     }
 
@@ -78,14 +78,14 @@ struct APIEvaluationController: RouteCollection {
 
     @Sendable func beginClosing(req: Request) async throws -> StageDTO {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
-        try await req.engagements.beginClosing(match, by: try req.requireUser())
+        try await req.registry.engagements.beginClosing(match, by: try req.requireUser())
         return stage(match)
     }
 
     @Sendable func close(req: Request) async throws -> StageDTO {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Input: Content { var overrideReason: String? }
-        try await req.engagements.close(match, overrideReason: try req.content.decode(Input.self).overrideReason, by: try req.requireUser())
+        try await req.registry.engagements.close(match, overrideReason: try req.content.decode(Input.self).overrideReason, by: try req.requireUser())
         return stage(match)
     }
 
@@ -93,7 +93,7 @@ struct APIEvaluationController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Input: Content { var months: Int?; var reason: String? }
         let input = try req.content.decode(Input.self)
-        try await req.engagements.extend(match, months: input.months, reason: input.reason ?? "", by: try req.requireUser())
+        try await req.registry.engagements.extend(match, months: input.months, reason: input.reason ?? "", by: try req.requireUser())
         return stage(match)
     }
 

@@ -24,7 +24,7 @@ struct EvaluationController: RouteCollection {
         let principal = req.principal!
         let staff = principal.role.managesProgramme || principal.role == .evaluator
         let party = match.party(of: principal)
-        let rounds = try await req.evaluations.rounds(of: match)
+        let rounds = try await req.registry.evaluations.rounds(of: match)
         var names: [UUID: String] = [:]
         if staff {
             let ids = rounds.flatMap { $0.responses.map(\.$respondent.id) }
@@ -71,7 +71,7 @@ struct EvaluationController: RouteCollection {
         let (match, party, stage) = try await loadForAnswer(req)
         let raw = FormFields.all(req).filter { $0.key != "_csrf" }
         do {
-            try await req.evaluations.respond(stage, raw: raw, on: match, as: party, by: try req.requireUser())
+            try await req.registry.evaluations.respond(stage, raw: raw, on: match, as: party, by: try req.requireUser())
         } catch AppError.validation(let errors) {
             return try await page(req, match, party, stage, raw: raw, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
@@ -81,7 +81,7 @@ struct EvaluationController: RouteCollection {
 
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, _ party: DeclaringParty, _ stage: EvaluationStage,
                       raw: [String: [String]], errors: [FieldError]) async throws -> View {
-        guard let round = try await req.evaluations.rounds(of: match).first(where: { $0.stage == stage }),
+        guard let round = try await req.registry.evaluations.rounds(of: match).first(where: { $0.stage == stage }),
               let questionnaire = round.questionnaire else { throw AppError.notFound }
         let questions = questionnaire.questions(for: party)
         let labels = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0.prompt[req.language]) })

@@ -15,7 +15,7 @@ struct EvaluationService {
 
     /// The programme's questions for the stage, with the need's knowledge items, then what coordinators added.
     func questionnaire(_ stage: EvaluationStage, for need: Need, on db: Database) async throws -> Questionnaire {
-        var questionnaire = DefaultQuestionnaires.questionnaire(stage, supportAreas: need.draft.supportAreas) { area in
+        var questionnaire = DefaultQuestionnaires.questionnaire(stage, supportAreas: need.scope.supportAreas.map(\.rawValue)) { area in
             LocalizedText(en: catalogs.text("support_area.\(area)", .en), fr: catalogs.text("support_area.\(area)", .fr),
                           es: catalogs.text("support_area.\(area)", .es))
         }
@@ -70,18 +70,5 @@ struct EvaluationService {
             throw AppError.conflict(code: "evaluation_not_open")
         }
         return (round, questionnaire)
-    }
-}
-
-extension Request {
-    var evaluations: EvaluationService {
-        EvaluationService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer,
-                          catalogs: application.catalogs)
-    }
-}
-
-extension Application {
-    var evaluations: EvaluationService {
-        EvaluationService(db: db, audit: auditLog, clock: clock, mailer: mailer, catalogs: catalogs)
     }
 }

@@ -37,34 +37,34 @@ struct APIProfileController: RouteCollection {
     /// The raw file is the body; `?filename=` names it.
     @Sendable func attachLetter(req: Request) async throws -> LetterDTO {
         let user = try req.requireUser()
-        let profile = try await req.expertProfiles.profile(for: user)
+        let profile = try await req.registry.expertProfiles.profile(for: user)
         let bytes = req.body.data.map { Data(buffer: $0) } ?? Data()
         let name = (try? req.query.get(String.self, at: "filename")) ?? ""
-        return LetterDTO(try await req.authorisationLetters.attach(bytes, filename: name, to: profile, by: user))
+        return LetterDTO(try await req.registry.authorisationLetters.attach(bytes, filename: name, to: profile, by: user))
     }
 
     @Sendable func removeLetter(req: Request) async throws -> HTTPStatus {
         let user = try req.requireUser()
-        try await req.authorisationLetters.remove(from: try await req.expertProfiles.profile(for: user), by: user)
+        try await req.registry.authorisationLetters.remove(from: try await req.registry.expertProfiles.profile(for: user), by: user)
         return .noContent
     }
 
     @Sendable func show(req: Request) async throws -> ExpertProfileDetailDTO {
-        ExpertProfileDetailDTO(try await req.expertProfiles.profile(for: try req.requireUser()))
+        ExpertProfileDetailDTO(try await req.registry.expertProfiles.profile(for: try req.requireUser()))
     }
 
     @Sendable func save(req: Request) async throws -> ExpertProfileDetailDTO {
         let user = try req.requireUser()
         let details = try req.content.decode(ExpertProfileInput.self).details()
-        let profile = try await req.expertProfiles.profile(for: user)
-        try await req.expertProfiles.save(details, to: profile, by: user)
+        let profile = try await req.registry.expertProfiles.profile(for: user)
+        try await req.registry.expertProfiles.save(details, to: profile, by: user)
         return ExpertProfileDetailDTO(profile)
     }
 
     @Sendable func submit(req: Request) async throws -> ExpertProfileDetailDTO {
         let user = try req.requireUser()
-        let profile = try await req.expertProfiles.profile(for: user)
-        _ = try await req.expertProfiles.submit(profile, by: user)
+        let profile = try await req.registry.expertProfiles.profile(for: user)
+        _ = try await req.registry.expertProfiles.submit(profile, by: user)
         return ExpertProfileDetailDTO(profile)
     }
 

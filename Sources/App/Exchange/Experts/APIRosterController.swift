@@ -51,14 +51,14 @@ struct APIRosterController: RouteCollection {
         }
         let preview: RosterImportService.Preview
         do {
-            preview = try await req.roster.preview(input.csv, mapping: mapping)
+            preview = try await req.registry.roster.preview(input.csv, mapping: mapping)
         } catch RosterImportService.Refusal.unreadable {
             throw AppError.validation([FieldError("csv", .unreadableFile)])
         }
         var imported: [ExpertProfile] = []
         if input.dryRun != true {
             do {
-                imported = try await req.roster.apply(preview, skippingFlagged: input.skipFlagged == true, actor: .user(try req.requireUser().id!))
+                imported = try await req.registry.roster.apply(preview, skippingFlagged: input.skipFlagged == true, actor: .user(try req.requireUser().id!))
             } catch RosterImportService.Refusal.blocked(let plan) {
                 throw AppError.validationMessages(plan.blockingProblems.map {
                     (field: "line \($0.line)", reason: $0.message(req.application.catalogs, req.language))

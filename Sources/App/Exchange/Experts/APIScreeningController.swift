@@ -56,7 +56,7 @@ struct APIScreeningController: RouteCollection {
     @Sendable func submitParticipation(req: Request) async throws -> ParticipationDTO {
         let body = try await publicBody(req, for: .update)
         let input = try req.content.decode(AttestationsInput.self)
-        _ = try await req.participation.submit(body, .init(
+        _ = try await req.registry.participation.submit(body, .init(
             proBono: input.proBono == true, workHours: input.workHours == true, publicCommunication: input.publicCommunication == true,
             integrityMandate: input.integrityMandate == true), by: try req.requireUser())
         return ParticipationDTO(body)
@@ -65,7 +65,7 @@ struct APIScreeningController: RouteCollection {
     @Sendable func decideParticipation(req: Request) async throws -> ParticipationDTO {
         let body = try await publicBody(req, for: .update)
         let input = try req.content.decode(DecisionInput.self)
-        try await req.participation.decide(body, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
+        try await req.registry.participation.decide(body, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
                                            mailer: req.application.mailer)
         return ParticipationDTO(body)
     }
@@ -74,7 +74,7 @@ struct APIScreeningController: RouteCollection {
         try req.authorize(.decide, .expertDirectory)
         guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         let input = try req.content.decode(DecisionInput.self)
-        try await req.expertProfiles.decide(profile, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
+        try await req.registry.expertProfiles.decide(profile, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
                                             mailer: req.application.mailer)
         return ExpertProfileDTO(profile)
     }
@@ -83,7 +83,7 @@ struct APIScreeningController: RouteCollection {
         guard let need = try await Need.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         try req.authorize(.update, .need(organisationID: need.$organisation.id))
         let input = try req.content.decode(DecisionInput.self)
-        return NeedDTO(try await req.needs.decide(need, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
+        return NeedDTO(try await req.registry.needs.decide(need, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
                                                   mailer: req.application.mailer))
     }
 

@@ -19,12 +19,12 @@ struct AuthorisationLetterController: RouteCollection {
 
     @Sendable func upload(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let profile = try await req.expertProfiles.profile(for: user)
+        let profile = try await req.registry.expertProfiles.profile(for: user)
         do {
             guard let file = try req.content.decode(UploadForm.self).letter, file.data.readableBytes > 0 else {
                 throw AppError.validation([FieldError("letter", .required)])
             }
-            try await req.authorisationLetters.attach(Data(buffer: file.data), filename: file.filename, to: profile, by: user)
+            try await req.registry.authorisationLetters.attach(Data(buffer: file.data), filename: file.filename, to: profile, by: user)
             req.flash("profile.letter_saved")
             return req.redirect(to: ProfileRoute.show.link())
         } catch AppError.validation(let errors) {
@@ -34,20 +34,20 @@ struct AuthorisationLetterController: RouteCollection {
 
     @Sendable func remove(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        try await req.authorisationLetters.remove(from: try await req.expertProfiles.profile(for: user), by: user)
+        try await req.registry.authorisationLetters.remove(from: try await req.registry.expertProfiles.profile(for: user), by: user)
         req.flash("profile.letter_removed")
         return req.redirect(to: ProfileRoute.show.link())
     }
 
     /// The signed-in expert's own letter; the web pages and the API serve it alike.
     @Sendable static func downloadOwn(req: Request) async throws -> Response {
-        let profile = try await req.expertProfiles.profile(for: try req.requireUser())
-        return AuthorisationLetterService.download(try await req.authorisationLetters.existingLetter(ofProfile: profile.id!))
+        let profile = try await req.registry.expertProfiles.profile(for: try req.requireUser())
+        return AuthorisationLetterService.download(try await req.registry.authorisationLetters.existingLetter(ofProfile: profile.id!))
     }
 
     /// Any expert's letter, for programme staff.
     @Sendable static func downloadAny(req: Request) async throws -> Response {
         try req.authorize(.read, .expertDirectory)
-        return AuthorisationLetterService.download(try await req.authorisationLetters.existingLetter(ofProfile: try req.uuidParameter()))
+        return AuthorisationLetterService.download(try await req.registry.authorisationLetters.existingLetter(ofProfile: try req.uuidParameter()))
     }
 }

@@ -74,9 +74,3 @@ struct AuthorisationLetterService: Sendable {
         return Response(status: .ok, headers: headers, body: .init(data: letter.data))
     }
 }
-
-extension Request {
-    var authorisationLetters: AuthorisationLetterService {
-        AuthorisationLetterService(db: db, audit: application.auditLog, clock: application.clock)
-    }
-}

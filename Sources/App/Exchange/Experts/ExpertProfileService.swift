@@ -155,9 +155,3 @@ extension ExpertProfileService {
         }
     }
 }
-
-extension Request {
-    var expertProfiles: ExpertProfileService {
-        ExpertProfileService(db: db, audit: application.auditLog, clock: application.clock, taxonomy: application.taxonomy)
-    }
-}

@@ -68,16 +68,16 @@ struct ProfileController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        let profile = try await req.expertProfiles.profile(for: try req.requireUser())
+        let profile = try await req.registry.expertProfiles.profile(for: try req.requireUser())
         return try await page(req, profile, errors: [])
     }
 
     @Sendable func save(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let profile = try await req.expertProfiles.profile(for: user)
+        let profile = try await req.registry.expertProfiles.profile(for: user)
         do {
             let details = try Self.details(req)
-            try await req.expertProfiles.save(details, to: profile, by: user)
+            try await req.registry.expertProfiles.save(details, to: profile, by: user)
             req.flash("profile.saved")
             return req.redirect(to: ProfileRoute.show.link())
         } catch AppError.validation(let errors) {
@@ -87,8 +87,8 @@ struct ProfileController: RouteCollection {
 
     @Sendable func submit(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let profile = try await req.expertProfiles.profile(for: user)
-        let screening = try await req.expertProfiles.submit(profile, by: user)
+        let profile = try await req.registry.expertProfiles.profile(for: user)
+        let screening = try await req.registry.expertProfiles.submit(profile, by: user)
         req.flash("profile.screened.\(screening.overall.rawValue)")
         return req.redirect(to: ProfileRoute.show.link())
     }
@@ -208,6 +208,6 @@ struct ProfileController: RouteCollection {
             from: CalendarDay.text(p.availableFrom, none: ""),
             until: CalendarDay.text(p.availableUntil, none: ""),
             checks: checks, screening: screening, hasScreening: !screening.isEmpty,
-            letter: try await req.authorisationLetters.letter(of: p).map { LetterInfo($0, req) }))
+            letter: try await req.registry.authorisationLetters.letter(of: p).map { LetterInfo($0, req) }))
     }
 }

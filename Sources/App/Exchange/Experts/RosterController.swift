@@ -41,8 +41,8 @@ struct RosterController: RouteCollection {
         let (text, mapping, skip) = try readForm(req)
         guard let text else { return try await uploadError(req, "roster.error.no_file") }
         do {
-            let preview = try await req.roster.preview(text, mapping: mapping)
-            let created = try await req.roster.apply(preview, skippingFlagged: skip, actor: .user(try req.requireUser().id!))
+            let preview = try await req.registry.roster.preview(text, mapping: mapping)
+            let created = try await req.registry.roster.apply(preview, skippingFlagged: skip, actor: .user(try req.requireUser().id!))
             req.flash("roster.imported", String(created.count))
             return req.redirect(to: RosterRoute.experts.link())
         } catch RosterImportService.Refusal.blocked {
@@ -107,7 +107,7 @@ struct RosterController: RouteCollection {
                                blocked: Bool = false) async throws -> Response {
         let preview: RosterImportService.Preview
         do {
-            preview = try await req.roster.preview(text, mapping: mapping)
+            preview = try await req.registry.roster.preview(text, mapping: mapping)
         } catch RosterImportService.Refusal.unreadable(let problem) {
             return try await uploadError(req, "roster.error.unreadable", problem)
         }
@@ -198,7 +198,7 @@ struct RosterController: RouteCollection {
             decisionAction: RosterRoute.decide.link(p.id!), form: FormState(values: [:], errors: errors, on: req),
             historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "expert_profile"), URLQueryItem(name: "subjectID", value: p.id!.uuidString.lowercased())]),
             facts: ExpertProfileFacts.lines(p, req),
-            letter: try await req.authorisationLetters.letter(of: p).map { ProfileController.LetterInfo($0, req) },
+            letter: try await req.registry.authorisationLetters.letter(of: p).map { ProfileController.LetterInfo($0, req) },
             letterHref: AuthorisationLetterRoute.downloadAny.link(p.id!)))
     }
 
@@ -207,7 +207,7 @@ struct RosterController: RouteCollection {
         guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         let form = try req.content.decode(CoordinatorDecisionForm.self)
         do {
-            try await req.expertProfiles.decide(profile, eligible: try form.eligible(), reason: form.reason ?? "",
+            try await req.registry.expertProfiles.decide(profile, eligible: try form.eligible(), reason: form.reason ?? "",
                                                 by: try req.requireUser(), mailer: req.application.mailer)
             req.flash("expert_review.decided")
             return req.redirect(to: RosterRoute.review.link(profile.id!))

@@ -57,14 +57,6 @@ struct RosterImportService: Sendable {
     }
 }
 
-extension Request {
-    var roster: RosterImportService { RosterImportService(db: db, audit: application.auditLog, clock: application.clock) }
-}
-
-extension Application {
-    var roster: RosterImportService { RosterImportService(db: db, audit: auditLog, clock: clock) }
-}
-
 extension RosterProblem {
     /// The problem in the reader's language.
     func message(_ catalogs: Catalogs, _ language: SupportedLanguage) -> String {

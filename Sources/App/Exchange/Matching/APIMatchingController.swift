@@ -197,7 +197,7 @@ struct APIMatchingController: RouteCollection {
         guard let proposal = try await MatchProposal.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         let input = try req.content.decode(DecisionInput.self)
         let choice = try ProposalDecisionService.choice(decision: input.decision, expertProfileID: input.expertProfileID, reason: input.reason)
-        let engagement = try await req.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
+        let engagement = try await req.registry.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
         let match = try await engagement.asyncMap { MatchDTO(try await ProposedMatches(req: req).load($0.id!), req: req) }
         return DecisionDTO(proposal: ProposalDTO(proposal), match: match)
     }
@@ -285,7 +285,7 @@ struct APIMatchingController: RouteCollection {
     @Sendable func opportunities(req: Request) async throws -> [OpportunityDTO] {
         try req.authorize(.list, .opportunities)
         guard let profile = try await NeedInterestService.profile(of: try req.requireUser(), on: req.db) else { return [] }
-        let stances = try await req.needInterests.stances(of: profile)
+        let stances = try await req.registry.needInterests.stances(of: profile)
         return try await BatchMatchingService.openNeeds(on: req.db).map { need in
             let d = need.draft
             return OpportunityDTO(needID: need.id!, title: need.title, supportAreas: d.supportAreas, requiredSkills: d.requiredSkills,
@@ -305,7 +305,7 @@ struct APIMatchingController: RouteCollection {
         guard let stance = NeedInterest.Stance(rawValue: try req.content.decode(StanceInput.self).stance) else {
             throw AppError.validation([FieldError("stance", .invalidChoice)])
         }
-        try await req.needInterests.set(stance, on: need, for: profile, by: user)
+        try await req.registry.needInterests.set(stance, on: need, for: profile, by: user)
         return .noContent
     }
 }

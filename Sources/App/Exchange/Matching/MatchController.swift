@@ -106,8 +106,8 @@ struct MatchController: RouteCollection {
         let canOpenNeed = AccessPolicy.decide(principal, .read, .need(organisationID: match.organisation.id!)).isAllowed
         let isStaff = AccessPolicy.decide(principal, .update, match.protected.dueDiligence).isAllowed
         let party = match.party(of: principal)
-        let outline = try await req.dueDiligence.outline(match)
-        let concerns = isStaff ? try await req.marketingConcerns.concerns(of: match) : []
+        let outline = try await req.registry.dueDiligence.outline(match)
+        let concerns = isStaff ? try await req.registry.marketingConcerns.concerns(of: match) : []
         let order = EngagementStage.workflow
         let position = order.firstIndex(of: state.stage)
         return try await req.page("match", title: "match.title", ShowPage(
@@ -171,7 +171,7 @@ struct MatchController: RouteCollection {
         let field = { (f: ExperienceField) in req.t("profile.field.\(f.rawValue)") }
         facts[.fields] = (e.sharedFields.isEmpty ? [] : [req.t("match.fields_shared", e.sharedFields.map(field).joined(separator: ", "))])
             + (e.missingFields.isEmpty ? [] : [req.t("match.fields_missing", e.missingFields.map(field).joined(separator: ", "))])
-        if let knowsSector = e.knowsSector, let sector = match.need.draft.workSector {
+        if let knowsSector = e.knowsSector, let sector = match.need.sector {
             facts[.sector] = [req.t(knowsSector ? "match.sector_known" : "match.sector_new", req.t("work_sector.\(sector.rawValue)"))]
         }
         facts[.availability] = [req.t("match.overlap", String(e.overlapDays), String(e.periodDays))]

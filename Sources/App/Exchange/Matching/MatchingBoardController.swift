@@ -156,7 +156,7 @@ struct MatchingBoardController: RouteCollection {
         guard raw.isEmpty || UUID(uuidString: raw) != nil else { throw AppError.validation([FieldError("expertProfileID", .invalidChoice)]) }
         let choice = try ProposalDecisionService.choice(decision: form.action, expertProfileID: UUID(uuidString: raw), reason: form.reason)
         do {
-            let engagement = try await req.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
+            let engagement = try await req.registry.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
             req.flash(engagement == nil ? "matching.left_unassigned" : "matching.match_proposed")
             return req.redirect(to: MatchingBoardRoute.run.link(proposal.$run.id) + "#proposal-\(proposal.id!.uuidString.lowercased())")
         } catch AppError.validation(let errors) {
@@ -206,11 +206,5 @@ struct MatchingBoardController: RouteCollection {
             runHref: MatchingBoardRoute.run.link(run.id!), objective: ScoreText.decimal(objective), stableObjective: ScoreText.decimal(stable),
             gap: ScoreText.decimal(objective - stable), unassigned: run.unassigned ?? 0, stableUnassigned: run.stableUnassigned ?? 0,
             rows: rows, differing: rows.filter(\.differs).count))
-    }
-}
-
-extension Request {
-    var proposalDecisions: ProposalDecisionService {
-        ProposalDecisionService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer)
     }
 }

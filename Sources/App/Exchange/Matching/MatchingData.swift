@@ -28,7 +28,7 @@ struct MatchingData: Sendable {
     }
 
     func criteria(for need: Need, country: String) -> NeedCriteria {
-        encoding.criteria(for: need.draft, country: country)
+        encoding.criteria(for: need.details, country: country)
     }
 
     func index(of profileID: UUID) -> Int32? {

@@ -34,7 +34,7 @@ struct OpportunitiesController: RouteCollection {
         guard let profile = try await NeedInterestService.profile(of: user, on: req.db) else {
             return try await req.page("opportunities", title: "opportunities.title", ListPage(hasProfile: false, cards: []))
         }
-        let stances = try await req.needInterests.stances(of: profile)
+        let stances = try await req.registry.needInterests.stances(of: profile)
         let needs = try await BatchMatchingService.openNeeds(on: req.db)
         let countries = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: req.db).all().map { ($0.id!, $0.country) })
         let cards = needs.map { need in
@@ -67,14 +67,8 @@ struct OpportunitiesController: RouteCollection {
         guard let stance = try req.content.decode(StanceForm.self).stance.flatMap(NeedInterest.Stance.init) else {
             throw AppError.validation([FieldError("stance", .invalidChoice)])
         }
-        try await req.needInterests.set(stance, on: need, for: profile, by: user)
+        try await req.registry.needInterests.set(stance, on: need, for: profile, by: user)
         req.flash("opportunities.saved", need.title)
         return req.redirect(to: OpportunitiesRoute.list.link() + "#need-\(need.id!.uuidString.lowercased())")
-    }
-}
-
-extension Request {
-    var needInterests: NeedInterestService {
-        NeedInterestService(db: db, audit: application.auditLog, clock: application.clock)
     }
 }

@@ -40,11 +40,11 @@ struct ProposedMatches {
         }
 
         var explanation: MatchExplanation {
-            let draft = need.draft
+            let scope = need.scope
             return MatchExplanation(
-                need: .init(requiredSkills: draft.requiredSkills, preferredSkills: draft.preferredSkills, languages: draft.languages,
-                            country: organisation.country, start: draft.preferredStart, durationMonths: draft.duration,
-                            fields: draft.experienceFields, sector: draft.workSector),
+                need: .init(requiredSkills: scope.requiredSkills, preferredSkills: scope.preferredSkills, languages: scope.languages,
+                            country: organisation.country, start: need.preferredStart, durationMonths: need.durationMonths,
+                            fields: scope.fields, sector: need.sector),
                 expert: .init(skills: expert.skills.map { .init(skill: $0.id, level: $0.level) },
                               languages: expert.languages.map { .init(code: $0.code, level: $0.level) },
                               countries: expert.knownCountries, availableFrom: expert.availableFrom, availableUntil: expert.availableUntil,

@@ -35,7 +35,7 @@ struct APINeedController: RouteCollection {
             guard let area = ReadinessArea(rawValue: name) else { throw AppError.validation([FieldError("readiness", .invalidChoice)]) }
             ratings[area] = .init(score: score)
         }
-        let need = try await req.needs.create(input.draft, readiness: ReadinessAssessment(ratings: ratings), organisationID: organisationID, by: user)
+        let need = try await req.registry.needs.create(input.draft, readiness: ReadinessAssessment(ratings: ratings), organisationID: organisationID, by: user)
         let response = try await NeedDTO(need).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: APINeedRoute.show.link(need.id!))
         return response
@@ -47,7 +47,7 @@ struct APINeedController: RouteCollection {
 
     @Sendable func submit(req: Request) async throws -> NeedDTO {
         let need = try await req.load(Need.self, for: .update)
-        return NeedDTO(try await req.needs.submit(need, by: try req.requireUser()))
+        return NeedDTO(try await req.registry.needs.submit(need, by: try req.requireUser()))
     }
 
 }
@@ -57,30 +57,29 @@ struct NeedDTO: Content {
     let organisationID: UUID
     let title: String
     let status: ParticipationStatus
-    let supportAreas: [Int]
+    let supportAreas: [SupportArea]
     let requiredSkills: [String]
     let preferredSkills: [String]
     let languages: [String]
     let durationMonths: Int
-    let dataAccess: String
+    let dataAccess: DataAccess
     let readiness: [String: Int]
-    let fields: [String]
-    let sector: String?
+    let fields: [ExperienceField]
+    let sector: WorkSector?
 
     init(_ need: Need) {
-        let d = need.draft
         id = need.id!
         organisationID = need.$organisation.id
         title = need.title
         status = need.status
-        supportAreas = d.supportAreas
-        requiredSkills = d.requiredSkills
-        preferredSkills = d.preferredSkills
-        languages = d.languages
-        durationMonths = d.duration
-        dataAccess = d.dataAccess
-        fields = d.fields
-        sector = d.sector
+        supportAreas = need.scope.supportAreas
+        requiredSkills = need.scope.requiredSkills
+        preferredSkills = need.scope.preferredSkills
+        languages = need.scope.languages
+        durationMonths = need.durationMonths
+        dataAccess = need.dataAccess
+        fields = need.scope.fields
+        sector = need.sector
         readiness = Dictionary(uniqueKeysWithValues: need.readiness.ratings.map { ($0.key.rawValue, $0.value.score) })
     }
 }

@@ -136,7 +136,7 @@ struct NeedController: RouteCollection {
         let readiness = Self.readiness(req)
         do {
             guard let organisationID else { throw AppError.validation([FieldError("organisationID", .required)]) }
-            let need = try await req.needs.create(draft, readiness: readiness, organisationID: organisationID, by: user)
+            let need = try await req.registry.needs.create(draft, readiness: readiness, organisationID: organisationID, by: user)
             req.flash("need.saved")
             return req.redirect(to: NeedRoute.show.link(need.id!))
         } catch AppError.validation(let errors) {
@@ -156,7 +156,7 @@ struct NeedController: RouteCollection {
         let draft = try req.content.decode(NeedInput.self).draft
         let readiness = Self.readiness(req)
         do {
-            _ = try await req.needs.update(need, with: draft, readiness: readiness, by: try req.requireUser())
+            _ = try await req.registry.needs.update(need, with: draft, readiness: readiness, by: try req.requireUser())
             req.flash("need.saved")
             return req.redirect(to: NeedRoute.show.link(need.id!))
         } catch AppError.validation(let errors) {
@@ -169,7 +169,7 @@ struct NeedController: RouteCollection {
     @Sendable func submit(req: Request) async throws -> Response {
         let need = try await req.load(Need.self, for: .update, query: { $0.with(\.$organisation) })
         do {
-            let submitted = try await req.needs.submit(need, by: try req.requireUser())
+            let submitted = try await req.registry.needs.submit(need, by: try req.requireUser())
             req.flash(submitted.status == .eligible ? "need.submitted_ready" : "need.submitted_review")
             return req.redirect(to: NeedRoute.show.link(need.id!))
         } catch AppError.validation(let errors) {
@@ -182,7 +182,7 @@ struct NeedController: RouteCollection {
     @Sendable func decide(req: Request) async throws -> Response {
         let need = try await req.load(Need.self, for: .update, query: { $0.with(\.$organisation) })
         let form = try req.content.decode(CoordinatorDecisionForm.self)
-        _ = try await req.needs.decide(need, eligible: try form.eligible(), reason: form.reason ?? "",
+        _ = try await req.registry.needs.decide(need, eligible: try form.eligible(), reason: form.reason ?? "",
                                        by: try req.requireUser(), mailer: req.application.mailer)
         req.flash("need.decided")
         return req.redirect(to: NeedRoute.show.link(need.id!))

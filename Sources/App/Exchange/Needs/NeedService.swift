@@ -12,7 +12,7 @@ struct NeedService: Sendable {
 
     /// A draft may be incomplete, but what it says must be well-formed.
     func create(_ draft: NeedDraft, readiness: ReadinessAssessment, organisationID: UUID, by user: User) async throws -> Need {
-        try checkShape(draft, readiness)
+        let details = try wellFormed(draft, readiness)
         guard let organisation = try await Organisation.find(organisationID, on: db), organisation.kind == .publicBody else {
             throw AppError.validation([FieldError("organisationID", .organisationKindMismatch)])
         }
@@ -23,7 +23,7 @@ struct NeedService: Sendable {
             need.status = .draft
             need.createdBy = user.id!
             need.createdAt = clock.now()
-            need.apply(draft, readiness: readiness, now: clock.now())
+            need.apply(details, readiness: readiness, now: clock.now())
             try await need.create(on: scope.db)
             try await scope.record(.needCreate, .need(need.id!), changes: ["title": need.title, "organisation": organisationID.uuidString])
             return need
@@ -31,11 +31,11 @@ struct NeedService: Sendable {
     }
 
     func update(_ need: Need, with draft: NeedDraft, readiness: ReadinessAssessment, by user: User) async throws -> Need {
-        try checkShape(draft, readiness)
+        let details = try wellFormed(draft, readiness)
         return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
             need.status = try await need.stored(on: scope.db).status
             guard need.status == .draft else { throw AppError.conflict(code: "need_not_draft") }
-            need.apply(draft, readiness: readiness, now: clock.now())
+            need.apply(details, readiness: readiness, now: clock.now())
             try await need.save(on: scope.db)
             try await scope.record(.needUpdate, .need(need.id!), changes: ["title": need.title])
             return need
@@ -44,16 +44,16 @@ struct NeedService: Sendable {
 
     /// Submitting checks every rule, then screens the need: real or limited data access is for a coordinator to review.
     func submit(_ need: Need, by user: User) async throws -> Need {
-        let draft = need.draft
+        let details = need.details
         let outcome: ScreeningOutcome
-        switch NeedScreening.screen(draft, readiness: need.readiness, taxonomy: taxonomy) {
+        switch NeedScreening.screen(details, readiness: need.readiness, taxonomy: taxonomy) {
         case .incomplete(let errors): throw AppError.validation(errors)
         case .screened(let screened): outcome = screened
         }
         return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
             // The content screened is the content stored: an edit or a second submission meanwhile is seen here.
             let stored = try await need.stored(on: scope.db)
-            guard stored.draft == draft else { throw AppError.conflict(code: "need_changed") }
+            guard stored.details == details, stored.readiness == need.readiness else { throw AppError.conflict(code: "need_changed") }
             let submitted = try ParticipationWorkflow.apply(.submit, to: stored.status)
             let screened = try ParticipationWorkflow.apply(.screen(outcome), to: submitted)
             need.status = screened
@@ -90,11 +90,14 @@ struct NeedService: Sendable {
         }
     }
 
-    /// Errors a draft may not have: malformed values, as opposed to missing ones.
-    private func checkShape(_ draft: NeedDraft, _ readiness: ReadinessAssessment) throws {
-        let missing: Set<FieldError.Code> = [.required]
-        let errors = (draft.validate(against: taxonomy) + readiness.validate()).filter { !missing.contains($0.code) }
-        guard errors.isEmpty else { throw AppError.validation(errors) }
+    /// The draft as typed values, refusing malformed values (as opposed to missing ones, which a draft may have).
+    private func wellFormed(_ draft: NeedDraft, _ readiness: ReadinessAssessment) throws -> NeedDetails {
+        let readinessErrors = readiness.validate().filter { $0.code != .required }
+        switch draft.details(against: taxonomy) {
+        case .success(let details) where readinessErrors.isEmpty: return details
+        case .success: throw AppError.validation(readinessErrors)
+        case .failure(let failure): throw AppError.validation(failure.errors + readinessErrors)
+        }
     }
 }
 
@@ -112,11 +115,5 @@ extension ParticipationWorkflow.Refusal: AbortError {
         } catch {
             throw .conflict(code: code)
         }
-    }
-}
-
-extension Request {
-    var needs: NeedService {
-        NeedService(db: db, audit: application.auditLog, clock: application.clock, taxonomy: application.taxonomy)
     }
 }

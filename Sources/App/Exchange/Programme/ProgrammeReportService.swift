@@ -33,7 +33,7 @@ struct ProgrammeReportService {
         let stage: EngagementStage
         let createdAt: Date
         let needCreatedAt: Date
-        let supportAreas: String
+        let scope: NeedScope
         let organisationID: UUID
 
         static func all(on db: Database) async throws -> [EngagementFacts] {
@@ -42,7 +42,7 @@ struct ProgrammeReportService {
                 .column(SQLColumn("stage", table: Engagement.schema), as: "stage")
                 .column(SQLColumn("created_at", table: Engagement.schema), as: "createdAt")
                 .column(SQLColumn("created_at", table: Need.schema), as: "needCreatedAt")
-                .column(SQLColumn("support_areas", table: Need.schema), as: "supportAreas")
+                .column(SQLColumn("scope", table: Need.schema), as: "scope")
                 .column(SQLColumn("organisation_id", table: Need.schema), as: "organisationID")
                 .from(Engagement.schema)
                 .join(Need.schema, on: SQLColumn("need_id", table: Engagement.schema), .equal, SQLColumn("id", table: Need.schema))
@@ -69,7 +69,7 @@ struct ProgrammeReportService {
         let countryOf = try await countries()
         var byArea: [Int: Int] = [:], byRegion: [WorldRegion: Int] = [:]
         for engagement in engagements {
-            for area in StoredList.items(engagement.supportAreas).compactMap(Int.init) { byArea[area, default: 0] += 1 }
+            for area in engagement.scope.supportAreas { byArea[area.rawValue, default: 0] += 1 }
             if let region = countryOf[engagement.organisationID].flatMap(CountryCode.init).flatMap(WorldRegion.of) {
                 byRegion[region, default: 0] += 1
             }
@@ -113,10 +113,6 @@ struct ProgrammeReportService {
 }
 
 extension Request {
-    var programmeReport: ProgrammeReportService {
-        ProgrammeReportService(db: db, threshold: application.configuration.needsMetThreshold)
-    }
-
     /// The report, computed at most once a second however many ask at once, and again at once after any change made
     /// through this process; see `ProgrammeReportCache`.
     func cachedProgrammeReport() async throws -> ProgrammeReportService.Report {

@@ -33,7 +33,7 @@ struct APIPublicationController: RouteCollection {
     @Sendable func saveReport(req: Request) async throws -> ReportDTO {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         let input = try req.content.decode(ReportInput.self)
-        try await req.publications.saveReport(outcome: input.outcome, lessons: input.lessons, recommendations: input.recommendations,
+        try await req.registry.publications.saveReport(outcome: input.outcome, lessons: input.lessons, recommendations: input.recommendations,
                                               on: match, by: try req.requireUser())
         return try await dto(req, match)
     }
@@ -44,7 +44,7 @@ struct APIPublicationController: RouteCollection {
         let raw = try req.content.decode(ConsentInput.self).items ?? []
         let items = raw.compactMap(PublicationItem.init(rawValue:))
         guard items.count == raw.count else { throw AppError.validation([FieldError("items", .invalidChoice)]) }
-        try await req.publications.setConsents(Set(items), on: match, as: party, by: try req.requireUser())
+        try await req.registry.publications.setConsents(Set(items), on: match, as: party, by: try req.requireUser())
         return try await dto(req, match)
     }
 
@@ -56,21 +56,21 @@ struct APIPublicationController: RouteCollection {
             guard let item = PublicationItem(rawValue: key) else { throw AppError.validation([FieldError("texts", .invalidChoice)]) }
             texts[item] = value
         }
-        try await req.publications.publish(PublicationDraft(texts: texts, post: input.post ?? ""), on: match, by: try req.requireUser())
+        try await req.registry.publications.publish(PublicationDraft(texts: texts, post: input.post ?? ""), on: match, by: try req.requireUser())
         return try await dto(req, match)
     }
 
     @Sendable func published(req: Request) async throws -> [PublishedDTO] {
-        try await req.publications.published().map {
+        try await req.registry.publications.published().map {
             PublishedDTO(match: $0.$engagement.id, title: $0.needTitle,
                          texts: Dictionary(uniqueKeysWithValues: $0.texts.map { ($0.key.rawValue, $0.value) }), publishedAt: $0.publishedAt)
         }
     }
 
     private func dto(_ req: Request, _ match: ProposedMatches.Loaded) async throws -> ReportDTO {
-        let report = try await req.publications.report(match)
-        let consents = try await req.publications.consents(match)
-        let publication = try await req.publications.publication(match)
+        let report = try await req.registry.publications.report(match)
+        let consents = try await req.registry.publications.consents(match)
+        let publication = try await req.registry.publications.publication(match)
         return ReportDTO(outcome: report?.outcome, lessons: report?.lessons, recommendations: report?.recommendations,
                          consents: Dictionary(uniqueKeysWithValues: consents.given.map { ($0.key.rawValue, $0.value.map(\.rawValue).sorted()) }),
                          published: publication.map { Dictionary(uniqueKeysWithValues: $0.texts.map { ($0.key.rawValue, $0.value) }) })

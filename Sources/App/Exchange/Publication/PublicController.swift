@@ -14,7 +14,7 @@ struct PublicController: RouteCollection {
     struct Row: Encodable { let href: String; let title: String; let summary: String?; let published: String }
 
     @Sendable func list(req: Request) async throws -> View {
-        let rows = try await req.publications.published().map {
+        let rows = try await req.registry.publications.published().map {
             Row(href: PublicRoute.show.link($0.$engagement.id), title: $0.needTitle, summary: $0.texts[.summary], published: CalendarDay.text($0.publishedAt))
         }
         struct ListPage: Encodable { let rows: [Row] }
@@ -31,7 +31,7 @@ struct PublicController: RouteCollection {
 
     @Sendable func lessons(req: Request) async throws -> View {
         struct Lesson: Encodable { let href: String; let title: String; let text: String }
-        let lessons = try await req.publications.published().compactMap { p in
+        let lessons = try await req.registry.publications.published().compactMap { p in
             p.texts[.lessons].map { Lesson(href: PublicRoute.show.link(p.$engagement.id), title: p.needTitle, text: $0) }
         }
         struct LessonsPage: Encodable { let lessons: [Lesson] }

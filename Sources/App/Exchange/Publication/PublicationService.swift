@@ -143,7 +143,3 @@ struct PublicationService {
         try await Publication.query(on: db).sort(\.$publishedAt, .descending).all()
     }
 }
-
-extension Request {
-    var publications: PublicationService { PublicationService(db: db, audit: application.auditLog, clock: application.clock) }
-}

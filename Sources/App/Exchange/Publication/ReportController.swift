@@ -34,7 +34,7 @@ struct ReportController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> View {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
-        let report = try await req.publications.report(match)
+        let report = try await req.registry.publications.report(match)
         return try await page(req, match, values: ["outcome": report?.outcome ?? "", "lessons": report?.lessons ?? "",
                                                    "recommendations": report?.recommendations ?? ""], errors: [])
     }
@@ -44,7 +44,7 @@ struct ReportController: RouteCollection {
         struct Form: Content { var outcome: String?; var lessons: String?; var recommendations: String? }
         let form = try req.content.decode(Form.self)
         do {
-            try await req.publications.saveReport(outcome: form.outcome, lessons: form.lessons, recommendations: form.recommendations,
+            try await req.registry.publications.saveReport(outcome: form.outcome, lessons: form.lessons, recommendations: form.recommendations,
                                                    on: match, by: try req.requireUser())
         } catch AppError.validation(let errors) {
             return try await page(req, match, values: ["outcome": form.outcome ?? "", "lessons": form.lessons ?? "",
@@ -59,7 +59,7 @@ struct ReportController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
         let chosen = Set((FormFields.all(req)["items"] ?? []).compactMap(PublicationItem.init(rawValue:)))
-        try await req.publications.setConsents(chosen, on: match, as: party, by: try req.requireUser())
+        try await req.registry.publications.setConsents(chosen, on: match, as: party, by: try req.requireUser())
         req.flash("report.consent_saved")
         return req.redirect(to: ReportRoute.show.link(match.engagement.id!))
     }
@@ -67,11 +67,11 @@ struct ReportController: RouteCollection {
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
         let id = match.engagement.id!
         let principal = req.principal!
-        let facts = try await req.publications.facts(match)
-        let consents = try await req.publications.consents(match)
+        let facts = try await req.registry.publications.facts(match)
+        let consents = try await req.registry.publications.consents(match)
         let party = match.party(of: principal)
         let canEdit = AccessPolicy.decide(principal, .update, match.protected.work).isAllowed && [.closing, .closed].contains(match.engagement.stage)
-        let published = try await req.publications.publication(match) != nil
+        let published = try await req.registry.publications.publication(match) != nil
         return try await req.page("report", title: "report.title", ReportPage(
             matchHref: MatchRoute.show.link(id), needTitle: match.need.title, successStatement: facts.successStatement,
             deliverables: facts.deliverables.map { ItemRow(title: $0.title, status: req.t("work.status.\($0.status.rawValue)")) },
@@ -104,7 +104,7 @@ struct ReportController: RouteCollection {
 
     @Sendable func publicationForm(req: Request) async throws -> View {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
-        let existing = try await req.publications.publication(match)
+        let existing = try await req.registry.publications.publication(match)
         var texts = existing?.texts ?? [:]
         if existing == nil { texts = try await defaultTexts(req, match) }
         return try await publicationPage(req, match, texts: texts, post: existing?.post ?? defaultPost(req, match, texts), preview: false, errors: [])
@@ -119,12 +119,12 @@ struct ReportController: RouteCollection {
         let post = fields["post"]?.first ?? ""
         let draft = PublicationDraft(texts: texts, post: post)
         if fields["action"]?.first != "publish" {
-            let (_, errors) = draft.checked(against: try await req.publications.consents(match))
+            let (_, errors) = draft.checked(against: try await req.registry.publications.consents(match))
             return try await publicationPage(req, match, texts: texts, post: post, preview: errors.isEmpty, errors: errors)
                 .encodeResponse(status: errors.isEmpty ? .ok : .unprocessableEntity, for: req)
         }
         do {
-            try await req.publications.publish(draft, on: match, by: try req.requireUser())
+            try await req.registry.publications.publish(draft, on: match, by: try req.requireUser())
         } catch AppError.validation(let errors) {
             return try await publicationPage(req, match, texts: texts, post: post, preview: false, errors: errors)
                 .encodeResponse(status: .unprocessableEntity, for: req)
@@ -135,7 +135,7 @@ struct ReportController: RouteCollection {
 
     private func publicationPage(_ req: Request, _ match: ProposedMatches.Loaded, texts: [PublicationItem: String], post: String, preview: Bool,
                                  errors: [FieldError]) async throws -> View {
-        let consents = try await req.publications.consents(match)
+        let consents = try await req.registry.publications.consents(match)
         let form = FormState(values: [:], errors: errors, on: req,
                              labels: Dictionary(uniqueKeysWithValues: PublicationItem.allCases.map { ("text_\($0.rawValue)", req.t("publication.item.\($0.rawValue)")) }))
         return try await req.page("publication", title: "publication.title", PublicationPage(
@@ -153,8 +153,8 @@ struct ReportController: RouteCollection {
 
     /// A first wording from the report, for the coordinator to redact.
     private func defaultTexts(_ req: Request, _ match: ProposedMatches.Loaded) async throws -> [PublicationItem: String] {
-        let report = try await req.publications.report(match)
-        let facts = try await req.publications.facts(match)
+        let report = try await req.registry.publications.report(match)
+        let facts = try await req.registry.publications.facts(match)
         return [
             .summary: req.t("publication.default_summary", match.organisation.name, match.need.title),
             .outcome: report?.outcome ?? "",

@@ -84,20 +84,20 @@ struct APITermsController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> TermsDTO {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
-        return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.terms.versions(of: match).map(VersionDTO.init))
+        return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.registry.terms.versions(of: match).map(VersionDTO.init))
     }
 
     @Sendable func save(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         let input = try req.content.decode(TermsInput.self)
         let terms: TermsOfReference
-        switch input.draft.validate(req.terms.context(match)) {
+        switch input.draft.validate(req.registry.terms.context(match)) {
         case .failure(let failure): throw AppError.validation(failure.errors)
         case .success(let valid): terms = valid
         }
-        let created = try await req.terms.save(terms, on: match, by: try req.requireUser())
+        let created = try await req.registry.terms.save(terms, on: match, by: try req.requireUser())
         var number = created?.number ?? 0
-        if created == nil { number = try await req.terms.versions(of: match).first?.number ?? 0 }
+        if created == nil { number = try await req.registry.terms.versions(of: match).first?.number ?? 0 }
         return try await SavedDTO(version: number, created: created != nil, stage: match.engagement.stage.rawValue)
             .encodeResponse(status: created == nil ? .ok : .created, for: req)
     }
@@ -105,14 +105,14 @@ struct APITermsController: RouteCollection {
     @Sendable func sign(req: Request) async throws -> TermsDTO {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         guard let side = match.termsSide(of: req.principal!) else { throw AppError.forbidden }
-        _ = try await req.terms.sign(match, as: side, by: try req.requireUser())
-        return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.terms.versions(of: match).map(VersionDTO.init))
+        _ = try await req.registry.terms.sign(match, as: side, by: try req.requireUser())
+        return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.registry.terms.versions(of: match).map(VersionDTO.init))
     }
 
     @Sendable func start(req: Request) async throws -> TermsDTO {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
-        try await req.terms.start(match, by: try req.requireUser())
-        return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.terms.versions(of: match).map(VersionDTO.init))
+        try await req.registry.terms.start(match, by: try req.requireUser())
+        return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.registry.terms.versions(of: match).map(VersionDTO.init))
     }
 
 }

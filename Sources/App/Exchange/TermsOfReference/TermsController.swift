@@ -41,12 +41,12 @@ struct TermsController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> View {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
-        let versions = try await req.terms.versions(of: match)
+        let versions = try await req.registry.terms.versions(of: match)
         let draft: TermsOfReferenceDraft
         if let terms = versions.first?.terms {
             draft = TermsOfReferenceDraft(terms)
         } else {
-            draft = try await req.terms.firstDraft(match, coordinator: req.principal!.role.managesProgramme ? try req.requireUser() : nil)
+            draft = try await req.registry.terms.firstDraft(match, coordinator: req.principal!.role.managesProgramme ? try req.requireUser() : nil)
         }
         return try await page(req, match, versions: versions, draft: draft, form: FormState())
     }
@@ -55,13 +55,13 @@ struct TermsController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         let body = try req.content.decode([String: String].self)
         let draft = TermsForm.draft(from: body)
-        switch draft.validate(req.terms.context(match)) {
+        switch draft.validate(req.registry.terms.context(match)) {
         case .failure(let failure):
-            let versions = try await req.terms.versions(of: match)
+            let versions = try await req.registry.terms.versions(of: match)
             return try await page(req, match, versions: versions, draft: draft, form: FormState(values: body, errors: failure.errors, on: req))
                 .encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let terms):
-            if let version = try await req.terms.save(terms, on: match, by: try req.requireUser()) {
+            if let version = try await req.registry.terms.save(terms, on: match, by: try req.requireUser()) {
                 req.flash("terms.saved", String(version.number))
             } else {
                 req.flash("terms.unchanged")
@@ -73,14 +73,14 @@ struct TermsController: RouteCollection {
     @Sendable func sign(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         guard let side = match.termsSide(of: req.principal!) else { throw AppError.forbidden }
-        let complete = try await req.terms.sign(match, as: side, by: try req.requireUser())
+        let complete = try await req.registry.terms.sign(match, as: side, by: try req.requireUser())
         req.flash(complete ? "terms.signed_by_all" : "terms.signed")
         return req.redirect(to: TermsRoute.show.link(match.engagement.id!))
     }
 
     @Sendable func version(req: Request) async throws -> View {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
-        let versions = try await req.terms.versions(of: match)
+        let versions = try await req.registry.terms.versions(of: match)
         guard let number = req.parameters.get("number").flatMap(Int.init),
               let index = versions.firstIndex(where: { $0.number == number }), let terms = versions[index].terms else { throw AppError.notFound }
         let previous = versions.indices.contains(index + 1) ? versions[index + 1].terms : nil
@@ -97,7 +97,7 @@ struct TermsController: RouteCollection {
 
     @Sendable func start(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
-        try await req.terms.start(match, by: try req.requireUser())
+        try await req.registry.terms.start(match, by: try req.requireUser())
         req.flash("engagement.started")
         return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
@@ -137,7 +137,7 @@ struct TermsController: RouteCollection {
     /// The version asked for (`?version=`), or the current one.
     private func exported(_ req: Request) async throws -> (ProposedMatches.Loaded, TermsVersion, TermsOfReference) {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
-        let versions = try await req.terms.versions(of: match)
+        let versions = try await req.registry.terms.versions(of: match)
         let wanted = req.query[Int.self, at: "version"]
         guard let version = wanted.map({ n in versions.first { $0.number == n } }) ?? versions.first, let terms = version.terms else {
             throw AppError.notFound
@@ -180,7 +180,7 @@ struct TermsController: RouteCollection {
             signingAs: side.map { req.t("terms.side.\($0.rawValue)") },
             exports: exports,
             editAction: canEdit ? TermsRoute.save.link(id) : nil,
-            builder: canEdit ? TermsForm.builder(draft, supportAreas: req.terms.context(match).supportAreas, errors: form, req) : nil,
+            builder: canEdit ? TermsForm.builder(draft, supportAreas: req.registry.terms.context(match).supportAreas, errors: form, req) : nil,
             values: (1...TermsText.programmeValues).map { req.t("terms.value.\($0)") },
             form: form))
     }

@@ -27,7 +27,7 @@ struct TermsService {
     /// A first draft from what the match already knows: dates from the need, its data access, and who is involved.
     func firstDraft(_ match: ProposedMatches.Loaded, coordinator: User?) async throws -> TermsOfReferenceDraft {
         let members = try await User.activeMembers(of: match.organisation.id!, on: db).all()
-        return .first(for: match.need.draft, bodyMembers: members.map(\.displayName), expert: match.expert.fullName,
+        return .first(for: match.need.details, bodyMembers: members.map(\.displayName), expert: match.expert.fullName,
                       coordinator: coordinator?.displayName)
     }
 
@@ -103,11 +103,5 @@ extension TermsService {
     /// The same service reading through `db`, such as a transaction's connection.
     func on(_ db: Database) -> TermsService {
         TermsService(db: db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs)
-    }
-}
-
-extension Request {
-    var terms: TermsService {
-        TermsService(db: db, audit: application.auditLog, clock: application.clock, mailer: application.mailer, catalogs: application.catalogs)
     }
 }

@@ -288,17 +288,3 @@ extension Optional {
         return try await transform(value)
     }
 }
-
-extension Request {
-    var accounts: AccountService {
-        AccountService(db: db, audit: application.auditLog, hasher: password.async, clock: application.clock,
-                       mailer: application.mailer, notifier: Notifier(clock: application.clock))
-    }
-}
-
-extension Application {
-    var accounts: AccountService {
-        AccountService(db: db, audit: auditLog, hasher: password.async(on: threadPool, hopTo: eventLoopGroup.next()),
-                       clock: clock, mailer: mailer, notifier: Notifier(clock: clock))
-    }
-}

@@ -45,7 +45,7 @@ struct InvitationController: RouteCollection {
         let draft = InvitationService.Draft(email: form.email ?? "", role: form.role ?? "",
                                             organisationID: form.organisationID, language: form.language ?? req.language.rawValue)
         do {
-            _ = try await InvitationService(accounts: req.accounts).invite(draft, by: try req.requireUser())
+            _ = try await InvitationService(accounts: req.registry.accounts).invite(draft, by: try req.requireUser())
             req.flash("invitations.sent")
             return req.redirect(to: InvitationRoute.list.link())
         } catch AppError.validation(let errors) {
@@ -88,7 +88,7 @@ struct InvitationController: RouteCollection {
 
     @Sendable func acceptForm(req: Request) async throws -> View {
         let token = (try? req.query.get(String.self, at: "token")) ?? ""
-        guard let invitation = try await InvitationService(accounts: req.accounts).usableInvitation(token: token) else {
+        guard let invitation = try await InvitationService(accounts: req.registry.accounts).usableInvitation(token: token) else {
             throw AppError.badRequest(code: "token_unusable")
         }
         return try await req.page("invitation_accept", title: "invitation.accept_title",
@@ -97,7 +97,7 @@ struct InvitationController: RouteCollection {
 
     @Sendable func accept(req: Request) async throws -> Response {
         let form = try req.content.decode(AcceptForm.self)
-        let service = InvitationService(accounts: req.accounts)
+        let service = InvitationService(accounts: req.registry.accounts)
         do {
             let user = try await service.accept(token: form.token ?? "", displayName: form.displayName ?? "",
                                                 password: form.password ?? "", confirmation: form.passwordConfirmation ?? "")

@@ -28,20 +28,20 @@ struct PasswordResetController: RouteCollection {
 
     @Sendable func forgot(req: Request) async throws -> View {
         let form = try req.content.decode(ForgotForm.self)
-        try await req.accounts.requestPasswordReset(email: form.email ?? "", language: req.language)
+        try await req.registry.accounts.requestPasswordReset(email: form.email ?? "", language: req.language)
         return try await req.page("password_forgot", title: "password.forgot_title", ForgotPage(sent: true))
     }
 
     @Sendable func resetForm(req: Request) async throws -> View {
         let token = (try? req.query.get(String.self, at: "token")) ?? ""
-        guard try await req.accounts.usableReset(token: token) != nil else { throw AppError.badRequest(code: "token_unusable") }
+        guard try await req.registry.accounts.usableReset(token: token) != nil else { throw AppError.badRequest(code: "token_unusable") }
         return try await req.page("password_reset", title: "password.reset_title", ResetPage(token: token, form: FormState()))
     }
 
     @Sendable func reset(req: Request) async throws -> Response {
         let form = try req.content.decode(ResetForm.self)
         do {
-            try await req.accounts.resetPassword(token: form.token ?? "", password: form.password ?? "",
+            try await req.registry.accounts.resetPassword(token: form.token ?? "", password: form.password ?? "",
                                                  confirmation: form.passwordConfirmation ?? "")
             req.flash("password.reset_done")
             return req.redirect(to: SessionRoute.form.link())

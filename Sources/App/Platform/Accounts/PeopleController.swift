@@ -68,7 +68,7 @@ struct PeopleController: RouteCollection {
         let form = try req.content.decode(ApproveForm.self)
         let organisationID = form.organisationID.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
         return try await decide(req, id: id) {
-            try await req.accounts.approve(userID: id, organisationID: organisationID, by: try req.requireUser())
+            try await req.registry.accounts.approve(userID: id, organisationID: organisationID, by: try req.requireUser())
             req.flash("people.approved")
         }
     }
@@ -78,7 +78,7 @@ struct PeopleController: RouteCollection {
         try req.authorize(.decide, .registrations)
         let form = try req.content.decode(RejectForm.self)
         return try await decide(req, id: id) {
-            try await req.accounts.reject(userID: id, reason: form.reason ?? "", by: try req.requireUser())
+            try await req.registry.accounts.reject(userID: id, reason: form.reason ?? "", by: try req.requireUser())
             req.flash("people.rejected")
         }
     }

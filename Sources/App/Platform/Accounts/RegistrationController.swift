@@ -29,7 +29,7 @@ struct RegistrationController: RouteCollection {
     @Sendable func register(req: Request) async throws -> Response {
         let form = try req.content.decode(Form.self)
         do {
-            try await req.accounts.register(.init(
+            try await req.registry.accounts.register(.init(
                 email: form.email ?? "", displayName: form.displayName ?? "", role: form.role ?? "",
                 organisationName: form.organisationName ?? "", password: form.password ?? "",
                 passwordConfirmation: form.passwordConfirmation ?? ""), language: req.language)

@@ -29,7 +29,7 @@ struct SessionController: RouteCollection {
     @Sendable func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
         let next = LanguageController.safeReturn(form.next)
-        let outcome = try await req.accounts.login(email: form.email ?? "", password: form.password ?? "")
+        let outcome = try await req.registry.accounts.login(email: form.email ?? "", password: form.password ?? "")
         switch outcome {
         case .signedIn(let id):
             guard let user = try await User.find(id, on: req.db) else { throw AppError.notFound }

@@ -19,7 +19,7 @@ struct LanguageController: RouteCollection {
         }
         req.session.data[LanguageMiddleware.sessionKey] = language.rawValue
         if let user = req.auth.get(User.self) {
-            try await req.accounts.setLanguage(language, for: user)
+            try await req.registry.accounts.setLanguage(language, for: user)
         }
         return req.redirect(to: Self.safeReturn(form.returnTo))
     }

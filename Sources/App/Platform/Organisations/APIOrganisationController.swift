@@ -27,7 +27,7 @@ struct APIOrganisationController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         try req.authorize(.create, .organisationDirectory)
         let input = try req.content.decode(OrganisationInput.self)
-        let organisation = try await req.organisations.create(input.draft, actor: .user(try req.requireUser().id!))
+        let organisation = try await req.registry.organisations.create(input.draft, actor: .user(try req.requireUser().id!))
         let response = try await OrganisationDTO(organisation).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: APIOrganisationRoute.show.link(organisation.id!))
         return response
@@ -41,7 +41,7 @@ struct APIOrganisationController: RouteCollection {
         let organisation = try await req.load(Organisation.self, for: .update)
         var input = try req.content.decode(OrganisationInput.self)
         input.kind = input.kind ?? organisation.kind.rawValue
-        return OrganisationDTO(try await req.organisations.update(organisation, with: input.draft, actor: .user(try req.requireUser().id!)))
+        return OrganisationDTO(try await req.registry.organisations.update(organisation, with: input.draft, actor: .user(try req.requireUser().id!)))
     }
 
 }

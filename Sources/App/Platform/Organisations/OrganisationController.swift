@@ -129,7 +129,7 @@ struct OrganisationController: RouteCollection {
         try req.authorize(.create, .organisationDirectory)
         let form = try req.content.decode(OrganisationInput.self)
         do {
-            let organisation = try await req.organisations.create(form.draft, actor: .user(try req.requireUser().id!))
+            let organisation = try await req.registry.organisations.create(form.draft, actor: .user(try req.requireUser().id!))
             req.flash("organisation.created")
             return req.redirect(to: OrganisationRoute.show.link(organisation.id!))
         } catch AppError.validation(let errors) {
@@ -150,7 +150,7 @@ struct OrganisationController: RouteCollection {
         var form = try req.content.decode(OrganisationInput.self)
         form.kind = organisation.kind.rawValue
         do {
-            _ = try await req.organisations.update(organisation, with: form.draft, actor: .user(try req.requireUser().id!))
+            _ = try await req.registry.organisations.update(organisation, with: form.draft, actor: .user(try req.requireUser().id!))
             req.flash("organisation.saved")
             return req.redirect(to: OrganisationRoute.show.link(organisation.id!))
         } catch AppError.validation(let errors) {

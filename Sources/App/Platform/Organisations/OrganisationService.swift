@@ -53,15 +53,3 @@ struct OrganisationService: Sendable {
         ]
     }
 }
-
-extension Request {
-    var organisations: OrganisationService {
-        OrganisationService(db: db, audit: application.auditLog, clock: application.clock)
-    }
-}
-
-extension Application {
-    var organisations: OrganisationService {
-        OrganisationService(db: db, audit: auditLog, clock: clock)
-    }
-}

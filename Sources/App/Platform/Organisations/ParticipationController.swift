@@ -58,7 +58,7 @@ struct ParticipationController: RouteCollection {
     @Sendable func submit(req: Request) async throws -> Response {
         let organisation = try await req.load(Organisation.self, for: .update, where: { $0.kind == .publicBody })
         let form = try req.content.decode(AttestationForm.self)
-        let screening = try await req.participation.submit(organisation, .init(
+        let screening = try await req.registry.participation.submit(organisation, .init(
             proBono: form.proBono != nil, workHours: form.workHours != nil, publicCommunication: form.publicCommunication != nil,
             integrityMandate: form.integrityMandate != nil), by: try req.requireUser())
         req.flash("body_participation.screened.\(screening.overall.rawValue)")
@@ -69,7 +69,7 @@ struct ParticipationController: RouteCollection {
         let organisation = try await req.load(Organisation.self, for: .update, where: { $0.kind == .publicBody })
         let form = try req.content.decode(CoordinatorDecisionForm.self)
         do {
-            try await req.participation.decide(organisation, eligible: try form.eligible(), reason: form.reason ?? "",
+            try await req.registry.participation.decide(organisation, eligible: try form.eligible(), reason: form.reason ?? "",
                                                by: try req.requireUser(), mailer: req.application.mailer)
             req.flash("body_participation.decided")
             return req.redirect(to: ParticipationRoute.show.link(organisation.id!))
@@ -78,10 +78,4 @@ struct ParticipationController: RouteCollection {
         }
     }
 
-}
-
-extension Request {
-    var participation: PublicBodyParticipationService {
-        PublicBodyParticipationService(db: db, audit: application.auditLog, clock: application.clock)
-    }
 }

@@ -51,7 +51,7 @@ struct APISkillsController: RouteCollection {
 
     @Sendable func add(req: Request) async throws -> Response {
         try req.authorize(.create, .skillsTaxonomy)
-        let skill = try await req.skillAdministration.add(try req.content.decode(SkillInput.self).draft, by: try req.requireUser())
+        let skill = try await req.registry.skillAdministration.add(try req.content.decode(SkillInput.self).draft, by: try req.requireUser())
         let response = try await SkillDTO(skill).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: APISkillsRoute.list.link(query: [URLQueryItem(name: "q", value: skill.id)]))
         return response
@@ -61,6 +61,6 @@ struct APISkillsController: RouteCollection {
         try req.authorize(.update, .skillsTaxonomy)
         let input = try req.content.decode(SkillInput.self)
         let id = req.parameters.get("skill") ?? ""
-        return SkillDTO(try await req.skillAdministration.rename(id, to: input.draft, reason: input.reason ?? "", by: try req.requireUser()))
+        return SkillDTO(try await req.registry.skillAdministration.rename(id, to: input.draft, reason: input.reason ?? "", by: try req.requireUser()))
     }
 }

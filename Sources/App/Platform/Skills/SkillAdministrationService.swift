@@ -62,9 +62,3 @@ struct SkillAdministrationService: Sendable {
         let skill: SkillsTaxonomy.Skill
     }
 }
-
-extension Request {
-    var skillAdministration: SkillAdministrationService {
-        SkillAdministrationService(db: db, audit: application.auditLog, clock: application.clock, catalogue: application.skillsCatalogue)
-    }
-}

@@ -63,7 +63,7 @@ struct SkillsController: RouteCollection {
         try req.authorize(.create, .skillsTaxonomy)
         let form = try req.content.decode(SkillForm.self)
         do {
-            let skill = try await req.skillAdministration.add(form.draft, by: try req.requireUser())
+            let skill = try await req.registry.skillAdministration.add(form.draft, by: try req.requireUser())
             req.flash("skills.added", skill.labels[req.language])
             return req.redirect(to: SkillsRoute.list.link() + "?q=" + (skill.id.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""))
         } catch AppError.validation(let errors) {
@@ -115,7 +115,7 @@ struct SkillsController: RouteCollection {
         let skill = try Self.skill(req)
         let form = try req.content.decode(SkillForm.self)
         do {
-            let renamed = try await req.skillAdministration.rename(skill.id, to: form.draft, reason: form.reason ?? "", by: try req.requireUser())
+            let renamed = try await req.registry.skillAdministration.rename(skill.id, to: form.draft, reason: form.reason ?? "", by: try req.requireUser())
             req.flash("skills.renamed", renamed.labels[req.language])
             return req.redirect(to: SkillsRoute.list.link())
         } catch AppError.validation(let errors) {

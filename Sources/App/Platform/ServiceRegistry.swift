@@ -1,0 +1,71 @@
+import Fluent
+import Vapor
+
+/// Every service, built in this one place from the application's shared parts (audit log, clock, mailer, catalogs,
+/// taxonomy, configuration) for one database: a request's, or the application's for the CLI and jobs. Tests change
+/// what a service is built from by replacing those parts on the application (`app.clock`, `app.mailer`).
+struct ServiceRegistry: Sendable {
+    let app: Application
+    let db: Database
+
+    // MARK: Platform
+
+    var accounts: AccountService {
+        AccountService(db: db, audit: app.auditLog, hasher: app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()),
+                       clock: app.clock, mailer: app.mailer, notifier: Notifier(clock: app.clock))
+    }
+    var organisations: OrganisationService { OrganisationService(db: db, audit: app.auditLog, clock: app.clock) }
+    var participation: PublicBodyParticipationService { PublicBodyParticipationService(db: db, audit: app.auditLog, clock: app.clock) }
+    var skillAdministration: SkillAdministrationService {
+        SkillAdministrationService(db: db, audit: app.auditLog, clock: app.clock, catalogue: app.skillsCatalogue)
+    }
+
+    // MARK: Exchange
+
+    var needs: NeedService { NeedService(db: db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy) }
+    var expertProfiles: ExpertProfileService { ExpertProfileService(db: db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy) }
+    var authorisationLetters: AuthorisationLetterService { AuthorisationLetterService(db: db, audit: app.auditLog, clock: app.clock) }
+    var roster: RosterImportService { RosterImportService(db: db, audit: app.auditLog, clock: app.clock) }
+    var conflictData: ConflictDataImportService {
+        ConflictDataImportService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer, threadPool: app.threadPool)
+    }
+    var proposalDecisions: ProposalDecisionService {
+        ProposalDecisionService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer)
+    }
+    var needInterests: NeedInterestService { NeedInterestService(db: db, audit: app.auditLog, clock: app.clock) }
+    var dueDiligence: DueDiligenceService { DueDiligenceService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer) }
+    var terms: TermsService {
+        TermsService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer, catalogs: app.catalogs)
+    }
+    var engagements: EngagementService {
+        EngagementService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer, catalogs: app.catalogs)
+    }
+    var tracking: TrackingService {
+        TrackingService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer, documents: app.documentStore)
+    }
+    var marketingConcerns: MarketingConcernService {
+        MarketingConcernService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer)
+    }
+    var reminders: ReminderService {
+        ReminderService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer, catalogs: app.catalogs,
+                        inactivityDays: app.configuration.inactivityDays)
+    }
+    var evaluations: EvaluationService {
+        EvaluationService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer, catalogs: app.catalogs)
+    }
+    var publications: PublicationService { PublicationService(db: db, audit: app.auditLog, clock: app.clock) }
+    var programmeReport: ProgrammeReportService { ProgrammeReportService(db: db, threshold: app.configuration.needsMetThreshold) }
+}
+
+extension Application {
+    /// The services over the application's database.
+    var registry: ServiceRegistry { ServiceRegistry(app: self, db: db) }
+
+    /// The services over `db`: a transaction's, or another database's.
+    func registry(on db: Database) -> ServiceRegistry { ServiceRegistry(app: self, db: db) }
+}
+
+extension Request {
+    /// The services over this request's database.
+    var registry: ServiceRegistry { ServiceRegistry(app: application, db: db) }
+}
