@@ -103,6 +103,8 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M031_IndexLongLists())
     app.migrations.add(M032_AddDataImportDigest())
     app.migrations.add(M033_TypeNeedColumns())
+    app.migrations.add(M034_TypeJSONColumns())
+    app.migrations.add(M035_TypeListColumns())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

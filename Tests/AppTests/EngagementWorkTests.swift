@@ -120,7 +120,7 @@ final class EngagementWorkTests: AppTestCase {
             let badDue = try await expert.send(.POST, "\(base)/meetings", json: """
                 {"date": "2026-11-01", "attendees": "Pablo", "agenda": "x", "actions": [{"description": "y", "owner": "z", "due": "2026-10-01"}]}
                 """)
-            XCTAssertEqual(try badDue.content.decode(APIClient.ErrorBody.self).error.fields?.map(\.field), ["action_due_0"])
+            XCTAssertEqual(try badDue.content.decode(APIClient.ErrorBody.self).error.fields?.map(\.field), ["actions[0].due"], "the API names the field as its body does")
             let posted = try await expert.send(.POST, "\(base)/messages", json: #"{"body": "Kick-off done."}"#)
             XCTAssertEqual(posted.status, .created)
             let csv = try await expert.send(.POST, "\(base)/documents?filename=flags.csv", bytes: Array("ocid,flag\nocds-1,R018\n".utf8),

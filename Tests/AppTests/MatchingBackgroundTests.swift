@@ -19,12 +19,12 @@ final class MatchingBackgroundTests: AppTestCase {
         try await withTestApp { app in
             // Equal on skills, language, availability and years; they differ only in background.
             let workedInSpain = try await storedProfile("Worked In Spain", status: .eligible, skills: "ocds:3", languages: "es:3", country: "MX", on: app)
-            workedInSpain.countriesWorkedText = "ES"
-            workedInSpain.sectorsText = "public_procurement"
-            workedInSpain.experienceFieldsText = "fraud"
+            workedInSpain.storedCountriesWorked = ["ES"]
+            workedInSpain.storedSectors = [.publicProcurement]
+            workedInSpain.storedFields = [.fraud]
             try await workedInSpain.save(on: app.db)
             let knowsRegion = try await storedProfile("Knows Southern Europe", status: .eligible, skills: "ocds:3", languages: "es:3", country: "MX", on: app)
-            knowsRegion.regionsWorkedText = "039"
+            knowsRegion.storedRegionsWorked = ["039"]
             try await knowsRegion.save(on: app.db)
             try await storedProfile("Neither", status: .eligible, skills: "ocds:3", languages: "es:3", country: "MX", on: app)
 

@@ -155,7 +155,7 @@ final class MatchingBoardTests: AppTestCase {
                 let run = MatchRun()
                 run.id = UUID()
                 run.status = .running
-                run.settingsJSON = "{}"
+                run.settings = .standard
                 run.needCount = 0
                 run.startedBy = coordinatorID
                 run.startedAt = Date(timeIntervalSince1970: 0)

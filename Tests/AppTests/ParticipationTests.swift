@@ -24,7 +24,7 @@ final class ParticipationTests: AppTestCase {
             XCTAssertEqual(failed.status, .seeOther)
             let body = try await XCTUnwrapAsync(try await Organisation.find(Demo.frenchAgency, on: app.db))
             XCTAssertEqual(body.participationStatus, .ineligible)
-            XCTAssertTrue(ScreeningText.parse(body.screeningText).contains { $0.criterion == "work_hours" && $0.outcome == "fail" })
+            XCTAssertTrue(body.screening.contains { $0.criterion == "work_hours" && $0.outcome == "fail" })
 
             _ = try await member.post(path, form: attested)
             let again = try await XCTUnwrapAsync(try await Organisation.find(Demo.frenchAgency, on: app.db))

@@ -31,12 +31,12 @@ final class ProgrammeSettingsTests: AppTestCase {
 
             let match = try await startedMatch(app)
             let pre = try await XCTUnwrapAsync(try await EvaluationRound.query(on: app.db).filter(\.$stage == .pre).first())
-            XCTAssertFalse(pre.questionnaire?.questions.contains { $0.id == "custom_1" } ?? true, "the baseline was sent before")
+            XCTAssertFalse(pre.questionnaire.questions.contains { $0.id == "custom_1" }, "the baseline was sent before")
             let coordinatorAPI = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
             _ = try await coordinatorAPI.send(.POST, "/api/v1/matches/\(match.id!.uuidString.lowercased())/closing")
             let post = try await XCTUnwrapAsync(try await EvaluationRound.query(on: app.db).filter(\.$stage == .post).first())
-            XCTAssertEqual(post.questionnaire?.questions.last?.id, "custom_1")
-            XCTAssertEqual(post.questionnaire?.questions.last?.prompt[.fr], "Quel outil a le plus aidé ?")
+            XCTAssertEqual(post.questionnaire.questions.last?.id, "custom_1")
+            XCTAssertEqual(post.questionnaire.questions.last?.prompt[.fr], "Quel outil a le plus aidé ?")
 
             let removed = try await coordinator.post(ProgrammeSettingsRoute.removeQuestion.link(EvaluationStage.post, "custom_1"))
             XCTAssertEqual(removed.status, .seeOther)

@@ -149,6 +149,25 @@ final class TermsOfReferenceTests: AppTestCase {
         }
     }
 
+    /// The workflow takes signatures only while the Terms are drafted: not on the Terms of a cancelled match.
+    func testNoOneSignsTheTermsOfACancelledMatch() async throws {
+        try await withTestApp { app in
+            let match = try await clearedMatch(app)
+            let base = "/api/v1/matches/\(match.id!.uuidString.lowercased())"
+            let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
+            let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
+            let drafted = try await expert.send(.PUT, "\(base)/terms", json: Self.termsJSON())
+            XCTAssertEqual(drafted.status, .created)
+            let cancelled = try await coordinator.send(.POST, "\(base)/cancel", json: #"{"reason": "The body withdrew."}"#)
+            XCTAssertEqual(cancelled.status, .ok)
+            let signed = try await expert.send(.POST, "\(base)/terms/sign")
+            XCTAssertEqual(signed.status, .conflict)
+            XCTAssertEqual(try signed.content.decode(APIClient.ErrorBody.self).error.code, "engagement_not_from_stage")
+            let signatures = try await TermsSignature.query(on: app.db).count()
+            XCTAssertEqual(signatures, 0)
+        }
+    }
+
     func testTheAPIDraftsSignsAndStartsWithTheSameRules() async throws {
         try await withTestApp { app in
             let match = try await clearedMatch(app)
@@ -158,7 +177,7 @@ final class TermsOfReferenceTests: AppTestCase {
             let body = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
             let wrong = try await expert.send(.PUT, "\(base)/terms", json: Self.termsJSON(success: "It works."))
             XCTAssertEqual(wrong.status, .unprocessableEntity)
-            XCTAssertEqual(try wrong.content.decode(APIClient.ErrorBody.self).error.fields?.map(\.field), ["success_statement"])
+            XCTAssertEqual(try wrong.content.decode(APIClient.ErrorBody.self).error.fields?.map(\.field), ["successStatement"], "the API names the field as its body does")
             let good = Self.termsJSON()
             let saved = try await expert.send(.PUT, "\(base)/terms", json: good)
             XCTAssertEqual(saved.status, .created)
@@ -179,5 +198,21 @@ final class TermsOfReferenceTests: AppTestCase {
             let started = try await coordinator.send(.POST, "\(base)/start")
             XCTAssertEqual(try started.content.decode(APITermsController.TermsDTO.self).stage, "active")
         }
+    }
+}
+
+/// The domain names Terms fields as the API does; the page maps each name to the form field that shows its error.
+final class TermsFormFieldTests: XCTestCase {
+    func testDomainFieldsMapToTheFormsFields() {
+        XCTAssertEqual(TermsForm.fields.formField("goals[0].text"), "goal_text_0")
+        XCTAssertEqual(TermsForm.fields.formField("goals[12].supportArea"), "goal_area_12")
+        XCTAssertEqual(TermsForm.fields.formField("people[2].responsibilities"), "person_role_2")
+        XCTAssertEqual(TermsForm.fields.formField("deliverables[1].due"), "deliverable_due_1")
+        XCTAssertEqual(TermsForm.fields.formField("milestones[0].title"), "milestone_title_0")
+        XCTAssertEqual(TermsForm.fields.formField("governance.meetingCadence"), "meeting_cadence")
+        XCTAssertEqual(TermsForm.fields.formField("dataHandling.rules"), "data_rules")
+        XCTAssertEqual(TermsForm.fields.formField("start"), "start")
+        XCTAssertEqual(TermsForm.fields.formField("people"), "people")
+        XCTAssertEqual(WorkController.meetingFields.formField("actions[3].due"), "action_due_3")
     }
 }

@@ -84,7 +84,7 @@ struct GeneratedProgramme {
         body.publicBodyType = PublicBodyType.allCases[index % PublicBodyType.allCases.count]
         body.jurisdiction = .national
         body.mandate = "Prevents and detects corruption (generated)."
-        body.workingLanguagesText = StoredList.text(index % 3 == 0 ? ["fr", "en"] : ["en"])
+        body.storedWorkingLanguages = JSONList(index % 3 == 0 ? ["fr", "en"] : ["en"])
         body.participationStatus = .eligible
         (body.proBono, body.workHours, body.publicCommunication, body.integrityMandate) = (true, true, true, true)
         body.createdAt = now
@@ -110,9 +110,9 @@ struct GeneratedProgramme {
         profile.country = countries[(index * 7) % countries.count]
         profile.status = .eligible
         profile.years = 5 + index % 15
-        profile.experienceFieldsText = StoredList.text(["audit", "fraud"])
-        profile.skillsText = StoredList.text([skills[index % skills.count] + ":3", skills[(index + 2) % skills.count] + ":2"])
-        profile.languagesText = StoredList.text(index % 2 == 0 ? ["en:3", "fr:2"] : ["en:3", "es:2"])
+        profile.storedFields = [.audit, .fraud]
+        profile.storedSkills = [.init(id: skills[index % skills.count], level: 3), .init(id: skills[(index + 2) % skills.count], level: 2)]
+        profile.storedLanguages = [.init(code: "en", level: .native), .init(code: index % 2 == 0 ? "fr" : "es", level: .fluent)]
         profile.hoursPerWeek = 4 + index % 6
         profile.availableFrom = now
         profile.availableUntil = now.addingTimeInterval(365 * 86_400)
@@ -162,7 +162,7 @@ struct GeneratedProgramme {
         engagement.$expert.id = id("expert", index % size.experts)
         engagement.stage = stage(index)
         engagement.score = 0.5 + Double(index % 50) / 100
-        engagement.breakdownJSON = "[]"
+        engagement.breakdown = [:]
         engagement.createdBy = StableID.make("user.coordinator")
         engagement.createdAt = now.addingTimeInterval(Double(index) * 60)
         engagement.updatedAt = engagement.createdAt

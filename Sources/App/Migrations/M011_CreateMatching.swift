@@ -4,7 +4,7 @@ import Fluent
 /// and engagements, which a confirmed proposal starts in the `proposed` stage.
 struct M011_CreateMatching: AsyncMigration {
     func prepare(on database: Database) async throws {
-        try await database.schema(ProgrammeSetting.schema)
+        try await database.schema("programme_settings")
             .id()
             .field("key", .string, .required)
             .field("value", .string, .required)
@@ -65,7 +65,7 @@ struct M011_CreateMatching: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        for schema in [Engagement.schema, NeedInterest.schema, MatchProposal.schema, MatchRun.schema, ProgrammeSetting.schema] {
+        for schema in [Engagement.schema, NeedInterest.schema, MatchProposal.schema, MatchRun.schema, "programme_settings"] {
             try await database.schema(schema).delete()
         }
     }

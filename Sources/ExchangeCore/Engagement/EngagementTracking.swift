@@ -89,10 +89,10 @@ public struct MeetingDraft: Sendable, Equatable {
         let outcomes = v.text("outcomes", outcomes, required: false, maxLength: 4000)
         var items: [MeetingRecord.ActionItem] = []
         for (index, row) in actions.enumerated() where !row.isEmpty {
-            let description = v.text("action_description_\(index)", row.description, maxLength: 1000)
-            let owner = v.text("action_owner_\(index)", row.owner, maxLength: 200)
-            guard let due = Self.date(&v, "action_due_\(index)", row.due) else { continue }
-            if let date, due < date { v.add("action_due_\(index)", .beforeMeeting) }
+            let description = v.text("actions[\(index)].description", row.description, maxLength: 1000)
+            let owner = v.text("actions[\(index)].owner", row.owner, maxLength: 200)
+            guard let due = Self.date(&v, "actions[\(index)].due", row.due) else { continue }
+            if let date, due < date { v.add("actions[\(index)].due", .beforeMeeting) }
             items.append(.init(description: description, owner: owner, due: due))
         }
         guard v.isValid, let date else { return .failure(ValidationFailure(errors: v.errors)) }

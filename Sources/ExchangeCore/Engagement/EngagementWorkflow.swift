@@ -27,6 +27,8 @@ public enum EngagementStep: Sendable, Equatable {
     case reopenDueDiligence(reason: String)
     /// A new version of the Terms of Reference, lasting `months`; earlier signatures no longer count.
     case reviseTermsOfReference(months: Int)
+    /// A party signs the current version; it changes nothing until the third signature, which is `completeSignOff`.
+    case sign
     /// The last of the three signatures on the current version arrived.
     case completeSignOff
     case start
@@ -40,7 +42,7 @@ public enum EngagementStep: Sendable, Equatable {
     /// Steps only programme staff may take; the others are the parties' own.
     public var needsProgrammeStaff: Bool {
         switch self {
-        case .reviseTermsOfReference, .completeSignOff, .recordPostEvaluations: false
+        case .reviseTermsOfReference, .sign, .completeSignOff, .recordPostEvaluations: false
         default: true
         }
     }
@@ -135,6 +137,8 @@ public struct EngagementState: Sendable, Equatable, Codable {
             next.stage = .torDrafting
             next.termsSigned = false
             next.plannedMonths = months
+        case .sign:
+            try require(.torDrafting)
         case .completeSignOff:
             try require(.torDrafting)
             try requireCleared()

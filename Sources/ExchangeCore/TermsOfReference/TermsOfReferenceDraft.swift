@@ -1,5 +1,6 @@
 /// The Terms of Reference as a form or the API submits them, before they are trusted. Rows left wholly empty are
-/// ignored, so a form can offer spare rows. Errors name the form field (`goal_text_0`), rows counted from 0.
+/// ignored, so a form can offer spare rows. Errors name the domain field as the API spells it (`goals[0].text`), rows
+/// counted from 0; the web layer maps them to its form fields.
 public struct TermsOfReferenceDraft: Sendable, Equatable {
     public struct PersonRow: Sendable, Equatable {
         public var name: String?, side: String?, responsibilities: String?
@@ -79,20 +80,20 @@ public struct TermsOfReferenceDraft: Sendable, Equatable {
         let window = start.flatMap { start in months.map { start...start.adding(months: $0) } }
         let people = validPeople(&v)
         let governance = TermsOfReference.Governance(
-            meetingCadence: v.text("meeting_cadence", meetingCadence, maxLength: 500),
-            decisionMaking: v.text("decision_making", decisionMaking, maxLength: 2000),
-            escalation: v.text("escalation", escalation, maxLength: 2000))
+            meetingCadence: v.text("governance.meetingCadence", meetingCadence, maxLength: 500),
+            decisionMaking: v.text("governance.decisionMaking", decisionMaking, maxLength: 2000),
+            escalation: v.text("governance.escalation", escalation, maxLength: 2000))
         let goals = validGoals(&v, context)
         let deliverables = validDeliverables(&v, goals: goals, window: window)
         let milestones = validMilestones(&v, window: window)
         let success = validSuccess(&v)
         let communication = TermsOfReference.CommunicationPlan(
-            what: v.text("communication_what", communicationWhat, maxLength: 2000),
-            channels: v.text("communication_channels", communicationChannels, maxLength: 1000),
-            consent: v.text("communication_consent", communicationConsent, maxLength: 1000))
-        let access = v.choice("data_access", dataAccess, as: DataAccess.self)
-        let rules = v.text("data_rules", dataRules, required: access?.needsRules ?? false, maxLength: 4000)
-        let tailoring = v.text("values_tailoring", valuesTailoring, required: false, maxLength: 4000)
+            what: v.text("communication.what", communicationWhat, maxLength: 2000),
+            channels: v.text("communication.channels", communicationChannels, maxLength: 1000),
+            consent: v.text("communication.consent", communicationConsent, maxLength: 1000))
+        let access = v.choice("dataHandling.access", dataAccess, as: DataAccess.self)
+        let rules = v.text("dataHandling.rules", dataRules, required: access?.needsRules ?? false, maxLength: 4000)
+        let tailoring = v.text("valuesTailoring", valuesTailoring, required: false, maxLength: 4000)
         guard v.isValid, let start, let months, let access else { return .failure(ValidationFailure(errors: v.errors)) }
         return .success(TermsOfReference(
             start: start, months: months, people: people, governance: governance, goals: goals, deliverables: deliverables,
@@ -116,9 +117,9 @@ public struct TermsOfReferenceDraft: Sendable, Equatable {
     private func validPeople(_ v: inout Validator) -> [TermsOfReference.Person] {
         var people: [TermsOfReference.Person] = []
         for (index, row) in self.people.enumerated() where !row.isEmpty {
-            let name = v.text("person_name_\(index)", row.name, maxLength: 200)
-            let side = v.choice("person_side_\(index)", row.side, as: TermsSide.self)
-            let role = v.text("person_role_\(index)", row.responsibilities, maxLength: 1000)
+            let name = v.text("people[\(index)].name", row.name, maxLength: 200)
+            let side = v.choice("people[\(index)].side", row.side, as: TermsSide.self)
+            let role = v.text("people[\(index)].responsibilities", row.responsibilities, maxLength: 1000)
             if let side { people.append(.init(name: name, side: side, responsibilities: role)) }
         }
         if Set(people.map(\.side)) != Set(TermsSide.allCases) { v.add("people", .missingSide) }
@@ -128,15 +129,15 @@ public struct TermsOfReferenceDraft: Sendable, Equatable {
     private func validGoals(_ v: inout Validator, _ context: TermsContext) -> [TermsOfReference.Goal] {
         var goals: [TermsOfReference.Goal] = []
         for (index, row) in self.goals.enumerated() where !row.isEmpty {
-            let text = v.text("goal_text_\(index)", row.text, maxLength: 1000)
+            let text = v.text("goals[\(index)].text", row.text, maxLength: 1000)
             let area = Int((row.supportArea ?? "").trimmingWhitespace())
             if let area, context.supportAreas.contains(area) {
                 goals.append(.init(text: text, supportArea: area))
             } else {
-                v.add("goal_area_\(index)", (row.supportArea ?? "").trimmingWhitespace().isEmpty ? .required : .invalidChoice)
+                v.add("goals[\(index)].supportArea", (row.supportArea ?? "").trimmingWhitespace().isEmpty ? .required : .invalidChoice)
             }
         }
-        if goals.isEmpty && !v.errors.contains(where: { $0.field.hasPrefix("goal_") }) { v.add("goals", .required) }
+        if goals.isEmpty && !v.errors.contains(where: { $0.field.hasPrefix("goals[") }) { v.add("goals", .required) }
         return goals
     }
 
@@ -147,14 +148,14 @@ public struct TermsOfReferenceDraft: Sendable, Equatable {
         // A row naming a goal counts for it even while its other fields are wrong: one error per mistake.
         var served = Set<Int>()
         for (index, row) in self.deliverables.enumerated() where !row.isEmpty {
-            let title = v.text("deliverable_title_\(index)", row.title, maxLength: 500)
+            let title = v.text("deliverables[\(index)].title", row.title, maxLength: 500)
             let goal = Int((row.goal ?? "").trimmingWhitespace()).flatMap { (1...max(goals.count, 1)).contains($0) ? $0 : nil }
-            if let goal { served.insert(goal) } else { v.add("deliverable_goal_\(index)", .invalidChoice) }
-            let due = dueDate(&v, "deliverable_due_\(index)", row.due, window: window)
+            if let goal { served.insert(goal) } else { v.add("deliverables[\(index)].goal", .invalidChoice) }
+            let due = dueDate(&v, "deliverables[\(index)].due", row.due, window: window)
             if let goal, let due { deliverables.append(.init(goal: goal, title: title, due: due)) }
         }
         for number in goals.indices where !served.contains(number + 1) {
-            v.add("goal_text_\(number)", .goalWithoutDeliverable)
+            v.add("goals[\(number)].text", .goalWithoutDeliverable)
         }
         return deliverables
     }
@@ -162,20 +163,20 @@ public struct TermsOfReferenceDraft: Sendable, Equatable {
     private func validMilestones(_ v: inout Validator, window: ClosedRange<CalendarDate>?) -> [TermsOfReference.Milestone] {
         var milestones: [TermsOfReference.Milestone] = []
         for (index, row) in self.milestones.enumerated() where !row.isEmpty {
-            let title = v.text("milestone_title_\(index)", row.title, maxLength: 500)
-            if let due = dueDate(&v, "milestone_due_\(index)", row.due, window: window) { milestones.append(.init(title: title, due: due)) }
+            let title = v.text("milestones[\(index)].title", row.title, maxLength: 500)
+            if let due = dueDate(&v, "milestones[\(index)].due", row.due, window: window) { milestones.append(.init(title: title, due: due)) }
         }
-        if milestones.isEmpty && !v.errors.contains(where: { $0.field.hasPrefix("milestone_") }) { v.add("milestones", .required) }
+        if milestones.isEmpty && !v.errors.contains(where: { $0.field.hasPrefix("milestones[") }) { v.add("milestones", .required) }
         return milestones
     }
 
     private func validSuccess(_ v: inout Validator) -> String {
-        let text = v.text("success_statement", successStatement, maxLength: 2000)
+        let text = v.text("successStatement", successStatement, maxLength: 2000)
         guard !text.isEmpty else { return text }
         let folded = text.lowercased()
         let opening = TermsOfReference.successOpenings.first { folded.hasPrefix($0.lowercased()) }
         // The opening alone says nothing; something must follow it.
-        if opening == nil || text.count <= opening!.count + 2 { v.add("success_statement", .successStatementOpening) }
+        if opening == nil || text.count <= opening!.count + 2 { v.add("successStatement", .successStatementOpening) }
         return text
     }
 

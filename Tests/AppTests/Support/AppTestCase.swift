@@ -78,6 +78,14 @@ class AppTestCase: XCTestCase {
         static let britishCompany = StableID.make("org.gb-analytics")
     }
 
+    /// "id:level,id:level", the short form tests write skills and languages in.
+    func pairs(_ text: String) -> [(String, String)] {
+        text.split(separator: ",").compactMap { pair in
+            let parts = pair.split(separator: ":").map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+    }
+
     /// An expert profile straight in the database, as screening would leave it, available through 2027.
     /// With `userKey`, it belongs to that demo account (and has a stable id); otherwise to nobody.
     @discardableResult
@@ -89,8 +97,10 @@ class AppTestCase: XCTestCase {
         p.$user.id = userKey.map(StableID.make)
         p.identityKey = name
         p.status = status
-        p.skillsText = skills
-        p.languagesText = languages
+        p.storedSkills = JSONList(pairs(skills).compactMap { id, level in Int(level).map { ExpertProfile.SkillEntry(id: id, level: $0) } })
+        p.storedLanguages = JSONList(pairs(languages).compactMap { code, level in
+            UInt8(level).flatMap(LanguageLevel.init).map { ExpertProfile.LanguageEntry(code: code, level: $0) }
+        })
         p.country = country
         p.years = years
         p.capacity = 1

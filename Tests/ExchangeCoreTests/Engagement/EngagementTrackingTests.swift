@@ -32,7 +32,7 @@ struct EngagementTrackingTests {
                                  actions: [.init(description: "Share the schema", owner: "Elena", due: "2027-03-01"), .init()])
         let errors: [FieldError]
         if case .failure(let failure) = draft.validate(today: today) { errors = failure.errors } else { errors = [] }
-        #expect(errors == [FieldError("date", .inFuture), FieldError("action_due_0", .beforeMeeting)])
+        #expect(errors == [FieldError("date", .inFuture), FieldError("actions[0].due", .beforeMeeting)])
         draft.date = "2027-02-28"
         let meeting = try? draft.validate(today: today).get()
         #expect(meeting?.actions.count == 1 && meeting?.decisions == "")

@@ -13,7 +13,7 @@ struct EngagementWorkflowTests {
         case 1: return .decideDueDiligence(Int.random(in: 0..<5, using: &g) == 0 ? .rejected : (Bool.random(using: &g) ? .cleared : .mitigated), text: reason)
         case 2: return .reopenDueDiligence(reason: reason)
         case 3: return .reviseTermsOfReference(months: Int.random(in: 0...8, using: &g))
-        case 4: return .completeSignOff
+        case 4: return Bool.random(using: &g) ? .completeSignOff : .sign
         case 5: return .start
         case 6: return .beginClosing
         case 7: return .recordPostEvaluations
@@ -89,6 +89,16 @@ struct EngagementWorkflowTests {
                                  .reopenDueDiligence(reason: "A new declaration names a relative.")])
         #expect(drafting.stage == .torDrafting)
         #expect(throws: EngagementRefusal.dueDiligenceNotCleared) { try drafting.applying(.completeSignOff, by: .expert) }
+    }
+
+    /// A signature is taken only while the Terms are being drafted, by any party, and moves nothing by itself.
+    @Test func signaturesAreTakenWhileDraftingOnly() throws {
+        let drafting = try walk([.openDueDiligence, .decideDueDiligence(.cleared, text: "Clear."), .reviseTermsOfReference(months: 3)])
+        #expect(try drafting.applying(.sign, by: .publicParticipant) == drafting)
+        let signed = try drafting.applying(.completeSignOff, by: .expert)
+        #expect(throws: EngagementRefusal.notFrom(.torSigned)) { try signed.applying(.sign, by: .expert) }
+        let proposed = EngagementState()
+        #expect(throws: EngagementRefusal.notFrom(.proposed)) { try proposed.applying(.sign, by: .expert) }
     }
 
     @Test func closingNeedsPostEvaluationsOrAStaffOverrideWithAReason() throws {

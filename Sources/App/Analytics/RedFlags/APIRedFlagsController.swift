@@ -97,7 +97,7 @@ struct APIRedFlagsController: RouteCollection {
 
     private func dto(_ run: RedFlagRun, _ req: Request, detail: Bool) async throws -> RunDTO {
         let state = try await RedFlagPages.state(run, req)
-        let results = detail ? StoredRedFlagResults(run) : nil
+        let results = detail ? try StoredRedFlagResults(run) : nil
         return RunDTO(
             id: run.id!, status: state.status.rawValue, fileName: run.fileName, processes: run.processes,
             percent: state.percent,

@@ -118,9 +118,8 @@ enum RedFlagPages {
 
     static func run(_ run: RedFlagRun, _ req: Request) async throws -> RunContent {
         let state = try await state(run, req)
-        let summary: RedFlagUploadSummary = JSONColumn.decode(run.uploadSummary)
-            ?? RedFlagUploadSummary(forms: [], mergedReleases: 0, readAsLatin1: false, problems: [], problemCount: 0)
-        let results = run.status == .completed ? StoredRedFlagResults(run) : nil
+        let summary = run.uploadSummary
+        let results = run.status == .completed ? try StoredRedFlagResults(run) : nil
         let counts = results?.countsByCode ?? []
         let most = max(1, counts.map(\.count).max() ?? 1)
         func number(_ x: Double) -> String { String(format: "%.3f", x) }

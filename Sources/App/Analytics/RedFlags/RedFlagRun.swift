@@ -16,13 +16,15 @@ final class RedFlagRun: Model, @unchecked Sendable {
     @Field(key: "settings") var settings: String
     /// Compiled releases to read.
     @Field(key: "processes") var processes: Int
-    /// What the upload held and what was wrong with it, as JSON (`RedFlagUploadSummary`).
-    @Field(key: "upload_summary") var uploadSummary: String
+    /// What the upload held and what was wrong with it.
+    @Field(key: "upload_summary") var uploadSummary: RedFlagUploadSummary
     /// Cardinal-format results with Meta and Maps, the risk scores, and each process's organizations, as JSON.
     @OptionalField(key: "results") var results: String?
     @OptionalField(key: "risk") var risk: String?
+    /// Each process's parties (`[String: RedFlagRunJob.StoredParties]`), and the names of the organizations in results by
+    /// identifier (`[String: String]`): JSON text, like the results, because they are as large as the data and a list of
+    /// runs must not decode them. `RedFlagRun.decoded` reads them, failing loudly on damage.
     @OptionalField(key: "parties") var parties: String?
-    /// Names of the organizations in results, by identifier, as JSON (`[String: String]`).
     @OptionalField(key: "organization_names") var organizationNames: String?
     /// SHA-256 of the file as uploaded: the same file sent twice while its run goes on is one run.
     @OptionalField(key: "input_digest") var inputDigest: String?
@@ -37,4 +39,15 @@ final class RedFlagRun: Model, @unchecked Sendable {
     @OptionalField(key: "finished_at") var finishedAt: Date?
 
     init() {}
+}
+
+extension RedFlagRun {
+    /// One of the run's JSON text columns as its type; nil when the column is empty.
+    static func decoded<T: Decodable>(_ text: String?, as type: T.Type) throws -> T? {
+        try text.map { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }
+    }
+
+    static func text<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
 }

@@ -37,7 +37,7 @@ struct RedFlagRunJob {
             try await shareParties(input, importID: importID, total: total, progress: progress)
         }
         progress.report(phase: RedFlagProgress.Phase.indicators.rawValue, done: 0, total: total)
-        let names: [String: String] = run.organizationNames.flatMap { JSONColumn.decode($0) } ?? [:]
+        let names = try RedFlagRun.decoded(run.organizationNames, as: [String: String].self) ?? [:]
         let outcome = try await app.threadPool.runIfActive {
             try Self.evaluate(input, settings: settings, names: names) {
                 progress.report(phase: RedFlagProgress.Phase.indicators.rawValue, done: $0, total: total)
@@ -95,11 +95,11 @@ struct RedFlagRunJob {
         let flagCount = results.counts.reduce(0) { $0 + $1.1 }
         return Outcome(results: results.json(includeMeta: true),
                        risk: RiskScores(results: results, parties: run.parties, weights: weights).json(weights: weights),
-                       parties: JSONColumn.encode(parties), organizationNames: JSONColumn.encode(names.filter { mentioned.contains($0.key) }),
+                       parties: try RedFlagRun.text(parties), organizationNames: try RedFlagRun.text(names.filter { mentioned.contains($0.key) }),
                        flagCount: String(flagCount))
     }
 
-    struct StoredParties: Codable, Sendable {
+    struct StoredParties: Codable, Sendable, Equatable {
         let buyer: String?
         let procuringEntity: String?
         let tenderers: [String]

@@ -190,11 +190,11 @@ struct RedFlagRunService {
         run.processes = summary.releases
         run.inputDigest = digest
         run.inputBytes = inputBytes
-        run.uploadSummary = JSONColumn.encode(RedFlagUploadSummary(
+        run.uploadSummary = RedFlagUploadSummary(
             forms: summary.forms.map(\.rawValue).sorted(), mergedReleases: summary.mergedReleases, readAsLatin1: summary.readAsLatin1,
-            problems: summary.problems.map(RedFlagUploadSummary.Problem.init), problemCount: summary.problemCount))
+            problems: summary.problems.map(RedFlagUploadSummary.Problem.init), problemCount: summary.problemCount)
         // Every name for now; the finished run keeps only those its results mention.
-        run.organizationNames = JSONColumn.encode(summary.names.byID)
+        run.organizationNames = try RedFlagRun.text(summary.names.byID)
         run.startedBy = user.id!
         run.startedAt = now
         let dataImport = DataImport(id: UUID(), kind: .ocds, fileName: fileName, items: summary.releases, rows: 0, importedBy: user.id, now: now)

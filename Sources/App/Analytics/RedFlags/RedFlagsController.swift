@@ -59,14 +59,14 @@ struct RedFlagsController: RouteCollection {
 
     @Sendable func process(req: Request) async throws -> View {
         let run = try await Self.find(req)
-        guard let ocid = req.query[String.self, at: "ocid"], let results = StoredRedFlagResults(run),
+        guard let ocid = req.query[String.self, at: "ocid"], let results = try StoredRedFlagResults(run),
               let content = RedFlagPages.process(ocid, run: run, results: results, req) else { throw AppError.notFound }
         return try await req.page("redflag_process", title: "redflags.process_title", content)
     }
 
     @Sendable func csv(req: Request) async throws -> Response {
         let run = try await Self.find(req)
-        guard let results = StoredRedFlagResults(run) else { throw AppError.notFound }
+        guard let results = try StoredRedFlagResults(run) else { throw AppError.notFound }
         return CSVExport.response(results.csvLines, name: "red-flags-\(run.id!.uuidString.lowercased()).csv")
     }
 

@@ -36,9 +36,10 @@ struct StoredRedFlagResults: Sendable {
     /// Organization names by identifier; empty for runs stored before names were kept.
     let names: [String: String]
 
-    init?(_ run: RedFlagRun) {
-        guard let resultsText = run.results, let riskText = run.risk,
-              let results = try? JSONParser.parse(Array(resultsText.utf8)), let risk = try? JSONParser.parse(Array(riskText.utf8)) else { return nil }
+    /// Nil while the run has no results; a damaged result fails loudly rather than reading as none.
+    init?(_ run: RedFlagRun) throws {
+        guard let resultsText = run.results, let riskText = run.risk else { return nil }
+        let results = try JSONParser.parse(Array(resultsText.utf8)), risk = try JSONParser.parse(Array(riskText.utf8))
         var flags: [Flag] = []
         for group in Group.allCases {
             guard case .object(let ids)? = results[group.rawValue] else { continue }
@@ -67,8 +68,8 @@ struct StoredRedFlagResults: Sendable {
         buyers = organizations("buyers")
         suppliers = organizations("suppliers")
         if case .object(let entries)? = risk["weights"] { weights = entries.map { ($0.0, $0.1.number ?? 0) } } else { weights = [] }
-        parties = run.parties.flatMap { JSONColumn.decode($0) } ?? [:]
-        names = run.organizationNames.flatMap { JSONColumn.decode($0) } ?? [:]
+        parties = try RedFlagRun.decoded(run.parties, as: [String: RedFlagRunJob.StoredParties].self) ?? [:]
+        names = try RedFlagRun.decoded(run.organizationNames, as: [String: String].self) ?? [:]
     }
 
     /// "Name (identifier)", or the identifier alone when the data gave no name.

@@ -12,7 +12,7 @@ final class ChecklistRecord: Model, @unchecked Sendable {
     @Field(key: "status") var status: ChecklistStatus
     @Field(key: "notes") var notes: String
     /// One link per line.
-    @Field(key: "links") var linksText: String
+    @Field(key: "links") var storedLinks: JSONList<String>
     @Field(key: "updated_by") var updatedBy: UUID
     @Field(key: "updated_at") var updatedAt: Date
 
@@ -25,13 +25,13 @@ final class ChecklistRecord: Model, @unchecked Sendable {
     }
 
     var entry: ChecklistEntry {
-        ChecklistEntry(status: status, notes: notes, links: linksText.split(separator: "\n").map(String.init))
+        ChecklistEntry(status: status, notes: notes, links: storedLinks.items)
     }
 
     func record(_ entry: ChecklistEntry, by user: UUID, now: Date) {
         status = entry.status
         notes = entry.notes
-        linksText = entry.links.joined(separator: "\n")
+        storedLinks = JSONList(entry.links)
         updatedBy = user
         updatedAt = now
     }
@@ -44,7 +44,7 @@ final class DeclarationRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "engagement_id") var engagement: Engagement
     @Field(key: "party") var party: DeclaringParty
-    @Field(key: "answers") var answersJSON: String
+    @Field(key: "answers") var declaration: ConflictDeclaration
     @Field(key: "declared_by") var declaredBy: UUID
     @Field(key: "declared_at") var declaredAt: Date
 
@@ -55,8 +55,6 @@ final class DeclarationRecord: Model, @unchecked Sendable {
         $engagement.id = engagementID
         self.party = party
     }
-
-    var declaration: ConflictDeclaration { JSONColumn.decode(answersJSON) ?? ConflictDeclaration(answers: [:]) }
 }
 
 /// A due-diligence decision. A waiver (mitigated) waits for a second coordinator before it counts.
@@ -75,7 +73,7 @@ final class DueDiligenceDecision: Model, @unchecked Sendable {
     @Field(key: "text") var text: String
     @OptionalField(key: "mitigation") var mitigation: String?
     /// The fingerprints of the signals the decision weighed; a re-check reopens due diligence only for new ones.
-    @Field(key: "signals") var signalsJSON: String
+    @Field(key: "signals") var signals: JSONList<String>
     @Field(key: "requested_by") var requestedBy: UUID
     @Field(key: "requested_at") var requestedAt: Date
     @OptionalField(key: "decided_by") var decidedBy: UUID?
@@ -85,7 +83,6 @@ final class DueDiligenceDecision: Model, @unchecked Sendable {
     init() {}
 
     var weighedSignals: Set<String> {
-        let fingerprints: [String]? = JSONColumn.decode(signalsJSON)
-        return Set(fingerprints ?? [])
+        Set(signals.items)
     }
 }

@@ -93,7 +93,7 @@ struct DueDiligenceService {
                 .filter(\.$party == party).first()
             if stored?.declaration == declaration { throw AuditLogService.NothingToChange() }  // re-filed unchanged: nothing new
             let record = stored ?? DeclarationRecord(engagementID: match.engagement.id!, party: party)
-            record.answersJSON = JSONColumn.encode(declaration)
+            record.declaration = declaration
             record.declaredBy = user.id!
             record.declaredAt = clock.now()
             try await record.save(on: scope.db)
@@ -217,7 +217,7 @@ extension DueDiligenceDecision {
         self.text = text.trimmingWhitespace()
         let mitigation = mitigation.trimmingWhitespace()
         self.mitigation = mitigation.isEmpty ? nil : mitigation
-        signalsJSON = JSONColumn.encode(signals.map(\.fingerprint))
+        self.signals = JSONList(signals.map(\.fingerprint))
         self.requestedBy = requestedBy
         requestedAt = now
     }

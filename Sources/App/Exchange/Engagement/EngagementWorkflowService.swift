@@ -9,12 +9,7 @@ enum EngagementWorkflowService {
     /// repeated or conflicting step is refused (409) instead of applied twice.
     static func apply(_ step: EngagementStep, to engagement: Engagement, by role: Role, in scope: AuditScope, now: Date) async throws {
         try await engagement.reloadState(on: scope.db)
-        let next: EngagementState
-        do throws(EngagementRefusal) {
-            next = try engagement.state.applying(step, by: role)
-        } catch {
-            throw AppError.conflict(code: "engagement_\(error.code)")
-        }
+        let next = try check(step, on: engagement, by: role)
         engagement.state = next
         if case .cancel(let reason) = step { engagement.cancelReason = reason.trimmingWhitespace() }
         if case .decideDueDiligence(.rejected, let text) = step { engagement.cancelReason = text.trimmingWhitespace() }
@@ -34,6 +29,18 @@ extension Engagement {
     }
 }
 
+extension EngagementWorkflowService {
+    /// The state `step` would lead to from the engagement's state as this copy holds it, or the refusal as a 409.
+    @discardableResult
+    static func check(_ step: EngagementStep, on engagement: Engagement, by role: Role) throws -> EngagementState {
+        do throws(EngagementRefusal) {
+            return try engagement.state.applying(step, by: role)
+        } catch {
+            throw AppError.conflict(code: "engagement_\(error.code)")
+        }
+    }
+}
+
 extension EngagementStep {
     var auditAction: AuditAction {
         switch self {
@@ -41,6 +48,7 @@ extension EngagementStep {
         case .decideDueDiligence: .dueDiligenceDecide
         case .reopenDueDiligence: .engagementDueDiligenceReopen
         case .reviseTermsOfReference: .engagementTermsRevise
+        case .sign: .termsSign
         case .completeSignOff: .engagementSignOff
         case .start: .engagementStart
         case .beginClosing: .engagementBeginClosing

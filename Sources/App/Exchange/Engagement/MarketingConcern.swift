@@ -13,7 +13,7 @@ final class MarketingConcern: Model, @unchecked Sendable {
     @Field(key: "reporter_party") var reporterParty: DeclaringParty
     @Field(key: "description") var text: String
     /// Newline-separated web links.
-    @Field(key: "links") var linksText: String
+    @Field(key: "links") var storedLinks: JSONList<String>
     @Field(key: "status") var status: MarketingConcernStatus
     @OptionalField(key: "outcome_text") var outcomeText: String?
     @OptionalField(key: "decided_by") var decidedBy: UUID?
@@ -29,10 +29,10 @@ final class MarketingConcern: Model, @unchecked Sendable {
         $reporter.id = reporter.id!
         reporterParty = party
         text = report.description
-        linksText = report.links.joined(separator: "\n")
+        storedLinks = JSONList(report.links)
         status = .open
         reportedAt = now
     }
 
-    var links: [String] { linksText.split(separator: "\n").map(String.init) }
+    var links: [String] { storedLinks.items }
 }

@@ -135,7 +135,7 @@ struct WorkController: RouteCollection {
                                  })
         switch draft.validate(today: CalendarDate(req.application.clock.now())) {
         case .failure(let failure):
-            return try await meetingPage(req, match, draft: draft, errors: failure.errors).encodeResponse(status: .unprocessableEntity, for: req)
+            return try await meetingPage(req, match, draft: draft, errors: Self.meetingFields.formErrors(failure.errors)).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let meeting):
             try await req.registry.tracking.record(meeting, on: match, by: try req.requireUser())
             req.flash("work.meeting_recorded")
@@ -151,6 +151,9 @@ struct WorkController: RouteCollection {
         let owner: TermsForm.Input
         let due: TermsForm.Input
     }
+
+    /// The meeting form's names for the action rows the domain reports as `actions[0].due`.
+    static let meetingFields = FormFieldMap(rows: ["actions": ["description": "action_description", "owner": "action_owner", "due": "action_due"]])
 
     private func meetingPage(_ req: Request, _ match: ProposedMatches.Loaded, draft: MeetingDraft, errors: [FieldError]) async throws -> View {
         let values = ["date": draft.date ?? "", "attendees": draft.attendees ?? "", "agenda": draft.agenda ?? "",

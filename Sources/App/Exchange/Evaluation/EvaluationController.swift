@@ -81,14 +81,15 @@ struct EvaluationController: RouteCollection {
 
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, _ party: DeclaringParty, _ stage: EvaluationStage,
                       raw: [String: [String]], errors: [FieldError]) async throws -> View {
-        guard let round = try await req.registry.evaluations.rounds(of: match).first(where: { $0.stage == stage }),
-              let questionnaire = round.questionnaire else { throw AppError.notFound }
-        let questions = questionnaire.questions(for: party)
+        guard let round = try await req.registry.evaluations.rounds(of: match).first(where: { $0.stage == stage }) else {
+            throw AppError.notFound
+        }
+        let questions = round.questionnaire.questions(for: party)
         let labels = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0.prompt[req.language]) })
         let form = FormState(values: [:], errors: errors, on: req, labels: labels)
         return try await req.page("evaluation_form", title: "evaluation.form_title", FormPage(
             listHref: EvaluationRoute.list.link(match.engagement.id!), action: EvaluationRoute.answer.link(match.engagement.id!, stage),
-            title: questionnaire.title[req.language],
+            title: round.questionnaire.title[req.language],
             questions: questions.map { q in
                 let given = raw[q.id] ?? []
                 let choices: [Option] = q.kind == .likert

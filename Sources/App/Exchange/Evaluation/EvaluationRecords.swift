@@ -9,7 +9,7 @@ final class EvaluationRound: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "engagement_id") var engagement: Engagement
     @Field(key: "stage") var stage: EvaluationStage
-    @Field(key: "questionnaire") var questionnaireJSON: String
+    @Field(key: "questionnaire") var questionnaire: Questionnaire
     @Field(key: "opened_at") var openedAt: Date
     @Children(for: \.$round) var responses: [EvaluationResponseRecord]
 
@@ -19,11 +19,9 @@ final class EvaluationRound: Model, @unchecked Sendable {
         id = UUID()
         $engagement.id = engagementID
         stage = questionnaire.stage
-        questionnaireJSON = JSONColumn.encode(questionnaire)
+        self.questionnaire = questionnaire
         openedAt = now
     }
-
-    var questionnaire: Questionnaire? { JSONColumn.decode(questionnaireJSON) }
 }
 
 final class EvaluationResponseRecord: Model, @unchecked Sendable {
@@ -34,7 +32,7 @@ final class EvaluationResponseRecord: Model, @unchecked Sendable {
     @Field(key: "engagement_id") var engagementID: UUID
     @Parent(key: "respondent_id") var respondent: User
     @Field(key: "party") var party: DeclaringParty
-    @Field(key: "answers") var answersJSON: String
+    @Field(key: "answers") var answers: [String: AnswerValue]
     @Field(key: "submitted_at") var submittedAt: Date
 
     init() {}
@@ -45,11 +43,9 @@ final class EvaluationResponseRecord: Model, @unchecked Sendable {
         engagementID = round.$engagement.id
         $respondent.id = respondent
         self.party = party
-        answersJSON = JSONColumn.encode(answers)
+        self.answers = answers
         submittedAt = now
     }
-
-    var answers: [String: AnswerValue] { JSONColumn.decode(answersJSON) ?? [:] }
 }
 
 /// The questions coordinators added to a stage's questionnaire.
@@ -58,13 +54,16 @@ final class QuestionnaireExtras: Model, @unchecked Sendable {
 
     @ID(key: .id) var id: UUID?
     @Field(key: "stage") var stage: EvaluationStage
-    @Field(key: "questions") var questionsJSON: String
+    @Field(key: "questions") var storedQuestions: JSONList<Question>
     @Field(key: "updated_by") var updatedBy: UUID
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
 
-    var questions: [Question] { JSONColumn.decode(questionsJSON) ?? [] }
+    var questions: [Question] {
+        get { storedQuestions.items }
+        set { storedQuestions = JSONList(newValue) }
+    }
 }
 
 /// A statement, with links, that the programme meets one of its success indicators.
@@ -75,7 +74,7 @@ final class SuccessEvidenceRecord: Model, @unchecked Sendable {
     @Field(key: "indicator") var indicator: SuccessIndicator
     @Field(key: "statement") var statement: String
     /// Newline-separated web links.
-    @Field(key: "links") var linksText: String
+    @Field(key: "links") var storedLinks: JSONList<String>
     @Parent(key: "recorded_by") var recorder: User
     @Field(key: "recorded_at") var recordedAt: Date
 
@@ -85,10 +84,10 @@ final class SuccessEvidenceRecord: Model, @unchecked Sendable {
         id = UUID()
         indicator = evidence.indicator
         statement = evidence.statement
-        linksText = evidence.links.joined(separator: "\n")
+        storedLinks = JSONList(evidence.links)
         $recorder.id = user
         recordedAt = now
     }
 
-    var links: [String] { linksText.split(separator: "\n").map(String.init) }
+    var links: [String] { storedLinks.items }
 }

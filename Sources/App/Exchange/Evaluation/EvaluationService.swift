@@ -66,9 +66,9 @@ struct EvaluationService {
     private func openRound(_ stage: EvaluationStage, of match: ProposedMatches.Loaded,
                            on db: Database) async throws -> (EvaluationRound, Questionnaire) {
         guard let round = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!)
-            .filter(\.$stage == stage).with(\.$responses).first(), let questionnaire = round.questionnaire else {
+            .filter(\.$stage == stage).with(\.$responses).first() else {
             throw AppError.conflict(code: "evaluation_not_open")
         }
-        return (round, questionnaire)
+        return (round, round.questionnaire)
     }
 }

@@ -178,6 +178,6 @@ struct ExpertProfileDetailDTO: Content {
         publicCommunication = p.publicCommunication == true
         valuesAlignment = p.valuesAlignment == true
         motivation = p.motivation ?? ""
-        screening = ScreeningRowDTO.rows(p.screeningText)
+        screening = ScreeningRowDTO.rows(p.screening)
     }
 }

@@ -29,7 +29,7 @@ struct APIScreeningController: RouteCollection {
             workHours = o.workHours == true
             publicCommunication = o.publicCommunication == true
             integrityMandate = o.integrityMandate == true
-            screening = ScreeningRowDTO.rows(o.screeningText)
+            screening = ScreeningRowDTO.rows(o.screening)
         }
     }
 

@@ -14,8 +14,8 @@ final class ExpertProfile: Model, @unchecked Sendable {
     /// Name and organisation folded, so the same person is never added twice.
     @Field(key: "identity_key") var identityKey: String
     @Field(key: "country") var country: String
-    /// Areas of expertise as the roster gave them, separated by "; ".
-    @Field(key: "areas") var areasText: String
+    /// Areas of expertise as the roster gave them.
+    @Field(key: "areas") var storedAreas: JSONList<String>
     @Field(key: "status") var status: ParticipationStatus
     @Field(key: "source") var source: String
     @Field(key: "created_at") var createdAt: Date
@@ -23,13 +23,11 @@ final class ExpertProfile: Model, @unchecked Sendable {
 
     // Completed by the expert (M010).
     @OptionalField(key: "years") var years: Int?
-    /// Fields of experience, comma-separated raw values.
-    @OptionalField(key: "experience_fields") var experienceFieldsText: String?
+    // Lists are JSON (M035).
+    @OptionalField(key: "experience_fields") var storedFields: JSONList<ExperienceField>?
     @OptionalField(key: "transfer_statement") var transferStatement: String?
-    /// Skills as id:level pairs, comma-separated.
-    @OptionalField(key: "skills") var skillsText: String?
-    /// Languages as code:level pairs, comma-separated.
-    @OptionalField(key: "languages") var languagesText: String?
+    @OptionalField(key: "skills") var storedSkills: JSONList<SkillEntry>?
+    @OptionalField(key: "languages") var storedLanguages: JSONList<LanguageEntry>?
     @OptionalField(key: "hours_per_week") var hoursPerWeek: Int?
     @OptionalField(key: "available_from") var availableFrom: Date?
     @OptionalField(key: "available_until") var availableUntil: Date?
@@ -39,13 +37,23 @@ final class ExpertProfile: Model, @unchecked Sendable {
     @OptionalField(key: "public_communication") var publicCommunication: Bool?
     @OptionalField(key: "values_alignment") var valuesAlignment: Bool?
     @OptionalField(key: "motivation") var motivation: String?
-    /// The last automatic screening, as criterion:outcome:reason triples.
-    @OptionalField(key: "screening") var screeningText: String?
+    /// The last automatic screening.
+    @OptionalField(key: "screening") var storedScreening: JSONList<ScreeningResult>?
 
-    // Where and in what the expert has worked (M013), comma-separated codes.
-    @OptionalField(key: "countries_worked") var countriesWorkedText: String?
-    @OptionalField(key: "regions_worked") var regionsWorkedText: String?
-    @OptionalField(key: "sectors") var sectorsText: String?
+    // Where and in what the expert has worked (M013): country codes, UN M49 region codes, sectors.
+    @OptionalField(key: "countries_worked") var storedCountriesWorked: JSONList<String>?
+    @OptionalField(key: "regions_worked") var storedRegionsWorked: JSONList<String>?
+    @OptionalField(key: "sectors") var storedSectors: JSONList<WorkSector>?
+
+    struct SkillEntry: Codable, Sendable, Equatable {
+        let id: String
+        let level: Int
+    }
+
+    struct LanguageEntry: Codable, Sendable, Equatable {
+        let code: String
+        let level: LanguageLevel
+    }
 
     init() {}
 
@@ -56,7 +64,7 @@ final class ExpertProfile: Model, @unchecked Sendable {
         organisationName = planned.organisation
         identityKey = RosterImport.identity(name: planned.name, organisation: planned.organisation)
         country = planned.country.value
-        areasText = planned.areas.joined(separator: "; ")
+        storedAreas = JSONList(planned.areas)
         status = .invited
         self.source = source
         createdAt = now
@@ -72,30 +80,20 @@ final class ExpertProfile: Model, @unchecked Sendable {
         organisationName = organisation
         identityKey = "user:" + userID.uuidString.lowercased()
         country = ""
-        areasText = ""
+        storedAreas = []
         status = .draft
         source = "self"
         createdAt = now
         updatedAt = now
     }
 
-    var areas: [String] { areasText.isEmpty ? [] : areasText.components(separatedBy: "; ") }
-
-    static func pairs(_ text: String?) -> [(String, String)] {
-        StoredList.items(text).compactMap { pair in
-            let parts = pair.split(separator: ":")
-            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
-        }
-    }
-
-    var skills: [(id: String, level: Int)] { Self.pairs(skillsText).compactMap { id, level in Int(level).map { (id, $0) } } }
-    var languages: [(code: String, level: LanguageLevel)] {
-        Self.pairs(languagesText).compactMap { code, level in UInt8(level).flatMap(LanguageLevel.init).map { (code, $0) } }
-    }
-    var experienceFields: Set<ExperienceField> { Set(StoredList.items(experienceFieldsText).compactMap(ExperienceField.init)) }
-    var countriesWorked: [CountryCode] { StoredList.items(countriesWorkedText).compactMap(CountryCode.init) }
-    var regionsWorked: Set<WorldRegion> { Set(StoredList.items(regionsWorkedText).compactMap(WorldRegion.init)) }
-    var sectors: Set<WorkSector> { Set(StoredList.items(sectorsText).compactMap(WorkSector.init)) }
+    var areas: [String] { storedAreas.items }
+    var skills: [(id: String, level: Int)] { (storedSkills?.items ?? []).map { ($0.id, $0.level) } }
+    var languages: [(code: String, level: LanguageLevel)] { (storedLanguages?.items ?? []).map { ($0.code, $0.level) } }
+    var experienceFields: Set<ExperienceField> { Set(storedFields?.items ?? []) }
+    var countriesWorked: [CountryCode] { (storedCountriesWorked?.items ?? []).compactMap(CountryCode.init) }
+    var regionsWorked: Set<WorldRegion> { Set((storedRegionsWorked?.items ?? []).compactMap(WorldRegion.init)) }
+    var sectors: Set<WorkSector> { Set(storedSectors?.items ?? []) }
 
     /// Residence first, then the countries worked in, each once: every country the expert knows.
     var knownCountries: [String] {
@@ -114,16 +112,24 @@ final class ExpertProfile: Model, @unchecked Sendable {
             valuesAlignment: valuesAlignment == true, motivation: motivation ?? "")
     }
 
-    var screening: [ScreeningText.Row] { ScreeningText.parse(screeningText) }
+    var screening: [ScreeningResult] { storedScreening?.items ?? [] }
 }
 
 extension ExpertProfile {
     /// Everything the expert edits, as stored: two equal snapshots mean a save would change nothing.
-    var details: [String?] {
-        [country, years.map(String.init), experienceFieldsText, transferStatement, skillsText, languagesText,
-         hoursPerWeek.map(String.init), availableFrom.map { String($0.timeIntervalSince1970) },
-         availableUntil.map { String($0.timeIntervalSince1970) }, capacity.map(String.init), proBono.map(String.init),
-         workHours.map(String.init), publicCommunication.map(String.init), valuesAlignment.map(String.init), motivation, countriesWorkedText,
-         regionsWorkedText, sectorsText]
+    struct Details: Equatable {
+        let country: String, years: Int?, fields: JSONList<ExperienceField>?, transferStatement: String?
+        let skills: JSONList<SkillEntry>?, languages: JSONList<LanguageEntry>?, hoursPerWeek: Int?
+        let availableFrom: Date?, availableUntil: Date?, capacity: Int?
+        let proBono: Bool?, workHours: Bool?, publicCommunication: Bool?, valuesAlignment: Bool?, motivation: String?
+        let countriesWorked: JSONList<String>?, regionsWorked: JSONList<String>?, sectors: JSONList<WorkSector>?
+    }
+
+    var details: Details {
+        Details(country: country, years: years, fields: storedFields, transferStatement: transferStatement, skills: storedSkills,
+                languages: storedLanguages, hoursPerWeek: hoursPerWeek, availableFrom: availableFrom, availableUntil: availableUntil,
+                capacity: capacity, proBono: proBono, workHours: workHours, publicCommunication: publicCommunication,
+                valuesAlignment: valuesAlignment, motivation: motivation, countriesWorked: storedCountriesWorked,
+                regionsWorked: storedRegionsWorked, sectors: storedSectors)
     }
 }

@@ -88,10 +88,12 @@ struct ExpertProfileService: Sendable {
             guard stored.status == .draft else { throw AppError.conflict(code: "profile_not_draft") }
             profile.country = country.value
             profile.years = d.years
-            profile.experienceFieldsText = StoredList.text(d.fields)
+            profile.storedFields = JSONList(d.fields.compactMap(ExperienceField.init(rawValue:)))
             profile.transferStatement = d.transferStatement.trimmingWhitespace()
-            profile.skillsText = StoredList.text(d.skills.map { "\($0.id):\($0.level)" })
-            profile.languagesText = StoredList.text(d.languages.map { "\($0.code):\($0.level)" })
+            profile.storedSkills = JSONList(d.skills.map { ExpertProfile.SkillEntry(id: $0.id, level: $0.level) })
+            profile.storedLanguages = JSONList(d.languages.compactMap { language in
+                LanguageLevel(rawValue: UInt8(clamping: language.level)).map { ExpertProfile.LanguageEntry(code: language.code, level: $0) }
+            })
             profile.hoursPerWeek = d.hoursPerWeek
             profile.availableFrom = d.availableFrom
             profile.availableUntil = d.availableUntil
@@ -101,9 +103,9 @@ struct ExpertProfileService: Sendable {
             profile.publicCommunication = d.publicCommunication
             profile.valuesAlignment = d.valuesAlignment
             profile.motivation = d.motivation.trimmingWhitespace()
-            profile.countriesWorkedText = StoredList.text(d.countriesWorked.compactMap { CountryCode($0)?.value })
-            profile.regionsWorkedText = StoredList.text(d.regionsWorked.compactMap { WorldRegion($0)?.code })
-            profile.sectorsText = StoredList.text(d.sectors)
+            profile.storedCountriesWorked = JSONList(d.countriesWorked.compactMap { CountryCode($0)?.value })
+            profile.storedRegionsWorked = JSONList(d.regionsWorked.compactMap { WorldRegion($0)?.code })
+            profile.storedSectors = JSONList(d.sectors.compactMap(WorkSector.init(rawValue:)))
             // The same details again (a retry, a second tab) change nothing and are not recorded again.
             guard profile.details != stored.details else { throw AuditLogService.NothingToChange() }
             profile.updatedAt = clock.now()
@@ -121,7 +123,7 @@ struct ExpertProfileService: Sendable {
             let submitted = try ParticipationWorkflow.apply(.submit, to: stored.status)
             let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: submitted)
             profile.status = next
-            profile.screeningText = ScreeningText.format(screening)
+            profile.storedScreening = ScreeningResult.results(screening)
             profile.updatedAt = clock.now()
             try await profile.save(on: scope.db)
             try await scope.record(.expertSubmit, .expertProfile(profile.id!),

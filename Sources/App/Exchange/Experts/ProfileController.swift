@@ -122,7 +122,7 @@ struct ProfileController: RouteCollection {
         screeningRows(p.screening, req)
     }
 
-    static func screeningRows(_ rows: [ScreeningText.Row], _ req: Request) -> [ScreeningRow] {
+    static func screeningRows(_ rows: [ScreeningResult], _ req: Request) -> [ScreeningRow] {
         rows.map {
             ScreeningRow(criterion: req.t("screening.criterion.\($0.criterion)"), outcome: req.t("screening.outcome.\($0.outcome)"),
                          outcomeClass: $0.outcome, reason: req.t("screening.\($0.reason)"))

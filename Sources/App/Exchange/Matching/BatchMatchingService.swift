@@ -57,13 +57,13 @@ struct BatchMatchingService {
             let run = MatchRun()
             run.id = UUID()
             run.status = .running
-            run.settingsJSON = JSONColumn.encode(settings)
+            run.settings = settings
             run.needCount = needCount
             run.startedBy = user.id!
             run.startedAt = clock.now()
             try await run.create(on: scope.db)
             try await JobQueue(db: scope.db).enqueue(.matching, subject: run.id!, now: clock.now())
-            try await scope.record(.matchRunStart, .matchRun(run.id!), changes: ["needs": String(needCount), "settings": run.settingsJSON])
+            try await scope.record(.matchRunStart, .matchRun(run.id!), changes: ["needs": String(needCount), "settings": try AuditText.json(settings)])
             return run
         }
     }
@@ -146,13 +146,13 @@ struct BatchMatchingService {
                 row.$need.id = input.needs[proposal.need].id!
                 row.$expert.id = proposal.chosen.map { profileID($0.expert) }
                 row.score = proposal.chosen?.score
-                row.breakdownJSON = JSONColumn.encode(Self.named(proposal.chosen?.breakdown ?? [:]))
-                row.alternatesJSON = JSONColumn.encode(proposal.alternates.map {
+                row.breakdown = Self.named(proposal.chosen?.breakdown ?? [:])
+                row.alternates = proposal.alternates.map {
                     MatchProposal.Alternate(expertProfileID: profileID($0.expert), score: $0.score, breakdown: Self.named($0.breakdown))
-                })
+                }
                 row.$stableExpert.id = proposal.stable.map { profileID($0.expert) }
                 row.stableScore = proposal.stable?.score
-                row.excludedJSON = JSONColumn.encode(Self.named(proposal.excluded))
+                row.excluded = Self.named(proposal.excluded)
                 row.decision = .pending
                 try await row.create(on: scope.db)
             }

@@ -2,18 +2,18 @@ import ExchangeCore
 import Fluent
 import Foundation
 
-/// A programme-wide setting, such as the matching weights; values are JSON.
-final class ProgrammeSetting: Model, @unchecked Sendable {
-    static let schema = "programme_settings"
+/// A programme-wide setting, such as the matching weights, read and written as the type its key holds.
+final class ProgrammeSetting<Value: Codable & Sendable>: Model, @unchecked Sendable {
+    static var schema: String { "programme_settings" }
 
     @ID(key: .id) var id: UUID?
     @Field(key: "key") var key: String
-    @Field(key: "value") var value: String
+    @Field(key: "value") var value: Value
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
 
-    init(key: String, value: String, now: Date) {
+    init(key: String, value: Value, now: Date) {
         id = UUID()
         self.key = key
         self.value = value
@@ -32,7 +32,7 @@ final class MatchRun: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "status") var status: Status
     /// The weights and penalty the run used, as JSON, so its scores can always be explained.
-    @Field(key: "settings") var settingsJSON: String
+    @Field(key: "settings") var settings: BatchMatching.Settings
     @Field(key: "need_count") var needCount: Int
     @OptionalField(key: "objective") var objective: Double?
     @OptionalField(key: "stable_objective") var stableObjective: Double?
@@ -45,10 +45,6 @@ final class MatchRun: Model, @unchecked Sendable {
     @OptionalField(key: "finished_at") var finishedAt: Date?
 
     init() {}
-
-    var settings: BatchMatching.Settings {
-        (try? JSONDecoder().decode(BatchMatching.Settings.self, from: Data(settingsJSON.utf8))) ?? .standard
-    }
 }
 
 /// What a run proposes for one need, and what the coordinator decided about it.
@@ -60,7 +56,7 @@ final class MatchProposal: Model, @unchecked Sendable {
     }
 
     /// Another admissible expert, best first.
-    struct Alternate: Codable, Equatable {
+    struct Alternate: Codable, Equatable, Sendable {
         let expertProfileID: UUID
         let score: Double
         let breakdown: [String: Double]
@@ -72,12 +68,12 @@ final class MatchProposal: Model, @unchecked Sendable {
     /// Nil: the run proposes leaving the need unassigned.
     @OptionalParent(key: "expert_profile_id") var expert: ExpertProfile?
     @OptionalField(key: "score") var score: Double?
-    @Field(key: "breakdown") var breakdownJSON: String
-    @Field(key: "alternates") var alternatesJSON: String
+    @Field(key: "breakdown") var breakdown: [String: Double]
+    @Field(key: "alternates") var storedAlternates: JSONList<Alternate>
     @OptionalParent(key: "stable_expert_profile_id") var stableExpert: ExpertProfile?
     @OptionalField(key: "stable_score") var stableScore: Double?
-    /// Exclusion reason → count, as JSON.
-    @Field(key: "excluded") var excludedJSON: String
+    /// Exclusion reason → count.
+    @Field(key: "excluded") var excluded: [String: Int]
     @Field(key: "decision") var decision: Decision
     @OptionalField(key: "reason") var reason: String?
     @OptionalField(key: "decided_by") var decidedBy: UUID?
@@ -86,11 +82,12 @@ final class MatchProposal: Model, @unchecked Sendable {
 
     init() {}
 
-    var breakdown: [String: Double] { JSONColumn.decode(breakdownJSON) ?? [:] }
-    var alternates: [Alternate] { JSONColumn.decode(alternatesJSON) ?? [] }
+    var alternates: [Alternate] {
+        get { storedAlternates.items }
+        set { storedAlternates = JSONList(newValue) }
+    }
     /// The experts offered besides the proposed one: the alternates, then stable matching's choice.
     var offeredExperts: [UUID] { alternates.map(\.expertProfileID) + [$stableExpert.id].compactMap { $0 } }
-    var excluded: [String: Int] { JSONColumn.decode(excludedJSON) ?? [:] }
 }
 
 /// An expert's interest in, or refusal of, a need they can see; stable matching reads it.
@@ -129,7 +126,7 @@ final class Engagement: Model, @unchecked Sendable {
     @Field(key: "stage") var stage: EngagementStage
     /// The score and per-criterion breakdown the match was made on.
     @Field(key: "score") var score: Double
-    @Field(key: "breakdown") var breakdownJSON: String
+    @Field(key: "breakdown") var breakdown: [String: Double]
     @Field(key: "created_by") var createdBy: UUID
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
@@ -145,7 +142,6 @@ final class Engagement: Model, @unchecked Sendable {
 
     init() {}
 
-    var breakdown: [String: Double] { JSONColumn.decode(breakdownJSON) ?? [:] }
 
     /// The stage and safeguards as the workflow sees them. Written only through `EngagementWorkflowService`.
     var state: EngagementState {
@@ -162,18 +158,5 @@ final class Engagement: Model, @unchecked Sendable {
             plannedMonths = newValue.plannedMonths
             extensionMonths = newValue.extensionMonths
         }
-    }
-}
-
-/// JSON kept in a text column, which reads the same on SQLite and PostgreSQL.
-enum JSONColumn {
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
-    }
-
-    static func decode<T: Decodable>(_ text: String) -> T? {
-        try? JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 }

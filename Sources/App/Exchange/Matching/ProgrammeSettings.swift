@@ -7,10 +7,10 @@ struct ProgrammeSettings {
     let db: Database
 
     static let matchingKey = "matching"
+    private typealias Matching = ProgrammeSetting<BatchMatching.Settings>
 
     func matching() async throws -> BatchMatching.Settings {
-        guard let stored = try await ProgrammeSetting.query(on: db).filter(\.$key == Self.matchingKey).first() else { return .standard }
-        return JSONColumn.decode(stored.value) ?? .standard
+        try await Matching.query(on: db).filter(\.$key == Self.matchingKey).first()?.value ?? .standard
     }
 
     /// Changing the weights changes every later score, so it is audited with its reason.
@@ -21,19 +21,18 @@ struct ProgrammeSettings {
         if !(0...10).contains(settings.alternates) { errors.append(FieldError("alternates", .outOfRange)) }
         if reason.trimmingWhitespace().isEmpty { errors.append(FieldError("reason", .required)) }
         guard errors.isEmpty else { throw AppError.validation(errors) }
-        let value = JSONColumn.encode(settings)
         _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
-            if let stored = try await ProgrammeSetting.query(on: scope.db).filter(\.$key == Self.matchingKey).first() {
+            if let stored = try await Matching.query(on: scope.db).filter(\.$key == Self.matchingKey).first() {
                 // The settings in force again (a retry, a second tab) change nothing.
-                if JSONColumn.decode(stored.value) == settings { throw AuditLogService.NothingToChange() }
-                stored.value = value
+                if stored.value == settings { throw AuditLogService.NothingToChange() }
+                stored.value = settings
                 stored.updatedAt = clock.now()
                 try await stored.save(on: scope.db)
             } else {
-                try await ProgrammeSetting(key: Self.matchingKey, value: value, now: clock.now()).create(on: scope.db)
+                try await Matching(key: Self.matchingKey, value: settings, now: clock.now()).create(on: scope.db)
             }
             try await scope.record(.matchingSettingsUpdate, .setting(Self.matchingKey), reason: reason.trimmingWhitespace(),
-                                   changes: ["value": value])
+                                   changes: ["value": try AuditText.json(settings)])
         }
     }
 }

@@ -19,12 +19,12 @@ struct ProposedMatchFactory {
     }
 
     /// The score the proposal gave this expert: as its choice, an alternate or the stable matching's choice.
-    static func score(of expertID: UUID, in proposal: MatchProposal) -> (Double, String) {
-        if expertID == proposal.$expert.id { return (proposal.score ?? 0, proposal.breakdownJSON) }
+    static func score(of expertID: UUID, in proposal: MatchProposal) -> (Double, [String: Double]) {
+        if expertID == proposal.$expert.id { return (proposal.score ?? 0, proposal.breakdown) }
         if let alternate = proposal.alternates.first(where: { $0.expertProfileID == expertID }) {
-            return (alternate.score, JSONColumn.encode(alternate.breakdown))
+            return (alternate.score, alternate.breakdown)
         }
-        return (proposal.stableScore ?? 0, "{}")
+        return (proposal.stableScore ?? 0, [:])
     }
 
     func create(_ need: Need, _ expert: ExpertProfile, _ proposal: MatchProposal, by coordinator: User, on db: Database) async throws -> Engagement {
@@ -34,7 +34,7 @@ struct ProposedMatchFactory {
         engagement.$expert.id = expert.id!
         engagement.$proposal.id = proposal.id
         engagement.state = EngagementState(plannedMonths: need.draft.duration)
-        (engagement.score, engagement.breakdownJSON) = Self.score(of: expert.id!, in: proposal)
+        (engagement.score, engagement.breakdown) = Self.score(of: expert.id!, in: proposal)
         engagement.createdBy = coordinator.id!
         engagement.createdAt = clock.now()
         engagement.updatedAt = clock.now()

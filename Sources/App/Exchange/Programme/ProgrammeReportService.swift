@@ -60,7 +60,7 @@ struct ProgrammeReportService {
             }
         }
         var questions: [String: (EvaluationStage, Question)] = [:]
-        for round in rounds { for question in round.questionnaire?.questions ?? [] { questions[question.id] = (round.stage, question) } }
+        for round in rounds { for question in round.questionnaire.questions { questions[question.id] = (round.stage, question) } }
         let knowledgeItems = Set(questions.values.filter { $0.1.role == .knowledge }.map(\.1.id))
         let exchanges = try await startedExchanges(engagements)
         let yearOf = Dictionary(uniqueKeysWithValues: exchanges.map { ($0.id, $0.startYear) })

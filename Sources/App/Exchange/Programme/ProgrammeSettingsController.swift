@@ -120,7 +120,7 @@ struct ProgrammeSettingsController: RouteCollection {
             try change(&questions)
             let extras = stored ?? QuestionnaireExtras()
             extras.stage = stage
-            extras.questionsJSON = JSONColumn.encode(questions)
+            extras.questions = questions
             extras.updatedBy = user.id!
             extras.updatedAt = req.application.clock.now()
             try await extras.save(on: scope.db)

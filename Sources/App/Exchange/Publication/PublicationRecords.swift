@@ -40,7 +40,7 @@ final class Publication: Model, @unchecked Sendable {
     @Parent(key: "engagement_id") var engagement: Engagement
     /// The need's title when published; the public pages name nothing else unless an item does.
     @Field(key: "need_title") var needTitle: String
-    @Field(key: "texts") var textsJSON: String
+    @Field(key: "texts") var storedTexts: [String: String]
     @Field(key: "post") var post: String
     @Field(key: "published_by") var publishedBy: UUID
     @Field(key: "published_at") var publishedAt: Date
@@ -48,11 +48,10 @@ final class Publication: Model, @unchecked Sendable {
     init() {}
 
     var texts: [PublicationItem: String] {
-        let raw: [String: String] = JSONColumn.decode(textsJSON) ?? [:]
-        return Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in PublicationItem(rawValue: key).map { ($0, value) } })
+        Dictionary(uniqueKeysWithValues: storedTexts.compactMap { key, value in PublicationItem(rawValue: key).map { ($0, value) } })
     }
 
     func setTexts(_ texts: [PublicationItem: String]) {
-        textsJSON = JSONColumn.encode(Dictionary(uniqueKeysWithValues: texts.map { ($0.key.rawValue, $0.value) }))
+        storedTexts = Dictionary(uniqueKeysWithValues: texts.map { ($0.key.rawValue, $0.value) })
     }
 }

@@ -58,7 +58,7 @@ struct TermsController: RouteCollection {
         switch draft.validate(req.registry.terms.context(match)) {
         case .failure(let failure):
             let versions = try await req.registry.terms.versions(of: match)
-            return try await page(req, match, versions: versions, draft: draft, form: FormState(values: body, errors: failure.errors, on: req))
+            return try await page(req, match, versions: versions, draft: draft, form: FormState(values: body, errors: TermsForm.fields.formErrors(failure.errors), on: req))
                 .encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let terms):
             if let version = try await req.registry.terms.save(terms, on: match, by: try req.requireUser()) {
@@ -82,7 +82,8 @@ struct TermsController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
         let versions = try await req.registry.terms.versions(of: match)
         guard let number = req.parameters.get("number").flatMap(Int.init),
-              let index = versions.firstIndex(where: { $0.number == number }), let terms = versions[index].terms else { throw AppError.notFound }
+              let index = versions.firstIndex(where: { $0.number == number }) else { throw AppError.notFound }
+        let terms = versions[index].terms
         let previous = versions.indices.contains(index + 1) ? versions[index + 1].terms : nil
         struct VersionPage: Encodable {
             let termsHref: String
@@ -139,10 +140,10 @@ struct TermsController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
         let versions = try await req.registry.terms.versions(of: match)
         let wanted = req.query[Int.self, at: "version"]
-        guard let version = wanted.map({ n in versions.first { $0.number == n } }) ?? versions.first, let terms = version.terms else {
+        guard let version = wanted.map({ n in versions.first { $0.number == n } }) ?? versions.first else {
             throw AppError.notFound
         }
-        return (match, version, terms)
+        return (match, version, version.terms)
     }
 
     private func printable(_ req: Request, _ match: ProposedMatches.Loaded, _ version: TermsVersion, _ terms: TermsOfReference,
@@ -170,7 +171,7 @@ struct TermsController: RouteCollection {
         }
         return try await req.page("terms", title: "terms.title", ShowPage(
             matchHref: MatchRoute.show.link(id), needTitle: match.need.title, stage: req.t("engagement.stage.\(stage.rawValue)"),
-            current: current.flatMap { version in version.terms.map { TermsText($0, version: version, match: match, req) } },
+            current: current.map { TermsText($0.terms, version: $0, match: match, req) },
             currentHref: current.map { TermsRoute.version.link(id, $0.number) },
             versions: versions.map {
                 VersionLink(number: $0.number, href: TermsRoute.version.link(id, $0.number), date: CalendarDay.text($0.createdAt),

@@ -33,6 +33,21 @@ enum TermsForm {
         return d
     }
 
+    /// The form's names for the fields the domain reports: `goals[0].text` is `goal_text_0`.
+    static let fields = FormFieldMap(
+        rows: [
+            "people": ["name": "person_name", "side": "person_side", "responsibilities": "person_role"],
+            "goals": ["text": "goal_text", "supportArea": "goal_area"],
+            "deliverables": ["goal": "deliverable_goal", "title": "deliverable_title", "due": "deliverable_due"],
+            "milestones": ["title": "milestone_title", "due": "milestone_due"],
+        ],
+        plain: [
+            "governance.meetingCadence": "meeting_cadence", "governance.decisionMaking": "decision_making",
+            "governance.escalation": "escalation", "successStatement": "success_statement", "communication.what": "communication_what",
+            "communication.channels": "communication_channels", "communication.consent": "communication_consent",
+            "dataHandling.access": "data_access", "dataHandling.rules": "data_rules", "valuesTailoring": "values_tailoring",
+        ])
+
     /// A field's value and its error, by id.
     struct Input: Encodable {
         let id: String

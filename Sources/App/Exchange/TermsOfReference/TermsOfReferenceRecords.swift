@@ -10,7 +10,7 @@ final class TermsVersion: Model, @unchecked Sendable {
     @Parent(key: "engagement_id") var engagement: Engagement
     /// 1 for the first version.
     @Field(key: "number") var number: Int
-    @Field(key: "content") var contentJSON: String
+    @Field(key: "content") var terms: TermsOfReference
     @Field(key: "created_by") var createdBy: UUID
     @Field(key: "created_at") var createdAt: Date
     @Children(for: \.$version) var signatures: [TermsSignature]
@@ -21,13 +21,10 @@ final class TermsVersion: Model, @unchecked Sendable {
         id = UUID()
         $engagement.id = engagementID
         self.number = number
-        contentJSON = JSONColumn.encode(terms)
+        self.terms = terms
         createdBy = user
         createdAt = now
     }
-
-    /// Stored versions were valid when saved; nil only if the column was edited by hand.
-    var terms: TermsOfReference? { JSONColumn.decode(contentJSON) }
 }
 
 /// One side's signature on one version.

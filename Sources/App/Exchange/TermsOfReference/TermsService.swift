@@ -56,12 +56,12 @@ struct TermsService {
     /// are re-checked. Returns whether sign-off is complete.
     func sign(_ match: ProposedMatches.Loaded, as side: TermsSide, by user: User) async throws -> Bool {
         // Conflicts are re-checked before a signature that may be the last; the signature itself decides on stored state.
-        if try await signatures(match, adding: side).completes {
+        if try await signatures(match, adding: side, by: user.role).completes {
             try await DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer).recheck(match, trigger: "sign-off")
         }
         return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
             try await match.engagement.reloadState(on: scope.db)
-            let (current, completes) = try await on(scope.db).signatures(match, adding: side)
+            let (current, completes) = try await on(scope.db).signatures(match, adding: side, by: user.role)
             try await TermsSignature(versionID: current.id!, side: side, signer: user.id!, now: clock.now()).create(on: scope.db)
             try await scope.record(.termsSign, .engagement(match.engagement.id!),
                                    changes: ["version": String(current.number), "side": side.rawValue])
@@ -76,9 +76,10 @@ struct TermsService {
         }
     }
 
-    /// The current version, and whether signing it for `side` completes it; refused when the side signed already.
-    private func signatures(_ match: ProposedMatches.Loaded, adding side: TermsSide) async throws -> (TermsVersion, completes: Bool) {
-        guard match.engagement.stage == .torDrafting else { throw AppError.conflict(code: "engagement_not_from_stage") }
+    /// The current version, and whether signing it for `side` completes it; refused where the workflow refuses a
+    /// signature, and when the side signed already.
+    private func signatures(_ match: ProposedMatches.Loaded, adding side: TermsSide, by role: Role) async throws -> (TermsVersion, completes: Bool) {
+        try EngagementWorkflowService.check(.sign, on: match.engagement, by: role)
         guard let current = try await versions(of: match).first else { throw AppError.conflict(code: "terms_missing") }
         let signed = Set(current.signatures.map(\.side))
         guard !signed.contains(side) else { throw AppError.conflict(code: "terms_already_signed") }

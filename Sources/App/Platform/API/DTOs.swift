@@ -150,7 +150,7 @@ struct ScreeningRowDTO: Content {
     let outcome: String
     let reason: String
 
-    static func rows(_ text: String?) -> [ScreeningRowDTO] {
-        ScreeningText.parse(text).map { ScreeningRowDTO(criterion: $0.criterion, outcome: $0.outcome, reason: $0.reason) }
+    static func rows(_ results: [ScreeningResult]) -> [ScreeningRowDTO] {
+        results.map { ScreeningRowDTO(criterion: $0.criterion, outcome: $0.outcome, reason: $0.reason) }
     }
 }

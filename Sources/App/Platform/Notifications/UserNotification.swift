@@ -9,13 +9,11 @@ final class UserNotification: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "user_id") var user: User
     @Field(key: "message_key") var messageKey: String
-    /// Positional arguments for the message, joined by the unit separator.
-    @Field(key: "arguments") var argumentsText: String
+    /// Positional arguments for the message (JSON, M035).
+    @Field(key: "arguments") var storedArguments: JSONList<String>
     @OptionalField(key: "link") var link: String?
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "read_at") var readAt: Date?
-
-    static let separator: Character = "\u{1F}"
 
     init() {}
 
@@ -23,14 +21,12 @@ final class UserNotification: Model, @unchecked Sendable {
         self.id = id
         self.$user.id = userID
         self.messageKey = messageKey
-        self.argumentsText = arguments.joined(separator: String(Self.separator))
+        self.storedArguments = JSONList(arguments)
         self.link = link
         self.createdAt = now
     }
 
-    var arguments: [String] {
-        argumentsText.isEmpty ? [] : argumentsText.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init)
-    }
+    var arguments: [String] { storedArguments.items }
 }
 
 extension UserNotification {

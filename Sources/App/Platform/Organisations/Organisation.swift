@@ -14,8 +14,8 @@ final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "jurisdiction") var jurisdiction: Jurisdiction?
     @OptionalField(key: "mandate") var mandate: String?
     @OptionalField(key: "legal_basis") var legalBasis: String?
-    /// ISO 639-1 codes, comma-separated, so one column type serves SQLite and PostgreSQL.
-    @Field(key: "working_languages") var workingLanguagesText: String
+    /// ISO 639-1 codes (JSON, M035).
+    @Field(key: "working_languages") var storedWorkingLanguages: JSONList<String>
     @OptionalField(key: "sector") var sector: Sector?
     /// org-id `SCHEME-ID`, upper case (M017).
     @OptionalField(key: "identifier") var identifier: String?
@@ -26,8 +26,8 @@ final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "work_hours") var workHours: Bool?
     @OptionalField(key: "public_communication") var publicCommunication: Bool?
     @OptionalField(key: "integrity_mandate") var integrityMandate: Bool?
-    /// The last automatic screening, as criterion:outcome:reason triples.
-    @OptionalField(key: "screening") var screeningText: String?
+    /// The last automatic screening (JSON, M035).
+    @OptionalField(key: "screening") var storedScreening: JSONList<ScreeningResult>?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
 
@@ -39,9 +39,8 @@ final class Organisation: Model, @unchecked Sendable {
         apply(valid, now: now)
     }
 
-    var workingLanguages: [String] {
-        StoredList.items(workingLanguagesText)
-    }
+    var workingLanguages: [String] { storedWorkingLanguages.items }
+    var screening: [ScreeningResult] { storedScreening?.items ?? [] }
 
     func apply(_ valid: OrganisationDraft.Valid, now: Date) {
         kind = valid.kind
@@ -54,7 +53,7 @@ final class Organisation: Model, @unchecked Sendable {
             self.jurisdiction = jurisdiction
             self.mandate = mandate
             self.legalBasis = legalBasis.isEmpty ? nil : legalBasis
-            workingLanguagesText = StoredList.text(languages.map(\.value))
+            storedWorkingLanguages = JSONList(languages.map(\.value))
             sector = nil
         case .company(let sector):
             self.sector = sector
@@ -62,7 +61,7 @@ final class Organisation: Model, @unchecked Sendable {
             jurisdiction = nil
             mandate = nil
             legalBasis = nil
-            workingLanguagesText = ""
+            storedWorkingLanguages = []
         }
         updatedAt = now
     }

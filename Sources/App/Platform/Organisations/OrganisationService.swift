@@ -48,7 +48,7 @@ struct OrganisationService: Sendable {
         [
             "kind": o.kind.rawValue, "name": o.name, "country": o.country,
             "publicBodyType": o.publicBodyType?.rawValue ?? "", "jurisdiction": o.jurisdiction?.rawValue ?? "",
-            "mandate": o.mandate ?? "", "legalBasis": o.legalBasis ?? "", "workingLanguages": o.workingLanguagesText,
+            "mandate": o.mandate ?? "", "legalBasis": o.legalBasis ?? "", "workingLanguages": o.workingLanguages.joined(separator: ","),
             "sector": o.sector?.rawValue ?? "", "identifier": o.identifier ?? "",
         ]
     }

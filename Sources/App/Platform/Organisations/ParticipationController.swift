@@ -36,7 +36,7 @@ struct ParticipationController: RouteCollection {
         let principal = req.principal!
         let values: [String: Bool?] = ["proBono": o.proBono, "workHours": o.workHours, "publicCommunication": o.publicCommunication,
                                        "integrityMandate": o.integrityMandate]
-        let rows = ProfileController.screeningRows(ScreeningText.parse(o.screeningText), req)
+        let rows = ProfileController.screeningRows(o.screening, req)
         return try await req.page("participation", title: "body_participation.title", ParticipationPage(
             id: o.id!.uuidString.lowercased(), name: o.name, organisationHref: OrganisationRoute.show.link(o.id!),
             status: req.t("participation.\((o.participationStatus ?? .draft).rawValue)"),

@@ -29,14 +29,14 @@ struct PublicBodyParticipationService: Sendable {
                 let current = stored.participationStatus ?? .draft
                 let draft = current == .draft ? current : try ParticipationWorkflow.apply(.reopen, to: current)
                 let next = try ParticipationWorkflow.apply(.screen(screening.overall), to: try ParticipationWorkflow.apply(.submit, to: draft))
-                let text = ScreeningText.format(screening)
-                if next == current, text == stored.screeningText, stored.attestations == a { throw Unchanged(screening: screening) }
+                let results = ScreeningResult.results(screening)
+                if next == current, results.items == stored.screening, stored.attestations == a { throw Unchanged(screening: screening) }
                 organisation.proBono = a.proBono
                 organisation.workHours = a.workHours
                 organisation.publicCommunication = a.publicCommunication
                 organisation.integrityMandate = a.integrityMandate
                 organisation.participationStatus = next
-                organisation.screeningText = text
+                organisation.storedScreening = results
                 organisation.updatedAt = clock.now()
                 try await organisation.save(on: scope.db)
                 try await scope.record(.organisationParticipationSubmit, .organisation(organisation.id!),

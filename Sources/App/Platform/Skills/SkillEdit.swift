@@ -13,7 +13,7 @@ final class SkillEdit: Model, @unchecked Sendable {
     @Field(key: "label_fr") var labelFR: String
     @Field(key: "label_es") var labelES: String
     /// Synonyms separated by "; ".
-    @Field(key: "synonyms") var synonymsText: String
+    @Field(key: "synonyms") var storedSynonyms: JSONList<String>
     @Field(key: "updated_by") var updatedBy: UUID
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
@@ -32,13 +32,13 @@ final class SkillEdit: Model, @unchecked Sendable {
         labelEN = skill.labels.en
         labelFR = skill.labels.fr
         labelES = skill.labels.es
-        synonymsText = skill.synonyms.joined(separator: "; ")
+        storedSynonyms = JSONList(skill.synonyms)
         updatedBy = user
         updatedAt = now
     }
 
     var skill: SkillsTaxonomy.Skill {
         SkillsTaxonomy.Skill(id: skillID, group: groupID, labels: .init(en: labelEN, fr: labelFR, es: labelES),
-                             synonyms: synonymsText.isEmpty ? [] : synonymsText.components(separatedBy: "; "))
+                             synonyms: storedSynonyms.items)
     }
 }
