@@ -32,14 +32,13 @@ struct DueDiligenceController: RouteCollection {
     @Sendable func cancel(req: Request) async throws -> Response {
         let match = try await load(req)
         let reason = try req.content.decode(CancelForm.self).reason ?? ""
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.engagements.cancel(match, reason: reason, by: try req.requireUser())
-        } catch AppError.validation(let errors) {
-            return try await MatchController.showPage(req, match, errors: errors, values: ["reason": reason])
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            req.flash("engagement.cancelled")
+            return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+        } form: { errors in
+            try await MatchController.showPage(req, match, errors: errors, values: ["reason": reason])
         }
-        req.flash("engagement.cancelled")
-        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
 
     // MARK: - Review page
@@ -211,16 +210,15 @@ struct DueDiligenceController: RouteCollection {
         let outcome = validator.choice("outcome", form.outcome, as: DueDiligenceOutcome.self)
         let alternative = form.alternative.flatMap { $0.isEmpty ? nil : UUID(uuidString: $0) }
         if let raw = form.alternative, !raw.isEmpty, alternative == nil { validator.add("alternative", .invalidChoice) }
-        do {
+        return try await req.formAgainIfInvalid {
             guard let outcome, validator.isValid else { throw AppError.validation(validator.errors) }
             try await req.registry.dueDiligence.decide(outcome, text: form.text ?? "", mitigation: form.mitigation ?? "", alternative: alternative,
                                               on: match, by: try req.requireUser())
             req.flash(outcome == .mitigated ? "due_diligence.waiver_requested" : "due_diligence.decided")
-        } catch AppError.validation(let errors) {
-            return try await reviewPage(req, match, values: form.values, errors: errors)
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
+        } form: { errors in
+            try await reviewPage(req, match, values: form.values, errors: errors)
         }
-        return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
     }
 
     struct WaiverForm: Content {
@@ -231,14 +229,13 @@ struct DueDiligenceController: RouteCollection {
     @Sendable func answerWaiver(req: Request) async throws -> Response {
         let match = try await load(req)
         let form = try req.content.decode(WaiverForm.self)
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.dueDiligence.answerWaiver(approve: form.answer == "approve", note: form.note ?? "", on: match,
                                                     by: try req.requireUser())
-        } catch AppError.validation(let errors) {
-            return try await reviewPage(req, match, values: ["note": form.note ?? ""], errors: errors)
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            req.flash(form.answer == "approve" ? "due_diligence.waiver_approved" : "due_diligence.waiver_declined")
+            return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
+        } form: { errors in
+            try await reviewPage(req, match, values: ["note": form.note ?? ""], errors: errors)
         }
-        req.flash(form.answer == "approve" ? "due_diligence.waiver_approved" : "due_diligence.waiver_declined")
-        return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
     }
 }

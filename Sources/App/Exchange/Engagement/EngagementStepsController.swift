@@ -29,13 +29,12 @@ struct EngagementStepsController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var months: String?; var reason: String? }
         let form = try req.content.decode(Form.self)
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.engagements.extend(match, months: form.months.flatMap { Int($0) }, reason: form.reason ?? "", by: try req.requireUser())
-        } catch AppError.validation(let errors) {
-            return try await MatchController.showPage(req, match, errors: errors, values: ["months": form.months ?? "", "extendReason": form.reason ?? ""])
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            req.flash("engagement.extended")
+            return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+        } form: { errors in
+            try await MatchController.showPage(req, match, errors: errors, values: ["months": form.months ?? "", "extendReason": form.reason ?? ""])
         }
-        req.flash("engagement.extended")
-        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
 }

@@ -91,15 +91,15 @@ struct MarketingConcernController: RouteCollection {
         let form = try req.content.decode(DecisionForm.self)
         let values = ["outcome": form.outcome ?? "", "text": form.text ?? "", "alternative": form.alternative ?? ""]
         let (decision, errors) = MarketingConcernDecision.parse(outcome: form.outcome, text: form.text)
-        do {
+        return try await req.formAgainIfInvalid {
             guard let decision else { throw AppError.validation(errors) }
             try await req.registry.marketingConcerns.decide(decision, alternative: form.alternative.flatMap(UUID.init(uuidString:)), on: concern,
                                                    of: match, by: try req.requireUser())
-        } catch AppError.validation(let errors) {
-            return try await concernPage(req, match, concern, values: values, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+            req.flash("marketing_concern.decided")
+            return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+        } form: { errors in
+            try await concernPage(req, match, concern, values: values, errors: errors)
         }
-        req.flash("marketing_concern.decided")
-        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
     }
 
     private func loadForStaff(_ req: Request) async throws -> (ProposedMatches.Loaded, MarketingConcern) {

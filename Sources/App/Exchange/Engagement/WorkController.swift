@@ -81,28 +81,27 @@ struct WorkController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var body: String? }
         let body = try req.content.decode(Form.self).body ?? ""
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.tracking.post(body, on: match, by: try req.requireUser())
-        } catch AppError.validation(let errors) {
-            return try await page(req, match, form: FormState(values: ["body": body], errors: errors, on: req))
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            req.flash("work.message_posted")
+            return req.redirect(to: WorkRoute.show.link(match.engagement.id!) + "#messages-heading")
+        } form: { errors in
+            try await page(req, match, form: FormState(values: ["body": body], errors: errors, on: req))
         }
-        req.flash("work.message_posted")
-        return req.redirect(to: WorkRoute.show.link(match.engagement.id!) + "#messages-heading")
     }
 
     @Sendable func upload(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var file: File? }
         let file = try req.content.decode(Form.self).file
-        do {
+        return try await req.formAgainIfInvalid {
             guard let file, file.data.readableBytes > 0 else { throw AppError.validation([FieldError("file", .required)]) }
             _ = try await req.registry.tracking.upload(filename: file.filename, bytes: Array(file.data.readableBytesView), on: match, by: try req.requireUser())
-        } catch AppError.validation(let errors) {
-            return try await page(req, match, form: FormState(values: [:], errors: errors, on: req)).encodeResponse(status: .unprocessableEntity, for: req)
+            req.flash("work.document_uploaded")
+            return req.redirect(to: WorkRoute.show.link(match.engagement.id!) + "#documents-heading")
+        } form: { errors in
+            try await page(req, match, form: FormState(values: [:], errors: errors, on: req))
         }
-        req.flash("work.document_uploaded")
-        return req.redirect(to: WorkRoute.show.link(match.engagement.id!) + "#documents-heading")
     }
 
     @Sendable func download(req: Request) async throws -> Response {

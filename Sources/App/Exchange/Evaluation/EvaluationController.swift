@@ -70,13 +70,13 @@ struct EvaluationController: RouteCollection {
     @Sendable func answer(req: Request) async throws -> Response {
         let (match, party, stage) = try await loadForAnswer(req)
         let raw = FormFields.all(req).filter { $0.key != "_csrf" }
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.evaluations.respond(stage, raw: raw, on: match, as: party, by: try req.requireUser())
-        } catch AppError.validation(let errors) {
-            return try await page(req, match, party, stage, raw: raw, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+            req.flash("evaluation.thanks")
+            return req.redirect(to: EvaluationRoute.list.link(match.engagement.id!))
+        } form: { errors in
+            try await page(req, match, party, stage, raw: raw, errors: errors)
         }
-        req.flash("evaluation.thanks")
-        return req.redirect(to: EvaluationRoute.list.link(match.engagement.id!))
     }
 
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, _ party: DeclaringParty, _ stage: EvaluationStage,

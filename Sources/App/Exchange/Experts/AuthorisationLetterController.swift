@@ -20,15 +20,15 @@ struct AuthorisationLetterController: RouteCollection {
     @Sendable func upload(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let profile = try await req.registry.expertProfiles.profile(for: user)
-        do {
+        return try await req.formAgainIfInvalid {
             guard let file = try req.content.decode(UploadForm.self).letter, file.data.readableBytes > 0 else {
                 throw AppError.validation([FieldError("letter", .required)])
             }
             try await req.registry.authorisationLetters.attach(Data(buffer: file.data), filename: file.filename, to: profile, by: user)
             req.flash("profile.letter_saved")
             return req.redirect(to: ProfileRoute.show.link())
-        } catch AppError.validation(let errors) {
-            return try await ProfileController().page(req, profile, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        } form: { errors in
+            try await ProfileController().page(req, profile, errors: errors)
         }
     }
 

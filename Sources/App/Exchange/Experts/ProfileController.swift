@@ -75,13 +75,13 @@ struct ProfileController: RouteCollection {
     @Sendable func save(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let profile = try await req.registry.expertProfiles.profile(for: user)
-        do {
+        return try await req.formAgainIfInvalid {
             let details = try Self.details(req)
             try await req.registry.expertProfiles.save(details, to: profile, by: user)
             req.flash("profile.saved")
             return req.redirect(to: ProfileRoute.show.link())
-        } catch AppError.validation(let errors) {
-            return try await page(req, profile, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        } form: { errors in
+            try await page(req, profile, errors: errors)
         }
     }
 

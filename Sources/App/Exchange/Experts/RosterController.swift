@@ -206,13 +206,13 @@ struct RosterController: RouteCollection {
         try req.authorize(.decide, .expertDirectory)
         guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         let form = try req.content.decode(CoordinatorDecisionForm.self)
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.expertProfiles.decide(profile, eligible: try form.eligible(), reason: form.reason ?? "",
                                                 by: try req.requireUser(), mailer: req.application.mailer)
             req.flash("expert_review.decided")
             return req.redirect(to: RosterRoute.review.link(profile.id!))
-        } catch AppError.validation(let errors) {
-            return try await reviewPage(req, profile, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        } form: { errors in
+            try await reviewPage(req, profile, errors: errors)
         }
     }
 }

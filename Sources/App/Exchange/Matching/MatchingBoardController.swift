@@ -155,15 +155,14 @@ struct MatchingBoardController: RouteCollection {
         let raw = form.expertProfileID ?? ""
         guard raw.isEmpty || UUID(uuidString: raw) != nil else { throw AppError.validation([FieldError("expertProfileID", .invalidChoice)]) }
         let choice = try ProposalDecisionService.choice(decision: form.action, expertProfileID: UUID(uuidString: raw), reason: form.reason)
-        do {
+        return try await req.formAgainIfInvalid {
             let engagement = try await req.registry.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
             req.flash(engagement == nil ? "matching.left_unassigned" : "matching.match_proposed")
             return req.redirect(to: MatchingBoardRoute.run.link(proposal.$run.id) + "#proposal-\(proposal.id!.uuidString.lowercased())")
-        } catch AppError.validation(let errors) {
+        } form: { errors in
             let run = try await proposal.$run.get(on: req.db)
             return try await runPage(req, run, errors: errors, failedProposal: proposal.id,
                                      values: ["expertProfileID": form.expertProfileID ?? "", "reason": form.reason ?? ""])
-                .encodeResponse(status: .unprocessableEntity, for: req)
         }
     }
 

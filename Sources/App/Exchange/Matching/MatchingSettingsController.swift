@@ -63,15 +63,15 @@ struct MatchingSettingsController: RouteCollection {
         values["penalty"] = form.penalty ?? ""
         values["alternates"] = form.alternates ?? ""
         values["reason"] = form.reason ?? ""
-        do {
+        return try await req.formAgainIfInvalid {
             let (settings, errors) = form.settings()
             guard let settings else { throw AppError.validation(errors) }
             try await ProgrammeSettings(db: req.db).saveMatching(settings, reason: form.reason ?? "", by: try req.requireUser(),
                                                                  audit: req.application.auditLog, clock: req.application.clock)
             req.flash("matching.settings_saved")
             return req.redirect(to: MatchingBoardRoute.board.link())
-        } catch AppError.validation(let errors) {
-            return try await page(req, values: values, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        } form: { errors in
+            try await page(req, values: values, errors: errors)
         }
     }
 

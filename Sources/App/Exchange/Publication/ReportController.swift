@@ -43,16 +43,15 @@ struct ReportController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         struct Form: Content { var outcome: String?; var lessons: String?; var recommendations: String? }
         let form = try req.content.decode(Form.self)
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.publications.saveReport(outcome: form.outcome, lessons: form.lessons, recommendations: form.recommendations,
                                                    on: match, by: try req.requireUser())
-        } catch AppError.validation(let errors) {
-            return try await page(req, match, values: ["outcome": form.outcome ?? "", "lessons": form.lessons ?? "",
+            req.flash("report.saved")
+            return req.redirect(to: ReportRoute.show.link(match.engagement.id!))
+        } form: { errors in
+            try await page(req, match, values: ["outcome": form.outcome ?? "", "lessons": form.lessons ?? "",
                                                        "recommendations": form.recommendations ?? ""], errors: errors)
-                .encodeResponse(status: .unprocessableEntity, for: req)
         }
-        req.flash("report.saved")
-        return req.redirect(to: ReportRoute.show.link(match.engagement.id!))
     }
 
     @Sendable func consent(req: Request) async throws -> Response {
@@ -123,14 +122,13 @@ struct ReportController: RouteCollection {
             return try await publicationPage(req, match, texts: texts, post: post, preview: errors.isEmpty, errors: errors)
                 .encodeResponse(status: errors.isEmpty ? .ok : .unprocessableEntity, for: req)
         }
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.publications.publish(draft, on: match, by: try req.requireUser())
-        } catch AppError.validation(let errors) {
-            return try await publicationPage(req, match, texts: texts, post: post, preview: false, errors: errors)
-                .encodeResponse(status: .unprocessableEntity, for: req)
+            req.flash("publication.published")
+            return req.redirect(to: PublicRoute.show.link(match.engagement.id!))
+        } form: { errors in
+            try await publicationPage(req, match, texts: texts, post: post, preview: false, errors: errors)
         }
-        req.flash("publication.published")
-        return req.redirect(to: PublicRoute.show.link(match.engagement.id!))
     }
 
     private func publicationPage(_ req: Request, _ match: ProposedMatches.Loaded, texts: [PublicationItem: String], post: String, preview: Bool,

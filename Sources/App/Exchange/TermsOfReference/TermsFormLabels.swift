@@ -13,7 +13,7 @@ enum TermsFormLabels {
     ]
     static let meetingRows: Set<String> = ["action_description", "action_owner", "action_due"]
 
-    static func label(_ field: String, _ req: Request) -> String? {
+    static func label(_ field: String, _ req: some Translating) -> String? {
         if sections.contains(field) { return req.t("terms.field.\(field)") }
         guard let separator = field.lastIndex(of: "_"), let row = Int(field[field.index(after: separator)...]) else { return nil }
         let base = String(field[..<separator])

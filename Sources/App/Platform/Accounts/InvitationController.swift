@@ -44,14 +44,13 @@ struct InvitationController: RouteCollection {
         let form = try req.content.decode(InviteForm.self)
         let draft = InvitationService.Draft(email: form.email ?? "", role: form.role ?? "",
                                             organisationID: form.organisationID, language: form.language ?? req.language.rawValue)
-        do {
+        return try await req.formAgainIfInvalid {
             _ = try await InvitationService(accounts: req.registry.accounts).invite(draft, by: try req.requireUser())
             req.flash("invitations.sent")
             return req.redirect(to: InvitationRoute.list.link())
-        } catch AppError.validation(let errors) {
+        } form: { errors in
             let state = FormState(values: ["email": draft.email], errors: errors, on: req)
-            return try await req.page("invitations", title: "invitations.title", try await listPage(req, form: state, draft: draft),
-                                      status: .unprocessableEntity)
+            return try await req.page("invitations", title: "invitations.title", try await listPage(req, form: state, draft: draft))
         }
     }
 
@@ -98,18 +97,17 @@ struct InvitationController: RouteCollection {
     @Sendable func accept(req: Request) async throws -> Response {
         let form = try req.content.decode(AcceptForm.self)
         let service = InvitationService(accounts: req.registry.accounts)
-        do {
+        return try await req.formAgainIfInvalid {
             let user = try await service.accept(token: form.token ?? "", displayName: form.displayName ?? "",
                                                 password: form.password ?? "", confirmation: form.passwordConfirmation ?? "")
             req.startSession(for: user)
             req.flash("invitation.welcome")
             return req.redirect(to: HomeRoute.home.link())
-        } catch AppError.validation(let errors) {
+        } form: { errors in
             let invitation = try await service.usableInvitation(token: form.token ?? "")
             return try await req.page("invitation_accept", title: "invitation.accept_title",
                                       AcceptPage(token: form.token ?? "", role: invitation.map { req.t("role.\($0.role.rawValue)") } ?? "",
-                                                 form: FormState(values: ["displayName": form.displayName ?? ""], errors: errors, on: req)),
-                                      status: .unprocessableEntity)
+                                                 form: FormState(values: ["displayName": form.displayName ?? ""], errors: errors, on: req)))
         }
     }
 }

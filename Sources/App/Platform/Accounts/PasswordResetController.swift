@@ -40,15 +40,14 @@ struct PasswordResetController: RouteCollection {
 
     @Sendable func reset(req: Request) async throws -> Response {
         let form = try req.content.decode(ResetForm.self)
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.accounts.resetPassword(token: form.token ?? "", password: form.password ?? "",
                                                  confirmation: form.passwordConfirmation ?? "")
             req.flash("password.reset_done")
             return req.redirect(to: SessionRoute.form.link())
-        } catch AppError.validation(let errors) {
-            return try await req.page("password_reset", title: "password.reset_title",
-                                      ResetPage(token: form.token ?? "", form: FormState(values: [:], errors: errors, on: req)),
-                                      status: .unprocessableEntity)
+        } form: { errors in
+            try await req.page("password_reset", title: "password.reset_title",
+                                      ResetPage(token: form.token ?? "", form: FormState(values: [:], errors: errors, on: req)))
         }
     }
 }

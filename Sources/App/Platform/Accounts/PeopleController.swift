@@ -84,12 +84,11 @@ struct PeopleController: RouteCollection {
     }
 
     private func decide(_ req: Request, id: UUID, _ work: () async throws -> Void) async throws -> Response {
-        do {
+        return try await req.formAgainIfInvalid {
             try await work()
             return req.redirect(to: PeopleRoute.list.link())
-        } catch AppError.validation(let errors) {
-            return try await req.page("people", title: "people.title", try await listPage(req, errors: errors, errorFor: id),
-                                      status: .unprocessableEntity)
+        } form: { errors in
+            try await req.page("people", title: "people.title", try await listPage(req, errors: errors, errorFor: id))
         }
     }
 }

@@ -28,18 +28,17 @@ struct RegistrationController: RouteCollection {
 
     @Sendable func register(req: Request) async throws -> Response {
         let form = try req.content.decode(Form.self)
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.accounts.register(.init(
                 email: form.email ?? "", displayName: form.displayName ?? "", role: form.role ?? "",
                 organisationName: form.organisationName ?? "", password: form.password ?? "",
                 passwordConfirmation: form.passwordConfirmation ?? ""), language: req.language)
             struct Done: Encodable {}
             return try await req.page("register_done", title: "register.done_title", Done()).encodeResponse(for: req)
-        } catch AppError.validation(let errors) {
+        } form: { errors in
             let values = ["displayName": form.displayName ?? "", "email": form.email ?? "", "organisationName": form.organisationName ?? ""]
             return try await req.page("register", title: "register.title",
-                                      RegisterPage(form: FormState(values: values, errors: errors, on: req), roles: roles(req, selected: form.role)),
-                                      status: .unprocessableEntity)
+                                      RegisterPage(form: FormState(values: values, errors: errors, on: req), roles: roles(req, selected: form.role)))
         }
     }
 

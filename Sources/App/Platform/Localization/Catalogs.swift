@@ -52,10 +52,6 @@ extension Application {
 }
 
 extension Request {
-    func t(_ key: String, _ arguments: String...) -> String {
-        t(key, arguments)
-    }
-
     func t(_ key: String, _ arguments: [String]) -> String {
         application.catalogs.text(key, language, arguments)
     }

@@ -3,7 +3,7 @@ import Foundation
 import Vapor
 
 /// Numbers and times as the reader's language writes them ("1 234" in French, "1,234" in English).
-extension Request {
+extension Translating {
     var locale: Locale { Locale(identifier: language.rawValue) }
 
     func number(_ value: Int) -> String {

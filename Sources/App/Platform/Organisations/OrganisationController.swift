@@ -128,14 +128,13 @@ struct OrganisationController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         try req.authorize(.create, .organisationDirectory)
         let form = try req.content.decode(OrganisationInput.self)
-        do {
+        return try await req.formAgainIfInvalid {
             let organisation = try await req.registry.organisations.create(form.draft, actor: .user(try req.requireUser().id!))
             req.flash("organisation.created")
             return req.redirect(to: OrganisationRoute.show.link(organisation.id!))
-        } catch AppError.validation(let errors) {
-            return try await req.page("organisation_form", title: "organisation.new_title",
-                                      formPage(req, action: OrganisationRoute.create.link(), draft: form.draft, errors: errors),
-                                      status: .unprocessableEntity)
+        } form: { errors in
+            try await req.page("organisation_form", title: "organisation.new_title",
+                                      formPage(req, action: OrganisationRoute.create.link(), draft: form.draft, errors: errors))
         }
     }
 
@@ -149,14 +148,13 @@ struct OrganisationController: RouteCollection {
         let organisation = try await req.load(Organisation.self, for: .update)
         var form = try req.content.decode(OrganisationInput.self)
         form.kind = organisation.kind.rawValue
-        do {
+        return try await req.formAgainIfInvalid {
             _ = try await req.registry.organisations.update(organisation, with: form.draft, actor: .user(try req.requireUser().id!))
             req.flash("organisation.saved")
             return req.redirect(to: OrganisationRoute.show.link(organisation.id!))
-        } catch AppError.validation(let errors) {
-            return try await req.page("organisation_form", title: "organisation.edit_title",
-                                      formPage(req, action: OrganisationRoute.update.link(organisation.id!), draft: form.draft, errors: errors),
-                                      status: .unprocessableEntity)
+        } form: { errors in
+            try await req.page("organisation_form", title: "organisation.edit_title",
+                                      formPage(req, action: OrganisationRoute.update.link(organisation.id!), draft: form.draft, errors: errors))
         }
     }
 

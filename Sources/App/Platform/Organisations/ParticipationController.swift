@@ -68,13 +68,13 @@ struct ParticipationController: RouteCollection {
     @Sendable func decide(req: Request) async throws -> Response {
         let organisation = try await req.load(Organisation.self, for: .update, where: { $0.kind == .publicBody })
         let form = try req.content.decode(CoordinatorDecisionForm.self)
-        do {
+        return try await req.formAgainIfInvalid {
             try await req.registry.participation.decide(organisation, eligible: try form.eligible(), reason: form.reason ?? "",
                                                by: try req.requireUser(), mailer: req.application.mailer)
             req.flash("body_participation.decided")
             return req.redirect(to: ParticipationRoute.show.link(organisation.id!))
-        } catch AppError.validation(let errors) {
-            return try await page(req, organisation, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        } form: { errors in
+            try await page(req, organisation, errors: errors)
         }
     }
 

@@ -2,14 +2,14 @@ import ExchangeCore
 import Vapor
 
 /// Field values to put back into a form and each field's error, in the request's language.
-struct FormState: Encodable {
+struct FormState: Encodable, Sendable {
     let values: [String: String]
     let errors: [String: String]
     /// Stored so templates can show an error summary that links to each field.
     let hasErrors: Bool
     let summary: [SummaryItem]
 
-    struct SummaryItem: Encodable {
+    struct SummaryItem: Encodable, Sendable {
         let anchor: String
         let message: String
     }
@@ -22,7 +22,7 @@ struct FormState: Encodable {
     }
 
     /// `labels` names fields that have no catalog label, such as a questionnaire's questions.
-    init(values: [String: String], errors: [FieldError], on req: Request, labels: [String: String] = [:]) {
+    init(values: [String: String], errors: [FieldError], on req: some Translating, labels: [String: String] = [:]) {
         self.values = values
         var messages: [String: String] = [:]
         var summary: [SummaryItem] = []
@@ -38,7 +38,7 @@ struct FormState: Encodable {
     }
 
     /// A readiness rating's field is named after its area: readiness, the area, and note for its note.
-    static func label(_ field: String, _ req: Request) -> String {
+    static func label(_ field: String, _ req: some Translating) -> String {
         if field.hasPrefix("readiness.") {
             return req.t("readiness.\(field.split(separator: ".")[1])")
         }
@@ -72,7 +72,7 @@ extension Request {
 }
 
 /// Options for a select element.
-struct Option: Encodable {
+struct Option: Encodable, Sendable, Equatable {
     let value: String
     let label: String
     let selected: Bool
@@ -96,14 +96,14 @@ struct CoordinatorDecisionForm: Content {
 extension Option {
     /// One option per case, labelled from the catalogue key `<labels>.<raw value>`, in declaration order.
     static func cases<Choice: RawRepresentable>(_ cases: some Sequence<Choice>, labels: String, selected: some Sequence<String>,
-                                                _ req: Request) -> [Option] where Choice.RawValue == String {
+                                                _ req: some Translating) -> [Option] where Choice.RawValue == String {
         let chosen = Set(selected)
         return cases.map { Option(value: $0.rawValue, label: req.t("\(labels).\($0.rawValue)"), selected: chosen.contains($0.rawValue)) }
     }
 
     /// The same, for a choice of at most one.
     static func cases<Choice: RawRepresentable>(_ choices: some Sequence<Choice>, labels: String, selected: String?,
-                                                _ req: Request) -> [Option] where Choice.RawValue == String {
+                                                _ req: some Translating) -> [Option] where Choice.RawValue == String {
         Option.cases(choices, labels: labels, selected: selected.map { [$0] } ?? [], req)
     }
 }

@@ -3,7 +3,7 @@ import Vapor
 
 /// A long list shown a page at a time: which rows to read, and the links to the pages beside this one, keeping the
 /// list's filters. Lists that grow with a programme (matches, needs, the audit log) are never read whole.
-struct Pager: Encodable {
+struct Pager: Encodable, Sendable {
     static let perPage = 50
 
     let page: Int
@@ -13,7 +13,10 @@ struct Pager: Encodable {
 
     /// `keep` are the filters the links carry; the page number comes from `?page=`.
     init(_ req: Request, path: String, total: Int, keep: [URLQueryItem] = []) {
-        let page = Self.page(req)
+        self.init(page: Self.page(req), path: path, total: total, keep: keep, text: req)
+    }
+
+    init(page: Int, path: String, total: Int, keep: [URLQueryItem] = [], text: some Translating) {
         func link(_ number: Int) -> String {
             var components = URLComponents()
             components.path = path
@@ -21,7 +24,7 @@ struct Pager: Encodable {
             return components.string ?? path
         }
         self.page = page
-        totalText = req.number(total)
+        totalText = text.number(total)
         previousHref = page > 1 ? link(page - 1) : nil
         nextHref = page * Self.perPage < total ? link(page + 1) : nil
     }

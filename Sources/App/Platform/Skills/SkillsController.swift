@@ -62,12 +62,12 @@ struct SkillsController: RouteCollection {
     @Sendable func add(req: Request) async throws -> Response {
         try req.authorize(.create, .skillsTaxonomy)
         let form = try req.content.decode(SkillForm.self)
-        do {
+        return try await req.formAgainIfInvalid {
             let skill = try await req.registry.skillAdministration.add(form.draft, by: try req.requireUser())
             req.flash("skills.added", skill.labels[req.language])
             return req.redirect(to: SkillsRoute.list.link() + "?q=" + (skill.id.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""))
-        } catch AppError.validation(let errors) {
-            return try await listPage(req, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        } form: { errors in
+            try await listPage(req, form: form, errors: errors)
         }
     }
 
@@ -114,12 +114,12 @@ struct SkillsController: RouteCollection {
         try req.authorize(.update, .skillsTaxonomy)
         let skill = try Self.skill(req)
         let form = try req.content.decode(SkillForm.self)
-        do {
+        return try await req.formAgainIfInvalid {
             let renamed = try await req.registry.skillAdministration.rename(skill.id, to: form.draft, reason: form.reason ?? "", by: try req.requireUser())
             req.flash("skills.renamed", renamed.labels[req.language])
             return req.redirect(to: SkillsRoute.list.link())
-        } catch AppError.validation(let errors) {
-            return try await editPage(req, skill, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        } form: { errors in
+            try await editPage(req, skill, form: form, errors: errors)
         }
     }
 

@@ -1,0 +1,29 @@
+import ExchangeCore
+import Foundation
+import Vapor
+
+/// What a page model needs to put words and numbers on a page: text from the catalogs in one language. A request is
+/// one; `PageText` is the same from plain values, so page models are built and tested without the app.
+protocol Translating: Sendable {
+    var language: SupportedLanguage { get }
+    func t(_ key: String, _ arguments: [String]) -> String
+}
+
+extension Translating {
+    func t(_ key: String, _ arguments: String...) -> String { t(key, arguments) }
+}
+
+/// The catalogs in one language, as plain values.
+struct PageText: Translating {
+    let catalogs: Catalogs
+    let language: SupportedLanguage
+
+    func t(_ key: String, _ arguments: [String]) -> String { catalogs.text(key, language, arguments) }
+}
+
+extension Request: Translating {}
+
+extension Request {
+    /// This request's catalogs and language, for page models.
+    var pageText: PageText { PageText(catalogs: application.catalogs, language: language) }
+}
