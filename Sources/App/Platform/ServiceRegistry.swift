@@ -60,9 +60,6 @@ struct ServiceRegistry: Sendable {
 extension Application {
     /// The services over the application's database.
     var registry: ServiceRegistry { ServiceRegistry(app: self, db: db) }
-
-    /// The services over `db`: a transaction's, or another database's.
-    func registry(on db: Database) -> ServiceRegistry { ServiceRegistry(app: self, db: db) }
 }
 
 extension Request {

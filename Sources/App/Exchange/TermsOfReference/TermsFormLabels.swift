@@ -3,15 +3,10 @@ import Vapor
 /// Names the fields of the Terms of Reference builder and the meeting form in error summaries: "Goal 2" for
 /// `goal_text_1`, "Action 1: due date" for `action_due_0`.
 enum TermsFormLabels {
-    static let sections: Set<String> = [
-        "start", "months", "people", "meeting_cadence", "decision_making", "escalation", "goals", "milestones", "success_statement",
-        "communication_what", "communication_channels", "communication_consent", "data_access", "data_rules", "values_tailoring",
-    ]
-    static let rows: Set<String> = [
-        "person_name", "person_side", "person_role", "goal_text", "goal_area", "deliverable_goal", "deliverable_title",
-        "deliverable_due", "milestone_title", "milestone_due",
-    ]
-    static let meetingRows: Set<String> = ["action_description", "action_owner", "action_due"]
+    /// The form's own names, from the maps that translate the domain's field names to them.
+    static let sections = Set(["start", "months", "people", "goals", "milestones"] + TermsForm.fields.plain.values)
+    static let rows = Set(TermsForm.fields.rows.values.flatMap(\.values))
+    static let meetingRows = Set(WorkController.meetingFields.rows.values.flatMap(\.values))
 
     static func label(_ field: String, _ req: some Translating) -> String? {
         if sections.contains(field) { return req.t("terms.field.\(field)") }

@@ -22,8 +22,3 @@ struct PageText: Translating {
 }
 
 extension Request: Translating {}
-
-extension Request {
-    /// This request's catalogs and language, for page models.
-    var pageText: PageText { PageText(catalogs: application.catalogs, language: language) }
-}

@@ -54,10 +54,6 @@ extension Endpoint {
         Self.area.prefix + spec.pattern.split(separator: "/").map(String.init)
     }
 
-    var parameterNames: [String] {
-        components.filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
-    }
-
     /// The pattern as OpenAPI writes it: `/needs/{id}`, below the API's prefix.
     var documentedPath: String {
         "/" + spec.pattern.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
