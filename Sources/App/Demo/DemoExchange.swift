@@ -30,7 +30,7 @@ enum DemoExchange {
         guard let coordinator = try await User.find(StableID.make("user.coordinator"), on: app.db),
               let expert = try await User.find(StableID.make("user.expert-en"), on: app.db) else { return 0 }
         let profiles = ExpertProfileService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy)
-        if try await ExpertProfile.query(on: app.db).filter(\.$user.$id == expert.id!).first() == nil {
+        if try await ExpertProfile.query(on: app.db).filter(\.$user.$id == expert.requireID()).first() == nil {
             let profile = try await profiles.profile(for: expert)
             try await profiles.save(.init(
                 country: "GB", years: 9, fields: ["audit", "fraud"], transferStatement: "",

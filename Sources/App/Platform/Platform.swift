@@ -43,7 +43,7 @@ public enum Platform {
                 .init(email: email, displayName: displayName, role: role, organisationID: organisationID,
                       password: password, passwordConfirmation: password, language: nil),
                 actor: .system("cli"))
-            return user.id!
+            return try user.requireID()
         } catch AppError.validation(let errors) {
             let text = errors.map { "\($0.field): \(app.catalogs.text("error.\($0.code.rawValue)", .en))" }.joined(separator: "; ")
             throw CommandError(description: text)

@@ -67,7 +67,7 @@ struct APIRedFlagsController: RouteCollection {
             let run = try await RedFlagRunService(app: req.application).start(
                 upload, fileName: input.fileName ?? "api", settingsText: input.settings ?? "", user: try req.requireUser())
             let response = try await dto(run, req, detail: false).encodeResponse(status: .accepted, for: req)
-            response.headers.replaceOrAdd(name: .location, value: APIRedFlagsRoute.show.link(run.id!))
+            response.headers.replaceOrAdd(name: .location, value: APIRedFlagsRoute.show.link(try run.requireID()))
             return response
         } catch let refusal as RedFlagRunService.Refusal {
             return try await RefusalDTO(error: .init(code: refusal.key, message: refusal.message(req), problems: refusal.problems(req)))
@@ -99,7 +99,7 @@ struct APIRedFlagsController: RouteCollection {
         let state = try await RedFlagPages.state(run, req)
         let results = detail ? try StoredRedFlagResults(run) : nil
         return RunDTO(
-            id: run.id!, status: state.status.rawValue, fileName: run.fileName, processes: run.processes,
+            id: try run.requireID(), status: state.status.rawValue, fileName: run.fileName, processes: run.processes,
             percent: state.percent,
             flagsByIndicator: results.map { Dictionary(uniqueKeysWithValues: $0.countsByCode.map { ($0.code, $0.count) }) },
             topProcesses: results.map { $0.processes.prefix(20).map { ProcessDTO(ocid: $0.ocid, score: $0.score, flags: $0.codes) } },

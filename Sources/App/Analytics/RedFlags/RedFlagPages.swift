@@ -23,11 +23,11 @@ enum RedFlagPages {
 
     static func index(_ req: Request, error: String?, problems: [String], settings: String) async throws -> IndexContent {
         let runs = try await RedFlagRun.query(on: req.db).sort(\.$startedAt, .descending).limit(50).all()
-        let jobs = try await JobRecord.unfinished(.redFlags, subjects: runs.map { $0.id! }, on: req.db)
+        let jobs = try await JobRecord.unfinished(.redFlags, subjects: runs.map { try $0.requireID() }, on: req.db)
         return IndexContent(
-            runs: runs.map {
-                let status = displayStatus($0, progress: jobs[$0.id!].map(RedFlagProgress.init))
-                return RunRow(href: RedFlagsRoute.run.link($0.id!), fileName: $0.fileName, status: req.t("redflags.status.\(status.rawValue)"),
+            runs: try runs.map {
+                let status = displayStatus($0, progress: jobs[try $0.requireID()].map(RedFlagProgress.init))
+                return RunRow(href: RedFlagsRoute.run.link(try $0.requireID()), fileName: $0.fileName, status: req.t("redflags.status.\(status.rawValue)"),
                        processes: $0.processes, startedAt: $0.startedAt.formatted(.iso8601))
             },
             error: error, problems: problems, settings: settings, template: SettingsTemplate.text)
@@ -46,7 +46,7 @@ enum RedFlagPages {
     }
 
     static func state(_ run: RedFlagRun, _ req: Request) async throws -> State {
-        let progress = try await RedFlagProgress.of(run.id!, on: req.db)
+        let progress = try await RedFlagProgress.of(run.requireID(), on: req.db)
         let status = displayStatus(run, progress: progress)
         switch status {
         case .running:
@@ -126,8 +126,8 @@ enum RedFlagPages {
         func organization(_ o: StoredRedFlagResults.ScoredOrganization) -> OrganizationRow {
             OrganizationRow(label: results?.label(o.id) ?? o.id, mean: number(o.mean), max: number(o.max), flagged: o.flagged, processes: o.processes)
         }
-        return RunContent(
-            id: run.id!.uuidString.lowercased(), fileName: run.fileName, running: state.running,
+        return try RunContent(
+            id: run.requireID().uuidString.lowercased(), fileName: run.fileName, running: state.running,
             failed: state.status == .failed, percent: state.percent, message: state.message, processes: run.processes,
             forms: summary.forms.map { req.t("redflags.form.\($0.replacingOccurrences(of: " ", with: "_"))") }.joined(separator: ", "),
             mergedReleases: summary.mergedReleases, readAsLatin1: summary.readAsLatin1,
@@ -141,12 +141,12 @@ enum RedFlagPages {
             },
             chartHeight: max(28, counts.count * 28), totalFlags: results?.flags.count ?? 0,
             topProcesses: (results?.processes ?? []).filter { !$0.codes.isEmpty }.prefix(20).map {
-                ProcessRow(ocid: $0.ocid, href: RedFlagsRoute.process.link(run.id!, query: [URLQueryItem(name: "ocid", value: $0.ocid)]),
+                ProcessRow(ocid: $0.ocid, href: RedFlagsRoute.process.link(try run.requireID(), query: [URLQueryItem(name: "ocid", value: $0.ocid)]),
                            score: number($0.score), codes: $0.codes.joined(separator: ", "))
             },
             topBuyers: (results?.buyers ?? []).filter { $0.flagged > 0 }.prefix(10).map(organization),
             topSuppliers: (results?.suppliers ?? []).filter { $0.flagged > 0 }.prefix(10).map(organization),
-            csvHref: RedFlagsRoute.csv.link(run.id!), jsonHref: RedFlagsRoute.json.link(run.id!))
+            csvHref: RedFlagsRoute.csv.link(run.requireID()), jsonHref: RedFlagsRoute.json.link(run.requireID()))
     }
 
     struct FlagRow: Encodable {
@@ -169,12 +169,12 @@ enum RedFlagPages {
         let flags: [FlagRow]
     }
 
-    static func process(_ ocid: String, run: RedFlagRun, results: StoredRedFlagResults, _ req: Request) -> ProcessContent? {
+    static func process(_ ocid: String, run: RedFlagRun, results: StoredRedFlagResults, _ req: Request) throws -> ProcessContent? {
         guard let scored = results.processes.first(where: { $0.ocid == ocid }) else { return nil }
         let configured = (try? Settings.parse(run.settings)) ?? Settings()
         let parties = results.parties[ocid]
-        return ProcessContent(
-            ocid: ocid, runHref: RedFlagsRoute.run.link(run.id!), score: String(format: "%.3f", scored.score), buyer: parties?.buyer.map(results.label),
+        return try ProcessContent(
+            ocid: ocid, runHref: RedFlagsRoute.run.link(run.requireID()), score: String(format: "%.3f", scored.score), buyer: parties?.buyer.map(results.label),
             suppliers: parties?.suppliers.map(results.label).joined(separator: ", ") ?? "",
             flags: results.flags(of: ocid).map { flag in
                 FlagRow(code: flag.code, name: req.t("redflags.indicator.\(flag.code).name"), href: RedFlagsRoute.indicator.link(flag.code),

@@ -120,7 +120,7 @@ struct RedFlagRunJob {
                 let rows = try await ProcurementPartyRecord.query(on: scope.db).filter(\.$dataImport.$id == importID).count()
                 try await DataImport.query(on: scope.db).filter(\.$id == importID).set(\.$rows, to: rows).update()
             }
-            try await scope.record(.redFlagRunComplete, .redFlagRun(run.id!), changes: ["flags": outcome.flagCount])
+            try await scope.record(.redFlagRunComplete, .redFlagRun(run.requireID()), changes: ["flags": outcome.flagCount])
         }
         _ = try await app.registry.conflictData.recheckClearedMatches(trigger: "ocds import")
     }
@@ -132,9 +132,9 @@ struct RedFlagRunJob {
         try await app.auditLog.transaction(on: db, actor: .system("red_flags")) { scope in
             try await Self.requireRunning(run, on: scope.db)
             try await run.update(on: scope.db)
-            try await scope.record(.redFlagRunFail, .redFlagRun(run.id!), changes: ["failure": failure])
+            try await scope.record(.redFlagRunFail, .redFlagRun(run.requireID()), changes: ["failure": failure])
         }
-        try? FileManager.default.removeItem(at: RedFlagRunService.inputURL(app, run: run.id!))
+        try? FileManager.default.removeItem(at: RedFlagRunService.inputURL(app, run: try run.requireID()))
     }
 
     /// A run finishes once: completing or failing it decides on its stored status.

@@ -195,14 +195,15 @@ struct RedFlagRunService {
             problems: summary.problems.map(RedFlagUploadSummary.Problem.init), problemCount: summary.problemCount)
         // Every name for now; the finished run keeps only those its results mention.
         run.organizationNames = try RedFlagRun.text(summary.names.byID)
-        run.startedBy = user.id!
+        run.startedBy = try user.requireID()
         run.startedAt = now
         let dataImport = DataImport(id: UUID(), kind: .ocds, fileName: fileName, items: summary.releases, rows: 0, importedBy: user.id, now: now)
         run.dataImportID = dataImport.id
+        let userID = try user.requireID()
         @Sendable func same(_ db: Database) -> QueryBuilder<RedFlagRun> {
-            RedFlagRun.query(on: db).filter(\.$startedBy == user.id!).filter(\.$inputDigest == digest).filter(\.$settings == settingsText)
+            RedFlagRun.query(on: db).filter(\.$startedBy == userID).filter(\.$inputDigest == digest).filter(\.$settings == settingsText)
         }
-        let created = try await app.auditLog.transactionIfChanged(on: app.db, actor: .user(user.id!)) { scope in
+        let created: Void? = try await app.auditLog.transactionIfChanged(on: app.db, actor: .user(user.requireID())) { scope in
             guard try await same(scope.db).filter(\.$status == .running).first() == nil else { throw AuditLogService.NothingToChange() }
             try await dataImport.create(on: scope.db)
             try await run.create(on: scope.db)

@@ -33,7 +33,7 @@ struct RedFlagsController: RouteCollection {
             settings = upload.fields["settings"] ?? ""
             let run = try await RedFlagRunService(app: req.application).start(
                 upload, fileName: upload.fileName ?? "", settingsText: settings, user: try req.requireUser())
-            return req.redirect(to: RedFlagsRoute.run.link(run.id!))
+            return req.redirect(to: RedFlagsRoute.run.link(try run.requireID()))
         } catch let refusal as RedFlagRunService.Refusal {
             let content = try await RedFlagPages.index(req, error: refusal.message(req), problems: refusal.problems(req), settings: settings)
             return try await req.page("redflags", title: "redflags.title", content, status: refusal.status)
@@ -60,14 +60,14 @@ struct RedFlagsController: RouteCollection {
     @Sendable func process(req: Request) async throws -> View {
         let run = try await Self.find(req)
         guard let ocid = req.query[String.self, at: "ocid"], let results = try StoredRedFlagResults(run),
-              let content = RedFlagPages.process(ocid, run: run, results: results, req) else { throw AppError.notFound }
+              let content = try RedFlagPages.process(ocid, run: run, results: results, req) else { throw AppError.notFound }
         return try await req.page("redflag_process", title: "redflags.process_title", content)
     }
 
     @Sendable func csv(req: Request) async throws -> Response {
         let run = try await Self.find(req)
         guard let results = try StoredRedFlagResults(run) else { throw AppError.notFound }
-        return CSVExport.response(results.csvLines, name: "red-flags-\(run.id!.uuidString.lowercased()).csv")
+        return CSVExport.response(results.csvLines, name: "red-flags-\(try run.requireID().uuidString.lowercased()).csv")
     }
 
     @Sendable func json(req: Request) async throws -> Response {
@@ -78,7 +78,7 @@ struct RedFlagsController: RouteCollection {
         let body = "{\"caveat\":\(caveat),\"results\":\(results),\"risk\":\(risk)}"
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "application/json")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"red-flags-\(run.id!.uuidString.lowercased()).json\"")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"red-flags-\(try run.requireID().uuidString.lowercased()).json\"")
         return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 

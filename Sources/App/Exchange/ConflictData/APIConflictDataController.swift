@@ -83,7 +83,7 @@ struct APIConflictDataController: RouteCollection {
             }
             guard errors.isEmpty, let kind else { throw AppError.validation(errors) }
             let outcome = try await req.registry.conflictData.importFile(kind, file: upload.url, digest: upload.digest, fileName: input.fileName ?? "api",
-                                                                actor: .user(try req.requireUser().id!), userID: req.principal?.userID,
+                                                                actor: .user(try req.requireUser().requireID()), userID: req.principal?.userID,
                                                                 dryRun: input.dryRun == true)
             let dto = ImportDTO(outcome.dataImport, reopened: outcome.reopened)
             return try await dto.encodeResponse(status: input.dryRun == true || outcome.isRepeat ? .ok : .created, for: req)

@@ -51,7 +51,7 @@ struct ConflictDataController: RouteCollection {
             guard let kind else { return try await refuse(req, kind: nil, error: req.t("conflict_data.error.kind")) }
             guard upload.bytes > 0 else { return try await refuse(req, kind: kind, error: req.t("conflict_data.error.no_file")) }
             let outcome = try await req.registry.conflictData.importFile(
-                kind, file: upload.url, digest: upload.digest, fileName: fileName, actor: .user(try req.requireUser().id!),
+                kind, file: upload.url, digest: upload.digest, fileName: fileName, actor: .user(try req.requireUser().requireID()),
                 userID: req.principal?.userID)
             req.flash("conflict_data.imported.\(kind.rawValue)", String(outcome.dataImport.items), String(outcome.dataImport.rows),
                       String(outcome.reopened))

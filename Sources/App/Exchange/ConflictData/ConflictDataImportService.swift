@@ -53,14 +53,14 @@ struct ConflictDataImportService {
             record.id = nil
             return Outcome(dataImport: record, reopened: 0)
         }
-        let created = try await audit.transactionIfChanged(on: db, actor: actor) { scope in
+        let created: Void? = try await audit.transactionIfChanged(on: db, actor: actor) { scope in
             // Decided here, under the log's lock: of two uploads of one file by one person, the second finds the first.
             if let userID, try await Self.sameImport(digest, by: userID, since: record.createdAt.addingTimeInterval(-Self.sameImportWindow),
                                                      on: scope.db) != nil {
                 throw AuditLogService.NothingToChange()
             }
             try await record.create(on: scope.db)
-            try await scope.record(.conflictDataImport, .dataImport(record.id!),
+            try await scope.record(.conflictDataImport, .dataImport(record.requireID()),
                                    changes: ["kind": kind.rawValue, "items": String(checked.items), "rows": String(checked.rows)])
         }
         guard created != nil else {
@@ -69,7 +69,7 @@ struct ConflictDataImportService {
             }
             return Outcome(dataImport: earlier, reopened: 0, isRepeat: true)
         }
-        try await store(kind, file, importID: record.id!, actor: actor)
+        try await store(kind, file, importID: record.requireID(), actor: actor)
         return Outcome(dataImport: record, reopened: try await recheckClearedMatches(trigger: "\(kind.rawValue) import"))
     }
 

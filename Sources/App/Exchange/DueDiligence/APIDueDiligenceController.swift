@@ -87,7 +87,7 @@ struct APIDueDiligenceController: RouteCollection {
     private func reviewDTO(_ req: Request, _ match: ProposedMatches.Loaded) async throws -> ReviewDTO {
         let review = try await req.registry.dueDiligence.review(match)
         return ReviewDTO(
-            matchID: match.engagement.id!, stage: match.engagement.stage.rawValue, status: match.engagement.state.dueDiligence.rawValue,
+            matchID: try match.engagement.requireID(), stage: match.engagement.stage.rawValue, status: match.engagement.state.dueDiligence.rawValue,
             checklist: DueDiligenceItem.allCases.map { item in
                 let e = review.checklist[item]
                 return ChecklistItemDTO(item: item.rawValue, status: e.status.rawValue, notes: e.notes, links: e.links)
@@ -112,7 +112,7 @@ struct APIDueDiligenceController: RouteCollection {
     @Sendable func cancel(req: Request) async throws -> APIMatchingController.MatchDTO {
         let match = try await load(req)
         try await req.registry.engagements.cancel(match, reason: try req.content.decode(ReasonInput.self).reason ?? "", by: try req.requireUser())
-        return APIMatchingController.MatchDTO(match, req: req)
+        return try APIMatchingController.MatchDTO(match, req: req)
     }
 
     struct ChecklistInput: Content {

@@ -17,7 +17,7 @@ struct ConflictFactsLoader {
         let suppliers = ProcurementScreening.suppliers(of: bodyKey, excluding: employerKey, parties: parties)
         return ConflictScreening.signals(.init(
             expertOrganisationID: employerID, expertOrganisationName: match.expert.organisationName,
-            bodyID: match.organisation.id!, bodyName: match.organisation.name,
+            bodyID: try match.organisation.requireID(), bodyName: match.organisation.name,
             previousExchanges: try await previousExchanges(match), declarations: declarations,
             procurement: ProcurementScreening.relations(body: bodyKey, employer: employerKey, parties: parties),
             ownership: try await ownershipPaths(from: employerKey, to: suppliers)))
@@ -27,12 +27,12 @@ struct ConflictFactsLoader {
     private func previousExchanges(_ match: ProposedMatches.Loaded) async throws -> [ConflictScreening.PreviousExchange] {
         try await Engagement.query(on: db)
             .join(Need.self, on: \Engagement.$need.$id == \Need.$id)
-            .filter(Need.self, \.$organisation.$id == match.organisation.id!)
-            .filter(\.$expert.$id == match.expert.id!)
-            .filter(\.$id != match.engagement.id!)
+            .filter(Need.self, \.$organisation.$id == (try match.organisation.requireID()))
+            .filter(\.$expert.$id == (try match.expert.requireID()))
+            .filter(\.$id != (try match.engagement.requireID()))
             .sort(\.$createdAt)
             .all()
-            .map { .init(engagementID: $0.id!, needTitle: try $0.joined(Need.self).title, stage: $0.stage) }
+            .map { .init(engagementID: try $0.requireID(), needTitle: try $0.joined(Need.self).title, stage: $0.stage) }
     }
 
     /// All parties of the imported processes in which the body may have bought; the screening decides exactly.

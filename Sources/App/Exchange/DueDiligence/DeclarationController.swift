@@ -52,7 +52,7 @@ struct DeclarationController: RouteCollection {
         }
         try await req.registry.dueDiligence.declare(declaration, as: party, on: match, by: try req.requireUser())
         req.flash("declaration.filed")
-        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(try match.engagement.requireID()))
     }
 
     /// Splits a form body into yes/no choices and details by question.
@@ -79,7 +79,7 @@ struct DeclarationController: RouteCollection {
                         error: form.errors[q.rawValue], detailsError: form.errors["\(q.rawValue)_details"])
         }
         return try await req.page("declaration", title: "declaration.title", DeclarationPage(
-            matchHref: MatchRoute.show.link(match.engagement.id!), action: DeclarationRoute.file.link(match.engagement.id!), needTitle: match.need.title, party: req.t("declaration.party.\(party.rawValue)"),
+            matchHref: MatchRoute.show.link(try match.engagement.requireID()), action: DeclarationRoute.file.link(match.engagement.requireID()), needTitle: match.need.title, party: req.t("declaration.party.\(party.rawValue)"),
             questions: rows, attested: attested, attestedError: form.errors["attested"],
             declaredAt: declaredAt.map { CalendarDay.text($0) }, form: form))
     }

@@ -24,7 +24,7 @@ struct DueDiligenceController: RouteCollection {
         let match = try await load(req)
         try await req.registry.dueDiligence.open(match, by: try req.requireUser())
         req.flash("due_diligence.opened")
-        return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
+        return req.redirect(to: DueDiligenceRoute.review.link(try match.engagement.requireID()))
     }
 
     struct CancelForm: Content { var reason: String? }
@@ -35,7 +35,7 @@ struct DueDiligenceController: RouteCollection {
         return try await req.formAgainIfInvalid {
             try await req.registry.engagements.cancel(match, reason: reason, by: try req.requireUser())
             req.flash("engagement.cancelled")
-            return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+            return req.redirect(to: MatchRoute.show.link(try match.engagement.requireID()))
         } form: { errors in
             try await MatchController.showPage(req, match, errors: errors, values: ["reason": reason])
         }
@@ -97,7 +97,7 @@ struct DueDiligenceController: RouteCollection {
 
     private func reviewPage(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
         let review = try await req.registry.dueDiligence.review(match)
-        let id = match.engagement.id!
+        let id = try match.engagement.requireID()
         let isOpen = match.engagement.state.dueDiligence == .open
         let items = DueDiligenceItem.allCases.map { item in
             let entry = review.checklist[item]
@@ -172,7 +172,7 @@ struct DueDiligenceController: RouteCollection {
         }
         try await req.registry.dueDiligence.record(item, entry, on: match, by: try req.requireUser())
         req.flash("due_diligence.item_saved", req.t("due_diligence.item.\(item.rawValue)"))
-        return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
+        return req.redirect(to: DueDiligenceRoute.review.link(try match.engagement.requireID()))
     }
 
     private static func item(_ req: Request) throws -> DueDiligenceItem {
@@ -182,9 +182,9 @@ struct DueDiligenceController: RouteCollection {
 
     private func itemPage(_ req: Request, _ match: ProposedMatches.Loaded, _ item: DueDiligenceItem, _ form: ItemForm,
                           errors: [FieldError]) async throws -> View {
-        let review = DueDiligenceRoute.review.link(match.engagement.id!)
+        let review = DueDiligenceRoute.review.link(try match.engagement.requireID())
         return try await req.page("due_diligence_item", title: "due_diligence.item_title", ItemPage(
-            reviewHref: review, action: DueDiligenceRoute.saveItem.link(match.engagement.id!, item), item: req.t("due_diligence.item.\(item.rawValue)"),
+            reviewHref: review, action: DueDiligenceRoute.saveItem.link(try match.engagement.requireID(), item), item: req.t("due_diligence.item.\(item.rawValue)"),
             hint: req.t("due_diligence.hint.\(item.rawValue)"),
             statuses: Option.cases(ChecklistStatus.allCases, labels: "due_diligence.status", selected: form.status, req),
             form: FormState(values: ["notes": form.notes ?? "", "links": form.links ?? ""], errors: errors, on: req)))
@@ -215,7 +215,7 @@ struct DueDiligenceController: RouteCollection {
             try await req.registry.dueDiligence.decide(outcome, text: form.text ?? "", mitigation: form.mitigation ?? "", alternative: alternative,
                                               on: match, by: try req.requireUser())
             req.flash(outcome == .mitigated ? "due_diligence.waiver_requested" : "due_diligence.decided")
-            return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
+            return req.redirect(to: DueDiligenceRoute.review.link(try match.engagement.requireID()))
         } form: { errors in
             try await reviewPage(req, match, values: form.values, errors: errors)
         }
@@ -233,7 +233,7 @@ struct DueDiligenceController: RouteCollection {
             try await req.registry.dueDiligence.answerWaiver(approve: form.answer == "approve", note: form.note ?? "", on: match,
                                                     by: try req.requireUser())
             req.flash(form.answer == "approve" ? "due_diligence.waiver_approved" : "due_diligence.waiver_declined")
-            return req.redirect(to: DueDiligenceRoute.review.link(match.engagement.id!))
+            return req.redirect(to: DueDiligenceRoute.review.link(try match.engagement.requireID()))
         } form: { errors in
             try await reviewPage(req, match, values: ["note": form.note ?? ""], errors: errors)
         }

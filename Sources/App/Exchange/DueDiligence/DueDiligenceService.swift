@@ -35,14 +35,14 @@ struct DueDiligenceService {
 
     /// What the match page shows every reader: the decisions and who has declared, without screening anything.
     func outline(_ match: ProposedMatches.Loaded) async throws -> (decisions: [DueDiligenceDecision], declared: Set<DeclaringParty>) {
-        let id = match.engagement.id!
+        let id = try match.engagement.requireID()
         let decisions = try await DueDiligenceDecision.query(on: db).filter(\.$engagement.$id == id).sort(\.$requestedAt, .descending).all()
         let declared = try await DeclarationRecord.query(on: db).filter(\.$engagement.$id == id).all(\.$party)
         return (decisions, Set(declared))
     }
 
     func review(_ match: ProposedMatches.Loaded) async throws -> Review {
-        let id = match.engagement.id!
+        let id = try match.engagement.requireID()
         let records = try await ChecklistRecord.query(on: db).filter(\.$engagement.$id == id).all()
         let declarations = try await DeclarationRecord.query(on: db).filter(\.$engagement.$id == id).all()
         let decisions = try await DueDiligenceDecision.query(on: db).filter(\.$engagement.$id == id)
@@ -58,47 +58,47 @@ struct DueDiligenceService {
 
     /// proposed → due diligence; both parties are asked for their declarations.
     func open(_ match: ProposedMatches.Loaded, by coordinator: User) async throws {
-        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             try await EngagementWorkflowService.apply(.openDueDiligence, to: match.engagement, by: coordinator.role, in: scope, now: clock.now())
             try await tellParties(match, "declaration_requested", arguments: [match.need.title],
-                                  link: DeclarationRoute.form.link(match.engagement.id!), on: scope.db)
+                                  link: DeclarationRoute.form.link(try match.engagement.requireID()), on: scope.db)
         }
     }
 
     func record(_ item: DueDiligenceItem, _ entry: ChecklistEntry, on match: ProposedMatches.Loaded, by coordinator: User) async throws {
-        _ = try await audit.transactionIfChanged(on: db, actor: .user(coordinator.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(coordinator.requireID())) { scope in
             try await match.engagement.reloadState(on: scope.db)
             guard match.engagement.state.dueDiligence == .open else { throw AppError.conflict(code: "engagement_due_diligence_not_open") }
-            let stored = try await ChecklistRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
+            let stored = try await ChecklistRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.requireID())
                 .filter(\.$item == item).first()
             if stored?.entry == entry { throw AuditLogService.NothingToChange() }  // the same entry again records nothing
-            let record = stored ?? ChecklistRecord(engagementID: match.engagement.id!, item: item)
-            record.record(entry, by: coordinator.id!, now: clock.now())
+            let record = try stored ?? ChecklistRecord(engagementID: match.engagement.requireID(), item: item)
+            record.record(entry, by: try coordinator.requireID(), now: clock.now())
             try await record.save(on: scope.db)
             // Notes may name people; the log keeps the item and its status.
-            try await scope.record(.dueDiligenceChecklist, .engagement(match.engagement.id!),
+            try await scope.record(.dueDiligenceChecklist, .engagement(match.engagement.requireID()),
                                    changes: ["item": item.rawValue, "status": entry.status.rawValue, "links": String(entry.links.count)])
         }
     }
 
     /// Files (or re-files) the party's declaration. Newly declared conflicts reopen cleared due diligence.
     func declare(_ declaration: ConflictDeclaration, as party: DeclaringParty, on match: ProposedMatches.Loaded, by user: User) async throws {
-        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
             // Declarations are asked for once due diligence starts, and stay open to updates until the match ends.
             try await match.engagement.reloadState(on: scope.db)
             guard match.engagement.state.dueDiligence != .notStarted, !match.engagement.state.isFinished else {
                 throw AppError.conflict(code: "engagement_not_from_stage")
             }
-            let stored = try await DeclarationRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
+            let stored = try await DeclarationRecord.query(on: scope.db).filter(\.$engagement.$id == match.engagement.requireID())
                 .filter(\.$party == party).first()
             if stored?.declaration == declaration { throw AuditLogService.NothingToChange() }  // re-filed unchanged: nothing new
-            let record = stored ?? DeclarationRecord(engagementID: match.engagement.id!, party: party)
+            let record = try stored ?? DeclarationRecord(engagementID: match.engagement.requireID(), party: party)
             record.declaration = declaration
-            record.declaredBy = user.id!
+            record.declaredBy = try user.requireID()
             record.declaredAt = clock.now()
             try await record.save(on: scope.db)
             // The details are personal; the log keeps which questions were answered yes.
-            try await scope.record(.conflictDeclare, .engagement(match.engagement.id!),
+            try await scope.record(.conflictDeclare, .engagement(match.engagement.requireID()),
                                    changes: ["party": party.rawValue,
                                              "declared": declaration.declaredConflicts.map(\.rawValue).joined(separator: ",")])
         }
@@ -109,7 +109,7 @@ struct DueDiligenceService {
     /// may propose an alternate expert from the original proposal.
     func decide(_ outcome: DueDiligenceOutcome, text: String, mitigation: String, alternative: UUID?,
                 on match: ProposedMatches.Loaded, by coordinator: User) async throws {
-        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             // The review is read where the decision is written: a concurrent decision or waiver request wins or loses whole.
             try await match.engagement.reloadState(on: scope.db)
             guard match.engagement.state.dueDiligence == .open else { throw AppError.conflict(code: "engagement_due_diligence_not_open") }
@@ -118,18 +118,18 @@ struct DueDiligenceService {
             var errors = DueDiligenceDecisionRules.check(outcome, text: text, mitigation: mitigation, findings: review.findings)
             let alternate = try await Alternates(db: scope.db).chosen(alternative, for: match, allowed: outcome == .rejected, errors: &errors)
             guard errors.isEmpty else { throw AppError.validation(errors) }
-            let decision = DueDiligenceDecision(engagementID: match.engagement.id!, outcome: outcome, text: text, mitigation: mitigation,
-                                                signals: review.signals, requestedBy: coordinator.id!, now: clock.now())
+            let decision = DueDiligenceDecision(engagementID: try match.engagement.requireID(), outcome: outcome, text: text, mitigation: mitigation,
+                                                signals: review.signals, requestedBy: try coordinator.requireID(), now: clock.now())
             if outcome == .mitigated {
                 decision.status = .awaitingApproval
                 try await decision.create(on: scope.db)
-                try await scope.record(.dueDiligenceWaiverRequest, .engagement(match.engagement.id!), reason: decision.text)
+                try await scope.record(.dueDiligenceWaiverRequest, .engagement(match.engagement.requireID()), reason: decision.text)
                 let others = try await EngagementParties.coordinators(on: scope.db).filter { $0.id != coordinator.id }
                 try await EngagementParties.tell(others, "waiver_requested", arguments: [match.need.title],
-                                                 link: DueDiligenceRoute.review.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                                 link: DueDiligenceRoute.review.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
                 return
             }
-            decision.markDecided(by: coordinator.id!, now: clock.now())
+            decision.markDecided(by: try coordinator.requireID(), now: clock.now())
             try await EngagementWorkflowService.apply(.decideDueDiligence(outcome, text: decision.text), to: match.engagement,
                                                       by: coordinator.role, in: scope, now: clock.now())
             if let alternate {
@@ -144,17 +144,17 @@ struct DueDiligenceService {
     /// A second coordinator approves or declines a requested waiver.
     func answerWaiver(approve: Bool, note: String, on match: ProposedMatches.Loaded, by approver: User) async throws {
         let note = note.trimmingWhitespace()
-        try await audit.transaction(on: db, actor: .user(approver.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(approver.requireID())) { scope in
             // Approving and declining race for the same waiver: whichever comes second finds none pending.
             guard let waiver = try await on(scope.db).review(match).pendingWaiver else { throw AppError.conflict(code: "no_waiver_pending") }
-            var errors = DueDiligenceDecisionRules.checkApproval(requestedBy: waiver.requestedBy, approver: approver.id!)
+            var errors = DueDiligenceDecisionRules.checkApproval(requestedBy: waiver.requestedBy, approver: try approver.requireID())
             if !approve && note.isEmpty { errors.append(FieldError("note", .required)) }
             guard errors.isEmpty else { throw AppError.validation(errors) }
-            waiver.markDecided(by: approver.id!, now: clock.now())
+            waiver.markDecided(by: try approver.requireID(), now: clock.now())
             guard approve else {
                 waiver.status = .declined
                 try await waiver.save(on: scope.db)
-                try await scope.record(.dueDiligenceWaiverDecline, .engagement(match.engagement.id!), reason: note)
+                try await scope.record(.dueDiligenceWaiverDecline, .engagement(match.engagement.requireID()), reason: note)
                 return
             }
             try await waiver.save(on: scope.db)
@@ -182,7 +182,7 @@ struct DueDiligenceService {
             try await EngagementWorkflowService.apply(.reopenDueDiligence(reason: reason), to: match.engagement, by: .coordinator,
                                                       in: scope, now: clock.now())
             try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "due_diligence_reopened",
-                                             arguments: [match.need.title], link: DueDiligenceRoute.review.link(match.engagement.id!),
+                                             arguments: [match.need.title], link: DueDiligenceRoute.review.link(try match.engagement.requireID()),
                                              clock: clock, mailer: mailer, on: scope.db)
         }
         return reopened != nil
@@ -197,7 +197,7 @@ struct DueDiligenceService {
 
     private func tellDecision(_ decision: DueDiligenceDecision, _ match: ProposedMatches.Loaded, on db: Database) async throws {
         try await tellParties(match, "due_diligence_\(decision.outcome.rawValue)", arguments: [match.need.title, decision.text],
-                              link: MatchRoute.show.link(match.engagement.id!), on: db)
+                              link: MatchRoute.show.link(try match.engagement.requireID()), on: db)
     }
 
     private func tellParties(_ match: ProposedMatches.Loaded, _ kind: String, arguments: [String], link: String, on db: Database) async throws {

@@ -36,8 +36,8 @@ struct APIMarketingConcernController: RouteCollection {
         let decidedAt: Date?
         let alternativeMatchID: UUID?
 
-        init(_ c: MarketingConcern) {
-            id = c.id!
+        init(_ c: MarketingConcern) throws {
+            id = try c.requireID()
             reporter = Reporter(id: c.$reporter.id, displayName: c.reporter.displayName, party: c.reporterParty.rawValue)
             description = c.text
             links = c.links
@@ -62,7 +62,7 @@ struct APIMarketingConcernController: RouteCollection {
         let (report, errors) = MarketingConcernReport.parse(description: input.description, links: (input.links ?? []).joined(separator: "\n"))
         guard errors.isEmpty else { throw AppError.validation(errors) }
         let concern = try await req.registry.marketingConcerns.report(report, on: match, as: party, by: try req.requireUser())
-        return try await ReceiptDTO(id: concern.id!, reportedAt: concern.reportedAt).encodeResponse(status: .created, for: req)
+        return try await ReceiptDTO(id: concern.requireID(), reportedAt: concern.reportedAt).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func list(req: Request) async throws -> [ConcernDTO] {
@@ -79,6 +79,6 @@ struct APIMarketingConcernController: RouteCollection {
         guard let decision else { throw AppError.validation(errors) }
         try await req.registry.marketingConcerns.decide(decision, alternative: input.alternativeExpertProfileID, on: concern, of: match,
                                                by: try req.requireUser())
-        return ConcernDTO(try await req.registry.marketingConcerns.find(id, in: match))
+        return try ConcernDTO(await req.registry.marketingConcerns.find(id, in: match))
     }
 }

@@ -91,7 +91,7 @@ struct APIWorkController: RouteCollection {
         }
         let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
         let document = try await req.registry.tracking.upload(filename: filename, bytes: bytes, on: match, by: try req.requireUser())
-        return try await WorkspaceDTO.Document(id: document.id!, filename: document.filename, format: document.format.rawValue,
+        return try await WorkspaceDTO.Document(id: document.requireID(), filename: document.filename, format: document.format.rawValue,
                                                bytes: document.byteCount, sha256: document.sha256, uploadedAt: document.uploadedAt)
             .encodeResponse(status: .created, for: req)
     }
@@ -107,14 +107,14 @@ struct APIWorkController: RouteCollection {
         let w = try await req.registry.tracking.workspace(match, staff: req.principal!.role.managesProgramme)
         return WorkspaceDTO(
             stage: match.engagement.stage.rawValue,
-            items: w.items.map { .init(id: $0.id!, kind: $0.kind.rawValue, title: $0.title, due: $0.dueText, goal: $0.goal, status: $0.status.rawValue, note: $0.note) },
-            meetings: w.meetings.map { m in
-                .init(id: m.id!, date: m.dateText, attendees: m.attendees, agenda: m.agenda, decisions: m.decisions, outcomes: m.outcomes,
-                      actions: m.actions.map { .init(id: $0.id!, description: $0.text, owner: $0.owner, due: $0.dueText, done: $0.doneAt != nil) })
+            items: try w.items.map { .init(id: try $0.requireID(), kind: $0.kind.rawValue, title: $0.title, due: $0.dueText, goal: $0.goal, status: $0.status.rawValue, note: $0.note) },
+            meetings: try w.meetings.map { m in
+                .init(id: try m.requireID(), date: m.dateText, attendees: m.attendees, agenda: m.agenda, decisions: m.decisions, outcomes: m.outcomes,
+                      actions: try m.actions.map { .init(id: try $0.requireID(), description: $0.text, owner: $0.owner, due: $0.dueText, done: $0.doneAt != nil) })
             },
             messages: w.messages.map { .init(author: $0.author.displayName, body: $0.body, postedAt: $0.postedAt) },
-            documents: w.documents.map {
-                .init(id: $0.id!, filename: $0.filename, format: $0.format.rawValue, bytes: $0.byteCount, sha256: $0.sha256, uploadedAt: $0.uploadedAt)
+            documents: try w.documents.map {
+                .init(id: try $0.requireID(), filename: $0.filename, format: $0.format.rawValue, bytes: $0.byteCount, sha256: $0.sha256, uploadedAt: $0.uploadedAt)
             },
             timeline: w.timeline.map { .init(at: Date(timeIntervalSince1970: Double($0.timestampMs) / 1000), actor: $0.actor, action: $0.action) })
     }

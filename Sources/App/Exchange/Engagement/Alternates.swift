@@ -17,7 +17,7 @@ struct Alternates {
     /// The alternates as form choices, named.
     func options(for match: ProposedMatches.Loaded, selected: String?) async throws -> [Option] {
         guard let proposal = try await match.engagement.$proposal.get(on: db) else { return [] }
-        let ids = Self.of(proposal, excluding: match.expert.id!)
+        let ids = Self.of(proposal, excluding: try match.expert.requireID())
         let experts = try await ExpertProfile.query(on: db).filter(\.$id ~~ ids).all()
         return ids.compactMap { id in
             experts.first { $0.id == id }.map {
@@ -32,7 +32,7 @@ struct Alternates {
                 errors: inout [FieldError]) async throws -> (ExpertProfile, MatchProposal)? {
         guard let id else { return nil }
         guard allowed, let proposal = try await match.engagement.$proposal.get(on: db),
-              Self.of(proposal, excluding: match.expert.id!).contains(id),
+              Self.of(proposal, excluding: try match.expert.requireID()).contains(id),
               let expert = try await ExpertProfile.find(id, on: db) else {
             errors.append(FieldError("alternative", .invalidChoice))
             return nil

@@ -14,7 +14,7 @@ struct EngagementStepsController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         try await req.registry.engagements.beginClosing(match, by: try req.requireUser())
         req.flash("engagement.closing_begun")
-        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(try match.engagement.requireID()))
     }
 
     @Sendable func close(req: Request) async throws -> Response {
@@ -22,7 +22,7 @@ struct EngagementStepsController: RouteCollection {
         struct Form: Content { var overrideReason: String? }
         try await req.registry.engagements.close(match, overrideReason: try req.content.decode(Form.self).overrideReason, by: try req.requireUser())
         req.flash("engagement.closed")
-        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(try match.engagement.requireID()))
     }
 
     @Sendable func extend(req: Request) async throws -> Response {
@@ -32,7 +32,7 @@ struct EngagementStepsController: RouteCollection {
         return try await req.formAgainIfInvalid {
             try await req.registry.engagements.extend(match, months: form.months.flatMap { Int($0) }, reason: form.reason ?? "", by: try req.requireUser())
             req.flash("engagement.extended")
-            return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+            return req.redirect(to: MatchRoute.show.link(try match.engagement.requireID()))
         } form: { errors in
             try await MatchController.showPage(req, match, errors: errors, values: ["months": form.months ?? "", "extendReason": form.reason ?? ""])
         }

@@ -15,7 +15,7 @@ enum EngagementWorkflowService {
         if case .decideDueDiligence(.rejected, let text) = step { engagement.cancelReason = text.trimmingWhitespace() }
         engagement.updatedAt = now
         try await engagement.save(on: scope.db)
-        try await scope.record(step.auditAction, .engagement(engagement.id!), reason: step.reason,
+        try await scope.record(step.auditAction, .engagement(engagement.requireID()), reason: step.reason,
                                changes: ["stage": next.stage.rawValue, "due_diligence": next.dueDiligence.rawValue])
     }
 }

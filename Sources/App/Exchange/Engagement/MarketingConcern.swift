@@ -23,10 +23,10 @@ final class MarketingConcern: Model, @unchecked Sendable {
 
     init() {}
 
-    init(engagementID: UUID, report: MarketingConcernReport, by reporter: User, as party: DeclaringParty, now: Date) {
+    init(engagementID: UUID, report: MarketingConcernReport, by reporter: User, as party: DeclaringParty, now: Date) throws {
         id = UUID()
         $engagement.id = engagementID
-        $reporter.id = reporter.id!
+        $reporter.id = try reporter.requireID()
         reporterParty = party
         text = report.description
         storedLinks = JSONList(report.links)

@@ -40,7 +40,7 @@ struct MarketingConcernController: RouteCollection {
         }
         _ = try await req.registry.marketingConcerns.report(report, on: match, as: party, by: try req.requireUser())
         req.flash("marketing_concern.reported")
-        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(try match.engagement.requireID()))
     }
 
     private func loadForReport(_ req: Request) async throws -> (ProposedMatches.Loaded, DeclaringParty) {
@@ -52,8 +52,8 @@ struct MarketingConcernController: RouteCollection {
 
     private func reportPage(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
         try await req.page("marketing_concern_report", title: "marketing_concern.report_title", ReportPage(
-            matchHref: MatchRoute.show.link(match.engagement.id!), needTitle: match.need.title,
-            action: MarketingConcernRoute.report.link(match.engagement.id!), form: FormState(values: values, errors: errors, on: req)))
+            matchHref: MatchRoute.show.link(try match.engagement.requireID()), needTitle: match.need.title,
+            action: MarketingConcernRoute.report.link(try match.engagement.requireID()), form: FormState(values: values, errors: errors, on: req)))
     }
 
     // MARK: - Deciding (programme staff)
@@ -96,7 +96,7 @@ struct MarketingConcernController: RouteCollection {
             try await req.registry.marketingConcerns.decide(decision, alternative: form.alternative.flatMap(UUID.init(uuidString:)), on: concern,
                                                    of: match, by: try req.requireUser())
             req.flash("marketing_concern.decided")
-            return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+            return req.redirect(to: MatchRoute.show.link(try match.engagement.requireID()))
         } form: { errors in
             try await concernPage(req, match, concern, values: values, errors: errors)
         }
@@ -113,11 +113,11 @@ struct MarketingConcernController: RouteCollection {
         let open = concern.status == .open
         let outcomes = MarketingConcernStatus.allCases.filter(\.isDecided)
         return try await req.page("marketing_concern", title: "marketing_concern.title", ConcernPage(
-            matchHref: MatchRoute.show.link(match.engagement.id!), needTitle: match.need.title,
+            matchHref: MatchRoute.show.link(try match.engagement.requireID()), needTitle: match.need.title,
             reporter: concern.reporter.displayName, party: req.t("declaration.party.\(concern.reporterParty.rawValue)"),
             reportedAt: CalendarDay.text(concern.reportedAt), description: concern.text, links: concern.links,
             status: req.t("marketing_concern.status.\(concern.status.rawValue)"), outcomeText: concern.outcomeText,
-            action: open ? MarketingConcernRoute.decide.link(match.engagement.id!, concern.id!) : nil,
+            action: open ? MarketingConcernRoute.decide.link(try match.engagement.requireID(), concern.requireID()) : nil,
             outcomes: Option.cases(outcomes, labels: "marketing_concern.status", selected: values["outcome"], req),
             alternates: open ? try await Alternates(db: req.db).options(for: match, selected: values["alternative"]) : [],
             form: FormState(values: values, errors: errors, on: req)))

@@ -13,29 +13,29 @@ struct MarketingConcernService {
 
     func report(_ report: MarketingConcernReport, on match: ProposedMatches.Loaded, as party: DeclaringParty,
                 by reporter: User) async throws -> MarketingConcern {
-        let concern = MarketingConcern(engagementID: match.engagement.id!, report: report, by: reporter, as: party, now: clock.now())
-        try await audit.transaction(on: db, actor: .user(reporter.id!)) { scope in
+        let concern = try MarketingConcern(engagementID: match.engagement.requireID(), report: report, by: reporter, as: party, now: clock.now())
+        try await audit.transaction(on: db, actor: .user(reporter.requireID())) { scope in
             try await match.engagement.reloadState(on: scope.db)
             guard !match.engagement.state.isFinished else { throw AppError.conflict(code: "engagement_not_from_stage") }
             try await concern.create(on: scope.db)
             // The description may name people; the log keeps who reported (staff-only) and how much evidence.
-            try await scope.record(.marketingConcernReport, .engagement(match.engagement.id!),
-                                   changes: ["concern": concern.id!.uuidString.lowercased(), "links": String(report.links.count)])
+            try await scope.record(.marketingConcernReport, .engagement(match.engagement.requireID()),
+                                   changes: ["concern": try concern.requireID().uuidString.lowercased(), "links": String(report.links.count)])
             try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "marketing_concern_reported",
-                                             arguments: [match.need.title], link: MarketingConcernRoute.show.link(match.engagement.id!, concern.id!),
+                                             arguments: [match.need.title], link: MarketingConcernRoute.show.link(try match.engagement.requireID(), concern.requireID()),
                                              clock: clock, mailer: mailer, on: scope.db)
         }
         return concern
     }
 
     func concerns(of match: ProposedMatches.Loaded) async throws -> [MarketingConcern] {
-        try await MarketingConcern.query(on: db).filter(\.$engagement.$id == match.engagement.id!).with(\.$reporter)
+        try await MarketingConcern.query(on: db).filter(\.$engagement.$id == match.engagement.requireID()).with(\.$reporter)
             .sort(\.$reportedAt, .descending).all()
     }
 
     func find(_ id: UUID, in match: ProposedMatches.Loaded) async throws -> MarketingConcern {
         guard let concern = try await MarketingConcern.query(on: db).filter(\.$id == id)
-            .filter(\.$engagement.$id == match.engagement.id!).with(\.$reporter).first() else { throw AppError.notFound }
+            .filter(\.$engagement.$id == (try match.engagement.requireID())).with(\.$reporter).first() else { throw AppError.notFound }
         return concern
     }
 
@@ -46,7 +46,7 @@ struct MarketingConcernService {
         var errors: [FieldError] = []
         let alternate = try await Alternates(db: db).chosen(alternative, for: match, allowed: decision.outcome == .cancelled, errors: &errors)
         guard errors.isEmpty else { throw AppError.validation(errors) }
-        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             // Two coordinators deciding one concern: the second finds it decided.
             guard try await concern.stored(on: scope.db).status == .open else { throw AppError.conflict(code: "marketing_concern_decided") }
             concern.status = decision.outcome
@@ -59,24 +59,24 @@ struct MarketingConcernService {
                 return
             case .dismissed:
                 try await EngagementParties.tell(everyone.filter { $0.id == concern.$reporter.id }, "marketing_concern_dismissed",
-                                                 arguments: [match.need.title, decision.text], link: MatchRoute.show.link(match.engagement.id!),
+                                                 arguments: [match.need.title, decision.text], link: MatchRoute.show.link(try match.engagement.requireID()),
                                                  clock: clock, mailer: mailer, on: scope.db)
             case .warning:
                 try await EngagementParties.tell(everyone, "marketing_concern_warning", arguments: [match.need.title, decision.text],
-                                                 link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                                 link: MatchRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
             case .cancelled:
                 try await EngagementWorkflowService.apply(.cancel(reason: decision.text), to: match.engagement, by: coordinator.role,
                                                           in: scope, now: clock.now())
                 try await EngagementParties.tell(everyone, "engagement_cancelled", arguments: [match.need.title, decision.text],
-                                                 link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                                 link: MatchRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
                 if let alternate {
                     concern.alternativeEngagementID = try await Alternates.propose(alternate, for: match, by: coordinator, clock: clock,
                                                                                    mailer: mailer, on: scope.db)
                 }
             }
             try await concern.save(on: scope.db)
-            try await scope.record(.marketingConcernDecide, .engagement(match.engagement.id!), reason: decision.text,
-                                   changes: ["concern": concern.id!.uuidString.lowercased(), "outcome": decision.outcome.rawValue])
+            try await scope.record(.marketingConcernDecide, .engagement(match.engagement.requireID()), reason: decision.text,
+                                   changes: ["concern": try concern.requireID().uuidString.lowercased(), "outcome": decision.outcome.rawValue])
         }
     }
 }

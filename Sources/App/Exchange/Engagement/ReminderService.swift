@@ -25,15 +25,15 @@ struct ReminderService {
     }
 
     private func remind(_ engagement: Engagement, today: CalendarDate) async throws -> Int {
-        let id = engagement.id!
+        let id = try engagement.requireID()
         let match = try await ProposedMatches.loaded(engagement, on: db)
         try await openMidTermRound(match, today: today)
         let actions = try await ActionItem.query(on: db).filter(\.$engagementID == id).all()
         let items = try await WorkItem.query(on: db).filter(\.$engagement.$id == id).all()
         let parties = try await EngagementParties.people(of: match.need, match.expert, on: db)
         let facts = ReminderFacts(
-            actions: actions.compactMap { a in CalendarDate(a.dueText).map { .init(id: a.id!.uuidString, title: a.text, due: $0, open: a.doneAt == nil) } },
-            workItems: items.compactMap { i in i.due.map { .init(id: i.id!.uuidString, title: i.title, due: $0, open: i.status.isOpen) } },
+            actions: try actions.compactMap { a in try CalendarDate(a.dueText).map { .init(id: try a.requireID().uuidString, title: a.text, due: $0, open: a.doneAt == nil) } },
+            workItems: try items.compactMap { i in try i.due.map { .init(id: try i.requireID().uuidString, title: i.title, due: $0, open: i.status.isOpen) } },
             evaluations: try await unanswered(match, parties: parties),
             lastActivity: CalendarDate(engagement.lastActivityAt ?? engagement.createdAt))
         let due = Reminders.due(facts, today: today, inactivityDays: inactivityDays)
@@ -74,10 +74,10 @@ struct ReminderService {
 
     /// Everyone on either side who has not answered an open round, due a week after it opened.
     private func unanswered(_ match: ProposedMatches.Loaded, parties: [User]) async throws -> [ReminderFacts.Dated] {
-        let rounds = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!).with(\.$responses).all()
-        return rounds.flatMap { round in
-            parties.filter { person in !round.responses.contains { $0.$respondent.id == person.id } }.map { person in
-                ReminderFacts.Dated(id: "\(round.stage.rawValue):\(person.id!.uuidString)", title: match.need.title,
+        let rounds = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.requireID()).with(\.$responses).all()
+        return try rounds.flatMap { round in
+            try parties.filter { person in !round.responses.contains { $0.$respondent.id == person.id } }.map { person in
+                ReminderFacts.Dated(id: "\(round.stage.rawValue):\(try person.requireID().uuidString)", title: match.need.title,
                                     due: CalendarDate(round.openedAt).adding(days: Reminders.evaluationGraceDays), open: true)
             }
         }
@@ -86,7 +86,7 @@ struct ReminderService {
     /// Half-way through the signed Terms' period, both sides are asked how it goes.
     private func openMidTermRound(_ match: ProposedMatches.Loaded, today: CalendarDate) async throws {
         guard match.engagement.stage == .active,
-              let terms = try await TermsVersion.query(on: db).filter(\.$engagement.$id == match.engagement.id!).sort(\.$number, .descending).first()?.terms
+              let terms = try await TermsVersion.query(on: db).filter(\.$engagement.$id == match.engagement.requireID()).sort(\.$number, .descending).first()?.terms
         else { return }
         let halfway = terms.start.adding(days: (terms.end.dayNumber - terms.start.dayNumber) / 2)
         guard halfway <= today else { return }

@@ -27,7 +27,7 @@ struct TrackingService {
     static let partyTimeline = ["evaluation.", "report.", "publication.", "engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document."]
 
     func workspace(_ match: ProposedMatches.Loaded, staff: Bool) async throws -> Workspace {
-        let id = match.engagement.id!
+        let id = try match.engagement.requireID()
         let entries = try await AuditEntryRecord.query(on: db).filter(\.$subjectType == "engagement")
             .filter(\.$subjectID == id.uuidString.lowercased()).sort(\.$id, .descending).all()
         return Workspace(
@@ -43,7 +43,7 @@ struct TrackingService {
     /// The signed Terms' deliverables and milestones become the work to track, when the engagement starts.
     static func plan(_ terms: TermsOfReference, for engagement: Engagement, on db: Database, now: Date) async throws {
         for (position, planned) in PlannedWorkItem.plan(terms).enumerated() {
-            try await WorkItem(engagementID: engagement.id!, planned: planned, position: position, now: now).create(on: db)
+            try await WorkItem(engagementID: engagement.requireID(), planned: planned, position: position, now: now).create(on: db)
         }
         engagement.lastActivityAt = now
         try await engagement.save(on: db)
@@ -51,9 +51,9 @@ struct TrackingService {
 
     /// A milestone reached re-checks conflicts, as every milestone must.
     func update(_ itemID: UUID, _ change: WorkItemUpdate, on match: ProposedMatches.Loaded, by user: User) async throws {
-        guard let item = try await WorkItem.query(on: db).filter(\.$id == itemID).filter(\.$engagement.$id == match.engagement.id!).first()
+        guard let item = try await WorkItem.query(on: db).filter(\.$id == itemID).filter(\.$engagement.$id == match.engagement.requireID()).first()
         else { throw AppError.notFound }
-        let updated: Void? = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+        let updated: Void? = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
             try await requireRunning(match, on: scope.db)
             // The same update twice records nothing new.
             let stored = try await item.stored(on: scope.db)
@@ -62,7 +62,7 @@ struct TrackingService {
             item.note = change.note
             item.updatedAt = clock.now()
             try await item.save(on: scope.db)
-            try await scope.record(.workItemUpdate, .engagement(match.engagement.id!), reason: change.note,
+            try await scope.record(.workItemUpdate, .engagement(match.engagement.requireID()), reason: change.note,
                                    changes: ["item": item.title, "kind": item.kind.rawValue, "status": change.status.rawValue])
             try await touch(match, on: scope.db)
         }
@@ -72,32 +72,32 @@ struct TrackingService {
     }
 
     func record(_ meeting: MeetingRecord, on match: ProposedMatches.Loaded, by user: User) async throws {
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
             try await requireRunning(match, on: scope.db)
-            let row = Meeting(engagementID: match.engagement.id!, record: meeting, by: user.id!, now: clock.now())
+            let row = try Meeting(engagementID: match.engagement.requireID(), record: meeting, by: user.requireID(), now: clock.now())
             try await row.create(on: scope.db)
             for action in meeting.actions {
-                try await ActionItem(meetingID: row.id!, engagementID: match.engagement.id!, item: action).create(on: scope.db)
+                try await ActionItem(meetingID: row.requireID(), engagementID: match.engagement.requireID(), item: action).create(on: scope.db)
             }
             // Minutes may name people; the log keeps the date and how many actions were agreed.
-            try await scope.record(.meetingRecord, .engagement(match.engagement.id!),
+            try await scope.record(.meetingRecord, .engagement(match.engagement.requireID()),
                                    changes: ["date": meeting.date.description, "actions": String(meeting.actions.count)])
             try await touch(match, on: scope.db)
             try await EngagementParties.tell(try await others(match, than: user, on: scope.db), "meeting_recorded",
                                              arguments: [match.need.title, meeting.date.description],
-                                             link: WorkRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: WorkRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
         }
     }
 
     func complete(_ actionID: UUID, on match: ProposedMatches.Loaded, by user: User) async throws {
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
             try await requireRunning(match, on: scope.db)
             guard let action = try await ActionItem.query(on: scope.db).filter(\.$id == actionID)
-                .filter(\.$engagementID == match.engagement.id!).first() else { throw AppError.notFound }
+                .filter(\.$engagementID == (try match.engagement.requireID())).first() else { throw AppError.notFound }
             guard action.doneAt == nil else { throw AppError.conflict(code: "action_already_done") }
             action.doneAt = clock.now()
             try await action.save(on: scope.db)
-            try await scope.record(.actionItemComplete, .engagement(match.engagement.id!), changes: ["action": action.text])
+            try await scope.record(.actionItemComplete, .engagement(match.engagement.requireID()), changes: ["action": action.text])
             try await touch(match, on: scope.db)
         }
     }
@@ -106,15 +106,15 @@ struct TrackingService {
         let text = body.trimmingWhitespace()
         guard !text.isEmpty else { throw AppError.validation([FieldError("body", .required)]) }
         guard text.count <= 4000 else { throw AppError.validation([FieldError("body", .tooLong)]) }
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
             try await requireRunning(match, on: scope.db)
-            try await EngagementMessage(engagementID: match.engagement.id!, author: user.id!, body: text, now: clock.now()).create(on: scope.db)
+            try await EngagementMessage(engagementID: match.engagement.requireID(), author: user.requireID(), body: text, now: clock.now()).create(on: scope.db)
             // The text stays in the engagement; the log notes that a message was posted.
-            try await scope.record(.messagePost, .engagement(match.engagement.id!))
+            try await scope.record(.messagePost, .engagement(match.engagement.requireID()))
             try await touch(match, on: scope.db)
             try await EngagementParties.tell(try await others(match, than: user, on: scope.db), "engagement_message",
                                              arguments: [match.need.title, user.displayName],
-                                             link: WorkRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: WorkRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
         }
     }
 
@@ -128,20 +128,20 @@ struct TrackingService {
         }
         let document = EngagementDocument()
         document.id = UUID()
-        document.$engagement.id = match.engagement.id!
+        document.$engagement.id = try match.engagement.requireID()
         document.filename = String(filename.split(separator: "/").last ?? "document").prefix(200).description
         document.format = format
         document.byteCount = bytes.count
         document.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        document.$uploader.id = user.id!
+        document.$uploader.id = try user.requireID()
         document.uploadedAt = clock.now()
         try await documents.write(bytes, for: document)
         do {
-            try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
                 try await requireRunning(match, on: scope.db)
                 try await document.create(on: scope.db)
-                try await scope.record(.documentUpload, .engagement(match.engagement.id!),
-                                       changes: ["document": document.id!.uuidString.lowercased(), "format": format.rawValue,
+                try await scope.record(.documentUpload, .engagement(match.engagement.requireID()),
+                                       changes: ["document": try document.requireID().uuidString.lowercased(), "format": format.rawValue,
                                                  "bytes": String(bytes.count), "sha256": document.sha256])
                 try await touch(match, on: scope.db)
             }
@@ -155,7 +155,7 @@ struct TrackingService {
 
     func document(_ id: UUID, of match: ProposedMatches.Loaded) async throws -> (EngagementDocument, Data) {
         guard let document = try await EngagementDocument.query(on: db).filter(\.$id == id)
-            .filter(\.$engagement.$id == match.engagement.id!).first() else { throw AppError.notFound }
+            .filter(\.$engagement.$id == (try match.engagement.requireID())).first() else { throw AppError.notFound }
         return (document, try await documents.read(document))
     }
 
@@ -182,13 +182,13 @@ struct DocumentStore: Sendable {
     let root: URL
     let threadPool: NIOThreadPool
 
-    private func url(_ document: EngagementDocument) -> URL {
-        root.appendingPathComponent(document.$engagement.id.uuidString.lowercased())
-            .appendingPathComponent(document.id!.uuidString.lowercased())
+    private func url(_ document: EngagementDocument) throws -> URL {
+        try root.appendingPathComponent(document.$engagement.id.uuidString.lowercased())
+            .appendingPathComponent(document.requireID().uuidString.lowercased())
     }
 
     func write(_ bytes: [UInt8], for document: EngagementDocument) async throws {
-        let target = url(document)
+        let target = try url(document)
         try await threadPool.runIfActive {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: target, options: .atomic)
@@ -196,12 +196,12 @@ struct DocumentStore: Sendable {
     }
 
     func read(_ document: EngagementDocument) async throws -> Data {
-        let source = url(document)
+        let source = try url(document)
         return try await threadPool.runIfActive { try Data(contentsOf: source) }
     }
 
     func remove(_ document: EngagementDocument) async throws {
-        let target = url(document)
+        let target = try url(document)
         try await threadPool.runIfActive { try FileManager.default.removeItem(at: target) }
     }
 }

@@ -67,14 +67,14 @@ struct WorkController: RouteCollection {
         }
         try await req.registry.tracking.update(try req.uuidParameter("item"), change, on: match, by: try req.requireUser())
         req.flash("work.item_updated")
-        return req.redirect(to: WorkRoute.show.link(match.engagement.id!))
+        return req.redirect(to: WorkRoute.show.link(try match.engagement.requireID()))
     }
 
     @Sendable func completeAction(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
         try await req.registry.tracking.complete(try req.uuidParameter("action"), on: match, by: try req.requireUser())
         req.flash("work.action_done")
-        return req.redirect(to: WorkRoute.show.link(match.engagement.id!))
+        return req.redirect(to: WorkRoute.show.link(try match.engagement.requireID()))
     }
 
     @Sendable func post(req: Request) async throws -> Response {
@@ -84,7 +84,7 @@ struct WorkController: RouteCollection {
         return try await req.formAgainIfInvalid {
             try await req.registry.tracking.post(body, on: match, by: try req.requireUser())
             req.flash("work.message_posted")
-            return req.redirect(to: WorkRoute.show.link(match.engagement.id!) + "#messages-heading")
+            return req.redirect(to: WorkRoute.show.link(try match.engagement.requireID()) + "#messages-heading")
         } form: { errors in
             try await page(req, match, form: FormState(values: ["body": body], errors: errors, on: req))
         }
@@ -98,7 +98,7 @@ struct WorkController: RouteCollection {
             guard let file, file.data.readableBytes > 0 else { throw AppError.validation([FieldError("file", .required)]) }
             _ = try await req.registry.tracking.upload(filename: file.filename, bytes: Array(file.data.readableBytesView), on: match, by: try req.requireUser())
             req.flash("work.document_uploaded")
-            return req.redirect(to: WorkRoute.show.link(match.engagement.id!) + "#documents-heading")
+            return req.redirect(to: WorkRoute.show.link(try match.engagement.requireID()) + "#documents-heading")
         } form: { errors in
             try await page(req, match, form: FormState(values: [:], errors: errors, on: req))
         }
@@ -138,7 +138,7 @@ struct WorkController: RouteCollection {
         case .success(let meeting):
             try await req.registry.tracking.record(meeting, on: match, by: try req.requireUser())
             req.flash("work.meeting_recorded")
-            return req.redirect(to: WorkRoute.show.link(match.engagement.id!))
+            return req.redirect(to: WorkRoute.show.link(try match.engagement.requireID()))
         }
     }
 
@@ -167,11 +167,11 @@ struct WorkController: RouteCollection {
                                 owner: input("action_owner_\(i)", row.owner), due: input("action_due_\(i)", row.due))
         }
         return try await req.page("meeting_form", title: "work.meeting_title", MeetingPage(
-            workHref: WorkRoute.show.link(match.engagement.id!), needTitle: match.need.title, action: WorkRoute.recordMeeting.link(match.engagement.id!),
+            workHref: WorkRoute.show.link(try match.engagement.requireID()), needTitle: match.need.title, action: WorkRoute.recordMeeting.link(match.engagement.requireID()),
             actions: rows, form: form))
     }
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, form: FormState) async throws -> View {
-        let id = match.engagement.id!
+        let id = try match.engagement.requireID()
         let principal = req.principal!
         let staff = principal.role.managesProgramme
         let running = [.active, .closing].contains(match.engagement.stage)
@@ -184,25 +184,25 @@ struct WorkController: RouteCollection {
             needTitle: match.need.title, stage: req.t("engagement.stage.\(match.engagement.stage.rawValue)"),
             running: running,
             items: workspace.items.map { item in
-                ItemRow(action: running ? WorkRoute.updateItem.link(id, item.id!) : nil,
+                ItemRow(action: running ? WorkRoute.updateItem.link(id, try item.requireID()) : nil,
                         kind: req.t("work.kind.\(item.kind.rawValue)"), title: item.title, due: item.dueText,
                         status: req.t("work.status.\(item.status.rawValue)"),
                         overdue: item.status.isOpen && (item.due.map { $0 < today } ?? false), note: item.note,
                         statuses: Option.cases(WorkItemStatus.allCases, labels: "work.status", selected: item.status.rawValue, req))
             },
-            meetings: workspace.meetings.map { meeting in
+            meetings: try workspace.meetings.map { meeting in
                 MeetingRow(date: meeting.dateText, attendees: meeting.attendees, agenda: meeting.agenda, decisions: meeting.decisions,
-                           outcomes: meeting.outcomes, actions: meeting.actions.map { action in
+                           outcomes: meeting.outcomes, actions: try meeting.actions.map { action in
                     let overdue = action.doneAt == nil && (CalendarDate(action.dueText).map { $0 < today } ?? false)
                     return ActionRow(text: action.text, owner: action.owner, due: action.dueText, done: action.doneAt != nil, overdue: overdue,
                                      completeAction: running && action.doneAt == nil
-                                        ? WorkRoute.completeAction.link(id, action.id!) : nil)
+                                        ? WorkRoute.completeAction.link(id, try action.requireID()) : nil)
                 })
             },
             meetingHref: running ? WorkRoute.meetingForm.link(id) : nil,
             messages: workspace.messages.map { MessageRow(author: $0.author.displayName, at: $0.postedAt.formatted(.iso8601), body: $0.body) },
             documents: workspace.documents.map {
-                DocumentRow(href: WorkRoute.download.link(id, $0.id!), name: $0.filename,
+                DocumentRow(href: WorkRoute.download.link(id, try $0.requireID()), name: $0.filename,
                             size: ByteCountFormatter.string(fromByteCount: Int64($0.byteCount), countStyle: .file),
                             by: $0.uploader.displayName, at: CalendarDay.text($0.uploadedAt))
             },
@@ -219,7 +219,7 @@ struct WorkController: RouteCollection {
         let ids = Set(entries.compactMap { $0.actor.hasPrefix("user:") ? UUID(uuidString: String($0.actor.dropFirst(5))) : nil })
         guard !ids.isEmpty else { return [:] }
         let users = try await User.query(on: req.db).filter(\.$id ~~ Array(ids)).all()
-        return Dictionary(uniqueKeysWithValues: users.map { ("user:\($0.id!.uuidString.lowercased())", $0.displayName) })
+        return Dictionary(uniqueKeysWithValues: try users.map { ("user:\(try $0.requireID().uuidString.lowercased())", $0.displayName) })
     }
 
     static func describe(_ action: String, _ req: Request) -> String {

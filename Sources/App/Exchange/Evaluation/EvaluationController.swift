@@ -28,16 +28,16 @@ struct EvaluationController: RouteCollection {
         var names: [UUID: String] = [:]
         if staff {
             let ids = rounds.flatMap { $0.responses.map(\.$respondent.id) }
-            for user in try await User.query(on: req.db).filter(\.$id ~~ ids).all() { names[user.id!] = user.displayName }
+            for user in try await User.query(on: req.db).filter(\.$id ~~ ids).all() { names[try user.requireID()] = user.displayName }
         }
         struct ListPage: Encodable { let matchHref: String; let needTitle: String; let rounds: [RoundRow] }
         return try await req.page("evaluations", title: "evaluation.title", ListPage(
-            matchHref: MatchRoute.show.link(match.engagement.id!), needTitle: match.need.title,
+            matchHref: MatchRoute.show.link(try match.engagement.requireID()), needTitle: match.need.title,
             rounds: rounds.map { round in
                 let mine = round.responses.first { $0.$respondent.id == principal.userID }
                 return RoundRow(
                     stage: req.t("evaluation.stage.\(round.stage.rawValue)"),
-                    href: party != nil && mine == nil && !match.engagement.state.isFinished ? EvaluationRoute.form.link(match.engagement.id!, round.stage) : nil,
+                    href: party != nil && mine == nil && !match.engagement.state.isFinished ? EvaluationRoute.form.link(try match.engagement.requireID(), round.stage) : nil,
                     openedAt: CalendarDay.text(round.openedAt),
                     answered: staff ? round.responses.map { "\(names[$0.$respondent.id] ?? "—") (\(req.t("declaration.party.\($0.party.rawValue)")))" } : [],
                     yours: party == nil ? nil : req.t(mine == nil ? "evaluation.yours_pending" : "evaluation.yours_done"))
@@ -73,7 +73,7 @@ struct EvaluationController: RouteCollection {
         return try await req.formAgainIfInvalid {
             try await req.registry.evaluations.respond(stage, raw: raw, on: match, as: party, by: try req.requireUser())
             req.flash("evaluation.thanks")
-            return req.redirect(to: EvaluationRoute.list.link(match.engagement.id!))
+            return req.redirect(to: EvaluationRoute.list.link(try match.engagement.requireID()))
         } form: { errors in
             try await page(req, match, party, stage, raw: raw, errors: errors)
         }
@@ -88,7 +88,7 @@ struct EvaluationController: RouteCollection {
         let labels = Dictionary(uniqueKeysWithValues: questions.map { ($0.id, $0.prompt[req.language]) })
         let form = FormState(values: [:], errors: errors, on: req, labels: labels)
         return try await req.page("evaluation_form", title: "evaluation.form_title", FormPage(
-            listHref: EvaluationRoute.list.link(match.engagement.id!), action: EvaluationRoute.answer.link(match.engagement.id!, stage),
+            listHref: EvaluationRoute.list.link(try match.engagement.requireID()), action: EvaluationRoute.answer.link(match.engagement.requireID(), stage),
             title: round.questionnaire.title[req.language],
             questions: questions.map { q in
                 let given = raw[q.id] ?? []

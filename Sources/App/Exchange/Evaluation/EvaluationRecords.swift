@@ -37,9 +37,9 @@ final class EvaluationResponseRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(round: EvaluationRound, respondent: UUID, party: DeclaringParty, answers: [String: AnswerValue], now: Date) {
+    init(round: EvaluationRound, respondent: UUID, party: DeclaringParty, answers: [String: AnswerValue], now: Date) throws {
         id = UUID()
-        $round.id = round.id!
+        $round.id = try round.requireID()
         engagementID = round.$engagement.id
         $respondent.id = respondent
         self.party = party

@@ -27,34 +27,34 @@ struct EvaluationService {
     @discardableResult
     func open(_ stage: EvaluationStage, for match: ProposedMatches.Loaded, in scope: AuditScope) async throws -> Bool {
         let db = scope.db
-        let exists = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!).filter(\.$stage == stage).count() > 0
+        let exists = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.requireID()).filter(\.$stage == stage).count() > 0
         guard !exists else { return false }
-        let round = EvaluationRound(engagementID: match.engagement.id!, questionnaire: try await questionnaire(stage, for: match.need, on: db),
+        let round = try await EvaluationRound(engagementID: match.engagement.requireID(), questionnaire: questionnaire(stage, for: match.need, on: db),
                                     now: clock.now())
         try await round.create(on: db)
-        try await scope.record(.evaluationOpen, .engagement(match.engagement.id!), changes: ["stage": stage.rawValue])
+        try await scope.record(.evaluationOpen, .engagement(match.engagement.requireID()), changes: ["stage": stage.rawValue])
         try await EngagementParties.tell(try await EngagementParties.people(of: match.need, match.expert, on: db), "evaluation_\(stage.rawValue)",
-                                         arguments: [match.need.title], link: EvaluationRoute.form.link(match.engagement.id!, stage),
+                                         arguments: [match.need.title], link: EvaluationRoute.form.link(try match.engagement.requireID(), stage),
                                          clock: clock, mailer: mailer, on: db)
         return true
     }
 
     func rounds(of match: ProposedMatches.Loaded) async throws -> [EvaluationRound] {
-        try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!).with(\.$responses).all()
+        try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.requireID()).with(\.$responses).all()
             .sorted { EvaluationStage.allCases.firstIndex(of: $0.stage)! < EvaluationStage.allCases.firstIndex(of: $1.stage)! }
     }
 
     func respond(_ stage: EvaluationStage, raw: [String: [String]], on match: ProposedMatches.Loaded, as party: DeclaringParty,
                  by user: User) async throws {
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
             // Read with the responses stored now: both sides answering together must see each other to complete the round.
             let (round, questionnaire) = try await openRound(stage, of: match, on: scope.db)
             guard !round.responses.contains(where: { $0.$respondent.id == user.id }) else { throw AppError.conflict(code: "evaluation_answered") }
             let (answers, errors) = QuestionnaireAnswers.parse(raw, for: questionnaire.questions(for: party))
             guard errors.isEmpty else { throw AppError.validation(errors) }
-            try await EvaluationResponseRecord(round: round, respondent: user.id!, party: party, answers: answers, now: clock.now()).create(on: scope.db)
+            try await EvaluationResponseRecord(round: round, respondent: user.requireID(), party: party, answers: answers, now: clock.now()).create(on: scope.db)
             // Answers are kept with the response; the log records that one was given.
-            try await scope.record(.evaluationRespond, .engagement(match.engagement.id!), changes: ["stage": stage.rawValue, "party": party.rawValue])
+            try await scope.record(.evaluationRespond, .engagement(match.engagement.requireID()), changes: ["stage": stage.rawValue, "party": party.rawValue])
             try await match.engagement.reloadState(on: scope.db)
             let parties = Set(round.responses.map(\.party)).union([party])
             if stage == .post && parties == Set(DeclaringParty.allCases) && !match.engagement.state.postEvaluationsComplete {
@@ -65,7 +65,7 @@ struct EvaluationService {
 
     private func openRound(_ stage: EvaluationStage, of match: ProposedMatches.Loaded,
                            on db: Database) async throws -> (EvaluationRound, Questionnaire) {
-        guard let round = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.id!)
+        guard let round = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == match.engagement.requireID())
             .filter(\.$stage == stage).with(\.$responses).first() else {
             throw AppError.conflict(code: "evaluation_not_open")
         }

@@ -50,7 +50,7 @@ struct APIProfileController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> ExpertProfileDetailDTO {
-        ExpertProfileDetailDTO(try await req.registry.expertProfiles.profile(for: try req.requireUser()))
+        try ExpertProfileDetailDTO(await req.registry.expertProfiles.profile(for: req.requireUser()))
     }
 
     @Sendable func save(req: Request) async throws -> ExpertProfileDetailDTO {
@@ -58,20 +58,20 @@ struct APIProfileController: RouteCollection {
         let details = try req.content.decode(ExpertProfileInput.self).details()
         let profile = try await req.registry.expertProfiles.profile(for: user)
         try await req.registry.expertProfiles.save(details, to: profile, by: user)
-        return ExpertProfileDetailDTO(profile)
+        return try ExpertProfileDetailDTO(profile)
     }
 
     @Sendable func submit(req: Request) async throws -> ExpertProfileDetailDTO {
         let user = try req.requireUser()
         let profile = try await req.registry.expertProfiles.profile(for: user)
         _ = try await req.registry.expertProfiles.submit(profile, by: user)
-        return ExpertProfileDetailDTO(profile)
+        return try ExpertProfileDetailDTO(profile)
     }
 
     @Sendable func showAny(req: Request) async throws -> ExpertProfileDetailDTO {
         try req.authorize(.read, .expertDirectory)
         guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
-        return ExpertProfileDetailDTO(profile)
+        return try ExpertProfileDetailDTO(profile)
     }
 }
 
@@ -155,8 +155,8 @@ struct ExpertProfileDetailDTO: Content {
     let motivation: String
     let screening: [ScreeningRowDTO]
 
-    init(_ p: ExpertProfile) {
-        id = p.id!
+    init(_ p: ExpertProfile) throws {
+        id = try p.requireID()
         status = p.status
         fullName = p.fullName
         organisation = p.organisationName

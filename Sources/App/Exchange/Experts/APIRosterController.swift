@@ -58,7 +58,7 @@ struct APIRosterController: RouteCollection {
         var imported: [ExpertProfile] = []
         if input.dryRun != true {
             do {
-                imported = try await req.registry.roster.apply(preview, skippingFlagged: input.skipFlagged == true, actor: .user(try req.requireUser().id!))
+                imported = try await req.registry.roster.apply(preview, skippingFlagged: input.skipFlagged == true, actor: .user(req.requireUser().requireID()))
             } catch RosterImportService.Refusal.blocked(let plan) {
                 throw AppError.validationMessages(plan.blockingProblems.map {
                     (field: "line \($0.line)", reason: $0.message(req.application.catalogs, req.language))
@@ -71,7 +71,7 @@ struct APIRosterController: RouteCollection {
             flaggedLines: plan.flaggedLines.sorted(),
             mapping: Dictionary(uniqueKeysWithValues: preview.mapping.columns.map { ($0.key.rawValue, $0.value) }),
             problems: plan.problems.map { ProblemDTO(line: $0.line, blocking: $0.isBlocking, message: $0.message(req.application.catalogs, req.language)) },
-            imported: imported.map(ExpertProfileDTO.init))
+            imported: try imported.map(ExpertProfileDTO.init))
         return try await report.encodeResponse(status: imported.isEmpty ? .ok : .created, for: req)
     }
 
@@ -93,8 +93,8 @@ struct ExpertProfileDTO: Content {
     let areas: [String]
     let status: ParticipationStatus
 
-    init(_ p: ExpertProfile) {
-        id = p.id!
+    init(_ p: ExpertProfile) throws {
+        id = try p.requireID()
         fullName = p.fullName
         email = p.email
         organisation = p.organisationName

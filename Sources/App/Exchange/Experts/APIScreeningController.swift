@@ -22,8 +22,8 @@ struct APIScreeningController: RouteCollection {
         let integrityMandate: Bool
         let screening: [ScreeningRowDTO]
 
-        init(_ o: Organisation) {
-            organisationID = o.id!
+        init(_ o: Organisation) throws {
+            organisationID = try o.requireID()
             status = (o.participationStatus ?? .draft).rawValue
             proBono = o.proBono == true
             workHours = o.workHours == true
@@ -50,7 +50,7 @@ struct APIScreeningController: RouteCollection {
     }
 
     @Sendable func participation(req: Request) async throws -> ParticipationDTO {
-        ParticipationDTO(try await publicBody(req, for: .read))
+        try ParticipationDTO(await publicBody(req, for: .read))
     }
 
     @Sendable func submitParticipation(req: Request) async throws -> ParticipationDTO {
@@ -59,7 +59,7 @@ struct APIScreeningController: RouteCollection {
         _ = try await req.registry.participation.submit(body, .init(
             proBono: input.proBono == true, workHours: input.workHours == true, publicCommunication: input.publicCommunication == true,
             integrityMandate: input.integrityMandate == true), by: try req.requireUser())
-        return ParticipationDTO(body)
+        return try ParticipationDTO(body)
     }
 
     @Sendable func decideParticipation(req: Request) async throws -> ParticipationDTO {
@@ -67,7 +67,7 @@ struct APIScreeningController: RouteCollection {
         let input = try req.content.decode(DecisionInput.self)
         try await req.registry.participation.decide(body, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
                                            mailer: req.application.mailer)
-        return ParticipationDTO(body)
+        return try ParticipationDTO(body)
     }
 
     @Sendable func decideExpert(req: Request) async throws -> ExpertProfileDTO {
@@ -76,14 +76,14 @@ struct APIScreeningController: RouteCollection {
         let input = try req.content.decode(DecisionInput.self)
         try await req.registry.expertProfiles.decide(profile, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
                                             mailer: req.application.mailer)
-        return ExpertProfileDTO(profile)
+        return try ExpertProfileDTO(profile)
     }
 
     @Sendable func decideNeed(req: Request) async throws -> NeedDTO {
         guard let need = try await Need.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         try req.authorize(.update, .need(organisationID: need.$organisation.id))
         let input = try req.content.decode(DecisionInput.self)
-        return NeedDTO(try await req.registry.needs.decide(need, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
+        return try NeedDTO(await req.registry.needs.decide(need, eligible: input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
                                                   mailer: req.application.mailer))
     }
 

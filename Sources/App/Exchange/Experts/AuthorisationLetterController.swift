@@ -42,7 +42,7 @@ struct AuthorisationLetterController: RouteCollection {
     /// The signed-in expert's own letter; the web pages and the API serve it alike.
     @Sendable static func downloadOwn(req: Request) async throws -> Response {
         let profile = try await req.registry.expertProfiles.profile(for: try req.requireUser())
-        return AuthorisationLetterService.download(try await req.registry.authorisationLetters.existingLetter(ofProfile: profile.id!))
+        return AuthorisationLetterService.download(try await req.registry.authorisationLetters.existingLetter(ofProfile: profile.requireID()))
     }
 
     /// Any expert's letter, for programme staff.

@@ -12,7 +12,7 @@ struct AuthorisationLetterService: Sendable {
     let clock: WallClock
 
     func letter(of profile: ExpertProfile) async throws -> AuthorisationLetter? {
-        try await AuthorisationLetter.query(on: db).filter(\.$profile.$id == profile.id!).first()
+        try await AuthorisationLetter.query(on: db).filter(\.$profile.$id == profile.requireID()).first()
     }
 
     /// The letter of the profile with this id, or 404.
@@ -32,35 +32,35 @@ struct AuthorisationLetterService: Sendable {
         }
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         let name = LetterFormat.safeFilename(filename, format: format)
-        let attached = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
-            let letter = try await AuthorisationLetter.query(on: scope.db).filter(\.$profile.$id == profile.id!).first() ?? AuthorisationLetter()
+        let attached = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
+            let letter = try await AuthorisationLetter.query(on: scope.db).filter(\.$profile.$id == profile.requireID()).first() ?? AuthorisationLetter()
             // The same file under the same name again (a retry, a second tab) is the letter already kept.
             if letter.id != nil, letter.sha256 == digest, letter.filename == name { throw AuditLogService.NothingToChange() }
-            letter.$profile.id = profile.id!
+            letter.$profile.id = try profile.requireID()
             letter.filename = name
             letter.formatName = format.rawValue
             letter.byteCount = bytes.count
             letter.sha256 = digest
             letter.data = bytes
-            letter.uploadedBy = user.id!
+            letter.uploadedBy = try user.requireID()
             letter.uploadedAt = clock.now()
             try await letter.save(on: scope.db)
-            try await scope.record(.expertLetterAttach, .expertProfile(profile.id!),
+            try await scope.record(.expertLetterAttach, .expertProfile(profile.requireID()),
                                    changes: ["sha256": digest, "bytes": String(bytes.count), "format": format.rawValue])
             return letter
         }
         if let attached { return attached }
-        return try await existingLetter(ofProfile: profile.id!)
+        return try await existingLetter(ofProfile: profile.requireID())
     }
 
     /// 404 when there is no letter, also for the second of two removals sent together: decided on the stored row.
     func remove(from profile: ExpertProfile, by user: User) async throws {
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
-            guard let letter = try await AuthorisationLetter.query(on: scope.db).filter(\.$profile.$id == profile.id!).first() else {
+        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
+            guard let letter = try await AuthorisationLetter.query(on: scope.db).filter(\.$profile.$id == profile.requireID()).first() else {
                 throw AppError.notFound
             }
             try await letter.delete(on: scope.db)
-            try await scope.record(.expertLetterRemove, .expertProfile(profile.id!), changes: ["sha256": letter.sha256])
+            try await scope.record(.expertLetterRemove, .expertProfile(profile.requireID()), changes: ["sha256": letter.sha256])
         }
     }
 

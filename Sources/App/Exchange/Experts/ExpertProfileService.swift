@@ -13,13 +13,13 @@ struct ExpertProfileService: Sendable {
     /// The expert's profile. An imported profile with the same e-mail is confirmed and linked;
     /// otherwise a new draft starts from the account.
     func profile(for user: User) async throws -> ExpertProfile {
-        if let own = try await ExpertProfile.query(on: db).filter(\.$user.$id == user.id!).first() { return own }
+        if let own = try await ExpertProfile.query(on: db).filter(\.$user.$id == user.requireID()).first() { return own }
         let organisation = try await user.$organisation.get(on: db)
         struct AlreadyThere: Error { let profile: ExpertProfile }
         do {
-            return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            return try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
                 // Two first visits at once make one profile.
-                if let own = try await ExpertProfile.query(on: scope.db).filter(\.$user.$id == user.id!).first() { throw AlreadyThere(profile: own) }
+                if let own = try await ExpertProfile.query(on: scope.db).filter(\.$user.$id == user.requireID()).first() { throw AlreadyThere(profile: own) }
                 return try await confirmOrCreate(for: user, organisation: organisation, in: scope)
             }
         } catch let existing as AlreadyThere {
@@ -33,14 +33,14 @@ struct ExpertProfileService: Sendable {
             invited.status = try ParticipationWorkflow.apply(.confirm, to: invited.status)
             invited.updatedAt = clock.now()
             try await invited.save(on: scope.db)
-            try await scope.record(.expertConfirm, .expertProfile(invited.id!), changes: ["status": invited.status.rawValue])
+            try await scope.record(.expertConfirm, .expertProfile(invited.requireID()), changes: ["status": invited.status.rawValue])
             return invited
         }
         // No country is assumed: screening asks for the country of residence until the expert gives it.
-        let profile = ExpertProfile(id: UUID(), userID: user.id!, name: user.displayName, email: user.email,
+        let profile = ExpertProfile(id: UUID(), userID: try user.requireID(), name: user.displayName, email: user.email,
                                     organisation: organisation?.name ?? "", now: clock.now())
         try await profile.create(on: scope.db)
-        try await scope.record(.expertConfirm, .expertProfile(profile.id!), changes: ["status": "draft"])
+        try await scope.record(.expertConfirm, .expertProfile(profile.requireID()), changes: ["status": "draft"])
         return profile
     }
 
@@ -83,7 +83,7 @@ struct ExpertProfileService: Sendable {
         v.text("transferStatement", d.transferStatement, required: false, maxLength: 2000)
         v.text("motivation", d.motivation, required: false, maxLength: 4000)
         guard v.isValid else { throw AppError.validation(v.errors) }
-        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
             let stored = try await profile.stored(on: scope.db)
             guard stored.status == .draft else { throw AppError.conflict(code: "profile_not_draft") }
             profile.country = country.value
@@ -110,13 +110,13 @@ struct ExpertProfileService: Sendable {
             guard profile.details != stored.details else { throw AuditLogService.NothingToChange() }
             profile.updatedAt = clock.now()
             try await profile.save(on: scope.db)
-            try await scope.record(.expertUpdate, .expertProfile(profile.id!))
+            try await scope.record(.expertUpdate, .expertProfile(profile.requireID()))
         }
     }
 
     /// Runs the automatic screening and moves the profile on: eligible, ineligible, or awaiting a coordinator.
     func submit(_ profile: ExpertProfile, by user: User) async throws -> Screening<ExpertCriterion> {
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
             // Screens the profile as stored now, so the status never describes content it did not see.
             let stored = try await profile.stored(on: scope.db)
             let screening = ExpertScreening.screen(stored.application)
@@ -126,7 +126,7 @@ struct ExpertProfileService: Sendable {
             profile.storedScreening = ScreeningResult.results(screening)
             profile.updatedAt = clock.now()
             try await profile.save(on: scope.db)
-            try await scope.record(.expertSubmit, .expertProfile(profile.id!),
+            try await scope.record(.expertSubmit, .expertProfile(profile.requireID()),
                                    changes: ["status": next.rawValue, "screening": screening.overall.rawValue])
             return screening
         }
@@ -138,7 +138,7 @@ extension ExpertProfileService {
     /// is audited and sent to the expert.
     func decide(_ profile: ExpertProfile, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws {
         let trimmed = reason.trimmingWhitespace()
-        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             let current = try await profile.stored(on: scope.db).status
             let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "profile_not_screened") { () throws(ParticipationWorkflow.Refusal) in
                 try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: current)
@@ -146,7 +146,7 @@ extension ExpertProfileService {
             profile.status = next
             profile.updatedAt = clock.now()
             try await profile.save(on: scope.db)
-            try await scope.record(.expertDecide, .expertProfile(profile.id!), reason: trimmed, changes: ["status": next.rawValue])
+            try await scope.record(.expertDecide, .expertProfile(profile.requireID()), reason: trimmed, changes: ["status": next.rawValue])
             if let userID = profile.$user.id, let expert = try await User.find(userID, on: scope.db) {
                 let language = expert.preferredLanguage ?? .fallback
                 let status = mailer.catalogs.text("participation.\(next.rawValue)", language)

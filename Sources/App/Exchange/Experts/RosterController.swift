@@ -42,7 +42,7 @@ struct RosterController: RouteCollection {
         guard let text else { return try await uploadError(req, "roster.error.no_file") }
         do {
             let preview = try await req.registry.roster.preview(text, mapping: mapping)
-            let created = try await req.registry.roster.apply(preview, skippingFlagged: skip, actor: .user(try req.requireUser().id!))
+            let created = try await req.registry.roster.apply(preview, skippingFlagged: skip, actor: .user(req.requireUser().requireID()))
             req.flash("roster.imported", String(created.count))
             return req.redirect(to: RosterRoute.experts.link())
         } catch RosterImportService.Refusal.blocked {
@@ -158,9 +158,9 @@ struct RosterController: RouteCollection {
         if !search.text.isEmpty { query = query.filter(ExpertProfile.schema, "full_name", contains: search.text, on: req.db) }
         if let status = search.status { query = query.filter(\.$status == status) }
         let rows = try await query.limit(500).all().map {
-            ExpertRow(href: RosterRoute.review.link($0.id!), name: $0.fullName, organisation: $0.organisationName, country: CountryCode($0.country)?.name(in: req.language) ?? $0.country,
+            ExpertRow(href: RosterRoute.review.link(try $0.requireID()), name: $0.fullName, organisation: $0.organisationName, country: CountryCode($0.country)?.name(in: req.language) ?? $0.country,
                       status: req.t("participation.\($0.status.rawValue)"), areas: $0.areas.joined(separator: ", "),
-                      historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "expert_profile"), URLQueryItem(name: "subjectID", value: $0.id!.uuidString.lowercased())]))
+                      historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "expert_profile"), URLQueryItem(name: "subjectID", value: try $0.requireID().uuidString.lowercased())]))
         }
         return try await req.page("experts", title: "experts.title", ExpertsPage(experts: rows, hasExperts: !rows.isEmpty,
                                                                                  query: search.text, statuses: search.statusOptions(req)))
@@ -193,13 +193,13 @@ struct RosterController: RouteCollection {
     private func reviewPage(_ req: Request, _ p: ExpertProfile, errors: [FieldError]) async throws -> View {
         let rows = ProfileController.screeningRows(p, req)
         return try await req.page("expert_review", title: "expert_review.title", ReviewPage(
-            id: p.id!.uuidString.lowercased(), name: p.fullName, status: req.t("participation.\(p.status.rawValue)"),
+            id: try p.requireID().uuidString.lowercased(), name: p.fullName, status: req.t("participation.\(p.status.rawValue)"),
             screening: rows, hasScreening: !rows.isEmpty, canDecide: ParticipationWorkflow.coordinatorMayDecide(p.status),
-            decisionAction: RosterRoute.decide.link(p.id!), form: FormState(values: [:], errors: errors, on: req),
-            historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "expert_profile"), URLQueryItem(name: "subjectID", value: p.id!.uuidString.lowercased())]),
+            decisionAction: RosterRoute.decide.link(try p.requireID()), form: FormState(values: [:], errors: errors, on: req),
+            historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "expert_profile"), URLQueryItem(name: "subjectID", value: try p.requireID().uuidString.lowercased())]),
             facts: ExpertProfileFacts.lines(p, req),
             letter: try await req.registry.authorisationLetters.letter(of: p).map { ProfileController.LetterInfo($0, req) },
-            letterHref: AuthorisationLetterRoute.downloadAny.link(p.id!)))
+            letterHref: AuthorisationLetterRoute.downloadAny.link(try p.requireID())))
     }
 
     @Sendable func decide(req: Request) async throws -> Response {
@@ -210,7 +210,7 @@ struct RosterController: RouteCollection {
             try await req.registry.expertProfiles.decide(profile, eligible: try form.eligible(), reason: form.reason ?? "",
                                                 by: try req.requireUser(), mailer: req.application.mailer)
             req.flash("expert_review.decided")
-            return req.redirect(to: RosterRoute.review.link(profile.id!))
+            return req.redirect(to: RosterRoute.review.link(try profile.requireID()))
         } form: { errors in
             try await reviewPage(req, profile, errors: errors)
         }

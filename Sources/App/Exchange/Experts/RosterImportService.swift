@@ -44,7 +44,7 @@ struct RosterImportService: Sendable {
             for planned in plan.experts {
                 let profile = ExpertProfile(id: UUID(), planned: planned, source: "roster", now: clock.now())
                 try await profile.create(on: scope.db)
-                try await scope.record(.expertImport, .expertProfile(profile.id!),
+                try await scope.record(.expertImport, .expertProfile(profile.requireID()),
                                        changes: ["country": planned.country.value, "lines": planned.lines.map(String.init).joined(separator: ",")])
                 created.append(profile)
             }

@@ -77,10 +77,10 @@ struct APIMatchingController: RouteCollection {
         guard (1...200).contains(top) else { throw AppError.validation([FieldError("top", .outOfRange)]) }
         let result = try await CandidateRankingService(db: req.db, taxonomy: req.application.taxonomy).rank(need, top: top)
         return RankingDTO(
-            needID: need.id!, considered: result.ranking.considered,
-            candidates: result.ranking.candidates.map {
+            needID: try need.requireID(), considered: result.ranking.considered,
+            candidates: try result.ranking.candidates.map {
                 let p = result.profiles[Int($0.candidate)]
-                return CandidateDTO(expertProfileID: p.id!, fullName: p.fullName, score: $0.score, breakdown: BatchMatchingService.named($0.breakdown))
+                return CandidateDTO(expertProfileID: try p.requireID(), fullName: p.fullName, score: $0.score, breakdown: BatchMatchingService.named($0.breakdown))
             },
             excluded: BatchMatchingService.named(result.ranking.excluded))
     }
@@ -108,8 +108,8 @@ struct APIMatchingController: RouteCollection {
         let progress: ProgressDTO?
         let proposals: [ProposalDTO]?
 
-        init(_ run: MatchRun, progress: MatchingProgress?, proposals: [ProposalDTO]? = nil, req: Request) {
-            id = run.id!
+        init(_ run: MatchRun, progress: MatchingProgress?, proposals: [ProposalDTO]? = nil, req: Request) throws {
+            id = try run.requireID()
             status = run.status == .running && progress == nil ? MatchRun.Status.failed.rawValue : run.status.rawValue
             needCount = run.needCount
             startedAt = run.startedAt
@@ -138,8 +138,8 @@ struct APIMatchingController: RouteCollection {
         let reason: String?
         let matchID: UUID?
 
-        init(_ p: MatchProposal) {
-            id = p.id!
+        init(_ p: MatchProposal) throws {
+            id = try p.requireID()
             needID = p.$need.id
             expertProfileID = p.$expert.id
             score = p.score
@@ -159,17 +159,17 @@ struct APIMatchingController: RouteCollection {
         let paging = try PageRequest(req)
         let total = try await MatchRun.query(on: req.db).count()
         let runs = try await MatchRun.query(on: req.db).sort(\.$startedAt, .descending).range(paging.range).all()
-        let progress = try await MatchingProgress.of(runs.map { $0.id! }, on: req.db)
-        let items = runs.map { RunDTO($0, progress: progress[$0.id!], req: req) }
+        let progress = try await MatchingProgress.of(runs.map { try $0.requireID() }, on: req.db)
+        let items = try runs.map { try RunDTO($0, progress: progress[try $0.requireID()], req: req) }
         return PageDTO(items: items, page: paging.page, perPage: paging.perPage, total: total)
     }
 
     @Sendable func start(req: Request) async throws -> Response {
         try req.authorize(.create, .matchingBoard)
         let run = try await BatchMatchingService(app: req.application).start(by: try req.requireUser())
-        let response = try await RunDTO(run, progress: try await MatchingProgress.of(run.id!, on: req.db), req: req)
+        let response = try await RunDTO(run, progress: await MatchingProgress.of(run.requireID(), on: req.db), req: req)
             .encodeResponse(status: .accepted, for: req)
-        response.headers.replaceOrAdd(name: .location, value: APIMatchingRoute.run.link(run.id!))
+        response.headers.replaceOrAdd(name: .location, value: APIMatchingRoute.run.link(try run.requireID()))
         return response
     }
 
@@ -177,8 +177,8 @@ struct APIMatchingController: RouteCollection {
         try req.authorize(.read, .matchingBoard)
         guard let run = try await MatchRun.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         let proposals = run.status == .completed
-            ? try await MatchProposal.query(on: req.db).filter(\.$run.$id == run.id!).all().map(ProposalDTO.init) : nil
-        return RunDTO(run, progress: try await MatchingProgress.of(run.id!, on: req.db), proposals: proposals, req: req)
+            ? try await MatchProposal.query(on: req.db).filter(\.$run.$id == run.requireID()).all().map(ProposalDTO.init) : nil
+        return try RunDTO(run, progress: await MatchingProgress.of(run.requireID(), on: req.db), proposals: proposals, req: req)
     }
 
     struct DecisionInput: Content {
@@ -198,8 +198,8 @@ struct APIMatchingController: RouteCollection {
         let input = try req.content.decode(DecisionInput.self)
         let choice = try ProposalDecisionService.choice(decision: input.decision, expertProfileID: input.expertProfileID, reason: input.reason)
         let engagement = try await req.registry.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
-        let match = try await engagement.asyncMap { MatchDTO(try await ProposedMatches(req: req).load($0.id!), req: req) }
-        return DecisionDTO(proposal: ProposalDTO(proposal), match: match)
+        let match = try await engagement.asyncMap { try MatchDTO(try await ProposedMatches(req: req).load($0.requireID()), req: req) }
+        return DecisionDTO(proposal: try ProposalDTO(proposal), match: match)
     }
 
     // MARK: - Matches
@@ -231,8 +231,8 @@ struct APIMatchingController: RouteCollection {
         let breakdown: [String: Double]
         let explanation: Explanation?
 
-        init(_ e: Engagement, explanation: MatchExplanation?) {
-            id = e.id!
+        init(_ e: Engagement, explanation: MatchExplanation?) throws {
+            id = try e.requireID()
             needID = e.$need.id
             needTitle = e.need.title
             expertProfileID = e.$expert.id
@@ -256,18 +256,18 @@ struct APIMatchingController: RouteCollection {
             }
         }
 
-        init(_ loaded: ProposedMatches.Loaded, req: Request) {
-            self.init(loaded.engagement, explanation: loaded.explanation)
+        init(_ loaded: ProposedMatches.Loaded, req: Request) throws {
+            try self.init(loaded.engagement, explanation: loaded.explanation)
         }
     }
 
     @Sendable func matches(req: Request) async throws -> [MatchDTO] {
         try req.authorize(.list, .engagement(needOrganisationID: UUID(), expertUserID: nil))
-        return try await ProposedMatches(req: req).visible().map { MatchDTO($0, explanation: nil) }
+        return try await ProposedMatches(req: req).visible().map { try MatchDTO($0, explanation: nil) }
     }
 
     @Sendable func match(req: Request) async throws -> MatchDTO {
-        MatchDTO(try await ProposedMatches(req: req).load(try req.uuidParameter()), req: req)
+        try MatchDTO(await ProposedMatches(req: req).load(req.uuidParameter()), req: req)
     }
 
     // MARK: - Opportunities
@@ -288,8 +288,8 @@ struct APIMatchingController: RouteCollection {
         let stances = try await req.registry.needInterests.stances(of: profile)
         return try await BatchMatchingService.openNeeds(on: req.db).map { need in
             let d = need.draft
-            return OpportunityDTO(needID: need.id!, title: need.title, supportAreas: d.supportAreas, requiredSkills: d.requiredSkills,
-                                  preferredSkills: d.preferredSkills, languages: d.languages, stance: (stances[need.id!] ?? .neutral).rawValue)
+            return OpportunityDTO(needID: try need.requireID(), title: need.title, supportAreas: d.supportAreas, requiredSkills: d.requiredSkills,
+                                  preferredSkills: d.preferredSkills, languages: d.languages, stance: (stances[try need.requireID()] ?? .neutral).rawValue)
         }
     }
 

@@ -15,7 +15,7 @@ struct BatchMatchingService {
         let taken = Set(try await matchedNeeds(on: db).all(\.$need.$id))
         return try await screenedNeeds(on: db).filter(Organisation.self, \.$participationStatus == .eligible)
             .sort(\.$createdAt).sort(\.$id).all()
-            .filter { !taken.contains($0.id!) }
+            .filter { !taken.contains(try $0.requireID()) }
     }
 
     /// Eligible needs held back only because their body's participation is not (yet) eligible.
@@ -36,7 +36,7 @@ struct BatchMatchingService {
     }
 
     static func isMatched(_ need: Need, on db: Database) async throws -> Bool {
-        try await matchedNeeds(on: db).filter(\.$need.$id == need.id!).count() > 0
+        try await matchedNeeds(on: db).filter(\.$need.$id == need.requireID()).count() > 0
     }
 
     /// Engagements that take their need off the market: every one but a cancelled one.
@@ -48,7 +48,7 @@ struct BatchMatchingService {
     func start(by user: User) async throws -> MatchRun {
         try await markInterruptedRuns()
         let settings = try await ProgrammeSettings(db: db).matching()
-        return try await app.auditLog.transaction(on: db, actor: .user(user.id!)) { [clock = app.clock] scope in
+        return try await app.auditLog.transaction(on: db, actor: .user(user.requireID())) { [clock = app.clock] scope in
             // Checked where runs are recorded, so simultaneous starts make one run.
             if try await MatchRun.query(on: scope.db).filter(\.$status == .running).first() != nil {
                 throw AppError.conflict(code: "matching_run_in_progress")
@@ -59,11 +59,11 @@ struct BatchMatchingService {
             run.status = .running
             run.settings = settings
             run.needCount = needCount
-            run.startedBy = user.id!
+            run.startedBy = try user.requireID()
             run.startedAt = clock.now()
             try await run.create(on: scope.db)
-            try await JobQueue(db: scope.db).enqueue(.matching, subject: run.id!, now: clock.now())
-            try await scope.record(.matchRunStart, .matchRun(run.id!), changes: ["needs": String(needCount), "settings": try AuditText.json(settings)])
+            try await JobQueue(db: scope.db).enqueue(.matching, subject: run.requireID(), now: clock.now())
+            try await scope.record(.matchRunStart, .matchRun(run.requireID()), changes: ["needs": String(needCount), "settings": try AuditText.json(settings)])
             return run
         }
     }
@@ -71,8 +71,8 @@ struct BatchMatchingService {
     /// A run marked running without a job to finish it (left by a version that ran jobs in memory) can never finish.
     func markInterruptedRuns() async throws {
         let running = try await MatchRun.query(on: db).filter(\.$status == .running).all()
-        let jobs = try await JobRecord.unfinished(.matching, subjects: running.map { $0.id! }, on: db)
-        for run in running where jobs[run.id!] == nil {
+        let jobs = try await JobRecord.unfinished(.matching, subjects: running.map { try $0.requireID() }, on: db)
+        for run in running where jobs[try run.requireID()] == nil {
             try await fail(run, failure: "matching.failure.interrupted")
         }
     }
@@ -123,8 +123,8 @@ struct BatchMatchingService {
     private func loadInput() async throws -> Input {
         let needs = try await Self.openNeeds(on: db)
         let data = try await MatchingData.load(on: db, taxonomy: app.taxonomy)
-        let countries = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.id!, $0.country) })
-        let needIndex = Dictionary(uniqueKeysWithValues: needs.enumerated().map { ($0.element.id!, $0.offset) })
+        let countries = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { (try $0.requireID(), $0.country) })
+        let needIndex = Dictionary(uniqueKeysWithValues: try needs.enumerated().map { (try $0.element.requireID(), $0.offset) })
         var stances: [Int: [Int32: NeedInterest.Stance]] = [:]
         for interest in try await NeedInterest.query(on: db).all() {
             guard let need = needIndex[interest.$need.id], let expert = data.index(of: interest.$expert.id) else { continue }
@@ -135,15 +135,15 @@ struct BatchMatchingService {
     }
 
     private func save(_ outcome: BatchMatching.Outcome, of run: MatchRun, input: Input) async throws {
-        let ids = input.data.profiles.map { $0.id! }
+        let ids = try input.data.profiles.map { try $0.requireID() }
         let profileID = { @Sendable (candidate: Int32) in ids[Int(candidate)] }
         try await app.auditLog.transaction(on: db, actor: .system("matching")) { [clock = app.clock] scope in
-            try await Self.requireRunning(run.id!, on: scope.db)
+            try await Self.requireRunning(run.requireID(), on: scope.db)
             for proposal in outcome.proposals {
                 let row = MatchProposal()
                 row.id = UUID()
-                row.$run.id = run.id!
-                row.$need.id = input.needs[proposal.need].id!
+                row.$run.id = try run.requireID()
+                row.$need.id = try input.needs[proposal.need].requireID()
                 row.$expert.id = proposal.chosen.map { profileID($0.expert) }
                 row.score = proposal.chosen?.score
                 row.breakdown = Self.named(proposal.chosen?.breakdown ?? [:])
@@ -163,12 +163,12 @@ struct BatchMatchingService {
             run.stableUnassigned = outcome.stableUnassigned
             run.finishedAt = clock.now()
             try await run.save(on: scope.db)
-            try await scope.record(.matchRunComplete, .matchRun(run.id!), changes: [
+            try await scope.record(.matchRunComplete, .matchRun(run.requireID()), changes: [
                 "objective": String(format: "%.4f", outcome.objective), "stable_objective": String(format: "%.4f", outcome.stableObjective),
                 "unassigned": String(outcome.unassigned), "proposals": String(outcome.proposals.count),
             ])
             try await Notifier(clock: clock).notify(run.startedBy, "notification.match_run_completed", arguments: [String(outcome.proposals.count)],
-                                                    link: MatchingBoardRoute.run.link(run.id!), on: scope.db)
+                                                    link: MatchingBoardRoute.run.link(try run.requireID()), on: scope.db)
         }
     }
 
@@ -176,12 +176,12 @@ struct BatchMatchingService {
     private func fail(_ run: MatchRun, failure: String) async throws {
         do {
             try await app.auditLog.transaction(on: db, actor: .system("matching")) { [clock = app.clock] scope in
-                try await Self.requireRunning(run.id!, on: scope.db)
+                try await Self.requireRunning(run.requireID(), on: scope.db)
                 run.status = .failed
                 run.failure = failure
                 run.finishedAt = clock.now()
                 try await run.save(on: scope.db)
-                try await scope.record(.matchRunFail, .matchRun(run.id!), changes: ["failure": failure])
+                try await scope.record(.matchRunFail, .matchRun(run.requireID()), changes: ["failure": failure])
             }
         } catch AppError.conflict {
             return

@@ -44,7 +44,7 @@ struct CandidatesController: RouteCollection {
         }
         let excluded = ScoreText.exclusions(req) { result.ranking.excluded[$0] }
         return try await req.page("candidates", title: "candidates.title", CandidatesPage(
-            needTitle: need.title, needHref: NeedRoute.show.link(need.id!),
+            needTitle: need.title, needHref: NeedRoute.show.link(try need.requireID()),
             criteria: Self.shownCriteria.map { req.t("criterion.\($0.rawValue)") }, rows: rows, hasRows: !rows.isEmpty,
             excluded: excluded, hasExcluded: !excluded.isEmpty))
     }

@@ -25,8 +25,8 @@ struct MatchController: RouteCollection {
     @Sendable func list(req: Request) async throws -> View {
         try req.authorize(.list, .engagement(needOrganisationID: UUID(), expertUserID: nil))
         let (engagements, total) = try await ProposedMatches(req: req).visible(Pager.rows(req))
-        let rows = engagements.map {
-            Row(href: MatchRoute.show.link($0.id!), need: $0.need.title, expert: $0.expert.fullName, stage: req.t("engagement.stage.\($0.stage.rawValue)"),
+        let rows = try engagements.map {
+            Row(href: MatchRoute.show.link(try $0.requireID()), need: $0.need.title, expert: $0.expert.fullName, stage: req.t("engagement.stage.\($0.stage.rawValue)"),
                 score: ScoreText.percent($0.score))
         }
         return try await req.page("matches", title: "match.list_title",
@@ -101,9 +101,9 @@ struct MatchController: RouteCollection {
     /// The match with where it stands in the workflow and what the reader may do next.
     static func showPage(_ req: Request, _ match: ProposedMatches.Loaded, errors: [FieldError], values: [String: String]) async throws -> View {
         let principal = req.principal!
-        let id = match.engagement.id!
+        let id = try match.engagement.requireID()
         let state = match.engagement.state
-        let canOpenNeed = AccessPolicy.decide(principal, .read, .need(organisationID: match.organisation.id!)).isAllowed
+        let canOpenNeed = AccessPolicy.decide(principal, .read, .need(organisationID: try match.organisation.requireID())).isAllowed
         let isStaff = AccessPolicy.decide(principal, .update, match.protected.dueDiligence).isAllowed
         let party = match.party(of: principal)
         let outline = try await req.registry.dueDiligence.outline(match)
@@ -111,7 +111,7 @@ struct MatchController: RouteCollection {
         let order = EngagementStage.workflow
         let position = order.firstIndex(of: state.stage)
         return try await req.page("match", title: "match.title", ShowPage(
-            needTitle: match.need.title, needHref: canOpenNeed ? NeedRoute.show.link(match.need.id!) : nil,
+            needTitle: match.need.title, needHref: canOpenNeed ? NeedRoute.show.link(try match.need.requireID()) : nil,
             organisation: match.organisation.name, expert: match.expert.fullName, expertOrganisation: match.expert.organisationName,
             stage: req.t("engagement.stage.\(state.stage.rawValue)"),
             score: ScoreText.percent(match.engagement.score),
@@ -143,7 +143,7 @@ struct MatchController: RouteCollection {
             monthsLeft: EngagementState.maximumMonths - state.totalMonths,
             reportConcernHref: party != nil && !state.isFinished ? MarketingConcernRoute.reportForm.link(id) : nil,
             concerns: concerns.map {
-                ConcernRow(href: MarketingConcernRoute.show.link(id, $0.id!), reportedAt: CalendarDay.text($0.reportedAt),
+                ConcernRow(href: MarketingConcernRoute.show.link(id, try $0.requireID()), reportedAt: CalendarDay.text($0.reportedAt),
                            status: req.t("marketing_concern.status.\($0.status.rawValue)"))
             },
             form: FormState(values: values, errors: errors, on: req)))

@@ -48,7 +48,7 @@ struct MatchingBoardController: RouteCollection {
             needsAwaitingBody: try await BatchMatchingService.needsAwaitingBody(on: req.db),
             running: runs.contains { $0.status == .running },
             runs: runs.map { run in
-                RunRow(href: MatchingBoardRoute.run.link(run.id!), started: run.startedAt.formatted(.iso8601), status: req.t("matching.status.\(run.status.rawValue)"),
+                RunRow(href: MatchingBoardRoute.run.link(try run.requireID()), started: run.startedAt.formatted(.iso8601), status: req.t("matching.status.\(run.status.rawValue)"),
                        needs: run.needCount, objective: run.objective.map(ScoreText.decimal) ?? "—")
             },
             settings: Self.settingLines(settings, req)))
@@ -63,7 +63,7 @@ struct MatchingBoardController: RouteCollection {
     @Sendable func start(req: Request) async throws -> Response {
         try req.authorize(.create, .matchingBoard)
         let run = try await BatchMatchingService(app: req.application).start(by: try req.requireUser())
-        return req.redirect(to: MatchingBoardRoute.run.link(run.id!))
+        return req.redirect(to: MatchingBoardRoute.run.link(try run.requireID()))
     }
 
     // MARK: - One run
@@ -76,7 +76,7 @@ struct MatchingBoardController: RouteCollection {
 
     @Sendable func progress(req: Request) async throws -> ProgressBody {
         let run = try await load(req)
-        let p = try await MatchingProgress.of(run.id!, on: req.db)
+        let p = try await MatchingProgress.of(run.requireID(), on: req.db)
         // A run without a job to finish it has stopped, whatever the run's row still says.
         let status = run.status == .running && p == nil ? MatchRun.Status.failed : run.status
         return ProgressBody(status: status.rawValue, percent: run.status == .running ? p?.percent ?? 0 : 100,
@@ -104,10 +104,10 @@ struct MatchingBoardController: RouteCollection {
     }
 
     func runPage(_ req: Request, _ run: MatchRun, errors: [FieldError] = [], failedProposal: UUID? = nil, values: [String: String] = [:]) async throws -> View {
-        let progress = try await MatchingProgress.of(run.id!, on: req.db)
+        let progress = try await MatchingProgress.of(run.requireID(), on: req.db)
         let proposals = run.status == .completed ? try await ProposalViews(req: req).cards(for: run, errors: errors, failed: failedProposal, values: values) : []
         let page = RunPage(
-            id: run.id!.uuidString.lowercased(), running: run.status == .running && progress != nil,
+            id: try run.requireID().uuidString.lowercased(), running: run.status == .running && progress != nil,
             failed: run.status == .failed || (run.status == .running && progress == nil),
             completed: run.status == .completed,
             percent: run.status == .running ? progress?.percent ?? 0 : 100,
@@ -116,8 +116,8 @@ struct MatchingBoardController: RouteCollection {
             objective: run.objective.map(ScoreText.decimal) ?? "—", stableObjective: run.stableObjective.map(ScoreText.decimal) ?? "—",
             unassigned: run.unassigned ?? 0, settings: Self.settingLines(run.settings, req),
             proposals: proposals, hasProposals: !proposals.isEmpty,
-            comparisonHref: MatchingBoardRoute.comparison.link(run.id!),
-            historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "match_run"), URLQueryItem(name: "subjectID", value: run.id!.uuidString.lowercased())]))
+            comparisonHref: MatchingBoardRoute.comparison.link(try run.requireID()),
+            historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "match_run"), URLQueryItem(name: "subjectID", value: try run.requireID().uuidString.lowercased())]))
         return try await req.page("matching_run", title: "matching.run_title", page)
     }
 
@@ -158,7 +158,7 @@ struct MatchingBoardController: RouteCollection {
         return try await req.formAgainIfInvalid {
             let engagement = try await req.registry.proposalDecisions.decide(proposal, choice, by: try req.requireUser())
             req.flash(engagement == nil ? "matching.left_unassigned" : "matching.match_proposed")
-            return req.redirect(to: MatchingBoardRoute.run.link(proposal.$run.id) + "#proposal-\(proposal.id!.uuidString.lowercased())")
+            return req.redirect(to: MatchingBoardRoute.run.link(proposal.$run.id) + "#proposal-\(try proposal.requireID().uuidString.lowercased())")
         } form: { errors in
             let run = try await proposal.$run.get(on: req.db)
             return try await runPage(req, run, errors: errors, failedProposal: proposal.id,
@@ -191,7 +191,7 @@ struct MatchingBoardController: RouteCollection {
     @Sendable func comparison(req: Request) async throws -> View {
         let run = try await load(req)
         guard run.status == .completed else { throw AppError.conflict(code: "matching_run_not_completed") }
-        let proposals = try await MatchProposal.query(on: req.db).filter(\.$run.$id == run.id!)
+        let proposals = try await MatchProposal.query(on: req.db).filter(\.$run.$id == run.requireID())
             .with(\.$need).with(\.$expert).with(\.$stableExpert).all()
             .sorted { $0.need.title.localizedStandardCompare($1.need.title) == .orderedAscending }
         let none = req.t("matching.unassigned")
@@ -202,7 +202,7 @@ struct MatchingBoardController: RouteCollection {
         }
         let objective = run.objective ?? 0, stable = run.stableObjective ?? 0
         return try await req.page("matching_comparison", title: "matching.comparison_title", ComparisonPage(
-            runHref: MatchingBoardRoute.run.link(run.id!), objective: ScoreText.decimal(objective), stableObjective: ScoreText.decimal(stable),
+            runHref: MatchingBoardRoute.run.link(try run.requireID()), objective: ScoreText.decimal(objective), stableObjective: ScoreText.decimal(stable),
             gap: ScoreText.decimal(objective - stable), unassigned: run.unassigned ?? 0, stableUnassigned: run.stableUnassigned ?? 0,
             rows: rows, differing: rows.filter(\.differs).count))
     }

@@ -16,13 +16,13 @@ struct MatchingData: Sendable {
         let profiles = try await ExpertProfile.query(on: db).sort(\.$fullName).sort(\.$id).all()
         let occupied = try await Engagement.query(on: db).filter(\.$stage ~~ EngagementStage.occupying).all(\.$expert.$id)
         let taken = occupied.reduce(into: [UUID: Int]()) { $0[$1, default: 0] += 1 }
-        return MatchingData(profiles: profiles, taken: taken, taxonomy: taxonomy)
+        return try MatchingData(profiles: profiles, taken: taken, taxonomy: taxonomy)
     }
 
-    private init(profiles: [ExpertProfile], taken: [UUID: Int], taxonomy: SkillsTaxonomy) {
+    private init(profiles: [ExpertProfile], taken: [UUID: Int], taxonomy: SkillsTaxonomy) throws {
         self.profiles = profiles
-        profileIndex = Dictionary(uniqueKeysWithValues: profiles.enumerated().map { ($0.element.id!, Int32($0.offset)) })
-        let open = profiles.map { max(0, ($0.capacity ?? 0) - taken[$0.id!, default: 0]) }
+        profileIndex = try Dictionary(uniqueKeysWithValues: profiles.enumerated().map { (try $0.element.requireID(), Int32($0.offset)) })
+        let open = try profiles.map { max(0, ($0.capacity ?? 0) - taken[try $0.requireID(), default: 0]) }
         openPlaces = open.map(Int32.init)
         encoding = MatchingEncoding(experts: zip(profiles, open).map { $0.facts(openPlaces: $1) }, taxonomy: taxonomy)
     }

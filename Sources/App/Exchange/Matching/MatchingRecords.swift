@@ -113,6 +113,13 @@ final class NeedInterest: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
+
+    /// A stance not yet taken; the caller sets it.
+    init(need: UUID, expert: UUID) {
+        id = UUID()
+        $need.id = need
+        $expert.id = expert
+    }
 }
 
 /// A need and an expert working together. It starts as a proposed match when a coordinator confirms a proposal.

@@ -10,11 +10,11 @@ struct NeedInterestService {
 
     /// The expert's profile, which interest is recorded against; experts without one have nothing to match yet.
     static func profile(of user: User, on db: Database) async throws -> ExpertProfile? {
-        try await ExpertProfile.query(on: db).filter(\.$user.$id == user.id!).first()
+        try await ExpertProfile.query(on: db).filter(\.$user.$id == user.requireID()).first()
     }
 
     func stances(of profile: ExpertProfile) async throws -> [UUID: NeedInterest.Stance] {
-        let rows = try await NeedInterest.query(on: db).filter(\.$expert.$id == profile.id!).all()
+        let rows = try await NeedInterest.query(on: db).filter(\.$expert.$id == profile.requireID()).all()
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.$need.id, $0.stance) })
     }
 
@@ -22,22 +22,15 @@ struct NeedInterestService {
         guard try await BatchMatchingService.isOpen(need, on: db) else {
             throw AppError.conflict(code: "need_not_open")
         }
-        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
-            let stored = try await NeedInterest.query(on: scope.db).filter(\.$need.$id == need.id!).filter(\.$expert.$id == profile.id!).first()
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
+            let stored = try await NeedInterest.query(on: scope.db).filter(\.$need.$id == need.requireID()).filter(\.$expert.$id == profile.requireID()).first()
             // The stance already stored (a retry, a second tab) changes nothing.
             if stored?.stance == stance { throw AuditLogService.NothingToChange() }
-            let row = stored
-                ?? {
-                    let fresh = NeedInterest()
-                    fresh.id = UUID()
-                    fresh.$need.id = need.id!
-                    fresh.$expert.id = profile.id!
-                    return fresh
-                }()
+            let row = try stored ?? NeedInterest(need: need.requireID(), expert: profile.requireID())
             row.stance = stance
             row.updatedAt = clock.now()
             try await row.save(on: scope.db)
-            try await scope.record(.needInterest, .need(need.id!), changes: ["expert_profile": profile.id!.uuidString.lowercased(),
+            try await scope.record(.needInterest, .need(need.requireID()), changes: ["expert_profile": profile.requireID().uuidString.lowercased(),
                                                                              "stance": stance.rawValue])
         }
     }

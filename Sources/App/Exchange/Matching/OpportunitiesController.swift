@@ -36,13 +36,13 @@ struct OpportunitiesController: RouteCollection {
         }
         let stances = try await req.registry.needInterests.stances(of: profile)
         let needs = try await BatchMatchingService.openNeeds(on: req.db)
-        let countries = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: req.db).all().map { ($0.id!, $0.country) })
-        let cards = needs.map { need in
+        let countries = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: req.db).all().map { (try $0.requireID(), $0.country) })
+        let cards = try needs.map { need in
             let d = need.draft
-            let current = stances[need.id!] ?? .neutral
+            let current = stances[try need.requireID()] ?? .neutral
             let code = countries[need.$organisation.id] ?? ""
             return Card(
-                id: need.id!.uuidString.lowercased(), title: need.title, country: CountryCode(code)?.name(in: req.language) ?? code,
+                id: try need.requireID().uuidString.lowercased(), title: need.title, country: CountryCode(code)?.name(in: req.language) ?? code,
                 supportAreas: d.supportAreas.map { req.t("support_area.\($0)") }.joined(separator: " · "),
                 skills: (d.requiredSkills + d.preferredSkills).compactMap { req.application.taxonomy.skill($0)?.labels[req.language] }
                     .joined(separator: " · "),
@@ -69,6 +69,6 @@ struct OpportunitiesController: RouteCollection {
         }
         try await req.registry.needInterests.set(stance, on: need, for: profile, by: user)
         req.flash("opportunities.saved", need.title)
-        return req.redirect(to: OpportunitiesRoute.list.link() + "#need-\(need.id!.uuidString.lowercased())")
+        return req.redirect(to: OpportunitiesRoute.list.link() + "#need-\(try need.requireID().uuidString.lowercased())")
     }
 }

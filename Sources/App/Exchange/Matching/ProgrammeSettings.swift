@@ -21,7 +21,7 @@ struct ProgrammeSettings {
         if !(0...10).contains(settings.alternates) { errors.append(FieldError("alternates", .outOfRange)) }
         if reason.trimmingWhitespace().isEmpty { errors.append(FieldError("reason", .required)) }
         guard errors.isEmpty else { throw AppError.validation(errors) }
-        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
             if let stored = try await Matching.query(on: scope.db).filter(\.$key == Self.matchingKey).first() {
                 // The settings in force again (a retry, a second tab) change nothing.
                 if stored.value == settings { throw AuditLogService.NothingToChange() }

@@ -33,7 +33,7 @@ struct ProposalDecisionService {
             return profile
         }
         let factory = ProposedMatchFactory(clock: clock, mailer: mailer)
-        return try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+        return try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             // Decided on the stored proposal and engagements: a second click, or a proposal from another run for the
             // same need or expert, must find the first decision already made.
             guard try await MatchProposal.find(proposal.id, on: scope.db)?.decision == .pending else {
@@ -47,10 +47,10 @@ struct ProposalDecisionService {
             proposal.decidedAt = clock.now()
             proposal.engagementID = engagement?.id
             try await proposal.save(on: scope.db)
-            try await scope.record(choice == .confirm ? .proposalConfirm : .proposalOverride, .matchProposal(proposal.id!), reason: reason,
-                                   changes: ["need": need.id!.uuidString.lowercased(),
-                                             "expert_profile": expert?.id!.uuidString.lowercased() ?? "",
-                                             "engagement": engagement?.id!.uuidString.lowercased() ?? ""])
+            try await scope.record(choice == .confirm ? .proposalConfirm : .proposalOverride, .matchProposal(proposal.requireID()), reason: reason,
+                                   changes: ["need": need.requireID().uuidString.lowercased(),
+                                             "expert_profile": expert?.requireID().uuidString.lowercased() ?? "",
+                                             "engagement": engagement?.requireID().uuidString.lowercased() ?? ""])
             return engagement
         }
     }

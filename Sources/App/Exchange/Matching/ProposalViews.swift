@@ -37,14 +37,14 @@ struct ProposalViews {
     }
 
     func cards(for run: MatchRun, errors: [FieldError], failed: UUID?, values: [String: String]) async throws -> [Card] {
-        let proposals = try await MatchProposal.query(on: req.db).filter(\.$run.$id == run.id!).with(\.$need).all()
+        let proposals = try await MatchProposal.query(on: req.db).filter(\.$run.$id == run.requireID()).with(\.$need).all()
             .sorted { $0.need.title.localizedStandardCompare($1.need.title) == .orderedAscending }
         let ids = Set(proposals.flatMap { p in [p.$expert.id, p.$stableExpert.id].compactMap { $0 } + p.alternates.map(\.expertProfileID) })
-        let profiles = Dictionary(uniqueKeysWithValues: try await ExpertProfile.query(on: req.db).filter(\.$id ~~ Array(ids)).all().map { ($0.id!, $0) })
-        return proposals.map { card($0, profiles, form: $0.id == failed ? FormState(values: values, errors: errors, on: req) : FormState()) }
+        let profiles = Dictionary(uniqueKeysWithValues: try await ExpertProfile.query(on: req.db).filter(\.$id ~~ Array(ids)).all().map { (try $0.requireID(), $0) })
+        return try proposals.map { try card($0, profiles, form: $0.id == failed ? FormState(values: values, errors: errors, on: req) : FormState()) }
     }
 
-    private func card(_ p: MatchProposal, _ profiles: [UUID: ExpertProfile], form: FormState) -> Card {
+    private func card(_ p: MatchProposal, _ profiles: [UUID: ExpertProfile], form: FormState) throws -> Card {
         let person = { (id: UUID?, score: Double?) -> Person? in
             guard let id, let profile = profiles[id] else { return nil }
             return Person(name: profile.fullName, organisation: profile.organisationName, score: score.map(ScoreText.percent) ?? "—")
@@ -69,8 +69,8 @@ struct ProposalViews {
         }
         let excluded = ScoreText.exclusions(req) { p.excluded[$0.rawValue] }
         let needID = p.$need.id
-        return Card(
-            id: p.id!.uuidString.lowercased(), needTitle: p.need.title, needHref: NeedRoute.show.link(needID),
+        return try Card(
+            id: p.requireID().uuidString.lowercased(), needTitle: p.need.title, needHref: NeedRoute.show.link(needID),
             candidatesHref: CandidatesRoute.candidates.link(needID), proposed: person(p.$expert.id, p.score), breakdown: breakdown,
             alternates: alternates, stable: person(p.$stableExpert.id, p.stableScore), stableDiffers: p.$stableExpert.id != p.$expert.id,
             excluded: excluded, pending: p.decision == .pending, decision: req.t("matching.decision.\(p.decision.rawValue)"),

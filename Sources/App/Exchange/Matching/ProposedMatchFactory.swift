@@ -10,7 +10,7 @@ struct ProposedMatchFactory {
 
     /// Time passes between the run and the decision: the need may have been matched, the expert filled up.
     func checkStillAvailable(_ need: Need, _ expert: ExpertProfile, on db: Database) async throws {
-        let occupied = try await Engagement.query(on: db).filter(\.$expert.$id == expert.id!)
+        let occupied = try await Engagement.query(on: db).filter(\.$expert.$id == expert.requireID())
             .filter(\.$stage ~~ EngagementStage.occupying).count()
         if let refusal = MatchUnavailability.check(needMatched: try await BatchMatchingService.isMatched(need, on: db),
                                                    expertStatus: expert.status, occupied: occupied, capacity: expert.capacity) {
@@ -30,17 +30,17 @@ struct ProposedMatchFactory {
     func create(_ need: Need, _ expert: ExpertProfile, _ proposal: MatchProposal, by coordinator: User, on db: Database) async throws -> Engagement {
         let engagement = Engagement()
         engagement.id = UUID()
-        engagement.$need.id = need.id!
-        engagement.$expert.id = expert.id!
+        engagement.$need.id = try need.requireID()
+        engagement.$expert.id = try expert.requireID()
         engagement.$proposal.id = proposal.id
         engagement.state = EngagementState(plannedMonths: need.draft.duration)
-        (engagement.score, engagement.breakdown) = Self.score(of: expert.id!, in: proposal)
-        engagement.createdBy = coordinator.id!
+        (engagement.score, engagement.breakdown) = Self.score(of: try expert.requireID(), in: proposal)
+        engagement.createdBy = try coordinator.requireID()
         engagement.createdAt = clock.now()
         engagement.updatedAt = clock.now()
         try await engagement.create(on: db)
         try await EngagementParties.tell(try await EngagementParties.people(of: need, expert, on: db), "match_proposed",
-                                         arguments: [need.title], link: MatchRoute.show.link(engagement.id!), clock: clock, mailer: mailer, on: db)
+                                         arguments: [need.title], link: MatchRoute.show.link(try engagement.requireID()), clock: clock, mailer: mailer, on: db)
         return engagement
     }
 }
@@ -72,7 +72,7 @@ enum EngagementParties {
     static func tell(_ people: [User], _ kind: String, arguments: [String], link: String, clock: WallClock, mailer: Mailer,
                      on db: Database) async throws {
         for person in people {
-            try await Notifier(clock: clock).notify(person.id!, "notification.\(kind)", arguments: arguments, link: link, on: db)
+            try await Notifier(clock: clock).notify(person.requireID(), "notification.\(kind)", arguments: arguments, link: link, on: db)
             try await mailer.enqueue(to: person.email, language: person.preferredLanguage ?? .fallback, kind: kind,
                                      arguments: [person.displayName] + arguments + [mailer.link(link)], on: db)
         }

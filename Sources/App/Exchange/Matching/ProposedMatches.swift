@@ -25,7 +25,7 @@ struct ProposedMatches {
 
         var protected: (dueDiligence: ProtectedObject, declaration: ProtectedObject, marketingConcern: ProtectedObject,
                         terms: ProtectedObject, work: ProtectedObject) {
-            let (body, expertUser) = (organisation.id!, expert.$user.id)
+            let (body, expertUser) = (need.$organisation.id, expert.$user.id)
             return (.dueDiligence(needOrganisationID: body, expertUserID: expertUser),
                     .conflictDeclaration(needOrganisationID: body, expertUserID: expertUser),
                     .marketingConcern(needOrganisationID: body, expertUserID: expertUser),
@@ -98,13 +98,13 @@ struct ProposedMatches {
 
     /// Some of `visible()`, newest first, and how many there are in all.
     func visible(_ rows: Range<Int>) async throws -> (rows: [Engagement], total: Int) {
-        guard let query = visibleQuery() else { return ([], 0) }
+        guard let query = try visibleQuery() else { return ([], 0) }
         let total = try await query.copy().count()
         return (try await query.range(rows).all(), total)
     }
 
     /// Nil for those who are party to no match.
-    private func visibleQuery() -> QueryBuilder<Engagement>? {
+    private func visibleQuery() throws -> QueryBuilder<Engagement>? {
         guard let user = req.auth.get(User.self) else { return nil }
         let query = Engagement.query(on: req.db).with(\.$need).with(\.$expert).sort(\.$createdAt, .descending).sort(\.$id, .descending)
         switch user.role {
@@ -114,8 +114,8 @@ struct ProposedMatches {
             guard let organisation = user.$organisation.id else { return nil }
             return query.join(Need.self, on: \Engagement.$need.$id == \Need.$id).filter(Need.self, \.$organisation.$id == organisation)
         case .expert:
-            return query.join(ExpertProfile.self, on: \Engagement.$expert.$id == \ExpertProfile.$id)
-                .filter(ExpertProfile.self, \.$user.$id == user.id!)
+            return try query.join(ExpertProfile.self, on: \Engagement.$expert.$id == \ExpertProfile.$id)
+                .filter(ExpertProfile.self, \.$user.$id == user.requireID())
         case .analyst:
             return nil
         }

@@ -37,17 +37,17 @@ struct APINeedController: RouteCollection {
         }
         let need = try await req.registry.needs.create(input.draft, readiness: ReadinessAssessment(ratings: ratings), organisationID: organisationID, by: user)
         let response = try await NeedDTO(need).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: APINeedRoute.show.link(need.id!))
+        response.headers.replaceOrAdd(name: .location, value: APINeedRoute.show.link(try need.requireID()))
         return response
     }
 
     @Sendable func show(req: Request) async throws -> NeedDTO {
-        NeedDTO(try await req.load(Need.self, for: .read))
+        try NeedDTO(await req.load(Need.self, for: .read))
     }
 
     @Sendable func submit(req: Request) async throws -> NeedDTO {
         let need = try await req.load(Need.self, for: .update)
-        return NeedDTO(try await req.registry.needs.submit(need, by: try req.requireUser()))
+        return try NeedDTO(await req.registry.needs.submit(need, by: req.requireUser()))
     }
 
 }
@@ -67,8 +67,8 @@ struct NeedDTO: Content {
     let fields: [ExperienceField]
     let sector: WorkSector?
 
-    init(_ need: Need) {
-        id = need.id!
+    init(_ need: Need) throws {
+        id = try need.requireID()
         organisationID = need.$organisation.id
         title = need.title
         status = need.status

@@ -16,28 +16,28 @@ struct NeedService: Sendable {
         guard let organisation = try await Organisation.find(organisationID, on: db), organisation.kind == .publicBody else {
             throw AppError.validation([FieldError("organisationID", .organisationKindMismatch)])
         }
-        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        return try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
             let need = Need()
             need.id = UUID()
             need.$organisation.id = organisationID
             need.status = .draft
-            need.createdBy = user.id!
+            need.createdBy = try user.requireID()
             need.createdAt = clock.now()
             need.apply(details, readiness: readiness, now: clock.now())
             try await need.create(on: scope.db)
-            try await scope.record(.needCreate, .need(need.id!), changes: ["title": need.title, "organisation": organisationID.uuidString])
+            try await scope.record(.needCreate, .need(need.requireID()), changes: ["title": need.title, "organisation": organisationID.uuidString])
             return need
         }
     }
 
     func update(_ need: Need, with draft: NeedDraft, readiness: ReadinessAssessment, by user: User) async throws -> Need {
         let details = try wellFormed(draft, readiness)
-        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        return try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
             need.status = try await need.stored(on: scope.db).status
             guard need.status == .draft else { throw AppError.conflict(code: "need_not_draft") }
             need.apply(details, readiness: readiness, now: clock.now())
             try await need.save(on: scope.db)
-            try await scope.record(.needUpdate, .need(need.id!), changes: ["title": need.title])
+            try await scope.record(.needUpdate, .need(need.requireID()), changes: ["title": need.title])
             return need
         }
     }
@@ -50,7 +50,7 @@ struct NeedService: Sendable {
         case .incomplete(let errors): throw AppError.validation(errors)
         case .screened(let screened): outcome = screened
         }
-        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        return try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
             // The content screened is the content stored: an edit or a second submission meanwhile is seen here.
             let stored = try await need.stored(on: scope.db)
             guard stored.details == details, stored.readiness == need.readiness else { throw AppError.conflict(code: "need_changed") }
@@ -59,7 +59,7 @@ struct NeedService: Sendable {
             need.status = screened
             need.updatedAt = clock.now()
             try await need.save(on: scope.db)
-            try await scope.record(.needSubmit, .need(need.id!), changes: ["status": screened.rawValue])
+            try await scope.record(.needSubmit, .need(need.requireID()), changes: ["status": screened.rawValue])
             return need
         }
     }
@@ -68,7 +68,7 @@ struct NeedService: Sendable {
     /// audited and told to the body's members.
     func decide(_ need: Need, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws -> Need {
         let trimmed = reason.trimmingWhitespace()
-        return try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+        return try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             let current = try await need.stored(on: scope.db).status
             let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "need_not_screened") { () throws(ParticipationWorkflow.Refusal) in
                 try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: current)
@@ -76,13 +76,13 @@ struct NeedService: Sendable {
             need.status = next
             need.updatedAt = clock.now()
             try await need.save(on: scope.db)
-            try await scope.record(.needDecide, .need(need.id!), reason: trimmed, changes: ["status": next.rawValue])
+            try await scope.record(.needDecide, .need(need.requireID()), reason: trimmed, changes: ["status": next.rawValue])
             let members = try await User.activeMembers(of: need.$organisation.id, on: scope.db).all()
             for member in members {
                 let language = member.preferredLanguage ?? .fallback
                 let status = mailer.catalogs.text("participation.\(next.rawValue)", language)
-                try await Notifier(clock: clock).notify(member.id!, "notification.need_decided", arguments: [need.title, status],
-                                                        link: NeedRoute.show.link(need.id!), on: scope.db)
+                try await Notifier(clock: clock).notify(member.requireID(), "notification.need_decided", arguments: [need.title, status],
+                                                        link: NeedRoute.show.link(try need.requireID()), on: scope.db)
                 try await mailer.enqueue(to: member.email, language: language, kind: "need_decided",
                                          arguments: [member.displayName, need.title, status, trimmed], on: scope.db)
             }

@@ -106,7 +106,7 @@ struct ProgrammeController: RouteCollection {
         try req.authorize(.list, .programmeReports)
         let report = try await req.cachedProgrammeReport()
         let needs = try await Engagement.query(on: req.db).with(\.$need).all()
-        let title = Dictionary(uniqueKeysWithValues: needs.map { ($0.id!, $0.need.title) })
+        let title = Dictionary(uniqueKeysWithValues: try needs.map { (try $0.requireID(), $0.need.title) })
         var lines = [Self.columns.joined(separator: ",")]
         for response in report.responses.sorted(by: { ($0.exchange.uuidString, $0.submittedAt) < ($1.exchange.uuidString, $1.submittedAt) }) {
             for (id, answer) in response.answers.sorted(by: { $0.key < $1.key }) {

@@ -34,8 +34,8 @@ struct ProgrammeSettingsController: RouteCollection {
                                             errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
         let user = try req.requireUser()
-        try await req.application.auditLog.transaction(on: req.db, actor: .user(user.id!)) { scope in
-            try await SuccessEvidenceRecord(evidence, by: user.id!, now: req.application.clock.now()).create(on: scope.db)
+        try await req.application.auditLog.transaction(on: req.db, actor: .user(user.requireID())) { scope in
+            try await SuccessEvidenceRecord(evidence, by: user.requireID(), now: req.application.clock.now()).create(on: scope.db)
             try await scope.record(.indicatorEvidence, .programme(), changes: ["indicator": evidence.indicator.rawValue, "links": String(evidence.links.count)])
         }
         req.flash("indicators.added")
@@ -114,14 +114,14 @@ struct ProgrammeSettingsController: RouteCollection {
     private func edit(_ stage: EvaluationStage, _ req: Request,
                       _ change: @escaping @Sendable (inout [Question]) throws -> Void) async throws {
         let user = try req.requireUser()
-        try await req.application.auditLog.transaction(on: req.db, actor: .user(user.id!)) { scope in
+        try await req.application.auditLog.transaction(on: req.db, actor: .user(user.requireID())) { scope in
             let stored = try await QuestionnaireExtras.query(on: scope.db).filter(\.$stage == stage).first()
             var questions = stored?.questions ?? []
             try change(&questions)
             let extras = stored ?? QuestionnaireExtras()
             extras.stage = stage
             extras.questions = questions
-            extras.updatedBy = user.id!
+            extras.updatedBy = try user.requireID()
             extras.updatedAt = req.application.clock.now()
             try await extras.save(on: scope.db)
             try await scope.record(.questionnaireEdit, .programme(), changes: ["stage": stage.rawValue, "questions": questions.map(\.id).joined(separator: ",")])

@@ -20,11 +20,11 @@ struct PublicationService {
     }
 
     func report(_ match: ProposedMatches.Loaded) async throws -> ClosingReport? {
-        try await ClosingReport.query(on: db).filter(\.$engagement.$id == match.engagement.id!).first()
+        try await ClosingReport.query(on: db).filter(\.$engagement.$id == match.engagement.requireID()).first()
     }
 
     func facts(_ match: ProposedMatches.Loaded) async throws -> Facts {
-        let id = match.engagement.id!
+        let id = try match.engagement.requireID()
         let terms = try await TermsVersion.query(on: db).filter(\.$engagement.$id == id).sort(\.$number, .descending).first()?.terms
         let meetings = try await Meeting.query(on: db).filter(\.$engagement.$id == id).sort(\.$dateText).all()
         let post = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == id).filter(\.$stage == .post).with(\.$responses).first()
@@ -45,23 +45,23 @@ struct PublicationService {
         let lessons = v.text("lessons", lessons, maxLength: 4000)
         let recommendations = v.text("recommendations", recommendations, required: false, maxLength: 4000)
         guard v.isValid else { throw AppError.validation(v.errors) }
-        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
             try await match.engagement.reloadState(on: scope.db)
             guard [.closing, .closed].contains(match.engagement.stage) else { throw AppError.conflict(code: "engagement_not_closing") }
-            let stored = try await ClosingReport.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!).first()
+            let stored = try await ClosingReport.query(on: scope.db).filter(\.$engagement.$id == match.engagement.requireID()).first()
             // Saving the same text again changes nothing and is not recorded again.
             if let stored, stored.outcome == outcome, stored.lessons == lessons, stored.recommendations == recommendations {
                 throw AuditLogService.NothingToChange()
             }
             let report = stored ?? ClosingReport()
-            report.$engagement.id = match.engagement.id!
+            report.$engagement.id = try match.engagement.requireID()
             report.outcome = outcome
             report.lessons = lessons
             report.recommendations = recommendations
-            report.updatedBy = user.id!
+            report.updatedBy = try user.requireID()
             report.updatedAt = clock.now()
             try await report.save(on: scope.db)
-            try await scope.record(.reportSave, .engagement(match.engagement.id!))
+            try await scope.record(.reportSave, .engagement(match.engagement.requireID()))
         }
     }
 
@@ -70,33 +70,33 @@ struct PublicationService {
     }
 
     private static func consents(of match: ProposedMatches.Loaded, on db: Database) async throws -> PublicationConsents {
-        let rows = try await PublicationConsent.query(on: db).filter(\.$engagement.$id == match.engagement.id!).filter(\.$consented == true).all()
+        let rows = try await PublicationConsent.query(on: db).filter(\.$engagement.$id == match.engagement.requireID()).filter(\.$consented == true).all()
         return PublicationConsents(Dictionary(grouping: rows, by: \.item).mapValues { Set($0.map(\.party)) })
     }
 
     /// A side's consent, item by item. Withdrawing consent takes the item off the public pages at once.
     func setConsents(_ items: Set<PublicationItem>, on match: ProposedMatches.Loaded, as party: DeclaringParty, by user: User) async throws {
-        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
             // The same answer again changes nothing and is not recorded again.
-            let rows = try await PublicationConsent.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
+            let rows = try await PublicationConsent.query(on: scope.db).filter(\.$engagement.$id == match.engagement.requireID())
                 .filter(\.$party == party).all()
             if rows.count == PublicationItem.allCases.count, Set(rows.filter(\.consented).map(\.item)) == items {
                 throw AuditLogService.NothingToChange()
             }
             for item in PublicationItem.allCases {
-                let row = try await PublicationConsent.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!)
+                let row = try await PublicationConsent.query(on: scope.db).filter(\.$engagement.$id == match.engagement.requireID())
                     .filter(\.$item == item).filter(\.$party == party).first() ?? PublicationConsent()
-                row.$engagement.id = match.engagement.id!
+                row.$engagement.id = try match.engagement.requireID()
                 row.item = item
                 row.party = party
                 row.consented = items.contains(item)
-                row.decidedBy = user.id!
+                row.decidedBy = try user.requireID()
                 row.decidedAt = clock.now()
                 try await row.save(on: scope.db)
             }
-            try await scope.record(.publicationConsent, .engagement(match.engagement.id!),
+            try await scope.record(.publicationConsent, .engagement(match.engagement.requireID()),
                                    changes: ["party": party.rawValue, "items": items.map(\.rawValue).sorted().joined(separator: ",")])
-            if let published = try await Publication.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!).first() {
+            if let published = try await Publication.query(on: scope.db).filter(\.$engagement.$id == match.engagement.requireID()).first() {
                 let kept = published.texts.filter { items.contains($0.key) }
                 let withdrawn = published.texts.keys.filter { !items.contains($0) }
                 guard !withdrawn.isEmpty else { return }
@@ -106,35 +106,35 @@ struct PublicationService {
                     published.setTexts(kept)
                     try await published.save(on: scope.db)
                 }
-                try await scope.record(.publicationWithdraw, .engagement(match.engagement.id!),
+                try await scope.record(.publicationWithdraw, .engagement(match.engagement.requireID()),
                                        changes: ["items": withdrawn.map(\.rawValue).sorted().joined(separator: ",")])
             }
         }
     }
 
     func publication(_ match: ProposedMatches.Loaded) async throws -> Publication? {
-        try await Publication.query(on: db).filter(\.$engagement.$id == match.engagement.id!).first()
+        try await Publication.query(on: db).filter(\.$engagement.$id == match.engagement.requireID()).first()
     }
 
     /// Publishes a closed engagement's redacted texts, only for items both sides consented to.
     func publish(_ draft: PublicationDraft, on match: ProposedMatches.Loaded, by coordinator: User) async throws {
-        _ = try await audit.transactionIfChanged(on: db, actor: .user(coordinator.id!)) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(coordinator.requireID())) { scope in
             // Checked against the consents stored now: one withdrawn meanwhile is never published.
             try await match.engagement.reloadState(on: scope.db)
             guard match.engagement.stage == .closed else { throw AppError.conflict(code: "engagement_not_closed") }
             let (checked, errors) = draft.checked(against: try await Self.consents(of: match, on: scope.db))
             guard let checked else { throw AppError.validation(errors) }
-            let stored = try await Publication.query(on: scope.db).filter(\.$engagement.$id == match.engagement.id!).first()
+            let stored = try await Publication.query(on: scope.db).filter(\.$engagement.$id == match.engagement.requireID()).first()
             if let stored, stored.texts == checked.texts, stored.post == checked.post { throw AuditLogService.NothingToChange() }
             let publication = stored ?? Publication()
-            publication.$engagement.id = match.engagement.id!
+            publication.$engagement.id = try match.engagement.requireID()
             publication.needTitle = match.need.title
             publication.setTexts(checked.texts)
             publication.post = checked.post
-            publication.publishedBy = coordinator.id!
+            publication.publishedBy = try coordinator.requireID()
             publication.publishedAt = clock.now()
             try await publication.save(on: scope.db)
-            try await scope.record(.publicationPublish, .engagement(match.engagement.id!),
+            try await scope.record(.publicationPublish, .engagement(match.engagement.requireID()),
                                    changes: ["items": checked.texts.keys.map(\.rawValue).sorted().joined(separator: ",")])
         }
     }

@@ -47,7 +47,7 @@ struct ReportController: RouteCollection {
             try await req.registry.publications.saveReport(outcome: form.outcome, lessons: form.lessons, recommendations: form.recommendations,
                                                    on: match, by: try req.requireUser())
             req.flash("report.saved")
-            return req.redirect(to: ReportRoute.show.link(match.engagement.id!))
+            return req.redirect(to: ReportRoute.show.link(try match.engagement.requireID()))
         } form: { errors in
             try await page(req, match, values: ["outcome": form.outcome ?? "", "lessons": form.lessons ?? "",
                                                        "recommendations": form.recommendations ?? ""], errors: errors)
@@ -60,11 +60,11 @@ struct ReportController: RouteCollection {
         let chosen = Set((FormFields.all(req)["items"] ?? []).compactMap(PublicationItem.init(rawValue:)))
         try await req.registry.publications.setConsents(chosen, on: match, as: party, by: try req.requireUser())
         req.flash("report.consent_saved")
-        return req.redirect(to: ReportRoute.show.link(match.engagement.id!))
+        return req.redirect(to: ReportRoute.show.link(try match.engagement.requireID()))
     }
 
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
-        let id = match.engagement.id!
+        let id = try match.engagement.requireID()
         let principal = req.principal!
         let facts = try await req.registry.publications.facts(match)
         let consents = try await req.registry.publications.consents(match)
@@ -125,7 +125,7 @@ struct ReportController: RouteCollection {
         return try await req.formAgainIfInvalid {
             try await req.registry.publications.publish(draft, on: match, by: try req.requireUser())
             req.flash("publication.published")
-            return req.redirect(to: PublicRoute.show.link(match.engagement.id!))
+            return req.redirect(to: PublicRoute.show.link(try match.engagement.requireID()))
         } form: { errors in
             try await publicationPage(req, match, texts: texts, post: post, preview: false, errors: errors)
         }
@@ -137,7 +137,7 @@ struct ReportController: RouteCollection {
         let form = FormState(values: [:], errors: errors, on: req,
                              labels: Dictionary(uniqueKeysWithValues: PublicationItem.allCases.map { ("text_\($0.rawValue)", req.t("publication.item.\($0.rawValue)")) }))
         return try await req.page("publication", title: "publication.title", PublicationPage(
-            reportHref: ReportRoute.show.link(match.engagement.id!), needTitle: match.need.title,
+            reportHref: ReportRoute.show.link(try match.engagement.requireID()), needTitle: match.need.title,
             items: consents.publishable.map {
                 TermsForm.Input(id: "text_\($0.rawValue)", value: texts[$0] ?? "", error: form.errors["text_\($0.rawValue)"],
                                 label: req.t("publication.item.\($0.rawValue)"))
@@ -145,7 +145,7 @@ struct ReportController: RouteCollection {
             withoutConsent: PublicationItem.allCases.filter { !consents.consented($0) }.map { req.t("publication.item.\($0.rawValue)") },
             post: post,
             preview: preview ? PublicText(title: match.need.title, texts: texts.filter { consents.consented($0.key) && !$0.value.trimmingWhitespace().isEmpty }, req) : nil,
-            action: ReportRoute.publish.link(match.engagement.id!),
+            action: ReportRoute.publish.link(try match.engagement.requireID()),
             form: form))
     }
 

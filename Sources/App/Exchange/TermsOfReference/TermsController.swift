@@ -66,7 +66,7 @@ struct TermsController: RouteCollection {
             } else {
                 req.flash("terms.unchanged")
             }
-            return req.redirect(to: TermsRoute.show.link(match.engagement.id!))
+            return req.redirect(to: TermsRoute.show.link(try match.engagement.requireID()))
         }
     }
 
@@ -75,7 +75,7 @@ struct TermsController: RouteCollection {
         guard let side = match.termsSide(of: req.principal!) else { throw AppError.forbidden }
         let complete = try await req.registry.terms.sign(match, as: side, by: try req.requireUser())
         req.flash(complete ? "terms.signed_by_all" : "terms.signed")
-        return req.redirect(to: TermsRoute.show.link(match.engagement.id!))
+        return req.redirect(to: TermsRoute.show.link(try match.engagement.requireID()))
     }
 
     @Sendable func version(req: Request) async throws -> View {
@@ -92,7 +92,7 @@ struct TermsController: RouteCollection {
             let changes: [TermsText.Change]
         }
         return try await req.page("terms_version", title: "terms.version_title", VersionPage(
-            termsHref: TermsRoute.show.link(match.engagement.id!), text: TermsText(terms, version: versions[index], match: match, req),
+            termsHref: TermsRoute.show.link(try match.engagement.requireID()), text: TermsText(terms, version: versions[index], match: match, req),
             previous: previous == nil ? nil : number - 1, changes: TermsText.changes(from: previous, to: terms, req)))
     }
 
@@ -100,7 +100,7 @@ struct TermsController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         try await req.registry.terms.start(match, by: try req.requireUser())
         req.flash("engagement.started")
-        return req.redirect(to: MatchRoute.show.link(match.engagement.id!))
+        return req.redirect(to: MatchRoute.show.link(try match.engagement.requireID()))
     }
 
     // MARK: - Exports
@@ -121,7 +121,7 @@ struct TermsController: RouteCollection {
             let signatures: [String: Date]
             let terms: TermsOfReference
         }
-        let export = Export(match: match.engagement.id!, need: match.need.title, version: version.number, createdAt: version.createdAt,
+        let export = Export(match: try match.engagement.requireID(), need: match.need.title, version: version.number, createdAt: version.createdAt,
                             signatures: Dictionary(version.signatures.map { ($0.side.rawValue, $0.signedAt) }, uniquingKeysWith: { a, _ in a }),
                             terms: terms)
         let response = try await export.encodeResponse(for: req)
@@ -159,7 +159,7 @@ struct TermsController: RouteCollection {
     }
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, versions: [TermsVersion], draft: TermsOfReferenceDraft,
                       form: FormState) async throws -> View {
-        let id = match.engagement.id!
+        let id = try match.engagement.requireID()
         let stage = match.engagement.stage
         let principal = req.principal!
         let canEdit = AccessPolicy.decide(principal, .update, match.protected.terms).isAllowed && [.torDrafting, .torSigned].contains(stage)

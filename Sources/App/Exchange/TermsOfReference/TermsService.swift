@@ -15,7 +15,7 @@ struct TermsService {
 
     /// Every version, newest first, each with its signatures and signers.
     func versions(of match: ProposedMatches.Loaded) async throws -> [TermsVersion] {
-        try await TermsVersion.query(on: db).filter(\.$engagement.$id == match.engagement.id!)
+        try await TermsVersion.query(on: db).filter(\.$engagement.$id == match.engagement.requireID())
             .with(\.$signatures) { $0.with(\.$signer) }
             .sort(\.$number, .descending).all()
     }
@@ -26,7 +26,7 @@ struct TermsService {
 
     /// A first draft from what the match already knows: dates from the need, its data access, and who is involved.
     func firstDraft(_ match: ProposedMatches.Loaded, coordinator: User?) async throws -> TermsOfReferenceDraft {
-        let members = try await User.activeMembers(of: match.organisation.id!, on: db).all()
+        let members = try await User.activeMembers(of: match.organisation.requireID(), on: db).all()
         return .first(for: match.need.details, bodyMembers: members.map(\.displayName), expert: match.expert.fullName,
                       coordinator: coordinator?.displayName)
     }
@@ -34,20 +34,20 @@ struct TermsService {
     /// Saves the terms as a new version, unless they equal the current one (then returns nil). The workflow step
     /// voids earlier signatures and refuses once the engagement has started.
     func save(_ terms: TermsOfReference, on match: ProposedMatches.Loaded, by user: User) async throws -> TermsVersion? {
-        try await audit.transactionIfChanged(on: db, actor: .user(user.id!)) { scope in
+        try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
             // Numbered from the version stored when the transaction runs, so simultaneous saves make consecutive versions.
             let latest = try await on(scope.db).versions(of: match).first
             if latest?.terms == terms { throw AuditLogService.NothingToChange() }
             try await EngagementWorkflowService.apply(.reviseTermsOfReference(months: terms.months), to: match.engagement, by: user.role,
                                                       in: scope, now: clock.now())
-            let version = TermsVersion(engagementID: match.engagement.id!, number: (latest?.number ?? 0) + 1, terms: terms,
-                                       by: user.id!, now: clock.now())
+            let version = TermsVersion(engagementID: try match.engagement.requireID(), number: (latest?.number ?? 0) + 1, terms: terms,
+                                       by: try user.requireID(), now: clock.now())
             try await version.create(on: scope.db)
-            try await scope.record(.termsVersion, .engagement(match.engagement.id!),
+            try await scope.record(.termsVersion, .engagement(match.engagement.requireID()),
                                    changes: ["version": String(version.number), "months": String(terms.months)])
             let others = try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db).filter { $0.id != user.id }
             try await EngagementParties.tell(others, "terms_version", arguments: [match.need.title, String(version.number)],
-                                             link: TermsRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: TermsRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
             return version
         }
     }
@@ -59,11 +59,11 @@ struct TermsService {
         if try await signatures(match, adding: side, by: user.role).completes {
             try await DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer).recheck(match, trigger: "sign-off")
         }
-        return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        return try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
             try await match.engagement.reloadState(on: scope.db)
             let (current, completes) = try await on(scope.db).signatures(match, adding: side, by: user.role)
-            try await TermsSignature(versionID: current.id!, side: side, signer: user.id!, now: clock.now()).create(on: scope.db)
-            try await scope.record(.termsSign, .engagement(match.engagement.id!),
+            try await TermsSignature(versionID: current.requireID(), side: side, signer: user.requireID(), now: clock.now()).create(on: scope.db)
+            try await scope.record(.termsSign, .engagement(match.engagement.requireID()),
                                    changes: ["version": String(current.number), "side": side.rawValue])
             guard completes else { return false }
             try await EngagementWorkflowService.apply(.completeSignOff, to: match.engagement, by: user.role, in: scope, now: clock.now())
@@ -71,7 +71,7 @@ struct TermsService {
             try await EvaluationService(db: scope.db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs).open(.pre, for: match, in: scope)
             try await EngagementParties.tell(try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db), "terms_signed",
                                              arguments: [match.need.title, String(current.number)],
-                                             link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: MatchRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
             return true
         }
     }
@@ -90,12 +90,12 @@ struct TermsService {
     /// work to track.
     func start(_ match: ProposedMatches.Loaded, by coordinator: User) async throws {
         try await DueDiligenceService(db: db, audit: audit, clock: clock, mailer: mailer).recheck(match, trigger: "start")
-        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             try await EngagementWorkflowService.apply(.start, to: match.engagement, by: coordinator.role, in: scope, now: clock.now())
             let signed = try await on(scope.db).versions(of: match).first?.terms
             if let signed { try await TrackingService.plan(signed, for: match.engagement, on: scope.db, now: clock.now()) }
             try await EngagementParties.tell(try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db), "engagement_started", arguments: [match.need.title],
-                                             link: MatchRoute.show.link(match.engagement.id!), clock: clock, mailer: mailer, on: scope.db)
+                                             link: MatchRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
         }
     }
 }

@@ -16,8 +16,8 @@ struct OrganisationDTO: Content {
     let sector: Sector?
     let identifier: String?
 
-    init(_ o: Organisation) {
-        id = o.id!
+    init(_ o: Organisation) throws {
+        id = try o.requireID()
         kind = o.kind
         name = o.name
         country = o.country
@@ -59,8 +59,8 @@ struct AccountDTO: Content {
     let organisationID: UUID?
     let preferredLanguage: SupportedLanguage?
 
-    init(_ u: User) {
-        id = u.id!
+    init(_ u: User) throws {
+        id = try u.requireID()
         displayName = u.displayName
         email = u.email
         role = u.role

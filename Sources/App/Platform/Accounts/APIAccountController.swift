@@ -11,16 +11,16 @@ struct APIAccountController: RouteCollection {
     }
 
     @Sendable func me_(req: Request) async throws -> AccountDTO {
-        AccountDTO(try req.requireUser())
+        try AccountDTO(req.requireUser())
     }
 
     @Sendable func notifications(req: Request) async throws -> PageDTO<NotificationDTO> {
         let user = try req.requireUser()
         let paging = try PageRequest(req)
-        let query = UserNotification.query(on: req.db).filter(\.$user.$id == user.id!)
+        let query = UserNotification.query(on: req.db).filter(\.$user.$id == (try user.requireID()))
         let total = try await query.copy().count()
         let items = try await query.sort(\.$createdAt, .descending).range(paging.range).all().map {
-            NotificationDTO(id: $0.id!, message: req.application.catalogs.text($0.messageKey, req.language, $0.arguments),
+            NotificationDTO(id: try $0.requireID(), message: req.application.catalogs.text($0.messageKey, req.language, $0.arguments),
                             link: $0.link, createdAt: $0.createdAt, read: $0.readAt != nil)
         }
         return PageDTO(items: items, page: paging.page, perPage: paging.perPage, total: total)

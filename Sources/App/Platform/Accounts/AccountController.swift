@@ -20,7 +20,7 @@ struct AccountController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> View {
         let user = try req.requireUser()
-        try req.authorize(.read, .account(id: user.id!, organisationID: user.$organisation.id))
+        try req.authorize(.read, .account(id: user.requireID(), organisationID: user.$organisation.id))
         let organisation = try await user.$organisation.get(on: req.db)
         return try await req.page("account", title: "account.title", AccountPage(
             name: user.displayName, email: user.email, role: req.t("role.\(user.role.rawValue)"), organisation: organisation?.name))
@@ -48,8 +48,8 @@ struct AccountController: RouteCollection {
 
     private func tokensPage(_ req: Request, newToken: String?, form: FormState) async throws -> TokensPage {
         let user = try req.requireUser()
-        let rows = try await APIToken.query(on: req.db).filter(\.$user.$id == user.id!).sort(\.$createdAt, .descending).all().map {
-            TokenRow(id: $0.id!.uuidString.lowercased(), name: $0.name, hint: $0.hint + "…",
+        let rows = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all().map {
+            TokenRow(id: try $0.requireID().uuidString.lowercased(), name: $0.name, hint: $0.hint + "…",
                      created: CalendarDay.text($0.createdAt),
                      lastUsed: $0.lastUsedAt.map(CalendarDay.text), revoked: $0.revokedAt != nil)
         }
@@ -71,9 +71,9 @@ struct AccountController: RouteCollection {
         }
         let secret = SecretToken(prefix: APIToken.prefix)
         try await req.audited { scope in
-            let token = APIToken(id: UUID(), userID: user.id!, name: name, secret: secret, now: req.application.clock.now())
+            let token = APIToken(id: UUID(), userID: try user.requireID(), name: name, secret: secret, now: req.application.clock.now())
             try await token.create(on: scope.db)
-            try await scope.record(.apiTokenCreate, .apiToken(token.id!), changes: ["name": name])
+            try await scope.record(.apiTokenCreate, .apiToken(token.requireID()), changes: ["name": name])
         }
         return try await req.page("tokens", title: "tokens.title", try await tokensPage(req, newToken: secret.plaintext, form: FormState()),
                                   status: .created)

@@ -44,11 +44,11 @@ struct AccountService: Sendable {
             if let invitation {
                 invitation.acceptedAt = clock.now()
                 try await invitation.save(on: scope.db)
-                try await scope.record(.invitationAccept, .invitation(invitation.id!))
+                try await scope.record(.invitationAccept, .invitation(invitation.requireID()))
                 try await notifier.notify(invitation.invitedBy, "notification.invitation_accepted", arguments: [name],
                                           link: PeopleRoute.list.link(), on: scope.db)
             }
-            try await scope.record(.userCreate, .user(user.id!), changes: ["role": role.rawValue, "status": "active"])
+            try await scope.record(.userCreate, .user(user.requireID()), changes: ["role": role.rawValue, "status": "active"])
             return user
         }
     }
@@ -102,7 +102,7 @@ struct AccountService: Sendable {
                 else { return }
                 try await mailer.enqueue(to: existing.email, language: existing.preferredLanguage ?? language,
                                          kind: "registration_duplicate", arguments: [mailer.link(PasswordResetRoute.forgotForm.link())], on: scope.db)
-                try await scope.record(.userRegister, .user(existing.id!), reason: "address already registered")
+                try await scope.record(.userRegister, .user(existing.requireID()), reason: "address already registered")
             }
         }
     }
@@ -116,10 +116,10 @@ struct AccountService: Sendable {
                             organisationID: nil, status: .pending, preferredLanguage: language, now: clock.now())
             user.requestedOrganisation = organisation
             try await user.create(on: scope.db)
-            try await scope.record(.userRegister, .user(user.id!), changes: ["role": role.rawValue, "status": "pending"])
+            try await scope.record(.userRegister, .user(user.requireID()), changes: ["role": role.rawValue, "status": "pending"])
             try await mailer.enqueue(to: email.value, language: language, kind: "registration_received", arguments: [name], on: scope.db)
             for coordinator in try await User.query(on: scope.db).filter(\.$role == .coordinator).filter(\.$status == .active).all() {
-                try await notifier.notify(coordinator.id!, "notification.registration_pending", link: PeopleRoute.list.link(), on: scope.db)
+                try await notifier.notify(coordinator.requireID(), "notification.registration_pending", link: PeopleRoute.list.link(), on: scope.db)
             }
         }
     }
@@ -137,7 +137,7 @@ struct AccountService: Sendable {
         } else if user.role == .publicParticipant {
             throw AppError.validation([FieldError("organisationID", .required)])
         }
-        try await audit.transaction(on: db, actor: .user(actor.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(actor.requireID())) { scope in
             try await Self.requirePending(userID, on: scope.db)
             user.status = .active
             user.$organisation.id = organisationID
@@ -157,7 +157,7 @@ struct AccountService: Sendable {
         let reason = v.text("reason", reason, maxLength: 1000)
         guard v.isValid else { throw AppError.validation(v.errors) }
         guard let user = try await User.find(userID, on: db), user.status == .pending else { throw AppError.notFound }
-        try await audit.transaction(on: db, actor: .user(actor.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(actor.requireID())) { scope in
             try await Self.requirePending(userID, on: scope.db)
             user.status = .disabled
             user.updatedAt = clock.now()
@@ -200,16 +200,16 @@ struct AccountService: Sendable {
         }
         struct LockedMeanwhile: Error {}
         do {
-            try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
                 // Failures that arrived while the password was being checked may have locked the account.
                 if let until = try await LoginFailure.lockedUntil(key, on: scope.db), until > now { throw LockedMeanwhile() }
                 try await LoginFailure.query(on: scope.db).filter(\.$id == key).delete()
-                try await scope.record(.sessionLogin, .user(user.id!))
+                try await scope.record(.sessionLogin, .user(user.requireID()))
             }
         } catch is LockedMeanwhile {
             return .locked
         }
-        return .signedIn(user.id!)
+        return .signedIn(try user.requireID())
     }
 
     private func recordFailure(key: String, user: User?, now: Date) async throws {
@@ -232,8 +232,8 @@ struct AccountService: Sendable {
         else { return }
         let secret = SecretToken()
         try await audit.transaction(on: db, actor: .anonymous) { scope in
-            try await PasswordReset(id: UUID(), userID: user.id!, tokenDigest: secret.digest, now: clock.now()).create(on: scope.db)
-            try await scope.record(.passwordResetRequest, .user(user.id!))
+            try await PasswordReset(id: UUID(), userID: user.requireID(), tokenDigest: secret.digest, now: clock.now()).create(on: scope.db)
+            try await scope.record(.passwordResetRequest, .user(user.requireID()))
             try await mailer.enqueue(to: user.email, language: user.preferredLanguage ?? language, kind: "password_reset",
                                      arguments: [user.displayName, mailer.link("\(PasswordResetRoute.resetForm.link())?token=\(secret.plaintext)")],
                                      on: scope.db)
@@ -272,12 +272,12 @@ struct AccountService: Sendable {
     // MARK: - Preferences
 
     func setLanguage(_ language: SupportedLanguage, for user: User) async throws {
-        try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
             // An update of two columns, not a save: the signed-in user was read for this request only.
-            try await User.query(on: scope.db).filter(\.$id == user.id!)
+            try await User.query(on: scope.db).filter(\.$id == user.requireID())
                 .set(\.$preferredLanguage, to: language).set(\.$updatedAt, to: clock.now()).update()
             user.preferredLanguage = language
-            try await scope.record(.userLanguage, .user(user.id!), changes: ["preferredLanguage": language.rawValue])
+            try await scope.record(.userLanguage, .user(user.requireID()), changes: ["preferredLanguage": language.rawValue])
         }
     }
 }

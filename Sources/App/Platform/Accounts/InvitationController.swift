@@ -64,8 +64,8 @@ struct InvitationController: RouteCollection {
         return ListPage(
             invitations: rows, hasInvitations: !rows.isEmpty, form: form,
             roles: Option.cases(Role.allCases, labels: "role", selected: draft?.role, req),
-            organisations: organisations.map {
-                Option(value: $0.id!.uuidString, label: "\($0.name) (\($0.country))", selected: $0.id?.uuidString == draft?.organisationID)
+            organisations: try organisations.map {
+                Option(value: try $0.requireID().uuidString, label: "\($0.name) (\($0.country))", selected: $0.id?.uuidString == draft?.organisationID)
             },
             languages: SupportedLanguage.allCases.map {
                 Option(value: $0.rawValue, label: req.t("language.\($0.rawValue)"), selected: $0.rawValue == (draft?.language ?? req.language.rawValue))

@@ -26,11 +26,11 @@ struct InvitationService: Sendable {
         guard v.isValid, let email, let role, let language else { throw AppError.validation(v.errors) }
 
         let secret = SecretToken()
-        return try await accounts.audit.transaction(on: db, actor: .user(inviter.id!)) { scope in
+        return try await accounts.audit.transaction(on: db, actor: .user(inviter.requireID())) { scope in
             let invitation = Invitation(id: UUID(), email: email, role: role, organisationID: organisationID, language: language,
-                                        tokenDigest: secret.digest, invitedBy: inviter.id!, now: clock.now())
+                                        tokenDigest: secret.digest, invitedBy: try inviter.requireID(), now: clock.now())
             try await invitation.create(on: scope.db)
-            try await scope.record(.invitationCreate, .invitation(invitation.id!), changes: ["role": role.rawValue])
+            try await scope.record(.invitationCreate, .invitation(invitation.requireID()), changes: ["role": role.rawValue])
             let mailer = accounts.mailer
             try await mailer.enqueue(
                 to: email.value, language: language, kind: "invitation",

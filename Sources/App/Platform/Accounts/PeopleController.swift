@@ -39,22 +39,22 @@ struct PeopleController: RouteCollection {
 
     private func listPage(_ req: Request, errors: [FieldError], errorFor: UUID?) async throws -> ListPage {
         let users = try await User.query(on: req.db).with(\.$organisation).sort(\.$displayName).limit(500).all()
-        let people = users.map { user in
-            Person(id: user.id!.uuidString.lowercased(), name: user.displayName, email: user.email,
+        let people = try users.map { user in
+            Person(id: try user.requireID().uuidString.lowercased(), name: user.displayName, email: user.email,
                    role: req.t("role.\(user.role.rawValue)"), roleValue: user.role.rawValue,
                    status: req.t("status.\(user.status.rawValue)"), organisation: user.organisation?.name,
                    requestedOrganisation: user.requestedOrganisation,
-                   historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "user"), URLQueryItem(name: "subjectID", value: user.id!.uuidString.lowercased())]))
+                   historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "user"), URLQueryItem(name: "subjectID", value: try user.requireID().uuidString.lowercased())]))
         }
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
-        func options(_ kind: OrganisationKind) -> [Option] {
-            organisations.filter { $0.kind == kind }.map { Option(value: $0.id!.uuidString, label: $0.name, selected: false) }
+        func options(_ kind: OrganisationKind) throws -> [Option] {
+            try organisations.filter { $0.kind == kind }.map { Option(value: try $0.requireID().uuidString, label: $0.name, selected: false) }
         }
         let pending = zip(users, people).filter { $0.0.status == .pending }.map(\.1)
         return ListPage(
             pending: pending, hasPending: !pending.isEmpty,
             people: zip(users, people).filter { $0.0.status != .pending }.map(\.1),
-            publicBodies: options(.publicBody), companies: options(.company),
+            publicBodies: try options(.publicBody), companies: try options(.company),
             errorList: FormState(values: [:], errors: errors, on: req).summary.map(\.message),
             errorFor: errorFor?.uuidString.lowercased())
     }

@@ -47,8 +47,8 @@ struct SessionController: RouteCollection {
 
     @Sendable func logout(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        try await req.application.auditLog.transaction(on: req.db, actor: .user(user.id!)) { scope in
-            try await scope.record(.sessionLogout, .user(user.id!))
+        try await req.application.auditLog.transaction(on: req.db, actor: .user(user.requireID())) { scope in
+            try await scope.record(.sessionLogout, .user(user.requireID()))
         }
         req.endSession()
         return req.redirect(to: HomeRoute.home.link())

@@ -58,7 +58,7 @@ struct JobQueue: Sendable {
         try await db.sql.update(JobRecord.schema)
             .set("phase", to: phase).set("done", to: done).set("total", to: total)
             .set("lease_until", to: now.addingTimeInterval(Self.lease)).set("updated_at", to: now)
-            .where("id", .equal, job.id!).where("lease_owner", .equal, owner).where("status", .equal, JobRecord.Status.running.rawValue)
+            .where("id", .equal, try job.requireID()).where("lease_owner", .equal, owner).where("status", .equal, JobRecord.Status.running.rawValue)
             .changedAnyRow()
     }
 
@@ -85,7 +85,7 @@ struct JobQueue: Sendable {
             .set("lease_owner", to: String?.none).set("lease_until", to: Date?.none).set("updated_at", to: now)
         if let error { update = update.set("error", to: error) }
         if let runAfter { update = update.set("run_after", to: runAfter) }
-        try await update.where("id", .equal, job.id!).where("lease_owner", .equal, owner).run()
+        try await update.where("id", .equal, try job.requireID()).where("lease_owner", .equal, owner).run()
     }
 
     /// An operator's retry of a job that failed for good: queued again with a fresh count.

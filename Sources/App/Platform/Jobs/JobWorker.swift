@@ -110,7 +110,7 @@ final class JobWorker: Sendable {
             try await queue.complete(job, owner: owner, now: app.clock.now())
         } catch {
             let key = "jobs.failure.internal"
-            app.logger.error("job failed", metadata: ["job": "\(job.id!)", "kind": "\(job.kind.rawValue)",
+            app.logger.error("job failed", metadata: ["job": "\(job.id?.uuidString ?? "-")", "kind": "\(job.kind.rawValue)",
                                                       "error": "\(String(reflecting: type(of: error)))"])
             if job.attempts < job.maxAttempts {
                 try? await queue.fail(job, owner: owner, error: key, retryAfter: JobQueue.backoff(afterAttempt: job.attempts), now: now)
@@ -125,7 +125,7 @@ final class JobWorker: Sendable {
         do {
             try await handler.failed(job, error)
         } catch {
-            app.logger.error("job failure not recorded", metadata: ["job": "\(job.id!)"])
+            app.logger.error("job failure not recorded", metadata: ["job": "\(job.id?.uuidString ?? "-")"])
         }
     }
 }

@@ -23,7 +23,7 @@ extension Platform {
             query = query.filter(\.$status == wanted)
         }
         return try await query.all().map {
-            JobRow(id: $0.id!, kind: $0.kind.rawValue, status: $0.status.rawValue, attempts: $0.attempts,
+            JobRow(id: try $0.requireID(), kind: $0.kind.rawValue, status: $0.status.rawValue, attempts: $0.attempts,
                    progress: $0.total > 0 ? "\($0.phase ?? "") \($0.done)/\($0.total)" : ($0.phase ?? ""),
                    error: $0.error.map { app.catalogs.text($0, .en) })
         }

@@ -19,7 +19,7 @@ struct Mailer: Sendable {
         try await message.create(on: db)
         // Its delivery is a job written with it: the message is sent if and only if its cause committed.
         if transport == .sendmail {
-            try await JobQueue(db: db).enqueue(.mail, subject: message.id!, uniqueKey: SendmailDelivery.jobKey(message.id!),
+            try await JobQueue(db: db).enqueue(.mail, subject: message.requireID(), uniqueKey: SendmailDelivery.jobKey(message.requireID()),
                                                maxAttempts: SendmailDelivery.maxAttempts + 1, now: clock.now())
         }
     }

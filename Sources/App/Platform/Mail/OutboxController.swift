@@ -25,7 +25,7 @@ struct OutboxController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> View {
         try req.authorize(.list, .mailOutbox)
-        let messages = try await MailMessage.query(on: req.db).sort(\.$createdAt, .descending).limit(200).all().map { row($0, req, body: false) }
+        let messages = try await MailMessage.query(on: req.db).sort(\.$createdAt, .descending).limit(200).all().map { try row($0, req, body: false) }
         return try await req.page("outbox", title: "outbox.title", ListPage(messages: messages, hasMessages: !messages.isEmpty))
     }
 
@@ -35,8 +35,8 @@ struct OutboxController: RouteCollection {
         return try await req.page("outbox_message", title: "outbox.message_title", row(message, req, body: true))
     }
 
-    private func row(_ m: MailMessage, _ req: Request, body: Bool) -> Row {
-        Row(id: m.id!.uuidString.lowercased(), recipient: m.recipient, subject: m.subject, status: req.t("mail.status.\(m.status.rawValue)"),
+    private func row(_ m: MailMessage, _ req: Request, body: Bool) throws -> Row {
+        try Row(id: m.requireID().uuidString.lowercased(), recipient: m.recipient, subject: m.subject, status: req.t("mail.status.\(m.status.rawValue)"),
             created: m.createdAt.formatted(.iso8601), body: body ? m.body : nil)
     }
 }

@@ -32,7 +32,7 @@ struct SendmailDelivery: Sendable {
                 message.status = message.attempts >= Self.maxAttempts ? .failed : .queued
             }
             try await message.save(on: scope.db)
-            try await scope.record(delivered ? .mailDelivered : .mailFailed, .mail(message.id!),
+            try await scope.record(delivered ? .mailDelivered : .mailFailed, .mail(message.requireID()),
                                    changes: ["status": message.status.rawValue, "attempts": "\(message.attempts)"])
         }
         if message.status == .queued { throw NotDelivered() }

@@ -25,9 +25,9 @@ struct NotificationController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> View {
         let user = try req.requireUser()
-        let items = try await UserNotification.query(on: req.db).filter(\.$user.$id == user.id!)
+        let items = try await UserNotification.query(on: req.db).filter(\.$user.$id == user.requireID())
             .sort(\.$createdAt, .descending).limit(100).all().map {
-                Item(id: $0.id!.uuidString.lowercased(), text: req.application.catalogs.text($0.messageKey, req.language, $0.arguments),
+                Item(id: try $0.requireID().uuidString.lowercased(), text: req.application.catalogs.text($0.messageKey, req.language, $0.arguments),
                      link: $0.link, created: CalendarDay.text($0.createdAt), unread: $0.readAt == nil)
             }
         return try await req.page("notifications", title: "notifications.title", ListPage(items: items, hasItems: !items.isEmpty))
@@ -51,7 +51,7 @@ struct NotificationController: RouteCollection {
         let user = try req.requireUser()
         _ = try await req.auditedIfChanged { scope in
             // Read inside the transaction, so two clicks record each notification once.
-            let unread = try await UserNotification.query(on: scope.db).filter(\.$user.$id == user.id!).filter(\.$readAt == nil).all(\.$id)
+            let unread = try await UserNotification.query(on: scope.db).filter(\.$user.$id == user.requireID()).filter(\.$readAt == nil).all(\.$id)
             guard try await UserNotification.markRead(unread, at: req.application.clock.now(), on: scope.db) > 0 else {
                 throw AuditLogService.NothingToChange()
             }

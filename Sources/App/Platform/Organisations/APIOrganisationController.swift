@@ -27,21 +27,21 @@ struct APIOrganisationController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         try req.authorize(.create, .organisationDirectory)
         let input = try req.content.decode(OrganisationInput.self)
-        let organisation = try await req.registry.organisations.create(input.draft, actor: .user(try req.requireUser().id!))
+        let organisation = try await req.registry.organisations.create(input.draft, actor: .user(req.requireUser().requireID()))
         let response = try await OrganisationDTO(organisation).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: APIOrganisationRoute.show.link(organisation.id!))
+        response.headers.replaceOrAdd(name: .location, value: APIOrganisationRoute.show.link(try organisation.requireID()))
         return response
     }
 
     @Sendable func show(req: Request) async throws -> OrganisationDTO {
-        OrganisationDTO(try await req.load(Organisation.self, for: .read))
+        try OrganisationDTO(await req.load(Organisation.self, for: .read))
     }
 
     @Sendable func replace(req: Request) async throws -> OrganisationDTO {
         let organisation = try await req.load(Organisation.self, for: .update)
         var input = try req.content.decode(OrganisationInput.self)
         input.kind = input.kind ?? organisation.kind.rawValue
-        return OrganisationDTO(try await req.registry.organisations.update(organisation, with: input.draft, actor: .user(try req.requireUser().id!)))
+        return try OrganisationDTO(await req.registry.organisations.update(organisation, with: input.draft, actor: .user(req.requireUser().requireID())))
     }
 
 }

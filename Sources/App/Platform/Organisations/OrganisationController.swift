@@ -41,7 +41,7 @@ struct OrganisationController: RouteCollection {
         if !query.isEmpty { builder = builder.filter(Organisation.schema, "name", contains: query, on: req.db) }
         if let kind { builder = builder.filter(\.$kind == kind) }
         let items = try await builder.limit(200).all().map {
-            ListItem(name: $0.name, href: OrganisationRoute.show.link($0.id!), kind: req.t("organisation.kind.\($0.kind.rawValue)"),
+            ListItem(name: $0.name, href: OrganisationRoute.show.link(try $0.requireID()), kind: req.t("organisation.kind.\($0.kind.rawValue)"),
                      country: CountryCode($0.country)?.name(in: req.language) ?? $0.country)
         }
         let principal = req.principal!
@@ -87,7 +87,7 @@ struct OrganisationController: RouteCollection {
         let principal = req.principal!
         let o = organisation
         return try await req.page("organisation", title: "organisation.title", Detail(
-            id: o.id!.uuidString.lowercased(), name: o.name, kind: req.t("organisation.kind.\(o.kind.rawValue)"),
+            id: try o.requireID().uuidString.lowercased(), name: o.name, kind: req.t("organisation.kind.\(o.kind.rawValue)"),
             country: CountryCode(o.country)?.name(in: req.language) ?? o.country, identifier: o.identifier,
             publicBodyType: o.publicBodyType.map { req.t("organisation.type.\($0.rawValue)") },
             jurisdiction: o.jurisdiction.map { req.t("organisation.jurisdiction.\($0.rawValue)") },
@@ -95,10 +95,10 @@ struct OrganisationController: RouteCollection {
             workingLanguages: o.workingLanguages.compactMap { LanguageCode($0)?.name(in: req.language) },
             hasWorkingLanguages: !o.workingLanguages.isEmpty,
             sector: o.sector.map { req.t("organisation.sector.\($0.rawValue)") },
-            canEdit: AccessPolicy.decide(principal, .update, .organisation(id: o.id!)).isAllowed,
+            canEdit: AccessPolicy.decide(principal, .update, .organisation(id: try o.requireID())).isAllowed,
             historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
-                ? AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "organisation"), URLQueryItem(name: "subjectID", value: o.id!.uuidString.lowercased())]) : nil,
-            participationHref: o.kind == .publicBody ? ParticipationRoute.show.link(o.id!) : nil,
+                ? AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "organisation"), URLQueryItem(name: "subjectID", value: try o.requireID().uuidString.lowercased())]) : nil,
+            participationHref: o.kind == .publicBody ? ParticipationRoute.show.link(try o.requireID()) : nil,
             participationStatus: o.kind == .publicBody ? req.t("participation.\((o.participationStatus ?? .draft).rawValue)") : nil))
     }
 
@@ -129,9 +129,9 @@ struct OrganisationController: RouteCollection {
         try req.authorize(.create, .organisationDirectory)
         let form = try req.content.decode(OrganisationInput.self)
         return try await req.formAgainIfInvalid {
-            let organisation = try await req.registry.organisations.create(form.draft, actor: .user(try req.requireUser().id!))
+            let organisation = try await req.registry.organisations.create(form.draft, actor: .user(req.requireUser().requireID()))
             req.flash("organisation.created")
-            return req.redirect(to: OrganisationRoute.show.link(organisation.id!))
+            return req.redirect(to: OrganisationRoute.show.link(try organisation.requireID()))
         } form: { errors in
             try await req.page("organisation_form", title: "organisation.new_title",
                                       formPage(req, action: OrganisationRoute.create.link(), draft: form.draft, errors: errors))
@@ -141,7 +141,7 @@ struct OrganisationController: RouteCollection {
     @Sendable func editForm(req: Request) async throws -> View {
         let organisation = try await req.load(Organisation.self, for: .update)
         return try await req.page("organisation_form", title: "organisation.edit_title",
-                                  formPage(req, action: OrganisationRoute.update.link(organisation.id!), draft: organisation.draft, errors: []))
+                                  formPage(req, action: OrganisationRoute.update.link(try organisation.requireID()), draft: organisation.draft, errors: []))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -149,12 +149,12 @@ struct OrganisationController: RouteCollection {
         var form = try req.content.decode(OrganisationInput.self)
         form.kind = organisation.kind.rawValue
         return try await req.formAgainIfInvalid {
-            _ = try await req.registry.organisations.update(organisation, with: form.draft, actor: .user(try req.requireUser().id!))
+            _ = try await req.registry.organisations.update(organisation, with: form.draft, actor: .user(req.requireUser().requireID()))
             req.flash("organisation.saved")
-            return req.redirect(to: OrganisationRoute.show.link(organisation.id!))
+            return req.redirect(to: OrganisationRoute.show.link(try organisation.requireID()))
         } form: { errors in
             try await req.page("organisation_form", title: "organisation.edit_title",
-                                      formPage(req, action: OrganisationRoute.update.link(organisation.id!), draft: form.draft, errors: errors))
+                                      formPage(req, action: OrganisationRoute.update.link(try organisation.requireID()), draft: form.draft, errors: errors))
         }
     }
 

@@ -30,7 +30,7 @@ struct OrganisationService: Sendable {
             let changed = Self.fields(of: stored).filter { before[$0.key] != $0.value }
             guard !changed.isEmpty else { throw AuditLogService.NothingToChange() }
             try await stored.save(on: scope.db)
-            try await scope.record(.organisationUpdate, .organisation(stored.id!), changes: changed)
+            try await scope.record(.organisationUpdate, .organisation(stored.requireID()), changes: changed)
             return stored
         }
         if let updated { return updated }

@@ -38,13 +38,13 @@ struct ParticipationController: RouteCollection {
                                        "integrityMandate": o.integrityMandate]
         let rows = ProfileController.screeningRows(o.screening, req)
         return try await req.page("participation", title: "body_participation.title", ParticipationPage(
-            id: o.id!.uuidString.lowercased(), name: o.name, organisationHref: OrganisationRoute.show.link(o.id!),
+            id: try o.requireID().uuidString.lowercased(), name: o.name, organisationHref: OrganisationRoute.show.link(o.requireID()),
             status: req.t("participation.\((o.participationStatus ?? .draft).rawValue)"),
             screening: rows, hasScreening: !rows.isEmpty,
             attestations: Self.attestationNames.map { Option(value: $0, label: req.t("body_participation.attest.\($0)"), selected: values[$0] == true) },
-            canSubmit: AccessPolicy.decide(principal, .update, .organisation(id: o.id!)).isAllowed,
+            canSubmit: AccessPolicy.decide(principal, .update, .organisation(id: try o.requireID())).isAllowed,
             canDecide: principal.role.managesProgramme && ParticipationWorkflow.coordinatorMayDecide(o.participationStatus ?? .draft),
-            decisionAction: ParticipationRoute.decide.link(o.id!),
+            decisionAction: ParticipationRoute.decide.link(try o.requireID()),
             form: FormState(values: [:], errors: errors, on: req)))
     }
 
@@ -62,7 +62,7 @@ struct ParticipationController: RouteCollection {
             proBono: form.proBono != nil, workHours: form.workHours != nil, publicCommunication: form.publicCommunication != nil,
             integrityMandate: form.integrityMandate != nil), by: try req.requireUser())
         req.flash("body_participation.screened.\(screening.overall.rawValue)")
-        return req.redirect(to: ParticipationRoute.show.link(organisation.id!))
+        return req.redirect(to: ParticipationRoute.show.link(try organisation.requireID()))
     }
 
     @Sendable func decide(req: Request) async throws -> Response {
@@ -72,7 +72,7 @@ struct ParticipationController: RouteCollection {
             try await req.registry.participation.decide(organisation, eligible: try form.eligible(), reason: form.reason ?? "",
                                                by: try req.requireUser(), mailer: req.application.mailer)
             req.flash("body_participation.decided")
-            return req.redirect(to: ParticipationRoute.show.link(organisation.id!))
+            return req.redirect(to: ParticipationRoute.show.link(try organisation.requireID()))
         } form: { errors in
             try await page(req, organisation, errors: errors)
         }

@@ -22,7 +22,7 @@ struct PublicBodyParticipationService: Sendable {
         guard organisation.kind == .publicBody else { throw AppError.conflict(code: "not_a_public_body") }
         struct Unchanged: Error { let screening: Screening<PublicBodyCriterion> }
         do {
-            return try await audit.transaction(on: db, actor: .user(user.id!)) { scope in
+            return try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
                 // Screens the body as stored now; the same answers screened again give the same result and record nothing.
                 let stored = try await organisation.stored(on: scope.db)
                 let screening = try await screen(stored, a, on: scope.db)
@@ -39,7 +39,7 @@ struct PublicBodyParticipationService: Sendable {
                 organisation.storedScreening = results
                 organisation.updatedAt = clock.now()
                 try await organisation.save(on: scope.db)
-                try await scope.record(.organisationParticipationSubmit, .organisation(organisation.id!),
+                try await scope.record(.organisationParticipationSubmit, .organisation(organisation.requireID()),
                                        changes: ["status": next.rawValue, "screening": screening.overall.rawValue])
                 return screening
             }
@@ -49,7 +49,7 @@ struct PublicBodyParticipationService: Sendable {
     }
 
     private func screen(_ organisation: Organisation, _ a: Attestations, on db: Database) async throws -> Screening<PublicBodyCriterion> {
-        let contacts = try await User.activeMembers(of: organisation.id!, on: db).count()
+        let contacts = try await User.activeMembers(of: organisation.requireID(), on: db).count()
         return PublicBodyScreening.screen(PublicBodyApplication(
             organisationComplete: organisation.publicBodyType != nil && !(organisation.mandate ?? "").trimmingWhitespace().isEmpty
                 && !organisation.workingLanguages.isEmpty,
@@ -61,7 +61,7 @@ struct PublicBodyParticipationService: Sendable {
     /// A coordinator decides a body awaiting review, or overrides its result, with a reason told to its members.
     func decide(_ organisation: Organisation, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws {
         let trimmed = reason.trimmingWhitespace()
-        try await audit.transaction(on: db, actor: .user(coordinator.id!)) { scope in
+        try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             let current = try await organisation.stored(on: scope.db).participationStatus ?? .draft
             let next = try ParticipationWorkflow.Refusal.asAppError(notScreened: "participation_not_screened") { () throws(ParticipationWorkflow.Refusal) in
                 try ParticipationWorkflow.coordinatorDecision(eligible: eligible, reason: reason, on: current)
@@ -69,14 +69,14 @@ struct PublicBodyParticipationService: Sendable {
             organisation.participationStatus = next
             organisation.updatedAt = clock.now()
             try await organisation.save(on: scope.db)
-            try await scope.record(.organisationParticipationDecide, .organisation(organisation.id!), reason: trimmed,
+            try await scope.record(.organisationParticipationDecide, .organisation(organisation.requireID()), reason: trimmed,
                                    changes: ["status": next.rawValue])
-            let members = try await User.activeMembers(of: organisation.id!, on: scope.db).all()
+            let members = try await User.activeMembers(of: organisation.requireID(), on: scope.db).all()
             for member in members {
                 let language = member.preferredLanguage ?? .fallback
                 let status = mailer.catalogs.text("participation.\(next.rawValue)", language)
-                try await Notifier(clock: clock).notify(member.id!, "notification.participation_decided", arguments: [status],
-                                                        link: ParticipationRoute.show.link(organisation.id!), on: scope.db)
+                try await Notifier(clock: clock).notify(member.requireID(), "notification.participation_decided", arguments: [status],
+                                                        link: ParticipationRoute.show.link(try organisation.requireID()), on: scope.db)
                 try await mailer.enqueue(to: member.email, language: language, kind: "participation_decided",
                                          arguments: [member.displayName, organisation.name, status, trimmed], on: scope.db)
             }

@@ -56,7 +56,7 @@ struct HomeController: RouteCollection {
         case .analyst:
             steps = ["dashboard.next.analyst_wait"]
         }
-        let unread = try await UserNotification.unreadCount(of: user.id!, on: db.sql)
+        let unread = try await UserNotification.unreadCount(of: user.requireID(), on: db.sql)
         cards.append(Card(label: "dashboard.unread", value: unread, href: NotificationRoute.list.link()))
         return Dashboard(role: user.role.rawValue, cards: cards, nextSteps: steps, hasNextSteps: !steps.isEmpty, organisationName: organisation?.name,
                          organisationHref: organisation.flatMap(\.id).map { OrganisationRoute.show.link($0) })

@@ -36,16 +36,16 @@ struct SkillAdministrationService: Sendable {
         let now = clock.now()
         let written: SkillsTaxonomy.Skill
         do {
-            written = try await audit.transaction(on: db, actor: .user(user.id!)) { [catalogue] scope in
+            written = try await audit.transaction(on: db, actor: .user(user.requireID())) { [catalogue] scope in
                 let taxonomy = try await catalogue.stored(on: scope.db).0
                 let skill = try make(taxonomy)
                 // A rename to what the skill is already called (a retry, a second tab) changes nothing.
                 if taxonomy.skill(skill.id) == skill { throw Unchanged(skill: skill) }
                 if let stored = try await SkillEdit.query(on: scope.db).filter(\.$skillID == skill.id).first() {
-                    stored.update(skill, by: user.id!, now: now)
+                    stored.update(skill, by: try user.requireID(), now: now)
                     try await stored.save(on: scope.db)
                 } else {
-                    try await SkillEdit(skill: skill, by: user.id!, now: now).create(on: scope.db)
+                    try await SkillEdit(skill: skill, by: user.requireID(), now: now).create(on: scope.db)
                 }
                 try await scope.record(action, .skill(skill.id), reason: reason,
                                        changes: ["en": skill.labels.en, "fr": skill.labels.fr, "es": skill.labels.es, "group": skill.group])
