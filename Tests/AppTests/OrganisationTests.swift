@@ -57,6 +57,14 @@ final class OrganisationTests: AppTestCase {
             XCTAssertEqual(bad.status, .unprocessableEntity)
             let wrongKind = try await api.send(.GET, "/api/v1/organisations?kind=cartel")
             XCTAssertEqual(wrongKind.status, .unprocessableEntity)
+            // A page number whose rows would overflow is refused, not a crash.
+            let farPage = try await api.send(.GET, "/api/v1/organisations?page=258021162470587520&perPage=80")
+            XCTAssertEqual(farPage.status, .unprocessableEntity)
+
+            var analyst = BrowserSession(app: app)
+            try await analyst.login(Demo.analyst)
+            let farList = try await analyst.get(NeedRoute.list.link() + "?page=9223372036854775807")
+            XCTAssertEqual(farList.status, .ok, "the pages read the last page they can instead of crashing")
         }
     }
 

@@ -2,9 +2,7 @@ import ExchangeCore
 import Vapor
 
 /// The routes `APIRedFlagsController` answers.
-enum APIRedFlagsRoute: String, Endpoint {
-    static let area = EndpointArea.api
-
+enum APIRedFlagsRoute: String, APIEndpoint {
     case list
     case create
     case show
@@ -14,6 +12,21 @@ enum APIRedFlagsRoute: String, Endpoint {
         case .list: .get("red-flags/runs", RedFlagsController.access)
         case .create: .post("red-flags/runs", RedFlagsController.access, body: .streaming)
         case .show: .get("red-flags/runs/:id", RedFlagsController.access)
+        }
+    }
+
+    var operation: APIOperation {
+        switch self {
+        case .list: APIOperation("listRedFlagRuns", "The last 100 red-flag runs, newest first (programme staff, analysts)",
+                                 answer: .list(of: APIRedFlagsController.RunDTO.self))
+        case .create: APIOperation(
+            "startRedFlagRun",
+            "Upload OCDS (compiled releases one per line, release or record packages; gzip allowed) and start a background red-flag run; poll the Location. The same file with the same settings sent again while its run goes on answers that run. A 422 names bad settings or lists why nothing could be read; 413: over REDFLAGS_MAX_UPLOAD",
+            query: [.text("fileName"), .text("settings")],
+            body: .file(json: APIRedFlagsController.RunInput.self, mediaTypes: ["application/x-ndjson", "application/gzip", "application/octet-stream"]),
+            answer: .json(APIRedFlagsController.RunDTO.self), status: .accepted)
+        case .show: APIOperation("getRedFlagRun", "A run's status and progress; once completed, flags per indicator and the 20 highest risk scores",
+                                 answer: .json(APIRedFlagsController.RunDTO.self))
         }
     }
 }

@@ -32,6 +32,9 @@ struct APIWorkController: RouteCollection {
         let timeline: [Event]
     }
 
+    struct ItemUpdateInput: Content { var status: String?; var note: String? }
+    struct MessageInput: Content { var body: String? }
+
     struct MeetingInput: Content {
         struct Action: Content { var description: String?; var owner: String?; var due: String? }
         var date: String?
@@ -49,8 +52,7 @@ struct APIWorkController: RouteCollection {
 
     @Sendable func updateItem(req: Request) async throws -> WorkspaceDTO {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
-        struct Input: Content { var status: String?; var note: String? }
-        let input = try req.content.decode(Input.self)
+        let input = try req.content.decode(ItemUpdateInput.self)
         let (change, errors) = WorkItemUpdate.parse(status: input.status, note: input.note)
         guard let change else { throw AppError.validation(errors) }
         try await req.registry.tracking.update(try req.uuidParameter("item"), change, on: match, by: try req.requireUser())
@@ -78,8 +80,7 @@ struct APIWorkController: RouteCollection {
 
     @Sendable func post(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
-        struct Input: Content { var body: String? }
-        try await req.registry.tracking.post(try req.content.decode(Input.self).body ?? "", on: match, by: try req.requireUser())
+        try await req.registry.tracking.post(try req.content.decode(MessageInput.self).body ?? "", on: match, by: try req.requireUser())
         return try await dto(req, match).encodeResponse(status: .created, for: req)
     }
 

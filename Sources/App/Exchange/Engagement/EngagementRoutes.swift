@@ -2,9 +2,7 @@ import ExchangeCore
 import Vapor
 
 /// The routes `APIMarketingConcernController` answers.
-enum APIMarketingConcernRoute: String, Endpoint {
-    static let area = EndpointArea.api
-
+enum APIMarketingConcernRoute: String, APIEndpoint {
     case report
     case list
     case decide
@@ -16,12 +14,24 @@ enum APIMarketingConcernRoute: String, Endpoint {
         case .decide: .post("matches/:id/concerns/:concern/decision", .programmeStaff)
         }
     }
+
+    var operation: APIOperation {
+        switch self {
+        case .report: APIOperation("reportMarketingConcern",
+                                   "Report that someone promoted or sold something in the exchange (either party); only programme staff see the report and the reporter",
+                                   body: .json(APIMarketingConcernController.ReportInput.self), answer: .json(APIMarketingConcernController.ReceiptDTO.self),
+                                   status: .created)
+        case .list: APIOperation("listMarketingConcerns", "Concerns reported in this exchange, with their reporters (programme staff)",
+                                 answer: .list(of: APIMarketingConcernController.ConcernDTO.self))
+        case .decide: APIOperation("decideMarketingConcern", "Uphold or dismiss a concern with a reason (programme staff)",
+                                   path: ["concern": ["type": "string", "format": "uuid"]], body: .json(APIMarketingConcernController.DecisionInput.self),
+                                   answer: .json(APIMarketingConcernController.ConcernDTO.self))
+        }
+    }
 }
 
 /// The routes `APIWorkController` answers.
-enum APIWorkRoute: String, Endpoint {
-    static let area = EndpointArea.api
-
+enum APIWorkRoute: String, APIEndpoint {
     case workspace
     case updateItem
     case completeAction
@@ -39,6 +49,27 @@ enum APIWorkRoute: String, Endpoint {
         case .post: .post("matches/:id/messages", .signedIn)
         case .upload: .post("matches/:id/documents", .signedIn, body: .upTo(ByteCount(value: DocumentFormat.maximumBytes + 1)))
         case .download: .get("matches/:id/documents/:document", .signedIn)
+        }
+    }
+
+    var operation: APIOperation {
+        switch self {
+        case .workspace: APIOperation("getWorkspace",
+                                      "A running engagement's work items, meetings with action items, messages, documents and timeline (the parties' timeline leaves out staff-only actions)",
+                                      answer: .json(APIWorkController.WorkspaceDTO.self))
+        case .updateItem: APIOperation("updateWorkItem", "Set a deliverable's or milestone's status (dropped needs a note); a milestone done re-checks conflicts",
+                                       body: .json(APIWorkController.ItemUpdateInput.self), answer: .json(APIWorkController.WorkspaceDTO.self))
+        case .completeAction: APIOperation("completeActionItem", "Mark a meeting's action item done", answer: .json(APIWorkController.WorkspaceDTO.self))
+        case .recordMeeting: APIOperation("recordMeeting", "Log a meeting (not in the future) with its decisions, outcomes and action items",
+                                          body: .json(APIWorkController.MeetingInput.self), answer: .json(APIWorkController.WorkspaceDTO.self), status: .created)
+        case .post: APIOperation("postMessage", "Write to everyone in the engagement", body: .json(APIWorkController.MessageInput.self),
+                                 answer: .json(APIWorkController.WorkspaceDTO.self), status: .created)
+        case .upload: APIOperation(
+            "uploadDocument",
+            "Keep a file with the engagement: the bytes as the body, the name in ?filename= (PDF, Office, OpenDocument, CSV, text, PNG, JPEG; at most \(DocumentFormat.maximumBytes / 1024 / 1024) MB)",
+            query: [.text("filename", required: true)], body: .file(json: nil, mediaTypes: ["application/octet-stream"]),
+            answer: .json(APIWorkController.WorkspaceDTO.Document.self), status: .created)
+        case .download: APIOperation("downloadDocument", "The file as it was uploaded", answer: .file(mediaTypes: ["application/octet-stream"]))
         }
     }
 }

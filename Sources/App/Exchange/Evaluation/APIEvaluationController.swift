@@ -68,11 +68,14 @@ struct APIEvaluationController: RouteCollection {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         guard let stage = req.parameters.get("stage").flatMap(EvaluationStage.init(rawValue:)) else { throw AppError.notFound }
         guard let party = match.party(of: req.principal!) else { throw AppError.forbidden }
-        struct Input: Content { var answers: [String: AnswerInput]? }
-        let answers = try req.content.decode(Input.self).answers ?? [:]
+        let answers = try req.content.decode(AnswersInput.self).answers ?? [:]
         try await req.registry.evaluations.respond(stage, raw: answers.mapValues(\.values), on: match, as: party, by: try req.requireUser())
         return Response(status: .created)
     }
+
+    struct AnswersInput: Content { var answers: [String: AnswerInput]? }
+    struct CloseInput: Content { var overrideReason: String? }
+    struct ExtendInput: Content { var months: Int?; var reason: String? }
 
     struct StageDTO: Content { let stage: String; let postEvaluationsComplete: Bool; let totalMonths: Int }
 
@@ -84,15 +87,13 @@ struct APIEvaluationController: RouteCollection {
 
     @Sendable func close(req: Request) async throws -> StageDTO {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
-        struct Input: Content { var overrideReason: String? }
-        try await req.registry.engagements.close(match, overrideReason: try req.content.decode(Input.self).overrideReason, by: try req.requireUser())
+        try await req.registry.engagements.close(match, overrideReason: try req.content.decode(CloseInput.self).overrideReason, by: try req.requireUser())
         return stage(match)
     }
 
     @Sendable func extend(req: Request) async throws -> StageDTO {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
-        struct Input: Content { var months: Int?; var reason: String? }
-        let input = try req.content.decode(Input.self)
+        let input = try req.content.decode(ExtendInput.self)
         try await req.registry.engagements.extend(match, months: input.months, reason: input.reason ?? "", by: try req.requireUser())
         return stage(match)
     }

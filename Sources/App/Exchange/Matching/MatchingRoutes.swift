@@ -2,9 +2,7 @@ import ExchangeCore
 import Vapor
 
 /// The routes `APIMatchingController` answers.
-enum APIMatchingRoute: String, Endpoint {
-    static let area = EndpointArea.api
-
+enum APIMatchingRoute: String, APIEndpoint {
     case settings
     case saveSettings
     case runs
@@ -30,6 +28,33 @@ enum APIMatchingRoute: String, Endpoint {
         case .match: .get("matches/:id", .signedIn)
         case .opportunities: .get("opportunities", .roles([.expert]))
         case .setStance: .put("opportunities/:id", .roles([.expert]))
+        }
+    }
+
+    var operation: APIOperation {
+        switch self {
+        case .settings: APIOperation("getMatchingSettings", "The programme's weights, unassigned penalty and alternates (programme staff)",
+                                     answer: .json(APIMatchingController.SettingsDTO.self))
+        case .saveSettings: APIOperation("replaceMatchingSettings", "Change them, with a reason that is audited (programme staff)",
+                                         body: .json(APIMatchingController.SettingsDTO.self), answer: .json(APIMatchingController.SettingsDTO.self))
+        case .runs: APIOperation("listMatchRuns", "Batch proposals, newest first (programme staff)", query: QueryParameter.pages,
+                                 answer: .page(of: APIMatchingController.RunDTO.self))
+        case .start: APIOperation("startMatchRun", "Start a batch proposal over all open, screened needs; poll its progress (programme staff)",
+                                  answer: .json(APIMatchingController.RunDTO.self), status: .accepted)
+        case .run: APIOperation("getMatchRun", "A batch proposal: progress while running, proposals once completed (programme staff)",
+                                answer: .json(APIMatchingController.RunDTO.self))
+        case .decide: APIOperation("decideProposal", "Confirm a proposal, or override it with a reason; an expert chosen becomes a proposed match",
+                                   body: .json(APIMatchingController.DecisionInput.self), answer: .json(APIMatchingController.DecisionDTO.self))
+        case .candidates: APIOperation("rankCandidates", "Experts ranked for one need, with each score's breakdown and who was excluded why (programme staff)",
+                                       query: [.integer("top", minimum: 1)], answer: .json(APIMatchingController.RankingDTO.self))
+        case .matches: APIOperation("listMatches", "Proposed matches the caller is part of (staff and evaluators: all)",
+                                    answer: .list(of: APIMatchingController.MatchDTO.self))
+        case .match: APIOperation("getMatch", "One match with why it was made; parties and staff only (others answer 404)",
+                                  answer: .json(APIMatchingController.MatchDTO.self))
+        case .opportunities: APIOperation("listOpportunities", "Open needs an expert may take an interest in, with the expert's stance (experts)",
+                                          answer: .list(of: APIMatchingController.OpportunityDTO.self))
+        case .setStance: APIOperation("setInterest", "Say whether you are interested in a need (experts); stable matching reads it",
+                                      body: .json(APIMatchingController.StanceInput.self), answer: .empty, status: .noContent)
         }
     }
 }

@@ -2,9 +2,7 @@ import ExchangeCore
 import Vapor
 
 /// The routes `APIPublicationController` answers.
-enum APIPublicationRoute: String, Endpoint {
-    static let area = EndpointArea.api
-
+enum APIPublicationRoute: String, APIEndpoint {
     case report
     case saveReport
     case consent
@@ -18,6 +16,22 @@ enum APIPublicationRoute: String, Endpoint {
         case .consent: .put("matches/:id/report/consent", .signedIn)
         case .publish: .put("matches/:id/publication", .programmeStaff)
         case .published: .get("public/exchanges", .open)
+        }
+    }
+
+    var operation: APIOperation {
+        switch self {
+        case .report: APIOperation("getClosingReport", "The closing report, each item's consents and what is published",
+                                   answer: .json(APIPublicationController.ReportDTO.self))
+        case .saveReport: APIOperation("saveClosingReport", "Write the report while closing or after (staff and both parties)",
+                                       body: .json(APIPublicationController.ReportInput.self), answer: .json(APIPublicationController.ReportDTO.self))
+        case .consent: APIOperation("setPublicationConsent",
+                                    "Your side's consent, as the full list of items it agrees to publish; withdrawn items leave the public pages",
+                                    body: .json(APIPublicationController.ConsentInput.self), answer: .json(APIPublicationController.ReportDTO.self))
+        case .publish: APIOperation("publishExchange", "Publish a closed exchange's redacted texts, only for items both sides consented to (programme staff)",
+                                    body: .json(APIPublicationController.PublishInput.self), answer: .json(APIPublicationController.ReportDTO.self))
+        case .published: APIOperation("listPublishedExchanges", "Published exchanges, as the public pages show them",
+                                      answer: .list(of: APIPublicationController.PublishedDTO.self))
         }
     }
 }

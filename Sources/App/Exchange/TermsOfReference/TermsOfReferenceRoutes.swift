@@ -2,9 +2,7 @@ import ExchangeCore
 import Vapor
 
 /// The routes `APITermsController` answers.
-enum APITermsRoute: String, Endpoint {
-    static let area = EndpointArea.api
-
+enum APITermsRoute: String, APIEndpoint {
     case list
     case save
     case sign
@@ -16,6 +14,19 @@ enum APITermsRoute: String, Endpoint {
         case .save: .put("matches/:id/terms", .signedIn)
         case .sign: .post("matches/:id/terms/sign", .signedIn)
         case .start: .post("matches/:id/start", .programmeStaff)
+        }
+    }
+
+    var operation: APIOperation {
+        switch self {
+        case .list: APIOperation("getTerms", "Every version of the Terms of Reference, newest first, with signatures (programme staff, both parties, evaluators)",
+                                 answer: .json(APITermsController.TermsDTO.self))
+        case .save: APIOperation("saveTerms",
+                                 "Save the Terms of Reference as a new version (201), or keep the current one when nothing changed (200); field errors name the domain's fields (goals[0].text, deliverables[1].due, …)",
+                                 body: .json(APITermsController.TermsInput.self), answer: .json(APITermsController.SavedDTO.self), status: .created)
+        case .sign: APIOperation("signTerms", "Sign the current version for your side; the third signature completes sign-off after a conflict re-check",
+                                 answer: .json(APITermsController.TermsDTO.self))
+        case .start: APIOperation("startEngagement", "ToR signed → active, after a conflict re-check (programme staff)", answer: .json(APITermsController.TermsDTO.self))
         }
     }
 }

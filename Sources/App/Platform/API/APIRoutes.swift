@@ -2,9 +2,7 @@ import ExchangeCore
 import Vapor
 
 /// The routes `OpenAPIController` answers.
-enum OpenAPIRoute: String, Endpoint {
-    static let area = EndpointArea.api
-
+enum OpenAPIRoute: String, APIEndpoint {
     case document
 
     var spec: EndpointSpec {
@@ -12,4 +10,16 @@ enum OpenAPIRoute: String, Endpoint {
         case .document: .get("openapi.json", .open)
         }
     }
+
+    var operation: APIOperation {
+        switch self {
+        case .document: APIOperation("getOpenAPI", "This document", answer: .json(OpenAPIDescription.self))
+        }
+    }
+}
+
+/// The answer of `OpenAPIRoute.document`: this description, an OpenAPI 3.1 object.
+struct OpenAPIDescription: Decodable, SchemaDescribing {
+    static let jsonSchema: OpenAPIValue = ["type": "object", "required": ["openapi", "paths"]]
+    static let schemaSample = OpenAPIDescription()
 }

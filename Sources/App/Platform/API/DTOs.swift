@@ -97,7 +97,7 @@ struct PageRequest {
         let page = try req.query.get(Int?.self, at: "page") ?? 1
         let perPage = try req.query.get(Int?.self, at: "perPage") ?? 20
         var v = ExchangeCore.Validator()
-        if page < 1 { v.add("page", .invalidChoice) }
+        if !(1...Pager.lastPage).contains(page) { v.add("page", .invalidChoice) }
         if !(1...Self.maximum).contains(perPage) { v.add("perPage", .invalidChoice) }
         guard v.isValid else { throw AppError.validation(v.errors) }
         self.page = page

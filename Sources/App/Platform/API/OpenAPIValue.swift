@@ -53,3 +53,16 @@ indirect enum OpenAPIValue: Encodable, Sendable, ExpressibleByStringLiteral, Exp
         return pairs.map(\.0)
     }
 }
+
+extension OpenAPIValue: Equatable {
+    static func == (lhs: OpenAPIValue, rhs: OpenAPIValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)): a == b
+        case (.int(let a), .int(let b)): a == b
+        case (.bool(let a), .bool(let b)): a == b
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: false
+        }
+    }
+}

@@ -2,9 +2,7 @@ import ExchangeCore
 import Vapor
 
 /// The routes `APIAccountController` answers.
-enum APIAccountRoute: String, Endpoint {
-    static let area = EndpointArea.api
-
+enum APIAccountRoute: String, APIEndpoint {
     case me
     case notifications
     case users
@@ -14,6 +12,15 @@ enum APIAccountRoute: String, Endpoint {
         case .me: .get("me", .signedIn)
         case .notifications: .get("notifications", .signedIn)
         case .users: .get("users", .programmeStaff)
+        }
+    }
+
+    var operation: APIOperation {
+        switch self {
+        case .me: APIOperation("getMe", "The token holder's account", answer: .json(AccountDTO.self))
+        case .notifications: APIOperation("listNotifications", "The token holder's notifications", query: QueryParameter.pages,
+                                          answer: .page(of: NotificationDTO.self))
+        case .users: APIOperation("listUsers", "Every account (programme staff)", query: QueryParameter.pages, answer: .page(of: AccountDTO.self))
         }
     }
 }

@@ -31,7 +31,11 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
                 request.flash("error.\(code)")
                 return request.redirect(to: page)
             }
-            return try await render(status: status, code: code, fields: fields, for: request)
+            let response = try await render(status: status, code: code, fields: fields, for: request)
+            if status == .methodNotAllowed {
+                response.headers.replaceOrAdd(name: .allow, value: Self.allowedMethods(request).map(\.rawValue).joined(separator: ", "))
+            }
+            return response
         }
     }
 
@@ -47,6 +51,9 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             return (app.status, app.code, [])
         case is DecodingError:
             return (.badRequest, "invalid_body", [])
+        case is RouteNotFound where !allowedMethods(request).isEmpty:
+            // The address exists with other methods: say which, instead of pretending it does not exist.
+            return (.methodNotAllowed, "method_not_allowed", [])
         case let abort as AbortError:
             switch abort.status {
             case .notFound: return (.notFound, "not_found", [])
@@ -72,6 +79,13 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             if pages.contains(where: { Self.matches($0, path) }) { return "/" + path.joined(separator: "/") }
         }
         return nil
+    }
+
+    /// The methods the route table answers at the request's address.
+    static func allowedMethods(_ request: Request) -> [HTTPMethod] {
+        let path = request.url.path.split(separator: "/").map(String.init)
+        let methods = request.application.routes.all.filter { matches($0.path, path) }.map(\.method)
+        return methods.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
     private static func matches(_ pattern: [PathComponent], _ path: [String]) -> Bool {

@@ -2,9 +2,7 @@ import ExchangeCore
 import Vapor
 
 /// The routes `APIOrganisationController` answers.
-enum APIOrganisationRoute: String, Endpoint {
-    static let area = EndpointArea.api
-
+enum APIOrganisationRoute: String, APIEndpoint {
     case list
     case create
     case show
@@ -16,6 +14,18 @@ enum APIOrganisationRoute: String, Endpoint {
         case .create: .post("organisations", .programmeStaff)
         case .show: .get("organisations/:id", .signedIn)
         case .replace: .put("organisations/:id", .signedIn)
+        }
+    }
+
+    var operation: APIOperation {
+        switch self {
+        case .list: APIOperation("listOrganisations", "Organisations (staff, evaluators, analysts)",
+                                 query: QueryParameter.pages + [.oneOf("kind", OrganisationKind.self)], answer: .page(of: OrganisationDTO.self))
+        case .create: APIOperation("createOrganisation", "Add an organisation (programme staff)", body: .json(OrganisationInput.self),
+                                   answer: .json(OrganisationDTO.self), status: .created)
+        case .show: APIOperation("getOrganisation", "One organisation; members see only their own (others answer 404)", answer: .json(OrganisationDTO.self))
+        case .replace: APIOperation("replaceOrganisation", "Change an organisation (staff or its members)", body: .json(OrganisationInput.self),
+                                    answer: .json(OrganisationDTO.self))
         }
     }
 }

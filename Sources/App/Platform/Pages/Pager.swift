@@ -5,6 +5,8 @@ import Vapor
 /// list's filters. Lists that grow with a programme (matches, needs, the audit log) are never read whole.
 struct Pager: Encodable, Sendable {
     static let perPage = 50
+    /// Far past any real list, and small enough that the row arithmetic never overflows.
+    static let lastPage = 1_000_000
 
     let page: Int
     let totalText: String
@@ -29,7 +31,7 @@ struct Pager: Encodable, Sendable {
         nextHref = page * Self.perPage < total ? link(page + 1) : nil
     }
 
-    static func page(_ req: Request) -> Int { max(1, (try? req.query.get(Int.self, at: "page")) ?? 1) }
+    static func page(_ req: Request) -> Int { min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), lastPage) }
 
     /// The rows of the requested page, for `QueryBuilder.range`.
     static func rows(_ req: Request) -> Range<Int> {

@@ -1,0 +1,84 @@
+import Vapor
+
+/// A route of the JSON API: its row of the table, and what the API description says about it beyond the method,
+/// the path and the access rule that the row gives.
+protocol APIEndpoint: Endpoint {
+    var operation: APIOperation { get }
+}
+
+extension APIEndpoint {
+    static var area: EndpointArea { .api }
+}
+
+/// One operation of the API description, written next to its route. Schemas come from the Swift types that decode
+/// its body and encode its answer; the error statuses come from the route's rule, parameters and body.
+struct APIOperation {
+    /// What the request carries.
+    enum Body {
+        case json(any Decodable.Type)
+        /// The file as the raw body, in one of these media types, or (when `json` is set) small text in JSON.
+        case file(json: (any Decodable.Type)?, mediaTypes: [String])
+    }
+
+    /// What a success answers.
+    enum Answer {
+        case json(any Decodable.Type)
+        case list(of: any Decodable.Type)
+        /// One page of a long list: `items`, `page`, `perPage`, `total`.
+        case page(of: any Decodable.Type)
+        case file(mediaTypes: [String])
+        /// No body (204).
+        case empty
+    }
+
+    let id: String
+    let summary: String
+    var query: [QueryParameter] = []
+    /// Path parameters that are not ids, by name.
+    var pathParameters: [String: OpenAPIValue] = [:]
+    var body: Body?
+    let answer: Answer
+    var status: HTTPResponseStatus = .ok
+
+    init(_ id: String, _ summary: String, query: [QueryParameter] = [], path pathParameters: [String: OpenAPIValue] = [:],
+         body: Body? = nil, answer: Answer, status: HTTPResponseStatus = .ok) {
+        self.id = id
+        self.summary = summary
+        self.query = query
+        self.pathParameters = pathParameters
+        self.body = body
+        self.answer = answer
+        self.status = status
+    }
+}
+
+/// A query parameter and its schema.
+struct QueryParameter {
+    let name: String
+    let schema: OpenAPIValue
+    var required = false
+
+    static func text(_ name: String, required: Bool = false) -> Self { .init(name: name, schema: ["type": "string"], required: required) }
+
+    static func integer(_ name: String, minimum: Int = 0, required: Bool = false) -> Self {
+        .init(name: name, schema: ["type": "integer", "minimum": .int(minimum)], required: required)
+    }
+
+    static func boolean(_ name: String) -> Self { .init(name: name, schema: ["type": "boolean"]) }
+
+    static func oneOf<E: CaseIterable & RawRepresentable<String>>(_ name: String, _ type: E.Type) -> Self {
+        .init(name: name, schema: .enumeration(of: type))
+    }
+
+    /// `page` and `perPage`, as every long list takes them.
+    static let pages: [Self] = [
+        .init(name: "page", schema: ["type": "integer", "minimum": 1, "maximum": .int(Pager.lastPage)]),
+        .init(name: "perPage", schema: ["type": "integer", "minimum": 1, "maximum": .int(PageRequest.maximum)]),
+    ]
+}
+
+extension OpenAPIValue {
+    static func enumeration<E: CaseIterable & RawRepresentable<String>>(of type: E.Type) -> Self {
+        ["type": "string", "enum": .array(type.allCases.map { .string($0.rawValue) })]
+    }
+}
