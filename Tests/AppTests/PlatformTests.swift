@@ -32,6 +32,25 @@ final class PlatformTests: AppTestCase {
         }
     }
 
+    /// An address that exists answers a method it does not take with 405 and the methods it does take; an address
+    /// that does not exist stays 404.
+    func testAMethodAnAddressDoesNotTakeIs405WithAllow() async throws {
+        try await withTestApp(seed: false) { app in
+            try await app.test(.TRACE, "/api/v1/audit/public-key", afterResponse: { res async in
+                XCTAssertEqual(res.status, .methodNotAllowed)
+                XCTAssertEqual(res.headers.first(name: .allow), "GET")
+                XCTAssertEqual(try? res.content.decode(ErrorResponseMiddleware.Body.self).error.code, "method_not_allowed")
+            })
+            try await app.test(.DELETE, "/api/v1/needs", afterResponse: { res async in
+                XCTAssertEqual(res.status, .methodNotAllowed)
+                XCTAssertEqual(res.headers.first(name: .allow), "GET, POST")
+            })
+            try await app.test(.DELETE, "/api/v1/no-such-place", afterResponse: { res async in
+                XCTAssertEqual(res.status, .notFound)
+            })
+        }
+    }
+
     /// Static files are served only from the public folder's own folders, with the security headers every
     /// response carries; any other path reaches the router.
     func testPublicFilesAreServedFromTheirFoldersOnly() async throws {

@@ -49,6 +49,14 @@ struct SchemaDerivation {
         return (schema, sample)
     }
 
+    static func nullable(_ schema: OpenAPIValue) -> OpenAPIValue {
+        if case .string(let type) = schema["type"], schema["enum"] == nil, case .object(var fields) = schema {
+            fields[fields.firstIndex { $0.0 == "type" }!].1 = [.string(type), "null"]
+            return .object(fields)
+        }
+        return ["anyOf": [schema, ["type": "null"]]]
+    }
+
     private static func sampleOf<D: SchemaDescribing>(_ type: D.Type) -> Any { type.schemaSample }
 
     private static func cases<E: CaseIterable & RawRepresentable>(of type: E.Type) -> (schema: OpenAPIValue, sample: E)? {
@@ -72,8 +80,7 @@ private struct Scalar {
         switch type {
         case is String.Type: Scalar(schema: ["type": "string"], sample: "")
         case is Bool.Type: Scalar(schema: ["type": "boolean"], sample: false)
-        case is Int.Type: Scalar(schema: ["type": "integer"], sample: 0)
-        case is Int64.Type: Scalar(schema: ["type": "integer", "format": "int64"], sample: Int64(0))
+        case is Int.Type, is Int64.Type: Scalar(schema: .int64, sample: type == Int.self ? 0 as Any : Int64(0))
         case is UInt64.Type: Scalar(schema: ["type": "integer", "format": "int64", "minimum": 0], sample: UInt64(0))
         case is Int32.Type: Scalar(schema: ["type": "integer", "format": "int32"], sample: Int32(0))
         case is UInt8.Type: Scalar(schema: ["type": "integer", "minimum": 0, "maximum": 255], sample: UInt8(0))
@@ -150,7 +157,8 @@ private final class RecordingDecoder: Decoder {
     func property<T: Decodable>(_ type: T.Type, _ key: String, required isRequired: Bool) throws -> T {
         let (schema, sample) = try SchemaDerivation.describe(type, path: path + [key])
         properties.removeAll { $0.0 == key }
-        properties.append((key, schema))
+        // An optional property is read with decodeIfPresent, which takes null as absent.
+        properties.append((key, isRequired ? schema : SchemaDerivation.nullable(schema)))
         if isRequired, !required.contains(key) { required.append(key) }
         finishObject()
         return sample

@@ -61,7 +61,7 @@ struct QueryParameter {
     static func text(_ name: String, required: Bool = false) -> Self { .init(name: name, schema: ["type": "string"], required: required) }
 
     static func integer(_ name: String, minimum: Int = 0, required: Bool = false) -> Self {
-        .init(name: name, schema: ["type": "integer", "minimum": .int(minimum)], required: required)
+        .init(name: name, schema: ["type": "integer", "format": "int64", "minimum": .int(minimum), "maximum": .int(Int.max)], required: required)
     }
 
     static func boolean(_ name: String) -> Self { .init(name: name, schema: ["type": "boolean"]) }
@@ -78,6 +78,9 @@ struct QueryParameter {
 }
 
 extension OpenAPIValue {
+    /// A whole number as Swift reads it: one that does not fit 64 bits is refused as unreadable.
+    static let int64: Self = ["type": "integer", "format": "int64", "minimum": .int(Int.min), "maximum": .int(Int.max)]
+
     static func enumeration<E: CaseIterable & RawRepresentable<String>>(of type: E.Type) -> Self {
         ["type": "string", "enum": .array(type.allCases.map { .string($0.rawValue) })]
     }
