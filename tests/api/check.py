@@ -8,16 +8,17 @@ import argparse
 import http.cookiejar
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests/e2e"))
+from conftest import free_port, wait_healthy  # noqa: E402  (the e2e suite's way to start and await a server)
+
 BINARY = Path(os.environ.get("INTEGRITY_BIN", ROOT / ".build" / "debug" / "integrity"))
 PASSWORD = "integrity-demo-2026"
 ROLES = {
@@ -30,11 +31,6 @@ ROLES = {
 }
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def start_server(data):
     port = free_port()
@@ -43,17 +39,12 @@ def start_server(data):
     log = open(data / "server.log", "w")
     process = subprocess.Popen([str(BINARY), "serve", "--demo", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=environment)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2):
-                return process, base
-        except OSError:
-            if process.poll() is not None:
-                break
-            time.sleep(0.3)
-    process.kill()
-    sys.exit("the demo server did not start:\n" + (data / "server.log").read_text())
+    try:
+        wait_healthy(base, process, data / "server.log")
+    except RuntimeError as error:
+        process.kill()
+        sys.exit(str(error))
+    return process, base
 
 
 def token(base, email):
