@@ -17,9 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests/e2e"))
-from conftest import free_port, wait_healthy  # noqa: E402  (the e2e suite's way to start and await a server)
+from conftest import start_demo_server  # noqa: E402  (the e2e suite's way to start the demo server)
 
-BINARY = Path(os.environ.get("INTEGRITY_BIN", ROOT / ".build" / "debug" / "integrity"))
 PASSWORD = "integrity-demo-2026"
 ROLES = {
     "coordinator": "coordinator@demo.integrity.invalid",
@@ -30,21 +29,6 @@ ROLES = {
     "analyst": "analyst@demo.integrity.invalid",
 }
 
-
-
-def start_server(data):
-    port = free_port()
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    environment.update({"DATA_DIR": str(data), "LOG_LEVEL": "warning"})
-    log = open(data / "server.log", "w")
-    process = subprocess.Popen([str(BINARY), "serve", "--demo", "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, env=environment)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(base, process, data / "server.log")
-    except RuntimeError as error:
-        process.kill()
-        sys.exit(str(error))
-    return process, base
 
 
 def token(base, email):
@@ -82,7 +66,7 @@ def main():
     parser.add_argument("--max-examples", type=int, default=8)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as directory:
-        process, base = start_server(Path(directory))
+        process, base, log = start_demo_server(Path(directory))
         try:
             tokens = {role: token(base, email) for role, email in ROLES.items()}
             results = [schemathesis(base, "signed out", None, arguments.max_examples)]
@@ -90,6 +74,7 @@ def main():
         finally:
             process.terminate()
             process.wait(timeout=20)
+            log.close()
     if not all(results):
         sys.exit("schemathesis found failures")
     print("schemathesis: no failures for any role")

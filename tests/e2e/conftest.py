@@ -40,15 +40,8 @@ def wait_healthy(base, process, log, seconds=90):
     raise RuntimeError("the server did not start: " + log.read_text())
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    return tmp_path / "data"
-
-
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """`integrity serve --demo` on a free loopback port, as a new user would start it."""
-    data = tmp_path_factory.mktemp("server-data")
+def start_demo_server(data):
+    """Starts `integrity serve --demo` on SQLite in `data` and waits until it answers; returns (process, base, log)."""
     port = free_port()
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     environment.update({"DATA_DIR": str(data), "LOG_LEVEL": "warning"})
@@ -60,6 +53,19 @@ def server(tmp_path_factory):
     except RuntimeError:
         process.kill()
         raise
+    return process, base, log
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """`integrity serve --demo` on a free loopback port, as a new user would start it."""
+    data = tmp_path_factory.mktemp("server-data")
+    process, base, log = start_demo_server(data)
     yield {"base": base, "data": data, "log": data / "server.log"}
     process.terminate()
     process.wait(timeout=20)
