@@ -141,13 +141,11 @@ struct SchemaComponents {
         return Self.ref(name)
     }
 
-    mutating func schemas(adding type: any Decodable.Type, as name: String) throws -> [(String, OpenAPIValue)] {
+    func schemas(adding type: any Decodable.Type, as name: String) throws -> [(String, OpenAPIValue)] {
         [(name, try Self.derive(type))] + named.map { ($0.name, $0.schema) }
     }
 
-    private static func derive(_ type: any Decodable.Type) throws -> OpenAPIValue { try open(type) }
-
-    private static func open<T: Decodable>(_ type: T.Type) throws -> OpenAPIValue { try SchemaDerivation.describe(type).schema }
+    private static func derive<T: Decodable>(_ type: T.Type) throws -> OpenAPIValue { try SchemaDerivation.describe(type).schema }
 
     /// `NeedDTO` is "Need"; a type nested in a controller takes the controller's subject: `APIWorkController.Input`
     /// is "WorkInput", `APIMatchingController.RunDTO` is "MatchingRun".

@@ -27,18 +27,18 @@ struct APIOperation {
         /// One page of a long list: `items`, `page`, `perPage`, `total`.
         case page(of: any Decodable.Type)
         case file(mediaTypes: [String])
-        /// No body (204).
+        /// No body.
         case empty
     }
 
     let id: String
     let summary: String
-    var query: [QueryParameter] = []
+    let query: [QueryParameter]
     /// Path parameters that are not ids, by name.
-    var pathParameters: [String: OpenAPIValue] = [:]
-    var body: Body?
+    let pathParameters: [String: OpenAPIValue]
+    let body: Body?
     let answer: Answer
-    var status: HTTPResponseStatus = .ok
+    let status: HTTPResponseStatus
 
     init(_ id: String, _ summary: String, query: [QueryParameter] = [], path pathParameters: [String: OpenAPIValue] = [:],
          body: Body? = nil, answer: Answer, status: HTTPResponseStatus = .ok) {
