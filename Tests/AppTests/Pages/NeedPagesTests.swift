@@ -6,13 +6,9 @@ import XCTest
 /// The needs pages' models, built from plain values in each language, without the app or a database: the empty,
 /// typical and error state of each.
 final class NeedPagesTests: XCTestCase {
-    static let resources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../Sources/App/Resources").standardizedFileURL
-    static let catalogs = try! Catalogs.load(from: resources.appendingPathComponent("Localization"))
-    static let taxonomy = try! SkillsTaxonomy.decode(Data(contentsOf: resources.appendingPathComponent("Taxonomy/skills.json")))
-
-    let id = UUID(uuidString: "6F9619FF-8B86-D011-B42D-00CF4FC964FF")!
-    func text(_ language: SupportedLanguage) -> PageText { PageText(catalogs: Self.catalogs, language: language) }
+    static let taxonomy = PageFixtures.taxonomy
+    let id = PageFixtures.id
+    func text(_ language: SupportedLanguage) -> PageText { PageFixtures.text(language) }
 
     var details: NeedDetails {
         NeedDetails(title: "Red flags on our tenders", problemStatement: "We publish OCDS but cannot analyse it.",

@@ -8,28 +8,6 @@ struct DeclarationController: RouteCollection {
         routes.on(DeclarationRoute.file, use: file)
     }
 
-    struct QuestionRow: Encodable {
-        let name: String
-        let text: String
-        let yes: Bool
-        let no: Bool
-        let details: String
-        let error: String?
-        let detailsError: String?
-    }
-
-    struct DeclarationPage: Encodable {
-        let matchHref: String
-        let action: String
-        let needTitle: String
-        let party: String
-        let questions: [QuestionRow]
-        let attested: Bool
-        let attestedError: String?
-        let declaredAt: String?
-        let form: FormState
-    }
-
     @Sendable func form(req: Request) async throws -> View {
         let (match, party) = try await load(req)
         let record = try await req.registry.dueDiligence.review(match).declarations[party]
@@ -71,16 +49,8 @@ struct DeclarationController: RouteCollection {
 
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, _ party: DeclaringParty, choices: [String: String],
                       details: [String: String], attested: Bool, errors: [FieldError], declaredAt: Date?) async throws -> View {
-        let form = FormState(values: [:], errors: errors, on: req)
-        let years = String(req.application.configuration.conflictLookbackYears)
-        let rows = ConflictQuestion.allCases.map { q in
-            QuestionRow(name: q.rawValue, text: req.t("declaration.question.\(q.rawValue)", years),
-                        yes: choices[q.rawValue] == "yes", no: choices[q.rawValue] == "no", details: details[q.rawValue] ?? "",
-                        error: form.errors[q.rawValue], detailsError: form.errors["\(q.rawValue)_details"])
-        }
-        return try await req.page("declaration", title: "declaration.title", DeclarationPage(
-            matchHref: MatchRoute.show.link(try match.engagement.requireID()), action: DeclarationRoute.file.link(match.engagement.requireID()), needTitle: match.need.title, party: req.t("declaration.party.\(party.rawValue)"),
-            questions: rows, attested: attested, attestedError: form.errors["attested"],
-            declaredAt: declaredAt.map { CalendarDay.text($0) }, form: form))
+        try await req.page(DeclarationPage(match: try match.heading, party: party, choices: choices, details: details, attested: attested,
+                                           declaredAt: declaredAt, lookbackYears: req.application.configuration.conflictLookbackYears,
+                                           errors: errors, text: req))
     }
 }

@@ -6,7 +6,6 @@ import Vapor
 struct DueDiligenceController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.on(DueDiligenceRoute.open, use: open)
-        routes.on(DueDiligenceRoute.cancel, use: cancel)
         routes.on(DueDiligenceRoute.review, use: review)
         routes.on(DueDiligenceRoute.itemForm, use: itemForm)
         routes.on(DueDiligenceRoute.saveItem, use: saveItem)
@@ -27,69 +26,7 @@ struct DueDiligenceController: RouteCollection {
         return req.redirect(to: DueDiligenceRoute.review.link(try match.engagement.requireID()))
     }
 
-    struct CancelForm: Content { var reason: String? }
-
-    @Sendable func cancel(req: Request) async throws -> Response {
-        let match = try await load(req)
-        let reason = try req.content.decode(CancelForm.self).reason ?? ""
-        return try await req.formAgainIfInvalid {
-            try await req.registry.engagements.cancel(match, reason: reason, by: try req.requireUser())
-            req.flash("engagement.cancelled")
-            return req.redirect(to: MatchRoute.show.link(try match.engagement.requireID()))
-        } form: { errors in
-            try await MatchController.showPage(req, match, errors: errors, values: ["reason": reason])
-        }
-    }
-
     // MARK: - Review page
-
-    struct ItemRow: Encodable {
-        let label: String
-        let status: String
-        let notes: String
-        let links: [String]
-        let href: String?
-    }
-
-    struct AnswerRow: Encodable {
-        let question: String
-        let declared: Bool
-        let details: String
-    }
-
-    struct DeclarationView: Encodable {
-        let party: String
-        let filedOn: String?
-        let answers: [AnswerRow]
-    }
-
-    struct DecisionRow: Encodable {
-        let outcome: String
-        let status: String
-        let text: String
-        let mitigation: String?
-        let date: String
-    }
-
-    struct ReviewPage: Encodable {
-        let matchHref: String
-        let waiverAction: String
-        let decisionAction: String
-        let needTitle: String
-        let organisation: String
-        let expert: String
-        let status: String
-        let isOpen: Bool
-        let items: [ItemRow]
-        let declarations: [DeclarationView]
-        let signals: [String]
-        let decisions: [DecisionRow]
-        let waiver: DecisionRow?
-        let canApproveWaiver: Bool
-        let outcomes: [Option]
-        let alternates: [Option]
-        let form: FormState
-    }
 
     @Sendable func review(req: Request) async throws -> View {
         try await reviewPage(req, try await load(req), values: [:], errors: [])
@@ -97,56 +34,15 @@ struct DueDiligenceController: RouteCollection {
 
     private func reviewPage(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
         let review = try await req.registry.dueDiligence.review(match)
-        let id = try match.engagement.requireID()
-        let isOpen = match.engagement.state.dueDiligence == .open
-        let items = DueDiligenceItem.allCases.map { item in
-            let entry = review.checklist[item]
-            return ItemRow(label: req.t("due_diligence.item.\(item.rawValue)"), status: req.t("due_diligence.status.\(entry.status.rawValue)"),
-                           notes: entry.notes, links: entry.links,
-                           href: isOpen ? DueDiligenceRoute.itemForm.link(id, item) : nil)
-        }
-        let years = String(req.application.configuration.conflictLookbackYears)
-        let declarations = DeclaringParty.allCases.map { party in
-            let record = review.declarations[party]
-            return DeclarationView(party: req.t("declaration.party.\(party.rawValue)"), filedOn: record.map { CalendarDay.text($0.declaredAt) },
-                                   answers: ConflictQuestion.allCases.compactMap { q in
-                                       record?.declaration.answers[q].map {
-                                           AnswerRow(question: req.t("declaration.question.\(q.rawValue)", years), declared: $0.declared, details: $0.details)
-                                       }
-                                   })
-        }
-        let user = try req.requireUser()
-        let alternates = try await Alternates(db: req.db).options(for: match, selected: values["alternative"])
-        return try await req.page("due_diligence", title: "due_diligence.title", ReviewPage(
-            matchHref: MatchRoute.show.link(id), waiverAction: DueDiligenceRoute.answerWaiver.link(id),
-            decisionAction: DueDiligenceRoute.decide.link(id), needTitle: match.need.title, organisation: match.organisation.name,
-            expert: match.expert.fullName, status: req.t("due_diligence.state.\(match.engagement.state.dueDiligence.rawValue)"),
-            isOpen: isOpen, items: items, declarations: declarations,
-            signals: review.signals.map { SignalText.describe($0, req) },
-            decisions: review.decisions.filter { $0.status != .awaitingApproval }.map { Self.row($0, req) },
-            waiver: review.pendingWaiver.map { Self.row($0, req) },
-            canApproveWaiver: review.pendingWaiver.map { $0.requestedBy != user.id } ?? false,
-            outcomes: Option.cases(DueDiligenceOutcome.allCases, labels: "due_diligence.outcome", selected: values["outcome"], req),
-            alternates: alternates,
-            form: FormState(values: values, errors: errors, on: req)))
-    }
-
-    static func row(_ decision: DueDiligenceDecision, _ req: Request) -> DecisionRow {
-        DecisionRow(outcome: req.t("due_diligence.outcome.\(decision.outcome.rawValue)"),
-                    status: req.t("due_diligence.decision_status.\(decision.status.rawValue)"),
-                    text: decision.text, mitigation: decision.mitigation, date: CalendarDay.text(decision.decidedAt ?? decision.requestedAt))
+        return try await req.page(DueDiligenceReviewPage(
+            match: try match.heading, state: match.engagement.state.dueDiligence, checklist: review.checklist,
+            declarations: review.declarations.mapValues { .init(declaration: $0.declaration, on: $0.declaredAt) },
+            signals: review.signals, decisions: review.decisions, reader: try req.requireUser().requireID(),
+            alternates: try await Alternates(db: req.db).options(for: match, selected: values["alternative"]),
+            lookbackYears: req.application.configuration.conflictLookbackYears, values: values, errors: errors, text: req))
     }
 
     // MARK: - Checklist items
-
-    struct ItemPage: Encodable {
-        let reviewHref: String
-        let action: String
-        let item: String
-        let hint: String
-        let statuses: [Option]
-        let form: FormState
-    }
 
     struct ItemForm: Content {
         var status: String?
@@ -182,12 +78,8 @@ struct DueDiligenceController: RouteCollection {
 
     private func itemPage(_ req: Request, _ match: ProposedMatches.Loaded, _ item: DueDiligenceItem, _ form: ItemForm,
                           errors: [FieldError]) async throws -> View {
-        let review = DueDiligenceRoute.review.link(try match.engagement.requireID())
-        return try await req.page("due_diligence_item", title: "due_diligence.item_title", ItemPage(
-            reviewHref: review, action: DueDiligenceRoute.saveItem.link(try match.engagement.requireID(), item), item: req.t("due_diligence.item.\(item.rawValue)"),
-            hint: req.t("due_diligence.hint.\(item.rawValue)"),
-            statuses: Option.cases(ChecklistStatus.allCases, labels: "due_diligence.status", selected: form.status, req),
-            form: FormState(values: ["notes": form.notes ?? "", "links": form.links ?? ""], errors: errors, on: req)))
+        try await req.page(ChecklistItemPage(match: try match.engagement.requireID(), item: item, status: form.status, notes: form.notes ?? "",
+                                             links: form.links ?? "", errors: errors, text: req))
     }
 
     // MARK: - Decision

@@ -64,7 +64,6 @@ enum DeclarationRoute: String, Endpoint {
 /// The routes `DueDiligenceController` answers.
 enum DueDiligenceRoute: String, Endpoint {
     case open
-    case cancel
     case review
     case itemForm
     case saveItem
@@ -74,7 +73,6 @@ enum DueDiligenceRoute: String, Endpoint {
     var spec: EndpointSpec {
         switch self {
         case .open: .post("matches/:id/due-diligence/open", .programmeStaff)
-        case .cancel: .post("matches/:id/cancel", .programmeStaff)
         case .review: .get("matches/:id/due-diligence", .programmeStaff)
         case .itemForm: .get("matches/:id/due-diligence/items/:item", .programmeStaff)
         case .saveItem: .post("matches/:id/due-diligence/items/:item", .programmeStaff)

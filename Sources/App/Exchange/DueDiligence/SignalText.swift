@@ -3,7 +3,7 @@ import Vapor
 
 /// A conflict signal and its evidence as a sentence in the reader's language.
 enum SignalText {
-    static func describe(_ signal: ConflictSignal, _ req: Request) -> String {
+    static func describe(_ signal: ConflictSignal, _ req: some Translating) -> String {
         let e = signal.evidence + Array(repeating: "", count: max(0, 5 - signal.evidence.count))
         let arguments: [String]
         switch signal.kind {

@@ -76,12 +76,14 @@ enum APIWorkRoute: String, APIEndpoint {
 
 /// The routes `EngagementStepsController` answers.
 enum EngagementStepsRoute: String, Endpoint {
+    case cancel
     case beginClosing
     case close
     case extend
 
     var spec: EndpointSpec {
         switch self {
+        case .cancel: .post("matches/:id/cancel", .programmeStaff)
         case .beginClosing: .post("matches/:id/closing", .programmeStaff)
         case .close: .post("matches/:id/close", .programmeStaff)
         case .extend: .post("matches/:id/extend", .programmeStaff)
