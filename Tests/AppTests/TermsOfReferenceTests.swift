@@ -213,6 +213,6 @@ final class TermsFormFieldTests: XCTestCase {
         XCTAssertEqual(TermsForm.fields.formField("dataHandling.rules"), "data_rules")
         XCTAssertEqual(TermsForm.fields.formField("start"), "start")
         XCTAssertEqual(TermsForm.fields.formField("people"), "people")
-        XCTAssertEqual(WorkController.meetingFields.formField("actions[3].due"), "action_due_3")
+        XCTAssertEqual(MeetingFormPage.fields.formField("actions[3].due"), "action_due_3")
     }
 }

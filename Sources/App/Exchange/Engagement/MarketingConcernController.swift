@@ -13,13 +13,6 @@ struct MarketingConcernController: RouteCollection {
 
     // MARK: - Reporting (either party)
 
-    struct ReportPage: Encodable {
-        let matchHref: String
-        let needTitle: String
-        let action: String
-        let form: FormState
-    }
-
     struct ReportForm: Content {
         var description: String?
         var links: String?
@@ -51,28 +44,10 @@ struct MarketingConcernController: RouteCollection {
     }
 
     private func reportPage(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
-        try await req.page("marketing_concern_report", title: "marketing_concern.report_title", ReportPage(
-            matchHref: MatchRoute.show.link(try match.engagement.requireID()), needTitle: match.need.title,
-            action: MarketingConcernRoute.report.link(try match.engagement.requireID()), form: FormState(values: values, errors: errors, on: req)))
+        try await req.page(MarketingConcernReportPage(match: try match.heading, values: values, errors: errors, text: req))
     }
 
     // MARK: - Deciding (programme staff)
-
-    struct ConcernPage: Encodable {
-        let matchHref: String
-        let needTitle: String
-        let reporter: String
-        let party: String
-        let reportedAt: String
-        let description: String
-        let links: [String]
-        let status: String
-        let outcomeText: String?
-        let action: String?
-        let outcomes: [Option]
-        let alternates: [Option]
-        let form: FormState
-    }
 
     struct DecisionForm: Content {
         var outcome: String?
@@ -110,16 +85,8 @@ struct MarketingConcernController: RouteCollection {
 
     private func concernPage(_ req: Request, _ match: ProposedMatches.Loaded, _ concern: MarketingConcern, values: [String: String],
                              errors: [FieldError]) async throws -> View {
-        let open = concern.status == .open
-        let outcomes = MarketingConcernStatus.allCases.filter(\.isDecided)
-        return try await req.page("marketing_concern", title: "marketing_concern.title", ConcernPage(
-            matchHref: MatchRoute.show.link(try match.engagement.requireID()), needTitle: match.need.title,
-            reporter: concern.reporter.displayName, party: req.t("declaration.party.\(concern.reporterParty.rawValue)"),
-            reportedAt: CalendarDay.text(concern.reportedAt), description: concern.text, links: concern.links,
-            status: req.t("marketing_concern.status.\(concern.status.rawValue)"), outcomeText: concern.outcomeText,
-            action: open ? MarketingConcernRoute.decide.link(try match.engagement.requireID(), concern.requireID()) : nil,
-            outcomes: Option.cases(outcomes, labels: "marketing_concern.status", selected: values["outcome"], req),
-            alternates: open ? try await Alternates(db: req.db).options(for: match, selected: values["alternative"]) : [],
-            form: FormState(values: values, errors: errors, on: req)))
+        let alternates = concern.status == .open ? try await Alternates(db: req.db).options(for: match, selected: values["alternative"]) : []
+        return try await req.page(MarketingConcernPage(match: try match.heading, concern: try concern.pageValues, alternates: alternates,
+                                                       values: values, errors: errors, text: req))
     }
 }

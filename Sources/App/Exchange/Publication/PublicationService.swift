@@ -12,10 +12,13 @@ struct PublicationService {
 
     /// What the report page shows beside what the parties wrote: the promise, the work, the decisions and what the
     /// closing questionnaires recommended.
-    struct Facts {
+    /// What the engagement recorded that its closing report draws on.
+    struct Facts: Sendable {
+        struct Deliverable: Sendable { let title: String; let status: WorkItemStatus }
+        struct Decision: Sendable { let date: String; let text: String }
         let successStatement: String?
-        let deliverables: [WorkItem]
-        let decisions: [(date: String, text: String)]
+        let deliverables: [Deliverable]
+        let decisions: [Decision]
         let recommendations: [String]
     }
 
@@ -30,8 +33,8 @@ struct PublicationService {
         let post = try await EvaluationRound.query(on: db).filter(\.$engagement.$id == id).filter(\.$stage == .post).with(\.$responses).first()
         return Facts(
             successStatement: terms?.successStatement,
-            deliverables: try await WorkItem.query(on: db).filter(\.$engagement.$id == id).sort(\.$position).all(),
-            decisions: meetings.filter { !$0.decisions.isEmpty }.map { ($0.dateText, $0.decisions) },
+            deliverables: try await WorkItem.query(on: db).filter(\.$engagement.$id == id).sort(\.$position).all().map { .init(title: $0.title, status: $0.status) },
+            decisions: meetings.filter { !$0.decisions.isEmpty }.map { .init(date: $0.dateText, text: $0.decisions) },
             recommendations: post?.responses.compactMap { response -> String? in
                 if case .text(let text)? = response.answers["recommendations"] { return text }
                 return nil

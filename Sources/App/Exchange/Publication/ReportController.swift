@@ -13,25 +13,6 @@ struct ReportController: RouteCollection {
         routes.on(ReportRoute.publish, use: publish)
     }
 
-    struct ConsentRow: Encodable { let item: String; let label: String; let mine: Bool; let body: Bool; let expert: Bool }
-    struct DecisionRow: Encodable { let date: String; let text: String }
-    struct ItemRow: Encodable { let title: String; let status: String }
-
-    struct ReportPage: Encodable {
-        let matchHref: String
-        let needTitle: String
-        let successStatement: String?
-        let deliverables: [ItemRow]
-        let decisions: [DecisionRow]
-        let recommendations: [String]
-        let editAction: String?
-        let consentAction: String?
-        let consents: [ConsentRow]
-        let publicationHref: String?
-        let publicHref: String?
-        let form: FormState
-    }
-
     @Sendable func show(req: Request) async throws -> View {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.work }
         let report = try await req.registry.publications.report(match)
@@ -64,42 +45,17 @@ struct ReportController: RouteCollection {
     }
 
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, values: [String: String], errors: [FieldError]) async throws -> View {
-        let id = try match.engagement.requireID()
         let principal = req.principal!
-        let facts = try await req.registry.publications.facts(match)
-        let consents = try await req.registry.publications.consents(match)
-        let party = match.party(of: principal)
-        let canEdit = AccessPolicy.decide(principal, .update, match.protected.work).isAllowed && [.closing, .closed].contains(match.engagement.stage)
-        let published = try await req.registry.publications.publication(match) != nil
-        return try await req.page("report", title: "report.title", ReportPage(
-            matchHref: MatchRoute.show.link(id), needTitle: match.need.title, successStatement: facts.successStatement,
-            deliverables: facts.deliverables.map { ItemRow(title: $0.title, status: req.t("work.status.\($0.status.rawValue)")) },
-            decisions: facts.decisions.map { DecisionRow(date: $0.date, text: $0.text) },
-            recommendations: facts.recommendations,
-            editAction: canEdit ? ReportRoute.save.link(id) : nil,
-            consentAction: party != nil ? ReportRoute.consent.link(id) : nil,
-            consents: PublicationItem.allCases.map { item in
-                let given = consents.given[item, default: []]
-                return ConsentRow(item: item.rawValue, label: req.t("publication.item.\(item.rawValue)"), mine: party.map(given.contains) ?? false,
-                                  body: given.contains(.publicBody), expert: given.contains(.expert))
-            },
-            publicationHref: principal.role.managesProgramme && match.engagement.stage == .closed ? ReportRoute.publicationForm.link(id) : nil,
-            publicHref: published ? PublicRoute.show.link(id) : nil,
-            form: FormState(values: values, errors: errors, on: req)))
+        let stage = match.engagement.stage
+        let may = ReportPage.Permissions(
+            edit: AccessPolicy.decide(principal, .update, match.protected.work).isAllowed && [.closing, .closed].contains(stage),
+            party: match.party(of: principal), publish: principal.role.managesProgramme && stage == .closed)
+        return try await req.page(ReportPage(
+            match: try match.heading, facts: try await req.registry.publications.facts(match), consents: try await req.registry.publications.consents(match),
+            published: try await req.registry.publications.publication(match) != nil, may: may, values: values, errors: errors, text: req))
     }
 
     // MARK: - Publication (staff)
-
-    struct PublicationPage: Encodable {
-        let reportHref: String
-        let needTitle: String
-        let items: [TermsForm.Input]
-        let withoutConsent: [String]
-        let post: String
-        let preview: PublicText?
-        let action: String
-        let form: FormState
-    }
 
     @Sendable func publicationForm(req: Request) async throws -> View {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.work }
@@ -133,20 +89,8 @@ struct ReportController: RouteCollection {
 
     private func publicationPage(_ req: Request, _ match: ProposedMatches.Loaded, texts: [PublicationItem: String], post: String, preview: Bool,
                                  errors: [FieldError]) async throws -> View {
-        let consents = try await req.registry.publications.consents(match)
-        let form = FormState(values: [:], errors: errors, on: req,
-                             labels: Dictionary(uniqueKeysWithValues: PublicationItem.allCases.map { ("text_\($0.rawValue)", req.t("publication.item.\($0.rawValue)")) }))
-        return try await req.page("publication", title: "publication.title", PublicationPage(
-            reportHref: ReportRoute.show.link(try match.engagement.requireID()), needTitle: match.need.title,
-            items: consents.publishable.map {
-                TermsForm.Input(id: "text_\($0.rawValue)", value: texts[$0] ?? "", error: form.errors["text_\($0.rawValue)"],
-                                label: req.t("publication.item.\($0.rawValue)"))
-            },
-            withoutConsent: PublicationItem.allCases.filter { !consents.consented($0) }.map { req.t("publication.item.\($0.rawValue)") },
-            post: post,
-            preview: preview ? PublicText(title: match.need.title, texts: texts.filter { consents.consented($0.key) && !$0.value.trimmingWhitespace().isEmpty }, req) : nil,
-            action: ReportRoute.publish.link(try match.engagement.requireID()),
-            form: form))
+        try await req.page(PublicationPage(match: try match.heading, texts: texts, post: post, consents: try await req.registry.publications.consents(match),
+                                           preview: preview, errors: errors, text: req))
     }
 
     /// A first wording from the report, for the coordinator to redact.
@@ -165,20 +109,5 @@ struct ReportController: RouteCollection {
     private func defaultPost(_ req: Request, _ match: ProposedMatches.Loaded, _ texts: [PublicationItem: String]) -> String {
         let lesson = (texts[.lessons] ?? "").split(separator: "\n").first.map(String.init) ?? ""
         return String(req.t("publication.default_post", match.organisation.name, match.need.title, lesson).prefix(500))
-    }
-
-}
-
-/// A publication as the public pages render it, shared with the coordinator's preview.
-struct PublicText: Encodable {
-    struct Item: Encodable { let heading: String; let text: String }
-    let title: String
-    let items: [Item]
-
-    init(title: String, texts: [PublicationItem: String], _ req: Request) {
-        self.title = title
-        items = PublicationItem.allCases.compactMap { item in
-            texts[item].map { Item(heading: req.t("publication.item.\(item.rawValue)"), text: $0) }
-        }
     }
 }

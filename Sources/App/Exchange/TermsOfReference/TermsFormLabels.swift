@@ -6,7 +6,7 @@ enum TermsFormLabels {
     /// The form's own names, from the maps that translate the domain's field names to them.
     static let sections = Set(["start", "months", "people", "goals", "milestones"] + TermsForm.fields.plain.values)
     static let rows = Set(TermsForm.fields.rows.values.flatMap(\.values))
-    static let meetingRows = Set(WorkController.meetingFields.rows.values.flatMap(\.values))
+    static let meetingRows = Set(MeetingFormPage.fields.rows.values.flatMap(\.values))
 
     static func label(_ field: String, _ req: some Translating) -> String? {
         if sections.contains(field) { return req.t("terms.field.\(field)") }

@@ -1,0 +1,56 @@
+import ExchangeCore
+import Foundation
+
+/// A match's Terms of Reference: the current version, the earlier ones, the signatures, the exports and, for those
+/// who may edit, the builder.
+struct TermsPage: PageModel {
+    static let template = "terms"
+    let titleKey = "terms.title"
+
+    struct VersionLink: Encodable, Sendable, Equatable {
+        let number: Int
+        let href: String
+        let date: String
+        let signatures: Int
+    }
+
+    let matchHref: String
+    let needTitle: String
+    let stage: String
+    let current: TermsText?
+    let currentHref: String?
+    let versions: [VersionLink]
+    let signAction: String?
+    let signingAs: String?
+    let exports: [Option]
+    let editAction: String?
+    let builder: TermsBuilder?
+    let values: [String]
+    let form: FormState
+
+    /// `versions` newest first; `side` is the side the reader signs for, if any; `draft` fills the builder.
+    init(match: MatchHeading, stage: EngagementStage, versions: [TermsEdition], side: TermsSide?, mayEdit: Bool, draft: TermsOfReferenceDraft,
+         supportAreas: [Int], form: FormState, text: some Translating) {
+        let id = match.id
+        let canEdit = mayEdit && [.torDrafting, .torSigned].contains(stage)
+        let current = versions.first
+        matchHref = match.href
+        needTitle = match.needTitle
+        self.stage = text.t("engagement.stage.\(stage.rawValue)")
+        self.current = current.map { TermsText($0, match: match, text) }
+        currentHref = current.map { TermsRoute.version.link(id, $0.number) }
+        self.versions = versions.map {
+            VersionLink(number: $0.number, href: TermsRoute.version.link(id, $0.number), date: CalendarDay.text($0.createdAt), signatures: $0.signatures.count)
+        }
+        let unsigned = side.map { side in !(current?.isSigned(by: side) ?? true) } ?? false
+        signAction = stage == .torDrafting && current != nil && unsigned && canEdit ? TermsRoute.sign.link(id) : nil
+        signingAs = side.map { text.t("terms.side.\($0.rawValue)") }
+        exports = current == nil ? [] : [("html", TermsRoute.exportHTML), ("json", TermsRoute.exportJSON), ("pdf", TermsRoute.exportPDF)].map {
+            Option(value: $1.link(id), label: text.t("terms.export.\($0)"), selected: false)
+        }
+        editAction = canEdit ? TermsRoute.save.link(id) : nil
+        builder = canEdit ? TermsBuilder(draft, supportAreas: supportAreas, errors: form, text: text) : nil
+        values = (1...TermsText.programmeValues).map { text.t("terms.value.\($0)") }
+        self.form = form
+    }
+}
