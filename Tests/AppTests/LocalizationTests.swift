@@ -87,7 +87,7 @@ final class LocalizationTests: AppTestCase {
         family("engagement.stage", EngagementStage.self)
         family("screening.criterion", PublicBodyCriterion.self)
         family("body_participation.screened", ScreeningOutcome.self)
-        for name in ParticipationController.attestationNames { keys.insert("body_participation.attest.\(name)") }
+        for name in ParticipationPage.attestationNames { keys.insert("body_participation.attest.\(name)") }
         let attested = Authorisations(proBono: true, workHours: true, publicCommunication: true)
         let none = Authorisations(proBono: false, workHours: false, publicCommunication: false)
         for application in [PublicBodyApplication(organisationComplete: true, contactPeople: 1, authorisations: attested, confirmsIntegrityMandate: true),

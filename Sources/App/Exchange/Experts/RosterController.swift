@@ -15,11 +15,9 @@ struct RosterController: RouteCollection {
         routes.on(RosterRoute.decide, use: decide)
     }
 
-    struct UploadPage: Encodable { let error: String? }
-
     @Sendable func upload(req: Request) async throws -> View {
         try req.authorize(.create, .expertDirectory)
-        return try await req.page("roster_upload", title: "roster.title", UploadPage(error: nil))
+        return try await req.page(RosterUploadPage(error: nil, text: req))
     }
 
     /// The file (multipart) or pasted text, and any mapping the person chose (`map_<field>` = column or "").
@@ -71,84 +69,17 @@ struct RosterController: RouteCollection {
     }
 
     private func uploadError(_ req: Request, _ key: String, _ problem: DelimitedText.Problem? = nil) async throws -> Response {
-        var message = req.t(key)
-        if case .unterminatedQuote(let line)? = problem { message += " " + req.t("roster.error.unterminated_quote", String(line)) }
-        return try await req.page("roster_upload", title: "roster.title", UploadPage(error: message), status: .unprocessableEntity)
-    }
-
-    struct MappingRow: Encodable {
-        let field: String
-        let label: String
-        let options: [Option]
-        let required: Bool
-    }
-
-    struct PlannedRow: Encodable {
-        let name: String
-        let organisation: String
-        let country: String
-        let areas: String
-        let lines: String
-    }
-
-    struct PreviewPage: Encodable {
-        let text: String
-        let mapping: [MappingRow]
-        let experts: [PlannedRow]
-        let hasExperts: Bool
-        let problems: [String]
-        let hasProblems: Bool
-        let blockingCount: Int
-        let summary: String
-        let blocked: Bool
+        try await req.page(RosterUploadPage(error: key, problem: problem, text: req), status: .unprocessableEntity)
     }
 
     private func renderPreview(_ req: Request, text: String, mapping: RosterMapping?, status: HTTPResponseStatus,
                                blocked: Bool = false) async throws -> Response {
-        let preview: RosterImportService.Preview
         do {
-            preview = try await req.registry.roster.preview(text, mapping: mapping)
+            let preview = try await req.registry.roster.preview(text, mapping: mapping)
+            return try await req.page(RosterPreviewPage(preview, blocked: blocked, text: req), status: status)
         } catch RosterImportService.Refusal.unreadable(let problem) {
             return try await uploadError(req, "roster.error.unreadable", problem)
         }
-        let plan = preview.plan
-        let rows = RosterField.allCases.map { field in
-            MappingRow(field: field.rawValue, label: req.t("roster.field.\(field.rawValue)"),
-                       options: [Option(value: "", label: req.t("roster.not_in_file"), selected: preview.mapping.columns[field] == nil)]
-                           + preview.table.header.enumerated().map { index, title in
-                               Option(value: String(index), label: title, selected: preview.mapping.columns[field] == index)
-                           },
-                       required: field == .name || field == .country)
-        }
-        let experts = plan.experts.map {
-            PlannedRow(name: $0.name, organisation: $0.organisation, country: CountryCode($0.country.value)?.name(in: req.language) ?? $0.country.value,
-                       areas: $0.areas.joined(separator: ", "), lines: $0.lines.map(String.init).joined(separator: ", "))
-        }
-        let problems = plan.problems.map { $0.message(req.application.catalogs, req.language) }
-        let page = PreviewPage(
-            text: text, mapping: rows, experts: experts, hasExperts: !experts.isEmpty, problems: problems, hasProblems: !problems.isEmpty,
-            blockingCount: plan.blockingProblems.count,
-            summary: req.t("roster.summary", String(preview.table.records.count), String(plan.experts.count), String(plan.mergedLines),
-                           String(plan.flaggedLines.count)),
-            blocked: blocked)
-        return try await req.page("roster_preview", title: "roster.preview_title", page, status: status)
-    }
-
-    struct ExpertRow: Encodable {
-        let href: String
-        let name: String
-        let organisation: String
-        let country: String
-        let status: String
-        let areas: String
-        let historyHref: String
-    }
-
-    struct ExpertsPage: Encodable {
-        let experts: [ExpertRow]
-        let hasExperts: Bool
-        let query: String
-        let statuses: [Option]
     }
 
     @Sendable func experts(req: Request) async throws -> View {
@@ -157,32 +88,10 @@ struct RosterController: RouteCollection {
         var query = ExpertProfile.query(on: req.db).sort(\.$fullName)
         if !search.text.isEmpty { query = query.filter(ExpertProfile.schema, "full_name", contains: search.text, on: req.db) }
         if let status = search.status { query = query.filter(\.$status == status) }
-        let rows = try await query.limit(500).all().map {
-            ExpertRow(href: RosterRoute.review.link(try $0.requireID()), name: $0.fullName, organisation: $0.organisationName, country: CountryCode($0.country)?.name(in: req.language) ?? $0.country,
-                      status: req.t("participation.\($0.status.rawValue)"), areas: $0.areas.joined(separator: ", "),
-                      historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "expert_profile"), URLQueryItem(name: "subjectID", value: try $0.requireID().uuidString.lowercased())]))
-        }
-        return try await req.page("experts", title: "experts.title", ExpertsPage(experts: rows, hasExperts: !rows.isEmpty,
-                                                                                 query: search.text, statuses: search.statusOptions(req)))
+        return try await req.page(try ExpertsPage(profiles: try await query.limit(500).all(), search: search, text: req))
     }
 
     // MARK: - Reviewing one profile
-
-    struct ReviewPage: Encodable {
-        let id: String
-        let name: String
-        let status: String
-        let screening: [ProfileController.ScreeningRow]
-        let hasScreening: Bool
-        let canDecide: Bool
-        let decisionAction: String
-        let decisionHint = "expert_review.reason_hint"
-        let form: FormState
-        let historyHref: String
-        let facts: [ExpertProfileFacts.Line]
-        let letter: ProfileController.LetterInfo?
-        let letterHref: String
-    }
 
     @Sendable func review(req: Request) async throws -> View {
         try req.authorize(.list, .expertDirectory)
@@ -191,15 +100,8 @@ struct RosterController: RouteCollection {
     }
 
     private func reviewPage(_ req: Request, _ p: ExpertProfile, errors: [FieldError]) async throws -> View {
-        let rows = ProfileController.screeningRows(p, req)
-        return try await req.page("expert_review", title: "expert_review.title", ReviewPage(
-            id: try p.requireID().uuidString.lowercased(), name: p.fullName, status: req.t("participation.\(p.status.rawValue)"),
-            screening: rows, hasScreening: !rows.isEmpty, canDecide: ParticipationWorkflow.coordinatorMayDecide(p.status),
-            decisionAction: RosterRoute.decide.link(try p.requireID()), form: FormState(values: [:], errors: errors, on: req),
-            historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "expert_profile"), URLQueryItem(name: "subjectID", value: try p.requireID().uuidString.lowercased())]),
-            facts: ExpertProfileFacts.lines(p, req),
-            letter: try await req.registry.authorisationLetters.letter(of: p).map { ProfileController.LetterInfo($0, req) },
-            letterHref: AuthorisationLetterRoute.downloadAny.link(try p.requireID())))
+        try await req.page(try ExpertReviewPage(profile: p, letter: try await req.registry.authorisationLetters.letter(of: p), errors: errors,
+                                                taxonomy: req.application.taxonomy, text: req))
     }
 
     @Sendable func decide(req: Request) async throws -> Response {

@@ -59,19 +59,23 @@ struct RosterImportService: Sendable {
 
 extension RosterProblem {
     /// The problem in the reader's language.
-    func message(_ catalogs: Catalogs, _ language: SupportedLanguage) -> String {
-        let text: String = switch kind {
-        case .missingColumn(let field): catalogs.text("roster.problem.missing_column", language, [catalogs.text("roster.field.\(field.rawValue)", language)])
-        case .wrongFieldCount(let expected, let found): catalogs.text("roster.problem.wrong_field_count", language, [String(expected), String(found)])
-        case .missingName: catalogs.text("roster.problem.missing_name", language)
-        case .notACountry(let value): catalogs.text("roster.problem.not_a_country", language, [value])
-        case .ambiguousCountry(let value, let codes): catalogs.text("roster.problem.ambiguous_country", language, [value, codes.joined(separator: ", ")])
-        case .invalidEmail(let value): catalogs.text("roster.problem.invalid_email", language, [value])
+    func message(_ text: some Translating) -> String {
+        let words: String = switch kind {
+        case .missingColumn(let field): text.t("roster.problem.missing_column", [text.t("roster.field.\(field.rawValue)")])
+        case .wrongFieldCount(let expected, let found): text.t("roster.problem.wrong_field_count", [String(expected), String(found)])
+        case .missingName: text.t("roster.problem.missing_name")
+        case .notACountry(let value): text.t("roster.problem.not_a_country", [value])
+        case .ambiguousCountry(let value, let codes): text.t("roster.problem.ambiguous_country", [value, codes.joined(separator: ", ")])
+        case .invalidEmail(let value): text.t("roster.problem.invalid_email", [value])
         case .conflictingDuplicate(let first, let field):
-            catalogs.text("roster.problem.conflicting_duplicate", language, [String(first), catalogs.text("roster.field.\(field.rawValue)", language)])
-        case .alreadyInProgramme: catalogs.text("roster.problem.already_in_programme", language)
-        case .countryCorrected(let value, let code): catalogs.text("roster.problem.country_corrected", language, [value, code])
+            text.t("roster.problem.conflicting_duplicate", [String(first), text.t("roster.field.\(field.rawValue)")])
+        case .alreadyInProgramme: text.t("roster.problem.already_in_programme")
+        case .countryCorrected(let value, let code): text.t("roster.problem.country_corrected", [value, code])
         }
-        return catalogs.text("roster.line", language, [String(line), text])
+        return text.t("roster.line", [String(line), words])
+    }
+
+    func message(_ catalogs: Catalogs, _ language: SupportedLanguage) -> String {
+        message(PageText(catalogs: catalogs, language: language))
     }
 }

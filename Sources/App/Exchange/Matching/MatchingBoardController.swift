@@ -117,7 +117,7 @@ struct MatchingBoardController: RouteCollection {
             unassigned: run.unassigned ?? 0, settings: Self.settingLines(run.settings, req),
             proposals: proposals, hasProposals: !proposals.isEmpty,
             comparisonHref: MatchingBoardRoute.comparison.link(try run.requireID()),
-            historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "match_run"), URLQueryItem(name: "subjectID", value: try run.requireID().uuidString.lowercased())]))
+            historyHref: AuditPageRoute.history(of: "match_run", try run.requireID()))
         return try await req.page("matching_run", title: "matching.run_title", page)
     }
 

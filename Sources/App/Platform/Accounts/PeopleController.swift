@@ -44,7 +44,7 @@ struct PeopleController: RouteCollection {
                    role: req.t("role.\(user.role.rawValue)"), roleValue: user.role.rawValue,
                    status: req.t("status.\(user.status.rawValue)"), organisation: user.organisation?.name,
                    requestedOrganisation: user.requestedOrganisation,
-                   historyHref: AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "user"), URLQueryItem(name: "subjectID", value: try user.requireID().uuidString.lowercased())]))
+                   historyHref: AuditPageRoute.history(of: "user", try user.requireID()))
         }
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
         func options(_ kind: OrganisationKind) throws -> [Option] {

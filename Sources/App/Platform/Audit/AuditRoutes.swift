@@ -45,4 +45,9 @@ enum AuditPageRoute: String, Endpoint {
         case .list: .get("audit", .programmeStaff)
         }
     }
+
+    /// The audit log filtered to one subject: every page's "history" link.
+    static func history(of subjectType: String, _ id: UUID) -> String {
+        list.link(query: [URLQueryItem(name: "subjectType", value: subjectType), URLQueryItem(name: "subjectID", value: id.pathSegment)])
+    }
 }

@@ -97,7 +97,7 @@ struct OrganisationController: RouteCollection {
             sector: o.sector.map { req.t("organisation.sector.\($0.rawValue)") },
             canEdit: AccessPolicy.decide(principal, .update, .organisation(id: try o.requireID())).isAllowed,
             historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
-                ? AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "organisation"), URLQueryItem(name: "subjectID", value: try o.requireID().uuidString.lowercased())]) : nil,
+                ? AuditPageRoute.history(of: "organisation", try o.requireID()) : nil,
             participationHref: o.kind == .publicBody ? ParticipationRoute.show.link(try o.requireID()) : nil,
             participationStatus: o.kind == .publicBody ? req.t("participation.\((o.participationStatus ?? .draft).rawValue)") : nil))
     }

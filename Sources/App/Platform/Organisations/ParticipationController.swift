@@ -11,41 +11,15 @@ struct ParticipationController: RouteCollection {
         routes.on(ParticipationRoute.decide, use: decide)
     }
 
-    struct ParticipationPage: Encodable {
-        let id: String
-        let name: String
-        let organisationHref: String
-        let status: String
-        let screening: [ProfileController.ScreeningRow]
-        let hasScreening: Bool
-        let attestations: [Option]
-        let canSubmit: Bool
-        let canDecide: Bool
-        let decisionAction: String
-        let decisionHint = "body_participation.reason_hint"
-        let form: FormState
-    }
-
-    static let attestationNames = ["proBono", "workHours", "publicCommunication", "integrityMandate"]
-
     @Sendable func show(req: Request) async throws -> View {
         try await page(req, try await req.load(Organisation.self, for: .read, where: { $0.kind == .publicBody }))
     }
 
     func page(_ req: Request, _ o: Organisation, errors: [FieldError] = []) async throws -> View {
         let principal = req.principal!
-        let values: [String: Bool?] = ["proBono": o.proBono, "workHours": o.workHours, "publicCommunication": o.publicCommunication,
-                                       "integrityMandate": o.integrityMandate]
-        let rows = ProfileController.screeningRows(o.screening, req)
-        return try await req.page("participation", title: "body_participation.title", ParticipationPage(
-            id: try o.requireID().uuidString.lowercased(), name: o.name, organisationHref: OrganisationRoute.show.link(o.requireID()),
-            status: req.t("participation.\((o.participationStatus ?? .draft).rawValue)"),
-            screening: rows, hasScreening: !rows.isEmpty,
-            attestations: Self.attestationNames.map { Option(value: $0, label: req.t("body_participation.attest.\($0)"), selected: values[$0] == true) },
-            canSubmit: AccessPolicy.decide(principal, .update, .organisation(id: try o.requireID())).isAllowed,
-            canDecide: principal.role.managesProgramme && ParticipationWorkflow.coordinatorMayDecide(o.participationStatus ?? .draft),
-            decisionAction: ParticipationRoute.decide.link(try o.requireID()),
-            form: FormState(values: [:], errors: errors, on: req)))
+        return try await req.page(try ParticipationPage(
+            organisation: o, mayUpdate: AccessPolicy.decide(principal, .update, .organisation(id: try o.requireID())).isAllowed,
+            managesProgramme: principal.role.managesProgramme, errors: errors, text: req))
     }
 
     struct AttestationForm: Content {

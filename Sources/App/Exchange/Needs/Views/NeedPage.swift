@@ -67,7 +67,7 @@ struct NeedPage: PageModel {
         canDecide = may.decide
         candidatesHref = may.seeCandidates ? CandidatesRoute.candidates.link(id) : nil
         historyHref = may.seeHistory
-            ? AuditPageRoute.list.link(query: [URLQueryItem(name: "subjectType", value: "need"), URLQueryItem(name: "subjectID", value: id.pathSegment)])
+            ? AuditPageRoute.history(of: "need", id)
             : nil
     }
 }

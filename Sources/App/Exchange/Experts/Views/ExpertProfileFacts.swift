@@ -1,16 +1,15 @@
 import ExchangeCore
-import Vapor
+import Foundation
 
 /// A profile's details as label/value lines, for the coordinator who screens it.
 struct ExpertProfileFacts {
-    struct Line: Encodable {
+    struct Line: Encodable, Sendable, Equatable {
         let label: String
         let value: String
     }
 
-    static func lines(_ p: ExpertProfile, _ req: Request) -> [Line] {
+    static func lines(_ p: ExpertProfile, taxonomy: SkillsTaxonomy, _ req: some Translating) -> [Line] {
         let lang = req.language
-        let taxonomy = req.application.taxonomy
         let list = { (items: [String]) in items.isEmpty ? "—" : items.joined(separator: ", ") }
         let day = { (date: Date?) in CalendarDay.text(date, none: "—") }
         return [
