@@ -150,6 +150,10 @@ public struct RankedCandidate: Sendable, Equatable {
     public let candidate: Int32
     public let score: Double
     public let breakdown: [MatchCriterion: Double]
+
+    public init(candidate: Int32, score: Double, breakdown: [MatchCriterion: Double]) {
+        (self.candidate, self.score, self.breakdown) = (candidate, score, breakdown)
+    }
 }
 
 public struct Ranking: Sendable, Equatable {
@@ -157,4 +161,8 @@ public struct Ranking: Sendable, Equatable {
     /// How many were left out, and why (e.g. "312 excluded: no shared working language").
     public let excluded: [Exclusion: Int]
     public let considered: Int
+
+    public init(candidates: [RankedCandidate], excluded: [Exclusion: Int], considered: Int) {
+        (self.candidates, self.excluded, self.considered) = (candidates, excluded, considered)
+    }
 }

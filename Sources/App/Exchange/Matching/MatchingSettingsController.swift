@@ -8,18 +8,6 @@ struct MatchingSettingsController: RouteCollection {
         routes.on(MatchingSettingsRoute.save, use: save)
     }
 
-    struct WeightField: Encodable {
-        let name: String
-        let label: String
-        let value: String
-        let error: String?
-    }
-
-    struct SettingsPage: Encodable {
-        let weights: [WeightField]
-        let form: FormState
-    }
-
     /// Numbers arrive as text so a typo is a field error, not a decoding failure.
     struct SettingsForm: Content {
         var weights: [String: String]?
@@ -53,7 +41,7 @@ struct MatchingSettingsController: RouteCollection {
     @Sendable func show(req: Request) async throws -> View {
         try req.authorize(.read, .matchingBoard)
         let settings = try await ProgrammeSettings(db: req.db).matching()
-        return try await page(req, values: Self.values(settings), errors: [])
+        return try await page(req, values: MatchingSettingsPage.values(settings), errors: [])
     }
 
     @Sendable func save(req: Request) async throws -> Response {
@@ -75,19 +63,7 @@ struct MatchingSettingsController: RouteCollection {
         }
     }
 
-    static func values(_ s: BatchMatching.Settings) -> [String: String] {
-        var values = Dictionary(uniqueKeysWithValues: MatchCriterion.allCases.map { ("weights.\($0.rawValue)", ScoreText.decimal(s.weights[$0])) })
-        values["penalty"] = ScoreText.decimal(s.penalty)
-        values["alternates"] = String(s.alternates)
-        return values
-    }
-
     private func page(_ req: Request, values: [String: String], errors: [FieldError]) async throws -> View {
-        let form = FormState(values: values, errors: errors, on: req)
-        let weights = MatchCriterion.allCases.map { c in
-            WeightField(name: c.rawValue, label: req.t("criterion.\(c.rawValue)"), value: values["weights.\(c.rawValue)"] ?? "",
-                        error: form.errors["weights.\(c.rawValue)"] ?? form.errors["weights"])
-        }
-        return try await req.page("matching_settings", title: "matching.settings_title", SettingsPage(weights: weights, form: form))
+        try await req.page(MatchingSettingsPage(values: values, errors: errors, text: req))
     }
 }

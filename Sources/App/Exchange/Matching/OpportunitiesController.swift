@@ -10,49 +10,19 @@ struct OpportunitiesController: RouteCollection {
         routes.on(OpportunitiesRoute.setStance, use: setStance)
     }
 
-    struct Card: Encodable {
-        let id: String
-        let title: String
-        let country: String
-        let supportAreas: String
-        let skills: String
-        let languages: String
-        let period: String
-        let outputs: String
-        let stances: [Option]
-        let current: String
-    }
-
-    struct ListPage: Encodable {
-        let hasProfile: Bool
-        let cards: [Card]
-    }
-
     @Sendable func list(req: Request) async throws -> View {
         try req.authorize(.list, .opportunities)
         let user = try req.requireUser()
         guard let profile = try await NeedInterestService.profile(of: user, on: req.db) else {
-            return try await req.page("opportunities", title: "opportunities.title", ListPage(hasProfile: false, cards: []))
+            return try await req.page(OpportunitiesPage(openings: nil, taxonomy: req.application.taxonomy, text: req))
         }
         let stances = try await req.registry.needInterests.stances(of: profile)
-        let needs = try await BatchMatchingService.openNeeds(on: req.db)
         let countries = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: req.db).all().map { (try $0.requireID(), $0.country) })
-        let cards = try needs.map { need in
-            let d = need.draft
-            let current = stances[try need.requireID()] ?? .neutral
-            let code = countries[need.$organisation.id] ?? ""
-            return Card(
-                id: try need.requireID().uuidString.lowercased(), title: need.title, country: CountryCode(code)?.name(in: req.language) ?? code,
-                supportAreas: d.supportAreas.map { req.t("support_area.\($0)") }.joined(separator: " · "),
-                skills: (d.requiredSkills + d.preferredSkills).compactMap { req.application.taxonomy.skill($0)?.labels[req.language] }
-                    .joined(separator: " · "),
-                languages: d.languages.map { LanguageCode($0)?.name(in: req.language) ?? $0 }.joined(separator: " · "),
-                period: req.t("opportunities.period", CalendarDay.text(d.preferredStart, none: "—"), String(d.duration)),
-                outputs: need.expectedOutputs,
-                stances: Option.cases(NeedInterest.Stance.allCases, labels: "opportunities.stance", selected: current.rawValue, req),
-                current: req.t("opportunities.stance.\(current.rawValue)"))
+        let openings = try await BatchMatchingService.openNeeds(on: req.db).map { need in
+            let id = try need.requireID()
+            return OpportunitiesPage.Opening(id: id, draft: need.draft, country: countries[need.$organisation.id] ?? "", stance: stances[id] ?? .neutral)
         }
-        return try await req.page("opportunities", title: "opportunities.title", ListPage(hasProfile: true, cards: cards))
+        return try await req.page(OpportunitiesPage(openings: openings, taxonomy: req.application.taxonomy, text: req))
     }
 
     struct StanceForm: Content {

@@ -1,5 +1,5 @@
 import ExchangeCore
-import Vapor
+import Foundation
 
 /// Scores and exclusion counts as every matching page shows them.
 enum ScoreText {
@@ -7,7 +7,7 @@ enum ScoreText {
     static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
 
     /// "312 excluded: no shared working language", one line per reason that excluded anyone, in the filters' order.
-    static func exclusions(_ req: Request, count: (Exclusion) -> Int?) -> [String] {
+    static func exclusions(_ req: some Translating, count: (Exclusion) -> Int?) -> [String] {
         Exclusion.allCases.compactMap { reason in
             count(reason).map { req.t("candidates.excluded", String($0), req.t("exclusion.\(reason.rawValue)")) }
         }
