@@ -15,10 +15,6 @@ struct ProgrammeSettingsController: RouteCollection {
 
     // MARK: - Success indicators
 
-    struct EvidenceRow: Encodable { let statement: String; let links: [String]; let by: String; let at: String }
-    struct IndicatorRow: Encodable { let name: String; let evidence: [EvidenceRow] }
-    struct IndicatorsPage: Encodable { let indicators: [IndicatorRow]; let options: [Option]; let canAdd: Bool; let form: FormState }
-
     @Sendable func indicators(req: Request) async throws -> View {
         try req.authorize(.read, .programmeReports)
         return try await indicatorsPage(req, values: [:], errors: [])
@@ -44,28 +40,10 @@ struct ProgrammeSettingsController: RouteCollection {
 
     private func indicatorsPage(_ req: Request, values: [String: String], errors: [FieldError]) async throws -> View {
         let records = try await SuccessEvidenceRecord.query(on: req.db).with(\.$recorder).sort(\.$recordedAt, .descending).all()
-        return try await req.page("indicators", title: "indicators.title", IndicatorsPage(
-            indicators: SuccessIndicator.allCases.map { indicator in
-                IndicatorRow(name: req.t("indicators.name.\(indicator.rawValue)"), evidence: records.filter { $0.indicator == indicator }.map {
-                    EvidenceRow(statement: $0.statement, links: $0.links, by: $0.recorder.displayName, at: CalendarDay.text($0.recordedAt))
-                })
-            },
-            options: Option.cases(SuccessIndicator.allCases, labels: "indicators.name", selected: values["indicator"], req),
-            canAdd: req.principal!.role.managesProgramme,
-            form: FormState(values: values, errors: errors, on: req)))
+        return try await req.page(IndicatorsPage(records: records, canAdd: req.principal!.role.managesProgramme, values: values, errors: errors, text: req))
     }
 
     // MARK: - Questionnaire builder
-
-    struct QuestionRow: Encodable { let id: String; let kind: String; let prompt: String; let required: Bool; let removeAction: String? }
-    struct StageRow: Encodable { let name: String; let questions: [QuestionRow] }
-    struct BuilderPage: Encodable {
-        let stages: [StageRow]
-        let stageOptions: [Option]
-        let kindOptions: [Option]
-        let audienceOptions: [Option]
-        let form: FormState
-    }
 
     @Sendable func questionnaires(req: Request) async throws -> View {
         try req.authorize(.update, .programmeSettings)
@@ -129,24 +107,8 @@ struct ProgrammeSettingsController: RouteCollection {
     }
 
     private func builderPage(_ req: Request, values: [String: String], errors: [FieldError]) async throws -> View {
-        var stages: [StageRow] = []
-        for stage in EvaluationStage.allCases {
-            let defaults = DefaultQuestionnaires.questionnaire(stage, supportAreas: [1]) { _ in
-                LocalizedText(en: req.t("questionnaires.area_placeholder"), fr: req.t("questionnaires.area_placeholder"), es: req.t("questionnaires.area_placeholder"))
-            }.questions
-            let extras = try await QuestionnaireExtras.query(on: req.db).filter(\.$stage == stage).first()?.questions ?? []
-            let row = { (q: Question, removable: Bool) in
-                QuestionRow(id: q.id, kind: req.t("questionnaires.kind.\(q.kind.rawValue)"), prompt: q.prompt[req.language], required: q.required,
-                            removeAction: removable ? ProgrammeSettingsRoute.removeQuestion.link(stage.rawValue, q.id) : nil)
-            }
-            stages.append(StageRow(name: req.t("evaluation.stage.\(stage.rawValue)"),
-                                   questions: defaults.map { row($0, false) } + extras.map { row($0, true) }))
-        }
-        return try await req.page("questionnaires", title: "questionnaires.title", BuilderPage(
-            stages: stages,
-            stageOptions: Option.cases(EvaluationStage.allCases, labels: "evaluation.stage", selected: values["stage"], req),
-            kindOptions: Option.cases(QuestionKind.allCases, labels: "questionnaires.kind", selected: values["kind"], req),
-            audienceOptions: Option.cases(Audience.allCases, labels: "questionnaires.audience", selected: values["audience"] ?? "both", req),
-            form: FormState(values: values, errors: errors, on: req)))
+        let stored = try await QuestionnaireExtras.query(on: req.db).all()
+        let extras = Dictionary(stored.map { ($0.stage, $0.questions) }, uniquingKeysWith: { first, _ in first })
+        return try await req.page(QuestionnaireBuilderPage(extras: extras, values: values, errors: errors, text: req))
     }
 }

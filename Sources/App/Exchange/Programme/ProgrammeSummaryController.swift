@@ -73,22 +73,7 @@ struct ProgrammeSummaryController: RouteCollection {
     }
 
     private func printable(_ req: Request, stylesheet: String) async throws -> String {
-        let summary = try await summary(req)
-        struct Head: Encodable { let lang: String; let title: String; let stylesheet: String }
-        struct Content: Encodable {
-            let summary: Summary
-            let date: String
-            let needsMetShare: String
-            let knowledge: String
-            let interval: String
-        }
-        struct PrintPage: Encodable { let page: Head; let content: Content }
-        let share = summary.needsEvaluated == 0 ? "—" : "\(Int((Double(summary.needsMet) / Double(summary.needsEvaluated) * 100).rounded()))%"
-        let view = try await req.view.render("programme_summary", PrintPage(
-            page: Head(lang: req.language.rawValue, title: req.t("programme.summary_title"), stylesheet: stylesheet),
-            content: Content(summary: summary, date: CalendarDay.text(summary.generatedAt), needsMetShare: share,
-                             knowledge: summary.knowledgeGain.map { String(format: "%+.2f", $0) } ?? "—",
-                             interval: summary.knowledgeLow.flatMap { low in summary.knowledgeHigh.map { req.t("programme.interval", String(format: "%+.2f", low), String(format: "%+.2f", $0)) } } ?? "—")))
-        return String(buffer: view.data)
+        let page = ProgrammeSummaryPrintPage(summary: try await summary(req), stylesheet: stylesheet, text: req)
+        return String(buffer: try await req.view.render(ProgrammeSummaryPrintPage.template, page).data)
     }
 }

@@ -1,0 +1,107 @@
+import ExchangeCore
+import Foundation
+
+/// The programme dashboard: the three KPIs with their arithmetic shown, per year, and server-rendered charts.
+struct ProgrammeDashboardPage: PageModel {
+    static let template = "programme"
+    let titleKey = "programme.title"
+
+    struct Estimate: Encodable, Sendable, Equatable { let label: String; let n: Int; let mean: String; let interval: String }
+    struct YearRow: Encodable, Sendable, Equatable {
+        let year: Int; let outputs: String; let closed: String; let feedback: String; let needsMet: String; let knowledge: String
+    }
+
+    let needsMet: String
+    let threshold: Int
+    let knowledge: Estimate
+    let knowledgeByItem: [Estimate]
+    let years: [YearRow]
+    let charts: [String]
+    let responses: Int
+    let canEdit: Bool
+
+    init(report: ProgrammeReportService.Report, threshold: Int, canEdit: Bool, text: some Translating) {
+        let percent = Self.percent
+        let itemLabel = { (id: String) -> String in
+            guard let area = Int(id.replacingOccurrences(of: "knowledge_area_", with: "")) else { return id }
+            return text.t("support_area.\(area)")
+        }
+        needsMet = text.t("programme.needs_met_value", String(report.needsMet.met), String(report.needsMet.evaluated), percent(report.needsMet.share))
+        self.threshold = threshold
+        knowledge = Self.format(report.knowledge.programme, text, label: text.t("programme.all_items"))
+        knowledgeByItem = report.knowledge.byItem.sorted { $0.key < $1.key }.map { Self.format($0.value, text, label: itemLabel($0.key)) }
+        years = report.years.map { y in
+            YearRow(year: y.year, outputs: text.t("programme.ratio", String(y.outputsDone), String(y.outputsPlanned)),
+                    closed: text.t("programme.ratio", String(y.closed), String(y.started)), feedback: Self.format(y.feedback, text).mean,
+                    needsMet: percent(report.needsMetByYear[y.year]?.share), knowledge: Self.format(report.knowledgeByYear[y.year] ?? .empty, text).mean)
+        }
+        charts = ProgrammeCharts(report: report, text: text).all.map(\.svg)
+        responses = report.responses.count
+        self.canEdit = canEdit
+    }
+
+    static func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+
+    static func format(_ e: MeanEstimate, _ text: some Translating, label: String = "") -> Estimate {
+        Estimate(label: label, n: e.n, mean: e.mean.map { String(format: "%+.2f", $0) } ?? "—",
+                 interval: e.low.flatMap { low in e.high.map { text.t("programme.interval", String(format: "%+.2f", low), String(format: "%+.2f", $0)) } } ?? "—")
+    }
+}
+
+/// The dashboard's charts: the three KPIs by year, then engagements by stage, support area and region, and the
+/// delay from need to match.
+struct ProgrammeCharts<Text: Translating> {
+    let report: ProgrammeReportService.Report
+    let text: Text
+
+    var all: [BarChart] { [needsMet, knowledge, completion, stages, areas, regions, delays] }
+
+    private var years: [Int] { report.years.map(\.year) }
+
+    private func chart(_ id: String, _ key: String, _ bars: [BarChart.Bar], scale: Double? = nil) -> BarChart {
+        BarChart(id: "chart-\(id)", title: text.t("programme.chart.\(key)"), summary: text.t("programme.chart.\(key)_summary"), bars: bars, scale: scale)
+    }
+
+    private func counted(_ label: String, _ count: Int) -> BarChart.Bar { .init(label: label, value: Double(count), text: String(count)) }
+
+    var needsMet: BarChart {
+        chart("kpi1", "kpi1", years.map { year in
+            let share = report.needsMetByYear[year]?.share
+            return .init(label: String(year), value: share ?? 0, text: ProgrammeDashboardPage.percent(share))
+        }, scale: 1)
+    }
+
+    var knowledge: BarChart {
+        chart("kpi2", "kpi2", years.map { year in
+            let mean = report.knowledgeByYear[year]?.mean
+            return .init(label: String(year), value: mean ?? 0, text: mean.map { String(format: "%+.2f", $0) } ?? "—")
+        }, scale: 4)
+    }
+
+    var completion: BarChart {
+        chart("kpi3", "kpi3", report.years.map { y in
+            let share = y.started == 0 ? nil : Double(y.closed) / Double(y.started)
+            return .init(label: String(y.year), value: share ?? 0, text: ProgrammeDashboardPage.percent(share))
+        }, scale: 1)
+    }
+
+    var stages: BarChart {
+        chart("stages", "stages", EngagementStage.allCases.map { counted(text.t("engagement.stage.\($0.rawValue)"), report.byStage[$0] ?? 0) })
+    }
+
+    var areas: BarChart {
+        chart("areas", "areas", SupportArea.allCases.map { counted(text.t("support_area.\($0.rawValue)"), report.byArea[$0.rawValue] ?? 0) })
+    }
+
+    var regions: BarChart {
+        chart("regions", "regions", report.byRegion.keys.sorted().map { counted($0.name(in: text.language), report.byRegion[$0] ?? 0) })
+    }
+
+    var delays: BarChart {
+        let bins = [(0, 7), (8, 30), (31, 90), (91, 180), (181, Int.max)]
+        return chart("delay", "delay", bins.map { low, high in
+            let label = high == Int.max ? text.t("programme.days_over", String(low - 1)) : text.t("programme.days_range", String(low), String(high))
+            return counted(label, report.needToMatchDays.filter { $0 >= low && $0 <= high }.count)
+        })
+    }
+}

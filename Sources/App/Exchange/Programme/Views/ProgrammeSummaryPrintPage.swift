@@ -1,0 +1,29 @@
+import ExchangeCore
+import Foundation
+
+/// The programme summary ready to print or to turn into a PDF, in the `page` and `content` shape of every page.
+struct ProgrammeSummaryPrintPage: Encodable, Sendable {
+    static let template = "programme_summary"
+
+    struct Head: Encodable, Sendable { let lang: String; let title: String; let stylesheet: String }
+    struct Content: Encodable, Sendable {
+        let summary: ProgrammeSummaryController.Summary
+        let date: String
+        let needsMetShare: String
+        let knowledge: String
+        let interval: String
+    }
+
+    let page: Head
+    let content: Content
+
+    init(summary: ProgrammeSummaryController.Summary, stylesheet: String, text: some Translating) {
+        let share = summary.needsEvaluated == 0 ? "—" : "\(Int((Double(summary.needsMet) / Double(summary.needsEvaluated) * 100).rounded()))%"
+        let interval = summary.knowledgeLow.flatMap { low in
+            summary.knowledgeHigh.map { text.t("programme.interval", String(format: "%+.2f", low), String(format: "%+.2f", $0)) }
+        }
+        page = Head(lang: text.language.rawValue, title: text.t("programme.summary_title"), stylesheet: stylesheet)
+        content = Content(summary: summary, date: CalendarDay.text(summary.generatedAt), needsMetShare: share,
+                          knowledge: summary.knowledgeGain.map { String(format: "%+.2f", $0) } ?? "—", interval: interval ?? "—")
+    }
+}
