@@ -96,7 +96,7 @@ struct APIRedFlagsController: RouteCollection {
     }
 
     private func dto(_ run: RedFlagRun, _ req: Request, detail: Bool) async throws -> RunDTO {
-        let state = try await RedFlagPages.state(run, req)
+        let state = RedFlagRunState(run, progress: try await RedFlagProgress.of(run.requireID(), on: req.db), text: req)
         let results = detail ? try StoredRedFlagResults(run) : nil
         return RunDTO(
             id: try run.requireID(), status: state.status.rawValue, fileName: run.fileName, processes: run.processes,

@@ -1,8 +1,8 @@
 import RedFlags
-import Vapor
+import ExchangeCore
 
 /// The red-flag engine's problems in the reader's language: the engine gives each a stable code and arguments.
-extension Request {
+extension Translating {
     func text(_ problem: Settings.Problem) -> String {
         let location = problem.line.map { t("redflags.line", String($0)) } ?? problem.path ?? ""
         return "\(location): \(t("redflags.settings_problem.\(problem.code)", problem.arguments))"

@@ -22,7 +22,14 @@ struct RedFlagsController: RouteCollection {
 
     @Sendable func index(req: Request) async throws -> View {
         try req.authorize(.list, .redFlags)
-        return try await req.page("redflags", title: "redflags.title", try await RedFlagPages.index(req, error: nil, problems: [], settings: ""))
+        return try await req.page(try await indexPage(req, error: nil, problems: [], settings: ""))
+    }
+
+    private func indexPage(_ req: Request, error: String?, problems: [String], settings: String) async throws -> RedFlagIndexPage {
+        let runs = try await RedFlagRun.query(on: req.db).sort(\.$startedAt, .descending).limit(50).all()
+        let jobs = try await JobRecord.unfinished(.redFlags, subjects: runs.map { try $0.requireID() }, on: req.db)
+        return try RedFlagIndexPage(runs: runs, progress: jobs.mapValues(RedFlagProgress.init), error: error, problems: problems, settings: settings,
+                                    text: req)
     }
 
     @Sendable func upload(req: Request) async throws -> Response {
@@ -35,14 +42,16 @@ struct RedFlagsController: RouteCollection {
                 upload, fileName: upload.fileName ?? "", settingsText: settings, user: try req.requireUser())
             return req.redirect(to: RedFlagsRoute.run.link(try run.requireID()))
         } catch let refusal as RedFlagRunService.Refusal {
-            let content = try await RedFlagPages.index(req, error: refusal.message(req), problems: refusal.problems(req), settings: settings)
-            return try await req.page("redflags", title: "redflags.title", content, status: refusal.status)
+            return try await req.page(try await indexPage(req, error: refusal.message(req), problems: refusal.problems(req), settings: settings),
+                                      status: refusal.status)
         }
     }
 
     @Sendable func run(req: Request) async throws -> View {
         let run = try await Self.find(req)
-        return try await req.page("redflag_run", title: "redflags.run_title", try await RedFlagPages.run(run, req))
+        let results = run.status == .completed ? try StoredRedFlagResults(run) : nil
+        return try await req.page(try RedFlagRunPage(run: run, progress: try await RedFlagProgress.of(run.requireID(), on: req.db), results: results,
+                                                     text: req))
     }
 
     struct ProgressBody: Content {
@@ -53,15 +62,15 @@ struct RedFlagsController: RouteCollection {
 
     @Sendable func progress(req: Request) async throws -> ProgressBody {
         let run = try await Self.find(req)
-        let state = try await RedFlagPages.state(run, req)
+        let state = RedFlagRunState(run, progress: try await RedFlagProgress.of(run.requireID(), on: req.db), text: req)
         return ProgressBody(status: state.running ? "running" : run.status.rawValue, percent: state.percent, message: state.message)
     }
 
     @Sendable func process(req: Request) async throws -> View {
         let run = try await Self.find(req)
         guard let ocid = req.query[String.self, at: "ocid"], let results = try StoredRedFlagResults(run),
-              let content = try RedFlagPages.process(ocid, run: run, results: results, req) else { throw AppError.notFound }
-        return try await req.page("redflag_process", title: "redflags.process_title", content)
+              let page = try RedFlagProcessPage(ocid, run: run, results: results, text: req) else { throw AppError.notFound }
+        return try await req.page(page)
     }
 
     @Sendable func csv(req: Request) async throws -> Response {
@@ -84,13 +93,13 @@ struct RedFlagsController: RouteCollection {
 
     @Sendable func methodology(req: Request) async throws -> View {
         try req.authorize(.read, .redFlags)
-        return try await req.page("redflag_methodology", title: "redflags.methodology_title", RedFlagPages.methodology(req))
+        return try await req.page(RedFlagMethodologyPage(text: req))
     }
 
     @Sendable func indicator(req: Request) async throws -> View {
         try req.authorize(.read, .redFlags)
-        guard let code = req.parameters.get("code"), let content = RedFlagPages.indicator(code, req) else { throw AppError.notFound }
-        return try await req.page("redflag_indicator", title: "redflags.indicator_title", content)
+        guard let code = req.parameters.get("code"), let page = RedFlagIndicatorPage(code, text: req) else { throw AppError.notFound }
+        return try await req.page(page)
     }
 
     static func find(_ req: Request) async throws -> RedFlagRun {

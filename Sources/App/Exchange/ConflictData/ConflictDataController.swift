@@ -11,30 +11,9 @@ struct ConflictDataController: RouteCollection {
         routes.on(ConflictDataRoute.upload, use: upload)
     }
 
-    struct ImportRow: Encodable {
-        let kind: String
-        let fileName: String
-        let items: Int
-        let rows: Int
-        let importedAt: String
-    }
-
-    struct ProblemRow: Encodable {
-        let place: String
-        let message: String
-    }
-
-    struct PageContent: Encodable {
-        let kinds: [Option]
-        let imports: [ImportRow]
-        let problems: [ProblemRow]
-        let problemCount: Int
-        let error: String?
-    }
-
     @Sendable func show(req: Request) async throws -> View {
         try req.authorize(.list, .conflictData)
-        return try await req.page("conflict_data", title: "conflict_data.title", try await content(req, kind: nil))
+        return try await req.page(try await page(req, kind: nil, refusal: nil))
     }
 
     /// The file streams to disk as it arrives, whatever its size; the form's one-time token cannot be compared
@@ -59,34 +38,19 @@ struct ConflictDataController: RouteCollection {
         } catch let refusal as FileRefusal {
             return try await refuse(req, kind: kind, error: refusal.message(req, ConflictDataImportService.namespace), status: refusal.status)
         } catch let refusal as ConflictDataImportService.Refusal {
-            let catalogs = req.application.catalogs
-            let base = try await content(req, kind: kind)
-            let content = PageContent(kinds: base.kinds, imports: base.imports,
-                                      problems: refusal.problems.prefix(100).map {
-                                          ProblemRow(place: $0.place(catalogs, req.language), message: $0.message(catalogs, req.language))
-                                      },
-                                      problemCount: refusal.count,
-                                      error: req.t("conflict_data.error.problems", req.number(refusal.count), fileName))
-            return try await req.page("conflict_data", title: "conflict_data.title", content, status: .unprocessableEntity)
+            let error = req.t("conflict_data.error.problems", req.number(refusal.count), fileName)
+            return try await req.page(try await page(req, kind: kind, refusal: .init(error: error, problems: refusal.problems, count: refusal.count)),
+                                      status: .unprocessableEntity)
         }
     }
 
     private func refuse(_ req: Request, kind: DataImport.Kind?, error: String,
                         status: HTTPResponseStatus = .unprocessableEntity) async throws -> Response {
-        let base = try await content(req, kind: kind)
-        return try await req.page("conflict_data", title: "conflict_data.title",
-                                  PageContent(kinds: base.kinds, imports: base.imports, problems: [], problemCount: 0, error: error),
-                                  status: status)
+        try await req.page(try await page(req, kind: kind, refusal: .init(error: error)), status: status)
     }
 
-    private func content(_ req: Request, kind: DataImport.Kind?) async throws -> PageContent {
-        let imports = try await DataImport.query(on: req.db).sort(\.$createdAt, .descending).limit(50).all()
-        return PageContent(
-            kinds: Option.cases(DataImport.Kind.allCases, labels: "conflict_data.kind", selected: kind?.rawValue, req),
-            imports: imports.map {
-                ImportRow(kind: req.t("conflict_data.kind.\($0.kind.rawValue)"), fileName: $0.fileName, items: $0.items, rows: $0.rows,
-                          importedAt: $0.createdAt.formatted(.iso8601))
-            },
-            problems: [], problemCount: 0, error: nil)
+    private func page(_ req: Request, kind: DataImport.Kind?, refusal: ConflictDataPage.Refusal?) async throws -> ConflictDataPage {
+        ConflictDataPage(imports: try await DataImport.query(on: req.db).sort(\.$createdAt, .descending).limit(50).all(), kind: kind, refusal: refusal,
+                         text: req)
     }
 }

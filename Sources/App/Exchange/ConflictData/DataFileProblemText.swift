@@ -2,13 +2,16 @@ import ExchangeCore
 
 extension DataFileProblem {
     /// Where in the file, in the reader's language.
-    func place(_ catalogs: Catalogs, _ language: SupportedLanguage) -> String {
-        if line == 0 { return catalogs.text("conflict_data.place.file", language) }
-        guard let item else { return catalogs.text("conflict_data.place.line", language, [String(line)]) }
-        return catalogs.text("conflict_data.place.item", language, [String(line), String(item)])
+    func place(_ text: some Translating) -> String {
+        if line == 0 { return text.t("conflict_data.place.file") }
+        guard let item else { return text.t("conflict_data.place.line", String(line)) }
+        return text.t("conflict_data.place.item", String(line), String(item))
     }
 
-    func message(_ catalogs: Catalogs, _ language: SupportedLanguage) -> String {
-        catalogs.text("conflict_data.problem.\(code)", language, detail.map { [$0] } ?? [])
+    func message(_ text: some Translating) -> String {
+        text.t("conflict_data.problem.\(code)", detail.map { [$0] } ?? [])
     }
+
+    func place(_ catalogs: Catalogs, _ language: SupportedLanguage) -> String { place(PageText(catalogs: catalogs, language: language)) }
+    func message(_ catalogs: Catalogs, _ language: SupportedLanguage) -> String { message(PageText(catalogs: catalogs, language: language)) }
 }

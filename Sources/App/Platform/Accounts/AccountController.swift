@@ -11,49 +11,21 @@ struct AccountController: RouteCollection {
         routes.on(AccountRoute.revokeToken, use: revokeToken)
     }
 
-    struct AccountPage: Encodable {
-        let name: String
-        let email: String
-        let role: String
-        let organisation: String?
-    }
-
     @Sendable func show(req: Request) async throws -> View {
         let user = try req.requireUser()
         try req.authorize(.read, .account(id: user.requireID(), organisationID: user.$organisation.id))
         let organisation = try await user.$organisation.get(on: req.db)
-        return try await req.page("account", title: "account.title", AccountPage(
-            name: user.displayName, email: user.email, role: req.t("role.\(user.role.rawValue)"), organisation: organisation?.name))
-    }
-
-    struct TokenRow: Encodable {
-        let id: String
-        let name: String
-        let hint: String
-        let created: String
-        let lastUsed: String?
-        let revoked: Bool
-    }
-
-    struct TokensPage: Encodable {
-        let tokens: [TokenRow]
-        let hasTokens: Bool
-        let newToken: String?
-        let form: FormState
+        return try await req.page(AccountPage(name: user.displayName, email: user.email, role: user.role, organisation: organisation?.name, text: req))
     }
 
     @Sendable func tokens(req: Request) async throws -> View {
-        try await req.page("tokens", title: "tokens.title", try await tokensPage(req, newToken: nil, form: FormState()))
+        try await req.page(try await tokensPage(req, newToken: nil, errors: []))
     }
 
-    private func tokensPage(_ req: Request, newToken: String?, form: FormState) async throws -> TokensPage {
+    private func tokensPage(_ req: Request, newToken: String?, errors: [FieldError]) async throws -> TokensPage {
         let user = try req.requireUser()
-        let rows = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all().map {
-            TokenRow(id: try $0.requireID().uuidString.lowercased(), name: $0.name, hint: $0.hint + "…",
-                     created: CalendarDay.text($0.createdAt),
-                     lastUsed: $0.lastUsedAt.map(CalendarDay.text), revoked: $0.revokedAt != nil)
-        }
-        return TokensPage(tokens: rows, hasTokens: !rows.isEmpty, newToken: newToken, form: form)
+        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).all()
+        return try TokensPage(tokens: tokens, newToken: newToken, errors: errors, text: req)
     }
 
     struct TokenForm: Content { var name: String? }
@@ -65,9 +37,7 @@ struct AccountController: RouteCollection {
         var v = ExchangeCore.Validator()
         let name = v.text("name", form.name, maxLength: 80)
         guard v.isValid else {
-            return try await req.page("tokens", title: "tokens.title",
-                                      try await tokensPage(req, newToken: nil, form: FormState(values: [:], errors: v.errors, on: req)),
-                                      status: .unprocessableEntity)
+            return try await req.page(try await tokensPage(req, newToken: nil, errors: v.errors), status: .unprocessableEntity)
         }
         let secret = SecretToken(prefix: APIToken.prefix)
         try await req.audited { scope in
@@ -75,8 +45,7 @@ struct AccountController: RouteCollection {
             try await token.create(on: scope.db)
             try await scope.record(.apiTokenCreate, .apiToken(token.requireID()), changes: ["name": name])
         }
-        return try await req.page("tokens", title: "tokens.title", try await tokensPage(req, newToken: secret.plaintext, form: FormState()),
-                                  status: .created)
+        return try await req.page(try await tokensPage(req, newToken: secret.plaintext, errors: []), status: .created)
     }
 
     @Sendable func revokeToken(req: Request) async throws -> Response {

@@ -16,26 +16,20 @@ struct PasswordResetController: RouteCollection {
         var password: String?
         var passwordConfirmation: String?
     }
-    struct ForgotPage: Encodable { let sent: Bool }
-    struct ResetPage: Encodable {
-        let token: String
-        let form: FormState
-    }
-
     @Sendable func forgotForm(req: Request) async throws -> View {
-        try await req.page("password_forgot", title: "password.forgot_title", ForgotPage(sent: false))
+        try await req.page(PasswordForgotPage(sent: false))
     }
 
     @Sendable func forgot(req: Request) async throws -> View {
         let form = try req.content.decode(ForgotForm.self)
         try await req.registry.accounts.requestPasswordReset(email: form.email ?? "", language: req.language)
-        return try await req.page("password_forgot", title: "password.forgot_title", ForgotPage(sent: true))
+        return try await req.page(PasswordForgotPage(sent: true))
     }
 
     @Sendable func resetForm(req: Request) async throws -> View {
         let token = (try? req.query.get(String.self, at: "token")) ?? ""
         guard try await req.registry.accounts.usableReset(token: token) != nil else { throw AppError.badRequest(code: "token_unusable") }
-        return try await req.page("password_reset", title: "password.reset_title", ResetPage(token: token, form: FormState()))
+        return try await req.page(PasswordResetPage(token: token, errors: [], text: req))
     }
 
     @Sendable func reset(req: Request) async throws -> Response {
@@ -46,8 +40,7 @@ struct PasswordResetController: RouteCollection {
             req.flash("password.reset_done")
             return req.redirect(to: SessionRoute.form.link())
         } form: { errors in
-            try await req.page("password_reset", title: "password.reset_title",
-                                      ResetPage(token: form.token ?? "", form: FormState(values: [:], errors: errors, on: req)))
+            try await req.page(PasswordResetPage(token: form.token ?? "", errors: errors, text: req))
         }
     }
 }

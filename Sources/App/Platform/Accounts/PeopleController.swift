@@ -10,53 +10,14 @@ struct PeopleController: RouteCollection {
         routes.on(PeopleRoute.reject, use: reject)
     }
 
-    struct Person: Encodable {
-        let id: String
-        let name: String
-        let email: String
-        let role: String
-        let roleValue: String
-        let status: String
-        let organisation: String?
-        let requestedOrganisation: String?
-        let historyHref: String
-    }
-
-    struct ListPage: Encodable {
-        let pending: [Person]
-        let hasPending: Bool
-        let people: [Person]
-        let publicBodies: [Option]
-        let companies: [Option]
-        let errorList: [String]
-        let errorFor: String?
-    }
-
     @Sendable func list(req: Request) async throws -> View {
         try req.authorize(.list, .accountDirectory)
-        return try await req.page("people", title: "people.title", try await listPage(req, errors: [], errorFor: nil))
+        return try await req.page(try await listPage(req, errors: [], errorFor: nil))
     }
 
-    private func listPage(_ req: Request, errors: [FieldError], errorFor: UUID?) async throws -> ListPage {
-        let users = try await User.query(on: req.db).with(\.$organisation).sort(\.$displayName).limit(500).all()
-        let people = try users.map { user in
-            Person(id: try user.requireID().uuidString.lowercased(), name: user.displayName, email: user.email,
-                   role: req.t("role.\(user.role.rawValue)"), roleValue: user.role.rawValue,
-                   status: req.t("status.\(user.status.rawValue)"), organisation: user.organisation?.name,
-                   requestedOrganisation: user.requestedOrganisation,
-                   historyHref: AuditPageRoute.history(of: "user", try user.requireID()))
-        }
-        let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
-        func options(_ kind: OrganisationKind) throws -> [Option] {
-            try organisations.filter { $0.kind == kind }.map { Option(value: try $0.requireID().uuidString, label: $0.name, selected: false) }
-        }
-        let pending = zip(users, people).filter { $0.0.status == .pending }.map(\.1)
-        return ListPage(
-            pending: pending, hasPending: !pending.isEmpty,
-            people: zip(users, people).filter { $0.0.status != .pending }.map(\.1),
-            publicBodies: try options(.publicBody), companies: try options(.company),
-            errorList: FormState(values: [:], errors: errors, on: req).summary.map(\.message),
-            errorFor: errorFor?.uuidString.lowercased())
+    private func listPage(_ req: Request, errors: [FieldError], errorFor: UUID?) async throws -> PeopleListPage {
+        try PeopleListPage(users: try await User.query(on: req.db).with(\.$organisation).sort(\.$displayName).limit(500).all(),
+                           organisations: try await Organisation.query(on: req.db).sort(\.$name).all(), errors: errors, errorFor: errorFor, text: req)
     }
 
     struct ApproveForm: Content { var organisationID: String? }
@@ -88,7 +49,7 @@ struct PeopleController: RouteCollection {
             try await work()
             return req.redirect(to: PeopleRoute.list.link())
         } form: { errors in
-            try await req.page("people", title: "people.title", try await listPage(req, errors: errors, errorFor: id))
+            try await req.page(try await listPage(req, errors: errors, errorFor: id))
         }
     }
 }

@@ -17,13 +17,8 @@ struct RegistrationController: RouteCollection {
         var passwordConfirmation: String?
     }
 
-    struct RegisterPage: Encodable {
-        let form: FormState
-        let roles: [Option]
-    }
-
     @Sendable func form(req: Request) async throws -> View {
-        try await req.page("register", title: "register.title", RegisterPage(form: FormState(), roles: roles(req, selected: nil)))
+        try await req.page(RegisterPage(values: [:], role: nil, errors: [], text: req))
     }
 
     @Sendable func register(req: Request) async throws -> Response {
@@ -33,16 +28,10 @@ struct RegistrationController: RouteCollection {
                 email: form.email ?? "", displayName: form.displayName ?? "", role: form.role ?? "",
                 organisationName: form.organisationName ?? "", password: form.password ?? "",
                 passwordConfirmation: form.passwordConfirmation ?? ""), language: req.language)
-            struct Done: Encodable {}
-            return try await req.page("register_done", title: "register.done_title", Done()).encodeResponse(for: req)
+            return try await req.page(RegisterDonePage()).encodeResponse(for: req)
         } form: { errors in
             let values = ["displayName": form.displayName ?? "", "email": form.email ?? "", "organisationName": form.organisationName ?? ""]
-            return try await req.page("register", title: "register.title",
-                                      RegisterPage(form: FormState(values: values, errors: errors, on: req), roles: roles(req, selected: form.role)))
+            return try await req.page(RegisterPage(values: values, role: form.role, errors: errors, text: req))
         }
-    }
-
-    private func roles(_ req: Request, selected: String?) -> [Option] {
-        Role.selfRegistrable.map { Option(value: $0.rawValue, label: req.t("role.\($0.rawValue)"), selected: $0.rawValue == selected) }
     }
 }

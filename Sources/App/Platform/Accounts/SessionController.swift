@@ -15,15 +15,9 @@ struct SessionController: RouteCollection {
         var next: String?
     }
 
-    struct LoginPage: Encodable {
-        let email: String
-        let next: String
-        let error: String?
-    }
-
     @Sendable func form(req: Request) async throws -> View {
         let next = LanguageController.safeReturn(try? req.query.get(String.self, at: "next"))
-        return try await req.page("login", title: "login.title", LoginPage(email: "", next: next, error: nil))
+        return try await req.page(LoginPage(email: "", next: next, error: nil, text: req))
     }
 
     @Sendable func login(req: Request) async throws -> Response {
@@ -37,11 +31,8 @@ struct SessionController: RouteCollection {
             return req.redirect(to: next)
         case .invalid, .locked:
             let key = outcome == .locked ? "login.locked" : "login.invalid"
-            let view = try await req.page("login", title: "login.title",
-                                          LoginPage(email: form.email ?? "", next: next, error: req.t(key)))
-            let response = try await view.encodeResponse(for: req)
-            response.status = outcome == .locked ? .tooManyRequests : .unauthorized
-            return response
+            return try await req.page(LoginPage(email: form.email ?? "", next: next, error: key, text: req),
+                                      status: outcome == .locked ? .tooManyRequests : .unauthorized)
         }
     }
 

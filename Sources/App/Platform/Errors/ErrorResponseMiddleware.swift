@@ -110,13 +110,6 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
             return response
         }
-        struct ErrorPage: Encodable {
-            let status: UInt
-            let message: String
-        }
-        let response = try await request.page("error", title: "error.title", ErrorPage(status: status.code, message: message))
-            .encodeResponse(for: request)
-        response.status = status
-        return response
+        return try await request.page(ErrorPage(status: status.code, message: message), status: status)
     }
 }

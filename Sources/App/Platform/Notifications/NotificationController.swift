@@ -10,27 +10,10 @@ struct NotificationController: RouteCollection {
         routes.on(NotificationRoute.read, use: read)
     }
 
-    struct Item: Encodable {
-        let id: String
-        let text: String
-        let link: String?
-        let created: String
-        let unread: Bool
-    }
-
-    struct ListPage: Encodable {
-        let items: [Item]
-        let hasItems: Bool
-    }
-
     @Sendable func list(req: Request) async throws -> View {
         let user = try req.requireUser()
-        let items = try await UserNotification.query(on: req.db).filter(\.$user.$id == user.requireID())
-            .sort(\.$createdAt, .descending).limit(100).all().map {
-                Item(id: try $0.requireID().uuidString.lowercased(), text: req.application.catalogs.text($0.messageKey, req.language, $0.arguments),
-                     link: $0.link, created: CalendarDay.text($0.createdAt), unread: $0.readAt == nil)
-            }
-        return try await req.page("notifications", title: "notifications.title", ListPage(items: items, hasItems: !items.isEmpty))
+        let notifications = try await UserNotification.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).limit(100).all()
+        return try await req.page(try NotificationListPage(notifications: notifications, text: req))
     }
 
     @Sendable func read(req: Request) async throws -> Response {

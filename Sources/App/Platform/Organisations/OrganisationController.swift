@@ -18,21 +18,6 @@ struct OrganisationController: RouteCollection {
 
     // MARK: - List
 
-    struct ListItem: Encodable {
-        let name: String
-        let href: String
-        let kind: String
-        let country: String
-    }
-
-    struct ListPage: Encodable {
-        let items: [ListItem]
-        let hasItems: Bool
-        let query: String
-        let kinds: [Option]
-        let canCreate: Bool
-    }
-
     @Sendable func list(req: Request) async throws -> View {
         try req.authorize(.list, .organisationDirectory)
         let query = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingWhitespace()
@@ -40,44 +25,17 @@ struct OrganisationController: RouteCollection {
         var builder = Organisation.query(on: req.db).sort(\.$name)
         if !query.isEmpty { builder = builder.filter(Organisation.schema, "name", contains: query, on: req.db) }
         if let kind { builder = builder.filter(\.$kind == kind) }
-        let items = try await builder.limit(200).all().map {
-            ListItem(name: $0.name, href: OrganisationRoute.show.link(try $0.requireID()), kind: req.t("organisation.kind.\($0.kind.rawValue)"),
-                     country: CountryCode($0.country)?.name(in: req.language) ?? $0.country)
-        }
-        let principal = req.principal!
-        return try await req.page("organisations", title: "organisations.title", ListPage(
-            items: items, hasItems: !items.isEmpty, query: query,
-            kinds: Option.cases(OrganisationKind.allCases, labels: "organisation.kind", selected: kind?.rawValue, req),
-            canCreate: AccessPolicy.decide(principal, .create, .organisationDirectory).isAllowed))
+        let canCreate = AccessPolicy.decide(req.principal!, .create, .organisationDirectory).isAllowed
+        return try await req.page(try OrganisationListPage(organisations: try await builder.limit(200).all(), query: query, kind: kind,
+                                                           canCreate: canCreate, text: req))
     }
 
     // MARK: - One organisation
 
-    struct Detail: Encodable {
-        let id: String
-        let name: String
-        let kind: String
-        let country: String
-        let identifier: String?
-        let publicBodyType: String?
-        let jurisdiction: String?
-        let mandate: String?
-        let legalBasis: String?
-        let workingLanguages: [String]
-        let hasWorkingLanguages: Bool
-        let sector: String?
-        let canEdit: Bool
-        let historyHref: String?
-        /// Public bodies only: where the body applies to take part, and how far it got.
-        let participationHref: String?
-        let participationStatus: String?
-    }
-
     @Sendable func mine(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard let id = user.$organisation.id else {
-            struct Empty: Encodable {}
-            return try await req.page("organisation_none", title: "organisation.none_title", Empty()).encodeResponse(for: req)
+            return try await req.page(NoOrganisationPage()).encodeResponse(for: req)
         }
         return req.redirect(to: OrganisationRoute.show.link(id))
     }
@@ -85,44 +43,16 @@ struct OrganisationController: RouteCollection {
     @Sendable func show(req: Request) async throws -> View {
         let organisation = try await req.load(Organisation.self, for: .read)
         let principal = req.principal!
-        let o = organisation
-        return try await req.page("organisation", title: "organisation.title", Detail(
-            id: try o.requireID().uuidString.lowercased(), name: o.name, kind: req.t("organisation.kind.\(o.kind.rawValue)"),
-            country: CountryCode(o.country)?.name(in: req.language) ?? o.country, identifier: o.identifier,
-            publicBodyType: o.publicBodyType.map { req.t("organisation.type.\($0.rawValue)") },
-            jurisdiction: o.jurisdiction.map { req.t("organisation.jurisdiction.\($0.rawValue)") },
-            mandate: o.mandate, legalBasis: o.legalBasis,
-            workingLanguages: o.workingLanguages.compactMap { LanguageCode($0)?.name(in: req.language) },
-            hasWorkingLanguages: !o.workingLanguages.isEmpty,
-            sector: o.sector.map { req.t("organisation.sector.\($0.rawValue)") },
-            canEdit: AccessPolicy.decide(principal, .update, .organisation(id: try o.requireID())).isAllowed,
-            historyHref: AccessPolicy.decide(principal, .read, .auditLog).isAllowed
-                ? AuditPageRoute.history(of: "organisation", try o.requireID()) : nil,
-            participationHref: o.kind == .publicBody ? ParticipationRoute.show.link(try o.requireID()) : nil,
-            participationStatus: o.kind == .publicBody ? req.t("participation.\((o.participationStatus ?? .draft).rawValue)") : nil))
+        return try await req.page(try OrganisationPage(
+            organisation, canEdit: AccessPolicy.decide(principal, .update, .organisation(id: try organisation.requireID())).isAllowed,
+            seeHistory: AccessPolicy.decide(principal, .read, .auditLog).isAllowed, text: req))
     }
-
 
     // MARK: - Forms (the same `OrganisationInput` the API decodes)
 
-    struct FormPage: Encodable {
-        let action: String
-        let isNew: Bool
-        let showPublicBody: Bool
-        let showCompany: Bool
-        let form: FormState
-        let kinds: [Option]
-        let countries: [Option]
-        let types: [Option]
-        let jurisdictions: [Option]
-        let languages: [Option]
-        let sectors: [Option]
-    }
-
     @Sendable func newForm(req: Request) async throws -> View {
         try req.authorize(.create, .organisationDirectory)
-        return try await req.page("organisation_form", title: "organisation.new_title",
-                                  formPage(req, action: OrganisationRoute.create.link(), draft: OrganisationDraft(kind: "public_body"), errors: []))
+        return try await req.page(OrganisationFormPage(organisation: nil, draft: OrganisationDraft(kind: "public_body"), errors: [], text: req))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -133,15 +63,13 @@ struct OrganisationController: RouteCollection {
             req.flash("organisation.created")
             return req.redirect(to: OrganisationRoute.show.link(try organisation.requireID()))
         } form: { errors in
-            try await req.page("organisation_form", title: "organisation.new_title",
-                                      formPage(req, action: OrganisationRoute.create.link(), draft: form.draft, errors: errors))
+            try await req.page(OrganisationFormPage(organisation: nil, draft: form.draft, errors: errors, text: req))
         }
     }
 
     @Sendable func editForm(req: Request) async throws -> View {
         let organisation = try await req.load(Organisation.self, for: .update)
-        return try await req.page("organisation_form", title: "organisation.edit_title",
-                                  formPage(req, action: OrganisationRoute.update.link(try organisation.requireID()), draft: organisation.draft, errors: []))
+        return try await req.page(OrganisationFormPage(organisation: try organisation.requireID(), draft: organisation.draft, errors: [], text: req))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -153,30 +81,8 @@ struct OrganisationController: RouteCollection {
             req.flash("organisation.saved")
             return req.redirect(to: OrganisationRoute.show.link(try organisation.requireID()))
         } form: { errors in
-            try await req.page("organisation_form", title: "organisation.edit_title",
-                                      formPage(req, action: OrganisationRoute.update.link(try organisation.requireID()), draft: form.draft, errors: errors))
+            try await req.page(OrganisationFormPage(organisation: try organisation.requireID(), draft: form.draft, errors: errors, text: req))
         }
-    }
-
-    private func formPage(_ req: Request, action: String, draft: OrganisationDraft, errors: [FieldError]) -> FormPage {
-        let lang = req.language
-        let values = ["kind": draft.kind ?? "", "name": draft.name ?? "", "mandate": draft.mandate ?? "", "legalBasis": draft.legalBasis ?? "", "identifier": draft.identifier ?? ""]
-        let countries = CountryCode.sortedNames(in: lang)
-            .map { Option(value: $0.code, label: $0.name, selected: $0.code == draft.country?.uppercased()) }
-        let chosenLanguages = Set(draft.workingLanguages)
-        let languages = LanguageCode.sortedNames(in: lang)
-            .map { Option(value: $0.code, label: $0.name, selected: chosenLanguages.contains($0.code)) }
-        return FormPage(
-            action: action, isNew: action == OrganisationRoute.create.link(),
-            showPublicBody: action == OrganisationRoute.create.link() || draft.kind == OrganisationKind.publicBody.rawValue,
-            showCompany: action == OrganisationRoute.create.link() || draft.kind == OrganisationKind.company.rawValue,
-            form: FormState(values: values, errors: errors, on: req),
-            kinds: Option.cases(OrganisationKind.allCases, labels: "organisation.kind", selected: draft.kind, req),
-            countries: countries,
-            types: Option.cases(PublicBodyType.allCases, labels: "organisation.type", selected: draft.publicBodyType, req),
-            jurisdictions: Option.cases(Jurisdiction.allCases, labels: "organisation.jurisdiction", selected: draft.jurisdiction, req),
-            languages: languages,
-            sectors: Option.cases(Sector.allCases, labels: "organisation.sector", selected: draft.sector, req))
     }
 }
 

@@ -30,30 +30,6 @@ struct SkillsController: RouteCollection {
         }
     }
 
-    struct SkillRow: Encodable {
-        let id: String
-        let label: String
-        let synonyms: String
-        let editHref: String?
-    }
-
-    struct GroupRows: Encodable {
-        let label: String
-        let skills: [SkillRow]
-    }
-
-    struct ListPage: Encodable {
-        let query: String
-        let searched: Bool
-        /// Every group, or when searching one table of the matches, best first.
-        let groups: [GroupRows]
-        let version: Int
-        let edits: Int
-        let canAdd: Bool
-        let groupOptions: [Option]
-        let form: FormState
-    }
-
     @Sendable func list(req: Request) async throws -> View {
         try req.authorize(.list, .skillsTaxonomy)
         return try await listPage(req, form: SkillForm(), errors: [])
@@ -73,34 +49,15 @@ struct SkillsController: RouteCollection {
 
     private func listPage(_ req: Request, form: SkillForm, errors: [FieldError]) async throws -> View {
         let catalogue = req.application.skillsCatalogue
-        let taxonomy = catalogue.current
-        let canEdit = AccessPolicy.decide(req.principal!, .update, .skillsTaxonomy).isAllowed
-        let row = { (skill: SkillsTaxonomy.Skill) in
-            SkillRow(id: skill.id, label: skill.labels[req.language], synonyms: skill.synonyms.joined(separator: ", "),
-                     editHref: canEdit ? SkillsRoute.editForm.link(skill.id) : nil)
-        }
-        let query = (try? req.query.get(String.self, at: "q"))?.trimmingWhitespace() ?? ""
-        let found = taxonomy.search(query)
-        let groups = query.isEmpty
-            ? taxonomy.groups.map { group in
-                GroupRows(label: group.labels[req.language], skills: taxonomy.skills.filter { $0.group == group.id }.map(row))
-            }
-            : found.isEmpty ? [] : [GroupRows(label: req.t("skills.results", query), skills: found.map(row))]
-        return try await req.page("skills", title: "skills.title", ListPage(
-            query: query, searched: !query.isEmpty, groups: groups,
-            version: taxonomy.version, edits: catalogue.editCount,
-            canAdd: AccessPolicy.decide(req.principal!, .create, .skillsTaxonomy).isAllowed,
-            groupOptions: taxonomy.groups.map { Option(value: $0.id, label: $0.labels[req.language], selected: $0.id == form.group) },
-            form: FormState(values: form.values, errors: errors, on: req)))
+        let principal = req.principal!
+        let may = SkillListPage.Permissions(add: AccessPolicy.decide(principal, .create, .skillsTaxonomy).isAllowed,
+                                            edit: AccessPolicy.decide(principal, .update, .skillsTaxonomy).isAllowed)
+        return try await req.page(SkillListPage(
+            taxonomy: catalogue.current, edits: catalogue.editCount, query: (try? req.query.get(String.self, at: "q"))?.trimmingWhitespace() ?? "",
+            may: may, group: form.group, values: form.values, errors: errors, text: req))
     }
 
     // MARK: - Renaming
-
-    struct EditPage: Encodable {
-        let id: String
-        let group: String
-        let form: FormState
-    }
 
     @Sendable func editForm(req: Request) async throws -> View {
         try req.authorize(.update, .skillsTaxonomy)
@@ -124,9 +81,7 @@ struct SkillsController: RouteCollection {
     }
 
     private func editPage(_ req: Request, _ skill: SkillsTaxonomy.Skill, form: SkillForm, errors: [FieldError]) async throws -> View {
-        let group = req.application.taxonomy.groups.first { $0.id == skill.group }?.labels[req.language] ?? skill.group
-        return try await req.page("skill_form", title: "skills.edit_title",
-                                  EditPage(id: skill.id, group: group, form: FormState(values: form.values, errors: errors, on: req)))
+        try await req.page(SkillFormPage(skill: skill, taxonomy: req.application.taxonomy, values: form.values, errors: errors, text: req))
     }
 
     static func skill(_ req: Request) throws -> SkillsTaxonomy.Skill {

@@ -58,48 +58,49 @@ struct ProgrammeCharts<Text: Translating> {
 
     private var years: [Int] { report.years.map(\.year) }
 
-    private func chart(_ id: String, _ key: String, _ bars: [BarChart.Bar], scale: Double? = nil) -> BarChart {
-        BarChart(id: "chart-\(id)", title: text.t("programme.chart.\(key)"), summary: text.t("programme.chart.\(key)_summary"), bars: bars, scale: scale)
+    /// `title` and `summary` are catalog keys.
+    private func chart(_ id: String, _ title: String, _ summary: String, _ bars: [BarChart.Bar], scale: Double? = nil) -> BarChart {
+        BarChart(id: "chart-\(id)", title: text.t(title), summary: text.t(summary), bars: bars, scale: scale)
     }
 
     private func counted(_ label: String, _ count: Int) -> BarChart.Bar { .init(label: label, value: Double(count), text: String(count)) }
 
     var needsMet: BarChart {
-        chart("kpi1", "kpi1", years.map { year in
+        chart("kpi1", "programme.chart.kpi1", "programme.chart.kpi1_summary", years.map { year in
             let share = report.needsMetByYear[year]?.share
             return .init(label: String(year), value: share ?? 0, text: ProgrammeDashboardPage.percent(share))
         }, scale: 1)
     }
 
     var knowledge: BarChart {
-        chart("kpi2", "kpi2", years.map { year in
+        chart("kpi2", "programme.chart.kpi2", "programme.chart.kpi2_summary", years.map { year in
             let mean = report.knowledgeByYear[year]?.mean
             return .init(label: String(year), value: mean ?? 0, text: mean.map { String(format: "%+.2f", $0) } ?? "—")
         }, scale: 4)
     }
 
     var completion: BarChart {
-        chart("kpi3", "kpi3", report.years.map { y in
+        chart("kpi3", "programme.chart.kpi3", "programme.chart.kpi3_summary", report.years.map { y in
             let share = y.started == 0 ? nil : Double(y.closed) / Double(y.started)
             return .init(label: String(y.year), value: share ?? 0, text: ProgrammeDashboardPage.percent(share))
         }, scale: 1)
     }
 
     var stages: BarChart {
-        chart("stages", "stages", EngagementStage.allCases.map { counted(text.t("engagement.stage.\($0.rawValue)"), report.byStage[$0] ?? 0) })
+        chart("stages", "programme.chart.stages", "programme.chart.stages_summary", EngagementStage.allCases.map { counted(text.t("engagement.stage.\($0.rawValue)"), report.byStage[$0] ?? 0) })
     }
 
     var areas: BarChart {
-        chart("areas", "areas", SupportArea.allCases.map { counted(text.t("support_area.\($0.rawValue)"), report.byArea[$0.rawValue] ?? 0) })
+        chart("areas", "programme.chart.areas", "programme.chart.areas_summary", SupportArea.allCases.map { counted(text.t("support_area.\($0.rawValue)"), report.byArea[$0.rawValue] ?? 0) })
     }
 
     var regions: BarChart {
-        chart("regions", "regions", report.byRegion.keys.sorted().map { counted($0.name(in: text.language), report.byRegion[$0] ?? 0) })
+        chart("regions", "programme.chart.regions", "programme.chart.regions_summary", report.byRegion.keys.sorted().map { counted($0.name(in: text.language), report.byRegion[$0] ?? 0) })
     }
 
     var delays: BarChart {
         let bins = [(0, 7), (8, 30), (31, 90), (91, 180), (181, Int.max)]
-        return chart("delay", "delay", bins.map { low, high in
+        return chart("delay", "programme.chart.delay", "programme.chart.delay_summary", bins.map { low, high in
             let label = high == Int.max ? text.t("programme.days_over", String(low - 1)) : text.t("programme.days_range", String(low), String(high))
             return counted(label, report.needToMatchDays.filter { $0 >= low && $0 <= high }.count)
         })
