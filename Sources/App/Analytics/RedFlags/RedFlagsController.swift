@@ -103,8 +103,7 @@ struct RedFlagsController: RouteCollection {
     }
 
     static func find(_ req: Request) async throws -> RedFlagRun {
-        try req.authorize(.read, .redFlags)
-        guard let run = try await RedFlagRun.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let run = try await req.load(RedFlagRun.self, for: .read)
         return run
     }
 }

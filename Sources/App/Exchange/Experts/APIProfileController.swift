@@ -69,8 +69,7 @@ struct APIProfileController: RouteCollection {
     }
 
     @Sendable func showAny(req: Request) async throws -> ExpertProfileDetailDTO {
-        try req.authorize(.read, .expertDirectory)
-        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let profile = try await req.load(ExpertProfile.self, for: .read)
         return try ExpertProfileDetailDTO(profile)
     }
 }

@@ -71,8 +71,7 @@ struct APIScreeningController: RouteCollection {
     }
 
     @Sendable func decideExpert(req: Request) async throws -> ExpertProfileDTO {
-        try req.authorize(.decide, .expertDirectory)
-        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let profile = try await req.load(ExpertProfile.self, for: .decide)
         let input = try req.content.decode(DecisionInput.self)
         try await req.registry.expertProfiles.decide(profile, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
                                             mailer: req.application.mailer)
@@ -80,8 +79,7 @@ struct APIScreeningController: RouteCollection {
     }
 
     @Sendable func decideNeed(req: Request) async throws -> NeedDTO {
-        guard let need = try await Need.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
-        try req.authorize(.update, .need(organisationID: need.$organisation.id))
+        let need = try await req.load(Need.self, for: .update)
         let input = try req.content.decode(DecisionInput.self)
         return try NeedDTO(await req.registry.needs.decide(need, eligible: input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
                                                   mailer: req.application.mailer))

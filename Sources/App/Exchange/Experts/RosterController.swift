@@ -94,8 +94,7 @@ struct RosterController: RouteCollection {
     // MARK: - Reviewing one profile
 
     @Sendable func review(req: Request) async throws -> View {
-        try req.authorize(.list, .expertDirectory)
-        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let profile = try await req.load(ExpertProfile.self, for: .list)
         return try await reviewPage(req, profile, errors: [])
     }
 
@@ -105,8 +104,7 @@ struct RosterController: RouteCollection {
     }
 
     @Sendable func decide(req: Request) async throws -> Response {
-        try req.authorize(.decide, .expertDirectory)
-        guard let profile = try await ExpertProfile.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let profile = try await req.load(ExpertProfile.self, for: .decide)
         let form = try req.content.decode(CoordinatorDecisionForm.self)
         return try await req.formAgainIfInvalid {
             try await req.registry.expertProfiles.decide(profile, eligible: try form.eligible(), reason: form.reason ?? "",

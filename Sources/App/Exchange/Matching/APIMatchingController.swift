@@ -70,8 +70,7 @@ struct APIMatchingController: RouteCollection {
     }
 
     @Sendable func candidates(req: Request) async throws -> RankingDTO {
-        guard let need = try await Need.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
-        try req.authorize(.read, .need(organisationID: need.$organisation.id))
+        let need = try await req.load(Need.self, for: .read)
         try req.authorize(.list, .expertDirectory)
         let top = try req.query.get(Int?.self, at: "top") ?? 20
         guard (1...200).contains(top) else { throw AppError.validation([FieldError("top", .outOfRange)]) }
@@ -174,8 +173,7 @@ struct APIMatchingController: RouteCollection {
     }
 
     @Sendable func run(req: Request) async throws -> RunDTO {
-        try req.authorize(.read, .matchingBoard)
-        guard let run = try await MatchRun.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let run = try await req.load(MatchRun.self, for: .read)
         let proposals = run.status == .completed
             ? try await MatchProposal.query(on: req.db).filter(\.$run.$id == run.requireID()).all().map(ProposalDTO.init) : nil
         return try RunDTO(run, progress: await MatchingProgress.of(run.requireID(), on: req.db), proposals: proposals, req: req)
@@ -193,8 +191,7 @@ struct APIMatchingController: RouteCollection {
     }
 
     @Sendable func decide(req: Request) async throws -> DecisionDTO {
-        try req.authorize(.decide, .matchingBoard)
-        guard let proposal = try await MatchProposal.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let proposal = try await req.load(MatchProposal.self, for: .decide)
         let input = try req.content.decode(DecisionInput.self)
         let choice = try ProposalDecisionService.choice(decision: input.decision, expertProfileID: input.expertProfileID, reason: input.reason)
         let engagement = try await req.registry.proposalDecisions.decide(proposal, choice, by: try req.requireUser())

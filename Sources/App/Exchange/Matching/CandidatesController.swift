@@ -9,8 +9,7 @@ struct CandidatesController: RouteCollection {
     }
 
     @Sendable func candidates(req: Request) async throws -> View {
-        guard let need = try await Need.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
-        try req.authorize(.read, .need(organisationID: need.$organisation.id))
+        let need = try await req.load(Need.self, for: .read)
         try req.authorize(.list, .expertDirectory)
         let result = try await CandidateRankingService(db: req.db, taxonomy: req.application.taxonomy).rank(need)
         return try await req.page(CandidatesPage(need: try need.requireID(), needTitle: need.title, ranking: result.ranking,

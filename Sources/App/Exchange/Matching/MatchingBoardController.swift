@@ -51,8 +51,7 @@ struct MatchingBoardController: RouteCollection {
     }
 
     private func load(_ req: Request) async throws -> MatchRun {
-        try req.authorize(.read, .matchingBoard)
-        guard let run = try await MatchRun.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let run = try await req.load(MatchRun.self, for: .read)
         return run
     }
 
@@ -75,8 +74,7 @@ struct MatchingBoardController: RouteCollection {
     }
 
     @Sendable func decide(req: Request) async throws -> Response {
-        try req.authorize(.decide, .matchingBoard)
-        guard let proposal = try await MatchProposal.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let proposal = try await req.load(MatchProposal.self, for: .decide)
         let form = try req.content.decode(DecisionForm.self)
         let raw = form.expertProfileID ?? ""
         guard raw.isEmpty || UUID(uuidString: raw) != nil else { throw AppError.validation([FieldError("expertProfileID", .invalidChoice)]) }

@@ -29,3 +29,25 @@ extension Organisation: ProtectedModel {
 extension Need: ProtectedModel {
     var protected: ProtectedObject { .need(organisationID: $organisation.id) }
 }
+
+/// A model whose access rule is the same for every row (the expert roster, matching runs, red-flag runs, the outbox):
+/// the reader is authorized before the row is looked for, so whether a row exists is never told to someone who may
+/// not see any.
+protocol DirectoryModel: Model where IDValue == UUID {
+    static var directory: ProtectedObject { get }
+}
+
+extension Request {
+    /// The row the route's `:id` names, once the policy allows `operation` on the directory; 404 when there is none.
+    func load<M: DirectoryModel>(_ type: M.Type, for operation: ExchangeCore.Operation) async throws -> M {
+        try authorize(operation, M.directory)
+        guard let model = try await M.find(try uuidParameter(), on: db) else { throw AppError.notFound }
+        return model
+    }
+}
+
+extension ExpertProfile: DirectoryModel { static let directory = ProtectedObject.expertDirectory }
+extension MatchRun: DirectoryModel { static let directory = ProtectedObject.matchingBoard }
+extension MatchProposal: DirectoryModel { static let directory = ProtectedObject.matchingBoard }
+extension RedFlagRun: DirectoryModel { static let directory = ProtectedObject.redFlags }
+extension MailMessage: DirectoryModel { static let directory = ProtectedObject.mailOutbox }

@@ -15,8 +15,7 @@ struct OutboxController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        try req.authorize(.read, .mailOutbox)
-        guard let message = try await MailMessage.find(try req.uuidParameter(), on: req.db) else { throw AppError.notFound }
+        let message = try await req.load(MailMessage.self, for: .read)
         return try await req.page(try OutboxMessagePage(message, withBody: true, text: req))
     }
 }
