@@ -61,5 +61,5 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIProfileController())
     try api.register(collection: APISkillsController())
     try api.register(collection: APIRedFlagsController())
-    try api.register(collection: OpenAPIController())
+    try api.register(collection: OpenAPIController(serverURL: app.configuration.baseURL))
 }
