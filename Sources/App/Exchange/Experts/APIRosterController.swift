@@ -61,7 +61,7 @@ struct APIRosterController: RouteCollection {
                 imported = try await req.registry.roster.apply(preview, skippingFlagged: input.skipFlagged == true, actor: .user(req.requireUser().requireID()))
             } catch RosterImportService.Refusal.blocked(let plan) {
                 throw AppError.validationMessages(plan.blockingProblems.map {
-                    (field: "line \($0.line)", reason: $0.message(req.application.catalogs, req.language))
+                    (field: "line \($0.line)", reason: $0.message(req))
                 })
             }
         }
@@ -70,7 +70,7 @@ struct APIRosterController: RouteCollection {
             dryRun: input.dryRun == true, rows: preview.table.records.count, experts: plan.experts.count, mergedLines: plan.mergedLines,
             flaggedLines: plan.flaggedLines.sorted(),
             mapping: Dictionary(uniqueKeysWithValues: preview.mapping.columns.map { ($0.key.rawValue, $0.value) }),
-            problems: plan.problems.map { ProblemDTO(line: $0.line, blocking: $0.isBlocking, message: $0.message(req.application.catalogs, req.language)) },
+            problems: plan.problems.map { ProblemDTO(line: $0.line, blocking: $0.isBlocking, message: $0.message(req)) },
             imported: try imported.map(ExpertProfileDTO.init))
         return try await report.encodeResponse(status: imported.isEmpty ? .ok : .created, for: req)
     }

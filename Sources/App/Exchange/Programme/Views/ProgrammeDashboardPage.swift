@@ -21,7 +21,7 @@ struct ProgrammeDashboardPage: PageModel {
     let canEdit: Bool
 
     init(report: ProgrammeReportService.Report, threshold: Int, canEdit: Bool, text: some Translating) {
-        let percent = Self.percent
+        let percent = ProgrammeFigures.percent
         let itemLabel = { (id: String) -> String in
             guard let area = Int(id.replacingOccurrences(of: "knowledge_area_", with: "")) else { return id }
             return text.t("support_area.\(area)")
@@ -40,11 +40,8 @@ struct ProgrammeDashboardPage: PageModel {
         self.canEdit = canEdit
     }
 
-    static func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
-
     static func format(_ e: MeanEstimate, _ text: some Translating, label: String = "") -> Estimate {
-        Estimate(label: label, n: e.n, mean: e.mean.map { String(format: "%+.2f", $0) } ?? "—",
-                 interval: e.low.flatMap { low in e.high.map { text.t("programme.interval", String(format: "%+.2f", low), String(format: "%+.2f", $0)) } } ?? "—")
+        Estimate(label: label, n: e.n, mean: ProgrammeFigures.signed(e.mean), interval: ProgrammeFigures.interval(e.low, e.high, text))
     }
 }
 
@@ -68,21 +65,21 @@ struct ProgrammeCharts<Text: Translating> {
     var needsMet: BarChart {
         chart("kpi1", "programme.chart.kpi1", "programme.chart.kpi1_summary", years.map { year in
             let share = report.needsMetByYear[year]?.share
-            return .init(label: String(year), value: share ?? 0, text: ProgrammeDashboardPage.percent(share))
+            return .init(label: String(year), value: share ?? 0, text: ProgrammeFigures.percent(share))
         }, scale: 1)
     }
 
     var knowledge: BarChart {
         chart("kpi2", "programme.chart.kpi2", "programme.chart.kpi2_summary", years.map { year in
             let mean = report.knowledgeByYear[year]?.mean
-            return .init(label: String(year), value: mean ?? 0, text: mean.map { String(format: "%+.2f", $0) } ?? "—")
+            return .init(label: String(year), value: mean ?? 0, text: ProgrammeFigures.signed(mean))
         }, scale: 4)
     }
 
     var completion: BarChart {
         chart("kpi3", "programme.chart.kpi3", "programme.chart.kpi3_summary", report.years.map { y in
             let share = y.started == 0 ? nil : Double(y.closed) / Double(y.started)
-            return .init(label: String(y.year), value: share ?? 0, text: ProgrammeDashboardPage.percent(share))
+            return .init(label: String(y.year), value: share ?? 0, text: ProgrammeFigures.percent(share))
         }, scale: 1)
     }
 

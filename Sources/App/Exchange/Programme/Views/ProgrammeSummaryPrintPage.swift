@@ -18,12 +18,10 @@ struct ProgrammeSummaryPrintPage: Encodable, Sendable {
     let content: Content
 
     init(summary: ProgrammeSummaryController.Summary, stylesheet: String, text: some Translating) {
-        let share = summary.needsEvaluated == 0 ? "—" : "\(Int((Double(summary.needsMet) / Double(summary.needsEvaluated) * 100).rounded()))%"
-        let interval = summary.knowledgeLow.flatMap { low in
-            summary.knowledgeHigh.map { text.t("programme.interval", String(format: "%+.2f", low), String(format: "%+.2f", $0)) }
-        }
+        let share = summary.needsEvaluated == 0 ? nil : Double(summary.needsMet) / Double(summary.needsEvaluated)
         page = Head(lang: text.language.rawValue, title: text.t("programme.summary_title"), stylesheet: stylesheet)
-        content = Content(summary: summary, date: CalendarDay.text(summary.generatedAt), needsMetShare: share,
-                          knowledge: summary.knowledgeGain.map { String(format: "%+.2f", $0) } ?? "—", interval: interval ?? "—")
+        content = Content(summary: summary, date: CalendarDay.text(summary.generatedAt), needsMetShare: ProgrammeFigures.percent(share),
+                          knowledge: ProgrammeFigures.signed(summary.knowledgeGain),
+                          interval: ProgrammeFigures.interval(summary.knowledgeLow, summary.knowledgeHigh, text))
     }
 }
