@@ -28,7 +28,8 @@ struct CompiledReleaseTests {
                 release.tender.tenderPeriodEnd = date(tender["tenderPeriod", "endDate"])
             }
             release.bids = (json["bids", "details"]?.array ?? []).map { bid in
-                Bid(status: bid["status"]?.string, tenderers: ids(bid["tenderers"]), dateValue: date(bid["date"]),
+                Bid(status: bid["status"]?.string, tenderers: ids(bid["tenderers"]), tendererEntries: bid["tenderers"]?.array?.count ?? 0,
+                    dateValue: date(bid["date"]),
                     amount: bid["value", "amount"]?.number, currency: bid["value", "currency"]?.string)
             }
             release.awards = (json["awards"]?.array ?? []).map { award in

@@ -42,6 +42,8 @@ struct Bid: Sendable, Equatable {
     var status: String?
     /// Identifiers of the tenderers that have one.
     var tenderers: [String] = []
+    /// Entries in `tenderers`, with or without an identifier.
+    var tendererEntries = 0
     var dateValue: ReleaseDate?
     var amount: Double?
     var currency: String?
@@ -50,6 +52,8 @@ struct Bid: Sendable, Equatable {
     var isValid: Bool { status == "valid" }
     var isDisqualified: Bool { status == "disqualified" }
     var date: Double? { dateValue?.seconds }
+    /// The one tenderer, when the bid lists exactly one and it has an identifier.
+    var soleTenderer: String? { tendererEntries == 1 ? tenderers.first : nil }
 }
 
 struct Award: Sendable, Equatable {
@@ -65,8 +69,12 @@ struct Award: Sendable, Equatable {
     var currency: String?
     var items: [Item] = []
 
-    /// Pending or invalid: the outcome is still open, so indicators about winners leave the process out.
-    var isUndecided: Bool { status == "pending" || status == "invalid" }
+    /// Pending, or a status outside the codelist (cardinal's "invalid"): the outcome may still change, so indicators
+    /// about winners leave the process out. An award without a status does not count against the process.
+    var isUndecided: Bool { status.map { !Self.finalStatuses.contains($0) } ?? false }
+    static let finalStatuses: Set<String> = ["active", "cancelled", "unsuccessful"]
+    /// The one supplier, when the award lists exactly one and it has an identifier.
+    var soleSupplier: String? { supplierEntries == 1 ? suppliers.first : nil }
 }
 
 struct Item: Sendable, Equatable {

@@ -70,7 +70,7 @@ extension Bid {
             case "status": bid.status = try scanner.stringValue()
             case "date": bid.dateValue = try scanner.date()
             case "value": (bid.amount, bid.currency) = try scanner.value()
-            case "tenderers": bid.tenderers = try scanner.ids().found
+            case "tenderers": (bid.tenderers, bid.tendererEntries) = try scanner.ids()
             default: try scanner.skipValue()
             }
         }

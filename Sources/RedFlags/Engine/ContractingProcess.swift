@@ -44,6 +44,15 @@ public struct ContractingProcess: Sendable {
 
     /// Suppliers of the awards that are active.
     var activeSuppliers: Set<String> { Set(awards.filter { $0.status == "active" }.flatMap(\.suppliers)) }
+
+    /// The supplier of the one active award, when every award is final and that award lists one supplier: the
+    /// processes in which cardinal knows which bid won (R024, R025, R058).
+    var soleWinner: String? {
+        guard !awards.contains(where: \.isUndecided) else { return nil }
+        var active = awards.lazy.filter { $0.status == "active" }.makeIterator()
+        guard let award = active.next(), active.next() == nil else { return nil }
+        return award.soleSupplier
+    }
 }
 
 /// The global price-comparison rules: `no_price_comparison_procurement_methods` leaves out procedures whose

@@ -1,7 +1,7 @@
 /// How far the second-lowest valid bid is above the winning bid, `(second − winning) / winning`, for price-only
 /// awards. A process is left out if an award is pending or invalid, if there is not exactly one active award with
-/// one supplier, if a bid has several tenderers, if the winner's bid is not the lowest valid bid, or if prices may
-/// not be compared.
+/// one supplier, if the winner's bid is not the lowest valid bid, or if prices may not be compared. Joint bids (with
+/// several tenderers) are left out of the comparison, as cardinal leaves them out, not the whole process.
 struct WinningMargin {
     let ocid: String
     let difference: Double
@@ -9,15 +9,8 @@ struct WinningMargin {
     let runnerUp: String
 
     init?(_ process: ContractingProcess) {
-        let awards = process.awards
-        guard !awards.contains(where: \.isUndecided) else { return nil }
-        let active = awards.filter { $0.status == "active" }
-        guard active.count == 1, active[0].suppliers.count == 1 else { return nil }
-        let bids = process.bids
-        guard !bids.contains(where: { $0.tenderers.count > 1 }),
-              let priced = process.comparableBids else { return nil }
-        let valid = priced.filter(\.isValid)
-        let winner = active[0].suppliers[0]
+        guard let winner = process.soleWinner, let priced = process.comparableBids else { return nil }
+        let valid = priced.filter { $0.isValid && $0.soleTenderer != nil }
         // The winner's lowest bid is the winning bid.
         guard let winning = valid.filter({ $0.tenderers == [winner] }).map({ $0.amount! }).min(), winning > 0,
               valid.allSatisfy({ $0.amount! >= winning }),
