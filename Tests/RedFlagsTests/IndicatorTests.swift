@@ -132,20 +132,54 @@ struct EngineTests {
 
     @Test func parallelParsingGivesTheSameResultsInTheSameOrder() throws {
         let lines = (0..<500).map { #"{"ocid":"\#($0)","tender":{"numberOfTenderers":1,"procurementMethod":"open"}}"# } + ["{oops"]
-        let data = Data(lines.joined(separator: "\n").utf8)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(UUID().uuidString).jsonl")
-        try data.write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        var outputs: [String] = []
-        for threads in [1, 2, 4] {
-            var reader = try LineReader(try FileHandle(forReadingFrom: url), chunkSize: 4096)
-            var run = IndicatorRun(settings: try Settings.parse("[R018]"))
-            var problems: [Int] = []
-            try run.run(&reader, threads: threads) { problems.append($0.line) }
-            #expect(problems == [501] && run.totals.processes == 500)
-            outputs.append(run.finish().json(includeMeta: true))
+        let outputs = try [1, 2, 4].map { threads in
+            let run = try Self.run(lines, settings: "[R018]", threads: threads, chunkSize: 4096)
+            #expect(run.problems == [501] && run.totals.processes == 500)
+            return run.json
         }
         #expect(Set(outputs).count == 1 && outputs[0].hasPrefix(#"{"OCID":{"0":{"R018":1.0},"1":"#))
+    }
+
+    /// Every indicator, with maps and risk tracking, over generated releases full of tied amounts, repeated
+    /// tenderers and organizations, plus duplicated processes, bad lines, another currency and awards read before
+    /// any bid names the main currency: the results of every thread count are those of one thread, to the byte.
+    @Test func everyThreadCountGivesTheOneThreadResults() throws {
+        let synthetic = SyntheticReleases(size: .small, seed: 7)
+        var lines = [
+            #"{"ocid":"early-1","buyer":{"id":"B1"},"awards":[{"status":"active","suppliers":[{"id":"S1"}],"date":"2024-01-01T00:00:00Z","value":{"amount":600,"currency":"EUR"},"items":[{"classification":{"id":"1010"},"unit":{"value":{"amount":5,"currency":"EUR"}}}]}]}"#,
+            #"{"ocid":"early-2","buyer":{"id":"B1"},"awards":[{"status":"active","suppliers":[{"id":"S1"}],"date":"2024-01-05T00:00:00Z","value":{"amount":600,"currency":"EUR"},"items":[{"classification":{"id":"1010"},"unit":{"value":{"amount":7,"currency":"EUR"}}}]}]}"#,
+        ]
+        for index in 0..<3_000 {
+            lines.append(synthetic.line(index))
+            switch index % 97 {
+            case 13: lines.append(synthetic.line(index / 2))
+            case 31: lines.append("{not json")
+            case 57: lines.append(synthetic.line(index).replacingOccurrences(of: "USD", with: "EUR"))
+            default: break
+            }
+        }
+        let settings = SettingsTemplate.text + "\n[IX01]\nthreshold = 1000000\n[IX07]\nminimum_amounts = 5\n[IX08]\nminimum_items = 2\n"
+        let one = try Self.run(lines, settings: settings, threads: 1, chunkSize: 16_384)
+        #expect(one.json.contains(#""R025""#) && one.json.contains(#""R028""#) && one.json.contains(#""IX01""#), "the data flags something")
+        for threads in [2, 3, 8] {
+            let many = try Self.run(lines, settings: settings, threads: threads, chunkSize: 16_384)
+            #expect(many.json == one.json, "\(threads) threads")
+            #expect(many.totals == one.totals && many.problems == one.problems && many.flags == one.flags, "\(threads) threads")
+        }
+    }
+
+    static func run(_ lines: [String], settings: String, threads: Int, chunkSize: Int)
+        throws -> (json: String, totals: IndicatorRun.Totals, problems: [Int], flags: [String: Set<String>]) {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("threads-\(UUID().uuidString).jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var reader = try LineReader(try FileHandle(forReadingFrom: url), chunkSize: chunkSize)
+        var run = IndicatorRun(settings: try Settings.parse(settings), mapping: true)
+        run.tracked = .all
+        var problems: [Int] = []
+        try run.run(&reader, threads: threads) { problems.append($0.line) }
+        let results = run.finish()
+        return (results.json(includeMeta: true), run.totals, problems, run.flags(in: results))
     }
 }
 

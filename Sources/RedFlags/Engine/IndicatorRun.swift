@@ -2,7 +2,7 @@ import Foundation
 
 /// One pass over line-delimited compiled releases: each line is parsed, filtered and read by every enabled
 /// indicator. Bad lines never stop the run; each is reported with its number and counted.
-public struct IndicatorRun {
+public struct IndicatorRun: Sendable {
     public static let all: [any Indicator.Type] = [
         ShortSubmissionPeriod.self, SingleBidReceived.self, PriceCloseToWinningBid.self, ExcessiveUnsuccessfulBids.self,
         IdenticalBidPrices.self, LateBidWon.self,
@@ -26,6 +26,7 @@ public struct IndicatorRun {
         public var description: String { "line \(line): \(reason)" }
     }
 
+    let settings: Settings
     var indicators: [any Indicator]
     let filter: ReleaseFilter
     let priceRule: PriceComparisonRule
@@ -40,6 +41,7 @@ public struct IndicatorRun {
     let mapsSubmittedTenderers: Bool
 
     public init(settings: Settings, mapping: Bool = false) {
+        self.settings = settings
         results = Results(mapping: mapping)
         indicators = Self.all.filter { settings.enabled($0.code) }.map { $0.init(settings) }
         filter = ReleaseFilter(settings)
@@ -110,25 +112,72 @@ public struct IndicatorRun {
         return nil
     }
 
-    /// Reads every line. With one thread, each batch is parsed then evaluated. With more, batches flow through a
-    /// pipeline: while this thread evaluates one batch in file order, the others parse the next.
+    /// Reads every line. With one thread, each batch is parsed then evaluated. With more, each batch is cut into
+    /// contiguous runs of lines, one per thread, and each thread parses and evaluates its run into its own copy of
+    /// the indicators; the copies are merged in file order while the threads go on with the next batch. Until the
+    /// main currency is known (configured, or seen on a bid), lines are evaluated in order on this thread, because
+    /// indicators then fall back on the first currency they meet.
     public mutating func run(_ reader: inout LineReader, threads: Int, problem: (LineProblem) -> Void) throws {
         guard threads > 1 else {
-            try reader.forEachBatch { batch in evaluate(batch, Self.parse(batch, threads: 1), problem: problem) }
+            try reader.forEachBatch { batch in
+                for index in batch.lines.indices {
+                    if let found = batch.withLine(index, { read(line: $0, number: batch.lines[index].number) }) { problem(found) }
+                }
+            }
             return
         }
-        var inFlight: (batch: LineReader.Batch, parsing: ParsingBatch)?
-        try reader.forEachBatch { batch in
-            let next = ParsingBatch(batch, threads: threads - 1)
-            if let (previous, parsing) = inFlight { evaluate(previous, parsing.wait(), problem: problem) }
+        var inFlight: (batch: LineReader.Batch, evaluation: BatchEvaluation)?
+        while let batch = try reader.nextBatch() {
+            guard mainCurrency != nil else {
+                evaluateInOrderUntilTheMainCurrency(batch, threads: threads, problem: problem)
+                reader.recycle(batch)
+                continue
+            }
+            let next = BatchEvaluation(batch, parsed: nil, from: 0, template: emptyCopy(), threads: threads)
+            if let previous = inFlight {
+                absorb(previous.evaluation.wait(), problem: problem)
+                reader.recycle(previous.batch)
+            }
             inFlight = (batch, next)
         }
-        if let (last, parsing) = inFlight { evaluate(last, parsing.wait(), problem: problem) }
+        if let last = inFlight { absorb(last.evaluation.wait(), problem: problem) }
     }
 
-    private mutating func evaluate(_ batch: LineReader.Batch, _ parsed: [ParsedLine<CompiledRelease>], problem: (LineProblem) -> Void) {
-        for (index, line) in parsed.enumerated() {
-            if let found = evaluate(line, number: batch.lines[index].number) { problem(found) }
+    /// Evaluates lines in order until one names the main currency, and the rest of the batch on every thread.
+    private mutating func evaluateInOrderUntilTheMainCurrency(_ batch: LineReader.Batch, threads: Int, problem: (LineProblem) -> Void) {
+        let parsed = Self.parse(batch, threads: threads)
+        var index = 0
+        while mainCurrency == nil, index < parsed.count {
+            if let found = evaluate(parsed[index], number: batch.lines[index].number) { problem(found) }
+            index += 1
+        }
+        guard index < parsed.count else { return }
+        absorb(BatchEvaluation(batch, parsed: parsed, from: index, template: emptyCopy(), threads: threads).wait(), problem: problem)
+    }
+
+    /// The same indicators, settings and main currency, with nothing read yet: one thread's share of a batch.
+    func emptyCopy() -> IndicatorRun {
+        var copy = IndicatorRun(settings: settings, mapping: results.maps != nil)
+        copy.mainCurrency = mainCurrency
+        copy.tracked = tracked
+        return copy
+    }
+
+    /// Adds a run over the lines after this one's, as if this run had read them too.
+    mutating func merge(_ later: IndicatorRun) {
+        totals.lines += later.totals.lines
+        totals.processes += later.totals.processes
+        totals.excluded += later.totals.excluded
+        totals.invalid += later.totals.invalid
+        results.merge(later.results)
+        parties.merge(later.parties) { $1 }
+        for index in indicators.indices { indicators[index].merge(any: later.indicators[index]) }
+    }
+
+    private mutating func absorb(_ parts: [(run: IndicatorRun, problems: [LineProblem])], problem: (LineProblem) -> Void) {
+        for part in parts {
+            merge(part.run)
+            part.problems.forEach(problem)
         }
     }
 
@@ -136,7 +185,7 @@ public struct IndicatorRun {
         let count = batch.lines.count
         guard threads > 1, count > 1 else { return (0..<count).map { index in batch.withLine(index) { parse($0) } } }
         let slices = min(threads, count)
-        let parsed = ParsedLines(count: count)
+        let parsed = Slots<ParsedLine<CompiledRelease>>(count: count, initial: .problem(""))
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             for index in stride(from: slice, to: count, by: slices) { parsed.set(index, batch.withLine(index) { parse($0) }) }
         }
@@ -170,14 +219,14 @@ public struct IndicatorRun {
     }
 }
 
-/// Results of parsing one batch, written by several threads, each to its own indexes. The buffer is allocated
-/// once, so writers never race on the array's storage.
-private final class ParsedLines: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<IndicatorRun.ParsedLine<CompiledRelease>>
+/// Values written by several threads, each to its own indexes. The buffer is allocated once, so writers never race
+/// on the array's storage.
+private final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value>
 
-    init(count: Int) {
+    init(count: Int, initial: Value) {
         storage = .allocate(capacity: count)
-        storage.initialize(repeating: .problem(""))
+        storage.initialize(repeating: initial)
     }
 
     deinit {
@@ -185,26 +234,39 @@ private final class ParsedLines: @unchecked Sendable {
         storage.deallocate()
     }
 
-    func set(_ index: Int, _ value: IndicatorRun.ParsedLine<CompiledRelease>) { storage[index] = value }
+    func set(_ index: Int, _ value: Value) { storage[index] = value }
 
-    var values: [IndicatorRun.ParsedLine<CompiledRelease>] { Array(storage) }
+    var values: [Value] { Array(storage) }
 }
 
-/// One batch being parsed in the background.
-private final class ParsingBatch: @unchecked Sendable {
+/// One batch evaluated in the background: contiguous runs of lines, each parsed (unless already) and evaluated by
+/// its own thread into its own copy of the run.
+private final class BatchEvaluation: @unchecked Sendable {
+    typealias Part = (run: IndicatorRun, problems: [IndicatorRun.LineProblem])
     private let done = DispatchSemaphore(value: 0)
-    private var parsed: [IndicatorRun.ParsedLine<CompiledRelease>] = []
+    private var parts: [Part] = []
 
-    init(_ batch: LineReader.Batch, threads: Int) {
+    init(_ batch: LineReader.Batch, parsed: [IndicatorRun.ParsedLine<CompiledRelease>]?, from start: Int, template: IndicatorRun, threads: Int) {
         DispatchQueue.global().async { [self] in
-            parsed = IndicatorRun.parse(batch, threads: threads)
+            let count = batch.lines.count - start
+            let slices = max(1, min(threads, count))
+            let slots = Slots<Part>(count: slices, initial: (template, []))
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                var part: Part = (template, [])
+                for index in (start + count * slice / slices)..<(start + count * (slice + 1) / slices) {
+                    let line = parsed?[index] ?? batch.withLine(index) { IndicatorRun.parse($0) }
+                    if let found = part.run.evaluate(line, number: batch.lines[index].number) { part.problems.append(found) }
+                }
+                slots.set(slice, part)
+            }
+            parts = slots.values
             done.signal()
         }
     }
 
-    /// The parsed lines, once ready; the semaphore orders the write before this read.
-    func wait() -> [IndicatorRun.ParsedLine<CompiledRelease>] {
+    /// Each thread's part, in file order, once all are done; the semaphore orders the writes before this read.
+    func wait() -> [Part] {
         done.wait()
-        return parsed
+        return parts
     }
 }

@@ -31,6 +31,13 @@ public struct Maps: Sendable, Equatable {
         tenderers[key, default: OrderedMap()][ocid] = ids
     }
 
+    mutating func merge(_ later: Maps) {
+        for (key, map) in later.organizations { organizations[key, default: OrderedMap()].merge(map) { $0 = $1 } }
+        for (key, map) in later.tenderers {
+            for (ocid, ids) in map.entries { for id in ids { add(key, ocid: ocid, id) } }
+        }
+    }
+
     /// Every key, in cardinal's order, even when empty.
     var json: String {
         let single = Organization.allCases.map { key in

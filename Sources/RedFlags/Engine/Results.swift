@@ -31,6 +31,19 @@ public struct OrderedMap<Value: Sendable & Equatable>: Sendable, Equatable {
         body(&values[key]!)
     }
 
+    /// Adds `later`'s entries: keys it alone holds go at the end, in its order; keys both hold are combined.
+    public mutating func merge(_ later: OrderedMap, _ combine: (inout Value, Value) -> Void) {
+        for key in later.keys {
+            let value = later.values[key]!
+            if values[key] == nil {
+                keys.append(key)
+                values[key] = value
+            } else {
+                combine(&values[key]!, value)
+            }
+        }
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
     public var entries: [(String, Value)] { keys.map { ($0, values[$0]!) } }
@@ -55,6 +68,15 @@ public struct Results: Sendable, Equatable {
     public mutating func flag(tenderer id: String, _ code: String, _ value: Double, in ocid: String) {
         flag(.tenderer, id, code, value)
         if maps != nil, let key = Maps.Tenderers(code: code) { maps!.add(key, ocid: ocid, id) }
+    }
+
+    /// Adds what a run over later lines found; a later value for the same identifier and code replaces this one, as
+    /// it would have in one run. Quartiles are worked out only at the end, so partial runs hold no `Meta`.
+    mutating func merge(_ later: Results) {
+        for (group, entries) in later.groups {
+            groups[group, default: OrderedMap()].merge(entries) { codes, laterCodes in codes.merge(laterCodes) { $0 = $1 } }
+        }
+        if let laterMaps = later.maps { maps?.merge(laterMaps) }
     }
 
     /// The output of one indicator for one identifier, if any.

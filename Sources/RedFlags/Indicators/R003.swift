@@ -1,7 +1,7 @@
 /// R003, short submission period: the tender period, from `startDate` to `endDate` in whole days, is shorter than
 /// the threshold (15 by default, or per `/tender/procurementMethodDetails` in `[R003.procurement_method_details]`).
 /// With `procurement_methods` set, only those methods are read.
-public struct ShortSubmissionPeriod: Indicator {
+public struct ShortSubmissionPeriod: ProcessIndicator {
     public static let code = "R003"
     public static let settingKeys: [String: SettingKind] = ["threshold": .integer, "procurement_methods": .list]
     public static let settingExamples: KeyValuePairs<String, String> = ["threshold": "15", "procurement_methods": "open|selective|limited"]

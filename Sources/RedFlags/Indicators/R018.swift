@@ -1,5 +1,5 @@
 /// R018, single bid received: a competitive process (by default `open` or `selective`) reports one tenderer.
-public struct SingleBidReceived: Indicator {
+public struct SingleBidReceived: ProcessIndicator {
     public static let code = "R018"
     public static let settingKeys: [String: SettingKind] = ["procurement_methods": .list]
     public static let settingExamples: KeyValuePairs<String, String> = ["procurement_methods": "open|selective"]

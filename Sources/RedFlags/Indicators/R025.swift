@@ -39,6 +39,13 @@ public struct ExcessiveUnsuccessfulBids: Indicator {
         }
     }
 
+    public mutating func merge(_ later: Self) {
+        tallies.merge(later.tallies) {
+            $0.processes += $1.processes
+            $0.won += $1.won
+        }
+    }
+
     public mutating func finish(_ results: inout Results) {
         let counts = tallies.entries
         guard !counts.isEmpty else { return }

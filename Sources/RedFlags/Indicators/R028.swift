@@ -1,6 +1,6 @@
 /// R028, identical bid prices: two submitted bids have the same amount and currency but different tenderers. The
 /// process and those tenderers are flagged with 1.0. Left out where the buyer predetermines prices.
-public struct IdenticalBidPrices: Indicator {
+public struct IdenticalBidPrices: ProcessIndicator {
     public static let code = "R028"
 
     public init(_ settings: Settings) {}

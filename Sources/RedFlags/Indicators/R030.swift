@@ -1,6 +1,6 @@
 /// R030, late bid won: a valid bid received after the submission deadline (`/tender/tenderPeriod/endDate`) has a
 /// tenderer who supplies an active award. The process and those tenderers are flagged with 1.0.
-public struct LateBidWon: Indicator {
+public struct LateBidWon: ProcessIndicator {
     public static let code = "R030"
 
     public init(_ settings: Settings) {}

@@ -1,7 +1,7 @@
 /// R035, all except winning bid disqualified: one tenderer has valid bids, it alone supplies the active awards, and
 /// at least `threshold` (1) other tenderers had bids disqualified. The process's output is that number of tenderers;
 /// the winner is flagged too, with 0.0.
-public struct AllExceptWinningBidDisqualified: Indicator {
+public struct AllExceptWinningBidDisqualified: ProcessIndicator {
     public static let code = "R035"
     public static let settingKeys: [String: SettingKind] = ["threshold": .integer]
     public static let settingExamples: KeyValuePairs<String, String> = ["threshold": "1"]

@@ -2,7 +2,7 @@
 /// bid is disqualified. Where several bids share the lowest amount, the first listed is the lowest, as in cardinal,
 /// so a disqualified bid listed before a valid bid of the same amount flags the process. Left out where prices may
 /// not be compared.
-public struct LowestBidDisqualified: Indicator {
+public struct LowestBidDisqualified: ProcessIndicator {
     public static let code = "R036"
 
     public init(_ settings: Settings) {}

@@ -51,6 +51,15 @@ public struct ExcessiveDisqualifiedBids: Indicator {
         }
     }
 
+    public mutating func merge(_ later: Self) {
+        for (group, map) in later.ratios {
+            ratios[group, default: OrderedMap()].merge(map) {
+                $0.disqualified += $1.disqualified
+                $0.submitted += $1.submitted
+            }
+        }
+    }
+
     public mutating func finish(_ results: inout Results) {
         for group in [Group.buyer, .procuringEntity, .tenderer] {
             let minimum = group == .tenderer ? minimumSubmittedBids : minimumForOrganizations

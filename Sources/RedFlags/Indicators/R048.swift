@@ -41,6 +41,13 @@ public struct HeterogeneousSupplier: Indicator {
         }
     }
 
+    public mutating func merge(_ later: Self) {
+        varieties.merge(later.varieties) {
+            $0.processes += $1.processes
+            $0.classifications.formUnion($1.classifications)
+        }
+    }
+
     public mutating func finish(_ results: inout Results) {
         let kept = varieties.entries.filter { $0.1.processes >= minimumProcesses }.map { ($0.0, Double($0.1.classifications.count)) }
         var meta = OrderedMap<Double>()

@@ -44,6 +44,8 @@ struct MarginOutliers: Sendable {
         if let margin = WinningMargin(process) { margins.append(margin) }
     }
 
+    mutating func merge(_ later: MarginOutliers) { margins += later.margins }
+
     func finish(_ results: inout Results) {
         let fence: Double
         if let threshold {
@@ -74,6 +76,8 @@ public struct PriceCloseToWinningBid: Indicator {
         outliers.read(process)
     }
 
+    public mutating func merge(_ later: Self) { outliers.merge(later.outliers) }
+
     public mutating func finish(_ results: inout Results) { outliers.finish(&results) }
 }
 
@@ -89,6 +93,8 @@ public struct HeavilyDiscountedBid: Indicator {
     public mutating func read(_ process: ContractingProcess, into results: inout Results) {
         outliers.read(process)
     }
+
+    public mutating func merge(_ later: Self) { outliers.merge(later.outliers) }
 
     public mutating func finish(_ results: inout Results) { outliers.finish(&results) }
 }

@@ -1,7 +1,7 @@
 /// IX03, contract value raised by amendment: an amended contract's value exceeds the value of the award it
 /// implements by more than `threshold` (0.2, i.e. 20%), both in the same currency. Compiled releases keep only the
 /// latest contract value, so the award is the baseline. The process's output is the increase as a ratio.
-public struct AmendedContractValue: Indicator {
+public struct AmendedContractValue: ProcessIndicator {
     public static let code = "IX03"
     public static let settingKeys: [String: SettingKind] = ["threshold": .decimal]
     public static let settingExamples: KeyValuePairs<String, String> = ["threshold": "0.2"]

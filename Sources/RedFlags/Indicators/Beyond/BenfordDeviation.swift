@@ -37,6 +37,12 @@ public struct BenfordDeviation: Indicator {
         }
     }
 
+    public mutating func merge(_ later: Self) {
+        counts.merge(later.counts) { counts, more in
+            for index in counts.indices { counts[index] += more[index] }
+        }
+    }
+
     /// Mean absolute deviation of observed first-digit proportions from Benford's.
     static func mad(_ counts: [Int]) -> Double {
         let total = Double(counts.reduce(0, +))

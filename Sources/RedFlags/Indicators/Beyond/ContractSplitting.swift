@@ -48,6 +48,11 @@ public struct ContractSplitting: Indicator {
         }
     }
 
+    public mutating func merge(_ later: Self) {
+        series.merge(later.series) { $0.awards += $1.awards }
+        currency = currency ?? later.currency
+    }
+
     public mutating func finish(_ results: inout Results) {
         for (_, series) in series.entries where series.awards.count > 1 {
             let clusters = Self.clusters(series.awards.sorted { $0.day < $1.day }, window: window, threshold: threshold)

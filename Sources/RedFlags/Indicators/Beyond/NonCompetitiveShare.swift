@@ -31,6 +31,13 @@ public struct NonCompetitiveShare: Indicator {
         }
     }
 
+    public mutating func merge(_ later: Self) {
+        shares.merge(later.shares) {
+            $0.nonCompetitive += $1.nonCompetitive
+            $0.total += $1.total
+        }
+    }
+
     public mutating func finish(_ results: inout Results) {
         for (buyer, share) in shares.entries where share.total >= minimum {
             let value = Double(share.nonCompetitive) / Double(share.total)

@@ -2,7 +2,7 @@
 /// signature falls on a weekend (`weekend`, Saturday and Sunday by default) or on a holiday in `holidays`
 /// (`2024-12-25|2025-01-01`). Dates are read as written, in their own time zone. The output is the number of such
 /// dates.
-public struct NonWorkingDayDates: Indicator {
+public struct NonWorkingDayDates: ProcessIndicator {
     public static let code = "IX05"
     public static let settingKeys: [String: SettingKind] = ["holidays": .list, "weekend": .list]
     public static let settingExamples: KeyValuePairs<String, String> = ["holidays": "2024-12-25|2025-01-01", "weekend": "saturday|sunday"]

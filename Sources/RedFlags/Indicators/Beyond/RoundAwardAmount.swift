@@ -1,7 +1,7 @@
 /// IX04, round award amounts: an active award's amount is a multiple of `multiple` (10000) and at least
 /// `minimum_amount` (the multiple). Negotiated or estimated rather than competed prices are often round. The
 /// process's output is the number of such awards.
-public struct RoundAwardAmount: Indicator {
+public struct RoundAwardAmount: ProcessIndicator {
     public static let code = "IX04"
     public static let settingKeys: [String: SettingKind] = ["multiple": .decimal, "minimum_amount": .decimal]
     public static let settingExamples: KeyValuePairs<String, String> = ["multiple": "10000", "minimum_amount": "10000"]

@@ -1,7 +1,7 @@
 /// IX06, supplier without identifier: a supplier of an active award has no `/parties[]` entry with an
 /// `identifier/id`, so it cannot be told apart from other organizations or checked in registers. The process gets
 /// the number of such suppliers; each supplier 1.0.
-public struct SupplierWithoutIdentifier: Indicator {
+public struct SupplierWithoutIdentifier: ProcessIndicator {
     public static let code = "IX06"
 
     public init(_ settings: Settings) {}

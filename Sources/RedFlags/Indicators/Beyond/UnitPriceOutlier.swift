@@ -33,6 +33,11 @@ public struct UnitPriceOutlier: Indicator {
         }
     }
 
+    public mutating func merge(_ later: Self) {
+        prices.merge(later.prices) { $0 += $1 }
+        currency = currency ?? later.currency
+    }
+
     public mutating func finish(_ results: inout Results) {
         for (_, list) in prices.entries where list.count >= minimum {
             let amounts = list.map(\.amount)
