@@ -49,7 +49,7 @@ extension RedFlagsCommand {
         @Flag(name: .shortAndLong, help: "Print the number of results per group to standard error.") var count = false
         @Flag(help: "Leave out the Meta key.") var noMeta = false
         @Flag(help: "Add the Maps key: the organizations and tenderers behind each flagged process.") var map = false
-        @Option(help: "Threads that parse lines (default: the number of cores).") var threads = ProcessInfo.processInfo.activeProcessorCount
+        @Option(help: "Threads that read and evaluate lines (default: the number of cores).") var threads = ProcessInfo.processInfo.activeProcessorCount
         @Flag(help: "Print releases per second and peak memory to standard error.") var timing = false
 
         func validate() throws {

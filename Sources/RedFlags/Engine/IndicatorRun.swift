@@ -117,12 +117,16 @@ public struct IndicatorRun: Sendable {
     /// the indicators; the copies are merged in file order while the threads go on with the next batch. Until the
     /// main currency is known (configured, or seen on a bid), lines are evaluated in order on this thread, because
     /// indicators then fall back on the first currency they meet.
-    public mutating func run(_ reader: inout LineReader, threads: Int, problem: (LineProblem) -> Void) throws {
+    /// `progress` gets the bytes read so far after each batch.
+    public mutating func run(_ reader: inout LineReader, threads: Int, progress: (Int) -> Void = { _ in },
+                             problem: (LineProblem) -> Void) throws {
         guard threads > 1 else {
-            try reader.forEachBatch { batch in
+            while let batch = try reader.nextBatch() {
                 for index in batch.lines.indices {
                     if let found = batch.withLine(index, { read(line: $0, number: batch.lines[index].number) }) { problem(found) }
                 }
+                reader.recycle(batch)
+                progress(reader.bytesRead)
             }
             return
         }
@@ -131,12 +135,14 @@ public struct IndicatorRun: Sendable {
             guard mainCurrency != nil else {
                 evaluateInOrderUntilTheMainCurrency(batch, threads: threads, problem: problem)
                 reader.recycle(batch)
+                progress(reader.bytesRead)
                 continue
             }
             let next = BatchEvaluation(batch, parsed: nil, from: 0, template: emptyCopy(), threads: threads)
             if let previous = inFlight {
                 absorb(previous.evaluation.wait(), problem: problem)
                 reader.recycle(previous.batch)
+                progress(reader.bytesRead)
             }
             inFlight = (batch, next)
         }

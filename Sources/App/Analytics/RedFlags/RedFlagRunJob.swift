@@ -76,13 +76,8 @@ struct RedFlagRunJob {
         let handle = try FileHandle(forReadingFrom: input)
         defer { try? handle.close() }
         var reader = try LineReader(handle)
-        // The one decoder the CLI uses, so a page and a command never read a release differently.
-        while let batch = try reader.nextBatch() {
-            for index in batch.lines.indices {
-                _ = batch.withLine(index) { run.read(line: $0, number: batch.lines[index].number) }
-            }
-            progress(reader.bytesRead)
-        }
+        // The one engine the CLI uses, on every core, so a page and a command never read a release differently.
+        try run.run(&reader, threads: ProcessInfo.processInfo.activeProcessorCount, progress: progress) { _ in }
         let results = run.finish()
         let weights = RiskWeights(settings: settings, codes: run.codes)
         let parties = run.parties.mapValues {
