@@ -242,6 +242,13 @@ private final class Slots<Value>: @unchecked Sendable {
 
     func set(_ index: Int, _ value: Value) { storage[index] = value }
 
+    /// The value at `index`, with the slot no longer sharing its storage, so that it can be changed without a copy.
+    func take(_ index: Int, leaving placeholder: Value) -> Value {
+        let value = storage[index]
+        storage[index] = placeholder
+        return value
+    }
+
     var values: [Value] { Array(storage) }
 }
 
@@ -265,12 +272,32 @@ private final class BatchEvaluation: @unchecked Sendable {
                 }
                 slots.set(slice, part)
             }
-            parts = slots.values
+            Self.mergeInPairs(slots, count: slices, empty: (template, []))
+            parts = [slots.take(0, leaving: (template, []))]
             done.signal()
         }
     }
 
-    /// Each thread's part, in file order, once all are done; the semaphore orders the writes before this read.
+    /// Merges neighbouring parts two by two on all threads, then the pairs, until part 0 holds the whole batch in
+    /// file order: the thread that merges batches into the run then merges one part per batch, not one per thread.
+    private static func mergeInPairs(_ slots: Slots<Part>, count: Int, empty: Part) {
+        var width = 1
+        while width < count {
+            let step = width
+            let pairs = (count - step + 2 * step - 1) / (2 * step)
+            DispatchQueue.concurrentPerform(iterations: pairs) { pair in
+                let left = pair * 2 * step
+                var merged = slots.take(left, leaving: empty)
+                let right = slots.take(left + step, leaving: empty)
+                merged.run.merge(right.run)
+                merged.problems += right.problems
+                slots.set(left, merged)
+            }
+            width *= 2
+        }
+    }
+
+    /// The batch's one part, once done; the semaphore orders the writes before this read.
     func wait() -> [Part] {
         done.wait()
         return parts
