@@ -19,34 +19,41 @@ struct MatchCommand: AsyncParsableCommand {
         @Option(help: "Concurrent exchanges per expert (default 1).") var capacities: String?
         @Option(help: "Cost of each unassigned unit of demand.") var penalty: Double = 0.2
         @Option(help: "Write the assignment here as need_id,expert_id,score ('-' for standard output).") var out: String?
+        @Flag(help: "Print where the time goes (read, build, solve, write) to standard error.") var timing = false
 
         func validate() throws {
             guard penalty.isFinite, penalty >= 0 else { throw ValidationError("--penalty must be a number ≥ 0") }
         }
 
         func run() async throws {
+            var clock = PhaseClock()
             var input = MatchingInput()
             do {
-                try input.readEdges(try Self.text(edges), name: edges)
-                if let demands { try input.readDemands(try Self.text(demands), name: demands) }
-                if let capacities { try input.readCapacities(try Self.text(capacities), name: capacities) }
+                try Self.withBytes(of: edges) { try input.readEdges($0, name: edges) }
+                if let demands { try Self.withBytes(of: demands) { try input.readDemands($0, name: demands) } }
+                if let capacities { try Self.withBytes(of: capacities) { try input.readCapacities($0, name: capacities) } }
             } catch let error as InstanceFormats.ParseError {
                 throw ValidationError(error.description)
             }
+            clock.lap("read")
             let problem = try input.problem(penalty: penalty)
+            clock.lap("build")
             let solution = AssignmentSolver().solve(problem)
+            clock.lap("solve")
             let scale = Double(MatchingInput.scale)
             print(String(format: "objective: %.6f", Double(solution.objective) / scale))
             print("assigned pairs: \(solution.pairs.count)")
             print("unassigned demand: \(solution.unassignedDemand)")
             if let out { try write(solution, of: input, problem: problem, to: out) }
+            clock.lap("write")
+            if timing { FileHandle.standardError.write(Data((clock.report + "\n").utf8)) }
         }
 
         private func write(_ s: AssignmentSolver.Solution, of input: MatchingInput, problem: AssignmentProblem, to path: String) throws {
             var text = "need_id,expert_id,score\n"
+            let needIDs = input.needIDs, expertIDs = input.expertIDs
             for (pair, edge) in zip(s.pairs, s.edges) {
-                let score = Double(problem.edgeScore[edge]) / Double(MatchingInput.scale)
-                text += "\(input.needIDs[Int(pair.need)]),\(input.expertIDs[Int(pair.expert)]),\(String(format: "%.6f", score))\n"
+                text += needIDs[Int(pair.need)] + "," + expertIDs[Int(pair.expert)] + "," + Self.sixDecimals(problem.edgeScore[edge]) + "\n"
             }
             if path == "-" {
                 FileHandle.standardOutput.write(Data(text.utf8))
@@ -59,10 +66,32 @@ struct MatchCommand: AsyncParsableCommand {
             }
         }
 
-        static func text(_ path: String) throws -> String {
+        /// A score in millionths as `%.6f` writes it, without formatting a `Double`.
+        static func sixDecimals(_ millionths: Int64) -> String {
+            let fraction = String(millionths % 1_000_000)
+            return "\(millionths / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
+        }
+
+        /// The file's bytes, read whole; a file that cannot be read is a usage error naming it.
+        static func withBytes(of path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
             guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
-            guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(path) is not UTF-8 text") }
-            return text
+            try data.withUnsafeBytes(body)
+        }
+    }
+
+    /// Wall-clock time per phase, for `--timing`.
+    struct PhaseClock {
+        private var last = DispatchTime.now().uptimeNanoseconds
+        private var phases: [(String, UInt64)] = []
+
+        mutating func lap(_ name: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            phases.append((name, now - last))
+            last = now
+        }
+
+        var report: String {
+            "timing: " + phases.map { "\($0.0) " + String(format: "%.3f s", Double($0.1) / 1e9) }.joined(separator: ", ")
         }
     }
 

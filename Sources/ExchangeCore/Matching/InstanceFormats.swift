@@ -31,131 +31,150 @@ public enum InstanceFormats {
     private static func truncated(_ name: String) -> ParseError {
         ParseError(file: name, line: nil, reason: "the file ends early")
     }
-
-    /// A header line, then rows of comma- (or tab-) separated fields; blank lines are skipped.
-    /// Calls `row` with the 1-based line number, the fields and the header as found.
-    public static func readTable(
-        _ text: String, name: String, expectedHeader: [[String]],
-        _ row: (Int, [Substring], [String]) throws(ParseError) -> Void
-    ) throws(ParseError) {
-        var header: [String]?
-        var lineNumber = 0
-        // "\r\n" is one Character in Swift, so split on any newline character, not on "\n".
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == " " }) { continue }
-            let separator: Character = line.contains("\t") ? "\t" : ","
-            let fields = line.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmingCharacters() }
-            guard let known = header else {
-                let names = fields.map { $0.lowercased() }
-                guard expectedHeader.contains(names) else {
-                    throw ParseError(file: name, line: lineNumber, reason: "expected the header \(expectedHeader.map { $0.joined(separator: ",") }.joined(separator: " or ")), found \(fields.joined(separator: ","))")
-                }
-                header = names
-                continue
-            }
-            guard fields.count == known.count else {
-                throw ParseError(file: name, line: lineNumber, reason: "expected \(known.count) fields, found \(fields.count)")
-            }
-            try row(lineNumber, fields, known)
-        }
-        guard header != nil else { throw ParseError(file: name, line: nil, reason: "the file is empty") }
-    }
 }
 
 /// An edge list with its needs' demands and experts' capacities, keyed by the ids used in the files.
 public struct MatchingInput: Sendable {
-    public var needIDs: [String] = []
-    public var expertIDs: [String] = []
-    public var edges: [AssignmentProblem.Edge] = []
-    public var demand: [String: Int32] = [:]
-    public var capacity: [String: Int32] = [:]
+    public var needIDs: [String] { needs.ids }
+    public var expertIDs: [String] { experts.ids }
+    public private(set) var edges: [AssignmentProblem.Edge] = []
+    /// By need and expert index; those not given are 1.
+    public private(set) var demand: [Int: Int32] = [:]
+    public private(set) var capacity: [Int: Int32] = [:]
 
     public static let scale: Int64 = 1_000_000
 
+    private var needs = IDTable()
+    private var experts = IDTable()
+
     public init() {}
 
-    private var needIndex: [String: Int] = [:]
-    private var expertIndex: [String: Int] = [:]
-
     /// `need_id,expert_id,score` with score in [0, 1], or `need,expert,score_q` with integer scores out of 10000.
+    public mutating func readEdges(_ bytes: UnsafeRawBufferPointer, name: String) throws(InstanceFormats.ParseError) {
+        var lines: [Int32] = []
+        edges.reserveCapacity(bytes.count / 12)
+        lines.reserveCapacity(bytes.count / 12)
+        let headers = [["need_id", "expert_id", "score"], ["need", "expert", "score_q"]]
+        do {
+            try ByteTable.read(bytes, name: name, expectedHeader: headers) { (row: borrowing ByteTable.Row, header: Int) throws(InstanceFormats.ParseError) in
+                let score = try Self.score(row, quantised: header == 1, file: name)
+                guard !row.isEmpty(0), !row.isEmpty(1) else {
+                    throw .init(file: name, line: row.line, reason: "need and expert ids must not be empty")
+                }
+                edges.append(.init(need: needs.index(of: row.field(0)), expert: experts.index(of: row.field(1)), score: score))
+                lines.append(Int32(truncatingIfNeeded: row.line))
+            }
+        } catch {
+            // A pair repeated before the bad line is what a reader stopping at the first problem reports.
+            if let repeated = firstRepeatedPair(lines: lines, file: name), repeated.line! < error.line ?? .max { throw repeated }
+            throw error
+        }
+        if let repeated = firstRepeatedPair(lines: lines, file: name) { throw repeated }
+    }
+
     public mutating func readEdges(_ text: String, name: String) throws(InstanceFormats.ParseError) {
-        var seen: Set<[Int]> = []
-        try InstanceFormats.readTable(
-            text, name: name, expectedHeader: [["need_id", "expert_id", "score"], ["need", "expert", "score_q"]]
-        ) { (line: Int, fields: [Substring], header: [String]) throws(InstanceFormats.ParseError) in
-            let score = try Self.score(fields[2], quantised: header[2] == "score_q", file: name, line: line)
-            guard !fields[0].isEmpty, !fields[1].isEmpty else {
-                throw .init(file: name, line: line, reason: "need and expert ids must not be empty")
+        try Self.withBytes(text) { (bytes) throws(InstanceFormats.ParseError) in try readEdges(bytes, name: name) }
+    }
+
+    /// The earliest line whose need and expert were already paired: edges are bucketed by need, in file order, and
+    /// a mark per expert says which need last listed it.
+    private func firstRepeatedPair(lines: [Int32], file: String) -> InstanceFormats.ParseError? {
+        let needCount = needs.count
+        var start = [Int](repeating: 0, count: needCount + 1)
+        for edge in edges { start[edge.need + 1] += 1 }
+        for need in 0..<needCount { start[need + 1] += start[need] }
+        var order = [Int](repeating: 0, count: edges.count)
+        var next = start
+        for (index, edge) in edges.enumerated() {
+            order[next[edge.need]] = index
+            next[edge.need] += 1
+        }
+        var lastNeed = [Int](repeating: -1, count: experts.count)
+        var earliest: Int?
+        for need in 0..<needCount {
+            for index in order[start[need]..<start[need + 1]] {
+                let expert = edges[index].expert
+                if lastNeed[expert] == need {
+                    if earliest.map({ lines[index] < lines[$0] }) ?? true { earliest = index }
+                } else {
+                    lastNeed[expert] = need
+                }
             }
-            let need = index(of: String(fields[0]), in: &needIndex, ids: &needIDs)
-            let expert = index(of: String(fields[1]), in: &expertIndex, ids: &expertIDs)
-            guard seen.insert([need, expert]).inserted else {
-                throw .init(file: name, line: line, reason: "need \(fields[0]) lists expert \(fields[1]) twice")
-            }
-            edges.append(.init(need: need, expert: expert, score: score))
+        }
+        return earliest.map {
+            .init(file: file, line: Int(lines[$0]), reason: "need \(needIDs[edges[$0].need]) lists expert \(expertIDs[edges[$0].expert]) twice")
         }
     }
 
     /// `need_id,demand` (or `need,demand`); a need missing from the edges is added with no admissible expert.
+    public mutating func readDemands(_ bytes: UnsafeRawBufferPointer, name: String) throws(InstanceFormats.ParseError) {
+        demand = try Self.readCounts(bytes, name: name, headers: [["need_id", "demand"], ["need", "demand"]], into: &needs)
+    }
+
     public mutating func readDemands(_ text: String, name: String) throws(InstanceFormats.ParseError) {
-        for (id, count) in try Self.readCounts(text, name: name, headers: [["need_id", "demand"], ["need", "demand"]]) {
-            _ = index(of: id, in: &needIndex, ids: &needIDs)
-            demand[id] = count
-        }
+        try Self.withBytes(text) { (bytes) throws(InstanceFormats.ParseError) in try readDemands(bytes, name: name) }
     }
 
     /// `expert_id,capacity` (or `expert,capacity`).
+    public mutating func readCapacities(_ bytes: UnsafeRawBufferPointer, name: String) throws(InstanceFormats.ParseError) {
+        capacity = try Self.readCounts(bytes, name: name, headers: [["expert_id", "capacity"], ["expert", "capacity"]], into: &experts)
+    }
+
     public mutating func readCapacities(_ text: String, name: String) throws(InstanceFormats.ParseError) {
-        for (id, count) in try Self.readCounts(text, name: name, headers: [["expert_id", "capacity"], ["expert", "capacity"]]) {
-            _ = index(of: id, in: &expertIndex, ids: &expertIDs)
-            capacity[id] = count
-        }
+        try Self.withBytes(text) { (bytes) throws(InstanceFormats.ParseError) in try readCapacities(bytes, name: name) }
     }
 
     /// The problem in solver form; unspecified demands and capacities are 1.
     public func problem(penalty: Double) throws -> AssignmentProblem {
         try AssignmentProblem(
-            needCount: needIDs.count, expertCount: expertIDs.count, edges: edges,
-            demand: needIDs.map { demand[$0] ?? 1 }, capacity: expertIDs.map { capacity[$0] ?? 1 },
+            needCount: needs.count, expertCount: experts.count, edges: edges,
+            demand: (0..<needs.count).map { demand[$0] ?? 1 }, capacity: (0..<experts.count).map { capacity[$0] ?? 1 },
             penalty: Int64((penalty * Double(Self.scale)).rounded()), scale: Self.scale)
     }
 
     private static func readCounts(
-        _ text: String, name: String, headers: [[String]]
-    ) throws(InstanceFormats.ParseError) -> [(String, Int32)] {
-        var seen: Set<String> = []
-        var counts: [(String, Int32)] = []
-        try InstanceFormats.readTable(text, name: name, expectedHeader: headers) { (line: Int, fields: [Substring], _: [String]) throws(InstanceFormats.ParseError) in
-            let id = String(fields[0])
-            guard !id.isEmpty else { throw .init(file: name, line: line, reason: "the id must not be empty") }
-            guard let count = Int32(fields[1]), count >= 0 else {
-                throw .init(file: name, line: line, reason: "\(headers[0][1]) must be a whole number ≥ 0, found \(fields[1])")
+        _ bytes: UnsafeRawBufferPointer, name: String, headers: [[String]], into ids: inout IDTable
+    ) throws(InstanceFormats.ParseError) -> [Int: Int32] {
+        var counts: [Int: Int32] = [:]
+        try ByteTable.read(bytes, name: name, expectedHeader: headers) { (row: borrowing ByteTable.Row, _: Int) throws(InstanceFormats.ParseError) in
+            guard !row.isEmpty(0) else { throw .init(file: name, line: row.line, reason: "the id must not be empty") }
+            guard let count = row.integer(1).flatMap(Int32.init(exactly:)), count >= 0 else {
+                throw .init(file: name, line: row.line, reason: "\(headers[0][1]) must be a whole number ≥ 0, found \(row.string(1))")
             }
-            guard seen.insert(id).inserted else { throw .init(file: name, line: line, reason: "\(id) appears twice") }
-            counts.append((id, count))
+            let index = ids.index(of: row.field(0))
+            guard counts.updateValue(count, forKey: index) == nil else {
+                throw .init(file: name, line: row.line, reason: "\(row.string(0)) appears twice")
+            }
         }
         return counts
     }
 
-    private func index(of id: String, in table: inout [String: Int], ids: inout [String]) -> Int {
-        if let known = table[id] { return known }
-        table[id] = ids.count
-        ids.append(id)
-        return ids.count - 1
-    }
-
-    private static func score(_ field: Substring, quantised: Bool, file: String, line: Int) throws(InstanceFormats.ParseError) -> Int64 {
+    private static func score(_ row: borrowing ByteTable.Row, quantised: Bool, file: String) throws(InstanceFormats.ParseError) -> Int64 {
         if quantised {
-            guard let q = Int64(field), (0...10_000).contains(q) else {
-                throw .init(file: file, line: line, reason: "score_q must be a whole number from 0 to 10000, found \(field)")
+            guard let q = row.integer(2), (0...10_000).contains(q) else {
+                throw .init(file: file, line: row.line, reason: "score_q must be a whole number from 0 to 10000, found \(row.string(2))")
             }
             return q * (scale / 10_000)
         }
-        guard let value = Double(field), value.isFinite, (0...1).contains(value) else {
-            throw .init(file: file, line: line, reason: "score must be a number from 0 to 1, found \(field)")
+        guard let value = row.decimal(2), value.isFinite, (0...1).contains(value) else {
+            throw .init(file: file, line: row.line, reason: "score must be a number from 0 to 1, found \(row.string(2))")
         }
         return Int64((value * Double(scale)).rounded())
+    }
+
+    private static func withBytes(
+        _ text: String, _ body: (UnsafeRawBufferPointer) throws(InstanceFormats.ParseError) -> Void
+    ) throws(InstanceFormats.ParseError) {
+        var text = text
+        let result: Result<Void, InstanceFormats.ParseError> = text.withUTF8 { bytes in
+            do throws(InstanceFormats.ParseError) {
+                try body(UnsafeRawBufferPointer(bytes))
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
     }
 }
 
@@ -182,14 +201,5 @@ struct ByteReader {
         }
         offset += width * count
         return out
-    }
-}
-
-extension Substring {
-    func trimmingCharacters() -> Substring {
-        var slice = self
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return slice
     }
 }

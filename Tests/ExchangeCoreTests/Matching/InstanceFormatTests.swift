@@ -40,6 +40,54 @@ struct InstanceFormatTests {
         }
     }
 
+    @Test func aRepeatedPairIsReportedAtItsEarliestLineUnlessAnEarlierLineIsBad() {
+        var input = MatchingInput()
+        let repeated = "need_id,expert_id,score\nB,Y,0.1\nA,X,0.5\nB,Y,0.2\nA,X,0.4\n"
+        #expect(throws: InstanceFormats.ParseError(file: "E.csv", line: 4, reason: "need B lists expert Y twice")) {
+            try input.readEdges(repeated, name: "E.csv")
+        }
+        var before = MatchingInput()
+        #expect(throws: InstanceFormats.ParseError(file: "E.csv", line: 4, reason: "need B lists expert Y twice")) {
+            try before.readEdges(repeated + "A,Z,oops\n", name: "E.csv")
+        }
+        var after = MatchingInput()
+        #expect(throws: InstanceFormats.ParseError(file: "E.csv", line: 3, reason: "score must be a number from 0 to 1, found oops")) {
+            try after.readEdges("need_id,expert_id,score\nB,Y,0.1\nA,Z,oops\nB,Y,0.2\n", name: "E.csv")
+        }
+    }
+
+    @Test func fieldsAreTrimmedLinesMayEndInCRLFOrNothingAndTabsSeparate() throws {
+        var input = MatchingInput()
+        try input.readEdges("Need_ID , expert_id,score\r\n N1 ,E1, 0.25 \r\n   \r\nN2\tE2\t1", name: "E.csv")
+        #expect(input.needIDs == ["N1", "N2"] && input.expertIDs == ["E1", "E2"])
+        #expect(input.edges.map(\.score) == [250_000, 1_000_000])
+    }
+
+    @Test(arguments: ["0", "1", "0.5", "-0", "+0.75", ".5", "5.", "0.123456789012345", "0.1234567890123456789", "1e-3", "0x1p-2",
+                      "inf", "nan", "", ".", "-", "1.2.3", "1,5", "٣", " 1", "00000000000000000001"])
+    func decimalsReadAsTheStandardLibraryReadsThem(text: String) {
+        var text = text
+        let fast = text.withUTF8 { ByteNumbers.decimal(UnsafeRawBufferPointer($0)) }
+        let standard = Double(text)
+        #expect(fast?.bitPattern == standard?.bitPattern || (fast?.isNaN == true && standard?.isNaN == true), "\(text)")
+    }
+
+    @Test func randomDecimalsAndIntegersReadExactly() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let digits = Int.random(in: 1...17, using: &generator)
+            let point = Int.random(in: 0...digits, using: &generator)
+            var text = String((0..<digits).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            text.insert(".", at: text.index(text.startIndex, offsetBy: point))
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBytes { ByteNumbers.decimal($0) } == Double(text), "\(text)")
+            let integer = String(Int64.random(in: .min ... .max, using: &generator))
+            #expect(Array(integer.utf8).withUnsafeBytes { ByteNumbers.integer($0) } == Int64(integer))
+        }
+        #expect(Array("9223372036854775808".utf8).withUnsafeBytes { ByteNumbers.integer($0) } == nil, "overflow")
+        #expect(Array("-9223372036854775808".utf8).withUnsafeBytes { ByteNumbers.integer($0) } == .min)
+    }
+
     @Test func badCountsNameTheLine() {
         var input = MatchingInput()
         #expect(throws: InstanceFormats.ParseError(file: "C.csv", line: 3, reason: "capacity must be a whole number ≥ 0, found -1")) {
