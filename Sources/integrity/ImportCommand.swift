@@ -16,6 +16,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Flag(help: "Import the good rows and leave out the flagged ones.") var skipFlagged = false
         @Option(help: "Columns by field, 0-based, e.g. name=0,country=3,email=1 (default: guessed from the header).")
         var map: String?
+        @Option(help: "Language of the report: en, fr or es.") var language = "en"
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
@@ -23,21 +24,22 @@ struct ImportCommand: AsyncParsableCommand {
             let mapping = try map.map(Self.parseMapping)
             let outcome = try await Bootstrap.withApplication(try Bootstrap.configuration()) { app in
                 do {
-                    return try await Platform.importRoster(app, text: text, mapping: mapping, dryRun: dryRun, skipFlagged: skipFlagged)
+                    return try await Platform.importRoster(app, text: text, mapping: mapping, dryRun: dryRun, skipFlagged: skipFlagged,
+                                                           language: language)
                 } catch let error as Platform.CommandError {
                     throw ValidationError("\(file): \(error.description)")
                 }
             }
-            print("\(outcome.rows) rows: \(outcome.experts) experts to import, \(outcome.mergedLines) lines merged into another person.")
+            print(outcome.summary)
+            for merge in outcome.merges { print("  \(merge)") }
             for problem in outcome.problems { print("  \(file) \(problem)") }
             if dryRun {
                 print("Dry run: nothing was written.")
             } else if outcome.imported < 0 {
-                FileHandle.standardError.write(Data(
-                    "\(outcome.blocking) rows are flagged; nothing was imported. Fix them, or use --skip-flagged to leave them out.\n".utf8))
+                FileHandle.standardError.write(Data("\(outcome.result) (--skip-flagged)\n".utf8))
                 throw ExitCode(3)
             } else {
-                print("Imported \(outcome.imported) experts (status: invited).")
+                print(outcome.result)
             }
         }
 

@@ -23,6 +23,9 @@ final class RosterImportIntegrationTests: AppTestCase {
             XCTAssertEqual(report.rows, 4)
             XCTAssertEqual(report.experts, 2)
             XCTAssertEqual(report.mergedLines, 1)
+            XCTAssertEqual(report.merges.map(\.lines), [[2, 4]])
+            XCTAssertEqual(report.merges.map(\.message), ["Lines 2 and 4 (Ana Pérez) are one person: merged."])
+            XCTAssertEqual(report.summary, "4 rows: 2 experts to import, 1 line merged into another person, 1 row flagged.")
             XCTAssertEqual(report.flaggedLines, [3])
             XCTAssertEqual(report.mapping, ["name": 0, "email": 1, "organisation": 2, "country": 3, "areas": 4])
             XCTAssertEqual(report.problems.map(\.message), [
@@ -82,7 +85,8 @@ final class RosterImportIntegrationTests: AppTestCase {
             let preview = try await coordinator.post("/roster/preview", form: ["text": Self.roster])
             XCTAssertEqual(preview.status, .ok)
             XCTAssertContains(preview.body.string, "Ligne 3 : « Lagos » n&#39;est pas un pays")
-            XCTAssertContains(preview.body.string, "4 lignes : 2 expert·e·s à importer, 1 lignes fusionnées avec une autre personne, 1 lignes signalées.")
+            XCTAssertContains(preview.body.string, "4 lignes : 2 expert·e·s à importer, 1 ligne fusionnée avec une autre personne, 1 ligne signalée.")
+            XCTAssertContains(preview.body.string, "Les lignes 2 et 4 (Ana Pérez) sont une seule personne : fusionnées.")
 
             let blocked = try await coordinator.post("/roster/import", form: ["text": Self.roster])
             XCTAssertEqual(blocked.status, .unprocessableEntity)

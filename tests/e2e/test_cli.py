@@ -120,9 +120,15 @@ def test_import_experts_reports_lines_and_writes_all_or_nothing(data_dir, tmp_pa
 
     dry = run_cli(["import", "experts", str(roster), "--dry-run"], data_dir)
     assert dry.returncode == 0, dry.stderr
-    assert "3 rows: 1 experts to import, 1 lines merged into another person." in dry.stdout
+    assert "3 rows: 1 expert to import, 1 line merged into another person, 1 row flagged." in dry.stdout
+    assert "Lines 2 and 4 (Ana Pérez) are one person: merged." in dry.stdout
     assert f"{roster} Line 3: “Lagos” is not a country" in dry.stdout
     assert "nothing was written" in dry.stdout
+
+    french = run_cli(["import", "experts", str(roster), "--dry-run", "--language", "fr"], data_dir)
+    assert "3 lignes : 1 expert·e à importer, 1 ligne fusionnée avec une autre personne, 1 ligne signalée." in french.stdout
+    assert "Les lignes 2 et 4 (Ana Pérez) sont une seule personne : fusionnées." in french.stdout
+    assert f"{roster} Ligne 3 : « Lagos » n'est pas un pays" in french.stdout
 
     blocked = run_cli(["import", "experts", str(roster)], data_dir)
     assert blocked.returncode == 3
@@ -132,7 +138,7 @@ def test_import_experts_reports_lines_and_writes_all_or_nothing(data_dir, tmp_pa
 
     done = run_cli(["import", "experts", str(roster), "--skip-flagged"], data_dir)
     assert done.returncode == 0, done.stderr
-    assert "Imported 1 experts" in done.stdout
+    assert "1 expert imported as invited." in done.stdout
     with sqlite3.connect(data_dir / "integrity.sqlite") as db:
         (status, areas), = db.execute("SELECT status, areas FROM expert_profiles")
     assert status == "invited" and json.loads(areas) == {"items": ["procurement", "dashboards", "OCDS"]}

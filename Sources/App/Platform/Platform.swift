@@ -104,16 +104,24 @@ public enum Platform {
         public let rows: Int
         public let experts: Int
         public let mergedLines: Int
-        /// Every problem, in English, with its line number.
+        /// The counts in one sentence, in the chosen language.
+        public let summary: String
+        /// One sentence per person found on several lines.
+        public let merges: [String]
+        /// Every problem, in the chosen language, with its line number.
         public let problems: [String]
         public let blocking: Int
         public let imported: Int
+        /// "2 experts imported as invited." in the chosen language, or "Some rows are flagged…" when none could be.
+        public let result: String
     }
 
     /// Plans a roster import and, unless `dryRun`, writes it all or nothing. Throws `CommandError` when it cannot.
     public static func importRoster(
-        _ app: Application, text: String, mapping: [String: Int]?, dryRun: Bool, skipFlagged: Bool
+        _ app: Application, text: String, mapping: [String: Int]?, dryRun: Bool, skipFlagged: Bool, language: String = "en"
     ) async throws -> RosterOutcome {
+        guard let language = SupportedLanguage(rawValue: language) else { throw CommandError(description: "--language must be en, fr or es, got \(language)") }
+        let words = PageText(catalogs: app.catalogs, language: language)
         var chosen: RosterMapping?
         if let mapping {
             var columns: [RosterField: Int] = [:]
@@ -141,8 +149,11 @@ public enum Platform {
             }
         }
         return RosterOutcome(rows: preview.table.records.count, experts: plan.experts.count, mergedLines: plan.mergedLines,
-                             problems: plan.problems.map { $0.message(app.catalogs, .en) }, blocking: plan.blockingProblems.count,
-                             imported: imported)
+                             summary: plan.summary(rows: preview.table.records.count, words), merges: plan.merges.map { $0.message(words) },
+                             problems: plan.problems.map { $0.message(words) }, blocking: plan.blockingProblems.count,
+                             imported: imported,
+                             result: imported < 0 ? words.t("roster.blocked")
+                                 : words.plural(imported, one: "roster.imported.one", other: "roster.imported.other"))
     }
 
     public struct ConflictDataOutcome: Sendable {

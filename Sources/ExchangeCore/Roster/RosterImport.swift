@@ -99,6 +99,22 @@ public struct RosterPlan: Sendable, Equatable {
 
     /// Lines merged into another line's person.
     public var mergedLines: Int { experts.reduce(0) { $0 + $1.lines.count - 1 } }
+
+    /// Each person found on several lines, with those lines, in file order.
+    public var merges: [RosterMerge] {
+        experts.filter { $0.lines.count > 1 }.map { RosterMerge(lines: $0.lines, name: $0.name) }
+    }
+}
+
+/// Lines of a roster that name one person (same name and organisation, no conflicting detail): imported once.
+public struct RosterMerge: Sendable, Equatable {
+    public let lines: [Int]
+    public let name: String
+
+    public init(lines: [Int], name: String) {
+        self.lines = lines
+        self.name = name
+    }
 }
 
 public enum RosterImport {

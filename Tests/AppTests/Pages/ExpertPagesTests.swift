@@ -83,6 +83,36 @@ final class ExpertPagesTests: XCTestCase {
         XCTAssertEqual(name?.options.filter(\.selected).map(\.label), ["name"])
     }
 
+    func testMergedLinesAreNamedWithTheirPersonInEachLanguage() throws {
+        let csv = "name,organisation,country\nAda,Engines,France\nManuel Garrido,Datos,Spain\nmanuel garrido,Datos,España\nBob,X,Peru\nManuel  Garrido,datos,Spain\n"
+        let english = RosterPreviewPage(try preview(csv), blocked: false, text: text(.en))
+        XCTAssertEqual(english.merges, ["Lines 3, 4 and 6 (Manuel Garrido) are one person: merged."])
+        XCTAssertEqual(english.summary, "5 rows: 3 experts to import, 2 lines merged into another person, 0 rows flagged.")
+        XCTAssertEqual(RosterPreviewPage(try preview(csv), blocked: false, text: text(.fr)).merges,
+                       ["Les lignes 3, 4 et 6 (Manuel Garrido) sont une seule personne : fusionnées."])
+        XCTAssertEqual(RosterPreviewPage(try preview(csv), blocked: false, text: text(.es)).merges,
+                       ["Las líneas 3, 4 y 6 (Manuel Garrido) son una sola persona: fusionadas."])
+        let pair = RosterPreviewPage(try preview("name,organisation,country\nAda,Engines,France\nada,engines,France\n"), blocked: false, text: text(.en))
+        XCTAssertEqual(pair.merges, ["Lines 2 and 3 (Ada) are one person: merged."])
+        XCTAssertEqual(pair.summary, "2 rows: 1 expert to import, 1 line merged into another person, 0 rows flagged.")
+        XCTAssertFalse(RosterPreviewPage(try preview("name,organisation,country\nAda,Engines,France\n"), blocked: false, text: text(.en)).hasMerges)
+    }
+
+    func testCountsFollowEachLanguagesPluralRules() throws {
+        let single = try preview("name,organisation,country\nAda,Engines,France\n")
+        XCTAssertEqual(RosterPreviewPage(single, blocked: false, text: text(.en)).summary,
+                       "1 row: 1 expert to import, 0 lines merged into another person, 0 rows flagged.")
+        XCTAssertEqual(RosterPreviewPage(single, blocked: false, text: text(.fr)).summary,
+                       "1 ligne : 1 expert·e à importer, 0 ligne fusionnée avec une autre personne, 0 ligne signalée.", "French: 0 is singular")
+        XCTAssertEqual(RosterPreviewPage(single, blocked: false, text: text(.es)).summary,
+                       "1 fila: 1 experto por importar, 0 líneas fusionadas con otra persona, 0 filas marcadas.")
+        XCTAssertEqual([0, 1, 2, 1_000].map { PluralCategory($0, in: .fr) }, [.one, .one, .other, .other])
+        XCTAssertEqual([0, 1, 2].map { PluralCategory($0, in: .en) }, [.other, .one, .other])
+        XCTAssertEqual([0, 1, 2].map { PluralCategory($0, in: .es) }, [.other, .one, .other])
+        XCTAssertEqual(text(.fr).plural(1_234, one: "roster.summary.rows.one", other: "roster.summary.rows.other"), text(.fr).number(1_234) + " lignes",
+                       "the count is written as the reader writes numbers")
+    }
+
     func testAFileWithOnlyAHeaderPlansNothing() throws {
         let page = RosterPreviewPage(try preview("name,organisation,country\n"), blocked: false, text: text(.en))
         XCTAssertFalse(page.hasExperts)

@@ -24,11 +24,21 @@ struct APIRosterController: RouteCollection {
         let message: String
     }
 
+    /// Lines that name one person, imported once.
+    struct MergeDTO: Content {
+        let lines: [Int]
+        let name: String
+        let message: String
+    }
+
     struct ImportReport: Content {
         let dryRun: Bool
         let rows: Int
         let experts: Int
         let mergedLines: Int
+        let merges: [MergeDTO]
+        /// The counts in one sentence, in the caller's language.
+        let summary: String
         let flaggedLines: [Int]
         let mapping: [String: Int]
         let problems: [ProblemDTO]
@@ -68,6 +78,8 @@ struct APIRosterController: RouteCollection {
         let plan = preview.plan
         let report = ImportReport(
             dryRun: input.dryRun == true, rows: preview.table.records.count, experts: plan.experts.count, mergedLines: plan.mergedLines,
+            merges: plan.merges.map { MergeDTO(lines: $0.lines, name: $0.name, message: $0.message(req)) },
+            summary: plan.summary(rows: preview.table.records.count, req),
             flaggedLines: plan.flaggedLines.sorted(),
             mapping: Dictionary(uniqueKeysWithValues: preview.mapping.columns.map { ($0.key.rawValue, $0.value) }),
             problems: plan.problems.map { ProblemDTO(line: $0.line, blocking: $0.isBlocking, message: $0.message(req)) },

@@ -41,7 +41,7 @@ struct RosterController: RouteCollection {
         do {
             let preview = try await req.registry.roster.preview(text, mapping: mapping)
             let created = try await req.registry.roster.apply(preview, skippingFlagged: skip, actor: .user(req.requireUser().requireID()))
-            req.flash("roster.imported", String(created.count))
+            req.flash(req.pluralKey(created.count, one: "roster.imported.one", other: "roster.imported.other"), req.number(created.count))
             return req.redirect(to: RosterRoute.experts.link())
         } catch RosterImportService.Refusal.blocked {
             return try await renderPreview(req, text: text, mapping: mapping, status: .unprocessableEntity, blocked: true)

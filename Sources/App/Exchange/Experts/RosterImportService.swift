@@ -79,3 +79,22 @@ extension RosterProblem {
         message(PageText(catalogs: catalogs, language: language))
     }
 }
+
+extension RosterPlan {
+    /// "112 rows: 110 experts to import, 1 line merged into another person, 0 rows flagged." in the reader's language.
+    func summary(rows: Int, _ text: some Translating) -> String {
+        text.t("roster.summary", [
+            text.plural(rows, one: "roster.summary.rows.one", other: "roster.summary.rows.other"),
+            text.plural(experts.count, one: "roster.summary.experts.one", other: "roster.summary.experts.other"),
+            text.plural(mergedLines, one: "roster.summary.merged.one", other: "roster.summary.merged.other"),
+            text.plural(flaggedLines.count, one: "roster.summary.flagged.one", other: "roster.summary.flagged.other"),
+        ])
+    }
+}
+
+extension RosterMerge {
+    /// "Lines 58 and 59 (Manuel Garrido) are one person: merged." in the reader's language.
+    func message(_ text: some Translating) -> String {
+        text.t("roster.merge", [text.list(lines.map(text.number)), name])
+    }
+}

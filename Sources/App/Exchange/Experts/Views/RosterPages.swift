@@ -48,6 +48,9 @@ struct RosterPreviewPage: PageModel {
     let hasProblems: Bool
     let blockingCount: Int
     let summary: String
+    /// "Lines 58 and 59 (Manuel Garrido) are one person: merged.", one per person found on several lines.
+    let merges: [String]
+    let hasMerges: Bool
     let blocked: Bool
 
     /// `blocked`: an import was refused because of blocking problems.
@@ -69,8 +72,9 @@ struct RosterPreviewPage: PageModel {
         problems = plan.problems.map { $0.message(translate) }
         hasProblems = !problems.isEmpty
         blockingCount = plan.blockingProblems.count
-        summary = translate.t("roster.summary", String(preview.table.records.count), String(plan.experts.count), String(plan.mergedLines),
-                              String(plan.flaggedLines.count))
+        summary = plan.summary(rows: preview.table.records.count, translate)
+        merges = plan.merges.map { $0.message(translate) }
+        hasMerges = !merges.isEmpty
         self.blocked = blocked
     }
 }
