@@ -89,12 +89,7 @@ public enum ByteTable {
 /// Numbers parsed from bytes, giving exactly what the standard library's `String` initialisers give.
 public enum ByteNumbers {
     public static func integer(_ bytes: UnsafeRawBufferPointer) -> Int64? {
-        var index = 0
-        var negative = false
-        if let first = bytes.first, first == 0x2B || first == 0x2D {
-            negative = first == 0x2D
-            index = 1
-        }
+        var (negative, index) = sign(bytes)
         guard index < bytes.count else { return nil }
         var value: Int64 = 0
         while index < bytes.count {
@@ -113,12 +108,7 @@ public enum ByteNumbers {
     /// digits form an integer below 2^53 and one division by an exact power of ten rounds correctly, as the full
     /// parser does. Anything else (exponents, long digit strings) goes to `Double(String)`.
     public static func decimal(_ bytes: UnsafeRawBufferPointer) -> Double? {
-        var index = 0
-        var negative = false
-        if let first = bytes.first, first == 0x2B || first == 0x2D {
-            negative = first == 0x2D
-            index = 1
-        }
+        var (negative, index) = sign(bytes)
         var mantissa: UInt64 = 0
         var digits = 0, fraction = 0
         var seenPoint = false
@@ -139,6 +129,12 @@ public enum ByteNumbers {
         guard digits > 0 else { return slow(bytes) }
         let value = Double(mantissa) / powersOfTen[fraction]
         return negative ? -value : value
+    }
+
+    /// Whether a leading sign says negative, and where the digits start.
+    private static func sign(_ bytes: UnsafeRawBufferPointer) -> (negative: Bool, start: Int) {
+        guard let first = bytes.first, first == 0x2B || first == 0x2D else { return (false, 0) }
+        return (first == 0x2D, 1)
     }
 
     private static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
