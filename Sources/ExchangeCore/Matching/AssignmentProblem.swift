@@ -76,6 +76,8 @@ public struct AssignmentProblem: Sendable, Equatable {
         }
         for need in 0..<needCount {
             let range = counts[need]..<counts[need + 1]
+            // Files usually list a need's experts in order already; then there is nothing to sort or repeat.
+            if zip(experts[range], experts[range].dropFirst()).allSatisfy({ $0 < $1 }) { continue }
             let sorted = range.map { (experts[$0], scores[$0]) }.sorted { $0.0 < $1.0 }
             for (offset, pair) in sorted.enumerated() {
                 if offset > 0, sorted[offset - 1].0 == pair.0 { throw .duplicateEdge(need: need, expert: Int(pair.0)) }
