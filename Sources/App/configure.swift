@@ -28,6 +28,8 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
 
     try configureDatabase(app, config)
     addMigrations(app)
+    // One "Starting prepare" line per migration buried the address and the demo logins; they are debug detail.
+    app.fluent.migrationLogLevel = .debug
     configureSessions(app, config)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 

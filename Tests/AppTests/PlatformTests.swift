@@ -51,6 +51,22 @@ final class PlatformTests: AppTestCase {
         }
     }
 
+    /// An error page links back to the page of this site that led to it, and never to another site.
+    func testAnErrorPageLinksBackToThePageThatLedThere() async throws {
+        try await withTestApp(seed: false) { app in
+            let fromHere: HTTPHeaders = ["Host": "exchange.example", "Referer": "http://exchange.example/needs?status=open"]
+            try await app.test(.GET, "/no-such-page", headers: fromHere, afterResponse: { res async in
+                XCTAssertEqual(res.status, .notFound)
+                XCTAssertContains(res.body.string, #"<a href="/needs?status=open">Back to the page you came from</a>"#)
+                XCTAssertTrue(res.body.string.contains("<nav"), "the navigation stays")
+            })
+            let elsewhere: HTTPHeaders = ["Host": "exchange.example", "Referer": "https://other.example/needs"]
+            try await app.test(.GET, "/no-such-page", headers: elsewhere, afterResponse: { res async in
+                XCTAssertFalse(res.body.string.contains("Back to the page you came from"))
+            })
+        }
+    }
+
     /// Static files are served only from the public folder's own folders, with the security headers every
     /// response carries; any other path reaches the router.
     func testPublicFilesAreServedFromTheirFoldersOnly() async throws {

@@ -58,6 +58,8 @@ final class PublicationTests: AppTestCase {
             sneaky["text_outcome"] = "Monthly risk list in use by the audit unit (Pablo Ejemplo)."
             let blocked = try await coordinator.post(ReportRoute.publicationForm.link(id), form: sneaky)
             XCTAssertEqual(blocked.status, .unprocessableEntity)
+            var beforehand = BrowserSession(app: app)
+            XCTAssertContains(try await beforehand.get(HomeRoute.home.link()).body.string, "No exchange has been published yet")
             var publish = redacted
             publish["action"] = "publish"
             let published = try await coordinator.post(ReportRoute.publicationForm.link(id), form: publish)
@@ -68,6 +70,9 @@ final class PublicationTests: AppTestCase {
             var anonymous = visitor
             let list = try await anonymous.get(PublicRoute.list.link()).body.string
             XCTAssertContains(list, "Análisis OCDS")
+            let home = try await anonymous.get(HomeRoute.home.link()).body.string
+            XCTAssertTrue(home.contains("Análisis OCDS"), "the landing page shows what was published")
+            XCTAssertFalse(home.contains("No exchange has been published yet"))
             let page = try await anonymous.get(PublicRoute.show.link(id)).body.string
             XCTAssertContains(page, "Start with synthetic data.")
             XCTAssertFalse(page.contains("Pablo Ejemplo") || page.contains("Monthly risk list"))

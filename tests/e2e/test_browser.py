@@ -110,7 +110,7 @@ def test_a_coordinator_imports_a_roster_file(visitor, tmp_path):
     visitor.field("skipFlagged").click()
     visitor.submit("/roster/import")
     assert visitor.driver.current_url.endswith("/experts")
-    assert "1 experts imported as invited." in visitor.driver.page_source
+    assert "1 expert imported as invited." in visitor.driver.page_source
     assert "Browser Roster One" in visitor.driver.page_source
     visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "Browser Roster One"))
     visitor.check_accessibility()

@@ -116,13 +116,19 @@ final class PlatformPagesTests: XCTestCase {
     func testTheDashboardCountsForStaffAndSuggestsTheNextStep() {
         let empty = DashboardPage(role: .administrator, counts: .init(), organisation: nil)
         XCTAssertEqual(empty.cards.map(\.value), [0, 0, 0, 0])
-        XCTAssertEqual(empty.nextSteps, ["dashboard.next.add_organisation", "dashboard.next.invite", "dashboard.next.check_outbox"])
+        XCTAssertEqual(empty.nextSteps.map(\.key), ["dashboard.next.add_organisation", "dashboard.next.invite", "dashboard.next.check_outbox"])
+        XCTAssertEqual(empty.nextSteps.map(\.href), ["/organisations", "/invitations", "/outbox"])
         let busy = DashboardPage(role: .coordinator, counts: .init(pendingRegistrations: 2, organisations: 5, openInvitations: 1, unread: 3), organisation: nil)
         XCTAssertEqual(busy.cards.map(\.value), [2, 5, 1, 3])
         XCTAssertFalse(busy.hasNextSteps)
         let member = DashboardPage(role: .publicParticipant, counts: .init(unread: 1), organisation: (PageFixtures.id, "Tribunal"))
         XCTAssertEqual(member.cards.map(\.label), ["dashboard.unread"])
         XCTAssertEqual(member.organisationHref, "/organisations/6f9619ff-8b86-d011-b42d-00cf4fc964ff")
+        XCTAssertEqual(member.nextSteps.map(\.href), ["/organisations/6f9619ff-8b86-d011-b42d-00cf4fc964ff", "/needs/new", "/matches"],
+                       "each step opens the page that does it; nothing promises a later release")
+        XCTAssertEqual(DashboardPage(role: .expert, counts: .init(), organisation: nil).nextSteps.map(\.href), ["/profile", "/matches"])
+        XCTAssertEqual(DashboardPage(role: .analyst, counts: .init(), organisation: nil).nextSteps.map(\.href), ["/red-flags"])
+        XCTAssertEqual(DashboardPage(role: .evaluator, counts: .init(), organisation: nil).nextSteps.map(\.href), ["/matches"])
     }
 
     // MARK: Operations

@@ -22,7 +22,9 @@ final class ProgrammePagesTests: XCTestCase {
         XCTAssertEqual(page.knowledge.label, "All knowledge items")
         XCTAssertEqual(page.years, [])
         XCTAssertEqual(page.charts.count, 7)
-        XCTAssertTrue(page.charts.allSatisfy { $0.hasPrefix("<svg") })
+        XCTAssertTrue(page.charts.allSatisfy { $0.svg.hasPrefix("<svg") })
+        XCTAssertEqual(page.charts.first?.title, "KPI 1 by programme year", "each chart's title is shown, not only inside the drawing")
+        XCTAssertTrue(page.charts[0].svg.contains(">No data yet.</text>"), "an empty chart says so instead of leaving a gap")
     }
 
     func testADashboardCountsOutputsAndClosuresByYear() {
@@ -31,7 +33,7 @@ final class ProgrammePagesTests: XCTestCase {
         XCTAssertEqual(page.years.map(\.year), [2027])
         XCTAssertEqual(page.years.first?.outputs, "3 sur 4")
         XCTAssertTrue(page.canEdit)
-        XCTAssertTrue(page.charts[3].contains("En cours"), "the stages chart names each stage in the reader's language")
+        XCTAssertTrue(page.charts[3].svg.contains("En cours"), "the stages chart names each stage in the reader's language")
     }
 
     func testThePrintedSummaryShowsNoShareWithoutEvaluations() {
@@ -49,6 +51,10 @@ final class ProgrammePagesTests: XCTestCase {
         XCTAssertEqual(page.content.needsMetShare, "33%")
         XCTAssertEqual(page.content.knowledge, "+0.50")
         XCTAssertTrue(page.content.interval.contains("+0.10") && page.content.interval.contains("+0.90"))
+        let french = ProgrammeSummaryPrintPage(summary: evaluated, stylesheet: "print.css", text: text(.fr))
+        let spaced = { (figure: String) in figure.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{A0}", with: " ") }
+        XCTAssertEqual(spaced(french.content.needsMetShare), "33 %", "numbers follow the reader's locale")
+        XCTAssertEqual(french.content.knowledge, "+0,50")
     }
 
     func testEachIndicatorListsItsEvidenceAndARefusedAdditionNamesItsErrors() {

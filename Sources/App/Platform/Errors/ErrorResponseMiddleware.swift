@@ -110,6 +110,15 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             if status == .unauthorized { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
             return response
         }
-        return try await request.page(ErrorPage(status: status.code, message: message), status: status)
+        return try await request.page(ErrorPage(status: status.code, message: message, backHref: Self.back(from: request)), status: status)
+    }
+
+    /// The path of the `Referer`, when it is a page of this site other than the one that failed; never another site.
+    static func back(from request: Request) -> String? {
+        guard let referer = request.headers.first(name: .referer), let url = URL(string: referer),
+              let host = request.headers.first(name: .host), url.host.map({ host == $0 || host.hasPrefix($0 + ":") }) == true,
+              url.path.hasPrefix("/") else { return nil }
+        let path = url.path + (url.query.map { "?" + $0 } ?? "")
+        return path == request.url.string ? nil : path
     }
 }

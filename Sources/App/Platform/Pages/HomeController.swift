@@ -9,7 +9,10 @@ struct HomeController: RouteCollection {
     }
 
     @Sendable func home(req: Request) async throws -> View {
-        guard let user = req.auth.get(User.self) else { return try await req.page(LandingPage()) }
+        guard let user = req.auth.get(User.self) else {
+            let published = try await req.registry.publications.published().map(\.published).sorted { $0.publishedAt > $1.publishedAt }
+            return try await req.page(LandingPage(published: published))
+        }
         let organisation = try await user.$organisation.get(on: req.db)
         return try await req.page(DashboardPage(role: user.role, counts: try await counts(for: user, on: req.db),
                                                 organisation: try organisation.map { (try $0.requireID(), $0.name) }))

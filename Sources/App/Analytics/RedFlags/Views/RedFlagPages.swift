@@ -55,7 +55,7 @@ struct RedFlagIndexPage: PageModel {
             let id = try $0.requireID()
             let status = RedFlagRunState.status($0, progress: progress[id])
             return RunRow(href: RedFlagsRoute.run.link(id), fileName: $0.fileName, status: text.t("redflags.status.\(status.rawValue)"),
-                          processes: $0.processes, startedAt: $0.startedAt.formatted(.iso8601))
+                          processes: $0.processes, startedAt: text.dateTime($0.startedAt))
         }
         self.error = error
         self.problems = problems

@@ -37,7 +37,7 @@ struct ConflictDataPage: PageModel {
         kinds = Option.cases(DataImport.Kind.allCases, labels: "conflict_data.kind", selected: kind?.rawValue, text)
         self.imports = imports.map {
             ImportRow(kind: text.t("conflict_data.kind.\($0.kind.rawValue)"), fileName: $0.fileName, items: $0.items, rows: $0.rows,
-                      importedAt: $0.createdAt.formatted(.iso8601))
+                      importedAt: text.dateTime($0.createdAt))
         }
         problems = (refusal?.problems ?? []).prefix(100).map { ProblemRow(place: $0.place(text), message: $0.message(text)) }
         problemCount = refusal?.count ?? 0

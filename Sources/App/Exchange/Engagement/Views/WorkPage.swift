@@ -68,14 +68,14 @@ struct WorkPage: PageModel {
             })
         }
         meetingHref = running ? WorkRoute.meetingForm.link(id) : nil
-        messages = workspace.messages.map { MessageRow(author: $0.author.displayName, at: $0.postedAt.formatted(.iso8601), body: $0.body) }
+        messages = workspace.messages.map { MessageRow(author: $0.author.displayName, at: text.dateTime($0.postedAt), body: $0.body) }
         documents = try workspace.documents.map {
             DocumentRow(href: WorkRoute.download.link(id, try $0.requireID()), name: $0.filename,
                         size: ByteCountFormatter.string(fromByteCount: Int64($0.byteCount), countStyle: .file),
                         by: $0.uploader.displayName, at: CalendarDay.text($0.uploadedAt))
         }
         timeline = workspace.timeline.map { entry in
-            TimelineRow(at: Date(timeIntervalSince1970: Double(entry.timestampMs) / 1000).formatted(.iso8601),
+            TimelineRow(at: text.dateTime(Date(timeIntervalSince1970: Double(entry.timestampMs) / 1000)),
                         who: actors[entry.actor] ?? text.t("work.actor.system"), what: Self.describe(entry.action, text))
         }
         maxMegabytes = DocumentFormat.maximumBytes / 1024 / 1024

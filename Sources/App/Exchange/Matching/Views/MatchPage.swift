@@ -5,7 +5,8 @@ import Foundation
 /// workflow, and the next steps the reader may take.
 struct MatchPage: PageModel {
     static let template = "match"
-    let titleKey = "match.title"
+    /// A party reads why they were matched; staff read the match and its workflow.
+    let titleKey: String
 
     struct Reason: Encodable, Sendable, Equatable {
         let label: String
@@ -97,6 +98,7 @@ struct MatchPage: PageModel {
          declared: Set<DeclaringParty>, concerns: [Concern], may: Permissions, values: [String: String], errors: [FieldError],
          taxonomy: SkillsTaxonomy, text: some Translating) {
         let id = match.id, stage = state.stage, staff = may.staff, open = !state.isFinished
+        titleKey = may.party == nil ? "match.staff_title" : "match.title"
         needTitle = match.needTitle
         needHref = may.openNeed ? NeedRoute.show.link(match.needID) : nil
         organisation = match.organisation

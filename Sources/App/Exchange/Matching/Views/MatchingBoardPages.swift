@@ -38,7 +38,7 @@ struct MatchingBoardPage: PageModel {
         self.needsAwaitingBody = needsAwaitingBody
         running = runs.contains { $0.status == .running }
         self.runs = try runs.map { run in
-            RunRow(href: MatchingBoardRoute.run.link(try run.requireID()), started: run.startedAt.formatted(.iso8601),
+            RunRow(href: MatchingBoardRoute.run.link(try run.requireID()), started: text.dateTime(run.startedAt),
                    status: text.t("matching.status.\(run.status.rawValue)"), needs: run.needCount, objective: run.objective.map(ScoreText.decimal) ?? "—")
         }
         self.settings = SettingLine.lines(settings, text)
@@ -76,7 +76,7 @@ struct MatchingRunPage: PageModel {
         completed = run.status == .completed
         percent = run.status == .running ? progress?.percent ?? 0 : 100
         message = Self.message(run, progress, text)
-        started = run.startedAt.formatted(.iso8601)
+        started = text.dateTime(run.startedAt)
         needs = run.needCount
         objective = run.objective.map(ScoreText.decimal) ?? "—"
         stableObjective = run.stableObjective.map(ScoreText.decimal) ?? "—"

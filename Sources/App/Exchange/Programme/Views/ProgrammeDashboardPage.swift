@@ -16,12 +16,12 @@ struct ProgrammeDashboardPage: PageModel {
     let knowledge: Estimate
     let knowledgeByItem: [Estimate]
     let years: [YearRow]
-    let charts: [String]
+    let charts: [ChartFigure]
     let responses: Int
     let canEdit: Bool
 
     init(report: ProgrammeReportService.Report, threshold: Int, canEdit: Bool, text: some Translating) {
-        let percent = ProgrammeFigures.percent
+        let percent = { ProgrammeFigures.percent($0, text) }
         let itemLabel = { (id: String) -> String in
             guard let area = Int(id.replacingOccurrences(of: "knowledge_area_", with: "")) else { return id }
             return text.t("support_area.\(area)")
@@ -35,14 +35,20 @@ struct ProgrammeDashboardPage: PageModel {
                     closed: text.t("programme.ratio", String(y.closed), String(y.started)), feedback: Self.format(y.feedback, text).mean,
                     needsMet: percent(report.needsMetByYear[y.year]?.share), knowledge: Self.format(report.knowledgeByYear[y.year] ?? .empty, text).mean)
         }
-        charts = ProgrammeCharts(report: report, text: text).all.map(\.svg)
+        charts = ProgrammeCharts(report: report, text: text).all.map { ChartFigure(title: $0.title, svg: $0.svg) }
         responses = report.responses.count
         self.canEdit = canEdit
     }
 
     static func format(_ e: MeanEstimate, _ text: some Translating, label: String = "") -> Estimate {
-        Estimate(label: label, n: e.n, mean: ProgrammeFigures.signed(e.mean), interval: ProgrammeFigures.interval(e.low, e.high, text))
+        Estimate(label: label, n: e.n, mean: ProgrammeFigures.signed(e.mean, text), interval: ProgrammeFigures.interval(e.low, e.high, text))
     }
+}
+
+/// A chart with its title shown above it, not only inside the drawing.
+struct ChartFigure: Encodable, Sendable, Equatable {
+    let title: String
+    let svg: String
 }
 
 /// The dashboard's charts: the three KPIs by year, then engagements by stage, support area and region, and the
@@ -57,7 +63,8 @@ struct ProgrammeCharts<Text: Translating> {
 
     /// `title` and `summary` are catalog keys.
     private func chart(_ id: String, _ title: String, _ summary: String, _ bars: [BarChart.Bar], scale: Double? = nil) -> BarChart {
-        BarChart(id: "chart-\(id)", title: text.t(title), summary: text.t(summary), bars: bars, scale: scale)
+        BarChart(id: "chart-\(id)", title: text.t(title), summary: text.t(summary), bars: bars, scale: scale,
+                 emptyText: text.t("programme.chart.empty"))
     }
 
     private func counted(_ label: String, _ count: Int) -> BarChart.Bar { .init(label: label, value: Double(count), text: String(count)) }
@@ -65,21 +72,21 @@ struct ProgrammeCharts<Text: Translating> {
     var needsMet: BarChart {
         chart("kpi1", "programme.chart.kpi1", "programme.chart.kpi1_summary", years.map { year in
             let share = report.needsMetByYear[year]?.share
-            return .init(label: String(year), value: share ?? 0, text: ProgrammeFigures.percent(share))
+            return .init(label: String(year), value: share, text: ProgrammeFigures.percent(share, text))
         }, scale: 1)
     }
 
     var knowledge: BarChart {
         chart("kpi2", "programme.chart.kpi2", "programme.chart.kpi2_summary", years.map { year in
             let mean = report.knowledgeByYear[year]?.mean
-            return .init(label: String(year), value: mean ?? 0, text: ProgrammeFigures.signed(mean))
+            return .init(label: String(year), value: mean, text: ProgrammeFigures.signed(mean, text))
         }, scale: 4)
     }
 
     var completion: BarChart {
         chart("kpi3", "programme.chart.kpi3", "programme.chart.kpi3_summary", report.years.map { y in
             let share = y.started == 0 ? nil : Double(y.closed) / Double(y.started)
-            return .init(label: String(y.year), value: share ?? 0, text: ProgrammeFigures.percent(share))
+            return .init(label: String(y.year), value: share, text: ProgrammeFigures.percent(share, text))
         }, scale: 1)
     }
 

@@ -1,14 +1,19 @@
 import Foundation
 
-/// How the programme's figures read on the dashboard and in the printed summary: a share as a whole percent, a mean
-/// change signed to two decimals, a confidence interval between two of those; "—" where there is nothing to show.
+/// How the programme's figures read on the dashboard and in the printed summary, in the reader's locale: a share as
+/// a whole percent ("100 %" in French), a mean change signed to two decimals ("+2,00"), a confidence interval
+/// between two of those; "—" where there is nothing to show.
 enum ProgrammeFigures {
-    static func percent(_ share: Double?) -> String { share.map { "\(Int(($0 * 100).rounded()))%" } ?? "—" }
+    static func percent(_ share: Double?, _ text: some Translating) -> String {
+        share.map { $0.formatted(.percent.precision(.fractionLength(0)).locale(text.locale)) } ?? "—"
+    }
 
-    static func signed(_ value: Double?) -> String { value.map { String(format: "%+.2f", $0) } ?? "—" }
+    static func signed(_ value: Double?, _ text: some Translating) -> String {
+        value.map { $0.formatted(.number.sign(strategy: .always()).precision(.fractionLength(2)).locale(text.locale)) } ?? "—"
+    }
 
     static func interval(_ low: Double?, _ high: Double?, _ text: some Translating) -> String {
         guard let low, let high else { return "—" }
-        return text.t("programme.interval", signed(low), signed(high))
+        return text.t("programme.interval", signed(low, text), signed(high, text))
     }
 }

@@ -38,7 +38,7 @@ struct AuditLogPage: PageModel {
 
     init(entries: [AuditEntryRecord], total: Int, page: Int, filters: Filters, text: some Translating) {
         rows = entries.map {
-            Row(sequence: $0.id ?? 0, time: Date(timeIntervalSince1970: Double($0.timestampMs) / 1000).formatted(.iso8601),
+            Row(sequence: $0.id ?? 0, time: text.dateTime(Date(timeIntervalSince1970: Double($0.timestampMs) / 1000)),
                 actor: $0.actor, action: $0.action, subjectType: $0.subjectType, subjectID: $0.subjectID,
                 reason: $0.reason, fields: $0.changedFields.replacingOccurrences(of: ",", with: ", "))
         }

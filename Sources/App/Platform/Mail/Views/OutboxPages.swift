@@ -18,7 +18,7 @@ struct OutboxMessagePage: PageModel {
         recipient = m.recipient
         subject = m.subject
         status = text.t("mail.status.\(m.status.rawValue)")
-        created = m.createdAt.formatted(.iso8601)
+        created = text.dateTime(m.createdAt)
         body = withBody ? m.body : nil
     }
 }

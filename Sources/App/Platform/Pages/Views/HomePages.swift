@@ -1,10 +1,22 @@
 import ExchangeCore
 import Foundation
 
-/// The public landing page.
+/// The public landing page, with the latest published exchanges once there are any.
 struct LandingPage: PageModel {
     static let template = "landing"
     let titleKey = "landing.title"
+
+    struct Outcome: Encodable, Sendable, Equatable { let href: String; let title: String; let summary: String? }
+    let outcomes: [Outcome]
+    let hasOutcomes: Bool
+    let allHref: String
+
+    /// `published` newest first; the page shows the first three.
+    init(published: [PublishedExchange] = []) {
+        outcomes = published.prefix(3).map { Outcome(href: PublicRoute.show.link($0.engagement), title: $0.needTitle, summary: $0.texts[.summary]) }
+        hasOutcomes = !outcomes.isEmpty
+        allHref = PublicRoute.list.link()
+    }
 }
 
 /// The signed-in person's dashboard: counts for their role and what to do next.
@@ -26,33 +38,46 @@ struct DashboardPage: PageModel {
         var unread = 0
     }
 
+    /// Something the person can do now, with the page that does it.
+    struct Step: Encodable, Sendable, Equatable {
+        let key: String
+        let href: String?
+    }
+
     let role: String
     let cards: [Card]
-    /// Catalog keys of what to do next, shown when there is nothing yet.
-    let nextSteps: [String]
+    /// What to do next for the role, each step linking to the page that does it.
+    let nextSteps: [Step]
     let hasNextSteps: Bool
     let organisationName: String?
     let organisationHref: String?
 
     init(role: Role, counts: Counts, organisation: (id: UUID, name: String)?) {
         var cards: [Card] = []
-        var steps: [String] = []
+        var steps: [Step] = []
         switch role {
         case .coordinator, .administrator:
             cards = [Card(label: "dashboard.pending_registrations", value: counts.pendingRegistrations, href: PeopleRoute.list.link()),
                      Card(label: "dashboard.organisations", value: counts.organisations, href: OrganisationRoute.list.link()),
                      Card(label: "dashboard.open_invitations", value: counts.openInvitations, href: InvitationRoute.list.link())]
-            if counts.organisations == 0 { steps.append("dashboard.next.add_organisation") }
-            if counts.openInvitations == 0 { steps.append("dashboard.next.invite") }
-            if role == .administrator { steps.append("dashboard.next.check_outbox") }
+            if counts.organisations == 0 { steps.append(Step(key: "dashboard.next.add_organisation", href: OrganisationRoute.list.link())) }
+            if counts.openInvitations == 0 { steps.append(Step(key: "dashboard.next.invite", href: InvitationRoute.list.link())) }
+            if role == .administrator { steps.append(Step(key: "dashboard.next.check_outbox", href: OutboxRoute.list.link())) }
         case .publicParticipant:
-            steps = organisation == nil ? ["dashboard.next.await_placement"] : ["dashboard.next.complete_public_body", "dashboard.next.needs_soon"]
+            if let organisation {
+                steps = [Step(key: "dashboard.next.complete_public_body", href: OrganisationRoute.show.link(organisation.id)),
+                         Step(key: "dashboard.next.submit_need", href: NeedRoute.newForm.link()),
+                         Step(key: "dashboard.next.follow_matches", href: MatchRoute.list.link())]
+            } else {
+                steps = [Step(key: "dashboard.next.await_placement", href: nil)]
+            }
         case .expert:
-            steps = ["dashboard.next.expert_profile_soon"]
+            steps = [Step(key: "dashboard.next.complete_profile", href: ProfileRoute.show.link()),
+                     Step(key: "dashboard.next.follow_matches", href: MatchRoute.list.link())]
         case .evaluator:
-            steps = ["dashboard.next.evaluator_wait"]
+            steps = [Step(key: "dashboard.next.evaluations", href: MatchRoute.list.link())]
         case .analyst:
-            steps = ["dashboard.next.analyst_wait"]
+            steps = [Step(key: "dashboard.next.red_flags", href: RedFlagsRoute.index.link())]
         }
         cards.append(Card(label: "dashboard.unread", value: counts.unread, href: NotificationRoute.list.link()))
         self.role = role.rawValue
