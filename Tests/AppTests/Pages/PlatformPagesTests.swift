@@ -111,6 +111,15 @@ final class PlatformPagesTests: XCTestCase {
         XCTAssertTrue(form.form.hasErrors)
     }
 
+    // MARK: Words and numbers
+
+    func testFileSizesNameTheirUnitInTheReadersLanguage() {
+        XCTAssertEqual(text(.en).fileSize(87), "87 bytes")
+        XCTAssertTrue(text(.fr).fileSize(87).hasSuffix("octets"), text(.fr).fileSize(87))
+        XCTAssertTrue(text(.es).fileSize(87).hasSuffix("bytes"), text(.es).fileSize(87))
+        XCTAssertTrue(text(.fr).fileSize(1_200_000).contains(","), "decimals as the reader writes them: \(text(.fr).fileSize(1_200_000))")
+    }
+
     // MARK: The dashboard
 
     func testTheDashboardCountsForStaffAndSuggestsTheNextStep() {

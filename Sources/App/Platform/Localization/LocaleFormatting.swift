@@ -16,6 +16,11 @@ extension Translating {
         return value.formatted(FloatingPointFormatStyle<Double>(locale: locale).precision(.fractionLength(0...(value < 10 ? 1 : 0))))
     }
 
+    /// A file's size with its unit in the reader's language ("87 octets", "1,2 Mo").
+    func fileSize(_ bytes: Int) -> String {
+        Int64(bytes).formatted(ByteCountFormatStyle(style: .file, locale: locale))
+    }
+
     /// Date and time to the minute, in UTC, which the page says.
     func dateTime(_ date: Date) -> String {
         var style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale)

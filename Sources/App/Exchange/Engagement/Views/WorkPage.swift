@@ -71,7 +71,7 @@ struct WorkPage: PageModel {
         messages = workspace.messages.map { MessageRow(author: $0.author.displayName, at: text.dateTime($0.postedAt), body: $0.body) }
         documents = try workspace.documents.map {
             DocumentRow(href: WorkRoute.download.link(id, try $0.requireID()), name: $0.filename,
-                        size: ByteCountFormatter.string(fromByteCount: Int64($0.byteCount), countStyle: .file),
+                        size: text.fileSize($0.byteCount),
                         by: $0.uploader.displayName, at: CalendarDay.text($0.uploadedAt))
         }
         timeline = workspace.timeline.map { entry in
