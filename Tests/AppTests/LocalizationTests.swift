@@ -283,6 +283,37 @@ final class LocalizationTests: AppTestCase {
         }
     }
 
+    /// English words that name different things, or that French and Spanish must inflect (gender, number, verb
+    /// against noun), so that one English text may rightly have several translations. Anything else with one English
+    /// text has one translation per language: one term per concept.
+    static let inflectedOrAmbiguous: [String: String] = [
+        "Subject": "a mail's subject, or what an audit entry is about",
+        "None": "agrees in gender with the list it empties",
+        "Cleared": "one outcome, or the state of several checks",
+        "Rejected": "one outcome, or the state of several checks",
+        "Open": "a verb on a button, or a state that agrees in gender",
+        "Active": "an engagement's stage, or an account's status",
+        "(required)": "agrees in gender with the field",
+        "Countries worked in": "about the expert, or said to the expert",
+        "Sign in": "a page's heading (noun), or its button (verb)",
+        "Register": "a page's heading (noun), or its button (verb)",
+        "Matching board": "a page's title, or its short navigation label",
+        "Started": "agrees in gender with a run or a batch",
+        "Completed": "agrees in gender with a run or a batch",
+        "Failed": "agrees in gender with a run, a job or a mail",
+    ]
+
+    func testOneEnglishTextHasOneTranslationPerLanguage() throws {
+        let catalogs = try catalogs()
+        let keysByText = Dictionary(grouping: catalogs.entries[.en]!.keys) { catalogs.entries[.en]![$0]!.lowercased() }
+        for (text, keys) in keysByText where keys.count > 1 && Self.inflectedOrAmbiguous[catalogs.entries[.en]![keys[0]]!] == nil {
+            for language in [SupportedLanguage.fr, .es] {
+                let translations = Set(keys.map { catalogs.entries[language]![$0]!.lowercased() })
+                XCTAssertEqual(translations.count, 1, "“\(text)” is translated several ways in \(language): \(keys.sorted())")
+            }
+        }
+    }
+
     func testLanguageComesFromPreferenceThenBrowserThenEnglish() async throws {
         try await withTestApp { app in
             var visitor = BrowserSession(app: app)
