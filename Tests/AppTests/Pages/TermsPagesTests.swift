@@ -56,7 +56,7 @@ final class TermsPagesTests: XCTestCase {
         XCTAssertEqual(page.versions.map(\.signatures), [1, 0])
         XCTAssertEqual(page.exports.map(\.label).last, "PDF")
         XCTAssertEqual(page.current?.signatures.compactMap(\.signer), ["Signer"])
-        XCTAssertEqual(page.current?.people.map(\.side), ["Organisme public", "Expert", "Bureau du programme"])
+        XCTAssertEqual(page.current?.people.map(\.side), ["Organisme public", "Expert·e", "Bureau du programme"])
         XCTAssertEqual(page.stage, "Termes de référence en rédaction")
     }
 
