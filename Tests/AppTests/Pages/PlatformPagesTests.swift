@@ -127,6 +127,11 @@ final class PlatformPagesTests: XCTestCase {
         XCTAssertEqual(empty.cards.map(\.value), [0, 0, 0, 0])
         XCTAssertEqual(empty.nextSteps.map(\.key), ["dashboard.next.add_organisation", "dashboard.next.invite", "dashboard.next.check_outbox"])
         XCTAssertEqual(empty.nextSteps.map(\.href), ["/organisations", "/invitations", "/outbox"])
+        XCTAssertFalse(empty.hasWaiting)
+        let waiting = DashboardPage(role: .coordinator, counts: .init(), organisation: nil,
+                                    waiting: [InboxItem(kind: .needToScreen, subject: "Red flags", href: "/needs/1")])
+        XCTAssertTrue(waiting.hasWaiting)
+        XCTAssertEqual(waiting.waiting.map(\.key), ["inbox.need_to_screen"])
         let busy = DashboardPage(role: .coordinator, counts: .init(pendingRegistrations: 2, organisations: 5, openInvitations: 1, unread: 3), organisation: nil)
         XCTAssertEqual(busy.cards.map(\.value), [2, 5, 1, 3])
         XCTAssertFalse(busy.hasNextSteps)

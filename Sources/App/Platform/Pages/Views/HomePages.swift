@@ -51,8 +51,11 @@ struct DashboardPage: PageModel {
     let hasNextSteps: Bool
     let organisationName: String?
     let organisationHref: String?
+    /// What is waiting for the person, each item linking to the page that resolves it.
+    let waiting: [InboxItem]
+    let hasWaiting: Bool
 
-    init(role: Role, counts: Counts, organisation: (id: UUID, name: String)?) {
+    init(role: Role, counts: Counts, organisation: (id: UUID, name: String)?, waiting: [InboxItem] = []) {
         var cards: [Card] = []
         var steps: [Step] = []
         switch role {
@@ -84,6 +87,8 @@ struct DashboardPage: PageModel {
         self.cards = cards
         nextSteps = steps
         hasNextSteps = !steps.isEmpty
+        self.waiting = waiting
+        hasWaiting = !waiting.isEmpty
         organisationName = organisation?.name
         organisationHref = organisation.map { OrganisationRoute.show.link($0.id) }
     }

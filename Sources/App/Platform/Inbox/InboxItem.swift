@@ -1,0 +1,25 @@
+/// One thing waiting for a person, derived from the state of the programme (never kept by hand), with the page that
+/// resolves it.
+struct InboxItem: Encodable, Sendable, Equatable {
+    enum Kind: String, Encodable, Sendable, CaseIterable {
+        case registration, needToScreen, profileToScreen, waiverToApprove, declarationToFile
+    }
+
+    let kind: Kind
+    /// Whose registration, which need, profile or match: the words the message names.
+    let subject: String
+    let href: String
+    /// The catalog key of the item's message; its one argument is `subject`.
+    let key: String
+
+    init(kind: Kind, subject: String, href: String) {
+        (self.kind, self.subject, self.href) = (kind, subject, href)
+        key = switch kind {
+        case .registration: "inbox.registration"
+        case .needToScreen: "inbox.need_to_screen"
+        case .profileToScreen: "inbox.profile_to_screen"
+        case .waiverToApprove: "inbox.waiver_to_approve"
+        case .declarationToFile: "inbox.declaration_to_file"
+        }
+    }
+}

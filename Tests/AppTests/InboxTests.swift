@@ -1,0 +1,67 @@
+@testable import App
+import ExchangeCore
+import Fluent
+import XCTVapor
+import XCTest
+
+/// "Waiting for you" is worked out from the programme's state: each item appears for whoever must act, links to a
+/// page that person may open, and goes once the thing is done.
+final class InboxTests: AppTestCase {
+    func testEachPartyOwesItsDeclarationUntilItIsFiled() async throws {
+        try await withTestApp { app in
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let (match, _, _) = try await proposedMatch(&coordinator, app: app)
+            let base = MatchRoute.show.link(match.id!), form = DeclarationRoute.form.link(match.id!)
+            var expert = BrowserSession(app: app)
+            try await expert.login(DueDiligenceTests.elenaEmail)
+            var body = BrowserSession(app: app)
+            try await body.login(Demo.publicES)
+            let before = try await expert.get(HomeRoute.home.link()).body.string
+            XCTAssertFalse(before.contains(form), "nothing is owed before due diligence opens")
+
+            _ = try await coordinator.post("\(base)/due-diligence/open")
+            let asked = try await expert.get(HomeRoute.home.link()).body.string
+            XCTAssertContains(asked, #"<a href="\#(form)">Presentar su declaración de intereses para «Análisis OCDS"#)
+            let opens = try await expert.get(form).status
+            XCTAssertEqual(opens, .ok, "the item's link opens the form the person may submit")
+            let bodyAsked = try await body.get(HomeRoute.home.link()).body.string
+            XCTAssertContains(bodyAsked, form)
+            let staff = try await coordinator.get(HomeRoute.home.link()).body.string
+            XCTAssertFalse(staff.contains(form), "staff do not declare")
+
+            _ = try await expert.post("\(base)/declaration", form: DueDiligenceTests.declaration())
+            let filed = try await expert.get(HomeRoute.home.link()).body.string
+            XCTAssertFalse(filed.contains(form), "filed, so gone")
+            let stillOwed = try await body.get(HomeRoute.home.link()).body.string
+            XCTAssertContains(stillOwed, form)
+        }
+    }
+
+    func testAWaiverWaitsForAnotherCoordinatorAndRegistrationsForStaff() async throws {
+        try await withTestApp { app in
+            var session = BrowserSession(app: app)
+            try await session.login(Demo.coordinator)
+            let (match, _, _) = try await proposedMatch(&session, app: app)
+            let coordinator = try await user(Demo.coordinator, on: app), administrator = try await user(Demo.administrator, on: app)
+            let waiver = DueDiligenceDecision()
+            (waiver.$engagement.id, waiver.outcome, waiver.status, waiver.text) = (match.id!, .mitigated, .awaitingApproval, "Low risk.")
+            (waiver.signals, waiver.requestedBy, waiver.requestedAt) = (JSONList([]), coordinator.id!, Date())
+            try await waiver.create(on: app.db)
+            let inbox = Inbox(db: app.db)
+
+            let mine = try await inbox.items(for: coordinator.principal)
+            XCTAssertFalse(mine.contains { $0.kind == .waiverToApprove }, "never the coordinator who asked")
+            let theirs = try await inbox.items(for: administrator.principal)
+            XCTAssertEqual(theirs.filter { $0.kind == .waiverToApprove }.map(\.href), [DueDiligenceRoute.review.link(match.id!)])
+            let pending = try await User.query(on: app.db).filter(\.$status == .pending).count()
+            XCTAssertEqual(mine.filter { $0.kind == .registration }.count, pending)
+            XCTAssertGreaterThan(pending, 0, "the demo has a registration to approve")
+            let expert = try await user(Demo.expert, on: app)
+            let expertItems = try await inbox.items(for: expert.principal)
+            XCTAssertEqual(expertItems, [], "registrations and waivers are staff work")
+            let review = try await session.get(DueDiligenceRoute.review.link(match.id!)).status
+            XCTAssertEqual(review, .ok)
+        }
+    }
+}
