@@ -64,4 +64,38 @@ final class InboxTests: AppTestCase {
             XCTAssertEqual(review, .ok)
         }
     }
+
+    func testAClosedMatchAsksForItsReportThenEachSidesConsent() async throws {
+        try await withTestApp { app in
+            let match = try await startedMatch(app)
+            let id = match.id!, api = "/api/v1/matches/\(id.uuidString.lowercased())"
+            let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
+            _ = try await coordinator.send(.POST, "\(api)/closing")
+            let closed = try await coordinator.send(.POST, "\(api)/close", json: #"{"overrideReason": "Both sides confirmed the outputs."}"#)
+            XCTAssertEqual(closed.status, .ok)
+            let inbox = Inbox(db: app.db)
+            let body = try await user(Demo.publicES, on: app), expert = try await user(DueDiligenceTests.elenaEmail, on: app)
+            let report = ReportRoute.show.link(id)
+            for party in [body, expert] {
+                let kinds = try await inbox.items(for: party.principal).filter { $0.href == report }.map(\.kind)
+                XCTAssertEqual(kinds, [.reportToWrite])
+            }
+
+            var session = BrowserSession(app: app)
+            try await session.login(Demo.publicES)
+            let saved = try await session.post(report, form: ["outcome": "A risk list in use.", "lessons": "Start small.", "recommendations": "Budget for cleaning."])
+            XCTAssertEqual(saved.status, .seeOther)
+            for party in [body, expert] {
+                let kinds = try await inbox.items(for: party.principal).filter { $0.href == report }.map(\.kind)
+                XCTAssertEqual(kinds, [.consentToGive], "written: now each side says what may be published")
+            }
+            _ = try await session.post(ReportRoute.consent.link(id), form: [:], arrays: ["items": ["lessons"]])
+            let bodyLeft = try await inbox.items(for: body.principal).filter { $0.href == report }
+            XCTAssertEqual(bodyLeft, [])
+            let expertLeft = try await inbox.items(for: expert.principal).filter { $0.href == report }.map(\.kind)
+            XCTAssertEqual(expertLeft, [.consentToGive], "the other side has not answered yet")
+            let staff = try await inbox.items(for: try await user(Demo.coordinator, on: app).principal).filter { $0.href == report }
+            XCTAssertEqual(staff, [])
+        }
+    }
 }

@@ -4,7 +4,8 @@ import Foundation
 
 /// What is waiting for one person, worked out from the programme's state each time it is asked: staff see the
 /// registrations, needs and profiles to screen and the waivers another coordinator asked them to approve; the parties
-/// to a match see the declaration of interests they still owe.
+/// to a match see the declaration of interests they still owe, the closing report to write, and their consent to
+/// publish once it is written.
 struct Inbox: Sendable {
     let db: Database
 
@@ -17,6 +18,7 @@ struct Inbox: Sendable {
             items += try await waivers(awaiting: principal)
         }
         items += try await declarations(owedBy: principal)
+        items += try await reports(owedBy: principal)
         return items
     }
 
@@ -43,21 +45,42 @@ struct Inbox: Sendable {
             .map { InboxItem(kind: .waiverToApprove, subject: $0.engagement.need.title, href: DueDiligenceRoute.review.link($0.$engagement.id)) }
     }
 
-    /// Matches in due diligence on the person's side that have no declaration from that side yet.
-    private func declarations(owedBy principal: Principal) async throws -> [InboxItem] {
+    /// Matches on the person's side in one of `stages`, with that side; none for staff and other roles.
+    private func matches(of principal: Principal, in stages: [EngagementStage]) async throws -> [(engagement: Engagement, id: UUID, side: DeclaringParty)] {
         let side: DeclaringParty
         switch principal.role {
         case .expert: side = .expert
         case .publicParticipant where principal.organisationID != nil: side = .publicBody
         default: return []
         }
-        let mine = try await Engagement.query(on: db).filter(\.$stage == .dueDiligence).with(\.$need).with(\.$expert).sort(\.$createdAt).all()
+        return try await Engagement.query(on: db).filter(\.$stage ~~ stages).with(\.$need).with(\.$expert).sort(\.$createdAt).all()
             .filter { side == .expert ? $0.expert.$user.id == principal.userID : $0.need.$organisation.id == principal.organisationID }
-        guard !mine.isEmpty else { return [] }
-        let filed = try await DeclarationRecord.query(on: db).filter(\.$engagement.$id ~~ mine.map { try $0.requireID() })
-            .filter(\.$party == side).all()
-        let done = Set(filed.map(\.$engagement.id))
-        return try mine.filter { !done.contains(try $0.requireID()) }
-            .map { InboxItem(kind: .declarationToFile, subject: $0.need.title, href: DeclarationRoute.form.link(try $0.requireID())) }
+            .map { ($0, try $0.requireID(), side) }
+    }
+
+    /// Matches in due diligence that have no declaration from the person's side yet.
+    private func declarations(owedBy principal: Principal) async throws -> [InboxItem] {
+        let mine = try await matches(of: principal, in: [.dueDiligence])
+        guard let side = mine.first?.side else { return [] }
+        let filed = Set(try await DeclarationRecord.query(on: db).filter(\.$engagement.$id ~~ mine.map(\.id)).filter(\.$party == side).all()
+            .map(\.$engagement.id))
+        return mine.filter { !filed.contains($0.id) }
+            .map { InboxItem(kind: .declarationToFile, subject: $0.engagement.need.title, href: DeclarationRoute.form.link($0.id)) }
+    }
+
+    /// Closing or closed matches without a closing report ask both sides to write it; once it is written, a closed
+    /// match asks each side that has not yet said what may be published.
+    private func reports(owedBy principal: Principal) async throws -> [InboxItem] {
+        let mine = try await matches(of: principal, in: [.closing, .closed])
+        guard let side = mine.first?.side else { return [] }
+        let written = Set(try await ClosingReport.query(on: db).filter(\.$engagement.$id ~~ mine.map(\.id)).all().map(\.$engagement.id))
+        let decided = Set(try await PublicationConsent.query(on: db).filter(\.$engagement.$id ~~ mine.map(\.id)).filter(\.$party == side).all()
+            .map(\.$engagement.id))
+        return mine.compactMap { match in
+            let title = match.engagement.need.title, href = ReportRoute.show.link(match.id)
+            if !written.contains(match.id) { return InboxItem(kind: .reportToWrite, subject: title, href: href) }
+            if match.engagement.stage == .closed, !decided.contains(match.id) { return InboxItem(kind: .consentToGive, subject: title, href: href) }
+            return nil
+        }
     }
 }
