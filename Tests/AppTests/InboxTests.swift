@@ -98,4 +98,47 @@ final class InboxTests: AppTestCase {
             XCTAssertEqual(staff, [])
         }
     }
+
+    func testEachSideSignsTheLatestTermsOnceAndStaffSignForTheProgrammeOffice() async throws {
+        try await withTestApp { app in
+            let match = try await clearedMatch(app)
+            let api = "/api/v1/matches/\(match.id!.uuidString.lowercased())", terms = TermsRoute.show.link(match.id!)
+            let emails = [DueDiligenceTests.elenaEmail, Demo.publicES, Demo.coordinator]
+            let people = try await emails.asyncMap { try await self.user($0, on: app) }
+            let inbox = Inbox(db: app.db)
+            func owes(_ person: User) async throws -> Bool { try await inbox.items(for: person.principal).contains { $0.href == terms && $0.kind == .termsToSign } }
+            for person in people {
+                let owed = try await owes(person)
+                XCTAssertFalse(owed, "no version, nothing to sign")
+            }
+
+            let clients = try await people.asyncMap { try await APIClient.forUser($0, app: app) }
+            let saved = try await clients[0].send(.PUT, "\(api)/terms", json: Self.termsJSON())
+            XCTAssertEqual(saved.status, .created)
+            for person in people {
+                let owed = try await owes(person)
+                XCTAssertTrue(owed)
+            }
+            let administrator = try await user(Demo.administrator, on: app)
+            let officeOwes = try await owes(administrator)
+            XCTAssertTrue(officeOwes, "any coordinator may sign for the programme office")
+
+            _ = try await clients[0].send(.POST, "\(api)/terms/sign")
+            let expertOwes = try await owes(people[0]), bodyOwes = try await owes(people[1])
+            XCTAssertFalse(expertOwes, "signed, so gone")
+            XCTAssertTrue(bodyOwes)
+            _ = try await clients[2].send(.POST, "\(api)/terms/sign")
+            let officeStillOwes = try await owes(administrator)
+            XCTAssertFalse(officeStillOwes, "the programme office has signed")
+        }
+    }
 }
+
+private extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var out: [T] = []
+        for element in self { out.append(try await transform(element)) }
+        return out
+    }
+}
+

@@ -4,8 +4,8 @@ import Foundation
 
 /// What is waiting for one person, worked out from the programme's state each time it is asked: staff see the
 /// registrations, needs and profiles to screen and the waivers another coordinator asked them to approve; the parties
-/// to a match see the declaration of interests they still owe, the closing report to write, and their consent to
-/// publish once it is written.
+/// to a match see the declaration of interests they still owe, the Terms of Reference to sign (staff sign for the
+/// programme office), the closing report to write, and their consent to publish once it is written.
 struct Inbox: Sendable {
     let db: Database
 
@@ -19,6 +19,7 @@ struct Inbox: Sendable {
         }
         items += try await declarations(owedBy: principal)
         items += try await reports(owedBy: principal)
+        items += try await termsToSign(by: principal)
         return items
     }
 
@@ -82,5 +83,26 @@ struct Inbox: Sendable {
             if match.engagement.stage == .closed, !decided.contains(match.id) { return InboxItem(kind: .consentToGive, subject: title, href: href) }
             return nil
         }
+    }
+
+    /// Terms of Reference in drafting whose latest version the person's side has not signed: the programme office's
+    /// signature is any coordinator's to give.
+    private func termsToSign(by principal: Principal) async throws -> [InboxItem] {
+        let drafting: [(engagement: Engagement, id: UUID, side: TermsSide)]
+        if principal.role.managesProgramme {
+            drafting = try await Engagement.query(on: db).filter(\.$stage == .torDrafting).with(\.$need).sort(\.$createdAt).all()
+                .map { ($0, try $0.requireID(), .programmeOffice) }
+        } else {
+            drafting = try await matches(of: principal, in: [.torDrafting]).map { ($0.engagement, $0.id, $0.side == .expert ? .expert : .publicBody) }
+        }
+        guard let side = drafting.first?.side else { return [] }
+        let versions = try await TermsVersion.query(on: db).filter(\.$engagement.$id ~~ drafting.map(\.id)).all()
+        let latest = Dictionary(grouping: versions, by: \.$engagement.id).compactMapValues { $0.max { $0.number < $1.number } }
+        let signed = Set(try await TermsSignature.query(on: db).filter(\.$version.$id ~~ latest.values.map { try $0.requireID() })
+            .filter(\.$side == side).all().map(\.$version.id))
+        return try drafting.filter { match in
+            guard let version = latest[match.id] else { return false }
+            return !signed.contains(try version.requireID())
+        }.map { InboxItem(kind: .termsToSign, subject: $0.engagement.need.title, href: TermsRoute.show.link($0.id)) }
     }
 }

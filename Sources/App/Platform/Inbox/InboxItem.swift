@@ -2,7 +2,7 @@
 /// resolves it.
 struct InboxItem: Encodable, Sendable, Equatable {
     enum Kind: String, Encodable, Sendable, CaseIterable {
-        case registration, needToScreen, profileToScreen, waiverToApprove, declarationToFile, reportToWrite, consentToGive
+        case registration, needToScreen, profileToScreen, waiverToApprove, declarationToFile, termsToSign, reportToWrite, consentToGive
     }
 
     let kind: Kind
@@ -20,6 +20,7 @@ struct InboxItem: Encodable, Sendable, Equatable {
         case .profileToScreen: "inbox.profile_to_screen"
         case .waiverToApprove: "inbox.waiver_to_approve"
         case .declarationToFile: "inbox.declaration_to_file"
+        case .termsToSign: "inbox.terms_to_sign"
         case .reportToWrite: "inbox.report_to_write"
         case .consentToGive: "inbox.consent_to_give"
         }
