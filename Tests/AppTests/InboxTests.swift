@@ -130,6 +130,22 @@ final class InboxTests: AppTestCase {
             _ = try await clients[2].send(.POST, "\(api)/terms/sign")
             let officeStillOwes = try await owes(administrator)
             XCTAssertFalse(officeStillOwes, "the programme office has signed")
+
+            // Once all three have signed, each party is asked for the baseline questionnaire until they answer it.
+            _ = try await clients[1].send(.POST, "\(api)/terms/sign")
+            let baseline = EvaluationRoute.form.link(match.id!, EvaluationStage.pre)
+            for person in people.prefix(2) {
+                let asked = try await inbox.items(for: person.principal).filter { $0.kind == .questionnaireToAnswer }.map(\.href)
+                XCTAssertEqual(asked, [baseline])
+            }
+            let staffAsked = try await inbox.items(for: people[2].principal).filter { $0.kind == .questionnaireToAnswer }
+            XCTAssertEqual(staffAsked, [], "staff do not answer the parties' questionnaires")
+            let answered = try await clients[0].send(.POST, "\(api)/evaluations/pre", json: #"{"answers": {"expectations": "A working pipeline"}}"#)
+            XCTAssertEqual(answered.status, .created)
+            let expertAsked = try await inbox.items(for: people[0].principal).filter { $0.kind == .questionnaireToAnswer }
+            XCTAssertEqual(expertAsked, [], "answered, so gone")
+            let bodyAsked = try await inbox.items(for: people[1].principal).filter { $0.kind == .questionnaireToAnswer }
+            XCTAssertEqual(bodyAsked.count, 1)
         }
     }
 }

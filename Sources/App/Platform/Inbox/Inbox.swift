@@ -5,7 +5,8 @@ import Foundation
 /// What is waiting for one person, worked out from the programme's state each time it is asked: staff see the
 /// registrations, needs and profiles to screen and the waivers another coordinator asked them to approve; the parties
 /// to a match see the declaration of interests they still owe, the Terms of Reference to sign (staff sign for the
-/// programme office), the closing report to write, and their consent to publish once it is written.
+/// programme office), the questionnaires to answer, the closing report to write, and their consent to publish once
+/// it is written.
 struct Inbox: Sendable {
     let db: Database
 
@@ -20,6 +21,7 @@ struct Inbox: Sendable {
         items += try await declarations(owedBy: principal)
         items += try await reports(owedBy: principal)
         items += try await termsToSign(by: principal)
+        items += try await questionnaires(owedBy: principal)
         return items
     }
 
@@ -105,4 +107,16 @@ struct Inbox: Sendable {
             return !signed.contains(try version.requireID())
         }.map { InboxItem(kind: .termsToSign, subject: $0.engagement.need.title, href: TermsRoute.show.link($0.id)) }
     }
+
+    /// Questionnaire rounds open on the person's running matches that they have not answered; nobody answers once
+    /// the match is finished.
+    private func questionnaires(owedBy principal: Principal) async throws -> [InboxItem] {
+        let running = try await matches(of: principal, in: [.torSigned, .active, .closing])
+        guard !running.isEmpty else { return [] }
+        let titles = Dictionary(uniqueKeysWithValues: running.map { ($0.id, $0.engagement.need.title) })
+        return try await EvaluationRound.query(on: db).filter(\.$engagement.$id ~~ running.map(\.id)).with(\.$responses).sort(\.$openedAt).all()
+            .filter { round in !round.responses.contains { $0.$respondent.id == principal.userID } }
+            .map { InboxItem(kind: .questionnaireToAnswer, subject: titles[$0.$engagement.id] ?? "", href: EvaluationRoute.form.link($0.$engagement.id, $0.stage)) }
+    }
 }
+

@@ -2,7 +2,7 @@
 /// resolves it.
 struct InboxItem: Encodable, Sendable, Equatable {
     enum Kind: String, Encodable, Sendable, CaseIterable {
-        case registration, needToScreen, profileToScreen, waiverToApprove, declarationToFile, termsToSign, reportToWrite, consentToGive
+        case registration, needToScreen, profileToScreen, waiverToApprove, declarationToFile, termsToSign, questionnaireToAnswer, reportToWrite, consentToGive
     }
 
     let kind: Kind
@@ -21,6 +21,7 @@ struct InboxItem: Encodable, Sendable, Equatable {
         case .waiverToApprove: "inbox.waiver_to_approve"
         case .declarationToFile: "inbox.declaration_to_file"
         case .termsToSign: "inbox.terms_to_sign"
+        case .questionnaireToAnswer: "inbox.questionnaire_to_answer"
         case .reportToWrite: "inbox.report_to_write"
         case .consentToGive: "inbox.consent_to_give"
         }
