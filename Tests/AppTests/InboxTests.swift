@@ -29,6 +29,11 @@ final class InboxTests: AppTestCase {
             XCTAssertContains(bodyAsked, form)
             let staff = try await coordinator.get(HomeRoute.home.link()).body.string
             XCTAssertFalse(staff.contains(form), "staff do not declare")
+            XCTAssertTrue(staff.contains(#"<a href="\#(DueDiligenceRoute.review.link(match.id!))">Complete the due-diligence checklist"#),
+                          "staff complete the checklist")
+            try await completeChecklist(&coordinator, base)
+            let completed = try await coordinator.get(HomeRoute.home.link()).body.string
+            XCTAssertFalse(completed.contains("Complete the due-diligence checklist"), "every item recorded, so gone")
 
             _ = try await expert.post("\(base)/declaration", form: DueDiligenceTests.declaration())
             let filed = try await expert.get(HomeRoute.home.link()).body.string

@@ -3,7 +3,8 @@ import Fluent
 import Foundation
 
 /// What is waiting for one person, worked out from the programme's state each time it is asked: staff see the
-/// registrations, needs and profiles to screen and the waivers another coordinator asked them to approve; the parties
+/// registrations, needs and profiles to screen, due-diligence checklists to complete and the waivers another
+/// coordinator asked them to approve; the parties
 /// to a match see the declaration of interests they still owe, the Terms of Reference to sign (staff sign for the
 /// programme office), the questionnaires to answer, the closing report to write, and their consent to publish once
 /// it is written.
@@ -17,6 +18,7 @@ struct Inbox: Sendable {
             items += try await needsToScreen()
             items += try await profilesToScreen()
             items += try await waivers(awaiting: principal)
+            items += try await checklists()
         }
         items += try await declarations(owedBy: principal)
         items += try await reports(owedBy: principal)
@@ -117,6 +119,18 @@ struct Inbox: Sendable {
         return try await EvaluationRound.query(on: db).filter(\.$engagement.$id ~~ running.map(\.id)).with(\.$responses).sort(\.$openedAt).all()
             .filter { round in !round.responses.contains { $0.$respondent.id == principal.userID } }
             .map { InboxItem(kind: .questionnaireToAnswer, subject: titles[$0.$engagement.id] ?? "", href: EvaluationRoute.form.link($0.$engagement.id, $0.stage)) }
+    }
+
+    /// Matches whose due diligence is open with a checklist item still pending (an item never recorded is pending).
+    private func checklists() async throws -> [InboxItem] {
+        let open = try await Engagement.query(on: db).filter(\.$stage == .dueDiligence).filter(\.$dueDiligence == .open).with(\.$need)
+            .sort(\.$createdAt).all()
+        guard !open.isEmpty else { return [] }
+        let settled = try await ChecklistRecord.query(on: db).filter(\.$engagement.$id ~~ open.map { try $0.requireID() })
+            .filter(\.$status != .pending).all()
+        let settledCount = Dictionary(grouping: settled, by: \.$engagement.id).mapValues(\.count)
+        return try open.filter { (settledCount[try $0.requireID()] ?? 0) < DueDiligenceItem.allCases.count }
+            .map { InboxItem(kind: .checklistToComplete, subject: $0.need.title, href: DueDiligenceRoute.review.link(try $0.requireID())) }
     }
 }
 

@@ -2,7 +2,7 @@
 /// resolves it.
 struct InboxItem: Encodable, Sendable, Equatable {
     enum Kind: String, Encodable, Sendable, CaseIterable {
-        case registration, needToScreen, profileToScreen, waiverToApprove, declarationToFile, termsToSign, questionnaireToAnswer, reportToWrite, consentToGive
+        case registration, needToScreen, profileToScreen, checklistToComplete, waiverToApprove, declarationToFile, termsToSign, questionnaireToAnswer, reportToWrite, consentToGive
     }
 
     let kind: Kind
@@ -18,6 +18,7 @@ struct InboxItem: Encodable, Sendable, Equatable {
         case .registration: "inbox.registration"
         case .needToScreen: "inbox.need_to_screen"
         case .profileToScreen: "inbox.profile_to_screen"
+        case .checklistToComplete: "inbox.checklist_to_complete"
         case .waiverToApprove: "inbox.waiver_to_approve"
         case .declarationToFile: "inbox.declaration_to_file"
         case .termsToSign: "inbox.terms_to_sign"
