@@ -180,11 +180,9 @@ public struct IndicatorRun: Sendable {
         for index in indicators.indices { indicators[index].merge(any: later.indicators[index]) }
     }
 
-    private mutating func absorb(_ parts: [(run: IndicatorRun, problems: [LineProblem])], problem: (LineProblem) -> Void) {
-        for part in parts {
-            merge(part.run)
-            part.problems.forEach(problem)
-        }
+    private mutating func absorb(_ part: (run: IndicatorRun, problems: [LineProblem]), problem: (LineProblem) -> Void) {
+        merge(part.run)
+        part.problems.forEach(problem)
     }
 
     static func parse(_ batch: LineReader.Batch, threads: Int) -> [ParsedLine<CompiledRelease>] {
@@ -257,7 +255,7 @@ private final class Slots<Value>: @unchecked Sendable {
 private final class BatchEvaluation: @unchecked Sendable {
     typealias Part = (run: IndicatorRun, problems: [IndicatorRun.LineProblem])
     private let done = DispatchSemaphore(value: 0)
-    private var parts: [Part] = []
+    private var part: Part?
 
     init(_ batch: LineReader.Batch, parsed: [IndicatorRun.ParsedLine<CompiledRelease>]?, from start: Int, template: IndicatorRun, threads: Int) {
         DispatchQueue.global().async { [self] in
@@ -273,7 +271,7 @@ private final class BatchEvaluation: @unchecked Sendable {
                 slots.set(slice, part)
             }
             Self.mergeInPairs(slots, count: slices, empty: (template, []))
-            parts = [slots.take(0, leaving: (template, []))]
+            part = slots.take(0, leaving: (template, []))
             done.signal()
         }
     }
@@ -297,9 +295,9 @@ private final class BatchEvaluation: @unchecked Sendable {
         }
     }
 
-    /// The batch's one part, once done; the semaphore orders the writes before this read.
-    func wait() -> [Part] {
+    /// The whole batch as one part, once done; the semaphore orders the write before this read.
+    func wait() -> Part {
         done.wait()
-        return parts
+        return part!
     }
 }

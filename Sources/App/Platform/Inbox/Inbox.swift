@@ -4,10 +4,9 @@ import Foundation
 
 /// What is waiting for one person, worked out from the programme's state each time it is asked: staff see the
 /// registrations, needs and profiles to screen, due-diligence checklists to complete and the waivers another
-/// coordinator asked them to approve; the parties
-/// to a match see the declaration of interests they still owe, the Terms of Reference to sign (staff sign for the
-/// programme office), the questionnaires to answer, the closing report to write, and their consent to publish once
-/// it is written.
+/// coordinator asked them to approve; the parties to a match see the declaration of interests they still owe, the
+/// Terms of Reference to sign (staff sign for the programme office), the questionnaires to answer, the closing report
+/// to write, and their consent to publish once it is written.
 struct Inbox: Sendable {
     let db: Database
 
@@ -20,12 +19,17 @@ struct Inbox: Sendable {
             items += try await waivers(awaiting: principal)
             items += try await checklists()
         }
-        items += try await declarations(owedBy: principal)
-        items += try await reports(owedBy: principal)
-        items += try await termsToSign(by: principal)
-        items += try await questionnaires(owedBy: principal)
+        // A party's matches at every stage that can ask something of them, loaded once for every kind below.
+        let mine = try await matches(of: principal, in: [.dueDiligence, .torDrafting, .torSigned, .active, .closing, .closed])
+        func at(_ stages: EngagementStage...) -> [PartyMatch] { mine.filter { stages.contains($0.engagement.stage) } }
+        items += try await declarations(owedBy: at(.dueDiligence))
+        items += try await reports(owedBy: at(.closing, .closed))
+        items += try await termsToSign(by: principal, drafting: at(.torDrafting))
+        items += try await questionnaires(owedBy: principal, running: at(.torSigned, .active, .closing))
         return items
     }
+
+    typealias PartyMatch = (engagement: Engagement, id: UUID, side: DeclaringParty)
 
     private func registrations() async throws -> [InboxItem] {
         try await User.query(on: db).filter(\.$status == .pending).sort(\.$createdAt).all()
@@ -51,7 +55,7 @@ struct Inbox: Sendable {
     }
 
     /// Matches on the person's side in one of `stages`, with that side; none for staff and other roles.
-    private func matches(of principal: Principal, in stages: [EngagementStage]) async throws -> [(engagement: Engagement, id: UUID, side: DeclaringParty)] {
+    private func matches(of principal: Principal, in stages: [EngagementStage]) async throws -> [PartyMatch] {
         let side: DeclaringParty
         switch principal.role {
         case .expert: side = .expert
@@ -64,8 +68,7 @@ struct Inbox: Sendable {
     }
 
     /// Matches in due diligence that have no declaration from the person's side yet.
-    private func declarations(owedBy principal: Principal) async throws -> [InboxItem] {
-        let mine = try await matches(of: principal, in: [.dueDiligence])
+    private func declarations(owedBy mine: [PartyMatch]) async throws -> [InboxItem] {
         guard let side = mine.first?.side else { return [] }
         let filed = Set(try await DeclarationRecord.query(on: db).filter(\.$engagement.$id ~~ mine.map(\.id)).filter(\.$party == side).all()
             .map(\.$engagement.id))
@@ -75,8 +78,7 @@ struct Inbox: Sendable {
 
     /// Closing or closed matches without a closing report ask both sides to write it; once it is written, a closed
     /// match asks each side that has not yet said what may be published.
-    private func reports(owedBy principal: Principal) async throws -> [InboxItem] {
-        let mine = try await matches(of: principal, in: [.closing, .closed])
+    private func reports(owedBy mine: [PartyMatch]) async throws -> [InboxItem] {
         guard let side = mine.first?.side else { return [] }
         let written = Set(try await ClosingReport.query(on: db).filter(\.$engagement.$id ~~ mine.map(\.id)).all().map(\.$engagement.id))
         let decided = Set(try await PublicationConsent.query(on: db).filter(\.$engagement.$id ~~ mine.map(\.id)).filter(\.$party == side).all()
@@ -91,13 +93,13 @@ struct Inbox: Sendable {
 
     /// Terms of Reference in drafting whose latest version the person's side has not signed: the programme office's
     /// signature is any coordinator's to give.
-    private func termsToSign(by principal: Principal) async throws -> [InboxItem] {
+    private func termsToSign(by principal: Principal, drafting mine: [PartyMatch]) async throws -> [InboxItem] {
         let drafting: [(engagement: Engagement, id: UUID, side: TermsSide)]
         if principal.role.managesProgramme {
             drafting = try await Engagement.query(on: db).filter(\.$stage == .torDrafting).with(\.$need).sort(\.$createdAt).all()
                 .map { ($0, try $0.requireID(), .programmeOffice) }
         } else {
-            drafting = try await matches(of: principal, in: [.torDrafting]).map { ($0.engagement, $0.id, $0.side == .expert ? .expert : .publicBody) }
+            drafting = mine.map { ($0.engagement, $0.id, $0.side == .expert ? .expert : .publicBody) }
         }
         guard let side = drafting.first?.side else { return [] }
         let versions = try await TermsVersion.query(on: db).filter(\.$engagement.$id ~~ drafting.map(\.id)).all()
@@ -112,8 +114,7 @@ struct Inbox: Sendable {
 
     /// Questionnaire rounds open on the person's running matches that they have not answered; nobody answers once
     /// the match is finished.
-    private func questionnaires(owedBy principal: Principal) async throws -> [InboxItem] {
-        let running = try await matches(of: principal, in: [.torSigned, .active, .closing])
+    private func questionnaires(owedBy principal: Principal, running: [PartyMatch]) async throws -> [InboxItem] {
         guard !running.isEmpty else { return [] }
         let titles = Dictionary(uniqueKeysWithValues: running.map { ($0.id, $0.engagement.need.title) })
         return try await EvaluationRound.query(on: db).filter(\.$engagement.$id ~~ running.map(\.id)).with(\.$responses).sort(\.$openedAt).all()
