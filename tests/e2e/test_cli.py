@@ -16,7 +16,7 @@ def test_audit_verify_passes_then_names_an_entry_edited_by_hand(data_dir):
 
     intact = run_cli(["audit", "verify"], data_dir)
     assert intact.returncode == 0, intact.stderr
-    assert "Audit log intact: 26 entries, 26 signed checkpoints" in intact.stdout
+    assert "Audit log intact: 484 entries, 484 signed checkpoints" in intact.stdout
 
     with sqlite3.connect(data_dir / "integrity.sqlite") as db:
         db.execute("UPDATE audit_entries SET reason = 'nothing to see' WHERE sequence = 9")
@@ -46,8 +46,15 @@ def test_audit_verify_with_a_foreign_public_key_fails(data_dir):
 
 
 def test_seed_demo_is_idempotent(data_dir):
-    assert "19 records created" in run_cli(["seed-demo"], data_dir).stdout
+    assert "144 records created" in run_cli(["seed-demo"], data_dir).stdout
+    first = dump(data_dir)
     assert "0 records created" in run_cli(["seed-demo"], data_dir).stdout
+    assert dump(data_dir) == first, "a second seed-demo changed the database"
+
+
+def dump(data_dir):
+    with sqlite3.connect(data_dir / "integrity.sqlite") as db:
+        return list(db.iterdump())
 
 
 def test_user_create_reads_the_password_from_stdin(data_dir):
@@ -187,7 +194,9 @@ def test_reminders_run_once_from_the_command_line(data_dir):
     assert run_cli(["seed-demo"], data_dir).returncode == 0
     first = run_cli(["reminders"], data_dir)
     assert first.returncode == 0, first.stderr
-    assert "Sent 0 reminders." in first.stdout
+    assert "Sent 3 reminders." in first.stdout, "the demo's active engagement has an overdue action and two overdue work items"
+    again = run_cli(["reminders"], data_dir)
+    assert "Sent 0 reminders." in again.stdout, "each cause is told once"
     bad = run_cli(["reminders"], data_dir, env={"INACTIVITY_DAYS": "0"})
     assert bad.returncode != 0 and "INACTIVITY_DAYS must be 1–90" in bad.stderr
 
@@ -197,7 +206,7 @@ def test_programme_summary_prints_json_in_the_chosen_language(data_dir):
     summary = run_cli(["programme", "summary", "--language", "fr"], data_dir)
     assert summary.returncode == 0, summary.stderr
     data = json.loads(summary.stdout)
-    assert data["stages"][0] == {"stage": "proposed", "label": "Appariement proposé", "count": 0}
+    assert data["stages"][0] == {"stage": "proposed", "label": "Appariement proposé", "count": 1}
     assert {i["indicator"] for i in data["indicators"]} >= {"upskilling", "ecosystem"}
     bad = run_cli(["programme", "summary", "--language", "de"], data_dir)
     assert bad.returncode != 0 and "--language must be en, fr or es" in bad.stderr

@@ -96,7 +96,7 @@ public enum DemoProgramme {
         return Summary(created: created, logins: logins)
     }
 
-    private static func createPerson(_ person: PersonSeed, passwordHash: String, app: Application) async throws {
+    static func createPerson(_ person: PersonSeed, passwordHash: String, app: Application) async throws {
         let id = StableID.make(person.key)
         let now = app.clock.now()
         try await app.auditLog.transaction(on: app.db, actor: .system("seed")) { scope in

@@ -27,7 +27,7 @@ public enum Platform {
         try await app.skillsCatalogue.reload(from: app.db)
     }
 
-    /// The demo accounts; with `exchange`, also a completed expert profile and screened needs to match.
+    /// The demo accounts; with `exchange`, also the living programme (see `DemoExchange`).
     public static func seedDemo(_ app: Application, exchange: Bool = false) async throws -> DemoProgramme.Summary {
         let accounts = try await DemoProgramme.seed(app)
         guard exchange else { return accounts }
@@ -92,7 +92,7 @@ public enum Platform {
         guard try await Organisation.find(GeneratedProgramme.id("body", 0), on: app.db) == nil else {
             throw CommandError(description: "this database already holds a generated programme; generate into a fresh one")
         }
-        _ = try await seedDemo(app, exchange: true)
+        _ = try await seedDemo(app)
         let size = GeneratedProgramme.Size(engagements: engagements, auditEntries: auditEntries)
         let summary = try await GeneratedProgramme(app: app, size: size, progress: progress).run()
         return "Generated \(summary.bodies) public bodies with a member each, \(summary.experts) experts, \(summary.needs) needs, "

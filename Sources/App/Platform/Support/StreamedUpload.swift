@@ -56,12 +56,17 @@ struct StreamedUpload: Sendable {
     /// A small body already in memory (the API's JSON text), stored as an upload is.
     static func store(_ bytes: [UInt8], _ req: Request, into directory: String) async throws -> StreamedUpload {
         let url = URL(fileURLWithPath: directory).appendingPathComponent(UUID().uuidString.lowercased() + ".part")
-        try await req.application.threadPool.runIfActive {
+        return try await req.application.threadPool.runIfActive {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: url)
+            return try written(bytes, to: url, fileName: nil)
         }
+    }
+
+    /// Bytes in memory written to `url`, as an upload of them would leave them.
+    static func written(_ bytes: [UInt8], to url: URL, fileName: String?) throws -> StreamedUpload {
+        try Data(bytes).write(to: url)
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-        return StreamedUpload(url: url, bytes: bytes.count, digest: digest, fileName: nil, fields: [:])
+        return StreamedUpload(url: url, bytes: bytes.count, digest: digest, fileName: fileName, fields: [:])
     }
 
     /// Reads a page form: the CSRF token, which pages put before the file, is checked as soon as the file begins, so
