@@ -53,7 +53,7 @@ final class InboxTests: AppTestCase {
             (waiver.$engagement.id, waiver.outcome, waiver.status, waiver.text) = (match.id!, .mitigated, .awaitingApproval, "Low risk.")
             (waiver.signals, waiver.requestedBy, waiver.requestedAt) = (JSONList([]), coordinator.id!, Date())
             try await waiver.create(on: app.db)
-            let inbox = Inbox(db: app.db)
+            let inbox = Inbox(db: app.db, today: CalendarDate(app.clock.now()))
 
             let mine = try await inbox.items(for: coordinator.principal)
             XCTAssertFalse(mine.contains { $0.kind == .waiverToApprove }, "never the coordinator who asked")
@@ -78,7 +78,7 @@ final class InboxTests: AppTestCase {
             _ = try await coordinator.send(.POST, "\(api)/closing")
             let closed = try await coordinator.send(.POST, "\(api)/close", json: #"{"overrideReason": "Both sides confirmed the outputs."}"#)
             XCTAssertEqual(closed.status, .ok)
-            let inbox = Inbox(db: app.db)
+            let inbox = Inbox(db: app.db, today: CalendarDate(app.clock.now()))
             let body = try await user(Demo.publicES, on: app), expert = try await user(DueDiligenceTests.elenaEmail, on: app)
             let report = ReportRoute.show.link(id)
             for party in [body, expert] {
@@ -110,7 +110,7 @@ final class InboxTests: AppTestCase {
             let api = "/api/v1/matches/\(match.id!.uuidString.lowercased())", terms = TermsRoute.show.link(match.id!)
             let emails = [DueDiligenceTests.elenaEmail, Demo.publicES, Demo.coordinator]
             let people = try await emails.asyncMap { try await self.user($0, on: app) }
-            let inbox = Inbox(db: app.db)
+            let inbox = Inbox(db: app.db, today: CalendarDate(app.clock.now()))
             func owes(_ person: User) async throws -> Bool { try await inbox.items(for: person.principal).contains { $0.href == terms && $0.kind == .termsToSign } }
             for person in people {
                 let owed = try await owes(person)

@@ -140,7 +140,7 @@ def test_a_public_participant_drafts_and_submits_a_need_with_its_readiness(visit
 
 
 def test_an_expert_completes_and_submits_their_profile(visitor):
-    visitor.log_in("experta@demo.integrity.invalid", PASSWORD)
+    visitor.log_in("expert-33@demo.integrity.invalid", PASSWORD)  # signed up, profile not yet filled in
     visitor.switch_language("es")
     visitor.open("/profile")
     visitor.fill_expert_profile(country="MX", years="7", field="fraud", skill="procurement-red-flags", language="es",
@@ -154,7 +154,7 @@ def test_an_expert_completes_and_submits_their_profile(visitor):
 
     visitor.log_in("coordinator@demo.integrity.invalid", PASSWORD)
     visitor.open("/experts")
-    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "Elena Muestra (demo)"))
+    visitor.click_and_wait(visitor.driver.find_element(By.LINK_TEXT, "Gabriel Haddad (demo)"))
     visitor.check_accessibility()
     assert visitor.driver.find_element(By.CSS_SELECTOR, 'form[action$="/decision"] textarea#reason')
 

@@ -67,7 +67,11 @@ enum DemoCast {
         let sectors: [String]
         var outcome: Outcome = .eligible
 
-        enum Outcome { case eligible, awaitingReview, ineligible(reason: String) }
+        enum Outcome {
+            case eligible, awaitingReview, ineligible(reason: String)
+            /// Signed up, profile not yet filled in: a newcomer to try the profile form with.
+            case notStarted
+        }
     }
 
     private static let firstNames = ["Amara", "Bruno", "Chloé", "Diego", "Esi", "Farid", "Grace", "Hugo", "Inés", "Jomo", "Karin", "Luis",
@@ -86,8 +90,9 @@ enum DemoCast {
     private static let sectorPool = ["public_procurement", "public_finance", "justice", "health", "financial_services",
                                      "digital_services", "extractives", "infrastructure"]
 
-    /// Thirty-eight generated experts besides Eli and Elena: thirty-three eligible, three waiting for a coordinator
-    /// (fewer than five years of experience) and two found ineligible with the coordinator's reason.
+    /// Thirty-eight generated experts besides Eli and Elena: thirty-two eligible, one who has not filled in a profile
+    /// yet, three waiting for a coordinator (fewer than five years of experience) and two found ineligible with the
+    /// coordinator's reason.
     static let experts: [Expert] = (0..<38).map { index in
         let language = SupportedLanguage.allCases[index % 3]
         let second: (String, Int) = language == .en ? ((index % 2 == 0 ? "fr" : "es"), 2) : ("en", 3 - index % 2)
@@ -103,6 +108,8 @@ enum DemoCast {
             fields: [["audit", "fraud"], ["anti_corruption"], ["integrity", "compliance"], ["fraud"]][index % 4],
             sectors: [sectorPool[index % sectorPool.count], sectorPool[(index + 3) % sectorPool.count]])
         switch index {
+        case 32:
+            expert.outcome = .notStarted
         case 33, 34, 35:
             (expert.years, expert.capacity, expert.outcome) = (2 + index % 3, 1, .awaitingReview)
         case 36, 37:

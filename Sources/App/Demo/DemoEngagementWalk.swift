@@ -36,18 +36,19 @@ struct DemoEngagementWalk {
         case .proposed, .inProposal, .draft, .awaitingReview, .ineligible, .screened: return
         case .cancelled: return try await cancelAfterMarketingConcern()
         case .dueDiligenceWaiver: return try await requestWaiver()
+        case .dueDiligenceOpen: return try await startDueDiligence()
         default: break
         }
         try await clearDueDiligence()
         _ = try await terms.save(try termsOfReference(), on: match, by: expert)
-        if stage == .termsDrafting { return try await signed(by: [(.publicBody, member)]) }
+        if stage == .termsDrafting { return }
         try await signed(by: [(.expert, expert), (.publicBody, member), (.programmeOffice, coordinator)])
         try await answer(.pre, as: [.expert, .publicBody])
         if stage == .termsSigned { return }
         try await terms.start(match, by: coordinator)
         try await work()
         try await openMidTermRound()
-        if stage == .active { return try await answer(.mid, as: [.expert]) }
+        if stage == .active { return try await answer(.mid, as: [.publicBody]) }
         try await answer(.mid, as: [.expert, .publicBody])
         try await finishWork()
         try await engagements.beginClosing(match, by: coordinator)
@@ -81,14 +82,21 @@ struct DemoEngagementWalk {
                                       alternative: nil, on: match, by: colleague)
     }
 
+    /// Declarations and checks still under way: the body's declaration and three checklist items are outstanding.
+    private func startDueDiligence() async throws {
+        try await dueDiligence.open(match, by: coordinator)
+        try await declare(.expert, by: expert, conflict: nil)
+        try await completeChecklist(DueDiligenceItem.allCases.prefix(2))
+    }
+
     private func declare(_ party: DeclaringParty, by user: User, conflict: String?) async throws {
         var answers = Dictionary(uniqueKeysWithValues: ConflictQuestion.allCases.map { ($0, ConflictDeclaration.Answer(declared: false)) })
         if let conflict { answers[.employment] = .init(declared: true, details: conflict) }
         try await dueDiligence.declare(ConflictDeclaration(answers: answers), as: party, on: match, by: user)
     }
 
-    private func completeChecklist() async throws {
-        for item in DueDiligenceItem.allCases {
+    private func completeChecklist(_ items: some Sequence<DueDiligenceItem> = DueDiligenceItem.allCases) async throws {
+        for item in items {
             let entry = ChecklistEntry(status: .done, notes: DemoText.checked[language],
                                        links: ["https://registry.example.org/demo/\(item.rawValue)"])
             try await dueDiligence.record(item, entry, on: match, by: coordinator)

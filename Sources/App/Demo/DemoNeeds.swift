@@ -12,6 +12,8 @@ enum DemoStage: Sendable, Equatable {
     /// Part of the batch proposal, not yet decided.
     case inProposal
     case proposed
+    /// Due diligence open: the expert has declared, the body has not, and the checklist is under way.
+    case dueDiligenceOpen
     case dueDiligenceWaiver
     case termsDrafting
     case termsSigned
@@ -115,7 +117,7 @@ extension DemoCast {
                  areas: [6], issues: ["prosecution"], required: ["case-management"], preferred: ["process-automation"],
                  languages: ["en"], startIn: 20, outputs: "An evaluation of open-source case management tools.",
                  fields: ["anti_corruption"], sector: "justice"),
-            need("org.tn-instance", .inProposal, "Plateforme d'alerte : analyse des besoins (démo)",
+            need("org.tn-instance", .dueDiligenceOpen, "Plateforme d'alerte : analyse des besoins (démo)",
                  problem: "Nous voulons ouvrir un canal d'alerte sans savoir quel outil choisir.",
                  why: "Les entreprises ont déployé des canaux d'alerte depuis des années.",
                  areas: [1, 6], issues: ["whistleblowing"], required: ["whistleblowing-systems"], preferred: ["data-protection"],

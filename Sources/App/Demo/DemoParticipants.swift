@@ -76,6 +76,7 @@ struct DemoParticipants {
             created += 1
         }
         for expert in DemoCast.experts + signInExperts {
+            if case .notStarted = expert.outcome { continue }
             guard let user = try await User.find(StableID.make("user.\(expert.key)"), on: app.db) else { continue }
             created += try await profile(expert, of: user) ? 1 : 0
         }

@@ -5,10 +5,12 @@ import Foundation
 /// What is waiting for one person, worked out from the programme's state each time it is asked: staff see the
 /// registrations, needs and profiles to screen, due-diligence checklists to complete and the waivers another
 /// coordinator asked them to approve; the parties to a match see the declaration of interests they still owe, the
-/// Terms of Reference to sign (staff sign for the programme office), the questionnaires to answer, the closing report
-/// to write, and their consent to publish once it is written.
+/// Terms of Reference to sign (staff sign for the programme office), the questionnaires to answer, overdue actions and
+/// deliverables, the closing report to write, and their consent to publish once it is written.
 struct Inbox: Sendable {
     let db: Database
+    /// The day against which actions and deliverables are overdue.
+    let today: CalendarDate
 
     func items(for principal: Principal) async throws -> [InboxItem] {
         var items: [InboxItem] = []
@@ -26,6 +28,7 @@ struct Inbox: Sendable {
         items += try await reports(owedBy: at(.closing, .closed))
         items += try await termsToSign(by: principal, drafting: at(.torDrafting))
         items += try await questionnaires(owedBy: principal, running: at(.torSigned, .active, .closing))
+        items += try await overdueWork(of: at(.active, .closing))
         return items
     }
 
@@ -120,6 +123,20 @@ struct Inbox: Sendable {
         return try await EvaluationRound.query(on: db).filter(\.$engagement.$id ~~ running.map(\.id)).with(\.$responses).sort(\.$openedAt).all()
             .filter { round in !round.responses.contains { $0.$respondent.id == principal.userID } }
             .map { InboxItem(kind: .questionnaireToAnswer, subject: titles[$0.$engagement.id] ?? "", href: EvaluationRoute.form.link($0.$engagement.id, $0.stage)) }
+    }
+
+    /// Running matches with an action agreed in a meeting, or a deliverable or milestone, past its date and not done:
+    /// one item per match, leading to its work page.
+    private func overdueWork(of running: [PartyMatch]) async throws -> [InboxItem] {
+        guard !running.isEmpty else { return [] }
+        let ids = running.map(\.id)
+        let actions = try await ActionItem.query(on: db).filter(\.$engagementID ~~ ids).filter(\.$doneAt == nil).all()
+            .filter { CalendarDate($0.dueText).map { $0 < today } ?? false }.map(\.engagementID)
+        let work = try await WorkItem.query(on: db).filter(\.$engagement.$id ~~ ids).filter(\.$status ~~ [.planned, .inProgress]).all()
+            .filter { $0.due.map { $0 < today } ?? false }.map(\.$engagement.id)
+        let late = Set(actions + work)
+        return running.filter { late.contains($0.id) }
+            .map { InboxItem(kind: .overdueWork, subject: $0.engagement.need.title, href: WorkRoute.show.link($0.id)) }
     }
 
     /// Matches whose due diligence is open with a checklist item still pending (an item never recorded is pending).

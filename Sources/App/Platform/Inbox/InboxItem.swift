@@ -2,7 +2,7 @@
 /// resolves it.
 struct InboxItem: Encodable, Sendable, Equatable {
     enum Kind: String, Encodable, Sendable, CaseIterable {
-        case registration, needToScreen, profileToScreen, checklistToComplete, waiverToApprove, declarationToFile, termsToSign, questionnaireToAnswer, reportToWrite, consentToGive
+        case registration, needToScreen, profileToScreen, checklistToComplete, waiverToApprove, declarationToFile, termsToSign, questionnaireToAnswer, overdueWork, reportToWrite, consentToGive
     }
 
     let kind: Kind
@@ -23,6 +23,7 @@ struct InboxItem: Encodable, Sendable, Equatable {
         case .declarationToFile: "inbox.declaration_to_file"
         case .termsToSign: "inbox.terms_to_sign"
         case .questionnaireToAnswer: "inbox.questionnaire_to_answer"
+        case .overdueWork: "inbox.overdue_work"
         case .reportToWrite: "inbox.report_to_write"
         case .consentToGive: "inbox.consent_to_give"
         }

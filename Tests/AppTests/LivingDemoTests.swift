@@ -1,0 +1,65 @@
+@testable import App
+import ExchangeCore
+import Fluent
+import XCTVapor
+import XCTest
+
+/// The demo a newcomer signs in to: a programme with something at every stage, and for every account something
+/// waiting whose link opens a form that person may submit.
+final class LivingDemoTests: AppTestCase {
+    func testTheDemoHoldsEveryStageAndSeedingAgainChangesNothing() async throws {
+        try await withTestApp(seed: false) { app in
+            let first = try await Platform.seedDemo(app, exchange: true)
+            XCTAssertEqual(first.created, 144)
+            let stages = Set(try await Engagement.query(on: app.db).all().map(\.stage))
+            XCTAssertEqual(stages, Set(EngagementStage.allCases), "an engagement at every stage, cancelled included")
+            let needs = Set(try await Need.query(on: app.db).all().map(\.status))
+            XCTAssertEqual(needs, [.draft, .screened, .eligible, .ineligible], "needs written, awaiting review, screened both ways")
+            let experts = Set(try await ExpertProfile.query(on: app.db).all().map(\.status))
+            XCTAssertEqual(experts, [.screened, .eligible, .ineligible])
+            let bodies = try await Organisation.query(on: app.db).filter(\.$kind == .publicBody).all()
+            XCTAssertEqual(bodies.filter { $0.participationStatus == .eligible }.count, 12)
+            XCTAssertGreaterThanOrEqual(Set(bodies.map(\.country)).count, 6)
+            let published = try await Publication.query(on: app.db).count()
+            XCTAssertEqual(published, 2)
+            let run = try await RedFlagRun.query(on: app.db).first()
+            XCTAssertEqual(run?.status, .completed)
+            XCTAssertEqual(run?.processes, DemoRedFlags.releases)
+
+            let entries = try await AuditEntryRecord.query(on: app.db).count()
+            let again = try await Platform.seedDemo(app, exchange: true)
+            XCTAssertEqual(again.created, 0)
+            let entriesAfter = try await AuditEntryRecord.query(on: app.db).count()
+            XCTAssertEqual(entriesAfter, entries, "a second seed writes nothing")
+        }
+    }
+
+    func testEveryDemoAccountHasSomethingWaitingThatOpensAFormItMaySubmit() async throws {
+        try await withTestApp { app in
+            _ = try await Platform.seedDemo(app, exchange: true)
+            let people = try await User.query(on: app.db).filter(\.$status == .active).all()
+            var kinds = Set<InboxItem.Kind>()
+            var waiting = 0
+            for person in people {
+                let items = try await Inbox(db: app.db, today: CalendarDate(app.clock.now())).items(for: person.principal)
+                guard !items.isEmpty else { continue }
+                waiting += 1
+                var browser = BrowserSession(app: app)
+                try await browser.login(person.email)
+                for item in items {
+                    kinds.insert(item.kind)
+                    let page = try await browser.get(item.href)
+                    XCTAssertEqual(page.status, .ok, "\(person.email): \(item.kind) → \(item.href)")
+                    XCTAssertTrue(page.body.string.contains(#"method="post""#), "\(person.email): \(item.kind) → \(item.href) has no form")
+                }
+            }
+            XCTAssertEqual(kinds, Set(InboxItem.Kind.allCases), "the demo shows every kind of item to someone")
+            for email in [Demo.coordinator, Demo.publicFR, Demo.publicES, Demo.expert, "experta@demo.integrity.invalid"] {
+                let person = try await user(email, on: app)
+                let items = try await Inbox(db: app.db, today: CalendarDate(app.clock.now())).items(for: person.principal)
+                XCTAssertFalse(items.isEmpty, "\(email) signs in to something waiting")
+            }
+            XCTAssertGreaterThan(waiting, 10)
+        }
+    }
+}
