@@ -43,6 +43,7 @@ enum DemoBanner {
                      "Open \(baseURL) and sign in with any of these; the password is: \(DemoProgramme.password)", ""]
         for login in summary.logins {
             lines.append("  \(login.role.padding(toLength: 20, withPad: " ", startingAt: 0)) \(login.email)  (\(login.language))")
+            if let tryFirst = login.tryFirst { lines.append(String(repeating: " ", count: 23) + "try first: \(tryFirst)") }
         }
         lines.append("")
         // Written unbuffered so the logins show before the server's own output.

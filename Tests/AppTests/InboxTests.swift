@@ -104,6 +104,41 @@ final class InboxTests: AppTestCase {
         }
     }
 
+    func testWorkPastItsDateIsWaitingForBothSidesUntilItIsDone() async throws {
+        try await withTestApp { app in
+            let match = try await startedMatch(app)
+            let api = "/api/v1/matches/\(match.id!.uuidString.lowercased())", work = WorkRoute.show.link(match.id!)
+            let body = try await user(Demo.publicES, on: app), expert = try await user(DueDiligenceTests.elenaEmail, on: app)
+            let staff = try await user(Demo.coordinator, on: app)
+            func late(_ person: User) async throws -> Bool {
+                try await Inbox(db: app.db, today: CalendarDate(app.clock.now())).items(for: person.principal)
+                    .contains { $0.kind == .overdueWork && $0.href == work }
+            }
+            let early = try await late(body)
+            XCTAssertFalse(early, "nothing is due before 2027-02-15")
+
+            clock.advance(by: 120 * 86_400)  // 2027-03-02: the milestone of 2027-02-15 is late, the deliverable not yet
+            for party in [body, expert] {
+                let owed = try await late(party)
+                XCTAssertTrue(owed, party.email)
+            }
+            let staffOwes = try await late(staff)
+            XCTAssertFalse(staffOwes, "the parties do the work; reminders tell staff")
+            var session = BrowserSession(app: app)
+            try await session.login(Demo.publicES)
+            let home = try await session.get(HomeRoute.home.link(), accept: "es").body.string
+            XCTAssertTrue(home.contains(#"<a href="\#(work)">Ponerse al día con el trabajo atrasado de «Análisis OCDS»"#), "linked in the person's language")
+
+            let client = try await APIClient.forUser(expert, app: app)
+            let workspace = try await client.send(.GET, "\(api)/work").content.decode(APIWorkController.WorkspaceDTO.self)
+            let milestone = try XCTUnwrap(workspace.items.first { $0.kind == "milestone" })
+            let done = try await client.send(.PUT, "\(api)/work/items/\(milestone.id.uuidString.lowercased())", json: #"{"status": "done"}"#)
+            XCTAssertEqual(done.status, .ok)
+            let after = try await late(body)
+            XCTAssertFalse(after, "done, so gone")
+        }
+    }
+
     func testEachSideSignsTheLatestTermsOnceAndStaffSignForTheProgrammeOffice() async throws {
         try await withTestApp { app in
             let match = try await clearedMatch(app)

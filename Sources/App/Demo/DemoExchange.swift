@@ -13,6 +13,10 @@ enum DemoExchange {
         key: "user.coordinator-2", email: "coordinator2@demo.integrity.invalid", name: "Colin Oordinateur (démo)",
         role: .coordinator, organisation: nil, language: .fr)
 
+    /// Sign-ins the living programme adds to the accounts'.
+    static let logins = [DemoProgramme.Login(email: "expert-33@demo.integrity.invalid", role: Role.expert.rawValue, language: "es",
+                                             tryFirst: "fill in an expert profile from scratch and submit it for screening")]
+
     static func seed(_ app: Application) async throws -> Int {
         guard let coordinator = try await User.find(StableID.make("user.coordinator"), on: app.db),
               let analyst = try await User.find(StableID.make("user.analyst"), on: app.db) else { return 0 }

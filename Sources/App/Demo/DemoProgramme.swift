@@ -12,6 +12,8 @@ public enum DemoProgramme {
         public let email: String
         public let role: String
         public let language: String
+        /// What this person can try first in the living demo.
+        public let tryFirst: String?
     }
 
     public struct Summary: Sendable {
@@ -33,6 +35,7 @@ public enum DemoProgramme {
         let language: SupportedLanguage
         var status: AccountStatus = .active
         var requestedOrganisation: String? = nil
+        var tryFirst: String? = nil
     }
 
     static let organisations: [OrganisationSeed] = [
@@ -61,21 +64,29 @@ public enum DemoProgramme {
 
     static let people: [PersonSeed] = [
         .init(key: "user.coordinator", email: "coordinator@demo.integrity.invalid", name: "Cora Ordinator (demo)",
-              role: .coordinator, organisation: nil, language: .en),
+              role: .coordinator, organisation: nil, language: .en,
+              tryFirst: "approve the waiver Colin asked for, then decide the batch proposal on the matching board"),
         .init(key: "user.administrator", email: "admin@demo.integrity.invalid", name: "Ada Admin (demo)",
-              role: .administrator, organisation: nil, language: .en),
+              role: .administrator, organisation: nil, language: .en,
+              tryFirst: "verify the audit log of every step the demo took, and edit the skills taxonomy"),
         .init(key: "user.public-fr", email: "agent.public@demo.integrity.invalid", name: "Amélie Exemple (démo)",
-              role: .publicParticipant, organisation: "org.fr-agency", language: .fr),
+              role: .publicParticipant, organisation: "org.fr-agency", language: .fr,
+              tryFirst: "catch up on the overdue work of the asset-declaration dashboard"),
         .init(key: "user.public-es", email: "participante@demo.integrity.invalid", name: "Pablo Ejemplo (demo)",
-              role: .publicParticipant, organisation: "org.es-court", language: .es),
+              role: .publicParticipant, organisation: "org.es-court", language: .es,
+              tryFirst: "sign the Terms of Reference of the OCDS risk analysis"),
         .init(key: "user.expert-en", email: "expert@demo.integrity.invalid", name: "Eli Expert (demo)",
-              role: .expert, organisation: "org.gb-analytics", language: .en),
+              role: .expert, organisation: "org.gb-analytics", language: .en,
+              tryFirst: "answer the half-way questionnaire of the French dashboard"),
         .init(key: "user.expert-es", email: "experta@demo.integrity.invalid", name: "Elena Muestra (demo)",
-              role: .expert, organisation: "org.mx-datos", language: .es),
+              role: .expert, organisation: "org.mx-datos", language: .es,
+              tryFirst: "sign the Terms of Reference you drafted for the Spanish court"),
         .init(key: "user.evaluator", email: "evaluator@demo.integrity.invalid", name: "Ève Valuatrice (démo)",
-              role: .evaluator, organisation: nil, language: .fr),
+              role: .evaluator, organisation: nil, language: .fr,
+              tryFirst: "read the KPIs of the three closed exchanges on the programme dashboard"),
         .init(key: "user.analyst", email: "analyst@demo.integrity.invalid", name: "Ana Lista (demo)",
-              role: .analyst, organisation: nil, language: .es),
+              role: .analyst, organisation: nil, language: .es,
+              tryFirst: "open the red-flag run over 3,000 generated compiled releases"),
         .init(key: "user.pending", email: "pending@demo.integrity.invalid", name: "Pat Pending (demo)",
               role: .expert, organisation: nil, language: .en, status: .pending,
               requestedOrganisation: "Example Analytics Ltd (fictional)"),
@@ -92,7 +103,9 @@ public enum DemoProgramme {
             try await createPerson(person, passwordHash: hash, app: app)
             created += 1
         }
-        let logins = people.filter { $0.status == .active }.map { Login(email: $0.email, role: $0.role.rawValue, language: $0.language.rawValue) }
+        let logins = people.filter { $0.status == .active }.map {
+            Login(email: $0.email, role: $0.role.rawValue, language: $0.language.rawValue, tryFirst: $0.tryFirst)
+        }
         return Summary(created: created, logins: logins)
     }
 

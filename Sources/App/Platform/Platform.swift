@@ -31,7 +31,7 @@ public enum Platform {
     public static func seedDemo(_ app: Application, exchange: Bool = false) async throws -> DemoProgramme.Summary {
         let accounts = try await DemoProgramme.seed(app)
         guard exchange else { return accounts }
-        return DemoProgramme.Summary(created: accounts.created + (try await DemoExchange.seed(app)), logins: accounts.logins)
+        return DemoProgramme.Summary(created: accounts.created + (try await DemoExchange.seed(app)), logins: accounts.logins + DemoExchange.logins)
     }
 
     /// Creates an active account from the command line; a bad value throws a message naming the field.
