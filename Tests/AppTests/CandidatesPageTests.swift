@@ -10,7 +10,7 @@ final class CandidatesPageTests: AppTestCase {
         let draft = NeedDraft(title: "Análisis OCDS", problemStatement: "p", whyPrivateSector: "w", supportAreas: [3],
                               requiredSkills: ["ocds"], languages: ["es"], preferredStart: try Date("2027-02-01T00:00:00Z", strategy: .iso8601),
                               expectedOutputs: "o")
-        let service = NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy)
+        let service = NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy, mailer: app.mailer)
         return try await service.create(draft, readiness: .init(ratings: [:]), organisationID: Demo.spanishCourt, by: owner)
     }
 

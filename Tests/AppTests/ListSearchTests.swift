@@ -25,7 +25,7 @@ final class ListSearchTests: AppTestCase {
 
     func testNeedsAreSearchedByTitleWithinWhatTheReaderMaySee() async throws {
         try await withTestApp { app in
-            let service = NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy)
+            let service = NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy, mailer: app.mailer)
             let fr = try await user(Demo.publicFR, on: app), es = try await user(Demo.publicES, on: app)
             _ = try await service.create(NeedDraft(title: "Cartographie des risques"), readiness: .init(ratings: [:]),
                                          organisationID: Demo.frenchAgency, by: fr)

@@ -175,7 +175,9 @@ final class LocalizationTests: AppTestCase {
                      "marketing_concern_reported", "marketing_concern_dismissed", "marketing_concern_warning",
                      "terms_version", "terms_signed", "engagement_started", "meeting_recorded", "engagement_message",
                      "reminder_overdue_action", "reminder_overdue_work_item", "reminder_inactive", "reminder_evaluation_due",
-                     "evaluation_pre", "evaluation_mid", "evaluation_post", "engagement_closed", "engagement_extended"] {
+                     "evaluation_pre", "evaluation_mid", "evaluation_post", "engagement_closed", "engagement_extended",
+                     "need_to_screen", "profile_to_screen", "checklist_to_complete", "declaration_filed", "report_requested",
+                     "consent_requested", "consent_given"] {
             keys.insert("notification.\(kind)")
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")

@@ -11,7 +11,7 @@ final class MatchingBackgroundTests: AppTestCase {
         let draft = NeedDraft(title: "Banderas rojas", problemStatement: "p", whyPrivateSector: "w", supportAreas: [3],
                               requiredSkills: ["ocds"], languages: ["es"], preferredStart: try Date("2027-02-01T00:00:00Z", strategy: .iso8601),
                               expectedOutputs: "o", fields: fields, sector: sector)
-        let service = NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy)
+        let service = NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy, mailer: app.mailer)
         return try await service.create(draft, readiness: .init(ratings: [:]), organisationID: Demo.spanishCourt, by: owner)
     }
 

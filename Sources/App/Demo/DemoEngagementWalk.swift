@@ -28,7 +28,7 @@ struct DemoEngagementWalk {
     private var engagements: EngagementService {
         .init(db: app.db, audit: app.auditLog, clock: app.clock, mailer: mailer, catalogs: app.catalogs)
     }
-    private var publications: PublicationService { .init(db: app.db, audit: app.auditLog, clock: app.clock) }
+    private var publications: PublicationService { .init(db: app.db, audit: app.auditLog, clock: app.clock, mailer: mailer) }
     private var language: SupportedLanguage { member.preferredLanguage ?? .en }
 
     func run() async throws {

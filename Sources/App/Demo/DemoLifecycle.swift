@@ -28,7 +28,7 @@ struct DemoLifecycle {
         return created
     }
 
-    private var needService: NeedService { NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy) }
+    private var needService: NeedService { NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy, mailer: app.mailer) }
 
     /// Written by the body's member and taken as far as its stage says: submitted, and decided where a coordinator must.
     private func write(_ demo: DemoNeed) async throws -> Need {
@@ -41,7 +41,7 @@ struct DemoLifecycle {
         guard demo.stage != .draft else { return need }
         let submitted = try await needService.submit(need, by: author)
         if case .ineligible(let reason) = demo.stage {
-            return try await needService.decide(submitted, eligible: false, reason: reason, by: coordinator, mailer: app.mailer)
+            return try await needService.decide(submitted, eligible: false, reason: reason, by: coordinator)
         }
         return submitted
     }

@@ -99,7 +99,7 @@ struct DemoParticipants {
     /// Fills in, submits and (where the rules leave it to a coordinator) decides one expert's profile; false when it
     /// was submitted already.
     private func profile(_ expert: DemoCast.Expert, of user: User) async throws -> Bool {
-        let profiles = ExpertProfileService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy)
+        let profiles = ExpertProfileService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy, mailer: app.mailer)
         let profile = try await profiles.profile(for: user)
         guard profile.status == .draft else { return false }
         let available = CalendarDay.parse(today.adding(days: -270).description)
@@ -113,10 +113,9 @@ struct DemoParticipants {
         _ = try await profiles.submit(profile, by: user)
         switch expert.outcome {
         case .eligible where profile.status != .eligible:
-            try await profiles.decide(profile, eligible: true, reason: "Experience checked with two references (demo).", by: coordinator,
-                                      mailer: app.mailer)
+            try await profiles.decide(profile, eligible: true, reason: "Experience checked with two references (demo).", by: coordinator)
         case .ineligible(let reason):
-            try await profiles.decide(profile, eligible: false, reason: reason, by: coordinator, mailer: app.mailer)
+            try await profiles.decide(profile, eligible: false, reason: reason, by: coordinator)
         default: break
         }
         return true

@@ -22,8 +22,8 @@ struct ServiceRegistry: Sendable {
 
     // MARK: Exchange
 
-    var needs: NeedService { NeedService(db: db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy) }
-    var expertProfiles: ExpertProfileService { ExpertProfileService(db: db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy) }
+    var needs: NeedService { NeedService(db: db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy, mailer: app.mailer) }
+    var expertProfiles: ExpertProfileService { ExpertProfileService(db: db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy, mailer: app.mailer) }
     var authorisationLetters: AuthorisationLetterService { AuthorisationLetterService(db: db, audit: app.auditLog, clock: app.clock) }
     var roster: RosterImportService { RosterImportService(db: db, audit: app.auditLog, clock: app.clock) }
     var conflictData: ConflictDataImportService {
@@ -53,7 +53,7 @@ struct ServiceRegistry: Sendable {
     var evaluations: EvaluationService {
         EvaluationService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer, catalogs: app.catalogs)
     }
-    var publications: PublicationService { PublicationService(db: db, audit: app.auditLog, clock: app.clock) }
+    var publications: PublicationService { PublicationService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer) }
     var programmeReport: ProgrammeReportService { ProgrammeReportService(db: db, threshold: app.configuration.needsMetThreshold) }
 }
 

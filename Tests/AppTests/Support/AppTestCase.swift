@@ -120,7 +120,7 @@ class AppTestCase: XCTestCase {
         let draft = NeedDraft(title: "Análisis OCDS", problemStatement: "p", whyPrivateSector: "w", supportAreas: [3],
                               requiredSkills: ["ocds"], languages: ["es"], preferredStart: try Date("2027-02-01T00:00:00Z", strategy: .iso8601),
                               expectedOutputs: "o")
-        let need = try await NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy).create(draft, readiness: .init(ratings: [:]), organisationID: Demo.spanishCourt, by: owner)
+        let need = try await NeedService(db: app.db, audit: app.auditLog, clock: app.clock, taxonomy: app.taxonomy, mailer: app.mailer).create(draft, readiness: .init(ratings: [:]), organisationID: Demo.spanishCourt, by: owner)
         need.status = .eligible
         try await need.save(on: app.db)
         try await admit(Demo.spanishCourt, on: app)

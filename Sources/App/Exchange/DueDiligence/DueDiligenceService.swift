@@ -62,6 +62,9 @@ struct DueDiligenceService {
             try await EngagementWorkflowService.apply(.openDueDiligence, to: match.engagement, by: coordinator.role, in: scope, now: clock.now())
             try await tellParties(match, "declaration_requested", arguments: [match.need.title],
                                   link: DeclarationRoute.form.link(try match.engagement.requireID()), on: scope.db)
+            let colleagues = try await EngagementParties.coordinators(on: scope.db).filter { $0.id != coordinator.id }
+            try await EngagementParties.tell(colleagues, "checklist_to_complete", arguments: [match.need.title],
+                                             link: DueDiligenceRoute.review.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
         }
     }
 
@@ -101,6 +104,10 @@ struct DueDiligenceService {
             try await scope.record(.conflictDeclare, .engagement(match.engagement.requireID()),
                                    changes: ["party": party.rawValue,
                                              "declared": declaration.declaredConflicts.map(\.rawValue).joined(separator: ",")])
+            // Told once, when the declaration arrives; a re-filed one changes nothing above and tells nobody.
+            try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "declaration_filed",
+                                             arguments: [match.need.title, user.displayName],
+                                             link: DueDiligenceRoute.review.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
         }
         try await recheck(match, trigger: "declaration")
     }

@@ -29,6 +29,9 @@ struct EngagementService {
         try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             try await EngagementWorkflowService.apply(.beginClosing, to: match.engagement, by: coordinator.role, in: scope, now: clock.now())
             try await EvaluationService(db: scope.db, audit: audit, clock: clock, mailer: mailer, catalogs: catalogs).open(.post, for: match, in: scope)
+            try await EngagementParties.tell(try await EngagementParties.people(of: match.need, match.expert, on: scope.db), "report_requested",
+                                             arguments: [match.need.title], link: ReportRoute.show.link(try match.engagement.requireID()),
+                                             clock: clock, mailer: mailer, on: scope.db)
         }
     }
 

@@ -73,16 +73,14 @@ struct APIScreeningController: RouteCollection {
     @Sendable func decideExpert(req: Request) async throws -> ExpertProfileDTO {
         let profile = try await req.load(ExpertProfile.self, for: .decide)
         let input = try req.content.decode(DecisionInput.self)
-        try await req.registry.expertProfiles.decide(profile, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
-                                            mailer: req.application.mailer)
+        try await req.registry.expertProfiles.decide(profile, eligible: try input.eligible, reason: input.reason ?? "", by: try req.requireUser())
         return try ExpertProfileDTO(profile)
     }
 
     @Sendable func decideNeed(req: Request) async throws -> NeedDTO {
         let need = try await req.load(Need.self, for: .update)
         let input = try req.content.decode(DecisionInput.self)
-        return try NeedDTO(await req.registry.needs.decide(need, eligible: input.eligible, reason: input.reason ?? "", by: try req.requireUser(),
-                                                  mailer: req.application.mailer))
+        return try NeedDTO(await req.registry.needs.decide(need, eligible: input.eligible, reason: input.reason ?? "", by: try req.requireUser()))
     }
 
     private func publicBody(_ req: Request, for operation: ExchangeCore.Operation) async throws -> Organisation {

@@ -9,6 +9,7 @@ struct ExpertProfileService: Sendable {
     let audit: AuditLogService
     let clock: WallClock
     let taxonomy: SkillsTaxonomy
+    let mailer: Mailer
 
     /// The expert's profile. An imported profile with the same e-mail is confirmed and linked;
     /// otherwise a new draft starts from the account.
@@ -128,6 +129,11 @@ struct ExpertProfileService: Sendable {
             try await profile.save(on: scope.db)
             try await scope.record(.expertSubmit, .expertProfile(profile.requireID()),
                                    changes: ["status": next.rawValue, "screening": screening.overall.rawValue])
+            if next == .screened {
+                try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "profile_to_screen",
+                                                 arguments: [profile.fullName], link: RosterRoute.review.link(try profile.requireID()),
+                                                 clock: clock, mailer: mailer, on: scope.db)
+            }
             return screening
         }
     }
@@ -136,7 +142,7 @@ struct ExpertProfileService: Sendable {
 extension ExpertProfileService {
     /// A coordinator decides a profile awaiting review, or overrides a screening result, with a written reason that
     /// is audited and sent to the expert.
-    func decide(_ profile: ExpertProfile, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws {
+    func decide(_ profile: ExpertProfile, eligible: Bool, reason: String, by coordinator: User) async throws {
         let trimmed = reason.trimmingWhitespace()
         try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             let current = try await profile.stored(on: scope.db).status

@@ -108,7 +108,7 @@ struct RosterController: RouteCollection {
         let form = try req.content.decode(CoordinatorDecisionForm.self)
         return try await req.formAgainIfInvalid {
             try await req.registry.expertProfiles.decide(profile, eligible: try form.eligible(), reason: form.reason ?? "",
-                                                by: try req.requireUser(), mailer: req.application.mailer)
+                                                by: try req.requireUser())
             req.flash("expert_review.decided")
             return req.redirect(to: RosterRoute.review.link(try profile.requireID()))
         } form: { errors in

@@ -113,7 +113,7 @@ struct NeedController: RouteCollection {
         let need = try await req.load(Need.self, for: .update)
         let form = try req.content.decode(CoordinatorDecisionForm.self)
         _ = try await req.registry.needs.decide(need, eligible: try form.eligible(), reason: form.reason ?? "",
-                                                by: try req.requireUser(), mailer: req.application.mailer)
+                                                by: try req.requireUser())
         req.flash("need.decided")
         return req.redirect(to: NeedRoute.show.link(try need.requireID()))
     }

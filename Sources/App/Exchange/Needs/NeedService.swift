@@ -9,6 +9,7 @@ struct NeedService: Sendable {
     let audit: AuditLogService
     let clock: WallClock
     let taxonomy: SkillsTaxonomy
+    let mailer: Mailer
 
     /// A draft may be incomplete, but what it says must be well-formed.
     func create(_ draft: NeedDraft, readiness: ReadinessAssessment, organisationID: UUID, by user: User) async throws -> Need {
@@ -60,13 +61,17 @@ struct NeedService: Sendable {
             need.updatedAt = clock.now()
             try await need.save(on: scope.db)
             try await scope.record(.needSubmit, .need(need.requireID()), changes: ["status": screened.rawValue])
+            if screened == .screened {
+                try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "need_to_screen", arguments: [need.title],
+                                                 link: NeedRoute.show.link(try need.requireID()), clock: clock, mailer: mailer, on: scope.db)
+            }
             return need
         }
     }
 
     /// A coordinator decides a need awaiting review, or overrides its screening, with a written reason that is
     /// audited and told to the body's members.
-    func decide(_ need: Need, eligible: Bool, reason: String, by coordinator: User, mailer: Mailer) async throws -> Need {
+    func decide(_ need: Need, eligible: Bool, reason: String, by coordinator: User) async throws -> Need {
         let trimmed = reason.trimmingWhitespace()
         return try await audit.transaction(on: db, actor: .user(coordinator.requireID())) { scope in
             let current = try await need.stored(on: scope.db).status

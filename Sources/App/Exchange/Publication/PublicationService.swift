@@ -9,6 +9,7 @@ struct PublicationService {
     let db: Database
     let audit: AuditLogService
     let clock: WallClock
+    let mailer: Mailer
 
     /// What the report page shows beside what the parties wrote: the promise, the work, the decisions and what the
     /// closing questionnaires recommended.
@@ -65,6 +66,12 @@ struct PublicationService {
             report.updatedAt = clock.now()
             try await report.save(on: scope.db)
             try await scope.record(.reportSave, .engagement(match.engagement.requireID()))
+            // The first version asks both sides what may be published; later edits do not ask again.
+            if stored == nil {
+                let parties = try await EngagementParties.people(of: match.need, match.expert, on: scope.db).filter { $0.id != user.id }
+                try await EngagementParties.tell(parties, "consent_requested", arguments: [match.need.title],
+                                                 link: ReportRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
+            }
         }
     }
 
@@ -99,6 +106,9 @@ struct PublicationService {
             }
             try await scope.record(.publicationConsent, .engagement(match.engagement.requireID()),
                                    changes: ["party": party.rawValue, "items": items.map(\.rawValue).sorted().joined(separator: ",")])
+            try await EngagementParties.tell(try await EngagementParties.coordinators(on: scope.db), "consent_given",
+                                             arguments: [match.need.title, user.displayName],
+                                             link: ReportRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
             if let published = try await Publication.query(on: scope.db).filter(\.$engagement.$id == match.engagement.requireID()).first() {
                 let kept = published.texts.filter { items.contains($0.key) }
                 let withdrawn = published.texts.keys.filter { !items.contains($0) }
