@@ -67,4 +67,44 @@ final class LivingDemoTests: AppTestCase {
             XCTAssertGreaterThan(waiting, 10)
         }
     }
+
+    func testWaitingForOthersShowsWhoHoldsWhatEachPersonStarted() async throws {
+        try await withTestApp { app in
+            _ = try await Platform.seedDemo(app, exchange: true)
+            func others(_ key: String) async throws -> [OthersItem] {
+                let person = try await XCTUnwrapAsync(try await User.find(StableID.make(key), on: app.db))
+                return try await WaitingOnOthers(db: app.db).items(for: person.principal)
+            }
+            let colleague = try await others("user.coordinator-2")
+            XCTAssertTrue(colleague.contains { $0.kind == .waiver && $0.holders == [.anotherCoordinator] }, "the waiver Colin asked for")
+            let pablo = try await others("user.public-es")
+            XCTAssertTrue(pablo.contains { $0.kind == .needScreening && $0.holders == [.coordinators] }, "the need left to a coordinator")
+            let tunisianBody = try await others("user.member.tn-instance")
+            XCTAssertFalse(tunisianBody.contains { $0.kind == .declaration }, "the body has not declared: it is waiting for the body itself")
+            let senegaleseBody = try await others("user.member.sn-office")
+            XCTAssertFalse(senegaleseBody.contains { $0.kind == .consent }, "the body owes its consent")
+            let staff = try await others("user.coordinator")
+            XCTAssertTrue(staff.contains { $0.kind == .declaration && $0.holders == [.publicBody] }, "staff see the body's declaration outstanding")
+            XCTAssertTrue(staff.contains { $0.kind == .consent && $0.holders == [.publicBody] }, "and its publication consent")
+            XCTAssertFalse(staff.contains { $0.kind == .waiver }, "Cora holds the waiver: it is in her inbox, not waiting on others")
+
+            let engagements = try await Engagement.query(on: app.db).with(\.$need).with(\.$expert).all()
+            for (stage, kind) in [(EngagementStage.dueDiligence, OthersItem.Kind.declaration), (.closed, .consent)] {
+                let expertUsers = engagements.filter { $0.stage == stage }.compactMap { $0.expert.$user.id }
+                var found = false
+                for id in expertUsers {
+                    let user = try await XCTUnwrapAsync(try await User.find(id, on: app.db))
+                    let items = try await WaitingOnOthers(db: app.db).items(for: user.principal)
+                    found = found || items.contains { $0.kind == kind && $0.holders == [.publicBody] }
+                }
+                XCTAssertTrue(found, "an expert who acted sees the body holding the \(kind)")
+            }
+
+            var browser = BrowserSession(app: app)
+            try await browser.login(Demo.publicES)
+            let home = try await browser.get(HomeRoute.home.link(), accept: "es").body.string
+            XCTAssertTrue(home.contains("En espera de otros"))
+            XCTAssertTrue(home.contains("está en manos de los coordinadores para su revisión"))
+        }
+    }
 }

@@ -13,7 +13,7 @@ final class LocalizationTests: AppTestCase {
 
     static let namespaces: Set<String> = [
         "account", "audit", "dashboard", "error", "field", "form", "invitation", "invitations", "landing", "language", "layout",
-        "inbox", "login", "mail", "nav", "notification", "notifications", "organisation", "organisations", "outbox", "password", "people",
+        "inbox", "waiting", "login", "mail", "nav", "notification", "notifications", "organisation", "organisations", "outbox", "password", "people",
         "register", "role", "status", "token", "tokens", "roster", "experts", "participation",
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",

@@ -145,6 +145,20 @@ final class PlatformPagesTests: XCTestCase {
         XCTAssertEqual(DashboardPage(role: .evaluator, counts: .init(), organisation: nil).nextSteps.map(\.href), ["/matches"])
     }
 
+    func testWaitingForOthersNamesWhoHoldsEachItemInTheReadersLanguage() {
+        let items = [OthersItem(kind: .signature, subject: "Red flags", href: "/matches/1/terms", holders: [.expert, .publicBody]),
+                     OthersItem(kind: .waiver, subject: "Dashboards", href: "/matches/2/due-diligence", holders: [.anotherCoordinator])]
+        XCTAssertEqual(DashboardPage.others(items, text: PageFixtures.text(.en)).map(\.text),
+                       ["The Terms of Reference of “Red flags” wait for the signature of the expert and the public body.",
+                        "The waiver you asked for “Dashboards” is with another coordinator."])
+        let french = DashboardPage.others(items, text: PageFixtures.text(.fr))
+        XCTAssertEqual(french.first?.text, "Les termes de référence de « Red flags » attendent la signature de l’expert et l’organisme public.")
+        XCTAssertEqual(french.map(\.href), ["/matches/1/terms", "/matches/2/due-diligence"])
+        let page = DashboardPage(role: .coordinator, counts: .init(), organisation: nil, others: french)
+        XCTAssertTrue(page.hasOthers)
+        XCTAssertFalse(DashboardPage(role: .coordinator, counts: .init(), organisation: nil).hasOthers, "no section when nothing waits")
+    }
+
     // MARK: Operations
 
     func testTheAuditLogPagesOnKeepingItsFilters() {

@@ -14,9 +14,11 @@ struct HomeController: RouteCollection {
             return try await req.page(LandingPage(published: published))
         }
         let organisation = try await user.$organisation.get(on: req.db)
+        let others = try await WaitingOnOthers(db: req.db).items(for: user.principal)
         return try await req.page(DashboardPage(role: user.role, counts: try await counts(for: user, on: req.db),
                                                 organisation: try organisation.map { (try $0.requireID(), $0.name) },
-                                                waiting: try await Inbox(db: req.db, today: CalendarDate(req.application.clock.now())).items(for: user.principal)))
+                                                waiting: try await Inbox(db: req.db, today: CalendarDate(req.application.clock.now())).items(for: user.principal),
+                                                others: DashboardPage.others(others, text: req)))
     }
 
     private func counts(for user: User, on db: Database) async throws -> DashboardPage.Counts {

@@ -55,7 +55,16 @@ struct DashboardPage: PageModel {
     let waiting: [InboxItem]
     let hasWaiting: Bool
 
-    init(role: Role, counts: Counts, organisation: (id: UUID, name: String)?, waiting: [InboxItem] = []) {
+    /// Something the person started that someone else holds now, in one sentence naming who.
+    struct Other: Encodable, Sendable, Equatable {
+        let text: String
+        let href: String
+    }
+
+    let others: [Other]
+    let hasOthers: Bool
+
+    init(role: Role, counts: Counts, organisation: (id: UUID, name: String)?, waiting: [InboxItem] = [], others: [Other] = []) {
         var cards: [Card] = []
         var steps: [Step] = []
         switch role {
@@ -89,7 +98,18 @@ struct DashboardPage: PageModel {
         hasNextSteps = !steps.isEmpty
         self.waiting = waiting
         hasWaiting = !waiting.isEmpty
+        self.others = others
+        hasOthers = !others.isEmpty
         organisationName = organisation?.name
         organisationHref = organisation.map { OrganisationRoute.show.link($0.id) }
+    }
+}
+
+extension DashboardPage {
+    /// Each item as a sentence in the reader's language: "… is with the expert and the public body".
+    static func others(_ items: [OthersItem], text: some Translating) -> [Other] {
+        items.map { item in
+            Other(text: text.t(item.key, item.subject, text.list(item.holders.map { text.t($0.key) })), href: item.href)
+        }
     }
 }
