@@ -107,4 +107,25 @@ final class LivingDemoTests: AppTestCase {
             XCTAssertTrue(home.contains("está en manos de los coordinadores para su revisión"))
         }
     }
+
+    func testTheInboxIsAlsoAnAPIAnswerInThePersonsLanguage() async throws {
+        try await withTestApp { app in
+            _ = try await Platform.seedDemo(app, exchange: true)
+            let pablo = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
+            let answer = try await pablo.send(.GET, "/api/v1/me/inbox")
+            XCTAssertEqual(answer.status, .ok)
+            let inbox = try answer.content.decode(InboxDTO.self)
+            XCTAssertEqual(inbox.waiting.map(\.kind), ["terms_to_sign"])
+            XCTAssertTrue(inbox.waiting[0].message.hasPrefix("Firmar los términos de referencia"), inbox.waiting[0].message)
+            XCTAssertTrue(inbox.waiting[0].link.hasSuffix("/terms"))
+            XCTAssertEqual(inbox.others.map(\.kind), ["need_screening"])
+            XCTAssertEqual(inbox.others.map(\.heldBy), [["coordinators"]])
+            let anonymous = try await APIClient.anonymous(app).send(.GET, "/api/v1/me/inbox")
+            XCTAssertEqual(anonymous.status, .unauthorized, "signed-in only")
+            let text = try await Platform.inboxText(app, email: Demo.publicES, language: "en")
+            XCTAssertTrue(text.contains("Sign the Terms of Reference of “Análisis de riesgos"), text)
+            XCTAssertTrue(text.contains("is with the coordinators for screening"), text)
+        }
+    }
 }
+

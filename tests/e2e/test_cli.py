@@ -353,3 +353,17 @@ def test_redflags_generate_is_deterministic(tmp_path, data_dir):
     assert first.returncode == 0 and first.stdout == second.stdout
     assert all(json.loads(line)["ocid"] == f"ocds-synth-{i}" for i, line in enumerate(first.stdout.splitlines()))
     assert run_cli(["redflags", "generate", "--size", "huge"], data_dir).returncode != 0
+
+
+def test_inbox_prints_what_waits_for_a_person_in_their_language(data_dir):
+    assert run_cli(["seed-demo"], data_dir).returncode == 0
+    pablo = run_cli(["inbox", "--email", "participante@demo.integrity.invalid"], data_dir)
+    assert pablo.returncode == 0, pablo.stderr
+    assert "Pendiente de su parte" in pablo.stdout and "Firmar los términos de referencia" in pablo.stdout
+    assert "En espera de otros" in pablo.stdout
+    english = run_cli(["inbox", "--email", "participante@demo.integrity.invalid", "--language", "en"], data_dir)
+    assert "Sign the Terms of Reference" in english.stdout
+    unknown = run_cli(["inbox", "--email", "nobody@example.org"], data_dir)
+    assert unknown.returncode != 0 and "no account has the e-mail address" in unknown.stderr
+    bad = run_cli(["inbox", "--email", "participante@demo.integrity.invalid", "--language", "de"], data_dir)
+    assert bad.returncode != 0 and "--language must be en, fr or es" in bad.stderr

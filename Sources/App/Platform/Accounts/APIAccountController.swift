@@ -6,12 +6,18 @@ import Vapor
 struct APIAccountController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.on(APIAccountRoute.me, use: me_)
+        routes.on(APIAccountRoute.inbox, use: inbox)
         routes.on(APIAccountRoute.notifications, use: notifications)
         routes.on(APIAccountRoute.users, use: users)
     }
 
     @Sendable func me_(req: Request) async throws -> AccountDTO {
         try AccountDTO(req.requireUser())
+    }
+
+    @Sendable func inbox(req: Request) async throws -> InboxDTO {
+        let user = try req.requireUser()
+        return try await InboxDTO(for: user.principal, on: req.db, today: CalendarDate(req.application.clock.now()), text: req)
     }
 
     @Sendable func notifications(req: Request) async throws -> PageDTO<NotificationDTO> {

@@ -4,12 +4,14 @@ import Vapor
 /// The routes `APIAccountController` answers.
 enum APIAccountRoute: String, APIEndpoint {
     case me
+    case inbox
     case notifications
     case users
 
     var spec: EndpointSpec {
         switch self {
         case .me: .get("me", .signedIn)
+        case .inbox: .get("me/inbox", .signedIn)
         case .notifications: .get("notifications", .signedIn)
         case .users: .get("users", .programmeStaff)
         }
@@ -18,6 +20,8 @@ enum APIAccountRoute: String, APIEndpoint {
     var operation: APIOperation {
         switch self {
         case .me: APIOperation("getMe", "The token holder's account", answer: .json(AccountDTO.self))
+        case .inbox: APIOperation("getInbox", "What waits for the token holder, and what they started that waits for others, in their language",
+                                  answer: .json(InboxDTO.self))
         case .notifications: APIOperation("listNotifications", "The token holder's notifications", query: QueryParameter.pages,
                                           answer: .page(of: NotificationDTO.self))
         case .users: APIOperation("listUsers", "Every account (programme staff)", query: QueryParameter.pages, answer: .page(of: AccountDTO.self))

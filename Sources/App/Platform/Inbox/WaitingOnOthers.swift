@@ -8,9 +8,9 @@ struct OthersItem: Sendable, Equatable {
         case needScreening, profileScreening, declaration, signature, waiver, consent
     }
 
-    /// Who holds the item now, as the page names them.
-    enum Holder: Sendable, CaseIterable {
-        case coordinators, anotherCoordinator, expert, publicBody, programmeOffice
+    /// Who holds the item now; the raw value is its code in the API.
+    enum Holder: String, Sendable, CaseIterable {
+        case coordinators, anotherCoordinator = "another_coordinator", expert, publicBody = "public_body", programmeOffice = "programme_office"
 
         init(_ party: DeclaringParty) { self = party == .expert ? .expert : .publicBody }
 
