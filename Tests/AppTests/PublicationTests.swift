@@ -112,4 +112,33 @@ final class PublicationTests: AppTestCase {
             XCTAssertEqual(try listed.content.decode([APIPublicationController.PublishedDTO].self).map(\.texts), [["lessons": "Synthetic data first."]])
         }
     }
+
+    func testAGeneratedSummaryReadsInEachVisitorsLanguageAndAWrittenOneAsWritten() async throws {
+        try await withTestApp { app in
+            let match = try await closedMatch(app)
+            let id = match.id!, base = "/api/v1/matches/\(id.uuidString.lowercased())"
+            let body = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
+            let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
+            let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
+            _ = try await body.send(.PUT, "\(base)/report", json: #"{"outcome": "Risk list in use", "lessons": "Synthetic data first"}"#)
+            for party in [body, expert] { _ = try await party.send(.PUT, "\(base)/report/consent", json: #"{"items": ["summary"]}"#) }
+            let english = app.catalogs.text("publication.default_summary", .en, ["Tribunal Ficticio de Cuentas", "Análisis OCDS"])
+            let published = try await coordinator.send(.PUT, "\(base)/publication", json: json(["texts": ["summary": english]]))
+            XCTAssertEqual(published.status, .ok)
+            var visitor = BrowserSession(app: app)
+            let french = try await visitor.get(PublicRoute.show.link(id), accept: "fr").body.string
+            XCTAssertTrue(french.contains("Tribunal Ficticio de Cuentas a travaillé avec un expert des données du secteur privé"),
+                          "the coordinator kept the generated English summary; a French visitor reads it in French")
+            let listed = try await visitor.get(PublicRoute.list.link(), accept: "es").body.string
+            XCTAssertTrue(listed.contains("trabajó con un experto en datos del sector privado"))
+            let api = try await APIClient.anonymous(app).send(.GET, "/api/v1/public/exchanges", headers: ["Accept-Language": "es"])
+            XCTAssertTrue(try api.content.decode([APIPublicationController.PublishedDTO].self).first?.texts["summary"]?.contains("trabajó") == true)
+
+            _ = try await coordinator.send(.PUT, "\(base)/publication", json: #"{"texts": {"summary": "A court and an analyst built a risk list."}}"#)
+            let rewritten = try await visitor.get(PublicRoute.show.link(id), accept: "fr").body.string
+            XCTAssertTrue(rewritten.contains("A court and an analyst built a risk list."), "a summary the coordinator wrote is shown as written")
+            XCTAssertFalse(rewritten.contains("a travaillé avec"))
+        }
+    }
 }
+

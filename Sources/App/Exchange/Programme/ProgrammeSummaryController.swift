@@ -56,7 +56,7 @@ struct ProgrammeSummaryController: RouteCollection {
                 let rows = evidence.filter { $0.indicator == indicator }
                 return .init(indicator: indicator.rawValue, label: t("indicators.name.\(indicator.rawValue)"), evidence: rows.count, latest: rows.first?.statement)
             },
-            published: published.map { .init(title: $0.needTitle, summary: $0.texts[.summary], publishedAt: $0.publishedAt) })
+            published: published.map { .init(title: $0.needTitle, summary: $0.texts(in: language)[.summary], publishedAt: $0.publishedAt) })
     }
 
     @Sendable func json(req: Request) async throws -> Summary {

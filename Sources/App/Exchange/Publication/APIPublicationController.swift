@@ -63,7 +63,7 @@ struct APIPublicationController: RouteCollection {
     @Sendable func published(req: Request) async throws -> [PublishedDTO] {
         try await req.registry.publications.published().map {
             PublishedDTO(match: $0.$engagement.id, title: $0.needTitle,
-                         texts: Dictionary(uniqueKeysWithValues: $0.texts.map { ($0.key.rawValue, $0.value) }), publishedAt: $0.publishedAt)
+                         texts: Dictionary(uniqueKeysWithValues: $0.texts(in: req.language).map { ($0.key.rawValue, $0.value) }), publishedAt: $0.publishedAt)
         }
     }
 

@@ -12,16 +12,16 @@ struct PublicController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> View {
-        try await req.page(PublicListPage(published: try await req.registry.publications.published().map(\.published)))
+        try await req.page(PublicListPage(published: try await req.registry.publications.published().map { $0.published(in: req.language) }))
     }
 
     @Sendable func show(req: Request) async throws -> View {
         let id = try req.uuidParameter()
         guard let publication = try await Publication.query(on: req.db).filter(\.$engagement.$id == id).first() else { throw AppError.notFound }
-        return try await req.page(PublicExchangePage(publication.published, text: req))
+        return try await req.page(PublicExchangePage(publication.published(in: req.language), text: req))
     }
 
     @Sendable func lessons(req: Request) async throws -> View {
-        try await req.page(PublicLessonsPage(published: try await req.registry.publications.published().map(\.published)))
+        try await req.page(PublicLessonsPage(published: try await req.registry.publications.published().map { $0.published(in: req.language) }))
     }
 }

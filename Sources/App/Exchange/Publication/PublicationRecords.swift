@@ -51,7 +51,23 @@ final class Publication: Model, @unchecked Sendable {
         Dictionary(uniqueKeysWithValues: storedTexts.compactMap { key, value in PublicationItem(rawValue: key).map { ($0, value) } })
     }
 
-    func setTexts(_ texts: [PublicationItem: String]) {
+    /// The texts as a reader of `language` sees them: a generated summary in their language, the rest as written.
+    func texts(in language: SupportedLanguage) -> [PublicationItem: String] {
+        var texts = self.texts
+        if texts[.summary] != nil, let summary = storedTexts[Self.summaryKey(language)] { texts[.summary] = summary }
+        return texts
+    }
+
+    /// The redacted texts, and where the summary is the generated one, that summary in each language (kept under
+    /// `summary.<language>`, which no item is named).
+    func setTexts(_ texts: [PublicationItem: String], summaries: [SupportedLanguage: String] = [:]) {
         storedTexts = Dictionary(uniqueKeysWithValues: texts.map { ($0.key.rawValue, $0.value) })
+        for (language, summary) in summaries { storedTexts[Self.summaryKey(language)] = summary }
+    }
+
+    private static func summaryKey(_ language: SupportedLanguage) -> String { "summary.\(language.rawValue)" }
+
+    func published(in language: SupportedLanguage) -> PublishedExchange {
+        PublishedExchange(engagement: $engagement.id, needTitle: needTitle, texts: texts(in: language), publishedAt: publishedAt)
     }
 }

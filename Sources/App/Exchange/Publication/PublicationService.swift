@@ -142,7 +142,7 @@ struct PublicationService {
             let publication = stored ?? Publication()
             publication.$engagement.id = try match.engagement.requireID()
             publication.needTitle = match.need.title
-            publication.setTexts(checked.texts)
+            publication.setTexts(checked.texts, summaries: generatedSummaries(checked.texts[.summary], match))
             publication.post = checked.post
             publication.publishedBy = try coordinator.requireID()
             publication.publishedAt = clock.now()
@@ -150,6 +150,16 @@ struct PublicationService {
             try await scope.record(.publicationPublish, .engagement(match.engagement.requireID()),
                                    changes: ["items": checked.texts.keys.map(\.rawValue).sorted().joined(separator: ",")])
         }
+    }
+
+    /// A summary left as generated ("… worked with a private-sector data expert …", in whichever language) is kept
+    /// in all three, so each public page shows it in its reader's language; one the coordinator rewrote stays as written.
+    private func generatedSummaries(_ summary: String?, _ match: ProposedMatches.Loaded) -> [SupportedLanguage: String] {
+        let generated = Dictionary(uniqueKeysWithValues: SupportedLanguage.allCases.map {
+            ($0, mailer.catalogs.text("publication.default_summary", $0, [match.organisation.name, match.need.title]))
+        })
+        guard let summary, generated.values.contains(summary) else { return [:] }
+        return generated
     }
 
     func published() async throws -> [Publication] {

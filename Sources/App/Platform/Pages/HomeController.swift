@@ -10,7 +10,7 @@ struct HomeController: RouteCollection {
 
     @Sendable func home(req: Request) async throws -> View {
         guard let user = req.auth.get(User.self) else {
-            let published = try await req.registry.publications.published().map(\.published).sorted { $0.publishedAt > $1.publishedAt }
+            let published = try await req.registry.publications.published().map { $0.published(in: req.language) }.sorted { $0.publishedAt > $1.publishedAt }
             return try await req.page(LandingPage(published: published))
         }
         let organisation = try await user.$organisation.get(on: req.db)

@@ -64,9 +64,3 @@ struct PublicLessonsPage: PageModel {
         lessons = published.compactMap { p in p.texts[.lessons].map { Lesson(href: PublicRoute.show.link(p.engagement), title: p.needTitle, text: $0) } }
     }
 }
-
-extension Publication {
-    var published: PublishedExchange {
-        PublishedExchange(engagement: $engagement.id, needTitle: needTitle, texts: texts, publishedAt: publishedAt)
-    }
-}
