@@ -28,7 +28,7 @@ final class CandidatesPageTests: AppTestCase {
             let html = page.body.string
             // skills 100 %, region 0 (Mexico is not Spain), language 100 %, availability 100 %, experience 80 %:
             // (0.35 + 0 + 0.10 + 0.10 + 0.08) / 0.80 = 78.75 %.
-            XCTAssertContains(html, "<th scope=\"row\">Elena Muestra</th><td>Example Analytics Ltd (fictional)</td><td><strong>79 %</strong></td><td>100 %</td><td>0 %</td><td>100 %</td><td>100 %</td><td>80 %</td>")
+            XCTAssertContains(html, "<th scope=\"row\">Elena Muestra</th><td>Example Analytics Ltd (fictional)</td><td><strong>79%</strong></td><td>100%</td><td>0%</td><td>100%</td><td>100%</td><td>80%</td>")
             XCTAssertContains(html, "1 excluded: no matching skill")
             XCTAssertContains(html, "1 excluded: not eligible (yet)")
             XCTAssertContains(html, "1 excluded: no shared working language")

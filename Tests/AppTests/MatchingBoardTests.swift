@@ -22,7 +22,7 @@ final class MatchingBoardTests: AppTestCase {
             let page = try await coordinator.get(MatchingBoardRoute.run.link(run.id!)).body.string
             XCTAssertContains(page, "Proposed: Elena Muestra (Example Analytics Ltd (fictional)), score")
             XCTAssertContains(page, "Eli Expert (Example Analytics Ltd (fictional))")
-            XCTAssertContains(page, "<dt>Skills</dt><dd>100 %</dd>")
+            XCTAssertContains(page, "<dt>Skills</dt><dd>100%</dd>")
 
             let confirmed = try await coordinator.post("/matching/proposals/\(proposal.id!.uuidString)/decision", form: ["action": "confirm"])
             XCTAssertEqual(confirmed.status, .seeOther)

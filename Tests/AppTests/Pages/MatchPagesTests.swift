@@ -47,7 +47,7 @@ final class MatchPagesTests: XCTestCase {
     func testAListNamesEachMatchsStageInTheReadersLanguage() {
         let page = MatchListPage(items: [.init(id: PageFixtures.id, needTitle: "Red flags", expert: "Ada", stage: .active, score: 0.834)],
                                  total: 3_000, page: 1, text: text(.fr))
-        XCTAssertEqual(page.rows, [.init(href: PageFixtures.matchPath, need: "Red flags", expert: "Ada", stage: "En cours", score: "83 %")])
+        XCTAssertEqual(page.rows, [.init(href: PageFixtures.matchPath, need: "Red flags", expert: "Ada", stage: "En cours", score: "83\u{00A0}%")], "French puts a no-break space before %")
         XCTAssertNotNil(page.pager.nextHref)
     }
 
@@ -73,7 +73,7 @@ final class MatchPagesTests: XCTestCase {
         XCTAssertEqual(skills.count, 2)
         XCTAssertTrue(skills[0].hasPrefix("Compétences requises couvertes : "))
         XCTAssertTrue(skills[1].hasPrefix("Compétences requises non couvertes : "))
-        XCTAssertEqual(page.score, "80 %")
+        XCTAssertEqual(page.score, "80\u{00A0}%")
     }
 
     func testStaffOnARunningMatchMayCloseExtendAndReadTheConcerns() {

@@ -88,8 +88,8 @@ final class MatchingPagesTests: XCTestCase {
     func testCandidatesAreRankedWithTheirScoresAndTheExcludedCounted() {
         let ranking = Ranking(candidates: [.init(candidate: 1, score: 0.8, breakdown: [.skills: 0.5])], excluded: [.noSharedLanguage: 4], considered: 5)
         let page = CandidatesPage(need: PageFixtures.otherID, needTitle: "Red flags", ranking: ranking, people: [("A", "X"), ("B", "Y")], text: text(.en))
-        XCTAssertEqual(page.rows, [.init(rank: 1, name: "B", organisation: "Y", score: "80 %",
-                                         criteria: [.init(value: "50 %"), .init(value: "—"), .init(value: "—"), .init(value: "—"), .init(value: "—")])])
+        XCTAssertEqual(page.rows, [.init(rank: 1, name: "B", organisation: "Y", score: "80%",
+                                         criteria: [.init(value: "50%"), .init(value: "—"), .init(value: "—"), .init(value: "—"), .init(value: "—")])])
         XCTAssertEqual(page.excluded, ["4 excluded: no shared working language"])
         let none = CandidatesPage(need: PageFixtures.otherID, needTitle: "Red flags", ranking: Ranking(candidates: [], excluded: [:], considered: 0),
                                   people: [], text: text(.en))

@@ -32,8 +32,8 @@ struct CandidatesPage: PageModel {
         criteria = Self.shownCriteria.map { text.t("criterion.\($0.rawValue)") }
         rows = ranking.candidates.enumerated().map { index, ranked in
             let person = people[Int(ranked.candidate)]
-            return Row(rank: index + 1, name: person.name, organisation: person.organisation, score: ScoreText.percent(ranked.score),
-                       criteria: Self.shownCriteria.map { Cell(value: ranked.breakdown[$0].map(ScoreText.percent) ?? "—") })
+            return Row(rank: index + 1, name: person.name, organisation: person.organisation, score: ScoreText.percent(ranked.score, text),
+                       criteria: Self.shownCriteria.map { Cell(value: ranked.breakdown[$0].map { ScoreText.percent($0, text) } ?? "—") })
         }
         hasRows = !rows.isEmpty
         excluded = ScoreText.exclusions(text) { ranking.excluded[$0] }

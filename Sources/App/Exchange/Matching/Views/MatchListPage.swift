@@ -29,7 +29,7 @@ struct MatchListPage: PageModel {
     init(items: [Item], total: Int, page: Int, text: some Translating) {
         rows = items.map {
             Row(href: MatchRoute.show.link($0.id), need: $0.needTitle, expert: $0.expert, stage: text.t("engagement.stage.\($0.stage.rawValue)"),
-                score: ScoreText.percent($0.score))
+                score: ScoreText.percent($0.score, text))
         }
         pager = Pager(page: page, path: MatchRoute.list.link(), total: total, text: text)
     }

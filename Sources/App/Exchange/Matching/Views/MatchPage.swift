@@ -105,7 +105,7 @@ struct MatchPage: PageModel {
         expert = match.expert
         expertOrganisation = match.expertOrganisation
         self.stage = text.t("engagement.stage.\(stage.rawValue)")
-        score = ScoreText.percent(scoring.score)
+        score = ScoreText.percent(scoring.score, text)
         reasons = Self.reasons(scoring, taxonomy: taxonomy, text: text)
         let order = EngagementStage.workflow
         let position = order.firstIndex(of: stage)
@@ -166,7 +166,7 @@ struct MatchPage: PageModel {
         facts[.experience] = [text.t("match.years", String(e.years))]
         return MatchCriterion.allCases.compactMap { c in
             guard let value = scoring.breakdown[c.rawValue] else { return nil }
-            return Reason(label: text.t("criterion.\(c.rawValue)"), percent: ScoreText.percent(value),
+            return Reason(label: text.t("criterion.\(c.rawValue)"), percent: ScoreText.percent(value, text),
                           width: Int((value * 200).rounded()), facts: facts[c] ?? [])
         }
     }

@@ -127,8 +127,8 @@ struct MatchingComparisonPage: PageModel {
     init(run: MatchRun, proposals: [MatchProposal], text: some Translating) throws {
         let none = text.t("matching.unassigned")
         rows = proposals.map { p in
-            ComparisonRow(need: p.need.title, optimal: p.expert?.fullName ?? none, optimalScore: p.score.map(ScoreText.percent) ?? "—",
-                          stable: p.stableExpert?.fullName ?? none, stableScore: p.stableScore.map(ScoreText.percent) ?? "—",
+            ComparisonRow(need: p.need.title, optimal: p.expert?.fullName ?? none, optimalScore: p.score.map { ScoreText.percent($0, text) } ?? "—",
+                          stable: p.stableExpert?.fullName ?? none, stableScore: p.stableScore.map { ScoreText.percent($0, text) } ?? "—",
                           differs: p.$expert.id != p.$stableExpert.id)
         }
         let objective = run.objective ?? 0, stable = run.stableObjective ?? 0

@@ -35,25 +35,25 @@ struct ProposalCard: Encodable, Sendable {
     init(_ p: MatchProposal, profiles: [UUID: ExpertProfile], form: FormState, text: some Translating) throws {
         let person = { (id: UUID?, score: Double?) -> Person? in
             guard let id, let profile = profiles[id] else { return nil }
-            return Person(name: profile.fullName, organisation: profile.organisationName, score: score.map(ScoreText.percent) ?? "—")
+            return Person(name: profile.fullName, organisation: profile.organisationName, score: score.map { ScoreText.percent($0, text) } ?? "—")
         }
         let alternates = p.alternates.compactMap { person($0.expertProfileID, $0.score) }
         var options = p.alternates.compactMap { alt in profiles[alt.expertProfileID].map {
             Option(value: alt.expertProfileID.uuidString.lowercased(),
-                   label: text.t("matching.option_expert", $0.fullName, ScoreText.percent(alt.score)),
+                   label: text.t("matching.option_expert", $0.fullName, ScoreText.percent(alt.score, text)),
                    selected: form.values["expertProfileID"] == alt.expertProfileID.uuidString.lowercased())
         } }
         if let stable = p.$stableExpert.id, stable != p.$expert.id, !p.alternates.contains(where: { $0.expertProfileID == stable }),
            let profile = profiles[stable] {
             options.append(Option(value: stable.uuidString.lowercased(),
-                                  label: text.t("matching.option_stable", profile.fullName, p.stableScore.map(ScoreText.percent) ?? "—"),
+                                  label: text.t("matching.option_stable", profile.fullName, p.stableScore.map { ScoreText.percent($0, text) } ?? "—"),
                                   selected: form.values["expertProfileID"] == stable.uuidString.lowercased()))
         }
         if p.$expert.id != nil {
             options.append(Option(value: "", label: text.t("matching.option_unassigned"), selected: form.values["expertProfileID"] == ""))
         }
         let breakdown = MatchCriterion.allCases.compactMap { c in
-            p.breakdown[c.rawValue].map { Criterion(label: text.t("criterion.\(c.rawValue)"), value: ScoreText.percent($0)) }
+            p.breakdown[c.rawValue].map { Criterion(label: text.t("criterion.\(c.rawValue)"), value: ScoreText.percent($0, text)) }
         }
         let excluded = ScoreText.exclusions(text) { p.excluded[$0.rawValue] }
         let needID = p.$need.id

@@ -3,7 +3,8 @@ import Foundation
 
 /// Scores and exclusion counts as every matching page shows them.
 enum ScoreText {
-    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded())) %" }
+    /// A whole percent as the reader writes it: "83%" in English, "83 %" in French and Spanish.
+    static func percent(_ value: Double, _ text: some Translating) -> String { ProgrammeFigures.percent(value, text) }
     static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
 
     /// "312 excluded: no shared working language", one line per reason that excluded anyone, in the filters' order.
