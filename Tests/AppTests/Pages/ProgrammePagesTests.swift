@@ -34,6 +34,8 @@ final class ProgrammePagesTests: XCTestCase {
         XCTAssertEqual(page.years.first?.outputs, "3 sur 4")
         XCTAssertTrue(page.canEdit)
         XCTAssertTrue(page.charts[3].svg.contains("En cours"), "the stages chart names each stage in the reader's language")
+        XCTAssertEqual(ProgrammeFigures.mean(4.5, text(.fr)), "4,50", "satisfaction is a level on 1–5, not a change: no sign")
+        XCTAssertEqual(ProgrammeFigures.mean(nil, text(.fr)), "—")
     }
 
     func testThePrintedSummaryShowsNoShareWithoutEvaluations() {

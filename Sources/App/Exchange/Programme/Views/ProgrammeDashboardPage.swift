@@ -32,7 +32,7 @@ struct ProgrammeDashboardPage: PageModel {
         knowledgeByItem = report.knowledge.byItem.sorted { $0.key < $1.key }.map { Self.format($0.value, text, label: itemLabel($0.key)) }
         years = report.years.map { y in
             YearRow(year: y.year, outputs: text.t("programme.ratio", String(y.outputsDone), String(y.outputsPlanned)),
-                    closed: text.t("programme.ratio", String(y.closed), String(y.started)), feedback: Self.format(y.feedback, text).mean,
+                    closed: text.t("programme.ratio", String(y.closed), String(y.started)), feedback: ProgrammeFigures.mean(y.feedback.mean, text),
                     needsMet: percent(report.needsMetByYear[y.year]?.share), knowledge: Self.format(report.knowledgeByYear[y.year] ?? .empty, text).mean)
         }
         charts = ProgrammeCharts(report: report, text: text).all.map { ChartFigure(title: $0.title, svg: $0.svg) }

@@ -12,6 +12,11 @@ enum ProgrammeFigures {
         value.map { $0.formatted(.number.sign(strategy: .always()).precision(.fractionLength(2)).locale(text.locale)) } ?? "—"
     }
 
+    /// A mean on a scale (satisfaction, 1–5), unsigned: it is a level, not a change.
+    static func mean(_ value: Double?, _ text: some Translating) -> String {
+        value.map { $0.formatted(.number.precision(.fractionLength(2)).locale(text.locale)) } ?? "—"
+    }
+
     static func interval(_ low: Double?, _ high: Double?, _ text: some Translating) -> String {
         guard let low, let high else { return "—" }
         return text.t("programme.interval", signed(low, text), signed(high, text))
