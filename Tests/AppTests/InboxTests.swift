@@ -139,6 +139,91 @@ final class InboxTests: AppTestCase {
         }
     }
 
+    /// Each step that moves a match on waits for programme staff exactly while the match is ready for it.
+    func testStaffAreAskedForEachStepThatMovesAMatchOnWhenItIsReady() async throws {
+        try await withTestApp { app in
+            let staff = try await user(Demo.coordinator, on: app)
+            func steps() async throws -> [InboxItem.Kind] {
+                let mine = try await Inbox(db: app.db, today: CalendarDate(app.clock.now())).items(for: staff.principal).map(\.kind)
+                return mine.filter { [.proposalToDecide, .dueDiligenceToOpen, .dueDiligenceToDecide, .engagementToStart, .closingToBegin,
+                                      .engagementToClose, .exchangeToPublish].contains($0) }
+            }
+            var browser = BrowserSession(app: app)
+            try await browser.login(Demo.coordinator)
+            _ = try await matchingProgramme(on: app)
+            let run = try await runBatch(&browser, app: app)
+            var now = try await steps()
+            XCTAssertEqual(now, [.proposalToDecide])
+            let expertSteps = try await Inbox(db: app.db, today: CalendarDate(app.clock.now())).items(for: try await user(Demo.expert, on: app).principal)
+            XCTAssertEqual(expertSteps, [], "staff steps are staff's alone")
+            let proposal = try await XCTUnwrapAsync(try await MatchProposal.query(on: app.db).filter(\.$run.$id == run.id!).first())
+            _ = try await browser.post("/matching/proposals/\(proposal.id!.uuidString)/decision", form: ["action": "confirm"])
+            now = try await steps()
+            XCTAssertEqual(now, [.dueDiligenceToOpen])
+
+            let match = try await XCTUnwrapAsync(try await Engagement.query(on: app.db).first())
+            let base = "/api/v1/matches/\(match.id!.uuidString.lowercased())"
+            let coordinator = try await APIClient.forUser(staff, app: app)
+            _ = try await coordinator.send(.POST, "\(base)/due-diligence/open")
+            now = try await steps()
+            XCTAssertEqual(now, [], "declarations and the checklist are not in yet")
+            let answers = ConflictQuestion.allCases.map { "\"\($0.rawValue)\": {\"declared\": false}" }.joined(separator: ", ")
+            for email in [DueDiligenceTests.elenaEmail, Demo.publicES] {
+                let party = try await APIClient.forUser(try await user(email, on: app), app: app)
+                _ = try await party.send(.PUT, "\(base)/declaration", json: "{\"answers\": {\(answers)}, \"attested\": true}")
+            }
+            for item in DueDiligenceItem.allCases {
+                _ = try await coordinator.send(.PUT, "\(base)/due-diligence/checklist/\(item.rawValue)", json: #"{"status": "not_applicable", "notes": "Pilot."}"#)
+            }
+            now = try await steps()
+            XCTAssertEqual(now, [.dueDiligenceToDecide])
+            _ = try await coordinator.send(.POST, "\(base)/due-diligence/decision", json: #"{"outcome": "cleared", "text": "Nothing found."}"#)
+            now = try await steps()
+            XCTAssertEqual(now, [])
+
+            var clients: [APIClient] = []
+            for email in [DueDiligenceTests.elenaEmail, Demo.publicES] { clients.append(try await APIClient.forUser(try await user(email, on: app), app: app)) }
+            _ = try await clients[0].send(.PUT, "\(base)/terms", json: Self.termsJSON())
+            for client in clients + [coordinator] { _ = try await client.send(.POST, "\(base)/terms/sign") }
+            now = try await steps()
+            XCTAssertEqual(now, [.engagementToStart])
+            _ = try await coordinator.send(.POST, "\(base)/start")
+            now = try await steps()
+            XCTAssertEqual(now, [])
+            clock.advance(by: 185 * 86_400)  // 2027-05-06: the Terms (2027-02-01, three months) ended on 2027-05-01
+            now = try await steps()
+            XCTAssertEqual(now, [.closingToBegin])
+            _ = try await coordinator.send(.POST, "\(base)/closing")
+            now = try await steps()
+            XCTAssertEqual(now, [], "closing: the closing questionnaires are not in yet")
+
+            let loaded = try await ProposedMatches.loaded(try await XCTUnwrapAsync(try await Engagement.find(match.id, on: app.db)), on: app.db)
+            let round = try await XCTUnwrapAsync(try await app.registry.evaluations.rounds(of: loaded).first { $0.stage == .post })
+            for (email, party) in [(DueDiligenceTests.elenaEmail, DeclaringParty.expert), (Demo.publicES, .publicBody)] {
+                let raw = DemoAnswers.raw(round.questionnaire.questions(for: party), stage: .post, language: .es)
+                try await app.registry.evaluations.respond(.post, raw: raw, on: loaded, as: party, by: try await user(email, on: app))
+            }
+            now = try await steps()
+            XCTAssertEqual(now, [.engagementToClose])
+            let closed = try await coordinator.send(.POST, "\(base)/close", json: "{}")
+            XCTAssertEqual(closed.status, .ok)
+            _ = try await clients[1].send(.PUT, "\(base)/report", json: #"{"outcome": "A risk list in use.", "lessons": "Start small."}"#)
+            _ = try await clients[0].send(.PUT, "\(base)/report/consent", json: #"{"items": ["lessons"]}"#)
+            now = try await steps()
+            XCTAssertEqual(now, [], "one side has consented: nothing to publish yet")
+            _ = try await clients[1].send(.PUT, "\(base)/report/consent", json: #"{"items": ["lessons"]}"#)
+            now = try await steps()
+            XCTAssertEqual(now, [.exchangeToPublish])
+            var later = BrowserSession(app: app)  // months have passed: the earlier session expired
+            try await later.login(Demo.coordinator)
+            let form = try await later.get(ReportRoute.publicationForm.link(match.id!))
+            XCTAssertEqual(form.status, .ok)
+            _ = try await coordinator.send(.PUT, "\(base)/publication", json: #"{"texts": {"lessons": "Start small."}}"#)
+            now = try await steps()
+            XCTAssertEqual(now, [], "published: nothing left to do")
+        }
+    }
+
     func testEachSideSignsTheLatestTermsOnceAndStaffSignForTheProgrammeOffice() async throws {
         try await withTestApp { app in
             let match = try await clearedMatch(app)

@@ -37,6 +37,7 @@ struct DemoEngagementWalk {
         case .cancelled: return try await cancelAfterMarketingConcern()
         case .dueDiligenceWaiver: return try await requestWaiver()
         case .dueDiligenceOpen: return try await startDueDiligence()
+        case .dueDiligenceReady: return try await readyDueDiligence()
         default: break
         }
         try await clearDueDiligence()
@@ -52,8 +53,8 @@ struct DemoEngagementWalk {
         try await answer(.mid, as: [.expert, .publicBody])
         try await finishWork()
         try await engagements.beginClosing(match, by: coordinator)
-        if stage == .closing { return try await answer(.post, as: [.expert]) }
         try await answer(.post, as: [.expert, .publicBody])
+        if stage == .closing { return }
         try await engagements.close(match, overrideReason: nil, by: coordinator)
         try await writeReport()
         try await publications.setConsents(Set(PublicationItem.allCases), on: match, as: .expert, by: expert)
@@ -87,6 +88,14 @@ struct DemoEngagementWalk {
         try await dueDiligence.open(match, by: coordinator)
         try await declare(.expert, by: expert, conflict: nil)
         try await completeChecklist(DueDiligenceItem.allCases.prefix(2))
+    }
+
+    /// Everything in, nothing decided: the decision waits for a coordinator.
+    private func readyDueDiligence() async throws {
+        try await dueDiligence.open(match, by: coordinator)
+        try await declare(.expert, by: expert, conflict: nil)
+        try await declare(.publicBody, by: member, conflict: nil)
+        try await completeChecklist()
     }
 
     private func declare(_ party: DeclaringParty, by user: User, conflict: String?) async throws {

@@ -14,6 +14,8 @@ enum DemoStage: Sendable, Equatable {
     case proposed
     /// Due diligence open: the expert has declared, the body has not, and the checklist is under way.
     case dueDiligenceOpen
+    /// Due diligence with the checklist and both declarations in: the coordinator's to decide.
+    case dueDiligenceReady
     case dueDiligenceWaiver
     case termsDrafting
     case termsSigned
@@ -43,7 +45,7 @@ struct DemoNeed {
 }
 
 extension DemoCast {
-    /// Sixteen needs from eleven bodies in the three languages. Dates count from `today`.
+    /// Seventeen needs from eleven bodies in the three languages. Dates count from `today`.
     static func needs(today: CalendarDate) -> [DemoNeed] {
         func start(_ days: Int) -> Date { CalendarDay.parse(today.adding(days: days).description)! }
         func need(_ body: String, _ stage: DemoStage, _ title: String, problem: String, why: String, areas: [Int], issues: [String],
@@ -117,6 +119,11 @@ extension DemoCast {
                  areas: [6], issues: ["prosecution"], required: ["case-management"], preferred: ["process-automation"],
                  languages: ["en"], startIn: 20, outputs: "An evaluation of open-source case management tools.",
                  fields: ["anti_corruption"], sector: "justice"),
+            need("org.ke-audit", .dueDiligenceReady, "Open contracting data literacy for auditors (demo)",
+                 problem: "Our auditors receive procurement data but do not know how to question it.",
+                 why: "Data teams in industry train analysts on new datasets all the time.",
+                 areas: [5], issues: ["money_flows"], required: ["data-literacy"], preferred: ["training-design"], languages: ["en"],
+                 startIn: 25, months: 3, outputs: "A one-day course with exercises on the body's own data.", fields: ["audit"]),
             need("org.tn-instance", .dueDiligenceOpen, "Plateforme d'alerte : analyse des besoins (démo)",
                  problem: "Nous voulons ouvrir un canal d'alerte sans savoir quel outil choisir.",
                  why: "Les entreprises ont déployé des canaux d'alerte depuis des années.",

@@ -20,6 +20,7 @@ struct Inbox: Sendable {
             items += try await profilesToScreen()
             items += try await waivers(awaiting: principal)
             items += try await checklists()
+            items += try await ProgrammeSteps(db: db, today: today).items()
         }
         // A party's matches at every stage that can ask something of them, loaded once for every kind below.
         let mine = try await matches(of: principal, in: [.dueDiligence, .torDrafting, .torSigned, .active, .closing, .closed])

@@ -3,6 +3,8 @@
 struct InboxItem: Encodable, Sendable, Equatable {
     enum Kind: String, Encodable, Sendable, CaseIterable {
         case registration, needToScreen, profileToScreen, checklistToComplete, waiverToApprove, declarationToFile, termsToSign, questionnaireToAnswer, overdueWork, reportToWrite, consentToGive
+        // Programme staff's steps that move a match on.
+        case proposalToDecide, dueDiligenceToOpen, dueDiligenceToDecide, engagementToStart, closingToBegin, engagementToClose, exchangeToPublish
     }
 
     let kind: Kind
@@ -26,6 +28,13 @@ struct InboxItem: Encodable, Sendable, Equatable {
         case .overdueWork: "inbox.overdue_work"
         case .reportToWrite: "inbox.report_to_write"
         case .consentToGive: "inbox.consent_to_give"
+        case .proposalToDecide: "inbox.proposal_to_decide"
+        case .dueDiligenceToOpen: "inbox.due_diligence_to_open"
+        case .dueDiligenceToDecide: "inbox.due_diligence_to_decide"
+        case .engagementToStart: "inbox.engagement_to_start"
+        case .closingToBegin: "inbox.closing_to_begin"
+        case .engagementToClose: "inbox.engagement_to_close"
+        case .exchangeToPublish: "inbox.exchange_to_publish"
         }
     }
 }
