@@ -236,10 +236,17 @@ final class InboxTests: AppTestCase {
                 let owed = try await owes(person)
                 XCTAssertFalse(owed, "no version, nothing to sign")
             }
+            func drafts(_ person: User) async throws -> Bool { try await inbox.items(for: person.principal).contains { $0.href == terms && $0.kind == .termsToDraft } }
+            let expertDrafts = try await drafts(people[0]), bodyDrafts = try await drafts(people[1])
+            XCTAssertTrue(expertDrafts && bodyDrafts, "no version yet: both parties are asked to draft one")
+            let staffDrafts = try await drafts(people[2])
+            XCTAssertFalse(staffDrafts, "staff sign for the programme office; the parties write")
 
             let clients = try await people.asyncMap { try await APIClient.forUser($0, app: app) }
             let saved = try await clients[0].send(.PUT, "\(api)/terms", json: Self.termsJSON())
             XCTAssertEqual(saved.status, .created)
+            let stillDrafting = try await drafts(people[1])
+            XCTAssertFalse(stillDrafting, "a version exists: now it is to sign")
             for person in people {
                 let owed = try await owes(person)
                 XCTAssertTrue(owed)

@@ -95,8 +95,8 @@ struct Inbox: Sendable {
         }
     }
 
-    /// Terms of Reference in drafting whose latest version the person's side has not signed: the programme office's
-    /// signature is any coordinator's to give.
+    /// Terms of Reference in drafting whose latest version the person's side has not signed (the programme office's
+    /// signature is any coordinator's to give), or with no version yet for the parties to draft.
     private func termsToSign(by principal: Principal, drafting mine: [PartyMatch]) async throws -> [InboxItem] {
         let drafting: [(engagement: Engagement, id: UUID, side: TermsSide)]
         if principal.role.managesProgramme {
@@ -108,12 +108,15 @@ struct Inbox: Sendable {
         guard let side = drafting.first?.side else { return [] }
         let versions = try await TermsVersion.query(on: db).filter(\.$engagement.$id ~~ drafting.map(\.id)).all()
         let latest = Dictionary(grouping: versions, by: \.$engagement.id).compactMapValues { $0.max { $0.number < $1.number } }
+        // No version yet: the parties are asked to write the first one (it starts from what the match knows).
+        let toDraft = side == .programmeOffice ? [] : drafting.filter { latest[$0.id] == nil }
+            .map { InboxItem(kind: .termsToDraft, subject: $0.engagement.need.title, href: TermsRoute.show.link($0.id)) }
         let signed = Set(try await TermsSignature.query(on: db).filter(\.$version.$id ~~ latest.values.map { try $0.requireID() })
             .filter(\.$side == side).all().map(\.$version.id))
         return try drafting.filter { match in
             guard let version = latest[match.id] else { return false }
             return !signed.contains(try version.requireID())
-        }.map { InboxItem(kind: .termsToSign, subject: $0.engagement.need.title, href: TermsRoute.show.link($0.id)) }
+        }.map { InboxItem(kind: .termsToSign, subject: $0.engagement.need.title, href: TermsRoute.show.link($0.id)) } + toDraft
     }
 
     /// Questionnaire rounds open on the person's running matches that they have not answered; nobody answers once

@@ -2,7 +2,7 @@
 /// resolves it.
 struct InboxItem: Encodable, Sendable, Equatable {
     enum Kind: String, Encodable, Sendable, CaseIterable {
-        case registration, needToScreen, profileToScreen, checklistToComplete, waiverToApprove, declarationToFile, termsToSign, questionnaireToAnswer, overdueWork, reportToWrite, consentToGive
+        case registration, needToScreen, profileToScreen, checklistToComplete, waiverToApprove, declarationToFile, termsToDraft, termsToSign, questionnaireToAnswer, overdueWork, reportToWrite, consentToGive
         // Programme staff's steps that move a match on.
         case proposalToDecide, dueDiligenceToOpen, dueDiligenceToDecide, engagementToStart, closingToBegin, engagementToClose, exchangeToPublish
     }
@@ -23,6 +23,7 @@ struct InboxItem: Encodable, Sendable, Equatable {
         case .checklistToComplete: "inbox.checklist_to_complete"
         case .waiverToApprove: "inbox.waiver_to_approve"
         case .declarationToFile: "inbox.declaration_to_file"
+        case .termsToDraft: "inbox.terms_to_draft"
         case .termsToSign: "inbox.terms_to_sign"
         case .questionnaireToAnswer: "inbox.questionnaire_to_answer"
         case .overdueWork: "inbox.overdue_work"
