@@ -21,7 +21,7 @@ final class OpenAPIDocumentTests: XCTestCase {
     func testSchemasComeFromTheTypesThatDecodeAndEncode() throws {
         let need = try XCTUnwrap(document["components"]?["schemas"]?["Need"])
         XCTAssertEqual(need["properties"]?["dataAccess"]?["enum"], .array(DataAccess.allCases.map { .string($0.rawValue) }))
-        XCTAssertEqual(need["properties"]?["id"], ["type": "string", "format": "uuid"])
+        XCTAssertEqual(need["properties"]?["id"], .uuid)
         XCTAssertTrue(need["required"].map { "\($0)" }?.contains("title") ?? false)
         let input = try XCTUnwrap(document["components"]?["schemas"]?["NeedInput"])
         XCTAssertEqual(input["required"], [], "every field of a draft may be left out")
@@ -45,6 +45,27 @@ final class OpenAPIDocumentTests: XCTestCase {
         XCTAssertEqual(schema["properties"]?["scores"], ["type": "object", "additionalProperties": ["type": "number"]])
         XCTAssertEqual(schema["properties"]?["at"], ["type": "string", "format": "date-time"])
         XCTAssertEqual(schema["properties"]?["day"], ["type": "string", "format": "date"])
+    }
+
+    func testEveryIdSaysItsShapeAsAPattern() {
+        var ids = 0
+        func visit(_ value: OpenAPIValue) {
+            switch value {
+            case .object(let pairs):
+                if pairs.contains(where: { $0.0 == "format" && $0.1 == "uuid" }) {
+                    ids += 1
+                    XCTAssertTrue(pairs.contains { $0.0 == "pattern" }, "OpenAPI 3.0 leaves the uuid format unchecked, so \"\" would pass")
+                }
+                pairs.forEach { visit($0.1) }
+            case .array(let items): items.forEach(visit)
+            default: break
+            }
+        }
+        visit(document)
+        XCTAssertGreaterThan(ids, 50)
+        guard case .string(let pattern)? = OpenAPIValue.uuid["pattern"] else { return XCTFail("no pattern") }
+        XCTAssertNotNil(UUID().uuidString.lowercased().range(of: pattern, options: .regularExpression))
+        XCTAssertNil("".range(of: pattern, options: .regularExpression))
     }
 
     func testATypeDerivationCannotReadFailsLoudly() {

@@ -24,7 +24,7 @@ enum APIMarketingConcernRoute: String, APIEndpoint {
         case .list: APIOperation("listMarketingConcerns", "Concerns reported in this exchange, with their reporters (programme staff)",
                                  answer: .list(of: APIMarketingConcernController.ConcernDTO.self))
         case .decide: APIOperation("decideMarketingConcern", "Uphold or dismiss a concern with a reason (programme staff)",
-                                   path: ["concern": ["type": "string", "format": "uuid"]], body: .json(APIMarketingConcernController.DecisionInput.self),
+                                   path: ["concern": .uuid], body: .json(APIMarketingConcernController.DecisionInput.self),
                                    answer: .json(APIMarketingConcernController.ConcernDTO.self))
         }
     }

@@ -68,7 +68,7 @@ private extension APIEndpoint {
     func pathParameters(_ operation: APIOperation) -> [OpenAPIValue] {
         parameterNames.map { name in
             ["name": .string(name), "in": "path", "required": true,
-             "schema": operation.pathParameters[name] ?? ["type": "string", "format": "uuid"]]
+             "schema": operation.pathParameters[name] ?? .uuid]
         }
     }
 

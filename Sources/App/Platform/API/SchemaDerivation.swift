@@ -92,7 +92,7 @@ private struct Scalar {
         case is Double.Type: Scalar(schema: ["type": "number"], sample: 0.0)
         case is Float.Type: Scalar(schema: ["type": "number"], sample: Float(0))
         case is Date.Type: Scalar(schema: ["type": "string", "format": "date-time"], sample: Date(timeIntervalSince1970: 0))
-        case is UUID.Type: Scalar(schema: ["type": "string", "format": "uuid"], sample: UUID(uuid: UUID_NULL))
+        case is UUID.Type: Scalar(schema: .uuid, sample: UUID(uuid: UUID_NULL))
         case is URL.Type: Scalar(schema: ["type": "string", "format": "uri"], sample: URL(string: "https://example.org")!)
         case is Data.Type: Scalar(schema: ["type": "string", "contentEncoding": "base64"], sample: Data())
         default: nil

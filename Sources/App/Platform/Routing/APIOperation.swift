@@ -81,6 +81,11 @@ extension OpenAPIValue {
     /// A whole number as Swift reads it: one that does not fit 64 bits is refused as unreadable.
     static let int64: Self = ["type": "integer", "format": "int64", "minimum": .int(Int.min), "maximum": .int(Int.max)]
 
+    /// An id as Swift reads it. The pattern says it too, since OpenAPI 3.0 leaves the `uuid` format unchecked and a
+    /// client that trusts the format alone could send "" and be refused as unreadable.
+    static let uuid: Self = ["type": "string", "format": "uuid",
+                             "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"]
+
     static func enumeration<E: CaseIterable & RawRepresentable<String>>(of type: E.Type) -> Self {
         ["type": "string", "enum": .array(type.allCases.map { .string($0.rawValue) })]
     }
