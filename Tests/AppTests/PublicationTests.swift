@@ -140,5 +140,30 @@ final class PublicationTests: AppTestCase {
             XCTAssertFalse(rewritten.contains("a travaillé avec"))
         }
     }
+
+    func testWithdrawingAnotherItemKeepsTheSummaryInEachLanguage() async throws {
+        try await withTestApp { app in
+            let match = try await closedMatch(app)
+            let id = match.id!, base = "/api/v1/matches/\(id.uuidString.lowercased())"
+            let body = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
+            let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
+            let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
+            _ = try await body.send(.PUT, "\(base)/report", json: #"{"outcome": "Risk list in use", "lessons": "Synthetic data first"}"#)
+            for party in [body, expert] {
+                _ = try await party.send(.PUT, "\(base)/report/consent", json: #"{"items": ["summary", "lessons"]}"#)
+            }
+            let english = app.catalogs.text("publication.default_summary", .en, ["Tribunal Ficticio de Cuentas", "Análisis OCDS"])
+            let published = try await coordinator.send(.PUT, "\(base)/publication",
+                                                       json: json(["texts": ["summary": english, "lessons": "Synthetic data first."]]))
+            XCTAssertEqual(published.status, .ok)
+
+            _ = try await expert.send(.PUT, "\(base)/report/consent", json: #"{"items": ["summary"]}"#)
+            var visitor = BrowserSession(app: app)
+            let french = try await visitor.get(PublicRoute.show.link(id), accept: "fr").body.string
+            XCTAssertFalse(french.contains("Synthetic data first."), "the withdrawn lessons are down")
+            XCTAssertTrue(french.contains("Tribunal Ficticio de Cuentas a travaillé avec un expert des données du secteur privé"),
+                          "the generated summary still reads in the visitor's language")
+        }
+    }
 }
 

@@ -65,6 +65,12 @@ final class Publication: Model, @unchecked Sendable {
         for (language, summary) in summaries { storedTexts[Self.summaryKey(language)] = summary }
     }
 
+    /// Takes withdrawn items down; the summary's translations go with the summary and stay while it stays.
+    func withdraw(_ items: Set<PublicationItem>) {
+        for item in items { storedTexts[item.rawValue] = nil }
+        if items.contains(.summary) { for language in SupportedLanguage.allCases { storedTexts[Self.summaryKey(language)] = nil } }
+    }
+
     private static func summaryKey(_ language: SupportedLanguage) -> String { "summary.\(language.rawValue)" }
 
     func published(in language: SupportedLanguage) -> PublishedExchange {

@@ -110,13 +110,12 @@ struct PublicationService {
                                              arguments: [match.need.title, user.displayName],
                                              link: ReportRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
             if let published = try await Publication.query(on: scope.db).filter(\.$engagement.$id == match.engagement.requireID()).first() {
-                let kept = published.texts.filter { items.contains($0.key) }
-                let withdrawn = published.texts.keys.filter { !items.contains($0) }
+                let withdrawn = Set(published.texts.keys).subtracting(items)
                 guard !withdrawn.isEmpty else { return }
-                if kept.isEmpty {
+                published.withdraw(withdrawn)
+                if published.texts.isEmpty {
                     try await published.delete(on: scope.db)
                 } else {
-                    published.setTexts(kept)
                     try await published.save(on: scope.db)
                 }
                 try await scope.record(.publicationWithdraw, .engagement(match.engagement.requireID()),
