@@ -40,6 +40,8 @@ final class EngagementWorkTests: AppTestCase {
                 "outcomes": "Schema agreed", "action_description_0": "Share the schema", "action_owner_0": "Elena", "action_due_0": "2026-11-10",
             ])
             XCTAssertEqual(recorded.status, .seeOther)
+            let told = try await MailMessage.query(on: app.db).filter(\.$recipient == Demo.publicES).all().map(\.body)
+            XCTAssertTrue(told.contains { $0.contains("La reunión del 1 nov 2026") }, "the meeting's day as Pablo's Spanish writes it: \(told)")
             let action = try await XCTUnwrapAsync(try await ActionItem.query(on: app.db).first())
             let done = try await expert.post(work + "/actions/\(action.id!.uuidString.lowercased())/done")
             XCTAssertEqual(done.status, .seeOther)

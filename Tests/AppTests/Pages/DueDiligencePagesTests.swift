@@ -107,7 +107,7 @@ final class DueDiligencePagesTests: XCTestCase {
     func testAFiledDeclarationSaysWhen() {
         let page = DeclarationPage(match: PageFixtures.match, party: .expert, choices: ["employment": "no"], details: [:], attested: true,
                                    declaredAt: PageFixtures.day, lookbackYears: 5, errors: [], text: text(.en))
-        XCTAssertEqual(page.declaredAt, CalendarDay.text(PageFixtures.day))
+        XCTAssertEqual(page.declaredAt, "Jan 27, 2027", "in the reader's language")
         XCTAssertTrue(page.attested)
     }
 }

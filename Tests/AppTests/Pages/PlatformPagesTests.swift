@@ -120,6 +120,15 @@ final class PlatformPagesTests: XCTestCase {
         XCTAssertTrue(text(.fr).fileSize(1_200_000).contains(","), "decimals as the reader writes them: \(text(.fr).fileSize(1_200_000))")
     }
 
+    func testDaysReadInTheReadersLanguage() throws {
+        let day = try XCTUnwrap(CalendarDate("2027-01-15"))
+        XCTAssertEqual(text(.en).day(day), "Jan 15, 2027")
+        XCTAssertEqual(text(.fr).day(day), "15 janv. 2027")
+        XCTAssertEqual(text(.es).day(day), "15 ene 2027")
+        XCTAssertEqual(text(.fr).day(day.midnightUTC), text(.fr).day(day), "a stored day and a calendar day read alike")
+        XCTAssertEqual(text(.es).day(nil, none: "—"), "—")
+    }
+
     // MARK: The dashboard
 
     func testTheDashboardCountsForStaffAndSuggestsTheNextStep() {

@@ -53,10 +53,11 @@ final class PublicationPagesTests: XCTestCase {
     }
 
     func testThePublicPagesListEachExchangeAndItsLessons() {
-        XCTAssertEqual(PublicListPage(published: []).rows, [])
+        XCTAssertEqual(PublicListPage(published: [], text: text(.en)).rows, [])
         XCTAssertEqual(PublicLessonsPage(published: []).lessons, [])
         let exchange = PublishedExchange(engagement: PageFixtures.id, needTitle: "Red flags", texts: [.summary: "S", .lessons: "L"], publishedAt: PageFixtures.day)
-        XCTAssertEqual(PublicListPage(published: [exchange]).rows.map(\.summary), ["S"])
+        XCTAssertEqual(PublicListPage(published: [exchange], text: text(.en)).rows.map(\.summary), ["S"])
+        XCTAssertEqual(PublicListPage(published: [exchange], text: text(.fr)).rows.map(\.published), ["27 janv. 2027"])
         XCTAssertEqual(PublicLessonsPage(published: [exchange]).lessons.map(\.text), ["L"])
         let page = PublicExchangePage(exchange, text: text(.fr))
         XCTAssertEqual(page.text.items.map(\.heading), ["Résumé", "Enseignements"])

@@ -46,8 +46,10 @@ struct ReminderService {
             let coordinators = try await EngagementParties.coordinators(besides: parties, on: scope.db)
             for reminder in fresh {
                 try await SentReminder(engagementID: id, key: reminder.key, now: clock.now()).create(on: scope.db)
+                // A quiet spell is told by its last active day, in the reader's language.
+                let subject = { (text: PageText) in reminder.kind == .inactive ? text.day(facts.lastActivity) : reminder.subject }
                 try await EngagementParties.tell(recipients(reminder, parties: parties, coordinators: coordinators), "reminder_\(reminder.kind.rawValue)",
-                                                 arguments: [match.need.title, reminder.subject], link: link(reminder, id),
+                                                 localised: { [match.need.title, subject($0)] }, link: link(reminder, id),
                                                  clock: clock, mailer: mailer, on: scope.db)
                 try await scope.record(.reminderSend, .engagement(id), changes: ["kind": reminder.kind.rawValue])
             }

@@ -84,7 +84,7 @@ struct TrackingService {
                                    changes: ["date": meeting.date.description, "actions": String(meeting.actions.count)])
             try await touch(match, on: scope.db)
             try await EngagementParties.tell(try await others(match, than: user, on: scope.db), "meeting_recorded",
-                                             arguments: [match.need.title, meeting.date.description],
+                                             localised: { [match.need.title, $0.day(meeting.date)] },
                                              link: WorkRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
         }
     }

@@ -71,10 +71,18 @@ enum EngagementParties {
     /// Tells every party, in their own language, with a notification and a mail of the same kind.
     static func tell(_ people: [User], _ kind: String, arguments: [String], link: String, clock: WallClock, mailer: Mailer,
                      on db: Database) async throws {
+        try await tell(people, kind, localised: { _ in arguments }, link: link, clock: clock, mailer: mailer, on: db)
+    }
+
+    /// As `tell`, with arguments written for each reader, such as a date in their language.
+    static func tell(_ people: [User], _ kind: String, localised arguments: (PageText) -> [String], link: String, clock: WallClock,
+                     mailer: Mailer, on db: Database) async throws {
         for person in people {
-            try await Notifier(clock: clock).notify(person.requireID(), "notification.\(kind)", arguments: arguments, link: link, on: db)
-            try await mailer.enqueue(to: person.email, language: person.preferredLanguage ?? .fallback, kind: kind,
-                                     arguments: [person.displayName] + arguments + [mailer.link(link)], on: db)
+            let language = person.preferredLanguage ?? .fallback
+            let written = arguments(PageText(catalogs: mailer.catalogs, language: language))
+            try await Notifier(clock: clock).notify(person.requireID(), "notification.\(kind)", arguments: written, link: link, on: db)
+            try await mailer.enqueue(to: person.email, language: language, kind: kind,
+                                     arguments: [person.displayName] + written + [mailer.link(link)], on: db)
         }
     }
 }

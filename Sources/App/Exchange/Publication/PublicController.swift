@@ -12,7 +12,7 @@ struct PublicController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> View {
-        try await req.page(PublicListPage(published: try await req.registry.publications.published().map { $0.published(in: req.language) }))
+        try await req.page(PublicListPage(published: try await req.registry.publications.published().map { $0.published(in: req.language) }, text: req))
     }
 
     @Sendable func show(req: Request) async throws -> View {

@@ -21,6 +21,26 @@ extension Translating {
         Int64(bytes).formatted(ByteCountFormatStyle(style: .file, locale: locale))
     }
 
+    /// A day as the reader's language writes it ("15 janv. 2027"); forms and the API keep yyyy-MM-dd.
+    func day(_ date: Date) -> String {
+        var style = Date.FormatStyle(date: .abbreviated, time: .omitted, locale: locale)
+        style.timeZone = .gmt
+        return date.formatted(style)
+    }
+
+    func day(_ date: Date?, none: String) -> String {
+        date.map(day) ?? none
+    }
+
+    func day(_ date: CalendarDate) -> String {
+        day(date.midnightUTC)
+    }
+
+    /// A day kept as yyyy-MM-dd text; text that is no day stays as written.
+    func day(stored: String) -> String {
+        CalendarDate(stored).map(day) ?? stored
+    }
+
     /// Date and time to the minute, in UTC, which the page says.
     func dateTime(_ date: Date) -> String {
         var style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale)

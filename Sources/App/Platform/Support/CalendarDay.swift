@@ -1,3 +1,4 @@
+import ExchangeCore
 import Foundation
 
 /// Dates that mean a day (availability, a preferred start, when something was made) as forms, pages and the API
@@ -13,5 +14,14 @@ enum CalendarDay {
 
     static func parse(_ text: String) -> Date? {
         try? Date(text.trimmingWhitespace() + "T00:00:00Z", strategy: .iso8601)
+    }
+}
+
+extension CalendarDate {
+    /// The day's start, as `CalendarDay` stores days.
+    var midnightUTC: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))!
     }
 }

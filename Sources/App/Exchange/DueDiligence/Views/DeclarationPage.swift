@@ -41,7 +41,7 @@ struct DeclarationPage: PageModel {
         }
         self.attested = attested
         attestedError = form.errors["attested"]
-        self.declaredAt = declaredAt.map { CalendarDay.text($0) }
+        self.declaredAt = declaredAt.map(text.day)
         self.form = form
     }
 }

@@ -14,6 +14,6 @@ struct DueDiligenceDecisionRow: Encodable, Sendable, Equatable {
         status = translate.t("due_diligence.decision_status.\(decision.status.rawValue)")
         text = decision.text
         mitigation = decision.mitigation
-        date = CalendarDay.text(decision.decidedAt ?? decision.requestedAt)
+        date = translate.day(decision.decidedAt ?? decision.requestedAt)
     }
 }

@@ -70,7 +70,7 @@ struct DueDiligenceReviewPage: PageModel {
         }
         declarations = DeclaringParty.allCases.map { party in
             let record = filed[party]
-            return DeclarationView(party: text.t("declaration.party.\(party.rawValue)"), filedOn: record.map { CalendarDay.text($0.on) },
+            return DeclarationView(party: text.t("declaration.party.\(party.rawValue)"), filedOn: record.map { text.day($0.on) },
                                    answers: ConflictQuestion.allCases.compactMap { q in
                                        record?.declaration.answers[q].map {
                                            AnswerRow(question: text.t("declaration.question.\(q.rawValue)", String(lookbackYears)),

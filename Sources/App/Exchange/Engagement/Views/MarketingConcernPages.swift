@@ -57,7 +57,7 @@ struct MarketingConcernPage: PageModel {
         needTitle = match.needTitle
         reporter = concern.reporter
         party = text.t("declaration.party.\(concern.party.rawValue)")
-        reportedAt = CalendarDay.text(concern.reportedAt)
+        reportedAt = text.day(concern.reportedAt)
         description = concern.description
         links = concern.links
         status = text.t("marketing_concern.status.\(concern.status.rawValue)")

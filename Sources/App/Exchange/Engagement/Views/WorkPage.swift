@@ -53,16 +53,16 @@ struct WorkPage: PageModel {
         self.running = running
         items = try workspace.items.map { item in
             ItemRow(action: running ? WorkRoute.updateItem.link(id, try item.requireID()) : nil,
-                    kind: text.t("work.kind.\(item.kind.rawValue)"), title: item.title, due: item.dueText,
+                    kind: text.t("work.kind.\(item.kind.rawValue)"), title: item.title, due: text.day(stored: item.dueText),
                     status: text.t("work.status.\(item.status.rawValue)"),
                     overdue: item.status.isOpen && (item.due.map { $0 < today } ?? false), note: item.note,
                     statuses: Option.cases(WorkItemStatus.allCases, labels: "work.status", selected: item.status.rawValue, text))
         }
         meetings = try workspace.meetings.map { meeting in
-            MeetingRow(date: meeting.dateText, attendees: meeting.attendees, agenda: meeting.agenda, decisions: meeting.decisions,
+            MeetingRow(date: text.day(stored: meeting.dateText), attendees: meeting.attendees, agenda: meeting.agenda, decisions: meeting.decisions,
                        outcomes: meeting.outcomes, actions: try meeting.actions.map { action in
                 let open = action.doneAt == nil
-                return ActionRow(text: action.text, owner: action.owner, due: action.dueText, done: !open,
+                return ActionRow(text: action.text, owner: action.owner, due: text.day(stored: action.dueText), done: !open,
                                  overdue: open && (CalendarDate(action.dueText).map { $0 < today } ?? false),
                                  completeAction: running && open ? WorkRoute.completeAction.link(id, try action.requireID()) : nil)
             })
@@ -72,7 +72,7 @@ struct WorkPage: PageModel {
         documents = try workspace.documents.map {
             DocumentRow(href: WorkRoute.download.link(id, try $0.requireID()), name: $0.filename,
                         size: text.fileSize($0.byteCount),
-                        by: $0.uploader.displayName, at: CalendarDay.text($0.uploadedAt))
+                        by: $0.uploader.displayName, at: text.day($0.uploadedAt))
         }
         timeline = workspace.timeline.map { entry in
             TimelineRow(at: text.dateTime(Date(timeIntervalSince1970: Double(entry.timestampMs) / 1000)),

@@ -35,7 +35,7 @@ struct EvaluationListPage: PageModel {
             return RoundRow(
                 stage: text.t("evaluation.stage.\(round.stage.rawValue)"),
                 href: party != nil && !answered && !finished ? EvaluationRoute.form.link(match.id, round.stage) : nil,
-                openedAt: CalendarDay.text(round.openedAt),
+                openedAt: text.day(round.openedAt),
                 answered: staff ? round.responses.map { "\($0.name ?? "—") (\(text.t("declaration.party.\($0.party.rawValue)")))" } : [],
                 yours: party == nil ? nil : text.t(answered ? "evaluation.yours_done" : "evaluation.yours_pending"))
         }

@@ -11,7 +11,6 @@ struct ExpertProfileFacts {
     static func lines(_ p: ExpertProfile, taxonomy: SkillsTaxonomy, _ req: some Translating) -> [Line] {
         let lang = req.language
         let list = { (items: [String]) in items.isEmpty ? "—" : items.joined(separator: ", ") }
-        let day = { (date: Date?) in CalendarDay.text(date, none: "—") }
         return [
             Line(label: req.t("expert_review.organisation"), value: p.organisationName),
             Line(label: req.t("profile.country"), value: CountryCode(p.country)?.name(in: lang) ?? "—"),
@@ -27,7 +26,7 @@ struct ExpertProfileFacts {
             Line(label: req.t("expert_review.countries_worked"), value: list(p.countriesWorked.map { $0.name(in: lang) })),
             Line(label: req.t("expert_review.regions"), value: list(p.regionsWorked.sorted().map { $0.name(in: lang) })),
             Line(label: req.t("expert_review.sectors"), value: list(WorkSector.allCases.filter(p.sectors.contains).map { req.t("work_sector.\($0.rawValue)") })),
-            Line(label: req.t("profile.availability"), value: "\(CalendarDay.text(p.availableFrom, none: "—")) – \(CalendarDay.text(p.availableUntil, none: "—"))"),
+            Line(label: req.t("profile.availability"), value: "\(req.day(p.availableFrom, none: "—")) – \(req.day(p.availableUntil, none: "—"))"),
             Line(label: req.t("profile.hours"), value: p.hoursPerWeek.map(String.init) ?? "—"),
             Line(label: req.t("profile.capacity"), value: p.capacity.map(String.init) ?? "—"),
             Line(label: req.t("expert_review.motivation"), value: (p.motivation ?? "").isEmpty ? "—" : p.motivation!),

@@ -25,6 +25,6 @@ struct LetterInfo: Encodable, Sendable, Equatable {
     init(_ letter: AuthorisationLetter, _ text: some Translating) {
         filename = letter.filename
         size = text.t("profile.letter_size", String(max(1, (letter.byteCount + 1023) / 1024)))
-        uploaded = CalendarDay.text(letter.uploadedAt)
+        uploaded = text.day(letter.uploadedAt)
     }
 }

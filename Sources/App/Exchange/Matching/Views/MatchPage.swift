@@ -133,7 +133,7 @@ struct MatchPage: PageModel {
         monthsLeft = EngagementState.maximumMonths - state.totalMonths
         reportConcernHref = may.party != nil && open ? MarketingConcernRoute.reportForm.link(id) : nil
         self.concerns = concerns.map {
-            ConcernRow(href: MarketingConcernRoute.show.link(id, $0.id), reportedAt: CalendarDay.text($0.reportedAt),
+            ConcernRow(href: MarketingConcernRoute.show.link(id, $0.id), reportedAt: text.day($0.reportedAt),
                        status: text.t("marketing_concern.status.\($0.status.rawValue)"))
         }
         form = FormState(values: values, errors: errors, on: text)

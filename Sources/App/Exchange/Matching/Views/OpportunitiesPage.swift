@@ -41,7 +41,7 @@ struct OpportunitiesPage: PageModel {
                 supportAreas: d.supportAreas.map { text.t("support_area.\($0)") }.joined(separator: " · "),
                 skills: (d.requiredSkills + d.preferredSkills).compactMap { taxonomy.skill($0)?.labels[language] }.joined(separator: " · "),
                 languages: d.languages.map { LanguageCode($0)?.name(in: language) ?? $0 }.joined(separator: " · "),
-                period: text.t("opportunities.period", CalendarDay.text(d.preferredStart, none: "—"), String(d.duration)),
+                period: text.t("opportunities.period", text.day(d.preferredStart, none: "—"), String(d.duration)),
                 outputs: d.expectedOutputs,
                 stances: Option.cases(NeedInterest.Stance.allCases, labels: "opportunities.stance", selected: o.stance.rawValue, text),
                 current: text.t("opportunities.stance.\(o.stance.rawValue)"))

@@ -55,7 +55,7 @@ struct NeedPage: PageModel {
         requiredSkills = d.scope.requiredSkills.compactMap { taxonomy.skill($0)?.labels[language] }
         preferredSkills = d.scope.preferredSkills.compactMap { taxonomy.skill($0)?.labels[language] }
         languages = d.scope.languages.compactMap { LanguageCode($0)?.name(in: language) }
-        start = CalendarDay.text(d.preferredStart, none: "—")
+        start = text.day(d.preferredStart, none: "—")
         duration = text.t("need.months", String(d.duration))
         expectedOutputs = d.expectedOutputs
         dataAccess = text.t("data_access.\(d.dataAccess.rawValue)")

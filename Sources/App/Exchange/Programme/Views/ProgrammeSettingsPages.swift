@@ -18,7 +18,7 @@ struct IndicatorsPage: PageModel {
     init(records: [SuccessEvidenceRecord], canAdd: Bool, values: [String: String], errors: [FieldError], text: some Translating) {
         indicators = SuccessIndicator.allCases.map { indicator in
             IndicatorRow(name: text.t("indicators.name.\(indicator.rawValue)"), evidence: records.filter { $0.indicator == indicator }.map {
-                EvidenceRow(statement: $0.statement, links: $0.links, by: $0.recorder.displayName, at: CalendarDay.text($0.recordedAt))
+                EvidenceRow(statement: $0.statement, links: $0.links, by: $0.recorder.displayName, at: text.day($0.recordedAt))
             })
         }
         options = Option.cases(SuccessIndicator.allCases, labels: "indicators.name", selected: values["indicator"], text)

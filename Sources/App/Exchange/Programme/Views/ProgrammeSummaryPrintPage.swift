@@ -20,7 +20,7 @@ struct ProgrammeSummaryPrintPage: Encodable, Sendable {
     init(summary: ProgrammeSummaryController.Summary, stylesheet: String, text: some Translating) {
         let share = summary.needsEvaluated == 0 ? nil : Double(summary.needsMet) / Double(summary.needsEvaluated)
         page = Head(lang: text.language.rawValue, title: text.t("programme.summary_title"), stylesheet: stylesheet)
-        content = Content(summary: summary, date: CalendarDay.text(summary.generatedAt), needsMetShare: ProgrammeFigures.percent(share, text),
+        content = Content(summary: summary, date: text.day(summary.generatedAt), needsMetShare: ProgrammeFigures.percent(share, text),
                           knowledge: ProgrammeFigures.signed(summary.knowledgeGain, text),
                           interval: ProgrammeFigures.interval(summary.knowledgeLow, summary.knowledgeHigh, text))
     }

@@ -31,9 +31,9 @@ struct PublicListPage: PageModel {
     struct Row: Encodable, Sendable, Equatable { let href: String; let title: String; let summary: String?; let published: String }
     let rows: [Row]
 
-    init(published: [PublishedExchange]) {
+    init(published: [PublishedExchange], text: some Translating) {
         rows = published.map {
-            Row(href: PublicRoute.show.link($0.engagement), title: $0.needTitle, summary: $0.texts[.summary], published: CalendarDay.text($0.publishedAt))
+            Row(href: PublicRoute.show.link($0.engagement), title: $0.needTitle, summary: $0.texts[.summary], published: text.day($0.publishedAt))
         }
     }
 }
@@ -48,7 +48,7 @@ struct PublicExchangePage: PageModel {
 
     init(_ exchange: PublishedExchange, text translate: some Translating) {
         text = PublicText(title: exchange.needTitle, texts: exchange.texts, translate)
-        published = CalendarDay.text(exchange.publishedAt)
+        published = translate.day(exchange.publishedAt)
     }
 }
 

@@ -39,7 +39,7 @@ struct ReportPage: PageModel {
         needTitle = match.needTitle
         successStatement = facts.successStatement
         deliverables = facts.deliverables.map { ItemRow(title: $0.title, status: text.t("work.status.\($0.status.rawValue)")) }
-        decisions = facts.decisions.map { DecisionRow(date: $0.date, text: $0.text) }
+        decisions = facts.decisions.map { DecisionRow(date: text.day(stored: $0.date), text: $0.text) }
         recommendations = facts.recommendations
         editAction = may.edit ? ReportRoute.save.link(id) : nil
         consentAction = may.party != nil ? ReportRoute.consent.link(id) : nil

@@ -40,7 +40,7 @@ struct TermsPage: PageModel {
         self.current = current.map { TermsText($0, match: match, text) }
         currentHref = current.map { TermsRoute.version.link(id, $0.number) }
         self.versions = versions.map {
-            VersionLink(number: $0.number, href: TermsRoute.version.link(id, $0.number), date: CalendarDay.text($0.createdAt), signatures: $0.signatures.count)
+            VersionLink(number: $0.number, href: TermsRoute.version.link(id, $0.number), date: text.day($0.createdAt), signatures: $0.signatures.count)
         }
         let unsigned = side.map { side in !(current?.isSigned(by: side) ?? true) } ?? false
         signAction = stage == .torDrafting && current != nil && unsigned && canEdit ? TermsRoute.sign.link(id) : nil

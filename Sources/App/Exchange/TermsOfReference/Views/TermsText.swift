@@ -43,9 +43,9 @@ struct TermsText: Encodable, Sendable {
         organisation = match.organisation
         expert = match.expert
         self.version = version.number
-        versionDate = CalendarDay.text(version.createdAt)
-        start = t.start.description
-        end = t.end.description
+        versionDate = text.day(version.createdAt)
+        start = text.day(t.start)
+        end = text.day(t.end)
         months = t.months
         people = t.people.map { Person(name: $0.name, side: text.t("terms.side.\($0.side.rawValue)"), responsibilities: $0.responsibilities) }
         cadence = t.governance.meetingCadence
@@ -53,9 +53,9 @@ struct TermsText: Encodable, Sendable {
         escalation = t.governance.escalation
         goals = t.goals.enumerated().map { i, goal in
             Goal(number: i + 1, text: goal.text, area: text.t("support_area.\(goal.supportArea)"),
-                 deliverables: t.deliverables.filter { $0.goal == i + 1 }.map { Deliverable(title: $0.title, due: $0.due.description) })
+                 deliverables: t.deliverables.filter { $0.goal == i + 1 }.map { Deliverable(title: $0.title, due: text.day($0.due)) })
         }
-        milestones = t.milestones.sorted { $0.due < $1.due }.map { Milestone(title: $0.title, due: $0.due.description) }
+        milestones = t.milestones.sorted { $0.due < $1.due }.map { Milestone(title: $0.title, due: text.day($0.due)) }
         success = t.successStatement
         what = t.communication.what
         channels = t.communication.channels
@@ -67,7 +67,7 @@ struct TermsText: Encodable, Sendable {
         let signed = Dictionary(version.signatures.map { ($0.side, $0) }, uniquingKeysWith: { first, _ in first })
         signatures = TermsSide.allCases.map { side in
             Signature(side: text.t("terms.side.\(side.rawValue)"), signer: signed[side]?.signer,
-                      signedAt: signed[side].map { CalendarDay.text($0.signedAt) })
+                      signedAt: signed[side].map { text.day($0.signedAt) })
         }
         signedByAll = signed.count == TermsSide.allCases.count
     }

@@ -41,8 +41,8 @@ struct TokensPage: PageModel {
     /// `tokens` newest first.
     init(tokens: [APIToken], newToken: String?, errors: [FieldError], text: some Translating) throws {
         self.tokens = try tokens.map {
-            TokenRow(id: try $0.requireID().pathSegment, name: $0.name, hint: $0.hint + "…", created: CalendarDay.text($0.createdAt),
-                     lastUsed: $0.lastUsedAt.map(CalendarDay.text), revoked: $0.revokedAt != nil)
+            TokenRow(id: try $0.requireID().pathSegment, name: $0.name, hint: $0.hint + "…", created: text.day($0.createdAt),
+                     lastUsed: $0.lastUsedAt.map(text.day), revoked: $0.revokedAt != nil)
         }
         hasTokens = !self.tokens.isEmpty
         self.newToken = newToken
@@ -73,7 +73,7 @@ struct InvitationListPage: PageModel {
     init(invitations: [Invitation], organisations: [Organisation], draft: InvitationService.Draft?, errors: [FieldError], now: Date,
          text: some Translating) throws {
         self.invitations = invitations.map {
-            Row(email: $0.email, role: text.t("role.\($0.role.rawValue)"), state: text.t("token.\($0.state(now: now))"), expires: CalendarDay.text($0.expiresAt))
+            Row(email: $0.email, role: text.t("role.\($0.role.rawValue)"), state: text.t("token.\($0.state(now: now))"), expires: text.day($0.expiresAt))
         }
         hasInvitations = !self.invitations.isEmpty
         form = FormState(values: ["email": draft?.email ?? ""], errors: errors, on: text)

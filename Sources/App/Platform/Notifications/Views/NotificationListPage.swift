@@ -19,7 +19,7 @@ struct NotificationListPage: PageModel {
 
     init(notifications: [UserNotification], text: some Translating) throws {
         items = try notifications.map {
-            Item(id: try $0.requireID().pathSegment, text: text.t($0.messageKey, $0.arguments), link: $0.link, created: CalendarDay.text($0.createdAt),
+            Item(id: try $0.requireID().pathSegment, text: text.t($0.messageKey, $0.arguments), link: $0.link, created: text.day($0.createdAt),
                  unread: $0.readAt == nil)
         }
         hasItems = !items.isEmpty
