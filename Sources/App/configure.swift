@@ -107,6 +107,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M033_TypeNeedColumns())
     app.migrations.add(M034_TypeJSONColumns())
     app.migrations.add(M035_TypeListColumns())
+    app.migrations.add(M036_CreateRedFlagValidations())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

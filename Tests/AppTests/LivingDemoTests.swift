@@ -25,6 +25,13 @@ final class LivingDemoTests: AppTestCase {
             let run = try await RedFlagRun.query(on: app.db).first()
             XCTAssertEqual(run?.status, .completed)
             XCTAssertEqual(run?.processes, DemoRedFlags.releases)
+            let indicators = try run.flatMap { try StoredRedFlagResults($0) }?.countsByCode.count ?? 0
+            XCTAssertGreaterThanOrEqual(indicators, 10, "a run without settings runs every indicator with its defaults")
+            let check = try await RedFlagValidation.query(on: app.db).first()
+            XCTAssertEqual(check?.fileName, DemoRedFlags.labelsFileName)
+            XCTAssertGreaterThan(check?.treatment ?? 0, 10, "the demo's run is checked against labels of both kinds")
+            XCTAssertGreaterThan(check?.control ?? 0, 10)
+            XCTAssertTrue(check?.rows.contains { $0.impact != .none } ?? false, "and the check finds something")
 
             let entries = try await AuditEntryRecord.query(on: app.db).count()
             let again = try await Platform.seedDemo(app, exchange: true)

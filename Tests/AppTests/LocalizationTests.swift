@@ -133,6 +133,10 @@ final class LocalizationTests: AppTestCase {
             keys.insert("redflags.indicator.\(indicator.code).measures")
         }
         for group in ["OCID", "Buyer", "ProcuringEntity", "Tenderer"] { keys.insert("redflags.group.\(group)") }
+        family("redflags.validation.impact", RedFlagValidation.Impact.self)
+        for bad in ["A,x\nB\nA,1\nA,0", ""] {
+            do { _ = try Labels.parse(bad) } catch { keys.formUnion(error.all.map { "redflags.validation.problem.\($0.kind.code)" }) }
+        }
         for reason in JSONSyntaxError.Reason.allCases { keys.insert("redflags.json.\(reason.code)") }
         for bad in ["[", "x", "= 1", "[R999]", "nope = 1", "[R048]\ndigits = x", "[R038]\nthreshold = x",
                     "[corrections]\naward_status_by_contract_status = x", "[risk]\nR018 = -1"] {

@@ -8,11 +8,13 @@ struct ValidationTests {
         let labels = try Labels.parse("ocid,label\nA,1\r\nB,0\n\nA,1\n")
         #expect(labels.byOcid == ["A": true, "B": false])
         #expect(throws: Labels.Problems(all: [
-            Labels.Problem(line: 2, reason: "the label must be 0 or 1, not \"yes\""),
-            Labels.Problem(line: 3, reason: "expected ocid,label"),
-            Labels.Problem(line: 5, reason: "A is labelled both 0 and 1"),
+            Labels.Problem(line: 2, kind: .notALabel("yes")),
+            Labels.Problem(line: 3, kind: .notAPair),
+            Labels.Problem(line: 5, kind: .labelledBoth(ocid: "A")),
         ])) { try Labels.parse("ocid,label\nA,yes\nB\nA,1\nA,0") }
-        #expect(throws: Labels.Problems.self) { try Labels.parse("\n") }
+        #expect(Labels.Problem(line: 2, kind: .notALabel("yes")).description == "line 2: the label must be 0 or 1, not \"yes\"")
+        #expect(Labels.Problem(line: 5, kind: .labelledBoth(ocid: "A")).kind.arguments == ["A"])
+        #expect(throws: Labels.Problems(all: [Labels.Problem(line: 1, kind: .empty)])) { try Labels.parse("\n") }
     }
 
     @Test func oddsRatioAndWoolfIntervalMatchHandComputation() {

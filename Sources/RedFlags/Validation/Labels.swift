@@ -4,8 +4,44 @@ public struct Labels: Sendable, Equatable {
     public private(set) var byOcid: [String: Bool] = [:]
 
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong, with what it names, so a page can say it in its reader's language.
+        public enum Kind: Sendable, Equatable {
+            case notAPair
+            case notALabel(String)
+            case labelledBoth(ocid: String)
+            case empty
+
+            /// A stable name and its arguments, for a catalog key.
+            public var code: String {
+                switch self {
+                case .notAPair: "not_a_pair"
+                case .notALabel: "not_a_label"
+                case .labelledBoth: "labelled_both"
+                case .empty: "empty"
+                }
+            }
+
+            public var arguments: [String] {
+                switch self {
+                case .notAPair, .empty: []
+                case .notALabel(let value): [value]
+                case .labelledBoth(let ocid): [ocid]
+                }
+            }
+        }
+
         public let line: Int
-        public let reason: String
+        public let kind: Kind
+
+        public var reason: String {
+            switch kind {
+            case .notAPair: "expected ocid,label"
+            case .notALabel(let value): "the label must be 0 or 1, not \"\(value)\""
+            case .labelledBoth(let ocid): "\(ocid) is labelled both 0 and 1"
+            case .empty: "no labels"
+            }
+        }
+
         public var description: String { "line \(line): \(reason)" }
     }
 
@@ -24,21 +60,21 @@ public struct Labels: Sendable, Equatable {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
             if index == 0, fields.first?.lowercased() == "ocid" { continue }
             guard fields.count == 2, !fields[0].isEmpty else {
-                problems.append(Problem(line: index + 1, reason: "expected ocid,label"))
+                problems.append(Problem(line: index + 1, kind: .notAPair))
                 continue
             }
             guard fields[1] == "0" || fields[1] == "1" else {
-                problems.append(Problem(line: index + 1, reason: "the label must be 0 or 1, not \"\(fields[1])\""))
+                problems.append(Problem(line: index + 1, kind: .notALabel(fields[1])))
                 continue
             }
             let label = fields[1] == "1"
             if let earlier = labels.byOcid[fields[0]], earlier != label {
-                problems.append(Problem(line: index + 1, reason: "\(fields[0]) is labelled both 0 and 1"))
+                problems.append(Problem(line: index + 1, kind: .labelledBoth(ocid: fields[0])))
                 continue
             }
             labels.byOcid[fields[0]] = label
         }
-        if labels.byOcid.isEmpty && problems.isEmpty { problems.append(Problem(line: 1, reason: "no labels")) }
+        if labels.byOcid.isEmpty && problems.isEmpty { problems.append(Problem(line: 1, kind: .empty)) }
         guard problems.isEmpty else { throw Problems(all: problems) }
         return labels
     }

@@ -96,6 +96,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /programme/questionnaires",
         "POST /programme/questionnaires/:stage/:question/remove",
         "POST /red-flags",
+        "POST /red-flags/runs/:id/validation",
         "POST /register",
         "POST /roster/import",
         "POST /roster/preview",
@@ -114,6 +115,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "PUT /api/v1/organisations/:id/participation",
         "PUT /api/v1/profile",
         "PUT /api/v1/profile/letter",
+        "PUT /api/v1/red-flags/runs/:id/validation",
         "PUT /api/v1/skills/:skill",
     ]
 

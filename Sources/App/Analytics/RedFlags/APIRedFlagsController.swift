@@ -14,6 +14,8 @@ struct APIRedFlagsController: RouteCollection {
         routes.on(APIRedFlagsRoute.list, use: list)
         routes.on(APIRedFlagsRoute.create, use: create)
         routes.on(APIRedFlagsRoute.show, use: show)
+        routes.on(APIRedFlagsRoute.validation, use: validation)
+        routes.on(APIRedFlagsRoute.validate, use: validate)
     }
 
     struct RunInput: Content {
@@ -89,6 +91,67 @@ struct APIRedFlagsController: RouteCollection {
         let input = try req.content.decode(RunInput.self)
         let upload = try await StreamedUpload.store(Array((input.text ?? "").utf8), req, into: req.application.configuration.uploadsDirectory)
         return (upload, input)
+    }
+
+    struct ValidationInput: Content {
+        /// CSV text: `ocid,label` lines, 1 for known corrupt, 0 for the others; a header line is optional.
+        var labels: String
+        var fileName: String?
+    }
+
+    struct ValidationDTO: Content {
+        struct Row: Content {
+            let indicator: String
+            let flaggedTreatment: Int
+            let flaggedControl: Int
+            let prevalenceTreatment: Double
+            let prevalenceControl: Double
+            let oddsRatio: Double
+            let lower: Double
+            let upper: Double
+            let coefficient: Double
+            let impact: String
+        }
+
+        let run: UUID
+        let fileName: String
+        let treatment: Int
+        let control: Int
+        let missing: Int
+        let validatedAt: Date
+        let rows: [Row]
+        let caveat: String
+
+        init(_ kept: RedFlagValidation) {
+            (run, fileName, treatment, control, missing) = (kept.$run.id, kept.fileName, kept.treatment, kept.control, kept.missing)
+            validatedAt = kept.validatedAt
+            rows = kept.rows.map {
+                Row(indicator: $0.code, flaggedTreatment: $0.flaggedTreatment, flaggedControl: $0.flaggedControl,
+                    prevalenceTreatment: $0.prevalenceTreatment, prevalenceControl: $0.prevalenceControl, oddsRatio: $0.oddsRatio,
+                    lower: $0.lower, upper: $0.upper, coefficient: $0.coefficient, impact: $0.impact.rawValue)
+            }
+            caveat = RedFlags.caveat
+        }
+    }
+
+    @Sendable func validation(req: Request) async throws -> ValidationDTO {
+        let run = try await RedFlagsController.find(req)
+        guard let kept = try await RedFlagValidationService(app: req.application).validation(of: run) else { throw AppError.notFound }
+        return ValidationDTO(kept)
+    }
+
+    @Sendable func validate(req: Request) async throws -> Response {
+        let run = try await RedFlagsController.find(req)
+        try req.authorize(.create, .redFlags)
+        let input = try req.content.decode(ValidationInput.self)
+        do {
+            let kept = try await RedFlagValidationService(app: req.application)
+                .validate(input.labels, fileName: input.fileName ?? "api", run: run, by: try req.requireUser())
+            return try await ValidationDTO(kept).encodeResponse(for: req)
+        } catch let refusal as RedFlagValidationService.Refusal {
+            return try await RefusalDTO(error: .init(code: refusal.key, message: refusal.message(req), problems: refusal.problems(req)))
+                .encodeResponse(status: refusal.status, for: req)
+        }
     }
 
     @Sendable func show(req: Request) async throws -> RunDTO {

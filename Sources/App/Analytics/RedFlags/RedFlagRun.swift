@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import RedFlags
 
 /// One red-flag run over an uploaded OCDS file: who ran it with which settings, how far it got, and what it found.
 final class RedFlagRun: Model, @unchecked Sendable {
@@ -42,6 +43,11 @@ final class RedFlagRun: Model, @unchecked Sendable {
 }
 
 extension RedFlagRun {
+    /// The settings the run uses: those given, or every indicator with its defaults when none were, as the CLI does.
+    func parsedSettings() throws -> Settings {
+        try Settings.parse(settings.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? SettingsTemplate.text : settings)
+    }
+
     /// One of the run's JSON text columns as its type; nil when the column is empty.
     static func decoded<T: Decodable>(_ text: String?, as type: T.Type) throws -> T? {
         try text.map { try JSONDecoder().decode(T.self, from: Data($0.utf8)) }

@@ -31,7 +31,7 @@ struct RedFlagRunJob {
         guard FileManager.default.fileExists(atPath: input.path) else {
             return try await fail(run, failure: "redflags.failure.input_missing")
         }
-        let settings = try Settings.parse(run.settings)
+        let settings = try run.parsedSettings()
         let total = RedFlagRunService.size(of: input)
         if let importID = run.dataImportID {
             try await shareParties(input, importID: importID, total: total, progress: progress)

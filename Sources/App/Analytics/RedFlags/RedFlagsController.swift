@@ -18,6 +18,7 @@ struct RedFlagsController: RouteCollection {
         routes.on(RedFlagsRoute.json, use: json)
         routes.on(RedFlagsRoute.methodology, use: methodology)
         routes.on(RedFlagsRoute.indicator, use: indicator)
+        routes.on(RedFlagsRoute.validate, use: validate)
     }
 
     @Sendable func index(req: Request) async throws -> View {
@@ -48,10 +49,31 @@ struct RedFlagsController: RouteCollection {
     }
 
     @Sendable func run(req: Request) async throws -> View {
-        let run = try await Self.find(req)
+        try await req.page(try await runPage(req, try await Self.find(req), refusal: nil))
+    }
+
+    private func runPage(_ req: Request, _ run: RedFlagRun, refusal: RedFlagValidationService.Refusal?) async throws -> RedFlagRunPage {
         let results = run.status == .completed ? try StoredRedFlagResults(run) : nil
-        return try await req.page(try RedFlagRunPage(run: run, progress: try await RedFlagProgress.of(run.requireID(), on: req.db), results: results,
-                                                     text: req))
+        let validation = try await RedFlagValidationService(app: req.application).validation(of: run)
+        return try RedFlagRunPage(run: run, progress: try await RedFlagProgress.of(run.requireID(), on: req.db), results: results,
+                                  validation: validation, refusal: refusal, text: req)
+    }
+
+    /// Labels sent as a file; the run's page comes back with the check, or with why the labels could not be used.
+    @Sendable func validate(req: Request) async throws -> Response {
+        let run = try await Self.find(req)
+        try req.authorize(.create, .redFlags)
+        struct Form: Content { var labels: File? }
+        let file = try req.content.decode(Form.self).labels
+        do {
+            let text = file.map { String(decoding: $0.data.readableBytesView, as: UTF8.self) } ?? ""
+            _ = try await RedFlagValidationService(app: req.application)
+                .validate(text, fileName: file?.filename ?? "", run: run, by: try req.requireUser())
+            req.flash("redflags.validation.done")
+            return req.redirect(to: RedFlagsRoute.run.link(try run.requireID()) + "#validation-heading")
+        } catch let refusal as RedFlagValidationService.Refusal {
+            return try await req.page(try await runPage(req, run, refusal: refusal), status: refusal.status)
+        }
     }
 
     struct ProgressBody: Content {

@@ -89,6 +89,22 @@ struct StoredRedFlagResults: Sendable {
         return flags.filter { flag in Self.concerns(flag, ocid: ocid, found) }
     }
 
+    /// For each of `ocids` that the run read, the codes that flag it or its organizations, as
+    /// `FlagValidation` takes them; the flags are indexed once rather than scanned per process.
+    func codes(of ocids: some Sequence<String>) -> [String: Set<String>] {
+        var byOwner: [Group: [String: Set<String>]] = [:]
+        for flag in flags { byOwner[flag.group, default: [:]][flag.id, default: []].insert(flag.code) }
+        let codes = { (group: Group, id: String?) in id.flatMap { byOwner[group]?[$0] } ?? [] }
+        var found: [String: Set<String>] = [:]
+        for ocid in ocids {
+            guard let party = parties[ocid] else { continue }
+            var set = codes(.ocid, ocid).union(codes(.buyer, party.buyer)).union(codes(.procuringEntity, party.procuringEntity))
+            for id in party.tenderers + party.suppliers { set.formUnion(codes(.tenderer, id)) }
+            found[ocid] = set
+        }
+        return found
+    }
+
     private static func concerns(_ flag: Flag, ocid: String, _ parties: RedFlagRunJob.StoredParties?) -> Bool {
         switch flag.group {
         case .ocid: return flag.id == ocid

@@ -109,6 +109,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case redFlagRunStart = "red_flags.run_start"
     case redFlagRunComplete = "red_flags.run_complete"
     case redFlagRunFail = "red_flags.run_fail"
+    case redFlagValidate = "red_flags.validate"
     case marketingConcernReport = "marketing_concern.report"
     case marketingConcernDecide = "marketing_concern.decide"
     case termsVersion = "terms.version"

@@ -118,9 +118,13 @@ struct RedFlagRunPage: PageModel {
     let topSuppliers: [OrganizationRow]
     let csvHref: String
     let jsonHref: String
+    /// Offered once the run has results.
+    let validation: RedFlagValidationSection?
 
-    /// `results` once the run completed.
-    init(run: RedFlagRun, progress: RedFlagProgress?, results: StoredRedFlagResults?, text: some Translating) throws {
+    /// `results` once the run completed; `validation` its kept check against labels, `refusal` why the last labels
+    /// sent could not be used.
+    init(run: RedFlagRun, progress: RedFlagProgress?, results: StoredRedFlagResults?, validation: RedFlagValidation? = nil,
+         refusal: RedFlagValidationService.Refusal? = nil, text: some Translating) throws {
         let runID = try run.requireID()
         let state = RedFlagRunState(run, progress: progress, text: text)
         let summary = run.uploadSummary
@@ -160,6 +164,7 @@ struct RedFlagRunPage: PageModel {
         topSuppliers = (results?.suppliers ?? []).filter { $0.flagged > 0 }.prefix(10).map(organization)
         csvHref = RedFlagsRoute.csv.link(runID)
         jsonHref = RedFlagsRoute.json.link(runID)
+        self.validation = results == nil ? nil : RedFlagValidationSection(runID: runID, kept: validation, refusal: refusal, text: text)
     }
 }
 
@@ -189,7 +194,7 @@ struct RedFlagProcessPage: PageModel {
     /// Nil when the run has no process `ocid`.
     init?(_ ocid: String, run: RedFlagRun, results: StoredRedFlagResults, text: some Translating) throws {
         guard let scored = results.processes.first(where: { $0.ocid == ocid }) else { return nil }
-        let configured = (try? Settings.parse(run.settings)) ?? Settings()
+        let configured = (try? run.parsedSettings()) ?? Settings()
         let parties = results.parties[ocid]
         self.ocid = ocid
         runHref = RedFlagsRoute.run.link(try run.requireID())
