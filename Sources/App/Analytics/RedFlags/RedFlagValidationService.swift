@@ -56,7 +56,7 @@ struct RedFlagValidationService {
         guard !labelsText.allSatisfy(\.isWhitespace) else { throw Refusal.noLabels }
         let labels: Labels
         do { labels = try Labels.parse(labelsText) } catch { throw Refusal.problems(error) }
-        let digest = SHA256.hash(data: Data(labelsText.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: Data(labelsText.utf8)).hex
         let runID = try run.requireID()
         // A completed run's results never change, so the statistics are worked out before the transaction, which
         // then decides on the run's state and the kept result as it reads them.

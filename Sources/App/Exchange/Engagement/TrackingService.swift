@@ -132,7 +132,7 @@ struct TrackingService {
         document.filename = String(filename.split(separator: "/").last ?? "document").prefix(200).description
         document.format = format
         document.byteCount = bytes.count
-        document.sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        document.sha256 = SHA256.hash(data: bytes).hex
         document.$uploader.id = try user.requireID()
         document.uploadedAt = clock.now()
         try await documents.write(bytes, for: document)

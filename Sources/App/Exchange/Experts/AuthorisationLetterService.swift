@@ -30,7 +30,7 @@ struct AuthorisationLetterService: Sendable {
         } catch {
             throw AppError.validation([FieldError("letter", error == .tooLarge ? .fileTooLarge : .unsupportedFile)])
         }
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: bytes).hex
         let name = LetterFormat.safeFilename(filename, format: format)
         let attached = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
             let letter = try await AuthorisationLetter.query(on: scope.db).filter(\.$profile.$id == profile.requireID()).first() ?? AuthorisationLetter()

@@ -119,6 +119,6 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         var hash = SHA256()
         hash.update(data: Data("\(request.method.rawValue) \(request.url.path)?\(request.url.query ?? "")\n".utf8))
         if let body { hash.update(data: Data(body.readableBytesView)) }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return hash.finalize().hex
     }
 }

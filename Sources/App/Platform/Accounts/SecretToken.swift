@@ -14,7 +14,7 @@ struct SecretToken: Sendable {
     var digest: String { Self.digest(of: plaintext) }
 
     static func digest(of plaintext: String) -> String {
-        SHA256.hash(data: Data(plaintext.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(plaintext.utf8)).hex
     }
 }
 

@@ -8,6 +8,11 @@ enum FileDigest {
         defer { try? handle.close() }
         var hash = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hash.update(data: chunk) }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return hash.finalize().hex
     }
+}
+
+extension Digest {
+    /// Lower-case hex, as the platform keeps and compares digests.
+    var hex: String { map { String(format: "%02x", $0) }.joined() }
 }

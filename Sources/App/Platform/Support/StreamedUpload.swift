@@ -65,7 +65,7 @@ struct StreamedUpload: Sendable {
     /// Bytes in memory written to `url`, as an upload of them would leave them.
     static func written(_ bytes: [UInt8], to url: URL, fileName: String?) throws -> StreamedUpload {
         try Data(bytes).write(to: url)
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: bytes).hex
         return StreamedUpload(url: url, bytes: bytes.count, digest: digest, fileName: fileName, fields: [:])
     }
 
@@ -166,7 +166,7 @@ private final class FileSink {
         self.limit = limit
     }
 
-    var digest: String { hash.finalize().map { String(format: "%02x", $0) }.joined() }
+    var digest: String { hash.finalize().hex }
 
     func append(_ chunk: ByteBuffer) async throws {
         bytes += chunk.readableBytes
