@@ -108,6 +108,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M034_TypeJSONColumns())
     app.migrations.add(M035_TypeListColumns())
     app.migrations.add(M036_CreateRedFlagValidations())
+    app.migrations.add(M037_CreateTermsDrafts())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -25,6 +25,12 @@ final class LivingDemoTests: AppTestCase {
             let run = try await RedFlagRun.query(on: app.db).first()
             XCTAssertEqual(run?.status, .completed)
             XCTAssertEqual(run?.processes, DemoRedFlags.releases)
+            let kept = try await TermsDraft.query(on: app.db).all()
+            XCTAssertEqual(kept.count, 1, "the match in drafting has an unfinished second version kept")
+            let draft = try XCTUnwrap(kept.first)
+            let drafting = try await ProposedMatches.loaded(try await XCTUnwrapAsync(try await Engagement.find(draft.$engagement.id, on: app.db)), on: app.db)
+            XCTAssertThrowsError(try TermsForm.draft(from: draft.fields).validate(app.registry.terms.context(drafting)).get(),
+                                 "the kept draft still breaks a rule, so the demo shows its messages")
             let indicators = try run.flatMap { try StoredRedFlagResults($0) }?.countsByCode.count ?? 0
             XCTAssertGreaterThanOrEqual(indicators, 10, "a run without settings runs every indicator with its defaults")
             let check = try await RedFlagValidation.query(on: app.db).first()

@@ -108,6 +108,47 @@ final class TermsOfReferenceTests: AppTestCase {
         }
     }
 
+    func testAnUnfinishedDraftIsKeptWithItsProblemsUntilAVersionIsSaved() async throws {
+        try await withTestApp { app in
+            let match = try await clearedMatch(app)
+            let terms = TermsRoute.show.link(match.id!)
+            var expert = BrowserSession(app: app)
+            try await expert.login(DueDiligenceTests.elenaEmail)
+            _ = try await expert.get(terms)
+            var unfinished = Self.form(success: "Better data.")
+            unfinished["action"] = "draft"
+            let kept = try await expert.post(terms, form: unfinished)
+            XCTAssertEqual(kept.status, .seeOther)
+            let versions = try await TermsVersion.query(on: app.db).count()
+            XCTAssertEqual(versions, 0, "a kept draft is no version")
+
+            var body = BrowserSession(app: app)
+            try await body.login(Demo.publicES)
+            let page = try await body.get(terms).body.string
+            XCTAssertContains(page, "Este es el borrador que Elena")
+            XCTAssertContains(page, "Better data.")
+            XCTAssertContains(page, #"aria-invalid="true""#)
+            _ = try await expert.get(terms)
+            _ = try await expert.post(terms, form: unfinished)
+            let keptOnce = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "terms.draft_keep").count()
+            XCTAssertEqual(keptOnce, 1, "the same draft again changes nothing")
+
+            let saved = try await expert.post(terms, form: Self.form())
+            XCTAssertEqual(saved.status, .seeOther)
+            let drafts = try await TermsDraft.query(on: app.db).count()
+            XCTAssertEqual(drafts, 0, "saving a version ends the draft")
+            let after = try await body.get(terms).body.string
+            XCTAssertFalse(after.contains("Este es el borrador"))
+
+            var evaluator = BrowserSession(app: app)
+            try await evaluator.login(Demo.evaluator)
+            let refused = try await evaluator.post(terms, form: unfinished)
+            XCTAssertTrue([.forbidden, .notFound].contains(refused.status), "\(refused.status)")
+            let stillNone = try await TermsDraft.query(on: app.db).count()
+            XCTAssertEqual(stillNone, 0)
+        }
+    }
+
     func testExportsAndWhoMayReadOrChange() async throws {
         try await withTestApp { app in
             let match = try await clearedMatch(app)

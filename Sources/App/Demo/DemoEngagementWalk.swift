@@ -41,8 +41,9 @@ struct DemoEngagementWalk {
         default: break
         }
         try await clearDueDiligence()
-        _ = try await terms.save(try termsOfReference(), on: match, by: expert)
-        if stage == .termsDrafting { return }
+        let version = try termsOfReference()
+        _ = try await terms.save(version, on: match, by: expert)
+        if stage == .termsDrafting { return try await keepUnfinishedDraft(of: version) }
         try await signed(by: [(.expert, expert), (.publicBody, member), (.programmeOffice, coordinator)])
         try await answer(.pre, as: [.expert, .publicBody])
         if stage == .termsSigned { return }
@@ -156,6 +157,14 @@ struct DemoEngagementWalk {
         case .success(let terms): return terms
         case .failure(let failure): throw AppError.validation(failure.errors)
         }
+    }
+
+    /// The body's member has started a second version and stopped half-way: its statement of success does not yet
+    /// say how success will be known, so the kept draft shows what still breaks the rules.
+    private func keepUnfinishedDraft(of version: TermsOfReference) async throws {
+        var draft = TermsOfReferenceDraft(version)
+        draft.successStatement = DemoText.unfinishedSuccess[language]
+        _ = try await terms.keepDraft(TermsForm.fields(of: draft), on: match, by: member)
     }
 
     private func signed(by sides: [(TermsSide, User)]) async throws {

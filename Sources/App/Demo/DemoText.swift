@@ -62,6 +62,8 @@ enum DemoText {
         en: "We will know we are successful when we have a tool our staff use every week without the expert.",
         fr: "Nous saurons que nous avons réussi lorsque nous aurons un outil que nos équipes utilisent chaque semaine sans l'expert.",
         es: "Sabremos que hemos tenido éxito cuando hayamos puesto en uso un instrumento que el equipo usa cada semana sin la persona experta.")
+    static let unfinishedSuccess = Text(en: "Better use of our procurement data.", fr: "Mieux utiliser nos données de marchés publics.",
+                                        es: "Usar mejor nuestros datos de contratación.")
     static let communication = Text(en: "Lessons learned and a short summary", fr: "Leçons apprises et un court résumé",
                                     es: "Lecciones aprendidas y un breve resumen")
     static let consent = Text(en: "Both sides, item by item", fr: "Les deux parties, point par point", es: "Ambas partes, punto por punto")

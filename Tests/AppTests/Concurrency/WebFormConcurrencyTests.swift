@@ -54,6 +54,11 @@ final class WebFormConcurrencyTests: AppTestCase {
                                                 counting: "due_diligence.decide", on: app)
             XCTAssertEqual(decided, 1)
 
+            var unfinished = TermsOfReferenceTests.form(success: "Better data.")
+            unfinished["action"] = "draft"
+            let kept = try await eightClicks(body, "\(base)/terms", form: unfinished, counting: "terms.draft_keep", on: app)
+            XCTAssertEqual(kept, 1)
+            _ = try await body.get("\(base)/terms")  // the page again, with a fresh one-time token
             let saved = try await eightClicks(body, "\(base)/terms", form: TermsOfReferenceTests.form(), counting: "terms.version", on: app)
             XCTAssertEqual(saved, 1)
             for party in [body, expert, coordinator] {

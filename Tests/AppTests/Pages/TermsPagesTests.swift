@@ -60,6 +60,24 @@ final class TermsPagesTests: XCTestCase {
         XCTAssertEqual(page.stage, "Termes de référence en rédaction")
     }
 
+    func testAKeptDraftSaysWhoKeptItAndHowFarItIsFromAVersion() throws {
+        let kept = TermsPage.Kept(by: "Pablo", at: PageFixtures.day)
+        let form = FormState(values: [:], errors: [FieldError("success_statement", .successStatementOpening)], on: text(.es))
+        let drafting = TermsPage(match: PageFixtures.match, stage: .torDrafting, versions: [try edition(1)], side: .publicBody, mayEdit: true,
+                                 draft: Self.draft(), kept: kept, supportAreas: [3], form: form, text: text(.es))
+        XCTAssertEqual(drafting.keptNotice, "Este es el borrador que Pablo guardó el \(text(.es).dateTime(PageFixtures.day)), aún no es una versión: 1 campos todavía incumplen las reglas.")
+        let reader = TermsPage(match: PageFixtures.match, stage: .torDrafting, versions: [], side: nil, mayEdit: false, draft: Self.draft(),
+                               kept: kept, supportAreas: [3], form: FormState(), text: text(.en))
+        XCTAssertNil(reader.keptNotice, "only those who may edit see drafts")
+        XCTAssertNil(page([try edition(1)], side: .expert, mayEdit: true).keptNotice, "no draft kept, no notice")
+    }
+
+    func testADraftTurnsIntoTheFieldsThatReadItBack() {
+        let draft = Self.draft()
+        XCTAssertEqual(TermsForm.draft(from: TermsForm.fields(of: draft)), draft)
+        XCTAssertEqual(TermsForm.fields(of: draft)["goal_area_0"], "3")
+    }
+
     func testASignedSideAndAReaderWhoMayNotEditGetNeitherSigningNorTheBuilder() throws {
         XCTAssertNil(page([try edition(1, signedBy: [.expert])], side: .expert, mayEdit: true).signAction)
         let reader = page([try edition(1)], side: nil, mayEdit: false)

@@ -19,6 +19,13 @@ struct TermsController: RouteCollection {
     @Sendable func show(req: Request) async throws -> View {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
         let versions = try await req.registry.terms.versions(of: match)
+        if let kept = try await req.registry.terms.keptDraft(of: match) {
+            // A kept draft shows with what still breaks the rules, as saving it would.
+            let draft = TermsForm.draft(from: kept.fields)
+            let errors = if case .failure(let failure) = draft.validate(req.registry.terms.context(match)) { failure.errors } else { [FieldError]() }
+            return try await page(req, match, versions: versions, draft: draft, kept: .init(by: kept.savedBy.displayName, at: kept.savedAt),
+                                  form: FormState(values: kept.fields, errors: TermsForm.fields.formErrors(errors), on: req))
+        }
         let draft: TermsOfReferenceDraft
         if let terms = versions.first?.terms {
             draft = TermsOfReferenceDraft(terms)
@@ -31,6 +38,12 @@ struct TermsController: RouteCollection {
     @Sendable func save(req: Request) async throws -> Response {
         let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
         let body = try req.content.decode([String: String].self)
+        if body["action"] == "draft" {
+            let fields = body.filter { !["_csrf", "_once", "action"].contains($0.key) }
+            let kept = try await req.registry.terms.keepDraft(fields, on: match, by: try req.requireUser())
+            req.flash(kept ? "terms.draft_kept" : "terms.draft_unchanged")
+            return req.redirect(to: TermsRoute.show.link(try match.engagement.requireID()) + "#builder-heading")
+        }
         let draft = TermsForm.draft(from: body)
         switch draft.validate(req.registry.terms.context(match)) {
         case .failure(let failure):
@@ -121,11 +134,11 @@ struct TermsController: RouteCollection {
     }
 
     private func page(_ req: Request, _ match: ProposedMatches.Loaded, versions: [TermsVersion], draft: TermsOfReferenceDraft,
-                      form: FormState) async throws -> View {
+                      kept: TermsPage.Kept? = nil, form: FormState) async throws -> View {
         let principal = req.principal!
         return try await req.page(TermsPage(
             match: try match.heading, stage: match.engagement.stage, versions: versions.map(\.edition), side: match.termsSide(of: principal),
-            mayEdit: AccessPolicy.decide(principal, .update, match.protected.terms).isAllowed, draft: draft,
+            mayEdit: AccessPolicy.decide(principal, .update, match.protected.terms).isAllowed, draft: draft, kept: kept,
             supportAreas: req.registry.terms.context(match).supportAreas, form: form, text: req))
     }
 }

@@ -33,6 +33,27 @@ enum TermsForm {
         return d
     }
 
+    /// The posted fields that `draft(from:)` reads back as `d`, for a draft kept on someone's behalf.
+    static func fields(of d: TermsOfReferenceDraft) -> [String: String] {
+        var body: [String: String] = [:]
+        let plain: [(String, String?)] = [
+            ("start", d.start), ("months", d.months), ("meeting_cadence", d.meetingCadence), ("decision_making", d.decisionMaking),
+            ("escalation", d.escalation), ("success_statement", d.successStatement), ("communication_what", d.communicationWhat),
+            ("communication_channels", d.communicationChannels), ("communication_consent", d.communicationConsent),
+            ("data_access", d.dataAccess), ("data_rules", d.dataRules), ("values_tailoring", d.valuesTailoring),
+        ]
+        for (name, value) in plain { body[name] = value }
+        for (i, row) in d.people.enumerated() {
+            (body["person_name_\(i)"], body["person_side_\(i)"], body["person_role_\(i)"]) = (row.name, row.side, row.responsibilities)
+        }
+        for (i, row) in d.goals.enumerated() { (body["goal_text_\(i)"], body["goal_area_\(i)"]) = (row.text, row.supportArea) }
+        for (i, row) in d.deliverables.enumerated() {
+            (body["deliverable_goal_\(i)"], body["deliverable_title_\(i)"], body["deliverable_due_\(i)"]) = (row.goal, row.title, row.due)
+        }
+        for (i, row) in d.milestones.enumerated() { (body["milestone_title_\(i)"], body["milestone_due_\(i)"]) = (row.title, row.due) }
+        return body
+    }
+
     /// The form's names for the fields the domain reports: `goals[0].text` is `goal_text_0`.
     static let fields = FormFieldMap(
         rows: [

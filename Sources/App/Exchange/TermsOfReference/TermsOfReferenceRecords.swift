@@ -47,3 +47,18 @@ final class TermsSignature: Model, @unchecked Sendable {
         signedAt = now
     }
 }
+
+/// Terms still being written: the builder's fields as they were left, rules broken or not, so drafting can span
+/// several sittings. One per match; it goes when a version is saved.
+final class TermsDraft: Model, @unchecked Sendable {
+    static let schema = "terms_drafts"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "engagement_id") var engagement: Engagement
+    /// The form's fields by name, as `TermsForm.draft(from:)` reads them.
+    @Field(key: "fields") var fields: [String: String]
+    @Parent(key: "saved_by") var savedBy: User
+    @Field(key: "saved_at") var savedAt: Date
+
+    init() {}
+}

@@ -43,6 +43,7 @@ struct TermsService {
             let version = TermsVersion(engagementID: try match.engagement.requireID(), number: (latest?.number ?? 0) + 1, terms: terms,
                                        by: try user.requireID(), now: clock.now())
             try await version.create(on: scope.db)
+            try await TermsDraft.query(on: scope.db).filter(\.$engagement.$id == match.engagement.requireID()).delete()
             try await scope.record(.termsVersion, .engagement(match.engagement.requireID()),
                                    changes: ["version": String(version.number), "months": String(terms.months)])
             let others = try await EngagementParties.everyone(of: match.need, match.expert, on: scope.db).filter { $0.id != user.id }
@@ -50,6 +51,29 @@ struct TermsService {
                                              link: TermsRoute.show.link(try match.engagement.requireID()), clock: clock, mailer: mailer, on: scope.db)
             return version
         }
+    }
+
+    /// Keeps the builder's fields as they are, rules broken or not, replacing the match's earlier kept draft; the same
+    /// fields again change nothing. Returns whether anything changed.
+    func keepDraft(_ fields: [String: String], on match: ProposedMatches.Loaded, by user: User) async throws -> Bool {
+        let kept: Void? = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
+            // Drafts are for Terms still open to revision, as the stage stored now says.
+            try await match.engagement.reloadState(on: scope.db)
+            guard [.torDrafting, .torSigned].contains(match.engagement.stage) else { throw AppError.conflict(code: "engagement_not_from_stage") }
+            let stored = try await on(scope.db).keptDraft(of: match)
+            if stored?.fields == fields { throw AuditLogService.NothingToChange() }
+            let draft = stored ?? TermsDraft()
+            draft.$engagement.id = try match.engagement.requireID()
+            (draft.fields, draft.$savedBy.id, draft.savedAt) = (fields, try user.requireID(), clock.now())
+            try await draft.save(on: scope.db)
+            try await scope.record(.termsDraftKeep, .engagement(match.engagement.requireID()), changes: ["fields": String(fields.count)])
+        }
+        return kept != nil
+    }
+
+    /// The draft kept since the last version, with who kept it.
+    func keptDraft(of match: ProposedMatches.Loaded) async throws -> TermsDraft? {
+        try await TermsDraft.query(on: db).filter(\.$engagement.$id == match.engagement.requireID()).with(\.$savedBy).first()
     }
 
     /// Signs the current version for `side`. The last of the three signatures completes sign-off, after conflicts

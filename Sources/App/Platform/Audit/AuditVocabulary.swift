@@ -114,6 +114,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case marketingConcernDecide = "marketing_concern.decide"
     case termsVersion = "terms.version"
     case termsSign = "terms.sign"
+    case termsDraftKeep = "terms.draft_keep"
     case workItemUpdate = "work_item.update"
     case meetingRecord = "meeting.record"
     case actionItemComplete = "action_item.complete"

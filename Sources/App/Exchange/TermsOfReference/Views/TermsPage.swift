@@ -25,12 +25,21 @@ struct TermsPage: PageModel {
     let exports: [Option]
     let editAction: String?
     let builder: TermsBuilder?
+    /// Says that the builder shows a kept draft rather than the current version, and how far it is from one.
+    let keptNotice: String?
     let values: [String]
     let form: FormState
 
-    /// `versions` newest first; `side` is the side the reader signs for, if any; `draft` fills the builder.
+    /// A draft kept between sittings: who kept it and when.
+    struct Kept: Sendable {
+        let by: String
+        let at: Date
+    }
+
+    /// `versions` newest first; `side` is the side the reader signs for, if any; `draft` fills the builder, and is
+    /// the kept one when `kept` says so.
     init(match: MatchHeading, stage: EngagementStage, versions: [TermsEdition], side: TermsSide?, mayEdit: Bool, draft: TermsOfReferenceDraft,
-         supportAreas: [Int], form: FormState, text: some Translating) {
+         kept: Kept? = nil, supportAreas: [Int], form: FormState, text: some Translating) {
         let id = match.id
         let canEdit = mayEdit && [.torDrafting, .torSigned].contains(stage)
         let current = versions.first
@@ -50,6 +59,9 @@ struct TermsPage: PageModel {
         }
         editAction = canEdit ? TermsRoute.save.link(id) : nil
         builder = canEdit ? TermsBuilder(draft, supportAreas: supportAreas, errors: form, text: text) : nil
+        keptNotice = canEdit ? kept.map {
+            text.t("terms.draft_notice", $0.by, text.dateTime($0.at), text.number(form.errors.count))
+        } : nil
         values = (1...TermsText.programmeValues).map { text.t("terms.value.\($0)") }
         self.form = form
     }
