@@ -109,6 +109,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M035_TypeListColumns())
     app.migrations.add(M036_CreateRedFlagValidations())
     app.migrations.add(M037_CreateTermsDrafts())
+    app.migrations.add(M038_AddUserTimeZone())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

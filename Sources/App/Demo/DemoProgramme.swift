@@ -36,6 +36,8 @@ public enum DemoProgramme {
         var status: AccountStatus = .active
         var requestedOrganisation: String? = nil
         var tryFirst: String? = nil
+        /// Where the person reads times; none: UTC.
+        var timeZone: String? = nil
     }
 
     static let organisations: [OrganisationSeed] = [
@@ -71,10 +73,10 @@ public enum DemoProgramme {
               tryFirst: "verify the audit log of every step the demo took, and edit the skills taxonomy"),
         .init(key: "user.public-fr", email: "agent.public@demo.integrity.invalid", name: "Amélie Exemple (démo)",
               role: .publicParticipant, organisation: "org.fr-agency", language: .fr,
-              tryFirst: "catch up on the overdue work of the asset-declaration dashboard"),
+              tryFirst: "catch up on the overdue work of the asset-declaration dashboard", timeZone: "Europe/Paris"),
         .init(key: "user.public-es", email: "participante@demo.integrity.invalid", name: "Pablo Ejemplo (demo)",
               role: .publicParticipant, organisation: "org.es-court", language: .es,
-              tryFirst: "sign the Terms of Reference of the OCDS risk analysis"),
+              tryFirst: "sign the Terms of Reference of the OCDS risk analysis", timeZone: "Europe/Madrid"),
         .init(key: "user.expert-en", email: "expert@demo.integrity.invalid", name: "Eli Expert (demo)",
               role: .expert, organisation: "org.gb-analytics", language: .en,
               tryFirst: "answer the half-way questionnaire of the French dashboard"),
@@ -117,6 +119,7 @@ public enum DemoProgramme {
                             role: person.role, organisationID: person.organisation.map(StableID.make), status: person.status,
                             preferredLanguage: person.language, now: now)
             user.requestedOrganisation = person.requestedOrganisation
+            user.timeZoneIdentifier = person.timeZone
             try await user.create(on: scope.db)
             try await scope.record(person.status == .pending ? .userRegister : .userCreate, .user(id),
                                    changes: ["role": person.role.rawValue, "status": person.status.rawValue])

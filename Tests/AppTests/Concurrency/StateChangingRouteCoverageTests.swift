@@ -8,6 +8,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
     /// Routes the concurrency suite fires at: 8 identical requests, or a conflicting pair.
     static let covered: Set<String> = [
         "DELETE /api/v1/profile/letter",
+        "POST /account/time-zone",
         "POST /account/tokens",
         "POST /account/tokens/:id/revoke",
         "POST /api/v1/conflict-data/imports",
@@ -103,6 +104,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /skills",
         "POST /skills/:skill",
         "PUT /api/v1/matches/:id/declaration",
+        "PUT /api/v1/me/time-zone",
         "PUT /api/v1/matches/:id/due-diligence/checklist/:item",
         "PUT /api/v1/matches/:id/publication",
         "PUT /api/v1/matches/:id/report",

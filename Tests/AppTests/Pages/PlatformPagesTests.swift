@@ -35,7 +35,28 @@ final class PlatformPagesTests: XCTestCase {
         XCTAssertEqual(page.tokens.map(\.revoked), [true])
         XCTAssertEqual(page.newToken, "ixp_secret")
         XCTAssertTrue(page.form.hasErrors)
-        XCTAssertEqual(AccountPage(name: "Ada", email: "a@b.org", role: .expert, organisation: nil, text: text(.fr)).role, "Expert·e du secteur privé")
+        XCTAssertEqual(AccountPage(name: "Ada", email: "a@b.org", role: .expert, organisation: nil, timeZone: nil, text: text(.fr)).role,
+                       "Expert·e du secteur privé")
+    }
+
+    func testTheAccountOffersEveryZoneWithThePersonsOwnChosen() {
+        let page = AccountPage(name: "Ada", email: "a@b.org", role: .expert, organisation: nil, timeZone: "America/Bogota", text: text(.es))
+        XCTAssertEqual(page.timeZones.filter(\.selected).map(\.value), ["America/Bogota"])
+        XCTAssertGreaterThan(page.timeZones.count, 300)
+        let refused = AccountPage(name: "Ada", email: "a@b.org", role: .expert, organisation: nil, timeZone: "America/Bogota",
+                                  form: FormState(values: ["timeZone": "Mars/Olympus"], errors: [FieldError("timeZone", .invalidChoice)], on: text(.es)),
+                                  text: text(.es))
+        XCTAssertTrue(refused.form.hasErrors)
+        XCTAssertEqual(refused.timeZones.filter(\.selected), [], "the refused name is no zone to select")
+    }
+
+    func testTimesReadInTheReadersZoneAndSayWhichOne() throws {
+        let instant = try XCTUnwrap(ISO8601DateFormatter().date(from: "2027-01-15T14:05:00Z"))
+        XCTAssertEqual(text(.en).dateTime(instant), "Jan 15, 2027 at 2:05\u{202F}PM UTC")
+        var paris = text(.fr)
+        paris.timeZone = try XCTUnwrap(TimeZone(identifier: "Europe/Paris"))
+        XCTAssertEqual(paris.dateTime(instant), "15 janv. 2027 à 15:05 (Europe/Paris)")
+        XCTAssertEqual(paris.day(try XCTUnwrap(CalendarDate("2027-01-15"))), "15 janv. 2027", "a day stays the day it was written")
     }
 
     func testInvitationsShowTheirStateAndTheFormKeepsWhatWasSent() throws {

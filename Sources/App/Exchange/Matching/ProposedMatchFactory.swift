@@ -79,7 +79,7 @@ enum EngagementParties {
                      mailer: Mailer, on db: Database) async throws {
         for person in people {
             let language = person.preferredLanguage ?? .fallback
-            let written = arguments(PageText(catalogs: mailer.catalogs, language: language))
+            let written = arguments(PageText(catalogs: mailer.catalogs, language: language, timeZone: person.timeZone))
             try await Notifier(clock: clock).notify(person.requireID(), "notification.\(kind)", arguments: written, link: link, on: db)
             try await mailer.enqueue(to: person.email, language: language, kind: kind,
                                      arguments: [person.displayName] + written + [mailer.link(link)], on: db)

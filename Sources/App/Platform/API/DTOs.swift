@@ -58,6 +58,8 @@ struct AccountDTO: Content {
     let status: AccountStatus
     let organisationID: UUID?
     let preferredLanguage: SupportedLanguage?
+    /// The IANA zone the person reads times in; absent: UTC.
+    let timeZone: String?
 
     init(_ u: User) throws {
         id = try u.requireID()
@@ -67,6 +69,7 @@ struct AccountDTO: Content {
         status = u.status
         organisationID = u.$organisation.id
         preferredLanguage = u.preferredLanguage
+        timeZone = u.timeZoneIdentifier
     }
 }
 

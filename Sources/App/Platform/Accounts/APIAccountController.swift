@@ -9,10 +9,19 @@ struct APIAccountController: RouteCollection {
         routes.on(APIAccountRoute.inbox, use: inbox)
         routes.on(APIAccountRoute.notifications, use: notifications)
         routes.on(APIAccountRoute.users, use: users)
+        routes.on(APIAccountRoute.timeZone, use: timeZone)
     }
 
     @Sendable func me_(req: Request) async throws -> AccountDTO {
         try AccountDTO(req.requireUser())
+    }
+
+    @Sendable func timeZone(req: Request) async throws -> AccountDTO {
+        let user = try req.requireUser()
+        let form = try req.content.decode(AccountController.TimeZoneForm.self)
+        guard let zone = AccountService.timeZone(named: form.timeZone) else { throw AppError.validation([FieldError("timeZone", .invalidChoice)]) }
+        try await req.registry.accounts.setTimeZone(zone, for: user)
+        return try AccountDTO(user)
     }
 
     @Sendable func inbox(req: Request) async throws -> InboxDTO {

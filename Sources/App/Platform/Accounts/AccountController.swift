@@ -6,16 +6,40 @@ import Vapor
 struct AccountController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.on(AccountRoute.show, use: show)
+        routes.on(AccountRoute.timeZone, use: setTimeZone)
         routes.on(AccountRoute.tokens, use: tokens)
         routes.on(AccountRoute.createToken, use: createToken)
         routes.on(AccountRoute.revokeToken, use: revokeToken)
     }
 
     @Sendable func show(req: Request) async throws -> View {
+        try await req.page(try await accountPage(req, form: FormState()))
+    }
+
+    private func accountPage(_ req: Request, form: FormState) async throws -> AccountPage {
         let user = try req.requireUser()
         try req.authorize(.read, .account(id: user.requireID(), organisationID: user.$organisation.id))
         let organisation = try await user.$organisation.get(on: req.db)
-        return try await req.page(AccountPage(name: user.displayName, email: user.email, role: user.role, organisation: organisation?.name, text: req))
+        return AccountPage(name: user.displayName, email: user.email, role: user.role, organisation: organisation?.name,
+                           timeZone: user.timeZoneIdentifier, form: form, text: req)
+    }
+
+    struct TimeZoneForm: Content {
+        /// As the IANA database names it: "Europe/Paris", "America/Bogota".
+        var timeZone: String?
+    }
+
+    @Sendable func setTimeZone(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(TimeZoneForm.self)
+        return try await req.formAgainIfInvalid {
+            guard let zone = AccountService.timeZone(named: form.timeZone) else { throw AppError.validation([FieldError("timeZone", .invalidChoice)]) }
+            try await req.registry.accounts.setTimeZone(zone, for: user)
+            req.flash("account.time_zone_saved")
+            return req.redirect(to: AccountRoute.show.link())
+        } form: { errors in
+            try await req.page(try await accountPage(req, form: FormState(values: ["timeZone": form.timeZone ?? ""], errors: errors, on: req)))
+        }
     }
 
     @Sendable func tokens(req: Request) async throws -> View {

@@ -282,6 +282,26 @@ struct AccountService: Sendable {
     }
 }
 
+extension AccountService {
+    /// Sets the zone the person reads times in; the zone they have already changes nothing.
+    func setTimeZone(_ zone: TimeZone, for user: User) async throws {
+        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
+            let same = try await User.query(on: scope.db).filter(\.$id == user.requireID()).filter(\.$timeZoneIdentifier == zone.identifier).count()
+            guard same == 0 else { throw AuditLogService.NothingToChange() }
+            try await User.query(on: scope.db).filter(\.$id == user.requireID())
+                .set(\.$timeZoneIdentifier, to: zone.identifier).set(\.$updatedAt, to: clock.now()).update()
+            try await scope.record(.userTimeZone, .user(user.requireID()), changes: ["timeZone": zone.identifier])
+        }
+        user.timeZoneIdentifier = zone.identifier
+    }
+
+    /// A zone named as the IANA database names it ("America/Bogota"); nil for any other text.
+    static func timeZone(named name: String?) -> TimeZone? {
+        guard let name = name?.trimmingWhitespace(), TimeZone.knownTimeZoneIdentifiers.contains(name) else { return nil }
+        return TimeZone(identifier: name)
+    }
+}
+
 extension Optional {
     func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
         guard let value = self else { return nil }

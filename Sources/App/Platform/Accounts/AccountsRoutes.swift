@@ -7,10 +7,12 @@ enum APIAccountRoute: String, APIEndpoint {
     case inbox
     case notifications
     case users
+    case timeZone
 
     var spec: EndpointSpec {
         switch self {
         case .me: .get("me", .signedIn)
+        case .timeZone: .put("me/time-zone", .signedIn)
         case .inbox: .get("me/inbox", .signedIn)
         case .notifications: .get("notifications", .signedIn)
         case .users: .get("users", .programmeStaff)
@@ -25,6 +27,8 @@ enum APIAccountRoute: String, APIEndpoint {
         case .notifications: APIOperation("listNotifications", "The token holder's notifications", query: QueryParameter.pages,
                                           answer: .page(of: NotificationDTO.self))
         case .users: APIOperation("listUsers", "Every account (programme staff)", query: QueryParameter.pages, answer: .page(of: AccountDTO.self))
+        case .timeZone: APIOperation("setTimeZone", "The zone the token holder reads times in, as the IANA database names it (\"Europe/Paris\"); 422 for any other name",
+                                     body: .json(AccountController.TimeZoneForm.self), answer: .json(AccountDTO.self))
         }
     }
 }
@@ -32,6 +36,7 @@ enum APIAccountRoute: String, APIEndpoint {
 /// The routes `AccountController` answers.
 enum AccountRoute: String, Endpoint {
     case show
+    case timeZone
     case tokens
     case createToken
     case revokeToken
@@ -39,6 +44,7 @@ enum AccountRoute: String, Endpoint {
     var spec: EndpointSpec {
         switch self {
         case .show: .get("account", .signedIn)
+        case .timeZone: .post("account/time-zone", .signedIn)
         case .tokens: .get("account/tokens", .signedIn)
         case .createToken: .post("account/tokens", .signedIn)
         case .revokeToken: .post("account/tokens/:id/revoke", .signedIn)

@@ -8,7 +8,7 @@ import SQLKit
 /// account are made by conditional updates in `AccountService`, never by saving this object.
 extension User {
     static let columnNames = ["id", "email", "display_name", "password_hash", "role", "organisation_id", "status",
-                              "preferred_language", "requested_organisation", "created_at", "updated_at"]
+                              "preferred_language", "time_zone", "requested_organisation", "created_at", "updated_at"]
 
     /// The columns of `users`, qualified for a join.
     static var qualifiedColumns: [any SQLExpression] { columnNames.map { SQLColumn($0, table: schema) } }
@@ -33,6 +33,7 @@ extension User {
         $organisation.id = try row.decode(column: "organisation_id", as: UUID?.self)
         status = try row.decode(column: "status", as: AccountStatus.self)
         preferredLanguage = try row.decode(column: "preferred_language", as: SupportedLanguage?.self)
+        timeZoneIdentifier = try row.decode(column: "time_zone", as: String?.self)
         requestedOrganisation = try row.decode(column: "requested_organisation", as: String?.self)
         createdAt = try row.decode(column: "created_at", as: Date.self)
         updatedAt = try row.decode(column: "updated_at", as: Date.self)

@@ -15,6 +15,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     @OptionalParent(key: "organisation_id") var organisation: Organisation?
     @Field(key: "status") var status: AccountStatus
     @OptionalField(key: "preferred_language") var preferredLanguage: SupportedLanguage?
+    /// An IANA time zone such as "Europe/Paris" that times are shown in; none: UTC.
+    @OptionalField(key: "time_zone") var timeZoneIdentifier: String?
     /// What a self-registering person typed as their organisation, for the coordinator to place them.
     @OptionalField(key: "requested_organisation") var requestedOrganisation: String?
     @Field(key: "created_at") var createdAt: Date
@@ -37,6 +39,9 @@ final class User: Model, Authenticatable, @unchecked Sendable {
         self.createdAt = now
         self.updatedAt = now
     }
+
+    /// The zone the person reads times in: their choice, else UTC.
+    var timeZone: TimeZone { timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? .gmt }
 
     var principal: Principal {
         Principal(userID: id!, role: role, organisationID: $organisation.id)

@@ -55,6 +55,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case userApprove = "user.approve"
     case userReject = "user.reject"
     case userLanguage = "user.language"
+    case userTimeZone = "user.time_zone"
     case passwordResetRequest = "user.password_reset_request"
     case passwordReset = "user.password_reset"
     case invitationCreate = "invitation.create"

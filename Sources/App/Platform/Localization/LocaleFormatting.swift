@@ -41,10 +41,10 @@ extension Translating {
         CalendarDate(stored).map(day) ?? stored
     }
 
-    /// Date and time to the minute, in UTC, which the page says.
+    /// Date and time to the minute, in the reader's zone, which the text names ("UTC" until they choose one).
     func dateTime(_ date: Date) -> String {
         var style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale)
-        style.timeZone = TimeZone(identifier: "UTC")!
-        return date.formatted(style) + " UTC"
+        style.timeZone = timeZone
+        return date.formatted(style) + (timeZone == .gmt ? " UTC" : " (\(timeZone.identifier))")
     }
 }

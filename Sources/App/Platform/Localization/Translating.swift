@@ -6,6 +6,8 @@ import Vapor
 /// one; `PageText` is the same from plain values, so page models are built and tested without the app.
 protocol Translating: Sendable {
     var language: SupportedLanguage { get }
+    /// The zone times are shown in.
+    var timeZone: TimeZone { get }
     func t(_ key: String, _ arguments: [String]) -> String
 }
 
@@ -17,8 +19,12 @@ extension Translating {
 struct PageText: Translating {
     let catalogs: Catalogs
     let language: SupportedLanguage
+    var timeZone: TimeZone = .gmt
 
     func t(_ key: String, _ arguments: [String]) -> String { catalogs.text(key, language, arguments) }
 }
 
-extension Request: Translating {}
+extension Request: Translating {
+    /// The signed-in person's zone; UTC for everyone else.
+    var timeZone: TimeZone { auth.get(User.self)?.timeZone ?? .gmt }
+}

@@ -10,12 +10,20 @@ struct AccountPage: PageModel {
     let email: String
     let role: String
     let organisation: String?
+    /// Every zone the IANA database names, the person's own selected.
+    let timeZones: [Option]
+    let form: FormState
 
-    init(name: String, email: String, role: Role, organisation: String?, text: some Translating) {
+    /// `timeZone` is the person's chosen zone, if any; `form` brings back a refused choice.
+    init(name: String, email: String, role: Role, organisation: String?, timeZone: String?, form: FormState = FormState(),
+         text: some Translating) {
         self.name = name
         self.email = email
         self.role = text.t("role.\(role.rawValue)")
         self.organisation = organisation
+        let chosen = form.values["timeZone"] ?? timeZone ?? "UTC"
+        timeZones = TimeZone.knownTimeZoneIdentifiers.sorted().map { Option(value: $0, label: $0.replacingOccurrences(of: "_", with: " "), selected: $0 == chosen) }
+        self.form = form
     }
 }
 
