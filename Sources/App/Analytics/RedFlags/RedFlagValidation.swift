@@ -50,9 +50,15 @@ final class RedFlagValidation: Model, @unchecked Sendable {
     @Field(key: "control") var control: Int
     /// Labelled processes the run did not read.
     @Field(key: "missing") var missing: Int
-    @Field(key: "rows") var rows: [Row]
+    /// A list in a JSON column goes as `JSONList`, which PostgreSQL stores as `jsonb`.
+    @Field(key: "rows") var storedRows: JSONList<Row>
     @Field(key: "validated_by") var validatedBy: UUID
     @Field(key: "validated_at") var validatedAt: Date
 
     init() {}
+
+    var rows: [Row] {
+        get { storedRows.items }
+        set { storedRows = JSONList(newValue) }
+    }
 }
