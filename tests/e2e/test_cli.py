@@ -16,7 +16,7 @@ def test_audit_verify_passes_then_names_an_entry_edited_by_hand(data_dir):
 
     intact = run_cli(["audit", "verify"], data_dir)
     assert intact.returncode == 0, intact.stderr
-    assert "Audit log intact: 498 entries, 498 signed checkpoints" in intact.stdout
+    assert "Audit log intact: 500 entries, 500 signed checkpoints" in intact.stdout
 
     with sqlite3.connect(data_dir / "integrity.sqlite") as db:
         db.execute("UPDATE audit_entries SET reason = 'nothing to see' WHERE sequence = 9")
