@@ -17,11 +17,12 @@ final class AnalyticsPagesTests: XCTestCase {
     }
 
     func testTheIndexSaysARunWithoutAJobWasCutShortAndShowsARefusal() throws {
-        let empty = try RedFlagIndexPage(runs: [], progress: [:], error: nil, problems: [], settings: "", text: text(.en))
+        let empty = try RedFlagIndexPage(runs: [], progress: [:], error: nil, problems: [], settings: "", maxUpload: 2 << 30, text: text(.en))
+        XCTAssertEqual(empty.fileHint, "JSON or JSON Lines, gzipped or not, up to 2.15 GB.")
         XCTAssertEqual(empty.runs, [])
         XCTAssertFalse(empty.template.isEmpty)
         let page = try RedFlagIndexPage(runs: [run(.running)], progress: [:], error: "Too big", problems: ["Line 3: bad"], settings: "[R003]",
-                                        text: text(.fr))
+                                        maxUpload: 1 << 20, text: text(.fr))
         XCTAssertEqual(page.runs.map(\.status), ["Échoué"])
         XCTAssertEqual(page.error, "Too big")
         XCTAssertEqual(page.settings, "[R003]")

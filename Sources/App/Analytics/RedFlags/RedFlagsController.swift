@@ -30,6 +30,7 @@ struct RedFlagsController: RouteCollection {
         let runs = try await RedFlagRun.query(on: req.db).sort(\.$startedAt, .descending).limit(50).all()
         let jobs = try await JobRecord.unfinished(.redFlags, subjects: runs.map { try $0.requireID() }, on: req.db)
         return try RedFlagIndexPage(runs: runs, progress: jobs.mapValues(RedFlagProgress.init), error: error, problems: problems, settings: settings,
+                                    maxUpload: req.application.configuration.redFlagsMaxUpload,
                                     text: req)
     }
 

@@ -48,9 +48,12 @@ struct RedFlagIndexPage: PageModel {
     let problems: [String]
     let settings: String
     let template: String
+    /// What the file field takes, with the instance's upload limit in the reader's units.
+    let fileHint: String
 
     /// `runs` newest first; `progress` holds the runs a job still works on.
-    init(runs: [RedFlagRun], progress: [UUID: RedFlagProgress], error: String?, problems: [String], settings: String, text: some Translating) throws {
+    init(runs: [RedFlagRun], progress: [UUID: RedFlagProgress], error: String?, problems: [String], settings: String, maxUpload: Int,
+         text: some Translating) throws {
         self.runs = try runs.map {
             let id = try $0.requireID()
             let status = RedFlagRunState.status($0, progress: progress[id])
@@ -61,6 +64,7 @@ struct RedFlagIndexPage: PageModel {
         self.problems = problems
         self.settings = settings
         template = SettingsTemplate.text
+        fileHint = text.t("redflags.file_hint", text.fileSize(maxUpload))
     }
 }
 
