@@ -18,6 +18,22 @@ final class PublicationTests: AppTestCase {
         return match
     }
 
+    /// A closed match whose report the body wrote and whose `items` both sides consented to, through the API.
+    func reported(_ app: Application, consenting items: [String]) async throws
+        -> (id: UUID, base: String, expert: APIClient, coordinator: APIClient) {
+        let id = try await closedMatch(app).id!, base = "/api/v1/matches/\(id.uuidString.lowercased())"
+        let body = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
+        let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
+        _ = try await body.send(.PUT, "\(base)/report", json: #"{"outcome": "Risk list in use", "lessons": "Synthetic data first"}"#)
+        for party in [body, expert] { _ = try await party.send(.PUT, "\(base)/report/consent", json: json(["items": items])) }
+        return (id, base, expert, try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app))
+    }
+
+    /// The summary the publication form offers for the Spanish court's match, in English.
+    static func generatedSummary(_ app: Application) -> String {
+        app.catalogs.text("publication.default_summary", .en, ["Tribunal Ficticio de Cuentas", "Análisis OCDS"])
+    }
+
     func testOnlyConsentedRedactedItemsReachThePublicPages() async throws {
         try await withTestApp { app in
             let match = try await closedMatch(app)
@@ -115,14 +131,8 @@ final class PublicationTests: AppTestCase {
 
     func testAGeneratedSummaryReadsInEachVisitorsLanguageAndAWrittenOneAsWritten() async throws {
         try await withTestApp { app in
-            let match = try await closedMatch(app)
-            let id = match.id!, base = "/api/v1/matches/\(id.uuidString.lowercased())"
-            let body = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
-            let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
-            let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
-            _ = try await body.send(.PUT, "\(base)/report", json: #"{"outcome": "Risk list in use", "lessons": "Synthetic data first"}"#)
-            for party in [body, expert] { _ = try await party.send(.PUT, "\(base)/report/consent", json: #"{"items": ["summary"]}"#) }
-            let english = app.catalogs.text("publication.default_summary", .en, ["Tribunal Ficticio de Cuentas", "Análisis OCDS"])
+            let (id, base, _, coordinator) = try await reported(app, consenting: ["summary"])
+            let english = Self.generatedSummary(app)
             let published = try await coordinator.send(.PUT, "\(base)/publication", json: json(["texts": ["summary": english]]))
             XCTAssertEqual(published.status, .ok)
             var visitor = BrowserSession(app: app)
@@ -143,16 +153,8 @@ final class PublicationTests: AppTestCase {
 
     func testWithdrawingAnotherItemKeepsTheSummaryInEachLanguage() async throws {
         try await withTestApp { app in
-            let match = try await closedMatch(app)
-            let id = match.id!, base = "/api/v1/matches/\(id.uuidString.lowercased())"
-            let body = try await APIClient.forUser(try await user(Demo.publicES, on: app), app: app)
-            let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
-            let coordinator = try await APIClient.forUser(try await user(Demo.coordinator, on: app), app: app)
-            _ = try await body.send(.PUT, "\(base)/report", json: #"{"outcome": "Risk list in use", "lessons": "Synthetic data first"}"#)
-            for party in [body, expert] {
-                _ = try await party.send(.PUT, "\(base)/report/consent", json: #"{"items": ["summary", "lessons"]}"#)
-            }
-            let english = app.catalogs.text("publication.default_summary", .en, ["Tribunal Ficticio de Cuentas", "Análisis OCDS"])
+            let (id, base, expert, coordinator) = try await reported(app, consenting: ["summary", "lessons"])
+            let english = Self.generatedSummary(app)
             let published = try await coordinator.send(.PUT, "\(base)/publication",
                                                        json: json(["texts": ["summary": english, "lessons": "Synthetic data first."]]))
             XCTAssertEqual(published.status, .ok)
