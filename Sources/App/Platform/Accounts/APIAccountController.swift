@@ -19,8 +19,7 @@ struct APIAccountController: RouteCollection {
     @Sendable func timeZone(req: Request) async throws -> AccountDTO {
         let user = try req.requireUser()
         let form = try req.content.decode(AccountController.TimeZoneForm.self)
-        guard let zone = AccountService.timeZone(named: form.timeZone) else { throw AppError.validation([FieldError("timeZone", .invalidChoice)]) }
-        try await req.registry.accounts.setTimeZone(zone, for: user)
+        try await req.registry.accounts.setTimeZone(named: form.timeZone, for: user)
         return try AccountDTO(user)
     }
 

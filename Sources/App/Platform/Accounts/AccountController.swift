@@ -33,8 +33,7 @@ struct AccountController: RouteCollection {
         let user = try req.requireUser()
         let form = try req.content.decode(TimeZoneForm.self)
         return try await req.formAgainIfInvalid {
-            guard let zone = AccountService.timeZone(named: form.timeZone) else { throw AppError.validation([FieldError("timeZone", .invalidChoice)]) }
-            try await req.registry.accounts.setTimeZone(zone, for: user)
+            try await req.registry.accounts.setTimeZone(named: form.timeZone, for: user)
             req.flash("account.time_zone_saved")
             return req.redirect(to: AccountRoute.show.link())
         } form: { errors in

@@ -283,8 +283,14 @@ struct AccountService: Sendable {
 }
 
 extension AccountService {
-    /// Sets the zone the person reads times in; the zone they have already changes nothing.
-    func setTimeZone(_ zone: TimeZone, for user: User) async throws {
+    /// Sets the zone the person reads times in, named as the IANA database names it; any other name is refused
+    /// (`timeZone`, invalid choice) and the zone they have already changes nothing.
+    func setTimeZone(named name: String?, for user: User) async throws {
+        guard let zone = Self.timeZone(named: name) else { throw AppError.validation([FieldError("timeZone", .invalidChoice)]) }
+        try await setTimeZone(zone, for: user)
+    }
+
+    private func setTimeZone(_ zone: TimeZone, for user: User) async throws {
         _ = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
             let same = try await User.query(on: scope.db).filter(\.$id == user.requireID()).filter(\.$timeZoneIdentifier == zone.identifier).count()
             guard same == 0 else { throw AuditLogService.NothingToChange() }
@@ -296,7 +302,7 @@ extension AccountService {
     }
 
     /// A zone named as the IANA database names it ("America/Bogota"); nil for any other text.
-    static func timeZone(named name: String?) -> TimeZone? {
+    private static func timeZone(named name: String?) -> TimeZone? {
         guard let name = name?.trimmingWhitespace(), TimeZone.knownTimeZoneIdentifiers.contains(name) else { return nil }
         return TimeZone(identifier: name)
     }
