@@ -149,6 +149,42 @@ final class TermsOfReferenceTests: AppTestCase {
         }
     }
 
+    func testADraftKeptThroughTheAPIReadsBackWithItsProblems() async throws {
+        try await withTestApp { app in
+            let match = try await clearedMatch(app)
+            let draft = "/api/v1/matches/\(match.id!)/terms/draft"
+            let expert = try await APIClient.forUser(try await user(DueDiligenceTests.elenaEmail, on: app), app: app)
+            let none = try await expert.send(.GET, draft)
+            XCTAssertEqual(none.status, .ok)
+            XCTAssertEqual(try none.content.decode(APITermsController.DraftDTO.self).kept, false)
+
+            let kept = try await expert.send(.PUT, draft, json: #"{"months": 4, "successStatement": "Better data.", "goals": [{"text": "Clean data"}]}"#)
+            XCTAssertEqual(kept.status, .ok)
+            let answer = try kept.content.decode(APITermsController.DraftDTO.self)
+            XCTAssertEqual(answer.kept, true)
+            XCTAssertEqual(answer.changed, true)
+            XCTAssertEqual(answer.terms?.successStatement, "Better data.")
+            XCTAssertEqual(answer.terms?.months, 4)
+            XCTAssertTrue(answer.problems.contains { $0.field == "goals[0].supportArea" }, "\(answer.problems)")
+            let versions = try await TermsVersion.query(on: app.db).count()
+            XCTAssertEqual(versions, 0, "a kept draft is no version")
+
+            var body = BrowserSession(app: app)
+            try await body.login(Demo.publicES)
+            let page = try await body.get(TermsRoute.show.link(match.id!)).body.string
+            XCTAssertContains(page, "Better data.")  // the builder opens on the draft the API kept
+
+            let evaluator = try await APIClient.forUser(try await user(Demo.evaluator, on: app), app: app)
+            let refused = try await evaluator.send(.PUT, draft, json: #"{"months": 5}"#)
+            XCTAssertTrue([.forbidden, .notFound].contains(refused.status), "\(refused.status)")
+            let stranger = try await APIClient.forUser(try await user(Demo.publicFR, on: app), app: app)
+            let hidden = try await stranger.send(.GET, draft)
+            XCTAssertEqual(hidden.status, .notFound, "another body's match does not exist for them")
+            let unchanged = try await TermsDraft.query(on: app.db).first()?.fields["months"]
+            XCTAssertEqual(unchanged, "4")
+        }
+    }
+
     func testExportsAndWhoMayReadOrChange() async throws {
         try await withTestApp { app in
             let match = try await clearedMatch(app)

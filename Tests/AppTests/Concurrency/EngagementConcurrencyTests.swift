@@ -172,6 +172,21 @@ final class EngagementConcurrencyTests: AppTestCase {
         }
     }
 
+    func testKeepingTheSameDraftTogetherKeepsItOnce() async throws {
+        try await withTestApp { app in
+            let match = try await clearedMatch(app)
+            let expert = try await api(Self.expertEmail, app)
+            let unfinished = #"{"months": 4, "successStatement": "Better data."}"#
+            let draft = "\(self.base(match))/terms/draft"
+            let statuses = try await Concurrently.fire(8) { try await expert.send(.PUT, draft, json: unfinished) }
+            XCTAssertEqual(Set(statuses), [.ok], "\(statuses)")
+            let kept = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "terms.draft_keep").count()
+            XCTAssertEqual(kept, 1, "the same draft eight times is kept once")
+            let drafts = try await TermsDraft.query(on: app.db).count()
+            XCTAssertEqual(drafts, 1)
+        }
+    }
+
     func testClosingStepsAndBothSidesAnsweringTogether() async throws {
         try await withTestApp { app in
             let match = try await startedMatch(app)

@@ -110,6 +110,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "PUT /api/v1/matches/:id/report",
         "PUT /api/v1/matches/:id/report/consent",
         "PUT /api/v1/matches/:id/terms",
+        "PUT /api/v1/matches/:id/terms/draft",
         "PUT /api/v1/matches/:id/work/items/:item",
         "PUT /api/v1/matching/settings",
         "PUT /api/v1/opportunities/:id",

@@ -7,6 +7,8 @@ struct APITermsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.on(APITermsRoute.list, use: list)
         routes.on(APITermsRoute.save, use: save)
+        routes.on(APITermsRoute.keptDraft, use: keptDraft)
+        routes.on(APITermsRoute.keepDraft, use: keepDraft)
         routes.on(APITermsRoute.sign, use: sign)
         routes.on(APITermsRoute.start, use: start)
     }
@@ -52,6 +54,21 @@ struct APITermsController: RouteCollection {
             d.valuesTailoring = valuesTailoring
             return d
         }
+
+        /// The input that reads back as `d`; a number the draft holds as unreadable text comes back as null.
+        init(_ d: TermsOfReferenceDraft) {
+            start = d.start
+            months = d.months.flatMap { Int($0) }
+            people = d.people.map { .init(name: $0.name, side: $0.side, responsibilities: $0.responsibilities) }
+            governance = .init(meetingCadence: d.meetingCadence, decisionMaking: d.decisionMaking, escalation: d.escalation)
+            goals = d.goals.map { .init(text: $0.text, supportArea: $0.supportArea.flatMap { Int($0) }) }
+            deliverables = d.deliverables.map { .init(goal: $0.goal.flatMap { Int($0) }, title: $0.title, due: $0.due) }
+            milestones = d.milestones.map { .init(title: $0.title, due: $0.due) }
+            successStatement = d.successStatement
+            communication = .init(what: d.communicationWhat, channels: d.communicationChannels, consent: d.communicationConsent)
+            dataHandling = .init(access: d.dataAccess, rules: d.dataRules)
+            valuesTailoring = d.valuesTailoring
+        }
     }
 
     struct VersionDTO: Content {
@@ -82,6 +99,18 @@ struct APITermsController: RouteCollection {
         let stage: String
     }
 
+    struct DraftDTO: Content {
+        /// False when no draft is kept; the other fields are then null or empty.
+        let kept: Bool
+        /// False when the draft sent equals the one kept.
+        let changed: Bool
+        let keptBy: String?
+        let keptAt: Date?
+        let terms: TermsInput?
+        /// What saving this draft as a version would refuse, named as `saveTerms` names it.
+        let problems: [FieldError]
+    }
+
     @Sendable func list(req: Request) async throws -> TermsDTO {
         let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
         return TermsDTO(stage: match.engagement.stage.rawValue, versions: try await req.registry.terms.versions(of: match).map(VersionDTO.init))
@@ -100,6 +129,27 @@ struct APITermsController: RouteCollection {
         if created == nil { number = try await req.registry.terms.versions(of: match).first?.number ?? 0 }
         return try await SavedDTO(version: number, created: created != nil, stage: match.engagement.stage.rawValue)
             .encodeResponse(status: created == nil ? .ok : .created, for: req)
+    }
+
+    @Sendable func keptDraft(req: Request) async throws -> DraftDTO {
+        let match = try await ProposedMatches(req: req).load(.read) { $0.protected.terms }
+        return try await draftDTO(req, match, changed: false)
+    }
+
+    @Sendable func keepDraft(req: Request) async throws -> DraftDTO {
+        let match = try await ProposedMatches(req: req).load(.update) { $0.protected.terms }
+        let input = try req.content.decode(TermsInput.self)
+        let changed = try await req.registry.terms.keepDraft(TermsForm.fields(of: input.draft), on: match, by: try req.requireUser())
+        return try await draftDTO(req, match, changed: changed)
+    }
+
+    private func draftDTO(_ req: Request, _ match: ProposedMatches.Loaded, changed: Bool) async throws -> DraftDTO {
+        guard let kept = try await req.registry.terms.keptDraft(of: match) else {
+            return DraftDTO(kept: false, changed: changed, keptBy: nil, keptAt: nil, terms: nil, problems: [])
+        }
+        let draft = TermsForm.draft(from: kept.fields)
+        return DraftDTO(kept: true, changed: changed, keptBy: kept.savedBy.displayName, keptAt: kept.savedAt, terms: TermsInput(draft),
+                        problems: req.registry.terms.problems(of: draft, on: match))
     }
 
     @Sendable func sign(req: Request) async throws -> TermsDTO {

@@ -22,7 +22,7 @@ struct TermsController: RouteCollection {
         if let kept = try await req.registry.terms.keptDraft(of: match) {
             // A kept draft shows with what still breaks the rules, as saving it would.
             let draft = TermsForm.draft(from: kept.fields)
-            let errors = if case .failure(let failure) = draft.validate(req.registry.terms.context(match)) { failure.errors } else { [FieldError]() }
+            let errors = req.registry.terms.problems(of: draft, on: match)
             return try await page(req, match, versions: versions, draft: draft, kept: .init(by: kept.savedBy.displayName, at: kept.savedAt),
                                   form: FormState(values: kept.fields, errors: TermsForm.fields.formErrors(errors), on: req))
         }

@@ -24,6 +24,11 @@ struct TermsService {
         TermsContext(supportAreas: match.need.draft.supportAreas)
     }
 
+    /// What saving `draft` as a version would refuse; nothing for a draft that is valid.
+    func problems(of draft: TermsOfReferenceDraft, on match: ProposedMatches.Loaded) -> [FieldError] {
+        if case .failure(let failure) = draft.validate(context(match)) { failure.errors } else { [] }
+    }
+
     /// A first draft from what the match already knows: dates from the need, its data access, and who is involved.
     func firstDraft(_ match: ProposedMatches.Loaded, coordinator: User?) async throws -> TermsOfReferenceDraft {
         let members = try await User.activeMembers(of: match.organisation.requireID(), on: db).all()
