@@ -27,9 +27,17 @@ let package = Package(
         .systemLibrary(name: "CZlib"),
         .target(name: "RedFlags", dependencies: ["CZlib"]),
         .target(
+            name: "SecureReporting",
+            dependencies: [
+                "ExchangeCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "App",
             dependencies: [
-                "ExchangeCore", "AuditLog", "RedFlags",
+                "ExchangeCore", "AuditLog", "RedFlags", "SecureReporting",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -52,6 +60,7 @@ let package = Package(
         .testTarget(name: "ExchangeCoreTests", dependencies: ["ExchangeCore"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog"], exclude: ["Vectors"]),
         .testTarget(name: "RedFlagsTests", dependencies: ["RedFlags"]),
+        .testTarget(name: "SecureReportingTests", dependencies: ["SecureReporting"], exclude: ["Vectors"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -3,26 +3,38 @@ import sys
 import tempfile
 from pathlib import Path
 
+from selenium.webdriver.common.by import By
+
 from browser import make_driver, Visitor
 from conftest import start_demo_server
 
 PASSWORD = "integrity-demo-2026"
-# Role, demo login, language of the pictures, and (name, path) of the pages the role's guide walks through.
+# Role, demo login, language of the pictures, and (name, path) of the pages the role's guide walks through; a path
+# written "PAGE >> SELECTOR" is the first link SELECTOR finds on PAGE, for pages whose address the demo makes.
 ROLES = [
     ("coordinator", "coordinator@demo.integrity.invalid", "en",
      [("dashboard", "/"), ("needs", "/needs"), ("matching", "/matching"), ("programme", "/programme")]),
     ("public-participant", "participante@demo.integrity.invalid", "es", [("dashboard", "/"), ("new-need", "/needs/new"), ("matches", "/matches")]),
     ("expert", "expert@demo.integrity.invalid", "en", [("dashboard", "/"), ("profile", "/profile"), ("matches", "/matches")]),
     ("evaluator", "evaluator@demo.integrity.invalid", "fr", [("dashboard", "/"), ("matches", "/matches")]),
-    ("analyst", "analyst@demo.integrity.invalid", "es", [("dashboard", "/"), ("red-flags", "/red-flags")]),
+    ("analyst", "analyst@demo.integrity.invalid", "es",
+     [("dashboard", "/"), ("red-flags", "/red-flags"), ("red-flag-run", "/red-flags >> a[href*='/red-flags/runs/']")]),
 ]
 PUBLIC = [("home", "/"), ("published", "/public")]
 WIDTHS = {"desktop": 1280, "phone": 375}
 
 
+def resolve(driver, base, path):
+    if ">>" not in path:
+        return base + path
+    page, selector = (part.strip() for part in path.split(">>"))
+    driver.get(base + page)
+    return driver.find_element(By.CSS_SELECTOR, selector).get_attribute("href")
+
+
 def shoot(driver, base, path, target, width):
     driver.set_window_size(width, 900)
-    driver.get(base + path)
+    driver.get(resolve(driver, base, path))
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(width, min(max(height, 600), 2400))
     driver.save_screenshot(str(target))

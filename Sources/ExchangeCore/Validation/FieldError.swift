@@ -32,6 +32,12 @@ public struct FieldError: Equatable, Sendable, Codable {
         case withoutConsent
         /// Another item already has this name.
         case nameTaken
+        /// A questionnaire lets one reporter be asked more questions than the limit.
+        case pathTooLong
+        /// A condition names a question that is not asked before it, or one without a closed list of answers.
+        case conditionOnLaterField
+        /// Only answers from a closed list (choices, yes/no, a region) can be counted in public statistics.
+        case notCountable
     }
 
     public let field: String
