@@ -1,3 +1,4 @@
+import SecureReporting
 import AuditLog
 import Fluent
 import FluentPostgresDriver
@@ -20,6 +21,7 @@ extension Application {
 /// Wires the domain to HTTP and the database. `signingKey` overrides the key file (tests).
 public func configure(_ app: Application, _ config: AppConfiguration, signingKey: AuditSigningKey? = nil) async throws {
     app.configuration = config
+    app.reportStretchGate = StretchGate(limit: config.reportStretchConcurrency)
     app.logger.handler = PrivacyLogHandler(wrapping: app.logger.handler)
     app.logger.logLevel = config.logLevel
     app.http.server.configuration.hostname = config.host
@@ -110,6 +112,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M036_CreateRedFlagValidations())
     app.migrations.add(M037_CreateTermsDrafts())
     app.migrations.add(M038_AddUserTimeZone())
+    app.migrations.add(M039_CreateReporting())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func aLocationIsARegionFromTheListOrAPoint() {
-        let q = Questionnaire(steps: [Step(id: "s", title: words("Where"), fields: [field("place", .location)])])
+        let q = ReportQuestionnaire(steps: [Step(id: "s", title: words("Where"), fields: [field("place", .location)])])
         #expect(q.evaluate(["place": ["R-North"]], regions: ["R-North"]).answers["place"] == .location(.region("R-North")))
         #expect(q.evaluate(["place": ["48.85, 2.35"]], regions: []).answers["place"] == .location(.point(latitude: 48.85, longitude: 2.35)))
         #expect(q.evaluate(["place": ["Atlantis"]], regions: ["R-North"]).errors == [FieldError("place", .invalidChoice)])
@@ -93,13 +93,13 @@ import Testing
     @Test func theLongestPathFollowsTheLongestBranch() {
         let health = (1...5).map { field("h\($0)", showWhen: Condition(field: "service", value: "health")) }
         let police = (1...3).map { field("p\($0)", showWhen: Condition(field: "service", value: "police")) }
-        let q = Questionnaire(steps: [Step(id: "s", title: words("s"), fields: [field("service", .choice, required: true, options: ["health", "police"])] + health + police)])
+        let q = ReportQuestionnaire(steps: [Step(id: "s", title: words("s"), fields: [field("service", .choice, required: true, options: ["health", "police"])] + health + police)])
         #expect(q.longestPath() == ["service", "h1", "h2", "h3", "h4", "h5"])
         #expect(q.problems() == [])
     }
 
     @Test func severalChoicesCanOpenSeveralBranchesAtOnce() {
-        let q = Questionnaire(steps: [Step(id: "s", title: words("s"), fields: [
+        let q = ReportQuestionnaire(steps: [Step(id: "s", title: words("s"), fields: [
             field("kinds", .multipleChoice, options: ["cash", "gift", "favour"]),
             field("cash-amount", showWhen: Condition(field: "kinds", value: "cash")),
             field("gift-what", showWhen: Condition(field: "kinds", value: "gift")),
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func aHiddenStepShortensThePath() {
-        let q = Questionnaire(steps: [
+        let q = ReportQuestionnaire(steps: [
             Step(id: "a", title: words("a"), fields: [field("paid", .yesNo, required: true)]),
             Step(id: "b", title: words("b"), showWhen: Condition(field: "paid", value: "yes"), fields: (1...9).map { field("b\($0)") }),
             Step(id: "c", title: words("c"), showWhen: Condition(field: "paid", value: "no"), fields: (1...4).map { field("c\($0)") }),
@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func moreThanTenQuestionsOnOnePathIsRefused() {
-        let q = Questionnaire(steps: [Step(id: "s", title: words("s"), fields: (1...11).map { field("q\($0)") })])
+        let q = ReportQuestionnaire(steps: [Step(id: "s", title: words("s"), fields: (1...11).map { field("q\($0)") })])
         #expect(q.longestPath().count == 11)
         #expect(q.problems() == [FieldError("steps", .pathTooLong)])
     }
@@ -129,7 +129,7 @@ import Testing
     func eachSeedIsSoundShortAndAsksForTheWholeChecklist(seed: SeedQuestionnaire) {
         let q = seed.questionnaire
         #expect(q.problems() == [])
-        #expect(q.longestPath().count <= Questionnaire.maximumPath)
+        #expect(q.longestPath().count <= ReportQuestionnaire.maximumPath)
         #expect(Set(q.reportFields.compactMap(\.field.evidence)) == Set(EvidenceItem.allCases), "who, what, when, where, amount, witnesses, documents")
         #expect(!q.demographics.isEmpty && q.demographics.allSatisfy { !$0.required })
         #expect(seed.title.missing.isEmpty)

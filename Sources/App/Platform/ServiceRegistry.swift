@@ -55,6 +55,17 @@ struct ServiceRegistry: Sendable {
     }
     var publications: PublicationService { PublicationService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer) }
     var programmeReport: ProgrammeReportService { ProgrammeReportService(db: db, threshold: app.configuration.needsMetThreshold) }
+
+    // MARK: Reports
+
+    var reportContexts: ReportContextService { ReportContextService(db: db, audit: app.auditLog, clock: app.clock) }
+    var recipientKeys: RecipientKeyService {
+        RecipientKeyService(db: db, audit: app.auditLog, clock: app.clock, hasher: app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()),
+                            cost: app.configuration.reportStretchCost, gate: app.reportStretchGate)
+    }
+    var reportIntake: ReportIntakeService {
+        ReportIntakeService(db: db, audit: app.auditLog, clock: app.clock, cost: app.configuration.reportStretchCost, gate: app.reportStretchGate)
+    }
 }
 
 extension Application {

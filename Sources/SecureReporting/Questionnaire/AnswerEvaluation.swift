@@ -29,7 +29,7 @@ public enum AnswerLimits {
     public static let files = 20
 }
 
-extension Questionnaire {
+extension ReportQuestionnaire {
     /// Evaluates `draft` (values per field id, as posted) in order: a field is shown when its step's and its own
     /// condition hold on the answers to shown fields before it. `regions` is the platform's list of region codes.
     public func evaluate(_ draft: [String: [String]], regions: Set<String>) -> Evaluation {
@@ -66,7 +66,7 @@ extension Questionnaire {
     }
 }
 
-extension Field {
+extension ReportQuestion {
     /// The typed answer in `values`, nil when blank; adds this field's error when it is missing or malformed.
     func read(_ values: [String], regions: Set<String>, into v: inout Validator) -> Answer? {
         let given = values.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }

@@ -2,14 +2,14 @@ import ExchangeCore
 
 /// The builder's checks before a questionnaire may be published. Problems are named by path
 /// (`steps[1].fields[0].help.fr`) so the builder can mark the field.
-extension Questionnaire {
+extension ReportQuestionnaire {
     /// The most report questions any reporter can be shown; demographics are optional and come after, apart.
     public static let maximumPath = 10
 
     public func problems() -> [FieldError] {
         var v = Validator()
         var seen = Set<String>()
-        var earlier: [String: Field] = [:]
+        var earlier: [String: ReportQuestion] = [:]
         for (s, step) in steps.enumerated() {
             let stepPath = "steps[\(s)]"
             checkText(step.title, "\(stepPath).title", &v)
@@ -38,7 +38,7 @@ extension Questionnaire {
         return v.errors
     }
 
-    private func check(_ field: Field, _ path: String, seen: inout Set<String>, _ v: inout Validator) {
+    private func check(_ field: ReportQuestion, _ path: String, seen: inout Set<String>, _ v: inout Validator) {
         if field.id.isEmpty { v.add("\(path).id", .required) }
         if !seen.insert(field.id).inserted { v.add("\(path).id", .nameTaken) }
         checkText(field.label, "\(path).label", &v)
@@ -59,14 +59,14 @@ extension Questionnaire {
     }
 
     /// A condition names an earlier report field with a closed list of answers, and one of those answers.
-    private func checkCondition(_ condition: Condition?, earlier: [String: Field], _ path: String, _ v: inout Validator) {
+    private func checkCondition(_ condition: Condition?, earlier: [String: ReportQuestion], _ path: String, _ v: inout Validator) {
         guard let condition else { return }
         guard let field = earlier[condition.field], let values = field.closedValues else { v.add("\(path).field", .conditionOnLaterField); return }
         if !values.contains(condition.value) { v.add("\(path).value", .invalidChoice) }
     }
 }
 
-extension Questionnaire {
+extension ReportQuestionnaire {
     /// The longest sequence of report questions one reporter can be shown, over every combination of answers that
     /// conditions depend on (each closed answer, and no answer where a field is optional).
     public func longestPath() -> [String] {
@@ -106,7 +106,7 @@ extension Questionnaire {
     }
 }
 
-extension Field {
+extension ReportQuestion {
     /// The answers that can make a difference to conditions naming `relevant` values: for one choice, each relevant
     /// value or another; for several choices, each subset of the relevant values; no answer where optional.
     func outcomes(relevant: Set<String>) -> [Set<String>] {

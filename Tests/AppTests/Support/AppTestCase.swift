@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
+import SecureReporting
 import XCTVapor
 import XCTest
 
@@ -28,6 +29,7 @@ class AppTestCase: XCTestCase {
     func withTestApp(seed: Bool = true, logger: Logger? = nil, adjust: (inout AppConfiguration) -> Void = { _ in },
                      _ body: (Application) async throws -> Void) async throws {
         var config = AppConfiguration(bcryptCost: 4)
+        config.reportStretchCost = StretchCost(n: 1 << 10, r: 8, p: 1)
         if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
             config.database = .postgres(url: url)
         }

@@ -42,6 +42,8 @@ public struct AuditSubject: Sendable, Equatable {
     static func programme() -> Self { .init(type: "programme", id: "programme") }
     static func dataImport(_ id: UUID) -> Self { .init(type: "data_import", id: id.uuidString.lowercased()) }
     static func redFlagRun(_ id: UUID) -> Self { .init(type: "red_flag_run", id: id.uuidString.lowercased()) }
+    static func report(_ id: UUID) -> Self { .init(type: "sealed_report", id: id.uuidString.lowercased()) }
+    static func reportContext(_ id: UUID) -> Self { .init(type: "report_context", id: id.uuidString.lowercased()) }
 }
 
 /// Stable action names. They are part of the log's meaning, so they are never renamed.
@@ -111,6 +113,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case redFlagRunComplete = "red_flags.run_complete"
     case redFlagRunFail = "red_flags.run_fail"
     case redFlagValidate = "red_flags.validate"
+    case reportContextPublish = "report_context.publish"
+    case reportContextRecipients = "report_context.recipients"
+    case recipientKeyCreate = "recipient_key.create"
+    case reportSubmit = "sealed_report.submit"
+    case reportMessage = "sealed_report.message"
     case marketingConcernReport = "marketing_concern.report"
     case marketingConcernDecide = "marketing_concern.decide"
     case termsVersion = "terms.version"

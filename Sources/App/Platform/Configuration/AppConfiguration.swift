@@ -1,6 +1,7 @@
 import Foundation
 import ExchangeCore
 import Logging
+import SecureReporting
 
 /// Every setting the platform reads, in one typed place. Values come from the environment (see README).
 public struct AppConfiguration: Sendable {
@@ -45,6 +46,10 @@ public struct AppConfiguration: Sendable {
     public var redFlagsMaxUpload: Int = 2 << 30
     /// The largest OCDS or BODS file for conflict screening, in bytes as sent; `CONFLICT_DATA_MAX_UPLOAD`.
     public var conflictDataMaxUpload: Int = 2 << 30
+    /// How hard receipts and recipients' passwords are stretched (scrypt); tests lower it, installations never should.
+    public var reportStretchCost: StretchCost = .standard
+    /// Stretches that may run at once (`REPORT_KDF_CONCURRENCY`); each takes `reportStretchCost.memory` (128 MiB).
+    public var reportStretchConcurrency: Int = 2
     /// The headless Chromium that prints PDFs; nil means the first of chromium, chromium-browser, google-chrome on PATH.
     public var chromiumPath: String?
 
@@ -155,6 +160,10 @@ public struct AppConfiguration: Sendable {
             config.conflictDataMaxUpload = bytes
         }
         config.auditKeyPath = env["AUDIT_KEY_PATH"]
+        if let raw = env["REPORT_KDF_CONCURRENCY"] {
+            guard let count = Int(raw), (1...64).contains(count) else { throw Invalid(description: "REPORT_KDF_CONCURRENCY must be 1–64, got \(raw)") }
+            config.reportStretchConcurrency = count
+        }
         if let raw = env["CONFLICT_LOOKBACK_YEARS"] {
             guard let years = Int(raw), (1...20).contains(years) else {
                 throw Invalid(description: "CONFLICT_LOOKBACK_YEARS must be 1–20, got \(raw)")

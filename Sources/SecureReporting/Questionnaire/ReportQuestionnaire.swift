@@ -14,22 +14,22 @@ public enum EvidenceItem: String, Codable, Sendable, CaseIterable {
 
 /// A questionnaire: steps of fields about the report, then optional questions about the reporter, which are kept
 /// apart from the report. Rules act on answers: they add or exclude recipients, or block submission with a reason.
-public struct Questionnaire: Codable, Equatable, Sendable {
+public struct ReportQuestionnaire: Codable, Equatable, Sendable {
     public var steps: [Step]
     /// Questions about the reporter: always optional, always after the report, stored apart from it.
-    public var demographics: [Field]
+    public var demographics: [ReportQuestion]
     public var rules: [Rule]
 
-    public init(steps: [Step], demographics: [Field] = [], rules: [Rule] = []) {
+    public init(steps: [Step], demographics: [ReportQuestion] = [], rules: [Rule] = []) {
         (self.steps, self.demographics, self.rules) = (steps, demographics, rules)
     }
 
     /// Every report field in order, with the step that holds it.
-    public var reportFields: [(step: Step, field: Field)] {
+    public var reportFields: [(step: Step, field: ReportQuestion)] {
         steps.flatMap { step in step.fields.map { (step, $0) } }
     }
 
-    public func field(_ id: String) -> Field? {
+    public func field(_ id: String) -> ReportQuestion? {
         reportFields.first { $0.field.id == id }?.field ?? demographics.first { $0.id == id }
     }
 }
@@ -39,14 +39,14 @@ public struct Step: Codable, Equatable, Sendable {
     public var title: LocalizedText
     /// Shown only when this holds; nil: always.
     public var showWhen: Condition?
-    public var fields: [Field]
+    public var fields: [ReportQuestion]
 
-    public init(id: String, title: LocalizedText, showWhen: Condition? = nil, fields: [Field]) {
+    public init(id: String, title: LocalizedText, showWhen: Condition? = nil, fields: [ReportQuestion]) {
         (self.id, self.title, self.showWhen, self.fields) = (id, title, showWhen, fields)
     }
 }
 
-public struct Field: Codable, Equatable, Sendable {
+public struct ReportQuestion: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case text, longText, choice, multipleChoice, date, amount, location, file, yesNo
 

@@ -1,0 +1,154 @@
+import Crypto
+import ExchangeCore
+import Fluent
+import Foundation
+import SecureReporting
+
+/// Taking reports in and opening them again: sealing on submission, the whistleblower's way back with the receipt,
+/// and recipients' reading with their own private key. Keys exist only while a call runs.
+struct ReportIntakeService: Sendable {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+    let cost: StretchCost
+    let gate: StretchGate
+
+    /// Seals and stores a report answered on the context's current questionnaire, wrapped for every recipient the
+    /// answers do not exclude; returns the receipt, which is stored nowhere.
+    func submit(to contextKey: String, answers draft: [String: [String]], regions: Set<String>) async throws -> Receipt {
+        guard let context = try await ReportContext.query(on: db).filter(\.$key == contextKey).first(),
+              let version = try await QuestionnaireVersion.current(of: context.requireID(), on: db) else { throw AppError.notFound }
+        let evaluation = version.questionnaire.evaluate(draft, regions: regions)
+        guard evaluation.errors.isEmpty else { throw AppError.validation(evaluation.errors) }
+        guard evaluation.blocks.isEmpty else { throw ReportBlocked(reasons: evaluation.blocks) }
+
+        let receipt = Receipt()
+        let salt = try await ReportingSecret.salt(on: db)
+        let keys = try await gate.run { try ReceiptKeys(receipt: receipt, installationSalt: salt, cost: cost) }
+        let reportID = UUID()
+        let key = ReportKey(reportID: reportID.uuidString.lowercased())
+        let own = Curve25519.KeyAgreement.PrivateKey()
+        let report = Report()
+        report.id = reportID
+        (report.$context.id, report.$version.id, report.status) = (try context.requireID(), try version.requireID(), .received)
+        report.lookupTag = keys.lookupTag
+        report.whistleblowerKey = try SealedPrivateKey(own, under: keys.keyEncryptionKey,
+                                                       purpose: SealedPrivateKey.whistleblowerPurpose(reportID: key.reportID)).sealed
+        report.answers = try key.seal(json: evaluation.answers, item: "answers")
+        report.demographics = evaluation.demographics.isEmpty ? nil : try key.seal(json: evaluation.demographics, item: "demographics")
+        report.missingEvidence = JSONList(evaluation.missingEvidence.map(\.rawValue))
+        let today = clock.now().day
+        (report.submittedOn, report.expiresOn) = (today, today.addingTimeInterval(Double(context.retentionDays) * 86_400))
+        let recipientKeys = Set(context.recipients.map(\.key))
+        let whistleblowers = try WrappedKey(key, for: WrappedKey.whistleblower, publicKey: own.publicKey)
+
+        try await audit.transaction(on: db, actor: .anonymous) { scope in
+            // Readers are those holding a key now, in organisations the answers leave in.
+            let organisations = context.recipients.filter { evaluation.recipients(base: recipientKeys).contains($0.key) }.map(\.organisationID)
+            let readers = try await RecipientKey.query(on: scope.db).join(User.self, on: \RecipientKey.$user.$id == \User.$id)
+                .filter(User.self, \.$organisation.$id ~~ organisations).filter(User.self, \.$status == .active).all()
+            guard !readers.isEmpty else { throw AppError.conflict(code: "report_no_recipients") }
+            try await report.create(on: scope.db)
+            var wrapped = [whistleblowers]
+            for reader in readers {
+                wrapped.append(try WrappedKey(key, for: RecipientKeyService.readerID(reader.$user.id), publicKey: try reader.keyring.agreementKey))
+            }
+            for item in wrapped { try await ReportReaderKey(reportID: reportID, item).create(on: scope.db) }
+            try await scope.record(.reportSubmit, .report(reportID), changes: ["context": context.key, "readers": String(readers.count)])
+        }
+        return receipt
+    }
+
+    /// The report a receipt opens. A wrong receipt costs the same stretch as a right one and answers 404.
+    func open(receipt typed: String) async throws -> ReportThread {
+        let (report, key) = try await unlock(receipt: typed)
+        return try await thread(report, key)
+    }
+
+    /// The whistleblower's answer to the thread.
+    func reply(receipt typed: String, text: String) async throws {
+        let (report, key) = try await unlock(receipt: typed)
+        try await post(text, on: report, with: key, fromWhistleblower: true, actor: .anonymous, author: nil)
+    }
+
+    /// The report for a recipient holding `privateKey`; 404 for anyone the report was not wrapped for.
+    func read(_ reportID: UUID, as user: User, privateKey: Curve25519.KeyAgreement.PrivateKey) async throws -> ReportThread {
+        let (report, key) = try await unwrap(reportID, for: user, privateKey: privateKey)
+        return try await thread(report, key)
+    }
+
+    /// A recipient's question or request to the whistleblower.
+    func ask(_ reportID: UUID, as user: User, privateKey: Curve25519.KeyAgreement.PrivateKey, text: String) async throws {
+        let (report, key) = try await unwrap(reportID, for: user, privateKey: privateKey)
+        try await post(text, on: report, with: key, fromWhistleblower: false, actor: .user(user.requireID()), author: user.requireID())
+    }
+
+    // MARK: - Keys
+
+    private func unlock(receipt typed: String) async throws -> (Report, ReportKey) {
+        // A malformed receipt is stretched as a dummy too, so its answer takes as long as a wrong one.
+        let receipt = Receipt(typed: typed) ?? Receipt(typed: "0000000000000000")!
+        let salt = try await ReportingSecret.salt(on: db)
+        let keys = try await gate.run { try ReceiptKeys(receipt: receipt, installationSalt: salt, cost: cost) }
+        guard Receipt(typed: typed) != nil, let report = try await Report.query(on: db).filter(\.$lookupTag == keys.lookupTag).first(),
+              let mine = try await ReportReaderKey.query(on: db).filter(\.$report.$id == report.requireID())
+                .filter(\.$readerID == WrappedKey.whistleblower).first() else { throw AppError.notFound }
+        let reportID = try report.requireID().uuidString.lowercased()
+        do {
+            let own = try SealedPrivateKey(sealed: report.whistleblowerKey)
+                .open(with: keys.keyEncryptionKey, purpose: SealedPrivateKey.whistleblowerPurpose(reportID: reportID))
+            return (report, try mine.wrapped.open(reportID: reportID, with: own))
+        } catch {
+            throw AppError.notFound
+        }
+    }
+
+    private func unwrap(_ reportID: UUID, for user: User, privateKey: Curve25519.KeyAgreement.PrivateKey) async throws -> (Report, ReportKey) {
+        guard let report = try await Report.find(reportID, on: db),
+              let wrapped = try await ReportReaderKey.query(on: db).filter(\.$report.$id == reportID)
+                .filter(\.$readerID == RecipientKeyService.readerID(user.requireID())).first() else { throw AppError.notFound }
+        do {
+            return (report, try wrapped.wrapped.open(reportID: reportID.uuidString.lowercased(), with: privateKey))
+        } catch {
+            throw AppError.notFound
+        }
+    }
+
+    // MARK: - Thread
+
+    private func thread(_ report: Report, _ key: ReportKey) async throws -> ReportThread {
+        let context = try await report.$context.get(on: db), version = try await report.$version.get(on: db)
+        let messages = try await ReportMessage.query(on: db).filter(\.$report.$id == report.requireID()).sort(\.$number).all()
+        return ReportThread(
+            reportID: try report.requireID(), contextKey: context.key, versionNumber: version.number, status: report.status,
+            answers: try key.open([String: Answer].self, from: report.answers, item: "answers"),
+            demographics: try report.demographics.map { try key.open([String: Answer].self, from: $0, item: "demographics") } ?? [:],
+            messages: try messages.map { message in
+                let text = String(decoding: try key.open(message.sealed, item: ReportMessage.item(try message.requireID())), as: UTF8.self)
+                return ReportThread.Message(number: message.number, fromWhistleblower: message.fromWhistleblower, text: text, day: message.sentOn)
+            })
+    }
+
+    private func post(_ raw: String, on report: Report, with key: ReportKey, fromWhistleblower: Bool, actor: AuditActor, author: UUID?) async throws {
+        let text = raw.trimmingWhitespace()
+        guard !text.isEmpty else { throw AppError.validation([FieldError("message", .required)]) }
+        guard text.count <= AnswerLimits.longText else { throw AppError.validation([FieldError("message", .tooLong)]) }
+        let messageID = UUID()
+        let sealed = try key.seal(Data(text.utf8), item: ReportMessage.item(messageID))
+        try await audit.transaction(on: db, actor: actor) { scope in
+            // Numbered from what is stored when the transaction runs, so simultaneous messages all keep their place.
+            let last = try await ReportMessage.query(on: scope.db).filter(\.$report.$id == report.requireID()).max(\.$number) ?? 0
+            let message = ReportMessage()
+            message.id = messageID
+            (message.$report.id, message.number, message.fromWhistleblower) = (try report.requireID(), last + 1, fromWhistleblower)
+            (message.$author.id, message.sealed, message.sentOn) = (author, sealed, clock.now().day)
+            try await message.create(on: scope.db)
+            try await scope.record(.reportMessage, .report(report.requireID()), changes: ["from": fromWhistleblower ? "whistleblower" : "recipient"])
+        }
+    }
+}
+
+extension Date {
+    /// Midnight UTC of this instant's day: what reports keep instead of a time.
+    var day: Date { CalendarDay.parse(CalendarDay.text(self))! }
+}

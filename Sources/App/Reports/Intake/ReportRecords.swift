@@ -1,0 +1,83 @@
+import Fluent
+import Foundation
+import SecureReporting
+
+/// A sealed report. What the server can read is only what routing and retention need: its context, status, the
+/// evidence items it lacks, and two days. Everything the reporter wrote is ciphertext under the report's data key.
+final class Report: Model, @unchecked Sendable {
+    static let schema = "reports"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "context_id") var context: ReportContext
+    @Parent(key: "version_id") var version: QuestionnaireVersion
+    @Field(key: "status") var status: ComplaintStatus
+    /// HKDF of the stretched receipt: the only trace of the receipt, by which the whistleblower comes back.
+    @Field(key: "lookup_tag") var lookupTag: Data
+    /// The whistleblower's private key, sealed under the receipt's key-encryption key.
+    @Field(key: "whistleblower_key") var whistleblowerKey: Data
+    @Field(key: "answers") var answers: Data
+    @OptionalField(key: "demographics") var demographics: Data?
+    /// Evidence-checklist items the questionnaire asks for and the report left blank (`EvidenceItem` raw values).
+    @Field(key: "missing_evidence") var missingEvidence: JSONList<String>
+    @Field(key: "submitted_on") var submittedOn: Date
+    @Field(key: "expires_on") var expiresOn: Date
+    @Children(for: \.$report) var readerKeys: [ReportReaderKey]
+
+    init() {}
+}
+
+/// The report's data key wrapped for one reader (`WrappedKey`): a recipient by user id, or the whistleblower.
+final class ReportReaderKey: Model, @unchecked Sendable {
+    static let schema = "report_reader_keys"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "report_id") var report: Report
+    @Field(key: "reader_id") var readerID: String
+    @Field(key: "enc") var enc: Data
+    @Field(key: "ciphertext") var ciphertext: Data
+
+    init() {}
+
+    init(reportID: UUID, _ wrapped: WrappedKey) {
+        (self.$report.id, readerID, enc, ciphertext) = (reportID, wrapped.readerID, wrapped.enc, wrapped.ciphertext)
+    }
+
+    var wrapped: WrappedKey { WrappedKey(readerID: readerID, enc: enc, ciphertext: ciphertext) }
+}
+
+/// One message of a report's thread, sealed as the item `message/<id>`; numbered, so order needs no timestamp.
+final class ReportMessage: Model, @unchecked Sendable {
+    static let schema = "report_messages"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "report_id") var report: Report
+    @Field(key: "number") var number: Int
+    @Field(key: "from_whistleblower") var fromWhistleblower: Bool
+    @OptionalParent(key: "author_id") var author: User?
+    @Field(key: "sealed") var sealed: Data
+    @Field(key: "sent_on") var sentOn: Date
+
+    init() {}
+
+    static func item(_ id: UUID) -> String { "message/\(id.uuidString.lowercased())" }
+}
+
+/// The installation's salt for stretching receipts: made once, never shown.
+final class ReportingSecret: Model, @unchecked Sendable {
+    static let schema = "reporting_secrets"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "installation_salt") var installationSalt: Data
+
+    init() {}
+
+    /// The salt, made on first use; two instances starting together keep the first one stored.
+    static func salt(on db: Database) async throws -> Data {
+        if let stored = try await query(on: db).sort(\.$id).first() { return stored.installationSalt }
+        let secret = ReportingSecret()
+        secret.id = UUID(uuidString: "00000000-0000-0000-0000-00000000005a")
+        secret.installationSalt = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) })
+        do { try await secret.create(on: db) } catch {}
+        return try await query(on: db).sort(\.$id).first()!.installationSalt
+    }
+}

@@ -1,0 +1,26 @@
+import ExchangeCore
+import Foundation
+import SecureReporting
+
+/// A report as its reader sees it once opened: its answers and messages in plaintext, for the length of a request.
+struct ReportThread: Sendable {
+    struct Message: Sendable, Equatable {
+        let number: Int
+        let fromWhistleblower: Bool
+        let text: String
+        let day: Date
+    }
+
+    let reportID: UUID
+    let contextKey: String
+    let versionNumber: Int
+    let status: ComplaintStatus
+    let answers: [String: Answer]
+    let demographics: [String: Answer]
+    let messages: [Message]
+}
+
+/// Submission refused by one of the questionnaire's rules, with its explanations in every language.
+struct ReportBlocked: Error {
+    let reasons: [LocalizedText]
+}

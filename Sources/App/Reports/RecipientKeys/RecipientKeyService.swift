@@ -1,0 +1,47 @@
+import Crypto
+import ExchangeCore
+import Fluent
+import Foundation
+import SecureReporting
+import Vapor
+
+/// Recipients' key pairs: made once per person, sealed under their sign-in password and a recovery key printed once.
+struct RecipientKeyService: Sendable {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+    let hasher: AsyncPasswordHasher
+    let cost: StretchCost
+    let gate: StretchGate
+
+    /// Makes `user`'s key pair after checking their password; returns the recovery key, which nobody can see again.
+    /// A person has one key pair: a second try answers 409 and changes nothing.
+    func create(for user: User, password: String) async throws -> RecoveryKey {
+        guard try await hasher.verify(password, created: user.passwordHash) else { throw AppError.validation([FieldError("password", .invalidChoice)]) }
+        let userID = try user.requireID()
+        let (keyring, recovery) = try await gate.run { try RecipientKeyring.create(readerID: Self.readerID(userID), password: password, cost: cost) }
+        try await audit.transaction(on: db, actor: .user(userID)) { scope in
+            // The unique user id decides between two simultaneous requests; the loser is told the key exists.
+            guard try await RecipientKey.query(on: scope.db).filter(\.$user.$id == userID).first() == nil else {
+                throw AppError.conflict(code: "recipient_key_exists")
+            }
+            try await RecipientKey(userID: userID, keyring: keyring, now: clock.now()).create(on: scope.db)
+            try await scope.record(.recipientKeyCreate, .user(userID))
+        }
+        return recovery
+    }
+
+    /// The person's private key, for the length of one request; a wrong password gives nothing.
+    func unlock(for user: User, password: String) async throws -> Curve25519.KeyAgreement.PrivateKey {
+        guard let stored = try await RecipientKey.query(on: db).filter(\.$user.$id == user.requireID()).first() else { throw AppError.notFound }
+        do {
+            let raw = try await gate.run { try stored.keyring.unlock(password: password).rawRepresentation }
+            return try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw)
+        } catch {
+            throw AppError.validation([FieldError("password", .invalidChoice)])
+        }
+    }
+
+    /// A recipient reads as their user id.
+    static func readerID(_ userID: UUID) -> String { userID.uuidString.lowercased() }
+}
