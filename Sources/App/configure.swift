@@ -142,6 +142,7 @@ private func configureMiddleware(_ app: Application) {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware.default(environment: app.environment))
     app.middleware.use(PublicFilesMiddleware(publicDirectory: ResourceLocation.root.path + "/Public/"))
+    app.middleware.use(CookielessMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(AsyncMiddlewareChain(middlewares: [
         ErrorResponseMiddleware(),

@@ -4,6 +4,7 @@ import ExchangeCore
 import Foundation
 import RedFlags
 import XCTVapor
+import SecureReporting
 import XCTest
 
 /// Every key used is in every catalog, and every catalog key is used.
@@ -18,7 +19,7 @@ final class LocalizationTests: AppTestCase {
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
         "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public", "indicators", "questionnaires",
-        "redflags", "jobs", "pager",
+        "redflags", "jobs", "pager", "reporting",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -62,6 +63,10 @@ final class LocalizationTests: AppTestCase {
             for value in T.allCases { keys.insert("\(prefix).\(value.rawValue)") }
         }
         family("role", Role.self)
+        family("reporting.channel", ReportChannel.self)
+        for channel in ReportChannel.allCases { keys.insert("reporting.channel.\(channel.rawValue)_intro") }
+        family("reporting.status", ComplaintStatus.self)
+        family("reporting.answer", YesNo.self)
         family("status", AccountStatus.self)
         family("language", SupportedLanguage.self)
         family("organisation.kind", OrganisationKind.self)

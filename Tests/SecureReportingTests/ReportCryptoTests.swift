@@ -138,3 +138,15 @@ struct SeededGenerator: RandomNumberGenerator {
 extension Data {
     func containsBytes(_ needle: Data) -> Bool { range(of: needle) != nil }
 }
+
+@Suite struct FormReceiptTests {
+    @Test func theSameFormGivesTheSameReceiptAndAnotherFormAnother() {
+        let key = SymmetricKey(data: Data(repeating: 3, count: 32))
+        let nonce = Data(repeating: 1, count: 16)
+        let receipt = Receipt(formNonce: nonce, key: key)
+        #expect(receipt == Receipt(formNonce: nonce, key: key))
+        #expect(receipt != Receipt(formNonce: Data(repeating: 2, count: 16), key: key))
+        #expect(receipt != Receipt(formNonce: nonce, key: SymmetricKey(data: Data(repeating: 4, count: 32))))
+        #expect(receipt.value.count == 16)
+    }
+}

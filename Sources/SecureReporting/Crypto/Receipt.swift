@@ -22,6 +22,14 @@ public struct Receipt: Equatable, Sendable, CustomStringConvertible {
         self.init(using: &system)
     }
 
+    /// The receipt a report form's nonce gives under the installation's form key: the same form sent twice gives the
+    /// same receipt, so a second click can show it again although it is stored nowhere. Digits are drawn from
+    /// HKDF(key, "…/receipt/form/v1/" ‖ nonce) as `init(using:)` draws them.
+    public init(formNonce: Data, key: SymmetricKey) {
+        var stream = HKDFStream(key: key, info: Data(ReportKDF.Label.formReceipt.utf8) + formNonce)
+        self.init(using: &stream)
+    }
+
     /// Reads a receipt as people type it back: spaces and dashes are ignored; anything else but 16 digits is nil.
     public init?(typed: String) {
         let kept = typed.filter { $0 != " " && $0 != "-" }
@@ -78,9 +86,34 @@ public enum ReportKDF {
         public static let receiptLookup = "integrity-exchange/receipt/lookup/v1"
         public static let receiptKEK = "integrity-exchange/receipt/kek/v1"
         public static let item = "integrity-exchange/report/item/v1/"
+        public static let formReceipt = "integrity-exchange/receipt/form/v1/"
+        public static let formToken = "integrity-exchange/form-token/v1"
     }
 
     public static func expand(_ key: SymmetricKey, label: String) -> SymmetricKey {
         HKDF<SHA256>.deriveKey(inputKeyMaterial: key, salt: Data(), info: Data(label.utf8), outputByteCount: 32)
+    }
+}
+
+/// Bytes from HKDF-SHA256 as a generator, 32 at a time (block i uses info ‖ i), for drawing digits deterministically.
+struct HKDFStream: RandomNumberGenerator {
+    let key: SymmetricKey
+    let info: Data
+    private var block: [UInt8] = []
+    private var counter: UInt32 = 0
+
+    init(key: SymmetricKey, info: Data) {
+        (self.key, self.info) = (key, info)
+    }
+
+    mutating func next() -> UInt64 {
+        if block.count < 8 {
+            var label = info
+            withUnsafeBytes(of: counter.bigEndian) { label.append(contentsOf: $0) }
+            counter += 1
+            block += HKDF<SHA256>.deriveKey(inputKeyMaterial: key, salt: Data(), info: label, outputByteCount: 32).withUnsafeBytes { Array($0) }
+        }
+        defer { block.removeFirst(8) }
+        return block.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

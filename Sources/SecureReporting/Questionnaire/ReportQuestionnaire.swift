@@ -2,7 +2,7 @@ import ExchangeCore
 
 /// The two ways people report: an insider's confidential or anonymous disclosure, or a citizen's complaint about a
 /// public service.
-public enum Channel: String, Codable, Sendable, CaseIterable {
+public enum ReportChannel: String, Codable, Sendable, CaseIterable {
     case whistleblowing
     case complaint
 }

@@ -7,7 +7,7 @@ public enum SeedQuestionnaire: String, CaseIterable, Sendable {
     case procurementFraud
     case officialMisconduct
 
-    public var channel: Channel { self == .bribery ? .complaint : .whistleblowing }
+    public var channel: ReportChannel { self == .bribery ? .complaint : .whistleblowing }
 
     public var title: LocalizedText {
         switch self {

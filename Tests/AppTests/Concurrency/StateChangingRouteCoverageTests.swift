@@ -111,6 +111,10 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "PUT /api/v1/matches/:id/report/consent",
         "PUT /api/v1/matches/:id/terms",
         "PUT /api/v1/matches/:id/terms/draft",
+        // ReportIntakePagesHTTPTests.testEightSendingsOfOneFormMakeOneReport
+        "POST /reporting/new/:key",
+        "POST /reporting/follow-up",
+        "POST /reporting/follow-up/reply",
         "PUT /api/v1/matches/:id/work/items/:item",
         "PUT /api/v1/matching/settings",
         "PUT /api/v1/opportunities/:id",

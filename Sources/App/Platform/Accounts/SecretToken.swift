@@ -23,4 +23,10 @@ extension Data {
         base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
+
+    init?(base64URLEncoded text: String) {
+        var plain = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while plain.count % 4 != 0 { plain += "=" }
+        self.init(base64Encoded: plain)
+    }
 }

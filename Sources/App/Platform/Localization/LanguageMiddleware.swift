@@ -6,7 +6,9 @@ struct LanguageMiddleware: AsyncMiddleware {
     static let sessionKey = "lang"
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        let chosen = request.auth.get(User.self)?.preferredLanguage
+        // Without cookies, the language travels in the address (`?lang=fr`).
+        let asked = request.route?.isCookieless == true ? (try? request.query.get(String.self, at: "lang")).flatMap(SupportedLanguage.init(rawValue:)) : nil
+        let chosen = asked ?? request.auth.get(User.self)?.preferredLanguage
             ?? (request.hasSession ? request.session.data[Self.sessionKey].flatMap(SupportedLanguage.init(rawValue:)) : nil)
         request.language = SupportedLanguage.resolve(
             userPreference: chosen, acceptLanguage: request.headers.first(name: .acceptLanguage))

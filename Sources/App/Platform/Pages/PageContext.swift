@@ -27,6 +27,11 @@ struct PageContext: Encodable {
     let path: String
     let flash: String?
     let demo: Bool
+    /// The page is served without cookies: no session token, and the language is chosen in the address.
+    var cookieless = false
+    /// False on a page answering a form without cookies: switching language would load the form again and lose what
+    /// it shows (a receipt).
+    var languageSwitch = true
 }
 
 /// A page's layout context and its own content, rendered by one template.
@@ -38,7 +43,9 @@ struct Page<Content: Encodable>: Encodable {
 extension Request {
     /// Renders `template` inside the layout. `title` is a catalog key.
     func page<C: Encodable>(_ template: String, title: String, _ content: C) async throws -> View {
-        let user = auth.get(User.self)
+        // A page without cookies touches no session: no token, no flash, nobody signed in.
+        let cookieless = route?.isCookieless == true
+        let user = cookieless ? nil : auth.get(User.self)
         let unread: Int
         if let id = user?.id {
             unread = try await UserNotification.unreadCount(of: id, on: db.sql)
@@ -51,14 +58,16 @@ extension Request {
             languages: SupportedLanguage.allCases.map {
                 .init(code: $0.rawValue, name: application.catalogs.text("language.\($0.rawValue)", $0), selected: $0 == language)
             },
-            csrf: csrfToken,
-            once: SecretToken().plaintext,
+            csrf: cookieless ? "" : csrfToken,
+            once: cookieless ? "" : SecretToken().plaintext,
             user: user.map { .init(name: $0.displayName, role: t("role.\($0.role.rawValue)")) },
             nav: Navigation.items(for: user?.role, currentPath: url.path),
             unread: unread,
             path: url.path,
-            flash: takeFlash(),
-            demo: application.configuration.demoMode)
+            flash: cookieless ? nil : takeFlash(),
+            demo: application.configuration.demoMode,
+            cookieless: cookieless,
+            languageSwitch: !(cookieless && method == .POST))
         return try await view.render(template, Page(page: context, content: content))
     }
 

@@ -18,6 +18,15 @@ struct EndpointSpec: Sendable {
     let pattern: String
     let access: RouteAccess
     let body: Body
+    /// The route neither reads nor sets a cookie, and logs nothing that could link it to a person (reporting).
+    var cookieless = false
+
+    /// The same row, served without cookies: no session, no sign-in, a form token instead of the session's.
+    var withoutCookies: Self {
+        var spec = self
+        spec.cookieless = true
+        return spec
+    }
 
     static func get(_ pattern: String, _ access: RouteAccess) -> Self { .init(method: .GET, pattern: pattern, access: access, body: .collect) }
     static func post(_ pattern: String, _ access: RouteAccess, body: Body = .collect) -> Self {

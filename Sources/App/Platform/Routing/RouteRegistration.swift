@@ -5,6 +5,7 @@ import Vapor
 struct RouteAccessKey: Hashable, Sendable {}
 struct BodyLimitKey: Hashable, Sendable {}
 struct StreamedBodyKey: Hashable, Sendable {}
+struct CookielessKey: Hashable, Sendable {}
 struct EndpointNameKey: Hashable, Sendable {}
 
 extension RoutesBuilder {
@@ -27,6 +28,7 @@ extension RoutesBuilder {
             route.userInfo[AnySendableHashable(StreamedBodyKey())] = true
         }
         route.userInfo[AnySendableHashable(RouteAccessKey())] = spec.access
+        if spec.cookieless { route.userInfo[AnySendableHashable(CookielessKey())] = true }
         route.userInfo[AnySendableHashable(EndpointNameKey())] = endpoint.name
         return route
     }
@@ -42,4 +44,7 @@ extension Route {
 
     /// The body is read by the handler as it arrives (uploads of any size): middleware must not collect it.
     var streamsBody: Bool { userInfo[AnySendableHashable(StreamedBodyKey())] as? Bool ?? false }
+
+    /// Served without cookies (`EndpointSpec.withoutCookies`).
+    var isCookieless: Bool { userInfo[AnySendableHashable(CookielessKey())] as? Bool ?? false }
 }

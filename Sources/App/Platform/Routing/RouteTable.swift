@@ -35,6 +35,7 @@ enum RouteTable {
         ProgrammeSummaryRoute.self,
         APIPublicationRoute.self,
         PublicRoute.self,
+        ReportIntakeRoute.self,
         ReportRoute.self,
         APITermsRoute.self,
         TermsRoute.self,

@@ -17,7 +17,7 @@ final class ReportContext: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     /// Stable and public: it names the context in addresses.
     @Field(key: "key") var key: String
-    @Field(key: "channel") var channel: Channel
+    @Field(key: "channel") var channel: ReportChannel
     @Field(key: "title") var title: LocalizedText
     @Field(key: "retention_days") var retentionDays: Int
     /// Every recipient a rule may name; those not excluded by a report's answers receive it.

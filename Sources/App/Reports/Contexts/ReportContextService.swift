@@ -11,7 +11,7 @@ struct ReportContextService: Sendable {
     let clock: WallClock
 
     /// Days a report is kept, by channel, until recipients extend it.
-    static let defaultRetentionDays: [Channel: Int] = [.whistleblowing: 730, .complaint: 1095]
+    static let defaultRetentionDays: [ReportChannel: Int] = [.whistleblowing: 730, .complaint: 1095]
 
     /// Adds every seed questionnaire's context that is missing, with version 1; the second call changes nothing.
     func seed() async throws {

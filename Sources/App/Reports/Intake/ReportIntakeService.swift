@@ -13,16 +13,19 @@ struct ReportIntakeService: Sendable {
     let cost: StretchCost
     let gate: StretchGate
 
+    /// The installation's secret, from which report forms' tokens and receipts are derived.
+    func formSecret() async throws -> Data { try await ReportingSecret.salt(on: db) }
+
     /// Seals and stores a report answered on the context's current questionnaire, wrapped for every recipient the
-    /// answers do not exclude; returns the receipt, which is stored nowhere.
-    func submit(to contextKey: String, answers draft: [String: [String]], regions: Set<String>) async throws -> Receipt {
+    /// answers do not exclude; returns the receipt, which is stored nowhere. A receipt already used (the same form
+    /// sent twice) finds the report the first sending made, and nothing more is stored.
+    func submit(to contextKey: String, answers draft: [String: [String]], regions: Set<String>, receipt: Receipt = Receipt()) async throws -> Receipt {
         guard let context = try await ReportContext.query(on: db).filter(\.$key == contextKey).first(),
               let version = try await QuestionnaireVersion.current(of: context.requireID(), on: db) else { throw AppError.notFound }
         let evaluation = version.questionnaire.evaluate(draft, regions: regions)
         guard evaluation.errors.isEmpty else { throw AppError.validation(evaluation.errors) }
         guard evaluation.blocks.isEmpty else { throw ReportBlocked(reasons: evaluation.blocks) }
 
-        let receipt = Receipt()
         let salt = try await ReportingSecret.salt(on: db)
         let keys = try await gate.run { try ReceiptKeys(receipt: receipt, installationSalt: salt, cost: cost) }
         let reportID = UUID()
@@ -42,7 +45,9 @@ struct ReportIntakeService: Sendable {
         let recipientKeys = Set(context.recipients.map(\.key))
         let whistleblowers = try WrappedKey(key, for: WrappedKey.whistleblower, publicKey: own.publicKey)
 
-        try await audit.transaction(on: db, actor: .anonymous) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: .anonymous) { scope in
+            // The unique lookup tag decides between two sendings of one form: the second finds the first's report.
+            if try await Report.query(on: scope.db).filter(\.$lookupTag == keys.lookupTag).first() != nil { throw AuditLogService.NothingToChange() }
             // Readers are those holding a key now, in organisations the answers leave in.
             let organisations = context.recipients.filter { evaluation.recipients(base: recipientKeys).contains($0.key) }.map(\.organisationID)
             let readers = try await RecipientKey.query(on: scope.db).join(User.self, on: \RecipientKey.$user.$id == \User.$id)
@@ -65,10 +70,11 @@ struct ReportIntakeService: Sendable {
         return try await thread(report, key)
     }
 
-    /// The whistleblower's answer to the thread.
-    func reply(receipt typed: String, text: String) async throws {
+    /// The whistleblower's answer to the thread. `messageID` comes from the reply form, so the same form sent twice
+    /// keeps one message.
+    func reply(receipt typed: String, text: String, messageID: UUID = UUID()) async throws {
         let (report, key) = try await unlock(receipt: typed)
-        try await post(text, on: report, with: key, fromWhistleblower: true, actor: .anonymous, author: nil)
+        try await post(text, on: report, with: key, fromWhistleblower: true, actor: .anonymous, author: nil, messageID: messageID)
     }
 
     /// The report for a recipient holding `privateKey`; 404 for anyone the report was not wrapped for.
@@ -80,7 +86,7 @@ struct ReportIntakeService: Sendable {
     /// A recipient's question or request to the whistleblower.
     func ask(_ reportID: UUID, as user: User, privateKey: Curve25519.KeyAgreement.PrivateKey, text: String) async throws {
         let (report, key) = try await unwrap(reportID, for: user, privateKey: privateKey)
-        try await post(text, on: report, with: key, fromWhistleblower: false, actor: .user(user.requireID()), author: user.requireID())
+        try await post(text, on: report, with: key, fromWhistleblower: false, actor: .user(user.requireID()), author: user.requireID(), messageID: UUID())
     }
 
     // MARK: - Keys
@@ -129,13 +135,15 @@ struct ReportIntakeService: Sendable {
             })
     }
 
-    private func post(_ raw: String, on report: Report, with key: ReportKey, fromWhistleblower: Bool, actor: AuditActor, author: UUID?) async throws {
+    private func post(_ raw: String, on report: Report, with key: ReportKey, fromWhistleblower: Bool, actor: AuditActor, author: UUID?,
+                      messageID: UUID) async throws {
         let text = raw.trimmingWhitespace()
         guard !text.isEmpty else { throw AppError.validation([FieldError("message", .required)]) }
         guard text.count <= AnswerLimits.longText else { throw AppError.validation([FieldError("message", .tooLong)]) }
-        let messageID = UUID()
         let sealed = try key.seal(Data(text.utf8), item: ReportMessage.item(messageID))
-        try await audit.transaction(on: db, actor: actor) { scope in
+        _ = try await audit.transactionIfChanged(on: db, actor: actor) { scope in
+            // The message id (unique) decides between two sendings of one reply form.
+            if try await ReportMessage.find(messageID, on: scope.db) != nil { throw AuditLogService.NothingToChange() }
             // Numbered from what is stored when the transaction runs, so simultaneous messages all keep their place.
             let last = try await ReportMessage.query(on: scope.db).filter(\.$report.$id == report.requireID()).max(\.$number) ?? 0
             let message = ReportMessage()

@@ -1,0 +1,137 @@
+import ExchangeCore
+import Fluent
+import SecureReporting
+import Vapor
+
+/// Reporting without an account: choose a subject, answer its questionnaire, keep the receipt; come back with the
+/// receipt to read answers from the people handling the report and to reply.
+struct ReportIntakeController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.on(ReportIntakeRoute.contexts, use: contexts)
+        routes.on(ReportIntakeRoute.form, use: form)
+        routes.on(ReportIntakeRoute.submit, use: submit)
+        routes.on(ReportIntakeRoute.followUp, use: followUp)
+        routes.on(ReportIntakeRoute.thread, use: thread)
+        routes.on(ReportIntakeRoute.reply, use: reply)
+    }
+
+    @Sendable func contexts(req: Request) async throws -> View {
+        let contexts = try await ReportContext.query(on: req.db).sort(\.$key).all()
+        return try await req.page(ReportContextsPage(contexts: contexts.map { ($0.key, $0.channel, $0.title) }, text: req))
+    }
+
+    @Sendable func form(req: Request) async throws -> View {
+        let (context, version) = try await load(req)
+        let token = ReportFormToken.issue(now: req.application.clock.now())
+        return try await req.page(ReportFormPage(context: context.key, title: context.title, questionnaire: version.questionnaire,
+                                                 token: token.text(context: context.key, secret: try await req.registry.reportIntake.formSecret()),
+                                                 regions: Self.regions(req), form: FormState(), blocks: [], text: req))
+    }
+
+    @Sendable func submit(req: Request) async throws -> Response {
+        let (context, version) = try await load(req)
+        let answers = try ReportAnswersForm.decode(req)
+        let secret = try await req.registry.reportIntake.formSecret()
+        guard let token = ReportFormToken.verify(answers.token, context: context.key, secret: secret, now: req.application.clock.now()) else {
+            throw AppError.conflict(code: "report_form_expired")
+        }
+        do {
+            let receipt = try await req.registry.reportIntake.submit(to: context.key, answers: answers.values, regions: Set(WorldRegion.all.map(\.code)),
+                                                                     receipt: token.receipt(secret: secret))
+            return try await req.page(ReportReceiptPage(receipt: receipt, text: req)).encodeResponse(for: req)
+        } catch AppError.validation(let errors) {
+            return try await again(req, context, version, answers, errors: errors, blocks: [])
+        } catch let blocked as ReportBlocked {
+            return try await again(req, context, version, answers, errors: [], blocks: blocked.reasons)
+        }
+    }
+
+    @Sendable func followUp(req: Request) async throws -> View {
+        try await req.page(ReportFollowUpPage(form: FormState(), text: req))
+    }
+
+    @Sendable func thread(req: Request) async throws -> Response {
+        let receipt = try req.content.decode(ReceiptForm.self).receipt ?? ""
+        do {
+            let thread = try await req.registry.reportIntake.open(receipt: receipt)
+            return try await req.page(ReportThreadPage(thread: thread, receipt: receipt, token: try await replyToken(req), form: FormState(), text: req))
+                .encodeResponse(for: req)
+        } catch AppError.notFound {
+            return try await req.page(ReportFollowUpPage(form: FormState(values: [:], errors: [FieldError("receipt", .invalidChoice)], on: req), text: req),
+                                      status: .notFound)
+        }
+    }
+
+    @Sendable func reply(req: Request) async throws -> Response {
+        let form = try req.content.decode(ReceiptForm.self)
+        let receipt = form.receipt ?? ""
+        let secret = try await req.registry.reportIntake.formSecret()
+        guard let token = ReportFormToken.verify(form._token, context: ReportFormToken.replyContext, secret: secret, now: req.application.clock.now()) else {
+            throw AppError.conflict(code: "report_form_expired")
+        }
+        do {
+            try await req.registry.reportIntake.reply(receipt: receipt, text: form.message ?? "", messageID: token.messageID(secret: secret))
+            let thread = try await req.registry.reportIntake.open(receipt: receipt)
+            return try await req.page(ReportThreadPage(thread: thread, receipt: receipt, token: try await replyToken(req), form: FormState(), sent: true, text: req))
+                .encodeResponse(for: req)
+        } catch AppError.validation(let errors) {
+            let thread = try await req.registry.reportIntake.open(receipt: receipt)
+            let again = FormState(values: ["message": form.message ?? ""], errors: errors, on: req)
+            return try await req.page(ReportThreadPage(thread: thread, receipt: receipt, token: form._token ?? "", form: again, text: req), status: .unprocessableEntity)
+        }
+    }
+
+    private func replyToken(_ req: Request) async throws -> String {
+        ReportFormToken.issue(now: req.application.clock.now()).text(context: ReportFormToken.replyContext, secret: try await req.registry.reportIntake.formSecret())
+    }
+
+    private func load(_ req: Request) async throws -> (ReportContext, QuestionnaireVersion) {
+        guard let key = req.parameters.get("key"), let context = try await ReportContext.query(on: req.db).filter(\.$key == key).first(),
+              let version = try await QuestionnaireVersion.current(of: context.requireID(), on: req.db) else { throw AppError.notFound }
+        return (context, version)
+    }
+
+    private func again(_ req: Request, _ context: ReportContext, _ version: QuestionnaireVersion, _ answers: ReportAnswersForm,
+                       errors: [FieldError], blocks: [LocalizedText]) async throws -> Response {
+        let labels = Dictionary(version.questionnaire.reportFields.map { ($0.field.id, $0.field.label[req.language]) }, uniquingKeysWith: { a, _ in a })
+        let form = FormState(values: answers.values.mapValues { $0.first ?? "" }, errors: errors, on: req, labels: labels)
+        return try await req.page(ReportFormPage(context: context.key, title: context.title, questionnaire: version.questionnaire, token: answers.token ?? "",
+                                                 regions: Self.regions(req), form: form, chosen: answers.values, blocks: blocks, text: req),
+                                  status: .unprocessableEntity)
+    }
+
+    static func regions(_ req: Request) -> [(code: String, name: String)] { WorldRegion.sortedNames(in: req.language) }
+}
+
+/// A receipt typed back, and a reply.
+struct ReceiptForm: Content {
+    var receipt: String?
+    var message: String?
+    var _token: String?
+}
+
+/// The posted answers: every field by question id (a multiple choice sends several), and the form's token.
+struct ReportAnswersForm {
+    let values: [String: [String]]
+    let token: String?
+
+    static func decode(_ req: Request) throws -> ReportAnswersForm {
+        let pairs = URLEncodedFormPairs(req.body.string ?? "")
+        var values: [String: [String]] = [:]
+        for (name, value) in pairs where name != "_token" && name != "lang" { values[name, default: []].append(value) }
+        return ReportAnswersForm(values: values, token: pairs.first { $0.0 == "_token" }?.1)
+    }
+}
+
+/// The name–value pairs of an urlencoded body, in order, repeated names kept.
+func URLEncodedFormPairs(_ body: String) -> [(String, String)] {
+    body.split(separator: "&").compactMap { pair in
+        let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+        guard let name = parts.first, !name.isEmpty else { return nil }
+        return (name, parts.count > 1 ? parts[1] : "")
+    }
+}
+
+extension Request.Body {
+    var string: String? { data.map { String(buffer: $0) } }
+}
