@@ -16,7 +16,9 @@ struct SeedDemo: AsyncParsableCommand {
         commandName: "seed-demo", abstract: "Load the fictional demo programme (safe to repeat).")
 
     func run() async throws {
-        let config = try Bootstrap.configuration()
+        var config = try Bootstrap.configuration()
+        // The demo's receipts are stretched at the demo's cost; they open under `serve --demo`.
+        config.reportStretchCost = AppConfiguration.demoStretchCost
         try await Bootstrap.withApplication(config) { app in
             DemoBanner.print(try await Platform.seedDemo(app, exchange: true), baseURL: config.baseURL)
         }

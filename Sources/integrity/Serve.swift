@@ -26,6 +26,7 @@ struct Serve: AsyncParsableCommand {
         }
         if ProcessInfo.processInfo.environment["BASE_URL"] == nil { config.baseURL = "http://\(config.host):\(config.port)" }
         config.demoMode = demo
+        if demo { config.reportStretchCost = AppConfiguration.demoStretchCost }
         if noWorker { config.workerConcurrency = 0 }
         try await Bootstrap.withApplication(config, arguments: ["integrity", "serve"]) { app in
             if demo {
@@ -45,7 +46,8 @@ enum DemoBanner {
             lines.append("  \(login.role.padding(toLength: 20, withPad: " ", startingAt: 0)) \(login.email)  (\(login.language))")
             if let tryFirst = login.tryFirst { lines.append(String(repeating: " ", count: 23) + "try first: \(tryFirst)") }
         }
-        lines.append("")
+        lines += ["", "  To come back to a fictional report as its whistleblower, open \(baseURL)/reporting/follow-up",
+                  "  and type the receipt \(DemoProgramme.reportReceipt).", ""]
         // Written unbuffered so the logins show before the server's own output.
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }

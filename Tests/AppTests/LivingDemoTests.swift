@@ -10,7 +10,7 @@ final class LivingDemoTests: AppTestCase {
     func testTheDemoHoldsEveryStageAndSeedingAgainChangesNothing() async throws {
         try await withTestApp(seed: false) { app in
             let first = try await Platform.seedDemo(app, exchange: true)
-            XCTAssertEqual(first.created, 146)
+            XCTAssertEqual(first.created, 153)
             let stages = Set(try await Engagement.query(on: app.db).all().map(\.stage))
             XCTAssertEqual(stages, Set(EngagementStage.allCases), "an engagement at every stage, cancelled included")
             let needs = Set(try await Need.query(on: app.db).all().map(\.status))
@@ -38,6 +38,10 @@ final class LivingDemoTests: AppTestCase {
             XCTAssertGreaterThan(check?.treatment ?? 0, 10, "the demo's run is checked against labels of both kinds")
             XCTAssertGreaterThan(check?.control ?? 0, 10)
             XCTAssertTrue(check?.rows.contains { $0.impact != .none } ?? false, "and the check finds something")
+            let reports = try await Report.query(on: app.db).count()
+            XCTAssertEqual(reports, 3, "a report on each seed subject")
+            let thread = try await app.registry.reportIntake.open(receipt: DemoProgramme.reportReceipt)
+            XCTAssertEqual(thread.messages.map(\.fromWhistleblower), [false, true], "the printed receipt opens a question and its answer")
 
             let entries = try await AuditEntryRecord.query(on: app.db).count()
             let again = try await Platform.seedDemo(app, exchange: true)

@@ -31,6 +31,7 @@ enum DemoExchange {
         guard let colleague = try await User.find(StableID.make(colleague.key), on: app.db) else { return created }
         created += try await DemoLifecycle(app: app, coordinator: coordinator, colleague: colleague, today: today).seed()
         created += try await DemoRedFlags(app: app, analyst: analyst).seed() ? 1 : 0
+        created += try await DemoReporting(app: app, coordinator: coordinator).seed()
         return created
     }
 }

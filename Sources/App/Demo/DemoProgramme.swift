@@ -7,6 +7,8 @@ import Vapor
 /// Seeding twice changes nothing: every record has a fixed id and is only created when missing.
 public enum DemoProgramme {
     public static let password = "integrity-demo-2026"
+    /// The receipt of the demo's fictional report with a thread (`DemoReporting`).
+    public static let reportReceipt = "2026 1204 0000 0001"
 
     public struct Login: Sendable {
         public let email: String

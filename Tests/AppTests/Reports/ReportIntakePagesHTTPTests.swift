@@ -66,6 +66,8 @@ final class ReportIntakePagesHTTPTests: AppTestCase {
             XCTAssertEqual(receipt(again.body.string), receipt(sent.body.string), "a second click shows the same receipt")
             let reports = try await Report.query(on: app.db).count()
             XCTAssertEqual(reports, 1, "one form makes one report")
+            let sessions = try await StoredSession.query(on: app.db).count()
+            XCTAssertEqual(sessions, 0, "no session is made, even on the server")
         }
     }
 

@@ -46,8 +46,11 @@ public struct AppConfiguration: Sendable {
     public var redFlagsMaxUpload: Int = 2 << 30
     /// The largest OCDS or BODS file for conflict screening, in bytes as sent; `CONFLICT_DATA_MAX_UPLOAD`.
     public var conflictDataMaxUpload: Int = 2 << 30
-    /// How hard receipts and recipients' passwords are stretched (scrypt); tests lower it, installations never should.
+    /// How hard receipts and recipients' passwords are stretched (scrypt); tests and the demo lower it, installations
+    /// never should.
     public var reportStretchCost: StretchCost = .standard
+    /// The demo's cost (N = 2^12): its reports and receipts are fictional, and it must start in seconds.
+    public static let demoStretchCost = StretchCost(n: 1 << 12, r: 8, p: 1)
     /// Stretches that may run at once (`REPORT_KDF_CONCURRENCY`); each takes `reportStretchCost.memory` (128 MiB).
     public var reportStretchConcurrency: Int = 2
     /// The headless Chromium that prints PDFs; nil means the first of chromium, chromium-browser, google-chrome on PATH.

@@ -23,8 +23,9 @@ struct ReportIntakeService: Sendable {
         guard let context = try await ReportContext.query(on: db).filter(\.$key == contextKey).first(),
               let version = try await QuestionnaireVersion.current(of: context.requireID(), on: db) else { throw AppError.notFound }
         let evaluation = version.questionnaire.evaluate(draft, regions: regions)
-        guard evaluation.errors.isEmpty else { throw AppError.validation(evaluation.errors) }
+        // A block comes first: someone who must go elsewhere (in danger, say) is not asked to finish the form.
         guard evaluation.blocks.isEmpty else { throw ReportBlocked(reasons: evaluation.blocks) }
+        guard evaluation.errors.isEmpty else { throw AppError.validation(evaluation.errors) }
 
         let salt = try await ReportingSecret.salt(on: db)
         let keys = try await gate.run { try ReceiptKeys(receipt: receipt, installationSalt: salt, cost: cost) }

@@ -1,0 +1,73 @@
+"""Reporting in a real browser, with axe on every page, as a whistleblower meets it: no account, no cookie."""
+import re
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+DEMO_RECEIPT = "2026 1204 0000 0001"
+TEXT = {
+    "en": {"title": "Report wrongdoing", "receipt": "Your receipt", "thread": "Your report", "sent": "Your reply is sent"},
+    "fr": {"title": "Signaler un abus", "receipt": "Votre reçu", "thread": "Votre signalement", "sent": "Votre réponse est envoyée"},
+    "es": {"title": "Denunciar una irregularidad", "receipt": "Su recibo", "thread": "Su denuncia", "sent": "Su respuesta se ha enviado"},
+}
+
+
+def choose(visitor, name, value):
+    visitor.driver.find_element(By.CSS_SELECTOR, f'input[name="{name}"][value="{value}"]').click()
+
+
+def send(visitor):
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'main form button[type="submit"]'))
+    visitor.check_accessibility()
+
+
+def test_a_whistleblower_reports_keeps_the_receipt_and_comes_back_in_each_language(visitor):
+    for language, words in TEXT.items():
+        visitor.driver.delete_all_cookies()
+        visitor.open(f"/reporting?lang={language}")
+        assert visitor.heading() == words["title"]
+        visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'a[href^="/reporting/new/official-misconduct"]'))
+        visitor.check_accessibility()
+        assert visitor.language() == language
+
+        choose(visitor, "kind", "abuse")
+        visitor.fill(account=f"Fictional account written in {language}.", who="A fictional official")
+        choose(visitor, "handlers-involved", "no")
+        Select(visitor.field("where")).select_by_index(1)
+        send(visitor)
+        assert visitor.heading() == words["receipt"]
+        receipt = re.search(r"\d{4} \d{4} \d{4} \d{4}", visitor.driver.page_source).group(0)
+        assert visitor.driver.get_cookies() == [], "reporting leaves no cookie in the browser"
+
+        visitor.open(f"/reporting/follow-up?lang={language}")
+        visitor.fill(receipt=receipt)
+        send(visitor)
+        assert visitor.heading() == words["thread"]
+        visitor.fill(message="A fictional answer.")
+        send(visitor)
+        assert words["sent"] in visitor.driver.page_source
+        assert "A fictional answer." in visitor.driver.page_source
+        assert visitor.driver.get_cookies() == []
+
+
+def test_the_demo_receipt_opens_a_question_from_the_office_and_a_wrong_one_opens_nothing(visitor):
+    visitor.open("/reporting/follow-up?lang=es")
+    visitor.fill(receipt=DEMO_RECEIPT)
+    send(visitor)
+    assert "Quienes tramitan su denuncia" in visitor.driver.page_source
+    assert "which months" in visitor.driver.page_source
+
+    visitor.open("/reporting/follow-up?lang=fr")
+    visitor.fill(receipt="1111 2222 3333 4444")
+    send(visitor)
+    assert "Aucun signalement ne s’ouvre avec ce reçu" in visitor.driver.page_source
+
+
+def test_missing_answers_are_named_and_someone_in_danger_is_sent_to_emergency_services(visitor):
+    visitor.open("/reporting/new/bribery-in-public-services?lang=fr")
+    choose(visitor, "danger", "no")
+    send(visitor)
+    assert visitor.driver.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#service']")
+    choose(visitor, "danger", "yes")
+    send(visitor)
+    assert "112" in visitor.driver.page_source
