@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: RegistrationController())
     try app.register(collection: PasswordResetController())
     try app.register(collection: ReportIntakeController())
+    try app.register(collection: ReceivedReportsController())
     try app.register(collection: InvitationController())
     try app.register(collection: LanguageController())
     try app.register(collection: OrganisationController())

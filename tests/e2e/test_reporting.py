@@ -71,3 +71,23 @@ def test_missing_answers_are_named_and_someone_in_danger_is_sent_to_emergency_se
     choose(visitor, "danger", "yes")
     send(visitor)
     assert "112" in visitor.driver.page_source
+
+
+def test_the_office_opens_its_key_reads_the_demo_report_and_asks(visitor):
+    visitor.log_in("participante@demo.integrity.invalid", "integrity-demo-2026")
+    visitor.open("/received-reports")
+    visitor.fill(password="integrity-demo-2026")
+    visitor.submit("/received-reports/unlock")
+    assert "Su clave está abierta" in visitor.driver.page_source
+    links = [a.get_attribute("href").replace(visitor.base, "") for a in visitor.driver.find_elements(By.CSS_SELECTOR, 'table a[href^="/received-reports/"]')]
+    assert len(links) >= 3, "the demo's three reports, and any the other tests sent"
+    for link in links:
+        visitor.open(link)
+        if "licensing desk" in visitor.driver.page_source:
+            break
+    assert "licensing desk" in visitor.driver.page_source
+    visitor.fill(message="Could you say which office you work in? (fictional)")
+    action = visitor.driver.find_element(By.CSS_SELECTOR, 'main form').get_attribute("action").replace(visitor.base, "")
+    visitor.submit(action)
+    assert "(fictional)" in visitor.driver.page_source
+    visitor.log_out()

@@ -115,6 +115,10 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /reporting/new/:key",
         "POST /reporting/follow-up",
         "POST /reporting/follow-up/reply",
+        // ReceivedReportsTests.testEightClicksOfEachFormTakeEffectOnce
+        "POST /received-reports/key",
+        "POST /received-reports/unlock",
+        "POST /received-reports/:id/messages",
         "PUT /api/v1/matches/:id/work/items/:item",
         "PUT /api/v1/matching/settings",
         "PUT /api/v1/opportunities/:id",

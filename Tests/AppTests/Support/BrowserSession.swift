@@ -10,6 +10,8 @@ struct BrowserSession {
     var csrf: String?
     /// The last page's one-time form token; sent only when a test asks (`once: true`), as a real form would.
     var once: String?
+    /// Other cookies the site set (the reader's key half), sent back like a browser (paths are not told apart).
+    var otherCookies: [String: String] = [:]
 
     init(app: Application) {
         self.app = app
@@ -17,7 +19,8 @@ struct BrowserSession {
 
     var headers: HTTPHeaders {
         var headers = HTTPHeaders()
-        if let cookie { headers.add(name: .cookie, value: "\(SessionSetup.cookieName)=\(cookie)") }
+        let all = (cookie.map { [(SessionSetup.cookieName, $0)] } ?? []) + otherCookies.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        if !all.isEmpty { headers.add(name: .cookie, value: all.map { "\($0.0)=\($0.1)" }.joined(separator: "; ")) }
         return headers
     }
 
@@ -107,6 +110,9 @@ struct BrowserSession {
     private mutating func remember(_ response: XCTHTTPResponse) {
         if let value = response.headers.setCookie?[SessionSetup.cookieName] {
             cookie = value.string.isEmpty ? nil : value.string
+        }
+        for (name, value) in response.headers.setCookie?.all ?? [:] where name != SessionSetup.cookieName {
+            otherCookies[name] = value.string.isEmpty ? nil : value.string
         }
         let body = response.body.string
         if let range = body.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) {

@@ -31,7 +31,9 @@ enum Navigation {
             links += [("nav.organisations", OrganisationRoute.list.link()), ("nav.needs", NeedRoute.list.link()), ("nav.conflict_data", ConflictDataRoute.show.link()),
                       ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.programme", ProgrammeRoute.dashboard.link())]
         case .publicParticipant:
-            links += [("nav.my_organisation", OrganisationRoute.mine.link()), ("nav.needs", NeedRoute.list.link()), ("nav.matches", MatchRoute.list.link())]
+            // Integrity bodies receive reports: their people find them here once their organisation is a recipient.
+            links += [("nav.my_organisation", OrganisationRoute.mine.link()), ("nav.needs", NeedRoute.list.link()), ("nav.matches", MatchRoute.list.link()),
+                      ("nav.received_reports", ReceivedReportsRoute.list.link())]
         case .expert:
             links += [("nav.profile", ProfileRoute.show.link()), ("nav.opportunities", OpportunitiesRoute.list.link()), ("nav.matches", MatchRoute.list.link()),
                       ("nav.my_organisation", OrganisationRoute.mine.link())]

@@ -36,6 +36,7 @@ enum RouteTable {
         APIPublicationRoute.self,
         PublicRoute.self,
         ReportIntakeRoute.self,
+        ReceivedReportsRoute.self,
         ReportRoute.self,
         APITermsRoute.self,
         TermsRoute.self,

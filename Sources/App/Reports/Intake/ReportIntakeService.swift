@@ -78,6 +78,23 @@ struct ReportIntakeService: Sendable {
         try await post(text, on: report, with: key, fromWhistleblower: true, actor: .anonymous, author: nil, messageID: messageID)
     }
 
+    /// The reports wrapped for `user`, newest first, with their subject: what a list can show without opening them.
+    func received(by user: User) async throws -> [Report] {
+        let mine = try await ReportReaderKey.query(on: db).filter(\.$readerID == RecipientKeyService.readerID(user.requireID())).all().map(\.$report.id)
+        return try await Report.query(on: db).filter(\.$id ~~ mine).with(\.$context).sort(\.$submittedOn, .descending).all()
+    }
+
+    /// Whether `user` holds a key pair for reading reports.
+    func holdsKey(_ user: User) async throws -> Bool {
+        try await RecipientKey.query(on: db).filter(\.$user.$id == user.requireID()).count() > 0
+    }
+
+    /// The questionnaire a report was answered on, to name its questions.
+    func questionnaire(of reportID: UUID) async throws -> (ReportContext, ReportQuestionnaire) {
+        guard let report = try await Report.query(on: db).filter(\.$id == reportID).with(\.$context).with(\.$version).first() else { throw AppError.notFound }
+        return (report.context, report.version.questionnaire)
+    }
+
     /// The report for a recipient holding `privateKey`; 404 for anyone the report was not wrapped for.
     func read(_ reportID: UUID, as user: User, privateKey: Curve25519.KeyAgreement.PrivateKey) async throws -> ReportThread {
         let (report, key) = try await unwrap(reportID, for: user, privateKey: privateKey)

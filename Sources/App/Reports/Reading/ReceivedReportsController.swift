@@ -1,0 +1,88 @@
+import ExchangeCore
+import Vapor
+
+/// Recipients read the reports wrapped for them. Their private key is unlocked with their password once per session
+/// and kept only as `ReaderKeyCookie` keeps it.
+struct ReceivedReportsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.on(ReceivedReportsRoute.list, use: list)
+        routes.on(ReceivedReportsRoute.createKey, use: createKey)
+        routes.on(ReceivedReportsRoute.unlock, use: unlock)
+        routes.on(ReceivedReportsRoute.show, use: show)
+        routes.on(ReceivedReportsRoute.ask, use: ask)
+    }
+
+    struct PasswordForm: Content { var password: String? }
+    struct MessageForm: Content { var message: String? }
+
+    @Sendable func list(req: Request) async throws -> View {
+        try await page(req, form: FormState())
+    }
+
+    @Sendable func createKey(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let password = try req.content.decode(PasswordForm.self).password ?? ""
+        return try await req.formAgainIfInvalid {
+            let recovery = try await req.registry.recipientKeys.create(for: user, password: password)
+            // Unlocked at once, so the new recipient can read without typing the password again.
+            let response = try await req.page(RecoveryKeyPage(recovery: recovery.description, text: req)).encodeResponse(for: req)
+            try ReaderKeyCookie.keep(try await req.registry.recipientKeys.unlock(for: user, password: password), for: req, on: response)
+            return response
+        } form: { errors in
+            try await page(req, form: FormState(values: [:], errors: errors, on: req))
+        }
+    }
+
+    @Sendable func unlock(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let password = try req.content.decode(PasswordForm.self).password ?? ""
+        return try await req.formAgainIfInvalid {
+            let key = try await req.registry.recipientKeys.unlock(for: user, password: password)
+            req.flash("reports.unlocked")
+            let response = req.redirect(to: ReceivedReportsRoute.list.link())
+            try ReaderKeyCookie.keep(key, for: req, on: response)
+            return response
+        } form: { errors in
+            try await page(req, form: FormState(values: [:], errors: errors, on: req))
+        }
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let user = try req.requireUser(), id = try req.uuidParameter()
+        guard let key = ReaderKeyCookie.key(of: req) else {
+            req.flash("reports.unlock_first")
+            return req.redirect(to: ReceivedReportsRoute.list.link())
+        }
+        let thread = try await req.registry.reportIntake.read(id, as: user, privateKey: key)
+        let (context, questionnaire) = try await req.registry.reportIntake.questionnaire(of: id)
+        return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire, form: FormState(), text: req))
+            .encodeResponse(for: req)
+    }
+
+    @Sendable func ask(req: Request) async throws -> Response {
+        let user = try req.requireUser(), id = try req.uuidParameter()
+        guard let key = ReaderKeyCookie.key(of: req) else {
+            req.flash("reports.unlock_first")
+            return req.redirect(to: ReceivedReportsRoute.list.link())
+        }
+        let message = try req.content.decode(MessageForm.self).message ?? ""
+        return try await req.formAgainIfInvalid {
+            try await req.registry.reportIntake.ask(id, as: user, privateKey: key, text: message)
+            req.flash("reports.asked")
+            return req.redirect(to: ReceivedReportsRoute.show.link(id))
+        } form: { errors in
+            let thread = try await req.registry.reportIntake.read(id, as: user, privateKey: key)
+            let (context, questionnaire) = try await req.registry.reportIntake.questionnaire(of: id)
+            return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire,
+                                                         form: FormState(values: ["message": message], errors: errors, on: req), text: req))
+        }
+    }
+
+    private func page(_ req: Request, form: FormState) async throws -> View {
+        let user = try req.requireUser()
+        let reports = try await req.registry.reportIntake.received(by: user)
+        return try await req.page(ReceivedReportsPage(
+            reports: try reports.map { .init(id: try $0.requireID(), title: $0.context.title, status: $0.status, submittedOn: $0.submittedOn) },
+            holdsKey: try await req.registry.reportIntake.holdsKey(user), unlocked: ReaderKeyCookie.key(of: req) != nil, form: form, text: req))
+    }
+}

@@ -1,0 +1,21 @@
+import ExchangeCore
+import Vapor
+
+/// A recipient's side of reporting: the reports wrapped for them, their key pair, and reading and asking.
+enum ReceivedReportsRoute: String, Endpoint {
+    case list
+    case createKey
+    case unlock
+    case show
+    case ask
+
+    var spec: EndpointSpec {
+        switch self {
+        case .list: .get("received-reports", .signedIn)
+        case .createKey: .post("received-reports/key", .signedIn)
+        case .unlock: .post("received-reports/unlock", .signedIn)
+        case .show: .get("received-reports/:id", .signedIn)
+        case .ask: .post("received-reports/:id/messages", .signedIn)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ExchangeCore
+import Foundation
+import SecureReporting
+
+/// The reports wrapped for the reader, and what they need first: a key pair, or unlocking it for this session.
+struct ReceivedReportsPage: PageModel {
+    static let template = "received_reports"
+    let titleKey = "reports.title"
+
+    struct Summary: Sendable { let id: UUID; let title: LocalizedText; let status: ComplaintStatus; let submittedOn: Date }
+    struct Row: Encodable, Sendable, Equatable { let href: String; let title: String; let status: String; let day: String }
+
+    let rows: [Row]
+    /// No key pair yet: the page offers to make one.
+    let needsKey: Bool
+    /// A key pair, locked in this session: the page asks for the password.
+    let needsUnlock: Bool
+    let createAction: String
+    let unlockAction: String
+    let form: FormState
+
+    init(reports: [Summary], holdsKey: Bool, unlocked: Bool, form: FormState, text: some Translating) {
+        rows = reports.map {
+            Row(href: ReceivedReportsRoute.show.link($0.id), title: $0.title[text.language], status: text.t("reporting.status.\($0.status.rawValue)"),
+                day: text.day($0.submittedOn))
+        }
+        (needsKey, needsUnlock) = (!holdsKey, holdsKey && !unlocked)
+        (createAction, unlockAction) = (ReceivedReportsRoute.createKey.link(), ReceivedReportsRoute.unlock.link())
+        self.form = form
+    }
+}
+
+/// The recovery key, shown once after the key pair is made.
+struct RecoveryKeyPage: PageModel {
+    static let template = "recovery_key"
+    let titleKey = "reports.recovery_title"
+    let recovery: String
+    let listHref: String
+
+    init(recovery: String, text: some Translating) {
+        self.recovery = recovery
+        listHref = ReceivedReportsRoute.list.link()
+    }
+}
+
+/// One report opened for a recipient: its answers, named by the questionnaire it was answered on, and its thread.
+struct ReceivedReportPage: PageModel {
+    static let template = "received_report"
+    let titleKey = "reports.report_title"
+
+    struct Answered: Encodable, Sendable, Equatable { let question: String; let answer: String }
+    struct Message: Encodable, Sendable, Equatable { let from: String; let day: String; let text: String }
+
+    let heading: String
+    let status: String
+    let answers: [Answered]
+    let aboutReporter: [Answered]
+    let messages: [Message]
+    let askAction: String
+    let listHref: String
+    let form: FormState
+
+    init(thread: ReportThread, title: LocalizedText, questionnaire: ReportQuestionnaire, form: FormState, text: some Translating) {
+        heading = title[text.language]
+        status = text.t("reporting.status.\(thread.status.rawValue)")
+        func rows(_ questions: [ReportQuestion], _ given: [String: Answer]) -> [Answered] {
+            questions.compactMap { q in given[q.id].map { Answered(question: q.label[text.language], answer: Self.words($0, for: q, text)) } }
+        }
+        answers = rows(questionnaire.reportFields.map(\.field), thread.answers)
+        aboutReporter = rows(questionnaire.demographics, thread.demographics)
+        messages = thread.messages.map {
+            Message(from: text.t($0.fromWhistleblower ? "reports.from_reporter" : "reports.from_handlers"), day: text.day($0.day), text: $0.text)
+        }
+        askAction = ReceivedReportsRoute.ask.link(thread.reportID)
+        listHref = ReceivedReportsRoute.list.link()
+        self.form = form
+    }
+
+    /// An answer in the reader's words: option labels, a day, a number, a region's name.
+    static func words(_ answer: Answer, for question: ReportQuestion, _ text: some Translating) -> String {
+        switch answer {
+        case .text(let value): value
+        case .choices(let ids): ids.map { id in question.options.first { $0.id == id }?.label[text.language] ?? id }.joined(separator: ", ")
+        case .date(let day): text.day(day)
+        case .amount(let amount): amount.formatted(.number.locale(text.locale))
+        case .location(.region(let code)): WorldRegion(code).map { $0.name(in: text.language) } ?? code
+        case .location(.point(let latitude, let longitude)): "\(latitude), \(longitude)"
+        case .files(let files): text.number(files.count)
+        case .yesNo(let yes): text.t("reporting.answer.\(yes ? "yes" : "no")")
+        }
+    }
+}
