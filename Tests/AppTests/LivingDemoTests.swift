@@ -10,7 +10,7 @@ final class LivingDemoTests: AppTestCase {
     func testTheDemoHoldsEveryStageAndSeedingAgainChangesNothing() async throws {
         try await withTestApp(seed: false) { app in
             let first = try await Platform.seedDemo(app, exchange: true)
-            XCTAssertEqual(first.created, 153)
+            XCTAssertEqual(first.created, 156)
             let stages = Set(try await Engagement.query(on: app.db).all().map(\.stage))
             XCTAssertEqual(stages, Set(EngagementStage.allCases), "an engagement at every stage, cancelled included")
             let needs = Set(try await Need.query(on: app.db).all().map(\.status))
@@ -41,7 +41,9 @@ final class LivingDemoTests: AppTestCase {
             let reports = try await Report.query(on: app.db).count()
             XCTAssertEqual(reports, 3, "a report on each seed subject")
             let thread = try await app.registry.reportIntake.open(receipt: DemoProgramme.reportReceipt)
-            XCTAssertEqual(thread.messages.map(\.fromWhistleblower), [false, true], "the printed receipt opens a question and its answer")
+            XCTAssertEqual(thread.messages.map(\.fromWhistleblower), [false, true, false], "the printed receipt opens a question, its answer and a move")
+            let reportStages = Set(try await Report.query(on: app.db).all().map(\.status))
+            XCTAssertEqual(reportStages, [.received, .underReview, .investigationOpened])
 
             let entries = try await AuditEntryRecord.query(on: app.db).count()
             let again = try await Platform.seedDemo(app, exchange: true)

@@ -6,7 +6,8 @@ import Vapor
 
 /// The reporting module's demo: the seed subjects, received by the Spanish court's integrity office and, around it
 /// when it is implicated, the French agency; both hold a key pair. Three fictional reports come in, one of them with
-/// a question from the office and the whistleblower's answer, which `receipt` opens.
+/// a question from the office and the whistleblower's answer, which `receipt` opens; the reports stand at three stages
+/// (received, under review, investigation opened).
 struct DemoReporting {
     let app: Application
     let coordinator: User
@@ -40,14 +41,22 @@ struct DemoReporting {
         let key = try await registry.recipientKeys.unlock(for: office, password: DemoProgramme.password)
         try await intake.ask(thread.reportID, as: office, privateKey: key, text: "Do you know which months the cash fees were not recorded? (fictional)")
         try await intake.reply(receipt: Self.receipt.value, text: "From March to June, as far as I know. (fictional)")
-        _ = try await intake.submit(to: SeedQuestionnaire.procurementFraud.key, answers: [
+        try await intake.changeStatus(thread.reportID, from: .received, to: .underReview, explanation: "We are checking the desk's cash records. (fictional)",
+                                      as: office, privateKey: key)
+        let procurement = try await intake.submit(to: SeedQuestionnaire.procurementFraud.key, answers: [
             "scheme": ["rigged-specification", "kickback"], "account": ["Fictional: the road tender asked for a machine only one bidder owns."],
             "buyer": ["Fictional roads agency"], "value": ["250000"], "insider": ["yes"],
         ], regions: [])
+        let tender = try await intake.open(receipt: procurement.value).reportID
+        try await intake.changeStatus(tender, from: .received, to: .underReview, explanation: "We have asked the agency for the tender file. (fictional)",
+                                      as: office, privateKey: key)
+        try await intake.changeStatus(tender, from: .underReview, to: .investigationOpened, explanation: "An investigation is open. (fictional)",
+                                      as: office, privateKey: key)
         _ = try await intake.submit(to: SeedQuestionnaire.bribery.key, answers: [
             "danger": ["no"], "service": ["permits"], "account": ["Fictional: I was asked for a payment to speed up a building permit."],
             "asked": ["money"], "amount": ["300"],
         ], regions: [])
-        return 3 + 2 + 2
+        // Three reports; a question, its answer and three explanations of a move; two key pairs.
+        return 3 + 2 + 3 + 2
     }
 }

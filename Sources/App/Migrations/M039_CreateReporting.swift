@@ -64,6 +64,7 @@ struct M039_CreateReporting: AsyncMigration {
             .field("report_id", .uuid, .required, .references(Report.schema, .id))
             .field("number", .int, .required)
             .field("from_whistleblower", .bool, .required)
+            .field("status", .string)
             .field("author_id", .uuid, .references(User.schema, .id))
             .field("sealed", .data, .required)
             .field("sent_on", .datetime, .required)

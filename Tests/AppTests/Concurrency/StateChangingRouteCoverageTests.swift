@@ -119,6 +119,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /received-reports/key",
         "POST /received-reports/unlock",
         "POST /received-reports/:id/messages",
+        "POST /received-reports/:id/status",
         "PUT /api/v1/matches/:id/work/items/:item",
         "PUT /api/v1/matching/settings",
         "PUT /api/v1/opportunities/:id",

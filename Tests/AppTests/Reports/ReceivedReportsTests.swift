@@ -1,4 +1,5 @@
 @testable import App
+import Crypto
 import ExchangeCore
 import Fluent
 import Foundation
@@ -104,6 +105,51 @@ final class ReceivedReportsTests: AppTestCase {
         }
     }
 
+    func testAStatusMovesWithAnExplanationTheReporterReadsAndTwoMovesAtOnceKeepOne() async throws {
+        try await withTestApp { app in
+            try await subjects(app)
+            let office = try await user(Demo.publicES, on: app)
+            _ = try await app.registry.recipientKeys.create(for: office, password: Demo.password)
+            let receipt = try await report(app)
+            let reportID = try await XCTUnwrapAsync(try await Report.query(on: app.db).first()).requireID()
+            var reader = BrowserSession(app: app)
+            try await reader.login(Demo.publicES)
+            _ = try await reader.post("/received-reports/unlock", form: ["password": Demo.password])
+            let page = try await reader.get("/received-reports/\(reportID)")
+            XCTAssertContains(page.body.string, #"<option value="underReview">En revisión</option>"#)
+            XCTAssertFalse(page.body.string.contains(#"value="investigationOpened""#), "a received report is reviewed before an investigation opens")
+
+            let unexplained = try await reader.post("/received-reports/\(reportID)/status", form: ["from": "received", "status": "underReview", "explanation": ""])
+            XCTAssertEqual(unexplained.status, .unprocessableEntity)
+            let skipping = try await reader.post("/received-reports/\(reportID)/status", form: ["from": "received", "status": "closedWithAction", "explanation": "Done."])
+            XCTAssertEqual(skipping.status, .seeOther, "a refused move comes back as a flash on the page")
+            let unmoved = try await XCTUnwrapAsync(try await Report.find(reportID, on: app.db)).status
+            XCTAssertEqual(unmoved, .received)
+
+            let raw = try await app.registry.recipientKeys.unlock(for: office, password: Demo.password).rawRepresentation
+            let outcomes = try await withThrowingTaskGroup(of: String.self) { group in
+                for target in [ComplaintStatus.underReview, .referred] {
+                    group.addTask {
+                        do {
+                            let key = try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw)
+                            try await app.registry.reportIntake.changeStatus(reportID, from: .received, to: target, explanation: "We are on it.", as: office, privateKey: key)
+                            return target.rawValue
+                        } catch AppError.conflict(let code) { return code }
+                    }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            XCTAssertEqual(outcomes.filter { $0 == "report_status_changed" }.count, 1, "\(outcomes)")
+            let stored = try await XCTUnwrapAsync(try await Report.find(reportID, on: app.db)).status
+            XCTAssertEqual(stored.rawValue, outcomes.first { $0 != "report_status_changed" })
+            let thread = try await app.registry.reportIntake.open(receipt: receipt.value)
+            XCTAssertEqual(thread.status, stored)
+            XCTAssertEqual(thread.messages.map(\.status), [stored], "one explanation, from the move that won")
+            let moves = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "sealed_report.status").count()
+            XCTAssertEqual(moves, 1)
+        }
+    }
+
     func testEightClicksOfEachFormTakeEffectOnce() async throws {
         try await withTestApp { app in
             try await subjects(app)
@@ -129,6 +175,15 @@ final class ReceivedReportsTests: AppTestCase {
             XCTAssertFalse(asked.contains { $0.code >= 500 }, "\(asked)")
             let messages = try await ReportMessage.query(on: app.db).count()
             XCTAssertEqual(messages, 1, "eight clicks of one form ask once")
+            _ = try await reader.get("/received-reports/\(reportID)")
+            let fourth = reader
+            let moved = try await Concurrently.fire(8) {
+                var tab = fourth
+                return try await tab.post("/received-reports/\(reportID)/status", form: ["from": "received", "status": "underReview", "explanation": "On it."], once: true)
+            }
+            XCTAssertFalse(moved.contains { $0.code >= 500 }, "\(moved)")
+            let moves = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "sealed_report.status").count()
+            XCTAssertEqual(moves, 1, "eight clicks move the report once")
         }
     }
 }

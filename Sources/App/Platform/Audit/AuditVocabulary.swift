@@ -118,6 +118,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case recipientKeyCreate = "recipient_key.create"
     case reportSubmit = "sealed_report.submit"
     case reportMessage = "sealed_report.message"
+    case reportStatus = "sealed_report.status"
     case marketingConcernReport = "marketing_concern.report"
     case marketingConcernDecide = "marketing_concern.decide"
     case termsVersion = "terms.version"

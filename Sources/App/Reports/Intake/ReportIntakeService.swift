@@ -107,6 +107,32 @@ struct ReportIntakeService: Sendable {
         try await post(text, on: report, with: key, fromWhistleblower: false, actor: .user(user.requireID()), author: user.requireID(), messageID: UUID())
     }
 
+    /// Moves the report from the status its reader saw (`from`) to `status`, with an explanation the reporter reads;
+    /// 409 when the report has moved since or the move is not allowed.
+    func changeStatus(_ reportID: UUID, from seen: ComplaintStatus, to status: ComplaintStatus, explanation raw: String, as user: User,
+                      privateKey: Curve25519.KeyAgreement.PrivateKey) async throws {
+        let (report, key) = try await unwrap(reportID, for: user, privateKey: privateKey)
+        let explanation = raw.trimmingWhitespace()
+        guard !explanation.isEmpty else { throw AppError.validation([FieldError("explanation", .required)]) }
+        guard explanation.count <= AnswerLimits.longText else { throw AppError.validation([FieldError("explanation", .tooLong)]) }
+        guard seen.canMove(to: status) else { throw AppError.conflict(code: "report_status_not_allowed") }
+        let messageID = UUID()
+        let sealed = try key.seal(Data(explanation.utf8), item: ReportMessage.item(messageID))
+        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
+            // Decided on the status stored now: of two readers moving the same report, the second finds it moved.
+            let moved = try await scope.db.sql.update(Report.schema).set("status", to: status.rawValue)
+                .where("id", .equal, reportID).where("status", .equal, seen.rawValue).returning("id").all()
+            guard !moved.isEmpty else { throw AppError.conflict(code: "report_status_changed") }
+            let last = try await ReportMessage.query(on: scope.db).filter(\.$report.$id == report.requireID()).max(\.$number) ?? 0
+            let message = ReportMessage()
+            message.id = messageID
+            (message.$report.id, message.number, message.fromWhistleblower, message.status) = (reportID, last + 1, false, status)
+            (message.$author.id, message.sealed, message.sentOn) = (try user.requireID(), sealed, clock.now().day)
+            try await message.create(on: scope.db)
+            try await scope.record(.reportStatus, .report(reportID), changes: ["from": seen.rawValue, "to": status.rawValue])
+        }
+    }
+
     // MARK: - Keys
 
     private func unlock(receipt typed: String) async throws -> (Report, ReportKey) {
@@ -149,7 +175,8 @@ struct ReportIntakeService: Sendable {
             demographics: try report.demographics.map { try key.open([String: Answer].self, from: $0, item: "demographics") } ?? [:],
             messages: try messages.map { message in
                 let text = String(decoding: try key.open(message.sealed, item: ReportMessage.item(try message.requireID())), as: UTF8.self)
-                return ReportThread.Message(number: message.number, fromWhistleblower: message.fromWhistleblower, text: text, day: message.sentOn)
+                return ReportThread.Message(number: message.number, fromWhistleblower: message.fromWhistleblower, status: message.status, text: text,
+                                            day: message.sentOn)
             })
     }
 

@@ -53,6 +53,8 @@ final class ReportMessage: Model, @unchecked Sendable {
     @Parent(key: "report_id") var report: Report
     @Field(key: "number") var number: Int
     @Field(key: "from_whistleblower") var fromWhistleblower: Bool
+    /// Set when the message explains a change of status: the status it moved to.
+    @OptionalField(key: "status") var status: ComplaintStatus?
     @OptionalParent(key: "author_id") var author: User?
     @Field(key: "sealed") var sealed: Data
     @Field(key: "sent_on") var sentOn: Date

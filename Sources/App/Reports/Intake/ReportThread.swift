@@ -7,6 +7,8 @@ struct ReportThread: Sendable {
     struct Message: Sendable, Equatable {
         let number: Int
         let fromWhistleblower: Bool
+        /// The status this message explains a move to, if it does.
+        var status: ComplaintStatus? = nil
         let text: String
         let day: Date
     }

@@ -1,4 +1,5 @@
 import ExchangeCore
+import SecureReporting
 import Vapor
 
 /// Recipients read the reports wrapped for them. Their private key is unlocked with their password once per session
@@ -10,10 +11,12 @@ struct ReceivedReportsController: RouteCollection {
         routes.on(ReceivedReportsRoute.unlock, use: unlock)
         routes.on(ReceivedReportsRoute.show, use: show)
         routes.on(ReceivedReportsRoute.ask, use: ask)
+        routes.on(ReceivedReportsRoute.status, use: status)
     }
 
     struct PasswordForm: Content { var password: String? }
     struct MessageForm: Content { var message: String? }
+    struct StatusForm: Content { var from: String?; var status: String?; var explanation: String? }
 
     @Sendable func list(req: Request) async throws -> View {
         try await page(req, form: FormState())
@@ -75,6 +78,28 @@ struct ReceivedReportsController: RouteCollection {
             let (context, questionnaire) = try await req.registry.reportIntake.questionnaire(of: id)
             return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire,
                                                          form: FormState(values: ["message": message], errors: errors, on: req), text: req))
+        }
+    }
+
+    @Sendable func status(req: Request) async throws -> Response {
+        let user = try req.requireUser(), id = try req.uuidParameter()
+        guard let key = ReaderKeyCookie.key(of: req) else {
+            req.flash("reports.unlock_first")
+            return req.redirect(to: ReceivedReportsRoute.list.link())
+        }
+        let form = try req.content.decode(StatusForm.self)
+        return try await req.formAgainIfInvalid {
+            guard let seen = form.from.flatMap(ComplaintStatus.init(rawValue:)) else { throw AppError.validation([FieldError("status", .invalidChoice)]) }
+            guard let next = form.status.flatMap(ComplaintStatus.init(rawValue:)) else { throw AppError.validation([FieldError("status", .required)]) }
+            try await req.registry.reportIntake.changeStatus(id, from: seen, to: next, explanation: form.explanation ?? "", as: user, privateKey: key)
+            req.flash("reports.status_changed")
+            return req.redirect(to: ReceivedReportsRoute.show.link(id))
+        } form: { errors in
+            let thread = try await req.registry.reportIntake.read(id, as: user, privateKey: key)
+            let (context, questionnaire) = try await req.registry.reportIntake.questionnaire(of: id)
+            return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire,
+                                                         form: FormState(values: ["status": form.status ?? "", "explanation": form.explanation ?? ""], errors: errors, on: req),
+                                                         text: req))
         }
     }
 

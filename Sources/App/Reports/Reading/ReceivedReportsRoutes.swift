@@ -8,6 +8,7 @@ enum ReceivedReportsRoute: String, Endpoint {
     case unlock
     case show
     case ask
+    case status
 
     var spec: EndpointSpec {
         switch self {
@@ -16,6 +17,7 @@ enum ReceivedReportsRoute: String, Endpoint {
         case .unlock: .post("received-reports/unlock", .signedIn)
         case .show: .get("received-reports/:id", .signedIn)
         case .ask: .post("received-reports/:id/messages", .signedIn)
+        case .status: .post("received-reports/:id/status", .signedIn)
         }
     }
 }

@@ -57,6 +57,11 @@ struct ReceivedReportPage: PageModel {
     let aboutReporter: [Answered]
     let messages: [Message]
     let askAction: String
+    let statusAction: String
+    /// The current status, sent back with a move so a move made meanwhile is refused.
+    let currentStatus: String
+    /// Where the report may go next; empty once it is closed.
+    let nextStatuses: [Option]
     let listHref: String
     let form: FormState
 
@@ -69,9 +74,14 @@ struct ReceivedReportPage: PageModel {
         answers = rows(questionnaire.reportFields.map(\.field), thread.answers)
         aboutReporter = rows(questionnaire.demographics, thread.demographics)
         messages = thread.messages.map {
-            Message(from: text.t($0.fromWhistleblower ? "reports.from_reporter" : "reports.from_handlers"), day: text.day($0.day), text: $0.text)
+            let from = text.t($0.fromWhistleblower ? "reports.from_reporter" : "reports.from_handlers")
+            let said = $0.status.map { text.t("reports.moved_to", [text.t("reporting.status.\($0.rawValue)")]) + " " } ?? ""
+            return Message(from: from, day: text.day($0.day), text: said + $0.text)
         }
         askAction = ReceivedReportsRoute.ask.link(thread.reportID)
+        statusAction = ReceivedReportsRoute.status.link(thread.reportID)
+        currentStatus = thread.status.rawValue
+        nextStatuses = thread.status.next.map { Option(value: $0.rawValue, label: text.t("reporting.status.\($0.rawValue)"), selected: form.values["status"] == $0.rawValue) }
         listHref = ReceivedReportsRoute.list.link()
         self.form = form
     }
