@@ -11,6 +11,11 @@ struct ReportThread: Sendable {
         var status: ComplaintStatus? = nil
         let text: String
         let day: Date
+
+        /// The message as a reader sees it: an explanation of a move starts with the status it moved to.
+        func said(_ text: some Translating) -> String {
+            (status.map { text.t("reports.moved_to", [text.t("reporting.status.\($0.rawValue)")]) + " " } ?? "") + self.text
+        }
     }
 
     let reportID: UUID

@@ -1,3 +1,4 @@
+import Crypto
 import ExchangeCore
 import SecureReporting
 import Vapor
@@ -52,41 +53,26 @@ struct ReceivedReportsController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let user = try req.requireUser(), id = try req.uuidParameter()
-        guard let key = ReaderKeyCookie.key(of: req) else {
-            req.flash("reports.unlock_first")
-            return req.redirect(to: ReceivedReportsRoute.list.link())
-        }
-        let thread = try await req.registry.reportIntake.read(id, as: user, privateKey: key)
-        let (context, questionnaire) = try await req.registry.reportIntake.questionnaire(of: id)
-        return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire, form: FormState(), text: req))
-            .encodeResponse(for: req)
+        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
+        return try await reportPage(req, id, as: user, key: key, form: FormState()).encodeResponse(for: req)
     }
 
     @Sendable func ask(req: Request) async throws -> Response {
         let user = try req.requireUser(), id = try req.uuidParameter()
-        guard let key = ReaderKeyCookie.key(of: req) else {
-            req.flash("reports.unlock_first")
-            return req.redirect(to: ReceivedReportsRoute.list.link())
-        }
+        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
         let message = try req.content.decode(MessageForm.self).message ?? ""
         return try await req.formAgainIfInvalid {
             try await req.registry.reportIntake.ask(id, as: user, privateKey: key, text: message)
             req.flash("reports.asked")
             return req.redirect(to: ReceivedReportsRoute.show.link(id))
         } form: { errors in
-            let thread = try await req.registry.reportIntake.read(id, as: user, privateKey: key)
-            let (context, questionnaire) = try await req.registry.reportIntake.questionnaire(of: id)
-            return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire,
-                                                         form: FormState(values: ["message": message], errors: errors, on: req), text: req))
+            try await reportPage(req, id, as: user, key: key, form: FormState(values: ["message": message], errors: errors, on: req))
         }
     }
 
     @Sendable func status(req: Request) async throws -> Response {
         let user = try req.requireUser(), id = try req.uuidParameter()
-        guard let key = ReaderKeyCookie.key(of: req) else {
-            req.flash("reports.unlock_first")
-            return req.redirect(to: ReceivedReportsRoute.list.link())
-        }
+        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
         let form = try req.content.decode(StatusForm.self)
         return try await req.formAgainIfInvalid {
             guard let seen = form.from.flatMap(ComplaintStatus.init(rawValue:)) else { throw AppError.validation([FieldError("status", .invalidChoice)]) }
@@ -95,12 +81,21 @@ struct ReceivedReportsController: RouteCollection {
             req.flash("reports.status_changed")
             return req.redirect(to: ReceivedReportsRoute.show.link(id))
         } form: { errors in
-            let thread = try await req.registry.reportIntake.read(id, as: user, privateKey: key)
-            let (context, questionnaire) = try await req.registry.reportIntake.questionnaire(of: id)
-            return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire,
-                                                         form: FormState(values: ["status": form.status ?? "", "explanation": form.explanation ?? ""], errors: errors, on: req),
-                                                         text: req))
+            try await reportPage(req, id, as: user, key: key,
+                                 form: FormState(values: ["status": form.status ?? "", "explanation": form.explanation ?? ""], errors: errors, on: req))
         }
+    }
+
+    /// Without its key open, the reader is sent to open it first.
+    private func unlockFirst(_ req: Request) -> Response {
+        req.flash("reports.unlock_first")
+        return req.redirect(to: ReceivedReportsRoute.list.link())
+    }
+
+    private func reportPage(_ req: Request, _ id: UUID, as user: User, key: Curve25519.KeyAgreement.PrivateKey, form: FormState) async throws -> View {
+        let thread = try await req.registry.reportIntake.read(id, as: user, privateKey: key)
+        let (context, questionnaire) = try await req.registry.reportIntake.questionnaire(of: id)
+        return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire, form: form, text: req))
     }
 
     private func page(_ req: Request, form: FormState) async throws -> View {

@@ -133,8 +133,7 @@ struct ReportThreadPage: PageModel {
     init(thread: ReportThread, receipt: String, token: String, form: FormState, sent: Bool = false, text: some Translating) {
         status = text.t("reporting.status.\(thread.status.rawValue)")
         messages = thread.messages.map {
-            let said = $0.status.map { text.t("reports.moved_to", [text.t("reporting.status.\($0.rawValue)")]) + " " } ?? ""
-            return Message(from: text.t($0.fromWhistleblower ? "reporting.from_you" : "reporting.from_recipient"), day: text.day($0.day), text: said + $0.text)
+            Message(from: text.t($0.fromWhistleblower ? "reporting.from_you" : "reporting.from_recipient"), day: text.day($0.day), text: $0.said(text))
         }
         (self.receipt, self.token) = (receipt, token)
         action = ReportIntakeRoute.reply.link(query: [URLQueryItem(name: "lang", value: text.language.rawValue)])

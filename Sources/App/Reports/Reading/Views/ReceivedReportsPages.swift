@@ -74,9 +74,7 @@ struct ReceivedReportPage: PageModel {
         answers = rows(questionnaire.reportFields.map(\.field), thread.answers)
         aboutReporter = rows(questionnaire.demographics, thread.demographics)
         messages = thread.messages.map {
-            let from = text.t($0.fromWhistleblower ? "reports.from_reporter" : "reports.from_handlers")
-            let said = $0.status.map { text.t("reports.moved_to", [text.t("reporting.status.\($0.rawValue)")]) + " " } ?? ""
-            return Message(from: from, day: text.day($0.day), text: said + $0.text)
+            Message(from: text.t($0.fromWhistleblower ? "reports.from_reporter" : "reports.from_handlers"), day: text.day($0.day), text: $0.said(text))
         }
         askAction = ReceivedReportsRoute.ask.link(thread.reportID)
         statusAction = ReceivedReportsRoute.status.link(thread.reportID)
