@@ -20,7 +20,8 @@ ROLES = [
     ("analyst", "analyst@demo.integrity.invalid", "es",
      [("dashboard", "/"), ("red-flags", "/red-flags"), ("red-flag-run", "/red-flags >> a[href*='/red-flags/runs/']")]),
 ]
-PUBLIC = [("home", "/"), ("published", "/public")]
+PUBLIC = [("home", "/"), ("published", "/public"), ("reporting", "/reporting?lang=fr"),
+          ("report-form", "/reporting/new/official-misconduct?lang=fr")]
 WIDTHS = {"desktop": 1280, "phone": 375}
 
 
