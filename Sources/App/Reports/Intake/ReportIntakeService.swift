@@ -111,24 +111,17 @@ struct ReportIntakeService: Sendable {
     /// 409 when the report has moved since or the move is not allowed.
     func changeStatus(_ reportID: UUID, from seen: ComplaintStatus, to status: ComplaintStatus, explanation raw: String, as user: User,
                       privateKey: Curve25519.KeyAgreement.PrivateKey) async throws {
-        let (report, key) = try await unwrap(reportID, for: user, privateKey: privateKey)
-        let explanation = raw.trimmingWhitespace()
-        guard !explanation.isEmpty else { throw AppError.validation([FieldError("explanation", .required)]) }
-        guard explanation.count <= AnswerLimits.longText else { throw AppError.validation([FieldError("explanation", .tooLong)]) }
-        guard seen.canMove(to: status) else { throw AppError.conflict(code: "report_status_not_allowed") }
+        let (_, key) = try await unwrap(reportID, for: user, privateKey: privateKey)
         let messageID = UUID()
-        let sealed = try key.seal(Data(explanation.utf8), item: ReportMessage.item(messageID))
-        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
+        let sealed = try seal(raw, field: "explanation", with: key, as: messageID)
+        guard seen.canMove(to: status) else { throw AppError.conflict(code: "report_status_not_allowed") }
+        let author = try user.requireID()
+        try await audit.transaction(on: db, actor: .user(author)) { scope in
             // Decided on the status stored now: of two readers moving the same report, the second finds it moved.
             let moved = try await scope.db.sql.update(Report.schema).set("status", to: status.rawValue)
                 .where("id", .equal, reportID).where("status", .equal, seen.rawValue).returning("id").all()
             guard !moved.isEmpty else { throw AppError.conflict(code: "report_status_changed") }
-            let last = try await ReportMessage.query(on: scope.db).filter(\.$report.$id == report.requireID()).max(\.$number) ?? 0
-            let message = ReportMessage()
-            message.id = messageID
-            (message.$report.id, message.number, message.fromWhistleblower, message.status) = (reportID, last + 1, false, status)
-            (message.$author.id, message.sealed, message.sentOn) = (try user.requireID(), sealed, clock.now().day)
-            try await message.create(on: scope.db)
+            try await append(messageID, sealed: sealed, to: reportID, fromWhistleblower: false, author: author, status: status, on: scope.db)
             try await scope.record(.reportStatus, .report(reportID), changes: ["from": seen.rawValue, "to": status.rawValue])
         }
     }
@@ -137,10 +130,11 @@ struct ReportIntakeService: Sendable {
 
     private func unlock(receipt typed: String) async throws -> (Report, ReportKey) {
         // A malformed receipt is stretched as a dummy too, so its answer takes as long as a wrong one.
-        let receipt = Receipt(typed: typed) ?? Receipt(typed: "0000000000000000")!
+        let parsed = Receipt(typed: typed)
+        let receipt = parsed ?? Receipt(typed: "0000000000000000")!
         let salt = try await ReportingSecret.salt(on: db)
         let keys = try await gate.run { try ReceiptKeys(receipt: receipt, installationSalt: salt, cost: cost) }
-        guard Receipt(typed: typed) != nil, let report = try await Report.query(on: db).filter(\.$lookupTag == keys.lookupTag).first(),
+        guard parsed != nil, let report = try await Report.query(on: db).filter(\.$lookupTag == keys.lookupTag).first(),
               let mine = try await ReportReaderKey.query(on: db).filter(\.$report.$id == report.requireID())
                 .filter(\.$readerID == WrappedKey.whistleblower).first() else { throw AppError.notFound }
         let reportID = try report.requireID().uuidString.lowercased()
@@ -182,22 +176,36 @@ struct ReportIntakeService: Sendable {
 
     private func post(_ raw: String, on report: Report, with key: ReportKey, fromWhistleblower: Bool, actor: AuditActor, author: UUID?,
                       messageID: UUID) async throws {
-        let text = raw.trimmingWhitespace()
-        guard !text.isEmpty else { throw AppError.validation([FieldError("message", .required)]) }
-        guard text.count <= AnswerLimits.longText else { throw AppError.validation([FieldError("message", .tooLong)]) }
-        let sealed = try key.seal(Data(text.utf8), item: ReportMessage.item(messageID))
+        let sealed = try seal(raw, field: "message", with: key, as: messageID)
+        let reportID = try report.requireID()
         _ = try await audit.transactionIfChanged(on: db, actor: actor) { scope in
             // The message id (unique) decides between two sendings of one reply form.
             if try await ReportMessage.find(messageID, on: scope.db) != nil { throw AuditLogService.NothingToChange() }
-            // Numbered from what is stored when the transaction runs, so simultaneous messages all keep their place.
-            let last = try await ReportMessage.query(on: scope.db).filter(\.$report.$id == report.requireID()).max(\.$number) ?? 0
-            let message = ReportMessage()
-            message.id = messageID
-            (message.$report.id, message.number, message.fromWhistleblower) = (try report.requireID(), last + 1, fromWhistleblower)
-            (message.$author.id, message.sealed, message.sentOn) = (author, sealed, clock.now().day)
-            try await message.create(on: scope.db)
+            try await append(messageID, sealed: sealed, to: reportID, fromWhistleblower: fromWhistleblower, author: author, status: nil, on: scope.db)
             try await scope.record(.reportMessage, .report(report.requireID()), changes: ["from": fromWhistleblower ? "whistleblower" : "recipient"])
         }
+    }
+}
+
+extension ReportIntakeService {
+    /// A message's text, trimmed, required and bounded, sealed as the item its id names; errors name `field`.
+    fileprivate func seal(_ raw: String, field: String, with key: ReportKey, as messageID: UUID) throws -> Data {
+        let text = raw.trimmingWhitespace()
+        guard !text.isEmpty else { throw AppError.validation([FieldError(field, .required)]) }
+        guard text.count <= AnswerLimits.longText else { throw AppError.validation([FieldError(field, .tooLong)]) }
+        return try key.seal(Data(text.utf8), item: ReportMessage.item(messageID))
+    }
+
+    /// Stores a sealed message after the last one; numbered from what is stored when the transaction runs, so
+    /// simultaneous messages all keep their place.
+    fileprivate func append(_ messageID: UUID, sealed: Data, to reportID: UUID, fromWhistleblower: Bool, author: UUID?, status: ComplaintStatus?,
+                            on db: Database) async throws {
+        let last = try await ReportMessage.query(on: db).filter(\.$report.$id == reportID).max(\.$number) ?? 0
+        let message = ReportMessage()
+        message.id = messageID
+        (message.$report.id, message.number, message.fromWhistleblower, message.status) = (reportID, last + 1, fromWhistleblower, status)
+        (message.$author.id, message.sealed, message.sentOn) = (author, sealed, clock.now().day)
+        try await message.create(on: db)
     }
 }
 
