@@ -113,6 +113,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M037_CreateTermsDrafts())
     app.migrations.add(M038_AddUserTimeZone())
     app.migrations.add(M039_CreateReporting())
+    app.migrations.add(M040_AddComplaintRouting())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

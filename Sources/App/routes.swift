@@ -10,6 +10,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PasswordResetController())
     try app.register(collection: ReportIntakeController())
     try app.register(collection: ReceivedReportsController())
+    try app.register(collection: ComplaintRoutingController())
     try app.register(collection: InvitationController())
     try app.register(collection: LanguageController())
     try app.register(collection: OrganisationController())
@@ -48,6 +49,7 @@ func routes(_ app: Application) throws {
     let api = app
     try api.register(collection: APIAccountController())
     try api.register(collection: APIOrganisationController())
+    try api.register(collection: APIComplaintRoutingController())
     try api.register(collection: APIAuditController())
     try api.register(collection: APIRosterController())
     try api.register(collection: APINeedController())

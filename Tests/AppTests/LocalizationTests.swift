@@ -19,7 +19,7 @@ final class LocalizationTests: AppTestCase {
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
         "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public", "indicators", "questionnaires",
-        "redflags", "jobs", "pager", "reporting", "reports",
+        "redflags", "jobs", "pager", "reporting", "reports", "routing",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -164,6 +164,7 @@ final class LocalizationTests: AppTestCase {
         family("questionnaires.kind", QuestionKind.self)
         family("questionnaires.audience", Audience.self)
         for field in ["stage", "prompt_en", "choices", "indicator", "statement"] { keys.insert("field.\(field)") }
+        for field in ["category", "region", "authority"] { keys.insert("field.\(field)") }
         for field in ["outcome", "lessons", "recommendations", "texts", "post"] { keys.insert("field.\(field)") }
         for column in ProgrammeController.columns { keys.insert("programme.column.\(column)") }
         let engagementActions = ["report.", "publication.", "evaluation.", "engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document.", "reminder.",

@@ -67,3 +67,44 @@ import Testing
         #expect(ComplaintStatus.referred.canMove(to: .underReview))
     }
 }
+
+@Suite struct DeliveryTests {
+    let recipients = ["integrity-unit": 1, "police-inspectorate": 2, "health-ombudsman": 3]
+
+    private func evaluation(service: String) -> Evaluation {
+        briberyQuestionnaire().evaluate(["service": [service]], regions: [])
+    }
+
+    @Test func withoutAnAuthorityTheContextsRecipientsReceiveItWithTheRulesApplied() {
+        #expect(Delivery.organisations(recipients: recipients, authority: nil, evaluation: evaluation(service: "health")) == [1, 2, 3])
+        #expect(Delivery.organisations(recipients: recipients, authority: nil, evaluation: evaluation(service: "police")) == [1, 3])
+    }
+
+    @Test func aRoutedAuthorityReplacesTheContextsRecipientsButNotTheRulesAdditions() {
+        #expect(Delivery.organisations(recipients: recipients, authority: 9, evaluation: evaluation(service: "health")) == [9, 3])
+        #expect(Delivery.organisations(recipients: recipients, authority: 9, evaluation: evaluation(service: "police")) == [9])
+    }
+
+    @Test func anExclusionWinsOverTheRoutedAuthority() {
+        #expect(Delivery.organisations(recipients: recipients, authority: 2, evaluation: evaluation(service: "police")).isEmpty)
+    }
+}
+
+@Suite struct StatisticalAnswerTests {
+    @Test func onlyStatisticalAnswersStayReadableAndTheRegionIsTheFirstStatisticalLocation() {
+        let questionnaire = ReportQuestionnaire(steps: [
+            Step(id: "one", title: words("One"), fields: [
+                field("service", .choice, options: ["health", "police"], statistical: true),
+                field("where-private", .location),
+                field("where", .location, statistical: true),
+                field("account", .longText),
+                field("witnesses", .yesNo, statistical: true),
+            ]),
+        ])
+        let answers = questionnaire.evaluate(["service": ["police"], "where-private": ["011"], "where": ["005"], "account": ["secret"],
+                                              "witnesses": ["no"]], regions: ["011", "005"]).answers
+        #expect(questionnaire.statistics(of: answers) == ["service": ["police"], "where": ["005"], "witnesses": ["no"]])
+        #expect(questionnaire.region(of: answers) == "005")
+        #expect(questionnaire.region(of: [:]) == nil)
+    }
+}

@@ -59,6 +59,7 @@ struct ServiceRegistry: Sendable {
     // MARK: Reports
 
     var reportContexts: ReportContextService { ReportContextService(db: db, audit: app.auditLog, clock: app.clock) }
+    var complaintRouting: ComplaintRoutingService { ComplaintRoutingService(db: db, audit: app.auditLog, clock: app.clock) }
     var recipientKeys: RecipientKeyService {
         RecipientKeyService(db: db, audit: app.auditLog, clock: app.clock, hasher: app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()),
                             cost: app.configuration.reportStretchCost, gate: app.reportStretchGate)

@@ -120,6 +120,11 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /received-reports/unlock",
         "POST /received-reports/:id/messages",
         "POST /received-reports/:id/status",
+        // ComplaintRoutingTests.testEightClicksOfEachChangeTakeEffectOnce
+        "POST /complaint-routing",
+        "POST /complaint-routing/:id/remove",
+        "POST /api/v1/complaint-routes",
+        "DELETE /api/v1/complaint-routes/:id",
         "PUT /api/v1/matches/:id/work/items/:item",
         "PUT /api/v1/matching/settings",
         "PUT /api/v1/opportunities/:id",

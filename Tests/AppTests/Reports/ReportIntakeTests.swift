@@ -11,23 +11,6 @@ import XCTVapor
 final class ReportIntakeTests: AppTestCase {
     static let canary = "canary-3f9c1e"
 
-    /// Seeds the contexts; the integrity unit is Demo.publicES's organisation, the ombudsman Demo.publicFR's, and both
-    /// people hold a key pair.
-    private func recipients(_ app: Application) async throws -> (unit: User, ombudsman: User) {
-        try await app.registry.reportContexts.seed()
-        let unit = try await user(Demo.publicES, on: app), ombudsman = try await user(Demo.publicFR, on: app)
-        for key in SeedQuestionnaire.allCases.map(\.key) {
-            let context = try await XCTUnwrapAsync(try await ReportContext.query(on: app.db).filter(\.$key == key).first())
-            try await app.registry.reportContexts.setRecipients([
-                .init(key: SeedQuestionnaire.integrityUnit, organisationID: try XCTUnwrap(unit.$organisation.id)),
-                .init(key: SeedQuestionnaire.externalOmbudsman, organisationID: try XCTUnwrap(ombudsman.$organisation.id)),
-            ], of: context, by: try await user(Demo.coordinator, on: app))
-        }
-        _ = try await app.registry.recipientKeys.create(for: unit, password: Demo.password)
-        _ = try await app.registry.recipientKeys.create(for: ombudsman, password: Demo.password)
-        return (unit, ombudsman)
-    }
-
     private func misconduct(implicatingTheUnit: Bool) -> [String: [String]] {
         ["kind": ["theft"], "account": ["The director keeps the fees. \(Self.canary)"], "who": ["Director \(Self.canary)"],
          "handlers-involved": [implicatingTheUnit ? "yes" : "no"], "amount": ["1200"], "age": ["30-59"]]
@@ -36,7 +19,7 @@ final class ReportIntakeTests: AppTestCase {
     func testASealedReportLeavesNoPlaintextInTheDatabaseOrTheLogs() async throws {
         let captured = LogCapture()
         try await withTestApp(logger: Logger(label: "test") { _ in captured.handler }, adjust: { $0.logLevel = .trace }) { app in
-            let (unit, _) = try await recipients(app)
+            let (unit, _) = try await reportingRecipients(app)
             let receipt = try await app.registry.reportIntake.submit(to: SeedQuestionnaire.officialMisconduct.key,
                                                                      answers: misconduct(implicatingTheUnit: false), regions: [])
             try await app.registry.reportIntake.reply(receipt: receipt.description, text: "The ledger is in room 4. \(Self.canary)")
@@ -67,7 +50,7 @@ final class ReportIntakeTests: AppTestCase {
 
     func testAnImplicatedUnitGetsNoKeyAndCannotRead() async throws {
         try await withTestApp { app in
-            let (unit, ombudsman) = try await recipients(app)
+            let (unit, ombudsman) = try await reportingRecipients(app)
             let receipt = try await app.registry.reportIntake.submit(to: SeedQuestionnaire.officialMisconduct.key,
                                                                      answers: misconduct(implicatingTheUnit: true), regions: [])
             let report = try await app.registry.reportIntake.open(receipt: receipt.value)
@@ -89,7 +72,7 @@ final class ReportIntakeTests: AppTestCase {
 
     func testAWrongOrMalformedReceiptOpensNothing() async throws {
         try await withTestApp { app in
-            _ = try await recipients(app)
+            _ = try await reportingRecipients(app)
             let receipt = try await app.registry.reportIntake.submit(to: SeedQuestionnaire.officialMisconduct.key,
                                                                      answers: misconduct(implicatingTheUnit: false), regions: [])
             var wrong = Array(receipt.value)
@@ -113,7 +96,7 @@ final class ReportIntakeTests: AppTestCase {
                 _ = try await intake.submit(to: SeedQuestionnaire.bribery.key, answers: ["danger": ["no"], "service": ["health"], "account": ["x"]], regions: [])
                 XCTFail("nobody holds a key yet")
             } catch AppError.conflict(let code) { XCTAssertEqual(code, "report_no_recipients") }
-            _ = try await recipients(app)
+            _ = try await reportingRecipients(app)
             do {
                 _ = try await intake.submit(to: SeedQuestionnaire.bribery.key, answers: ["danger": ["yes"], "service": ["health"], "account": ["x"]], regions: [])
                 XCTFail("someone in danger is sent elsewhere first")
@@ -135,7 +118,7 @@ final class ReportIntakeTests: AppTestCase {
 
     func testAPublishedQuestionnaireIsFrozenAndReportsKeepTheirVersion() async throws {
         try await withTestApp { app in
-            _ = try await recipients(app)
+            _ = try await reportingRecipients(app)
             let coordinator = try await user(Demo.coordinator, on: app)
             let receipt = try await app.registry.reportIntake.submit(to: SeedQuestionnaire.officialMisconduct.key,
                                                                      answers: misconduct(implicatingTheUnit: false), regions: [])
@@ -163,7 +146,7 @@ final class ReportIntakeTests: AppTestCase {
 
     func testSimultaneousSubmissionsRepliesAndKeyRequestsEachKeepTheirPlace() async throws {
         try await withTestApp { app in
-            let (unit, _) = try await recipients(app)
+            let (unit, _) = try await reportingRecipients(app)
             let answers = misconduct(implicatingTheUnit: false)
             let receipts = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 0..<8 {

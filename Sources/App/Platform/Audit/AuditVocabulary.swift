@@ -43,6 +43,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func dataImport(_ id: UUID) -> Self { .init(type: "data_import", id: id.uuidString.lowercased()) }
     static func redFlagRun(_ id: UUID) -> Self { .init(type: "red_flag_run", id: id.uuidString.lowercased()) }
     static func report(_ id: UUID) -> Self { .init(type: "sealed_report", id: id.uuidString.lowercased()) }
+    static func complaintRoute(_ id: UUID) -> Self { .init(type: "complaint_route", id: id.uuidString.lowercased()) }
     static func reportContext(_ id: UUID) -> Self { .init(type: "report_context", id: id.uuidString.lowercased()) }
 }
 
@@ -119,6 +120,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportSubmit = "sealed_report.submit"
     case reportMessage = "sealed_report.message"
     case reportStatus = "sealed_report.status"
+    case complaintRouteAdd = "complaint_route.add"
+    case complaintRouteRemove = "complaint_route.remove"
     case marketingConcernReport = "marketing_concern.report"
     case marketingConcernDecide = "marketing_concern.decide"
     case termsVersion = "terms.version"

@@ -37,6 +37,8 @@ enum RouteTable {
         PublicRoute.self,
         ReportIntakeRoute.self,
         ReceivedReportsRoute.self,
+        ComplaintRoutingRoute.self,
+        APIComplaintRoutingRoute.self,
         ReportRoute.self,
         APITermsRoute.self,
         TermsRoute.self,

@@ -41,16 +41,22 @@ struct ReportIntakeService: Sendable {
         report.answers = try key.seal(json: evaluation.answers, item: "answers")
         report.demographics = evaluation.demographics.isEmpty ? nil : try key.seal(json: evaluation.demographics, item: "demographics")
         report.missingEvidence = JSONList(evaluation.missingEvidence.map(\.rawValue))
+        let statistics = version.questionnaire.statistics(of: evaluation.answers)
+        (report.region, report.statistics) = (version.questionnaire.region(of: evaluation.answers), statistics.isEmpty ? nil : statistics)
         let today = clock.now().day
         (report.submittedOn, report.expiresOn) = (today, today.addingTimeInterval(Double(context.retentionDays) * 86_400))
-        let recipientKeys = Set(context.recipients.map(\.key))
+        let recipients = Dictionary(context.recipients.map { ($0.key, $0.organisationID) }, uniquingKeysWith: { first, _ in first })
         let whistleblowers = try WrappedKey(key, for: WrappedKey.whistleblower, publicKey: own.publicKey)
 
         _ = try await audit.transactionIfChanged(on: db, actor: .anonymous) { scope in
             // The unique lookup tag decides between two sendings of one form: the second finds the first's report.
             if try await Report.query(on: scope.db).filter(\.$lookupTag == keys.lookupTag).first() != nil { throw AuditLogService.NothingToChange() }
-            // Readers are those holding a key now, in organisations the answers leave in.
-            let organisations = context.recipients.filter { evaluation.recipients(base: recipientKeys).contains($0.key) }.map(\.organisationID)
+            // A complaint goes to the authority the routing table names now; readers are those holding a key now, in
+            // the organisations the answers leave in.
+            let authority = context.channel == .complaint
+                ? try await ComplaintRoutingService.authority(category: context.key, region: report.region, on: scope.db) : nil
+            report.$authority.id = authority
+            let organisations = Array(Delivery.organisations(recipients: recipients, authority: authority, evaluation: evaluation))
             let readers = try await RecipientKey.query(on: scope.db).join(User.self, on: \RecipientKey.$user.$id == \User.$id)
                 .filter(User.self, \.$organisation.$id ~~ organisations).filter(User.self, \.$status == .active).all()
             guard !readers.isEmpty else { throw AppError.conflict(code: "report_no_recipients") }
@@ -121,6 +127,7 @@ struct ReportIntakeService: Sendable {
             let moved = try await scope.db.sql.update(Report.schema).set("status", to: status.rawValue)
                 .where("id", .equal, reportID).where("status", .equal, seen.rawValue).returning("id").all()
             guard !moved.isEmpty else { throw AppError.conflict(code: "report_status_changed") }
+            if status.isClosed { try await Report.query(on: scope.db).filter(\.$id == reportID).set(\.$closedOn, to: clock.now().day).update() }
             try await append(messageID, sealed: sealed, to: reportID, fromWhistleblower: false, author: author, status: status, on: scope.db)
             try await scope.record(.reportStatus, .report(reportID), changes: ["from": seen.rawValue, "to": status.rawValue])
         }
@@ -206,6 +213,10 @@ extension ReportIntakeService {
         (message.$report.id, message.number, message.fromWhistleblower, message.status) = (reportID, last + 1, fromWhistleblower, status)
         (message.$author.id, message.sealed, message.sentOn) = (author, sealed, clock.now().day)
         try await message.create(on: db)
+        if !fromWhistleblower {
+            // The first recipient message, a question or a move, is the report's first response.
+            try await Report.query(on: db).filter(\.$id == reportID).filter(\.$firstResponseOn == nil).set(\.$firstResponseOn, to: message.sentOn).update()
+        }
     }
 }
 

@@ -2,8 +2,9 @@ import Fluent
 import Foundation
 import SecureReporting
 
-/// A sealed report. What the server can read is only what routing and retention need: its context, status, the
-/// evidence items it lacks, and two days. Everything the reporter wrote is ciphertext under the report's data key.
+/// A sealed report. What the server can read is only what routing, retention and the public statistics need: its
+/// context, status, region, statistical answers and authority, the evidence items it lacks, and a few days.
+/// Everything the reporter wrote is ciphertext under the report's data key.
 final class Report: Model, @unchecked Sendable {
     static let schema = "reports"
 
@@ -21,6 +22,15 @@ final class Report: Model, @unchecked Sendable {
     @Field(key: "missing_evidence") var missingEvidence: JSONList<String>
     @Field(key: "submitted_on") var submittedOn: Date
     @Field(key: "expires_on") var expiresOn: Date
+    /// The region answered in a statistical location field: routing and statistics read it.
+    @OptionalField(key: "region") var region: String?
+    /// Answers to statistical fields, by field id (`ReportQuestionnaire.statistics(of:)`).
+    @OptionalField(key: "statistics") var statistics: [String: [String]]?
+    /// The authority the routing table sent a complaint to.
+    @OptionalParent(key: "authority_id") var authority: Organisation?
+    /// The day a recipient first wrote to the reporter or moved the report, and the day it closed.
+    @OptionalField(key: "first_response_on") var firstResponseOn: Date?
+    @OptionalField(key: "closed_on") var closedOn: Date?
     @Children(for: \.$report) var readerKeys: [ReportReaderKey]
 
     init() {}
