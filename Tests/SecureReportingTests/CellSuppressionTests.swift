@@ -168,3 +168,88 @@ extension PublishedTable {
         return PublishedTable(rows: rows, columns: columns, cells: cells, rowTotals: rowTotals, columnTotals: columnTotals, total: total, k: k)
     }
 }
+
+/// Tables that share their rows (months) are published together: an attacker who combines them finds no hidden value.
+@Suite struct FamilySuppressionTests {
+    @Test func aRowTotalHiddenInOneTableIsHiddenInEvery() {
+        let byChannel = CountTable(rows: ["jan", "feb"], columns: ["a", "b"], counts: [[9, 9], [1, 2]])
+        let byRegion = CountTable(rows: ["jan", "feb"], columns: ["x", "y"], counts: [[10, 8], [3, 0]])
+        let published = CellSuppression.protect(family: [byChannel, byRegion])
+        #expect(published[0].rowTotals == published[1].rowTotals)
+        #expect(published[0].total == published[1].total)
+        #expect(published[0].rowTotals[1] == nil, "February has 3 reports")
+    }
+
+    /// Pairs of small tables over the same two months; every pair of tables consistent with both publications
+    /// (agreeing on the months' totals) is enumerated, and each hidden value must take more than one value among them.
+    @Test func noHiddenValueCanBeDerivedFromTwoTablesTogether() {
+        var generator = SeededGenerator(seed: 77)
+        for _ in 0..<60 {
+            let first = randomTable(&generator, rowTotals: nil)
+            let second = randomTable(&generator, rowTotals: first.rowTotals)
+            let published = CellSuppression.protect(family: [first, second])
+            let cap = first.total
+            let left = Enumeration(published[0], cap: cap).solutions(), right = Enumeration(published[1], cap: cap).solutions()
+            let rightByRows = Dictionary(grouping: right) { $0.rowTotals }
+            var values: [String: Set<Int>] = [:]
+            for a in left {
+                for b in rightByRows[a.rowTotals] ?? [] {
+                    for (name, value) in a.hiddenValues(of: published[0], prefix: "A") + b.hiddenValues(of: published[1], prefix: "B") {
+                        values[name, default: []].insert(value)
+                    }
+                }
+            }
+            #expect(!values.isEmpty || published.allSatisfy { $0.cells.joined().allSatisfy { $0 != nil } }, "\(first.counts) \(second.counts)")
+            #expect(values.filter { $0.value.count < 2 }.isEmpty, "pinned in \(first.counts) \(second.counts): \(values.filter { $0.value.count < 2 })")
+        }
+    }
+
+    private func randomTable(_ generator: inout SeededGenerator, rowTotals: [Int]?) -> CountTable {
+        func small(_ g: inout SeededGenerator) -> Int { Bool.random(using: &g) ? Int.random(in: 0...4, using: &g) : Int.random(in: 5...9, using: &g) }
+        let counts: [[Int]] = (0..<2).map { r in
+            let a = small(&generator)
+            guard let totals = rowTotals else { return [a, small(&generator)] }
+            let split = min(a, totals[r])
+            return [split, totals[r] - split]
+        }
+        return CountTable(rows: ["jan", "feb"], columns: ["x", "y"], counts: counts)
+    }
+}
+
+/// Every 2×2 table of counts that agrees with a publication, its grand total no larger than `cap`.
+struct Enumeration {
+    let published: PublishedTable
+    let cap: Int
+
+    init(_ published: PublishedTable, cap: Int) { (self.published, self.cap) = (published, cap) }
+
+    func solutions() -> [CountTable] {
+        func range(_ shown: Int?) -> ClosedRange<Int> { shown.map { $0...$0 } ?? 0...cap }
+        var found: [CountTable] = []
+        for a in range(published.cells[0][0]) { for b in range(published.cells[0][1]) where a + b <= cap {
+            for c in range(published.cells[1][0]) where a + b + c <= cap { for d in range(published.cells[1][1]) where a + b + c + d <= cap {
+                let table = CountTable(rows: published.rows, columns: published.columns, counts: [[a, b], [c, d]])
+                if agrees(table) { found.append(table) }
+            } }
+        } }
+        return found
+    }
+
+    private func agrees(_ table: CountTable) -> Bool {
+        zip(published.rowTotals, table.rowTotals).allSatisfy { $0 == nil || $0 == $1 }
+            && zip(published.columnTotals, table.columnTotals).allSatisfy { $0 == nil || $0 == $1 }
+            && (published.total == nil || published.total == table.total)
+    }
+}
+
+extension CountTable {
+    /// The values this table gives to what `published` hides, named by position.
+    func hiddenValues(of published: PublishedTable, prefix: String) -> [(String, Int)] {
+        var values: [(String, Int)] = []
+        for r in rows.indices { for c in columns.indices where published.cells[r][c] == nil { values.append(("\(prefix)\(r)\(c)", counts[r][c])) } }
+        for r in rows.indices where published.rowTotals[r] == nil { values.append(("row\(r)", rowTotals[r])) }
+        for c in columns.indices where published.columnTotals[c] == nil { values.append(("\(prefix)col\(c)", columnTotals[c])) }
+        if published.total == nil { values.append(("total", total)) }
+        return values
+    }
+}

@@ -39,41 +39,53 @@ public enum CellSuppression {
     public static let k = 5
 
     public static func protect(_ table: CountTable, k: Int = CellSuppression.k) -> PublishedTable {
-        var grid = Grid(table)
+        protect(family: [table], k: k)[0]
+    }
+
+    /// Tables that count the same reports by month (say) and each by another dimension share their row totals and
+    /// their grand total; they are protected together, so no table gives away what another hides.
+    public static func protect(family tables: [CountTable], k: Int = CellSuppression.k) -> [PublishedTable] {
+        precondition(!tables.isEmpty && tables.allSatisfy { $0.rows == tables[0].rows && $0.rowTotals == tables[0].rowTotals },
+                     "tables of one family count the same reports by the same rows")
+        var grid = Grid(tables)
         for term in grid.terms where grid.value(term) < k { grid.hidden.insert(term) }
         while let more = grid.nextToHide(k: k) { grid.hidden.insert(more) }
-        return grid.published(table, k: k)
+        return tables.indices.map { grid.published($0, k: k) }
     }
 }
 
-/// The table with its totals as one set of terms and the lines that tie them: each row (its cells add up to its
-/// total), each column, and the two total lines (row totals, and column totals, add up to the grand total).
+/// A family of tables with their totals as one set of terms and the lines that tie them: in each table, each row
+/// (its cells add up to the shared row total), each column, and the column totals (they add up to the grand total);
+/// and the shared row totals, which add up to the grand total.
 struct Grid {
-    enum Term: Hashable { case cell(Int, Int), row(Int), column(Int), total }
+    /// Cells and column totals name their table; row totals and the grand total are shared.
+    enum Term: Hashable { case cell(Int, Int, Int), row(Int), column(Int, Int), total }
     struct Line { let parts: [Term]; let whole: Term }
 
-    let table: CountTable
+    let tables: [CountTable]
+    let terms: [Term]
+    let lines: [Line]
     var hidden: Set<Term> = []
 
-    init(_ table: CountTable) { self.table = table }
-
-    var terms: [Term] {
-        table.rows.indices.flatMap { r in table.columns.indices.map { Term.cell(r, $0) } }
-            + table.rows.indices.map(Term.row) + table.columns.indices.map(Term.column) + [.total]
-    }
-
-    var lines: [Line] {
-        table.rows.indices.map { r in Line(parts: table.columns.indices.map { .cell(r, $0) }, whole: .row(r)) }
-            + table.columns.indices.map { c in Line(parts: table.rows.indices.map { .cell($0, c) }, whole: .column(c)) }
-            + [Line(parts: table.rows.indices.map(Term.row), whole: .total), Line(parts: table.columns.indices.map(Term.column), whole: .total)]
+    init(_ tables: [CountTable]) {
+        self.tables = tables
+        let rows = tables[0].rows.indices
+        terms = tables.indices.flatMap { t in
+            rows.flatMap { r in tables[t].columns.indices.map { Term.cell(t, r, $0) } } + tables[t].columns.indices.map { Term.column(t, $0) }
+        } + rows.map(Term.row) + [.total]
+        lines = tables.indices.flatMap { t in
+            rows.map { r in Line(parts: tables[t].columns.indices.map { .cell(t, r, $0) }, whole: .row(r)) }
+                + tables[t].columns.indices.map { c in Line(parts: rows.map { .cell(t, $0, c) }, whole: .column(t, c)) }
+                + [Line(parts: tables[t].columns.indices.map { .column(t, $0) }, whole: .total)]
+        } + [Line(parts: rows.map(Term.row), whole: .total)]
     }
 
     func value(_ term: Term) -> Int {
         switch term {
-        case .cell(let r, let c): table.counts[r][c]
-        case .row(let r): table.rowTotals[r]
-        case .column(let c): table.columnTotals[c]
-        case .total: table.total
+        case .cell(let t, let r, let c): tables[t].counts[r][c]
+        case .row(let r): tables[0].rowTotals[r]
+        case .column(let t, let c): tables[t].columnTotals[c]
+        case .total: tables[0].total
         }
     }
 
@@ -106,11 +118,12 @@ struct Grid {
         }
     }
 
-    func published(_ table: CountTable, k: Int) -> PublishedTable {
+    func published(_ t: Int, k: Int) -> PublishedTable {
         func shown(_ term: Term) -> Int? { hidden.contains(term) ? nil : value(term) }
+        let table = tables[t]
         return PublishedTable(rows: table.rows, columns: table.columns,
-                              cells: table.rows.indices.map { r in table.columns.indices.map { shown(.cell(r, $0)) } },
-                              rowTotals: table.rows.indices.map { shown(.row($0)) }, columnTotals: table.columns.indices.map { shown(.column($0)) },
+                              cells: table.rows.indices.map { r in table.columns.indices.map { shown(.cell(t, r, $0)) } },
+                              rowTotals: table.rows.indices.map { shown(.row($0)) }, columnTotals: table.columns.indices.map { shown(.column(t, $0)) },
                               total: shown(.total), k: k)
     }
 }
@@ -126,7 +139,7 @@ struct Attack {
     let k: Int
 
     func bounds() -> [Grid.Term: ClosedRange<Int>] {
-        let ceiling = grid.table.total
+        let ceiling = grid.value(.total)
         var bounds: [Grid.Term: ClosedRange<Int>] = [:]
         for term in grid.terms { bounds[term] = grid.hidden.contains(term) ? 0...ceiling : grid.value(term)...grid.value(term) }
         var changed = true
