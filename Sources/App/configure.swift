@@ -37,7 +37,8 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
 
     app.catalogs = try Catalogs.load(from: ResourceLocation.root.appendingPathComponent("Localization"))
     app.taxonomy = try SkillsTaxonomy.decode(Data(contentsOf: ResourceLocation.root.appendingPathComponent("Taxonomy/skills.json")))
-    app.programmeReportCache = ProgrammeReportCache()
+    app.programmeReportCache = ProgrammeReportCache(lifetime: 1)
+    app.reportStatisticsCache = ReportStatisticsCache(lifetime: 60)
     configureViews(app)
 
     let key = try signingKey ?? AuditSigningKey(key: SigningKeyStore.loadOrCreate(at: config.resolvedAuditKeyPath))

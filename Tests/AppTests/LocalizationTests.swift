@@ -19,7 +19,7 @@ final class LocalizationTests: AppTestCase {
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
         "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public", "indicators", "questionnaires",
-        "redflags", "jobs", "pager", "reporting", "reports", "routing",
+        "redflags", "jobs", "pager", "reporting", "reports", "routing", "statistics", "oversight", "footer",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -165,6 +165,8 @@ final class LocalizationTests: AppTestCase {
         family("questionnaires.audience", Audience.self)
         for field in ["stage", "prompt_en", "choices", "indicator", "statement"] { keys.insert("field.\(field)") }
         for field in ["category", "region", "authority"] { keys.insert("field.\(field)") }
+        family("statistics.channel", ReportChannel.self)
+        for chart in ["channel", "category", "outcome"] { keys.formUnion(["statistics.chart.\(chart)", "statistics.chart.\(chart)_summary"]) }
         for field in ["outcome", "lessons", "recommendations", "texts", "post"] { keys.insert("field.\(field)") }
         for column in ProgrammeController.columns { keys.insert("programme.column.\(column)") }
         let engagementActions = ["report.", "publication.", "evaluation.", "engagement.", "terms.", "work_item.", "meeting.", "action_item.", "message.", "document.", "reminder.",

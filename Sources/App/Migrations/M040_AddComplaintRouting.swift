@@ -2,8 +2,9 @@ import Fluent
 import SQLKit
 
 /// Complaints (issue 20) are routed by category and region to an authority, and counted in public statistics. A
-/// report keeps readable only what that needs: its region, its statistical answers, the authority it went to, and the
-/// days of its first response and of its closing. Everything else stays sealed.
+/// report keeps readable only what that needs: its region, its statistical answers, the authority it went to, the days
+/// of its first response and of its closing, and whether it lacks the evidence minimum (intake quality). Everything
+/// else stays sealed.
 struct M040_AddComplaintRouting: AsyncMigration {
     func prepare(on database: Database) async throws {
         try await database.schema(ComplaintRoute.schema)
@@ -21,6 +22,7 @@ struct M040_AddComplaintRouting: AsyncMigration {
 
     static let reportColumns: [NullableColumns.Column] = [
         ("region", .string), ("statistics", .json), ("authority_id", .uuid), ("first_response_on", .datetime), ("closed_on", .datetime),
+        ("lacks_evidence", .bool),
     ]
 
     func revert(on database: Database) async throws {

@@ -60,6 +60,9 @@ struct ServiceRegistry: Sendable {
 
     var reportContexts: ReportContextService { ReportContextService(db: db, audit: app.auditLog, clock: app.clock) }
     var complaintRouting: ComplaintRoutingService { ComplaintRoutingService(db: db, audit: app.auditLog, clock: app.clock) }
+    var reportStatistics: ReportStatisticsService {
+        ReportStatisticsService(db: db, clock: app.clock, cache: app.reportStatisticsCache, version: app.auditLog.committed)
+    }
     var recipientKeys: RecipientKeyService {
         RecipientKeyService(db: db, audit: app.auditLog, clock: app.clock, hasher: app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()),
                             cost: app.configuration.reportStretchCost, gate: app.reportStretchGate)

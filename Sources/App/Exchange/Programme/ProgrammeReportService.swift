@@ -117,7 +117,7 @@ extension Request {
     /// through this process; see `ProgrammeReportCache`.
     func cachedProgrammeReport() async throws -> ProgrammeReportService.Report {
         let app = application
-        return try await app.programmeReportCache.report(version: app.auditLog.committed, now: app.clock.now()) {
+        return try await app.programmeReportCache.value(version: app.auditLog.committed, now: app.clock.now()) {
             try await ProgrammeReportService(db: app.db, threshold: app.configuration.needsMetThreshold).report()
         }
     }
@@ -126,25 +126,7 @@ extension Request {
 /// The programme report reads every engagement; under load, the requests of one second share one computation
 /// instead of each starting its own. A change through this process (any audited commit) is seen by the next request;
 /// one made through another instance within a second, as the skills taxonomy is.
-actor ProgrammeReportCache {
-    private var current: (version: Int, at: Date, task: Task<ProgrammeReportService.Report, Error>)?
-
-    func report(version: Int, now: Date, compute: @escaping @Sendable () async throws -> ProgrammeReportService.Report) async throws
-        -> ProgrammeReportService.Report
-    {
-        if let current, current.version == version, now.timeIntervalSince(current.at) < 1, now >= current.at {
-            return try await current.task.value
-        }
-        let task = Task { try await compute() }
-        current = (version, now, task)
-        do {
-            return try await task.value
-        } catch {
-            current = nil
-            throw error
-        }
-    }
-}
+typealias ProgrammeReportCache = SharedComputation<ProgrammeReportService.Report>
 
 extension Application {
     private struct ProgrammeReportCacheKey: StorageKey { typealias Value = ProgrammeReportCache }

@@ -1,5 +1,6 @@
 import ExchangeCore
 import Foundation
+import SecureReporting
 import Vapor
 
 /// Numbers and times as the reader's language writes them ("1 234" in French, "1,234" in English).
@@ -46,5 +47,19 @@ extension Translating {
         var style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale)
         style.timeZone = timeZone
         return date.formatted(style) + (timeZone == .gmt ? " UTC" : " (\(timeZone.identifier))")
+    }
+}
+
+extension Translating {
+    /// A month as the reader's language writes it ("déc. 2026").
+    func month(_ month: ReportMonth) -> String {
+        var style = Date.FormatStyle(locale: locale).month(.abbreviated).year()
+        style.timeZone = .gmt
+        return CalendarDay.parse("\(month)-01")!.formatted(style)
+    }
+
+    /// A number to one decimal at most ("3,5" in French).
+    func decimal(_ value: Double) -> String {
+        value.formatted(FloatingPointFormatStyle<Double>(locale: locale).precision(.fractionLength(0...1)))
     }
 }

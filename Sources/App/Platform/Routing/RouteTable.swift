@@ -39,6 +39,8 @@ enum RouteTable {
         ReceivedReportsRoute.self,
         ComplaintRoutingRoute.self,
         APIComplaintRoutingRoute.self,
+        ReportStatisticsRoute.self,
+        APIReportStatisticsRoute.self,
         ReportRoute.self,
         APITermsRoute.self,
         TermsRoute.self,

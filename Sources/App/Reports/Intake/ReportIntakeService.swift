@@ -41,6 +41,7 @@ struct ReportIntakeService: Sendable {
         report.answers = try key.seal(json: evaluation.answers, item: "answers")
         report.demographics = evaluation.demographics.isEmpty ? nil : try key.seal(json: evaluation.demographics, item: "demographics")
         report.missingEvidence = JSONList(evaluation.missingEvidence.map(\.rawValue))
+        report.lacksEvidence = EvidenceItem.lacksMinimum(evaluation.missingEvidence)
         let statistics = version.questionnaire.statistics(of: evaluation.answers)
         (report.region, report.statistics) = (version.questionnaire.region(of: evaluation.answers), statistics.isEmpty ? nil : statistics)
         let today = clock.now().day

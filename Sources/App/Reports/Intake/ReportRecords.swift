@@ -31,6 +31,8 @@ final class Report: Model, @unchecked Sendable {
     /// The day a recipient first wrote to the reporter or moved the report, and the day it closed.
     @OptionalField(key: "first_response_on") var firstResponseOn: Date?
     @OptionalField(key: "closed_on") var closedOn: Date?
+    /// It misses an item of the evidence minimum (`EvidenceItem.minimum`): intake quality is measured by it.
+    @OptionalField(key: "lacks_evidence") var lacksEvidence: Bool?
     @Children(for: \.$report) var readerKeys: [ReportReaderKey]
 
     init() {}
