@@ -10,7 +10,7 @@ final class LivingDemoTests: AppTestCase {
     func testTheDemoHoldsEveryStageAndSeedingAgainChangesNothing() async throws {
         try await withTestApp(seed: false) { app in
             let first = try await Platform.seedDemo(app, exchange: true)
-            XCTAssertEqual(first.created, 156)
+            XCTAssertEqual(first.created, 191)
             let stages = Set(try await Engagement.query(on: app.db).all().map(\.stage))
             XCTAssertEqual(stages, Set(EngagementStage.allCases), "an engagement at every stage, cancelled included")
             let needs = Set(try await Need.query(on: app.db).all().map(\.status))
@@ -39,11 +39,16 @@ final class LivingDemoTests: AppTestCase {
             XCTAssertGreaterThan(check?.control ?? 0, 10)
             XCTAssertTrue(check?.rows.contains { $0.impact != .none } ?? false, "and the check finds something")
             let reports = try await Report.query(on: app.db).count()
-            XCTAssertEqual(reports, 3, "a report on each seed subject")
+            XCTAssertEqual(reports, 26, "a report on each seed subject, and three months of complaints and this one's")
             let thread = try await app.registry.reportIntake.open(receipt: DemoProgramme.reportReceipt)
             XCTAssertEqual(thread.messages.map(\.fromWhistleblower), [false, true, false], "the printed receipt opens a question, its answer and a move")
             let reportStages = Set(try await Report.query(on: app.db).all().map(\.status))
-            XCTAssertEqual(reportStages, [.received, .underReview, .investigationOpened])
+            XCTAssertEqual(reportStages, [.received, .underReview, .investigationOpened, .closedWithAction, .closedWithoutAction])
+            let statistics = try await app.registry.reportStatistics.statistics()
+            XCTAssertNotNil(statistics.tables[.region]?.columnTotals.first { $0 != nil } ?? nil, "the public dashboard shows a region")
+            XCTAssertNotNil(statistics.durations.first { $0.channel == .complaint }?.closing, "and how long closing takes")
+            let surges = try await app.registry.reportStatistics.oversight().surges
+            XCTAssertEqual(surges.map(\.region), [DemoReporting.west], "coordinators see this month's surge")
 
             let entries = try await AuditEntryRecord.query(on: app.db).count()
             let again = try await Platform.seedDemo(app, exchange: true)

@@ -2,6 +2,7 @@ import ExchangeCore
 import Fluent
 import Foundation
 import SecureReporting
+import Crypto
 import Vapor
 
 /// The reporting module's demo: the seed subjects, received by the Spanish court's integrity office and, around it
@@ -54,9 +55,57 @@ struct DemoReporting {
                                       as: office, privateKey: key)
         _ = try await intake.submit(to: SeedQuestionnaire.bribery.key, answers: [
             "danger": ["no"], "service": ["permits"], "account": ["Fictional: I was asked for a payment to speed up a building permit."],
-            "asked": ["money"], "amount": ["300"],
-        ], regions: [])
-        // Three reports; a question, its answer and three explanations of a move; two key pairs.
-        return 3 + 2 + 3 + 2
+            "asked": ["money"], "amount": ["300"], "where": [Self.south],
+        ], regions: Self.regions)
+        let history = try await complaints(office: office, agency: agency, key: key)
+        // Three reports; a question, its answer and three explanations of a move; two key pairs; then the complaints.
+        return 3 + 2 + 3 + 2 + history
+    }
+
+    static let south = "039", west = "155"
+    static let regions = Set(WorldRegion.all.map(\.code))
+
+    /// Bribery complaints go to the office, and those from Western Europe to the agency. Over the three months before
+    /// this one, five a month come from Southern Europe and one from Western Europe; the oldest month's are answered
+    /// and closed. This month Western Europe sends five, a surge coordinators see. How many records it made.
+    private func complaints(office: User, agency: User, key: Curve25519.KeyAgreement.PrivateKey) async throws -> Int {
+        let registry = app.registry
+        for (region, organisation) in [(nil, office.$organisation.id!), (Self.west, agency.$organisation.id!)] {
+            _ = try await registry.complaintRouting.add(.init(category: SeedQuestionnaire.bribery.key, region: region, authority: organisation), by: coordinator)
+        }
+        var made = 2
+        let now = app.clock.now()
+        for (age, month) in ReportMonth(now).window(4).dropLast().reversed().enumerated() {
+            let day = CalendarDay.parse("\(month)-10")!
+            for (region, count) in [(Self.south, 5), (Self.west, 1)] {
+                for number in 0..<count {
+                    let receipt = try await intake(on: day).submit(to: SeedQuestionnaire.bribery.key, answers: complaint(region, number), regions: Self.regions)
+                    made += 1
+                    guard region == Self.south, age == 2 else { continue }
+                    let id = try await intake(on: day).open(receipt: receipt.value).reportID
+                    try await intake(on: day.addingTimeInterval(3 * 86_400)).changeStatus(
+                        id, from: .received, to: .underReview, explanation: "We are looking into it. (fictional)", as: office, privateKey: key)
+                    try await intake(on: day.addingTimeInterval(Double(18 + number) * 86_400)).changeStatus(
+                        id, from: .underReview, to: number % 2 == 0 ? .closedWithAction : .closedWithoutAction,
+                        explanation: "The inquiry is finished. (fictional)", as: office, privateKey: key)
+                    made += 2
+                }
+            }
+        }
+        for number in 0..<5 {
+            _ = try await intake(on: now).submit(to: SeedQuestionnaire.bribery.key, answers: complaint(Self.west, number), regions: Self.regions)
+            made += 1
+        }
+        return made
+    }
+
+    private func intake(on day: Date) -> ReportIntakeService {
+        ReportIntakeService(db: app.db, audit: app.auditLog, clock: .fixed(day), cost: app.configuration.reportStretchCost, gate: app.reportStretchGate)
+    }
+
+    private func complaint(_ region: String, _ number: Int) -> [String: [String]] {
+        let services = ["health", "education", "police", "permits", "taxes"]
+        return ["danger": ["no"], "service": [services[number % services.count]], "account": ["Fictional: a fee was asked for a free service."],
+                "asked": [number % 3 == 0 ? "gift" : "money"], "where": [region]]
     }
 }
