@@ -161,6 +161,8 @@ final class PlatformTests: AppTestCase {
         XCTAssertThrowsError(try AppConfiguration.fromEnvironment(["LOG_LEVEL": "loud"])) { XCTAssertContains("\($0)", "LOG_LEVEL") }
         XCTAssertThrowsError(try AppConfiguration.fromEnvironment(["REPORT_KDF_CONCURRENCY": "0"])) { XCTAssertContains("\($0)", "REPORT_KDF_CONCURRENCY") }
         XCTAssertEqual(try? AppConfiguration.fromEnvironment(["REPORT_KDF_CONCURRENCY": "4"]).reportStretchConcurrency, 4)
+        XCTAssertThrowsError(try AppConfiguration.fromEnvironment(["REPORT_RECEIPT_FAILURES": "none"])) { XCTAssertContains("\($0)", "REPORT_RECEIPT_FAILURES") }
+        XCTAssertEqual(try? AppConfiguration.fromEnvironment(["REPORT_RECEIPT_FAILURES": "20"]).reportReceiptFailures, 20)
         let config = try? AppConfiguration.fromEnvironment(["DATA_DIR": "/srv/ix", "PORT": "9000"])
         XCTAssertEqual(config?.database, .sqliteFile(path: "/srv/ix/integrity.sqlite"))
         XCTAssertEqual(config?.baseURL, "http://127.0.0.1:9000")

@@ -31,7 +31,7 @@ struct DemoReporting {
             ], of: context, by: coordinator)
         }
         for person in [office, agency] where try await RecipientKey.query(on: app.db).filter(\.$user.$id == person.requireID()).count() == 0 {
-            _ = try await registry.recipientKeys.create(for: person, password: DemoProgramme.password)
+            _ = try await registry.recipientKeys.make(for: person, password: DemoProgramme.password)
         }
         let intake = registry.reportIntake
         _ = try await intake.submit(to: SeedQuestionnaire.officialMisconduct.key, answers: [
@@ -65,9 +65,9 @@ struct DemoReporting {
     static let south = "039", west = "155"
     static let regions = Set(WorldRegion.all.map(\.code))
 
-    /// Bribery complaints go to the office, and those from Western Europe to the agency. Over the three months before
-    /// this one, five a month come from Southern Europe and one from Western Europe; the oldest month's are answered
-    /// and closed. This month Western Europe sends five, a surge coordinators see. How many records it made.
+    /// Bribery complaints go to the office, and those from Western Europe to the agency. Last month five came from
+    /// Southern Europe, and were answered and closed; this month Western Europe sends five, a surge against its quiet
+    /// year that coordinators see. How many records it made.
     private func complaints(office: User, agency: User, key: Curve25519.KeyAgreement.PrivateKey) async throws -> Int {
         let registry = app.registry
         for (region, organisation) in [(nil, office.$organisation.id!), (Self.west, agency.$organisation.id!)] {
@@ -75,22 +75,16 @@ struct DemoReporting {
         }
         var made = 2
         let now = app.clock.now()
-        for (age, month) in ReportMonth(now).window(4).dropLast().reversed().enumerated() {
-            let day = CalendarDay.parse("\(month)-10")!
-            for (region, count) in [(Self.south, 5), (Self.west, 1)] {
-                for number in 0..<count {
-                    let receipt = try await intake(on: day).submit(to: SeedQuestionnaire.bribery.key, answers: complaint(region, number), regions: Self.regions)
-                    made += 1
-                    guard region == Self.south, age == 2 else { continue }
-                    let id = try await intake(on: day).open(receipt: receipt.value).reportID
-                    try await intake(on: day.addingTimeInterval(3 * 86_400)).changeStatus(
-                        id, from: .received, to: .underReview, explanation: "We are looking into it. (fictional)", as: office, privateKey: key)
-                    try await intake(on: day.addingTimeInterval(Double(18 + number) * 86_400)).changeStatus(
-                        id, from: .underReview, to: number % 2 == 0 ? .closedWithAction : .closedWithoutAction,
-                        explanation: "The inquiry is finished. (fictional)", as: office, privateKey: key)
-                    made += 2
-                }
-            }
+        let lastMonth = CalendarDay.parse("\(ReportMonth(now).window(2)[0])-10")!
+        for number in 0..<5 {
+            let receipt = try await intake(on: lastMonth).submit(to: SeedQuestionnaire.bribery.key, answers: complaint(Self.south, number), regions: Self.regions)
+            let id = try await intake(on: lastMonth).open(receipt: receipt.value).reportID
+            try await intake(on: lastMonth.addingTimeInterval(3 * 86_400)).changeStatus(
+                id, from: .received, to: .underReview, explanation: "We are looking into it. (fictional)", as: office, privateKey: key)
+            try await intake(on: lastMonth.addingTimeInterval(Double(12 + number) * 86_400)).changeStatus(
+                id, from: .underReview, to: number % 2 == 0 ? .closedWithAction : .closedWithoutAction,
+                explanation: "The inquiry is finished. (fictional)", as: office, privateKey: key)
+            made += 3
         }
         for number in 0..<5 {
             _ = try await intake(on: now).submit(to: SeedQuestionnaire.bribery.key, answers: complaint(Self.west, number), regions: Self.regions)
@@ -100,7 +94,8 @@ struct DemoReporting {
     }
 
     private func intake(on day: Date) -> ReportIntakeService {
-        ReportIntakeService(db: app.db, audit: app.auditLog, clock: .fixed(day), cost: app.configuration.reportStretchCost, gate: app.reportStretchGate)
+        let registered = app.registry.reportIntake
+        return ReportIntakeService(db: app.db, audit: app.auditLog, clock: .fixed(day), cost: registered.cost, gate: registered.gate, lockout: registered.lockout)
     }
 
     private func complaint(_ region: String, _ number: Int) -> [String: [String]] {

@@ -68,7 +68,8 @@ struct ServiceRegistry: Sendable {
                             cost: app.configuration.reportStretchCost, gate: app.reportStretchGate)
     }
     var reportIntake: ReportIntakeService {
-        ReportIntakeService(db: db, audit: app.auditLog, clock: app.clock, cost: app.configuration.reportStretchCost, gate: app.reportStretchGate)
+        ReportIntakeService(db: db, audit: app.auditLog, clock: app.clock, cost: app.configuration.reportStretchCost, gate: app.reportStretchGate,
+                            lockout: ReceiptLockout(db: db, audit: app.auditLog, limit: app.configuration.reportReceiptFailures))
     }
 }
 

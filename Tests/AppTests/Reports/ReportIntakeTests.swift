@@ -254,3 +254,52 @@ struct DatabaseScan {
         }
     }
 }
+
+/// Wrong receipts count toward a lockout of the whole installation's follow-up, never of a person or an address.
+final class ReceiptLockoutTests: AppTestCase {
+    func testPastTheLimitEvenTheRightReceiptWaitsForTheWindowToEnd() async throws {
+        try await withTestApp(adjust: { $0.reportReceiptFailures = 3 }) { app in
+            _ = try await reportingRecipients(app)
+            let receipt = try await app.registry.reportIntake.submit(to: SeedQuestionnaire.bribery.key, answers: briberyComplaint(region: "039"),
+                                                                     regions: Set(WorldRegion.all.map(\.code)))
+            _ = try await app.registry.reportIntake.open(receipt: receipt.value)
+            var visitor = BrowserSession(app: app)
+            for wrong in ["1111 2222 3333 4444", "not a receipt", "5555 6666 7777 8888"] {
+                let answer = try await visitor.post("/reporting/follow-up?lang=es", form: ["receipt": wrong])
+                XCTAssertEqual(answer.status, .notFound)
+            }
+            let locked = try await visitor.post("/reporting/follow-up?lang=es", form: ["receipt": receipt.value])
+            XCTAssertEqual(locked.status, .tooManyRequests, "the right receipt waits too, so the lock says nothing about receipts")
+            XCTAssertTrue(locked.body.string.contains("lang=\"es\""), "the refusal is in the reporter's language")
+            let audited = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "sealed_report.receipt_lockout").count()
+            XCTAssertEqual(audited, 1)
+            let counted = try await DatabaseScan(app.db).occurrences(of: "1111 2222")
+            XCTAssertEqual(counted, [], "wrong receipts are counted, not kept")
+
+            clock.advance(by: ReceiptLockout.window)
+            let opened = try await visitor.post("/reporting/follow-up?lang=es", form: ["receipt": receipt.value])
+            XCTAssertEqual(opened.status, .ok, "the next window opens again")
+        }
+    }
+
+    func testSimultaneousWrongReceiptsAllCountAndLockOnce() async throws {
+        try await withTestApp(adjust: { $0.reportReceiptFailures = 4 }) { app in
+            _ = try await reportingRecipients(app)
+            let intake = app.registry.reportIntake
+            let outcomes = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        do { _ = try await intake.open(receipt: "1234 5678 9012 3456"); return 200 } catch AppError.notFound { return 404 } catch AppError.tooManyAttempts { return 429 }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            XCTAssertEqual(outcomes.filter { $0 == 200 }, [])
+            XCTAssertGreaterThanOrEqual(outcomes.filter { $0 == 404 }.count, 4)
+            let failures = try await LoginFailure.find(ReceiptLockout.key(app.clock.now()), on: app.db)?.failures
+            XCTAssertEqual(failures, outcomes.filter { $0 == 404 }.count, "every wrong receipt that was stretched counts")
+            let audited = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "sealed_report.receipt_lockout").count()
+            XCTAssertEqual(audited, 1)
+        }
+    }
+}

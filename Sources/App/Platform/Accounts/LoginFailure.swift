@@ -2,7 +2,8 @@ import Fluent
 import SQLKit
 import Foundation
 
-/// Consecutive failed logins for one e-mail, keyed by a digest so the table holds no address.
+/// Consecutive failed logins for one e-mail, keyed by a digest so the table holds no address; also the
+/// installation's wrong report receipts per window (`ReceiptLockout`), under keys of their own.
 final class LoginFailure: Model, @unchecked Sendable {
     static let schema = "login_failures"
 

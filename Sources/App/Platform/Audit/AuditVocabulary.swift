@@ -43,6 +43,8 @@ public struct AuditSubject: Sendable, Equatable {
     static func dataImport(_ id: UUID) -> Self { .init(type: "data_import", id: id.uuidString.lowercased()) }
     static func redFlagRun(_ id: UUID) -> Self { .init(type: "red_flag_run", id: id.uuidString.lowercased()) }
     static func report(_ id: UUID) -> Self { .init(type: "sealed_report", id: id.uuidString.lowercased()) }
+    /// Coming back to reports with a receipt, as a whole: wrong receipts are counted for the installation.
+    static let reportingFollowUp = Self(type: "reporting", id: "follow-up")
     static func complaintRoute(_ id: UUID) -> Self { .init(type: "complaint_route", id: id.uuidString.lowercased()) }
     static func reportContext(_ id: UUID) -> Self { .init(type: "report_context", id: id.uuidString.lowercased()) }
 }
@@ -120,6 +122,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportSubmit = "sealed_report.submit"
     case reportMessage = "sealed_report.message"
     case reportStatus = "sealed_report.status"
+    case reportReceiptLockout = "sealed_report.receipt_lockout"
     case complaintRouteAdd = "complaint_route.add"
     case complaintRouteRemove = "complaint_route.remove"
     case marketingConcernReport = "marketing_concern.report"

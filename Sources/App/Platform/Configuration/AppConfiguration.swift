@@ -53,6 +53,9 @@ public struct AppConfiguration: Sendable {
     public static let demoStretchCost = StretchCost(n: 1 << 12, r: 8, p: 1)
     /// Stretches that may run at once (`REPORT_KDF_CONCURRENCY`); each takes `reportStretchCost.memory` (128 MiB).
     public var reportStretchConcurrency: Int = 2
+    /// Wrong receipts the installation accepts in ten minutes before coming back is refused until the window ends
+    /// (`REPORT_RECEIPT_FAILURES`).
+    public var reportReceiptFailures: Int = 100
     /// The headless Chromium that prints PDFs; nil means the first of chromium, chromium-browser, google-chrome on PATH.
     public var chromiumPath: String?
 
@@ -166,6 +169,10 @@ public struct AppConfiguration: Sendable {
         if let raw = env["REPORT_KDF_CONCURRENCY"] {
             guard let count = Int(raw), (1...64).contains(count) else { throw Invalid(description: "REPORT_KDF_CONCURRENCY must be 1–64, got \(raw)") }
             config.reportStretchConcurrency = count
+        }
+        if let raw = env["REPORT_RECEIPT_FAILURES"] {
+            guard let count = Int(raw), (1...100_000).contains(count) else { throw Invalid(description: "REPORT_RECEIPT_FAILURES must be 1–100000, got \(raw)") }
+            config.reportReceiptFailures = count
         }
         if let raw = env["CONFLICT_LOOKBACK_YEARS"] {
             guard let years = Int(raw), (1...20).contains(years) else {

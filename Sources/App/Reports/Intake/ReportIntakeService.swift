@@ -12,6 +12,7 @@ struct ReportIntakeService: Sendable {
     let clock: WallClock
     let cost: StretchCost
     let gate: StretchGate
+    let lockout: ReceiptLockout
 
     /// The installation's secret, from which report forms' tokens and receipts are derived.
     func formSecret() async throws -> Data { try await ReportingSecret.salt(on: db) }
@@ -137,7 +138,18 @@ struct ReportIntakeService: Sendable {
     // MARK: - Keys
 
     private func unlock(receipt typed: String) async throws -> (Report, ReportKey) {
-        // A malformed receipt is stretched as a dummy too, so its answer takes as long as a wrong one.
+        try await lockout.check(now: clock.now())
+        do {
+            return try await open(typed)
+        } catch AppError.notFound {
+            try await lockout.fail(now: clock.now())
+            throw AppError.notFound
+        }
+    }
+
+    /// The report and its key; 404 for a wrong or malformed receipt, which is stretched as a dummy too, so its answer
+    /// takes as long as a wrong one.
+    private func open(_ typed: String) async throws -> (Report, ReportKey) {
         let parsed = Receipt(typed: typed)
         let receipt = parsed ?? Receipt(typed: "0000000000000000")!
         let salt = try await ReportingSecret.salt(on: db)

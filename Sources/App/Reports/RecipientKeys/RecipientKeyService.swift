@@ -18,6 +18,12 @@ struct RecipientKeyService: Sendable {
     /// A person has one key pair: a second try answers 409 and changes nothing.
     func create(for user: User, password: String) async throws -> RecoveryKey {
         guard try await hasher.verify(password, created: user.passwordHash) else { throw AppError.validation([FieldError("password", .invalidChoice)]) }
+        return try await make(for: user, password: password)
+    }
+
+    /// Makes the key pair under a password already known to be the person's: `create` after its check, or the demo,
+    /// which set that password itself a moment before.
+    func make(for user: User, password: String) async throws -> RecoveryKey {
         let userID = try user.requireID()
         let (keyring, recovery) = try await gate.run { try RecipientKeyring.create(readerID: Self.readerID(userID), password: password, cost: cost) }
         try await audit.transaction(on: db, actor: .user(userID)) { scope in
