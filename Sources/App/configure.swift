@@ -115,6 +115,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M038_AddUserTimeZone())
     app.migrations.add(M039_CreateReporting())
     app.migrations.add(M040_AddComplaintRouting())
+    app.migrations.add(M041_AddReportShredding())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

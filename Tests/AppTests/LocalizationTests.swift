@@ -164,7 +164,7 @@ final class LocalizationTests: AppTestCase {
         family("questionnaires.kind", QuestionKind.self)
         family("questionnaires.audience", Audience.self)
         for field in ["stage", "prompt_en", "choices", "indicator", "statement"] { keys.insert("field.\(field)") }
-        for field in ["category", "region", "authority"] { keys.insert("field.\(field)") }
+        for field in ["category", "region", "authority", "days"] { keys.insert("field.\(field)") }
         family("statistics.channel", ReportChannel.self)
         for chart in ["channel", "category", "outcome"] { keys.formUnion(["statistics.chart.\(chart)", "statistics.chart.\(chart)_summary"]) }
         for field in ["outcome", "lessons", "recommendations", "texts", "post"] { keys.insert("field.\(field)") }

@@ -203,6 +203,11 @@ public enum Platform {
     }
 
     /// Sends every reminder that is due and not yet sent; returns how many were sent.
+    /// Shreds the reports whose retention has ended; returns how many.
+    public static func shredExpiredReports(_ app: Application) async throws -> Int {
+        try await app.registry.reportRetention.shredExpired()
+    }
+
     public static func sendReminders(_ app: Application) async throws -> Int {
         try await app.registry.reminders.run()
     }

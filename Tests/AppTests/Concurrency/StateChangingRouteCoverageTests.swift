@@ -120,6 +120,8 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /received-reports/unlock",
         "POST /received-reports/:id/messages",
         "POST /received-reports/:id/status",
+        // ReportRetentionTests.testAReaderKeepsAReportLongerWithAReasonAndOthersCannot
+        "POST /received-reports/:id/retention",
         // ComplaintRoutingTests.testEightClicksOfEachChangeTakeEffectOnce
         "POST /complaint-routing",
         "POST /complaint-routing/:id/remove",

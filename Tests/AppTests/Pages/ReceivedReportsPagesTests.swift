@@ -29,7 +29,7 @@ final class ReceivedReportsPagesTests: XCTestCase {
     }
 
     func testAReportNamesItsAnswersInTheReadersWords() {
-        let thread = ReportThread(reportID: PageFixtures.id, contextKey: misconduct.key, versionNumber: 1, status: .underReview,
+        let thread = ReportThread(reportID: PageFixtures.id, contextKey: misconduct.key, versionNumber: 1, status: .underReview, expiresOn: PageFixtures.day,
                                   answers: ["kind": .choices(["theft"]), "amount": .amount(1200.5), "handlers-involved": .yesNo(false), "where": .location(.region("155"))],
                                   demographics: ["age": .choices(["30-59"])], messages: [.init(number: 1, fromWhistleblower: true, text: "Room 4", day: PageFixtures.day)])
         let page = ReceivedReportPage(thread: thread, title: misconduct.title, questionnaire: misconduct.questionnaire, form: FormState(), text: text(.fr))
@@ -39,5 +39,7 @@ final class ReceivedReportsPagesTests: XCTestCase {
         XCTAssertEqual(page.messages.map(\.from), ["La personne qui signale"])
         XCTAssertEqual(page.askAction, "/received-reports/6f9619ff-8b86-d011-b42d-00cf4fc964ff/messages")
         XCTAssertEqual(page.status, "En cours d’examen")
+        XCTAssertTrue(page.keptUntil.hasPrefix("Conservé jusqu’au "), page.keptUntil)
+        XCTAssertEqual(page.retentionAction, "/received-reports/6f9619ff-8b86-d011-b42d-00cf4fc964ff/retention")
     }
 }

@@ -57,14 +57,14 @@ final class ReportIntakePagesTests: XCTestCase {
     }
 
     func testTheThreadNamesWhoWroteEachMessageAndTheStatus() {
-        let thread = ReportThread(reportID: PageFixtures.id, contextKey: misconduct.key, versionNumber: 1, status: .underReview, answers: [:], demographics: [:],
+        let thread = ReportThread(reportID: PageFixtures.id, contextKey: misconduct.key, versionNumber: 1, status: .underReview, expiresOn: PageFixtures.day, answers: [:], demographics: [:],
                                   messages: [.init(number: 1, fromWhistleblower: false, text: "Which office?", day: PageFixtures.day),
                                              .init(number: 2, fromWhistleblower: true, text: "Room 4", day: PageFixtures.day)])
         let page = ReportThreadPage(thread: thread, receipt: "1234567890123456", token: "t", form: FormState(), text: text(.es))
         XCTAssertEqual(page.status, "En revisión")
         XCTAssertEqual(page.messages.map(\.from), ["Quienes tramitan su denuncia", "Usted"])
         XCTAssertEqual(page.action, "/reporting/follow-up/reply?lang=es")
-        let empty = ReportThreadPage(thread: ReportThread(reportID: PageFixtures.id, contextKey: "", versionNumber: 1, status: .received, answers: [:],
+        let empty = ReportThreadPage(thread: ReportThread(reportID: PageFixtures.id, contextKey: "", versionNumber: 1, status: .received, expiresOn: PageFixtures.day, answers: [:],
                                                           demographics: [:], messages: []), receipt: "", token: "t", form: FormState(), text: text(.en))
         XCTAssertEqual(empty.messages, [])
         XCTAssertEqual(empty.status, "Received")

@@ -124,9 +124,9 @@ extension ReminderService {
     }
 }
 
-/// Every `REMINDER_INTERVAL_MINUTES` while the server runs, queues that period's reminder sweep; with several
-/// instances the first to ask queues it and one worker runs it (0 turns it off, e.g. when cron runs
-/// `integrity reminders`).
+/// Every `REMINDER_INTERVAL_MINUTES` while the server runs, queues that period's reminder sweep and the day's report
+/// retention sweep; with several instances the first to ask queues each and one worker runs it (0 turns both off,
+/// e.g. when cron runs `integrity reminders` and `integrity reports shred-expired`).
 struct ReminderLifecycle: LifecycleHandler {
     final class Box: @unchecked Sendable { var task: Task<Void, Never>? }
     let box = Box()
@@ -141,8 +141,9 @@ struct ReminderLifecycle: LifecycleHandler {
                 guard !Task.isCancelled else { break }
                 do {
                     try await ReminderService.enqueueSweep(application)
+                    try await ReportRetentionService.enqueueSweep(application)
                 } catch {
-                    application.logger.warning("reminder sweep not queued", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+                    application.logger.warning("periodic sweep not queued", metadata: ["error": "\(String(reflecting: type(of: error)))"])
                 }
             }
         }

@@ -123,6 +123,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportMessage = "sealed_report.message"
     case reportStatus = "sealed_report.status"
     case reportReceiptLockout = "sealed_report.receipt_lockout"
+    case reportRetentionExtend = "sealed_report.retention_extend"
+    case reportShred = "sealed_report.shred"
     case complaintRouteAdd = "complaint_route.add"
     case complaintRouteRemove = "complaint_route.remove"
     case marketingConcernReport = "marketing_concern.report"

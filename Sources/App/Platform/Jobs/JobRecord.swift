@@ -19,6 +19,8 @@ final class JobRecord: Model, @unchecked Sendable {
         case reminders
         /// One outbox message handed to sendmail; the subject is the `MailMessage`.
         case mail
+        /// One day's shredding of reports past their retention; the subject is a fixed id, the day is in `uniqueKey`.
+        case reportRetention = "report_retention"
     }
 
     static let defaultMaxAttempts = 3

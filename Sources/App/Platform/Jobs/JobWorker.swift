@@ -139,7 +139,8 @@ extension Application {
         let worker = JobWorker(app: self, handlers: [.matching: BatchMatchingService.jobHandler(self),
                                                      .redFlags: RedFlagRunJob.handler(self),
                                                      .reminders: ReminderService.jobHandler(self),
-                                                     .mail: SendmailDelivery.jobHandler(self)])
+                                                     .mail: SendmailDelivery.jobHandler(self),
+                                                     .reportRetention: ReportRetentionService.jobHandler(self)])
         storage[JobWorkerKey.self] = worker
         return worker
     }

@@ -184,7 +184,7 @@ struct ReportIntakeService: Sendable {
         let context = try await report.$context.get(on: db), version = try await report.$version.get(on: db)
         let messages = try await ReportMessage.query(on: db).filter(\.$report.$id == report.requireID()).sort(\.$number).all()
         return ReportThread(
-            reportID: try report.requireID(), contextKey: context.key, versionNumber: version.number, status: report.status,
+            reportID: try report.requireID(), contextKey: context.key, versionNumber: version.number, status: report.status, expiresOn: report.expiresOn,
             answers: try key.open([String: Answer].self, from: report.answers, item: "answers"),
             demographics: try report.demographics.map { try key.open([String: Answer].self, from: $0, item: "demographics") } ?? [:],
             messages: try messages.map { message in

@@ -33,6 +33,8 @@ final class Report: Model, @unchecked Sendable {
     @OptionalField(key: "closed_on") var closedOn: Date?
     /// It misses an item of the evidence minimum (`EvidenceItem.minimum`): intake quality is measured by it.
     @OptionalField(key: "lacks_evidence") var lacksEvidence: Bool?
+    /// The day its retention ended and its keys and sealed content were destroyed (`ReportRetentionService`).
+    @OptionalField(key: "shredded_on") var shreddedOn: Date?
     @Children(for: \.$report) var readerKeys: [ReportReaderKey]
 
     init() {}

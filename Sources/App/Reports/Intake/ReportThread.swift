@@ -22,6 +22,8 @@ struct ReportThread: Sendable {
     let contextKey: String
     let versionNumber: Int
     let status: ComplaintStatus
+    /// The last day it is kept before it is shredded.
+    let expiresOn: Date
     let answers: [String: Answer]
     let demographics: [String: Answer]
     let messages: [Message]

@@ -13,11 +13,13 @@ struct ReceivedReportsController: RouteCollection {
         routes.on(ReceivedReportsRoute.show, use: show)
         routes.on(ReceivedReportsRoute.ask, use: ask)
         routes.on(ReceivedReportsRoute.status, use: status)
+        routes.on(ReceivedReportsRoute.retention, use: retention)
     }
 
     struct PasswordForm: Content { var password: String? }
     struct MessageForm: Content { var message: String? }
     struct StatusForm: Content { var from: String?; var status: String?; var explanation: String? }
+    struct RetentionForm: Content { var days: String?; var reason: String? }
 
     @Sendable func list(req: Request) async throws -> View {
         try await page(req, form: FormState())
@@ -83,6 +85,20 @@ struct ReceivedReportsController: RouteCollection {
         } form: { errors in
             try await reportPage(req, id, as: user, key: key,
                                  form: FormState(values: ["status": form.status ?? "", "explanation": form.explanation ?? ""], errors: errors, on: req))
+        }
+    }
+
+    @Sendable func retention(req: Request) async throws -> Response {
+        let user = try req.requireUser(), id = try req.uuidParameter()
+        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
+        let form = try req.content.decode(RetentionForm.self)
+        return try await req.formAgainIfInvalid {
+            guard let days = form.days.flatMap({ Int($0.trimmingWhitespace()) }) else { throw AppError.validation([FieldError("days", .notANumber)]) }
+            try await req.registry.reportRetention.extend(id, by: days, reason: form.reason ?? "", as: user)
+            req.flash("reports.retention_extended")
+            return req.redirect(to: ReceivedReportsRoute.show.link(id))
+        } form: { errors in
+            try await reportPage(req, id, as: user, key: key, form: FormState(values: ["days": form.days ?? "", "reason": form.reason ?? ""], errors: errors, on: req))
         }
     }
 

@@ -9,6 +9,7 @@ enum ReceivedReportsRoute: String, Endpoint {
     case show
     case ask
     case status
+    case retention
 
     var spec: EndpointSpec {
         switch self {
@@ -18,6 +19,7 @@ enum ReceivedReportsRoute: String, Endpoint {
         case .show: .get("received-reports/:id", .signedIn)
         case .ask: .post("received-reports/:id/messages", .signedIn)
         case .status: .post("received-reports/:id/status", .signedIn)
+        case .retention: .post("received-reports/:id/retention", .signedIn)
         }
     }
 }

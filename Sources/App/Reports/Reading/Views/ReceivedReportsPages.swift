@@ -63,6 +63,8 @@ struct ReceivedReportPage: PageModel {
     /// Where the report may go next; empty once it is closed.
     let nextStatuses: [Option]
     let listHref: String
+    let keptUntil: String
+    let retentionAction: String
     let form: FormState
 
     init(thread: ReportThread, title: LocalizedText, questionnaire: ReportQuestionnaire, form: FormState, text: some Translating) {
@@ -81,6 +83,8 @@ struct ReceivedReportPage: PageModel {
         currentStatus = thread.status.rawValue
         nextStatuses = thread.status.next.map { Option(value: $0.rawValue, label: text.t("reporting.status.\($0.rawValue)"), selected: form.values["status"] == $0.rawValue) }
         listHref = ReceivedReportsRoute.list.link()
+        keptUntil = text.t("reports.kept_until", text.day(thread.expiresOn))
+        retentionAction = ReceivedReportsRoute.retention.link(thread.reportID)
         self.form = form
     }
 
