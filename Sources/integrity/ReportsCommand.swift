@@ -1,11 +1,35 @@
 import App
 import ArgumentParser
+import Foundation
 
 struct ReportsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reports",
         abstract: "Secure reporting's housekeeping.",
-        subcommands: [ShredExpired.self])
+        subcommands: [ShredExpired.self, Bench.self])
+
+    struct Bench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bench",
+            abstract: "Measure submissions and the public statistics on a fresh data directory (build with -c release); prints JSON.")
+
+        @Option(help: "Submissions timed one after another, with the KDF and without it.") var submissions = 20
+        @Option(help: "Submissions sent at once, for the sustained rate and the peak memory.") var burst = 50
+        @Option(help: "Complaints written for the statistics' timing.") var complaints = 100_000
+
+        func validate() throws {
+            guard submissions > 0, burst > 0, complaints >= 0 else { throw ValidationError("--submissions and --burst must be ≥ 1, --complaints ≥ 0") }
+        }
+
+        func run() async throws {
+            let result = try await Bootstrap.withApplication(try Bootstrap.configuration()) { app in
+                try await ReportBenchmark.run(app, submissions: submissions, burst: burst, complaints: complaints)
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+        }
+    }
 
     struct ShredExpired: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
