@@ -21,7 +21,7 @@ extension Application {
 /// Wires the domain to HTTP and the database. `signingKey` overrides the key file (tests).
 public func configure(_ app: Application, _ config: AppConfiguration, signingKey: AuditSigningKey? = nil) async throws {
     app.configuration = config
-    app.reportStretchGate = StretchGate(limit: config.reportStretchConcurrency)
+    app.keyStretcher = KeyStretcher(limit: config.reportStretchConcurrency)
     app.logger.handler = PrivacyLogHandler(wrapping: app.logger.handler)
     app.logger.logLevel = config.logLevel
     app.http.server.configuration.hostname = config.host

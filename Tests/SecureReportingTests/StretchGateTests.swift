@@ -11,7 +11,7 @@ import Testing
                 group.addTask {
                     try await gate.run {
                         counter.enter()
-                        Thread.sleep(forTimeInterval: 0.005)
+                        try await Task.sleep(for: .milliseconds(5))
                         counter.leave()
                         return i
                     }

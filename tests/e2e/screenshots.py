@@ -13,7 +13,7 @@ PASSWORD = "integrity-demo-2026"
 # written "PAGE >> SELECTOR" is the first link SELECTOR finds on PAGE, for pages whose address the demo makes.
 ROLES = [
     ("coordinator", "coordinator@demo.integrity.invalid", "en",
-     [("dashboard", "/"), ("needs", "/needs"), ("matching", "/matching"), ("programme", "/programme")]),
+     [("dashboard", "/"), ("needs", "/needs"), ("matching", "/matching"), ("programme", "/programme"), ("report-oversight", "/report-oversight")]),
     ("public-participant", "participante@demo.integrity.invalid", "es", [("dashboard", "/"), ("new-need", "/needs/new"), ("matches", "/matches")]),
     ("expert", "expert@demo.integrity.invalid", "en", [("dashboard", "/"), ("profile", "/profile"), ("matches", "/matches")]),
     ("evaluator", "evaluator@demo.integrity.invalid", "fr", [("dashboard", "/"), ("matches", "/matches")]),
@@ -21,7 +21,7 @@ ROLES = [
      [("dashboard", "/"), ("red-flags", "/red-flags"), ("red-flag-run", "/red-flags >> a[href*='/red-flags/runs/']")]),
 ]
 PUBLIC = [("home", "/"), ("published", "/public"), ("reporting", "/reporting?lang=fr"),
-          ("report-form", "/reporting/new/official-misconduct?lang=fr")]
+          ("report-form", "/reporting/new/official-misconduct?lang=fr"), ("report-statistics", "/statistics/reports")]
 WIDTHS = {"desktop": 1280, "phone": 375}
 
 

@@ -66,10 +66,10 @@ struct ServiceRegistry: Sendable {
     }
     var recipientKeys: RecipientKeyService {
         RecipientKeyService(db: db, audit: app.auditLog, clock: app.clock, hasher: app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()),
-                            cost: app.configuration.reportStretchCost, gate: app.reportStretchGate)
+                            cost: app.configuration.reportStretchCost, stretcher: app.keyStretcher)
     }
     var reportIntake: ReportIntakeService {
-        ReportIntakeService(db: db, audit: app.auditLog, clock: app.clock, cost: app.configuration.reportStretchCost, gate: app.reportStretchGate,
+        ReportIntakeService(db: db, audit: app.auditLog, clock: app.clock, cost: app.configuration.reportStretchCost, stretcher: app.keyStretcher,
                             lockout: ReceiptLockout(db: db, audit: app.auditLog, limit: app.configuration.reportReceiptFailures))
     }
 }

@@ -12,12 +12,12 @@ public actor StretchGate {
         self.limit = limit
     }
 
-    /// Runs `work` when a place is free. The work runs on the caller's task, not on the gate, so stretches run in
-    /// parallel up to the limit.
-    public nonisolated func run<T: Sendable>(_ work: @Sendable () throws -> T) async throws -> T {
+    /// Runs `work` when a place is free. The work runs on the caller's task (which may hand it to threads of its
+    /// own), not on the gate, so stretches run in parallel up to the limit.
+    public nonisolated func run<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
         await enter()
         do {
-            let result = try work()
+            let result = try await work()
             await leave()
             return result
         } catch {

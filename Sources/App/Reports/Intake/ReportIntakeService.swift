@@ -11,7 +11,7 @@ struct ReportIntakeService: Sendable {
     let audit: AuditLogService
     let clock: WallClock
     let cost: StretchCost
-    let gate: StretchGate
+    let stretcher: KeyStretcher
     let lockout: ReceiptLockout
 
     /// The installation's secret, from which report forms' tokens and receipts are derived.
@@ -29,7 +29,7 @@ struct ReportIntakeService: Sendable {
         guard evaluation.errors.isEmpty else { throw AppError.validation(evaluation.errors) }
 
         let salt = try await ReportingSecret.salt(on: db)
-        let keys = try await gate.run { try ReceiptKeys(receipt: receipt, installationSalt: salt, cost: cost) }
+        let keys = try await stretcher.run { try ReceiptKeys(receipt: receipt, installationSalt: salt, cost: cost) }
         let reportID = UUID()
         let key = ReportKey(reportID: reportID.uuidString.lowercased())
         let own = Curve25519.KeyAgreement.PrivateKey()
@@ -153,7 +153,7 @@ struct ReportIntakeService: Sendable {
         let parsed = Receipt(typed: typed)
         let receipt = parsed ?? Receipt(typed: "0000000000000000")!
         let salt = try await ReportingSecret.salt(on: db)
-        let keys = try await gate.run { try ReceiptKeys(receipt: receipt, installationSalt: salt, cost: cost) }
+        let keys = try await stretcher.run { try ReceiptKeys(receipt: receipt, installationSalt: salt, cost: cost) }
         guard parsed != nil, let report = try await Report.query(on: db).filter(\.$lookupTag == keys.lookupTag).first(),
               let mine = try await ReportReaderKey.query(on: db).filter(\.$report.$id == report.requireID())
                 .filter(\.$readerID == WrappedKey.whistleblower).first() else { throw AppError.notFound }

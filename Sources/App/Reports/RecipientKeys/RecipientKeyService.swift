@@ -12,7 +12,7 @@ struct RecipientKeyService: Sendable {
     let clock: WallClock
     let hasher: AsyncPasswordHasher
     let cost: StretchCost
-    let gate: StretchGate
+    let stretcher: KeyStretcher
 
     /// Makes `user`'s key pair after checking their password; returns the recovery key, which nobody can see again.
     /// A person has one key pair: a second try answers 409 and changes nothing.
@@ -25,7 +25,7 @@ struct RecipientKeyService: Sendable {
     /// which set that password itself a moment before.
     func make(for user: User, password: String) async throws -> RecoveryKey {
         let userID = try user.requireID()
-        let (keyring, recovery) = try await gate.run { try RecipientKeyring.create(readerID: Self.readerID(userID), password: password, cost: cost) }
+        let (keyring, recovery) = try await stretcher.run { try RecipientKeyring.create(readerID: Self.readerID(userID), password: password, cost: cost) }
         try await audit.transaction(on: db, actor: .user(userID)) { scope in
             // The unique user id decides between two simultaneous requests; the loser is told the key exists.
             guard try await RecipientKey.query(on: scope.db).filter(\.$user.$id == userID).first() == nil else {
@@ -41,7 +41,7 @@ struct RecipientKeyService: Sendable {
     func unlock(for user: User, password: String) async throws -> Curve25519.KeyAgreement.PrivateKey {
         guard let stored = try await RecipientKey.query(on: db).filter(\.$user.$id == user.requireID()).first() else { throw AppError.notFound }
         do {
-            let raw = try await gate.run { try stored.keyring.unlock(password: password).rawRepresentation }
+            let raw = try await stretcher.run { try stored.keyring.unlock(password: password).rawRepresentation }
             return try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw)
         } catch {
             throw AppError.validation([FieldError("password", .invalidChoice)])

@@ -60,7 +60,7 @@ public struct ReportBenchmark: Sendable, Encodable {
 
     static func intake(_ app: Application, cost: StretchCost) -> ReportIntakeService {
         let registered = app.registry.reportIntake
-        return ReportIntakeService(db: app.db, audit: app.auditLog, clock: app.clock, cost: cost, gate: registered.gate, lockout: registered.lockout)
+        return ReportIntakeService(db: app.db, audit: app.auditLog, clock: app.clock, cost: cost, stretcher: registered.stretcher, lockout: registered.lockout)
     }
 
     static func timed(_ count: Int, _ work: () async throws -> Void) async throws -> Timing {
@@ -89,7 +89,7 @@ public struct ReportBenchmark: Sendable, Encodable {
                 report.status = ComplaintStatus.allCases[Int.random(in: 0..<ComplaintStatus.allCases.count, using: &generator)]
                 report.lookupTag = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
                 (report.whistleblowerKey, report.answers, report.missingEvidence) = (Data([0]), Data([0]), JSONList([]))
-                report.submittedOn = now.addingTimeInterval(-Double(Int.random(in: 0..<360, using: &generator)) * 86_400).day
+                report.submittedOn = now.addingTimeInterval(-Double(Int.random(in: 0..<300, using: &generator)) * 86_400).day
                 report.expiresOn = report.submittedOn.addingTimeInterval(1095 * 86_400)
                 report.region = Int.random(in: 0..<10, using: &generator) == 0 ? nil : regions[Int.random(in: 0..<regions.count, using: &generator)]
                 if report.status != .received { report.firstResponseOn = report.submittedOn.addingTimeInterval(Double(Int.random(in: 1...20, using: &generator)) * 86_400) }
