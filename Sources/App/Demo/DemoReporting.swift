@@ -70,7 +70,8 @@ struct DemoReporting {
     /// year that coordinators see. How many records it made.
     private func complaints(office: User, agency: User, key: Curve25519.KeyAgreement.PrivateKey) async throws -> Int {
         let registry = app.registry
-        for (region, organisation) in [(nil, office.$organisation.id!), (Self.west, agency.$organisation.id!)] {
+        guard let officeOrganisation = office.$organisation.id, let agencyOrganisation = agency.$organisation.id else { return 0 }
+        for (region, organisation) in [(nil, officeOrganisation), (Self.west, agencyOrganisation)] {
             _ = try await registry.complaintRouting.add(.init(category: SeedQuestionnaire.bribery.key, region: region, authority: organisation), by: coordinator)
         }
         var made = 2
