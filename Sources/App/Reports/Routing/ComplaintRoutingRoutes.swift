@@ -33,7 +33,7 @@ enum APIComplaintRoutingRoute: String, APIEndpoint {
     var operation: APIOperation {
         switch self {
         case .list: APIOperation("listComplaintRoutes", "The complaint routing table: the most specific row of category and region names the authority (programme staff)",
-                                 answer: .json([ComplaintRouteDTO].self))
+                                 answer: .list(of: ComplaintRouteDTO.self))
         case .add: APIOperation("addComplaintRoute", "Add a row; a category is a complaint context's key, a region an M49 code, null meaning any; 409 when the category and region have a row (programme staff)",
                                 body: .json(ComplaintRouteInput.self), answer: .json(ComplaintRouteDTO.self), status: .created)
         case .remove: APIOperation("removeComplaintRoute", "Remove a row (programme staff)", answer: .empty, status: .noContent)
