@@ -27,6 +27,10 @@ struct SchemaDerivation {
             return (described.jsonSchema, sampleOf(described) as! T)
         }
         if let scalar = Scalar.of(T.self) { return (scalar.schema, scalar.sample as! T) }
+        if let optional = T.self as? any SchemaOptional.Type {
+            // Reached only inside lists and maps, such as `[Int?]`: properties go through `decodeIfPresent`.
+            return (nullable(try optional.wrappedSchema(path: path)), optional.noneSample as! T)
+        }
         if let list = T.self as? any SchemaList.Type {
             return (["type": "array", "items": try list.elementSchema(path: path)], list.emptySample as! T)
         }
@@ -103,6 +107,17 @@ private struct Scalar {
 private let UUID_NULL: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
 /// Arrays and sets: their items' schema, and an empty sample.
+/// A value that may be null, as an element of a list or a map.
+protocol SchemaOptional {
+    static func wrappedSchema(path: [String]) throws -> OpenAPIValue
+    static var noneSample: Any { get }
+}
+
+extension Optional: SchemaOptional where Wrapped: Decodable {
+    static func wrappedSchema(path: [String]) throws -> OpenAPIValue { try SchemaDerivation.describe(Wrapped.self, path: path).schema }
+    static var noneSample: Any { Wrapped?.none as Any }
+}
+
 protocol SchemaList {
     static func elementSchema(path: [String]) throws -> OpenAPIValue
     static var emptySample: Any { get }
