@@ -68,6 +68,13 @@ final class OpenAPIDocumentTests: XCTestCase {
         XCTAssertNil("".range(of: pattern, options: .regularExpression))
     }
 
+    func testAnOptionalElementOfAListIsNullable() throws {
+        struct Counts: Decodable { let cells: [[Int?]]; let totals: [Int?] }
+        let schema = try SchemaDerivation.describe(Counts.self).schema
+        XCTAssertEqual(schema["properties"]?["totals"]?["items"]?["type"], ["integer", "null"])
+        XCTAssertEqual(schema["properties"]?["cells"]?["items"]?["items"]?["type"], ["integer", "null"])
+    }
+
     func testATypeDerivationCannotReadFailsLoudly() {
         struct Opaque: Decodable {
             init(from decoder: Decoder) throws { _ = try decoder.unkeyedContainer() }
