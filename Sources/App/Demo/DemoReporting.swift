@@ -95,8 +95,7 @@ struct DemoReporting {
     }
 
     private func intake(on day: Date) -> ReportIntakeService {
-        let registered = app.registry.reportIntake
-        return ReportIntakeService(db: app.db, audit: app.auditLog, clock: .fixed(day), cost: registered.cost, stretcher: registered.stretcher, lockout: registered.lockout)
+        app.registry.reportIntake.with(clock: .fixed(day))
     }
 
     private func complaint(_ region: String, _ number: Int) -> [String: [String]] {

@@ -14,6 +14,11 @@ struct ReportIntakeService: Sendable {
     let stretcher: KeyStretcher
     let lockout: ReceiptLockout
 
+    /// The same service on another clock or stretch cost: the demo backdates its complaints, the benchmark compares costs.
+    func with(clock: WallClock? = nil, cost: StretchCost? = nil) -> ReportIntakeService {
+        ReportIntakeService(db: db, audit: audit, clock: clock ?? self.clock, cost: cost ?? self.cost, stretcher: stretcher, lockout: lockout)
+    }
+
     /// The installation's secret, from which report forms' tokens and receipts are derived.
     func formSecret() async throws -> Data { try await ReportingSecret.salt(on: db) }
 

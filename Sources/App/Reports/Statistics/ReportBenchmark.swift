@@ -32,7 +32,7 @@ public struct ReportBenchmark: Sendable, Encodable {
 
     public static func run(_ app: Application, submissions: Int, burst: Int, complaints: Int) async throws -> ReportBenchmark {
         _ = try await Platform.seedDemo(app, exchange: true)
-        let standard = intake(app, cost: .standard), free = intake(app, cost: StretchCost(n: 2, r: 1, p: 1))
+        let standard = app.registry.reportIntake.with(cost: .standard), free = app.registry.reportIntake.with(cost: StretchCost(n: 2, r: 1, p: 1))
         let withKDF = try await timed(submissions) { _ = try await standard.submit(to: SeedQuestionnaire.bribery.key, answers: complaint, regions: regions) }
         let withoutKDF = try await timed(submissions) { _ = try await free.submit(to: SeedQuestionnaire.bribery.key, answers: complaint, regions: regions) }
         let sampler = ResidentSampler()
@@ -57,11 +57,6 @@ public struct ReportBenchmark: Sendable, Encodable {
 
     static let complaint: [String: [String]] = ["danger": ["no"], "service": ["health"], "account": ["A benchmark complaint."], "where": ["039"]]
     static let regions = Set(WorldRegion.all.map(\.code))
-
-    static func intake(_ app: Application, cost: StretchCost) -> ReportIntakeService {
-        let registered = app.registry.reportIntake
-        return ReportIntakeService(db: app.db, audit: app.auditLog, clock: app.clock, cost: cost, stretcher: registered.stretcher, lockout: registered.lockout)
-    }
 
     static func timed(_ count: Int, _ work: () async throws -> Void) async throws -> Timing {
         var millis: [Double] = []
