@@ -70,7 +70,9 @@ struct ServiceRegistry: Sendable {
     }
     var reportIntake: ReportIntakeService {
         ReportIntakeService(db: db, audit: app.auditLog, clock: app.clock, cost: app.configuration.reportStretchCost, stretcher: app.keyStretcher,
-                            lockout: ReceiptLockout(db: db, audit: app.auditLog, limit: app.configuration.reportReceiptFailures))
+                            lockout: ReceiptLockout(db: db, audit: app.auditLog, limit: app.configuration.reportReceiptFailures),
+                            limit: SubmissionLimit(db: db, audit: app.auditLog, installation: app.configuration.reportSubmissions,
+                                                   perSubject: app.configuration.reportSubmissionsPerSubject))
     }
 }
 

@@ -162,6 +162,31 @@ final class ReportIntakePagesHTTPTests: AppTestCase {
             XCTAssertEqual(changes, 3)
         }
     }
+
+    func testPastTheSubjectsLimitTheFormComesBackWithItsAnswersAndOtherSubjectsStillTakeReports() async throws {
+        try await withTestApp(adjust: { ($0.reportSubmissions, $0.reportSubmissionsPerSubject) = (10, 1) }) { app in
+            try await ready(app)
+            _ = try await app.registry.reportIntake.submit(to: SeedQuestionnaire.officialMisconduct.key, answers: [
+                "kind": ["theft"], "account": ["First."], "handlers-involved": ["no"]], regions: [])
+            let page = try await send(app, .GET, "/reporting/new/official-misconduct?lang=es")
+            let answers = [("_token", try token(in: page.body.string)), ("kind", "theft"), ("account", "The director keeps the fees."),
+                           ("handlers-involved", "no")]
+            let refused = try await post(app, "/reporting/new/official-misconduct?lang=es", answers)
+            XCTAssertEqual(refused.status, .tooManyRequests)
+            assertNoTrace(refused)
+            XCTAssertContains(refused.body.string, "dentro de diez minutos")
+            XCTAssertContains(refused.body.string, "The director keeps the fees.")
+            let stored = try await Report.query(on: app.db).count()
+            XCTAssertEqual(stored, 1, "nothing of the refused report is kept")
+
+            let other = try await app.registry.reportIntake.submit(to: SeedQuestionnaire.bribery.key, answers: [
+                "danger": ["no"], "service": ["health"], "account": ["Cash asked."], "where": ["039"]], regions: Set(WorldRegion.all.map(\.code)))
+            XCTAssertEqual(other.value.filter(\.isNumber).count, 16, "another subject still takes reports")
+            clock.advance(by: WindowCounter.window)
+            let later = try await post(app, "/reporting/new/official-misconduct?lang=es", answers)
+            XCTAssertEqual(later.status, .ok, "the next window takes it")
+        }
+    }
 }
 
 /// One request as a browser without cookies sends it.

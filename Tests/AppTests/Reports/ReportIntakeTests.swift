@@ -276,7 +276,7 @@ final class ReceiptLockoutTests: AppTestCase {
             let counted = try await DatabaseScan(app.db).occurrences(of: "1111 2222")
             XCTAssertEqual(counted, [], "wrong receipts are counted, not kept")
 
-            clock.advance(by: ReceiptLockout.window)
+            clock.advance(by: WindowCounter.window)
             let opened = try await visitor.post("/reporting/follow-up?lang=es", form: ["receipt": receipt.value])
             XCTAssertEqual(opened.status, .ok, "the next window opens again")
         }
@@ -296,7 +296,7 @@ final class ReceiptLockoutTests: AppTestCase {
             }
             XCTAssertEqual(outcomes.filter { $0 == 200 }, [])
             XCTAssertGreaterThanOrEqual(outcomes.filter { $0 == 404 }.count, 4)
-            let failures = try await LoginFailure.find(ReceiptLockout.key(app.clock.now()), on: app.db)?.failures
+            let failures = try await WindowCounter(db: app.db, prefix: "report-receipts").current(now: app.clock.now())
             XCTAssertEqual(failures, outcomes.filter { $0 == 404 }.count, "every wrong receipt that was stretched counts")
             let audited = try await AuditEntryRecord.query(on: app.db).filter(\.$action == "sealed_report.receipt_lockout").count()
             XCTAssertEqual(audited, 1)

@@ -45,6 +45,8 @@ public struct AuditSubject: Sendable, Equatable {
     static func report(_ id: UUID) -> Self { .init(type: "sealed_report", id: id.uuidString.lowercased()) }
     /// Coming back to reports with a receipt, as a whole: wrong receipts are counted for the installation.
     static let reportingFollowUp = Self(type: "reporting", id: "follow-up")
+    /// Sending reports, as a whole: sendings are counted for the installation and per subject.
+    static let reportingIntake = Self(type: "reporting", id: "intake")
     static func complaintRoute(_ id: UUID) -> Self { .init(type: "complaint_route", id: id.uuidString.lowercased()) }
     static func reportContext(_ id: UUID) -> Self { .init(type: "report_context", id: id.uuidString.lowercased()) }
 }
@@ -123,6 +125,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportMessage = "sealed_report.message"
     case reportStatus = "sealed_report.status"
     case reportReceiptLockout = "sealed_report.receipt_lockout"
+    case reportRateLimit = "sealed_report.rate_limit"
     case reportRetentionExtend = "sealed_report.retention_extend"
     case reportShred = "sealed_report.shred"
     case complaintRouteAdd = "complaint_route.add"

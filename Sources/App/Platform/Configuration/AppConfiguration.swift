@@ -56,6 +56,10 @@ public struct AppConfiguration: Sendable {
     /// Wrong receipts the installation accepts in ten minutes before coming back is refused until the window ends
     /// (`REPORT_RECEIPT_FAILURES`).
     public var reportReceiptFailures: Int = 100
+    /// Reports the installation accepts in ten minutes (`REPORT_SUBMISSIONS`), and one subject accepts
+    /// (`REPORT_SUBMISSIONS_PER_SUBJECT`); past either, sending is refused until the window ends.
+    public var reportSubmissions: Int = 600
+    public var reportSubmissionsPerSubject: Int = 200
     /// The headless Chromium that prints PDFs; nil means the first of chromium, chromium-browser, google-chrome on PATH.
     public var chromiumPath: String?
 
@@ -173,6 +177,12 @@ public struct AppConfiguration: Sendable {
         if let raw = env["REPORT_RECEIPT_FAILURES"] {
             guard let count = Int(raw), (1...100_000).contains(count) else { throw Invalid(description: "REPORT_RECEIPT_FAILURES must be 1–100000, got \(raw)") }
             config.reportReceiptFailures = count
+        }
+        for (name, path) in [("REPORT_SUBMISSIONS", \AppConfiguration.reportSubmissions),
+                             ("REPORT_SUBMISSIONS_PER_SUBJECT", \AppConfiguration.reportSubmissionsPerSubject)] {
+            guard let raw = env[name] else { continue }
+            guard let count = Int(raw), (1...1_000_000).contains(count) else { throw Invalid(description: "\(name) must be 1–1000000, got \(raw)") }
+            config[keyPath: path] = count
         }
         if let raw = env["CONFLICT_LOOKBACK_YEARS"] {
             guard let years = Int(raw), (1...20).contains(years) else {

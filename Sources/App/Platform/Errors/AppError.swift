@@ -16,6 +16,8 @@ enum AppError: Error {
     case unprocessable(code: String)
     case conflict(code: String)
     case tooManyAttempts
+    /// Too much of something sent by everyone together, such as reports in a window; 429 with its own message.
+    case rateLimited(code: String)
     /// A part of the platform this server cannot run now, such as printing PDFs without Chromium.
     case unavailable(code: String)
 
@@ -27,7 +29,7 @@ enum AppError: Error {
         case .validation, .validationMessages, .unprocessable: .unprocessableEntity
         case .badRequest: .badRequest
         case .conflict: .conflict
-        case .tooManyAttempts: .tooManyRequests
+        case .tooManyAttempts, .rateLimited: .tooManyRequests
         case .unavailable: .serviceUnavailable
         }
     }
@@ -40,7 +42,7 @@ enum AppError: Error {
         case .notFound: "not_found"
         case .csrfRejected: "csrf_rejected"
         case .validation, .validationMessages: "validation_failed"
-        case .badRequest(let code), .unprocessable(let code), .conflict(let code), .unavailable(let code): code
+        case .badRequest(let code), .unprocessable(let code), .conflict(let code), .unavailable(let code), .rateLimited(let code): code
         case .tooManyAttempts: "too_many_attempts"
         }
     }

@@ -43,6 +43,8 @@ struct ReportIntakeController: RouteCollection {
             return try await again(req, context, version, answers, errors: errors, blocks: [])
         } catch let blocked as ReportBlocked {
             return try await again(req, context, version, answers, errors: [], blocks: blocked.reasons)
+        } catch AppError.rateLimited(let code) {
+            return try await again(req, context, version, answers, errors: [], blocks: [], refusal: req.t("error.\(code)"), status: .tooManyRequests)
         }
     }
 
@@ -92,12 +94,14 @@ struct ReportIntakeController: RouteCollection {
     }
 
     private func again(_ req: Request, _ context: ReportContext, _ version: QuestionnaireVersion, _ answers: ReportAnswersForm,
-                       errors: [FieldError], blocks: [LocalizedText]) async throws -> Response {
+                       errors: [FieldError], blocks: [LocalizedText], refusal: String? = nil,
+                       status: HTTPStatus = .unprocessableEntity) async throws -> Response {
         let labels = Dictionary(version.questionnaire.reportFields.map { ($0.field.id, $0.field.label[req.language]) }, uniquingKeysWith: { a, _ in a })
         let form = FormState(values: answers.values.mapValues { $0.first ?? "" }, errors: errors, on: req, labels: labels)
         return try await req.page(ReportFormPage(context: context.key, title: context.title, questionnaire: version.questionnaire, token: answers.token ?? "",
-                                                 regions: Self.regions(req), form: form, chosen: answers.values, blocks: blocks, text: req),
-                                  status: .unprocessableEntity)
+                                                 regions: Self.regions(req), form: form, chosen: answers.values, blocks: blocks, refusal: refusal,
+                                                 text: req),
+                                  status: status)
     }
 
     static func regions(_ req: Request) -> [(code: String, name: String)] { WorldRegion.sortedNames(in: req.language) }

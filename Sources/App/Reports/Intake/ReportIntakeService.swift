@@ -13,10 +13,11 @@ struct ReportIntakeService: Sendable {
     let cost: StretchCost
     let stretcher: KeyStretcher
     let lockout: ReceiptLockout
+    let limit: SubmissionLimit
 
     /// The same service on another clock or stretch cost: the demo backdates its complaints, the benchmark compares costs.
     func with(clock: WallClock? = nil, cost: StretchCost? = nil) -> ReportIntakeService {
-        ReportIntakeService(db: db, audit: audit, clock: clock ?? self.clock, cost: cost ?? self.cost, stretcher: stretcher, lockout: lockout)
+        ReportIntakeService(db: db, audit: audit, clock: clock ?? self.clock, cost: cost ?? self.cost, stretcher: stretcher, lockout: lockout, limit: limit)
     }
 
     /// The installation's secret, from which report forms' tokens and receipts are derived.
@@ -32,6 +33,7 @@ struct ReportIntakeService: Sendable {
         // A block comes first: someone who must go elsewhere (in danger, say) is not asked to finish the form.
         guard evaluation.blocks.isEmpty else { throw ReportBlocked(reasons: evaluation.blocks) }
         guard evaluation.errors.isEmpty else { throw AppError.validation(evaluation.errors) }
+        try await limit.take(subject: context.key, now: clock.now())
 
         let salt = try await ReportingSecret.salt(on: db)
         let keys = try await stretcher.run { try ReceiptKeys(receipt: receipt, installationSalt: salt, cost: cost) }

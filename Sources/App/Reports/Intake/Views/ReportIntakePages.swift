@@ -53,16 +53,19 @@ struct ReportFormPage: PageModel {
     let token: String
     let sections: [Section]
     let blocks: [String]
+    /// Why the whole sending was refused for now (too many reports at once), answers kept.
+    let refusal: String?
     let form: FormState
 
     init(context: String, title: LocalizedText, questionnaire: ReportQuestionnaire, token: String, regions: [(code: String, name: String)],
-         form: FormState, chosen: [String: [String]] = [:], blocks: [LocalizedText], text: some Translating) {
+         form: FormState, chosen: [String: [String]] = [:], blocks: [LocalizedText], refusal: String? = nil, text: some Translating) {
         let language = text.language
         heading = title[language]
         action = ReportIntakeRoute.submit.link(context, query: [URLQueryItem(name: "lang", value: language.rawValue)])
         self.token = token
         self.form = form
         self.blocks = blocks.map { $0[language] }
+        self.refusal = refusal
         func onlyIf(_ condition: Condition?) -> String? {
             guard let condition, let question = questionnaire.field(condition.field) else { return nil }
             let answer = question.options.first { $0.id == condition.value }?.label[language] ?? text.t("reporting.answer.\(condition.value)")
