@@ -51,6 +51,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIAccountController())
     try api.register(collection: APIOrganisationController())
     try api.register(collection: APIComplaintRoutingController())
+    try api.register(collection: Open311Controller())
     try api.register(collection: APIReportStatisticsController())
     try api.register(collection: APIAuditController())
     try api.register(collection: APIRosterController())

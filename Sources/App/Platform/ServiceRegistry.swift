@@ -68,6 +68,7 @@ struct ServiceRegistry: Sendable {
         RecipientKeyService(db: db, audit: app.auditLog, clock: app.clock, hasher: app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.next()),
                             cost: app.configuration.reportStretchCost, stretcher: app.keyStretcher)
     }
+    var open311: Open311Service { Open311Service(db: db, intake: reportIntake) }
     var reportIntake: ReportIntakeService {
         ReportIntakeService(db: db, audit: app.auditLog, clock: app.clock, cost: app.configuration.reportStretchCost, stretcher: app.keyStretcher,
                             lockout: ReceiptLockout(db: db, audit: app.auditLog, limit: app.configuration.reportReceiptFailures),

@@ -126,6 +126,8 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /complaint-routing",
         "POST /complaint-routing/:id/remove",
         "POST /api/v1/complaint-routes",
+        "POST /api/v1/open311/v2/requests.json",
+        "POST /api/v1/open311/v2/requests.xml",
         "DELETE /api/v1/complaint-routes/:id",
         "PUT /api/v1/matches/:id/work/items/:item",
         "PUT /api/v1/matching/settings",

@@ -1,4 +1,5 @@
 import ExchangeCore
+import SecureReporting
 import Vapor
 
 /// The OpenAPI 3.1 description of /api/v1, built from the route table: each API route's row gives its method, path,
@@ -37,7 +38,13 @@ enum OpenAPIDocument {
                     "schema": ["type": "string", "minLength": 1, "maxLength": 200],
                 ]],
                 "schemas": .object(try components.schemas(adding: ErrorResponseMiddleware.Body.self, as: "Error")),
-                "responses": ["Error": ["description": "An error", "content": ["application/json": ["schema": SchemaComponents.ref("Error")]]]],
+                "responses": [
+                    "Error": ["description": "An error", "content": ["application/json": ["schema": SchemaComponents.ref("Error")]]],
+                    "Open311Error": ["description": "An error as GeoReport v2 lists them", "content": [
+                        "application/json": ["schema": ["type": "array", "items": SchemaComponents.ref("GeoReportError")]],
+                        "text/xml": ["schema": ["type": "string"]],
+                    ]],
+                ],
             ],
         ]
     }
@@ -53,12 +60,15 @@ private extension APIEndpoint {
     func describe(into components: inout SchemaComponents) throws -> OpenAPIValue {
         let operation = self.operation
         var fields: [(String, OpenAPIValue)] = [("operationId", .string(operation.id)), ("summary", .string(operation.summary))]
-        let parameters = pathParameters(operation) + operation.query.map(\.described) + (spec.method == .POST ? [["$ref": "#/components/parameters/IdempotencyKey"]] : [])
+        let idempotent = spec.method == .POST && !spec.cookieless
+        let parameters = pathParameters(operation) + operation.query.map(\.described) + (idempotent ? [["$ref": "#/components/parameters/IdempotencyKey"]] : [])
         if !parameters.isEmpty { fields.append(("parameters", .array(parameters))) }
         if let body = operation.body { fields.append(("requestBody", ["required": true, "content": try body.content(&components)])) }
         if spec.access == .open { fields.append(("security", [])) }
         var responses: [(String, OpenAPIValue)] = [(String(operation.status.code), try operation.answer.response(&components))]
-        responses += errorStatuses(operation).map { (String($0), ["$ref": "#/components/responses/Error"]) }
+        let error: OpenAPIValue = spec.errors == .open311 ? ["$ref": "#/components/responses/Open311Error"] : ["$ref": "#/components/responses/Error"]
+        if spec.errors == .open311 { _ = try components.ref(GeoReport.Error.self) }
+        responses += errorStatuses(operation).map { (String($0), error) }
         fields.append(("responses", .object(responses)))
         return .object(fields)
     }
@@ -81,6 +91,7 @@ private extension APIEndpoint {
         if changes { statuses += [409, 413] }
         if operation.body != nil { statuses.append(415) }
         if changes || !operation.query.isEmpty || !parameterNames.isEmpty { statuses.append(422) }
+        if changes && spec.cookieless { statuses.append(429) }
         return statuses
     }
 }
@@ -90,6 +101,8 @@ private extension APIOperation.Body {
         switch self {
         case .json(let type):
             return ["application/json": ["schema": try components.ref(type)]]
+        case .form(let type):
+            return ["application/x-www-form-urlencoded": ["schema": try components.ref(type)]]
         case .file(let json, let mediaTypes):
             var content: [(String, OpenAPIValue)] = []
             if let json { content.append(("application/json", ["schema": try components.ref(json)])) }

@@ -101,6 +101,9 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
 
     private func render(status: HTTPResponseStatus, code: String, fields: [FieldMessage], for request: Request) async throws -> Response {
         let message = request.t("error.\(code)")
+        if request.route?.errorShape == .open311 {
+            return try Open311Format(path: request.url.path).error(status: status, message: message, fields: fields)
+        }
         if request.isAPI || request.headers.accept.mediaTypes.first == .json {
             let body = Body(error: .init(
                 code: code, message: message,

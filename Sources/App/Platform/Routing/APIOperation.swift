@@ -16,6 +16,8 @@ struct APIOperation {
     /// What the request carries.
     enum Body {
         case json(any Decodable.Type)
+        /// Fields of an HTML form (`application/x-www-form-urlencoded`), as this type names them.
+        case form(any Decodable.Type)
         /// The file as the raw body, in one of these media types, or (when `json` is set) small text in JSON.
         case file(json: (any Decodable.Type)?, mediaTypes: [String])
     }

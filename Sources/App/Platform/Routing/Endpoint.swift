@@ -20,11 +20,26 @@ struct EndpointSpec: Sendable {
     let body: Body
     /// The route neither reads nor sets a cookie, and logs nothing that could link it to a person (reporting).
     var cookieless = false
+    /// How its errors are written: the platform's one shape, or another standard's that its clients expect.
+    var errors: ErrorShape = .platform
+
+    enum ErrorShape: Sendable {
+        case platform
+        /// Open311 GeoReport v2: a list of `code` and `description`, in JSON or XML as the address ends.
+        case open311
+    }
 
     /// The same row, served without cookies: no session, no sign-in, a form token instead of the session's.
     var withoutCookies: Self {
         var spec = self
         spec.cookieless = true
+        return spec
+    }
+
+    /// The same row, with its errors in `shape`.
+    func errors(_ shape: ErrorShape) -> Self {
+        var spec = self
+        spec.errors = shape
         return spec
     }
 

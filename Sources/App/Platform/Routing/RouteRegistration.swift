@@ -7,6 +7,7 @@ struct BodyLimitKey: Hashable, Sendable {}
 struct StreamedBodyKey: Hashable, Sendable {}
 struct CookielessKey: Hashable, Sendable {}
 struct EndpointNameKey: Hashable, Sendable {}
+struct ErrorShapeKey: Hashable, Sendable {}
 
 extension RoutesBuilder {
     /// Registers `endpoint` from the route table, stamping its access rule and body handling on the route.
@@ -29,6 +30,7 @@ extension RoutesBuilder {
         }
         route.userInfo[AnySendableHashable(RouteAccessKey())] = spec.access
         if spec.cookieless { route.userInfo[AnySendableHashable(CookielessKey())] = true }
+        route.userInfo[AnySendableHashable(ErrorShapeKey())] = spec.errors
         route.userInfo[AnySendableHashable(EndpointNameKey())] = endpoint.name
         return route
     }
@@ -47,4 +49,7 @@ extension Route {
 
     /// Served without cookies (`EndpointSpec.withoutCookies`).
     var isCookieless: Bool { userInfo[AnySendableHashable(CookielessKey())] as? Bool ?? false }
+
+    /// How its errors are written (`EndpointSpec.errors`).
+    var errorShape: EndpointSpec.ErrorShape { userInfo[AnySendableHashable(ErrorShapeKey())] as? EndpointSpec.ErrorShape ?? .platform }
 }

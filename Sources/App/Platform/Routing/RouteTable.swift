@@ -41,6 +41,7 @@ enum RouteTable {
         APIComplaintRoutingRoute.self,
         ReportStatisticsRoute.self,
         APIReportStatisticsRoute.self,
+        Open311Route.self,
         ReportRoute.self,
         APITermsRoute.self,
         TermsRoute.self,

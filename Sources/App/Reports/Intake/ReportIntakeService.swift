@@ -27,6 +27,12 @@ struct ReportIntakeService: Sendable {
     /// answers do not exclude; returns the receipt, which is stored nowhere. A receipt already used (the same form
     /// sent twice) finds the report the first sending made, and nothing more is stored.
     func submit(to contextKey: String, answers draft: [String: [String]], regions: Set<String>, receipt: Receipt = Receipt()) async throws -> Receipt {
+        try await send(to: contextKey, answers: draft, regions: regions, receipt: receipt).receipt
+    }
+
+    /// `submit`, also naming the report, which the receipt's first sending made.
+    func send(to contextKey: String, answers draft: [String: [String]], regions: Set<String>,
+              receipt: Receipt = Receipt()) async throws -> (receipt: Receipt, reportID: UUID) {
         guard let context = try await ReportContext.query(on: db).filter(\.$key == contextKey).first(),
               let version = try await QuestionnaireVersion.current(of: context.requireID(), on: db) else { throw AppError.notFound }
         let evaluation = version.questionnaire.evaluate(draft, regions: regions)
@@ -57,7 +63,7 @@ struct ReportIntakeService: Sendable {
         let recipients = Dictionary(context.recipients.map { ($0.key, $0.organisationID) }, uniquingKeysWith: { first, _ in first })
         let whistleblowers = try WrappedKey(key, for: WrappedKey.whistleblower, publicKey: own.publicKey)
 
-        _ = try await audit.transactionIfChanged(on: db, actor: .anonymous) { scope in
+        let stored = try await audit.transactionIfChanged(on: db, actor: .anonymous) { scope in
             // The unique lookup tag decides between two sendings of one form: the second finds the first's report.
             if try await Report.query(on: scope.db).filter(\.$lookupTag == keys.lookupTag).first() != nil { throw AuditLogService.NothingToChange() }
             // A complaint goes to the authority the routing table names now; readers are those holding a key now, in
@@ -76,8 +82,11 @@ struct ReportIntakeService: Sendable {
             }
             for item in wrapped { try await ReportReaderKey(reportID: reportID, item).create(on: scope.db) }
             try await scope.record(.reportSubmit, .report(reportID), changes: ["context": context.key, "readers": String(readers.count)])
+            return reportID
         }
-        return receipt
+        if let stored { return (receipt, stored) }
+        guard let first = try await Report.query(on: db).filter(\.$lookupTag == keys.lookupTag).first() else { throw AppError.notFound }
+        return (receipt, try first.requireID())
     }
 
     /// The report a receipt opens. A wrong receipt costs the same stretch as a right one and answers 404.
