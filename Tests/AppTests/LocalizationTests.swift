@@ -227,7 +227,8 @@ final class LocalizationTests: AppTestCase {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",
-                     "registration_approved", "registration_rejected", "profile_decided", "need_decided", "match_proposed", "participation_decided"] {
+                     "registration_approved", "registration_rejected", "profile_decided", "need_decided", "match_proposed", "participation_decided",
+                     "report_received", "report_message"] {
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")
         }

@@ -73,7 +73,8 @@ struct ServiceRegistry: Sendable {
         ReportIntakeService(db: db, audit: app.auditLog, clock: app.clock, cost: app.configuration.reportStretchCost, stretcher: app.keyStretcher,
                             lockout: ReceiptLockout(db: db, audit: app.auditLog, limit: app.configuration.reportReceiptFailures),
                             limit: SubmissionLimit(db: db, audit: app.auditLog, installation: app.configuration.reportSubmissions,
-                                                   perSubject: app.configuration.reportSubmissionsPerSubject))
+                                                   perSubject: app.configuration.reportSubmissionsPerSubject),
+                            notice: ReportNotice(mailer: app.mailer))
     }
 }
 

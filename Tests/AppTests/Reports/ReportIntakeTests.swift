@@ -209,6 +209,29 @@ final class ReportIntakeTests: AppTestCase {
             XCTAssertEqual(created, 1)
         }
     }
+
+    func testReadersAreMailedThatSomethingWaitsAndNeverWhat() async throws {
+        try await withTestApp { app in
+            let (_, ombudsman) = try await reportingRecipients(app)
+            try await MailMessage.query(on: app.db).delete()
+            let receipt = try await app.registry.reportIntake.submit(to: SeedQuestionnaire.officialMisconduct.key,
+                                                                     answers: misconduct(implicatingTheUnit: true), regions: [])
+            let first = try await MailMessage.query(on: app.db).all()
+            XCTAssertEqual(first.map(\.recipient), [ombudsman.email], "only readers who got a key are told: the implicated unit is not")
+            let reportID = try await XCTUnwrapAsync(try await Report.query(on: app.db).first()).requireID()
+            XCTAssertTrue(first[0].body.contains("/received-reports/\(reportID.uuidString.lowercased())"))
+
+            try await app.registry.reportIntake.reply(receipt: receipt.description, text: "Room 4. \(Self.canary)")
+            let key = try await app.registry.recipientKeys.unlock(for: ombudsman, password: Demo.password)
+            try await app.registry.reportIntake.ask(reportID, as: ombudsman, privateKey: key, text: "Which room?")
+            let all = try await MailMessage.query(on: app.db).all()
+            XCTAssertEqual(all.count, 2, "one when it arrived and one for the reporter's reply; a reader's own question mails nobody")
+            let said = all.map { $0.subject + $0.body }.joined()
+            for secret in [Self.canary, "Director", SeedQuestionnaire.officialMisconduct.key, "Manquement", "Misconduct"] {
+                XCTAssertFalse(said.contains(secret), "the mail says nothing of the report: \(secret)")
+            }
+        }
+    }
 }
 
 /// Every value stored in every table, searched for a string as text, as hex (bytea's text form) and as base64.

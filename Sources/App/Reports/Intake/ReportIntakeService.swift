@@ -14,10 +14,11 @@ struct ReportIntakeService: Sendable {
     let stretcher: KeyStretcher
     let lockout: ReceiptLockout
     let limit: SubmissionLimit
+    let notice: ReportNotice
 
     /// The same service on another clock or stretch cost: the demo backdates its complaints, the benchmark compares costs.
     func with(clock: WallClock? = nil, cost: StretchCost? = nil) -> ReportIntakeService {
-        ReportIntakeService(db: db, audit: audit, clock: clock ?? self.clock, cost: cost ?? self.cost, stretcher: stretcher, lockout: lockout, limit: limit)
+        ReportIntakeService(db: db, audit: audit, clock: clock ?? self.clock, cost: cost ?? self.cost, stretcher: stretcher, lockout: lockout, limit: limit, notice: notice)
     }
 
     /// The installation's secret, from which report forms' tokens and receipts are derived.
@@ -81,6 +82,7 @@ struct ReportIntakeService: Sendable {
                 wrapped.append(try WrappedKey(key, for: RecipientKeyService.readerID(reader.$user.id), publicKey: try reader.keyring.agreementKey))
             }
             for item in wrapped { try await ReportReaderKey(reportID: reportID, item).create(on: scope.db) }
+            try await notice.received(reportID, by: try readers.map { try $0.joined(User.self) }, on: scope.db)
             try await scope.record(.reportSubmit, .report(reportID), changes: ["context": context.key, "readers": String(readers.count)])
             return reportID
         }
@@ -218,6 +220,7 @@ struct ReportIntakeService: Sendable {
             // The message id (unique) decides between two sendings of one reply form.
             if try await ReportMessage.find(messageID, on: scope.db) != nil { throw AuditLogService.NothingToChange() }
             try await append(messageID, sealed: sealed, to: reportID, fromWhistleblower: fromWhistleblower, author: author, status: nil, on: scope.db)
+            if fromWhistleblower { try await notice.replied(reportID, on: scope.db) }
             try await scope.record(.reportMessage, .report(report.requireID()), changes: ["from": fromWhistleblower ? "whistleblower" : "recipient"])
         }
     }
