@@ -116,6 +116,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M039_CreateReporting())
     app.migrations.add(M040_AddComplaintRouting())
     app.migrations.add(M041_AddReportShredding())
+    app.migrations.add(M042_CreateReportRecusals())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -122,6 +122,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /received-reports/:id/status",
         // ReportRetentionTests.testAReaderKeepsAReportLongerWithAReasonAndOthersCannot
         "POST /received-reports/:id/retention",
+        "POST /received-reports/:id/recuse",
         // ComplaintRoutingTests.testEightClicksOfEachChangeTakeEffectOnce
         "POST /complaint-routing",
         "POST /complaint-routing/:id/remove",

@@ -127,6 +127,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportReceiptLockout = "sealed_report.receipt_lockout"
     case reportRateLimit = "sealed_report.rate_limit"
     case reportRetentionExtend = "sealed_report.retention_extend"
+    case reportRecuse = "sealed_report.recuse"
     case reportShred = "sealed_report.shred"
     case complaintRouteAdd = "complaint_route.add"
     case complaintRouteRemove = "complaint_route.remove"

@@ -14,12 +14,14 @@ struct ReceivedReportsController: RouteCollection {
         routes.on(ReceivedReportsRoute.ask, use: ask)
         routes.on(ReceivedReportsRoute.status, use: status)
         routes.on(ReceivedReportsRoute.retention, use: retention)
+        routes.on(ReceivedReportsRoute.recuse, use: recuse)
     }
 
     struct PasswordForm: Content { var password: String? }
     struct MessageForm: Content { var message: String? }
     struct StatusForm: Content { var from: String?; var status: String?; var explanation: String? }
     struct RetentionForm: Content { var days: String?; var reason: String? }
+    struct RecusalForm: Content { var recusal_reason: String? }
 
     @Sendable func list(req: Request) async throws -> View {
         try await page(req, form: FormState())
@@ -99,6 +101,19 @@ struct ReceivedReportsController: RouteCollection {
             return req.redirect(to: ReceivedReportsRoute.show.link(id))
         } form: { errors in
             try await reportPage(req, id, as: user, key: key, form: FormState(values: ["days": form.days ?? "", "reason": form.reason ?? ""], errors: errors, on: req))
+        }
+    }
+
+    @Sendable func recuse(req: Request) async throws -> Response {
+        let user = try req.requireUser(), id = try req.uuidParameter()
+        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
+        let reason = try req.content.decode(RecusalForm.self).recusal_reason ?? ""
+        return try await req.formAgainIfInvalid {
+            try await req.registry.reportRecusal.recuse(id, reason: reason, as: user)
+            req.flash("reports.recused")
+            return req.redirect(to: ReceivedReportsRoute.list.link())
+        } form: { errors in
+            try await reportPage(req, id, as: user, key: key, form: FormState(values: ["recusal_reason": reason], errors: errors, on: req))
         }
     }
 

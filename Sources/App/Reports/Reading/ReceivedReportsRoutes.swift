@@ -10,6 +10,7 @@ enum ReceivedReportsRoute: String, Endpoint {
     case ask
     case status
     case retention
+    case recuse
 
     var spec: EndpointSpec {
         switch self {
@@ -20,6 +21,7 @@ enum ReceivedReportsRoute: String, Endpoint {
         case .ask: .post("received-reports/:id/messages", .signedIn)
         case .status: .post("received-reports/:id/status", .signedIn)
         case .retention: .post("received-reports/:id/retention", .signedIn)
+        case .recuse: .post("received-reports/:id/recuse", .signedIn)
         }
     }
 }

@@ -65,6 +65,7 @@ struct ReceivedReportPage: PageModel {
     let listHref: String
     let keptUntil: String
     let retentionAction: String
+    let recuseAction: String
     let form: FormState
 
     init(thread: ReportThread, title: LocalizedText, questionnaire: ReportQuestionnaire, form: FormState, text: some Translating) {
@@ -85,6 +86,7 @@ struct ReceivedReportPage: PageModel {
         listHref = ReceivedReportsRoute.list.link()
         keptUntil = text.t("reports.kept_until", text.day(thread.expiresOn))
         retentionAction = ReceivedReportsRoute.retention.link(thread.reportID)
+        recuseAction = ReceivedReportsRoute.recuse.link(thread.reportID)
         self.form = form
     }
 
