@@ -117,6 +117,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M040_AddComplaintRouting())
     app.migrations.add(M041_AddReportShredding())
     app.migrations.add(M042_CreateReportRecusals())
+    app.migrations.add(M043_CreateReportFiles())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -223,7 +223,7 @@ final class LocalizationTests: AppTestCase {
                       "weights", "penalty", "alternates", "expertProfileID", "stance", "top",
                       "countriesWorked", "regionsWorked", "sectors", "labelEN", "labelFR", "labelES", "synonyms", "group", "letter",
                       "status", "notes", "links", "outcome", "text", "mitigation", "alternative", "note", "checklist", "declarations",
-                      "approver", "attested", "answers", "approve", "recusal_reason"] + ConflictQuestion.allCases.flatMap { [$0.rawValue, "\($0.rawValue)_details"] } {
+                      "approver", "attested", "answers", "approve", "recusal_reason", "attachments"] + ConflictQuestion.allCases.flatMap { [$0.rawValue, "\($0.rawValue)_details"] } {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",

@@ -41,7 +41,9 @@ struct DemoReporting {
         let thread = try await intake.open(receipt: Self.receipt.value)
         let key = try await registry.recipientKeys.unlock(for: office, password: DemoProgramme.password)
         try await intake.ask(thread.reportID, as: office, privateKey: key, text: "Do you know which months the cash fees were not recorded? (fictional)")
-        try await intake.reply(receipt: Self.receipt.value, text: "From March to June, as far as I know. (fictional)")
+        try await intake.reply(receipt: Self.receipt.value, text: "From March to June, as far as I know. (fictional)",
+                               attachments: [ReportAttachment(name: "ledger-extract.csv",
+                                                              content: Data("month,fees collected,fees banked\n2026-03,4200,2900\n2026-04,3900,2500\n(fictional)\n".utf8))])
         try await intake.changeStatus(thread.reportID, from: .received, to: .underReview, explanation: "We are checking the desk's cash records. (fictional)",
                                       as: office, privateKey: key)
         let procurement = try await intake.submit(to: SeedQuestionnaire.procurementFraud.key, answers: [

@@ -72,7 +72,8 @@ struct ReportIntakeController: RouteCollection {
             throw AppError.conflict(code: "report_form_expired")
         }
         do {
-            try await req.registry.reportIntake.reply(receipt: receipt, text: form.message ?? "", messageID: token.messageID(secret: secret))
+            try await req.registry.reportIntake.reply(receipt: receipt, text: form.message ?? "", messageID: token.messageID(secret: secret),
+                                                      attachments: form.chosenFiles)
             let thread = try await req.registry.reportIntake.open(receipt: receipt)
             return try await req.page(ReportThreadPage(thread: thread, receipt: receipt, token: try await replyToken(req), form: FormState(), sent: true, text: req))
                 .encodeResponse(for: req)
@@ -112,6 +113,13 @@ struct ReceiptForm: Content {
     var receipt: String?
     var message: String?
     var _token: String?
+    /// Files sent with a reply (`multipart/form-data`); an empty file input sends one nameless, empty part.
+    var attachments: [File]?
+
+    var chosenFiles: [ReportAttachment] {
+        (attachments ?? []).filter { !$0.filename.isEmpty || $0.data.readableBytes > 0 }
+            .map { ReportAttachment(name: $0.filename, content: Data($0.data.readableBytesView)) }
+    }
 }
 
 /// The posted answers: every field by question id (a multiple choice sends several), and the form's token.

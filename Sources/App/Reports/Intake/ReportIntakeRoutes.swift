@@ -18,7 +18,7 @@ enum ReportIntakeRoute: String, Endpoint {
         case .submit: EndpointSpec.post("reporting/new/:key", .open).withoutCookies
         case .followUp: EndpointSpec.get("reporting/follow-up", .open).withoutCookies
         case .thread: EndpointSpec.post("reporting/follow-up", .open).withoutCookies
-        case .reply: EndpointSpec.post("reporting/follow-up/reply", .open).withoutCookies
+        case .reply: EndpointSpec.post("reporting/follow-up/reply", .open, body: .upTo(ByteCount(value: ReportAttachment.bodyLimit))).withoutCookies
         }
     }
 }

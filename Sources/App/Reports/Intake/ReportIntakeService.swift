@@ -99,9 +99,17 @@ struct ReportIntakeService: Sendable {
 
     /// The whistleblower's answer to the thread. `messageID` comes from the reply form, so the same form sent twice
     /// keeps one message.
-    func reply(receipt typed: String, text: String, messageID: UUID = UUID()) async throws {
+    func reply(receipt typed: String, text: String, messageID: UUID = UUID(), attachments: [ReportAttachment] = []) async throws {
+        try ReportAttachment.check(attachments)
         let (report, key) = try await unlock(receipt: typed)
-        try await post(text, on: report, with: key, fromWhistleblower: true, actor: .anonymous, author: nil, messageID: messageID)
+        try await post(text, on: report, with: key, fromWhistleblower: true, actor: .anonymous, author: nil, messageID: messageID,
+                       files: try ReportFileStore.seal(attachments, with: key))
+    }
+
+    /// A file of a report, for a recipient holding `privateKey`; 404 for anyone the report was not wrapped for.
+    func file(_ fileID: UUID, of reportID: UUID, as user: User, privateKey: Curve25519.KeyAgreement.PrivateKey) async throws -> (name: String, content: Data) {
+        let (_, key) = try await unwrap(reportID, for: user, privateKey: privateKey)
+        return try await ReportFileStore.open(fileID, in: reportID, with: key, on: db)
     }
 
     /// The reports wrapped for `user`, newest first, with their subject: what a list can show without opening them.
@@ -201,6 +209,7 @@ struct ReportIntakeService: Sendable {
     private func thread(_ report: Report, _ key: ReportKey) async throws -> ReportThread {
         let context = try await report.$context.get(on: db), version = try await report.$version.get(on: db)
         let messages = try await ReportMessage.query(on: db).filter(\.$report.$id == report.requireID()).sort(\.$number).all()
+        let files = try await ReportFileStore.listed(in: report.requireID(), with: key, on: db)
         return ReportThread(
             reportID: try report.requireID(), contextKey: context.key, versionNumber: version.number, status: report.status, expiresOn: report.expiresOn,
             answers: try key.open([String: Answer].self, from: report.answers, item: "answers"),
@@ -208,20 +217,22 @@ struct ReportIntakeService: Sendable {
             messages: try messages.map { message in
                 let text = String(decoding: try key.open(message.sealed, item: ReportMessage.item(try message.requireID())), as: UTF8.self)
                 return ReportThread.Message(number: message.number, fromWhistleblower: message.fromWhistleblower, status: message.status, text: text,
-                                            day: message.sentOn)
+                                            day: message.sentOn, files: files[try message.requireID()] ?? [])
             })
     }
 
     private func post(_ raw: String, on report: Report, with key: ReportKey, fromWhistleblower: Bool, actor: AuditActor, author: UUID?,
-                      messageID: UUID) async throws {
+                      messageID: UUID, files: [ReportFileStore.Sealed] = []) async throws {
         let sealed = try seal(raw, field: "message", with: key, as: messageID)
         let reportID = try report.requireID()
         _ = try await audit.transactionIfChanged(on: db, actor: actor) { scope in
             // The message id (unique) decides between two sendings of one reply form.
             if try await ReportMessage.find(messageID, on: scope.db) != nil { throw AuditLogService.NothingToChange() }
             try await append(messageID, sealed: sealed, to: reportID, fromWhistleblower: fromWhistleblower, author: author, status: nil, on: scope.db)
+            try await ReportFileStore.insert(files, report: reportID, message: messageID, on: scope.db)
             if fromWhistleblower { try await notice.replied(reportID, on: scope.db) }
-            try await scope.record(.reportMessage, .report(report.requireID()), changes: ["from": fromWhistleblower ? "whistleblower" : "recipient"])
+            try await scope.record(.reportMessage, .report(report.requireID()),
+                                   changes: ["from": fromWhistleblower ? "whistleblower" : "recipient", "files": String(files.count)])
         }
     }
 }

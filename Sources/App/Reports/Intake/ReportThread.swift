@@ -11,11 +11,20 @@ struct ReportThread: Sendable {
         var status: ComplaintStatus? = nil
         let text: String
         let day: Date
+        var files: [File] = []
 
         /// The message as a reader sees it: an explanation of a move starts with the status it moved to.
         func said(_ text: some Translating) -> String {
             (status.map { text.t("reports.moved_to", [text.t("reporting.status.\($0.rawValue)")]) + " " } ?? "") + self.text
         }
+    }
+
+    /// A file sent with a message: its name opened, its content still sealed.
+    struct File: Sendable, Equatable {
+        let id: UUID
+        let name: String
+        /// What is stored, padding included: the size to within 5%.
+        let sealedBytes: Int
     }
 
     let reportID: UUID

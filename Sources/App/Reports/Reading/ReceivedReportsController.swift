@@ -15,6 +15,7 @@ struct ReceivedReportsController: RouteCollection {
         routes.on(ReceivedReportsRoute.status, use: status)
         routes.on(ReceivedReportsRoute.retention, use: retention)
         routes.on(ReceivedReportsRoute.recuse, use: recuse)
+        routes.on(ReceivedReportsRoute.file, use: file)
     }
 
     struct PasswordForm: Content { var password: String? }
@@ -115,6 +116,26 @@ struct ReceivedReportsController: RouteCollection {
         } form: { errors in
             try await reportPage(req, id, as: user, key: key, form: FormState(values: ["recusal_reason": reason], errors: errors, on: req))
         }
+    }
+
+    /// A file of the report, opened, as a download: never shown inline, whatever it claims to be.
+    @Sendable func file(req: Request) async throws -> Response {
+        let user = try req.requireUser(), id = try req.uuidParameter()
+        guard let fileID = req.parameters.get("file").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
+        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
+        let (name, content) = try await req.registry.reportIntake.file(fileID, of: id, as: user, privateKey: key)
+        let response = Response(status: .ok, body: .init(data: content))
+        response.headers.contentType = .binary
+        response.headers.replaceOrAdd(name: .contentDisposition, value: Self.attachment(name))
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    /// `attachment` with the name in ASCII and, for any other letters, in RFC 5987's UTF-8 form.
+    static func attachment(_ name: String) -> String {
+        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0 != "\\" ? Character($0) : "_" })
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? "file"
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 
     /// Without its key open, the reader is sent to open it first.

@@ -11,6 +11,7 @@ enum ReceivedReportsRoute: String, Endpoint {
     case status
     case retention
     case recuse
+    case file
 
     var spec: EndpointSpec {
         switch self {
@@ -22,6 +23,7 @@ enum ReceivedReportsRoute: String, Endpoint {
         case .status: .post("received-reports/:id/status", .signedIn)
         case .retention: .post("received-reports/:id/retention", .signedIn)
         case .recuse: .post("received-reports/:id/recuse", .signedIn)
+        case .file: .get("received-reports/:id/files/:file", .signedIn)
         }
     }
 }

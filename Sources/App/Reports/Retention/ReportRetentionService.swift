@@ -6,7 +6,7 @@ import Vapor
 
 /// Reports are kept for their subject's retention period, which recipients may extend with a reason. When it ends,
 /// the report is crypto-shredded: every wrapped copy of its data key is deleted, and so are its sealed answers,
-/// messages and the whistleblower's sealed key, so nothing can open it again. What statistics count (subject, status,
+/// messages, files and the whistleblower's sealed key, so nothing can open it again. What statistics count (subject, status,
 /// region, days) stays; the audit log keeps only the fact.
 struct ReportRetentionService: Sendable {
     let db: Database
@@ -54,6 +54,7 @@ struct ReportRetentionService: Sendable {
                 .returning("id").all()
             guard !claimed.isEmpty else { throw AuditLogService.NothingToChange() }
             try await ReportReaderKey.query(on: scope.db).filter(\.$report.$id == reportID).delete()
+            try await ReportFile.query(on: scope.db).filter(\.$report.$id == reportID).delete()
             try await ReportMessage.query(on: scope.db).filter(\.$report.$id == reportID).delete()
             try await scope.record(.reportShred, .report(reportID))
             return true

@@ -83,7 +83,7 @@ struct ReportFormPage: PageModel {
                             required: q.required && !optional, onlyIf: onlyIf(q.showWhen), value: form.values[q.id] ?? "", choices: choices,
                             error: form.errors[q.id])
         }
-        // Files are added from the follow-up page once the report is sealed, so the form asks for none.
+        // Files are sent from the follow-up page once the report is sealed (its reply form), so the form asks for none.
         let report = questionnaire.steps.map { step in
             Section(title: step.title[language], onlyIf: onlyIf(step.showWhen), note: nil, questions: step.fields.filter { $0.kind != .file }.map { question($0) })
         }
@@ -124,7 +124,8 @@ struct ReportThreadPage: PageModel {
     static let template = "reporting_thread"
     let titleKey = "reporting.thread_title"
 
-    struct Message: Encodable, Sendable, Equatable { let from: String; let day: String; let text: String }
+    /// `files`: the names of the files sent with it, each with its size.
+    struct Message: Encodable, Sendable, Equatable { let from: String; let day: String; let text: String; let files: [String] }
     let status: String
     let messages: [Message]
     let receipt: String
@@ -136,7 +137,8 @@ struct ReportThreadPage: PageModel {
     init(thread: ReportThread, receipt: String, token: String, form: FormState, sent: Bool = false, text: some Translating) {
         status = text.t("reporting.status.\(thread.status.rawValue)")
         messages = thread.messages.map {
-            Message(from: text.t($0.fromWhistleblower ? "reporting.from_you" : "reporting.from_recipient"), day: text.day($0.day), text: $0.said(text))
+            Message(from: text.t($0.fromWhistleblower ? "reporting.from_you" : "reporting.from_recipient"), day: text.day($0.day), text: $0.said(text),
+                    files: $0.files.map { text.t("reporting.file_entry", [$0.name, text.fileSize($0.sealedBytes)]) })
         }
         (self.receipt, self.token) = (receipt, token)
         action = ReportIntakeRoute.reply.link(query: [URLQueryItem(name: "lang", value: text.language.rawValue)])

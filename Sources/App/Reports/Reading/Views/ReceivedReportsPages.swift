@@ -49,7 +49,9 @@ struct ReceivedReportPage: PageModel {
     let titleKey = "reports.report_title"
 
     struct Answered: Encodable, Sendable, Equatable { let question: String; let answer: String }
-    struct Message: Encodable, Sendable, Equatable { let from: String; let day: String; let text: String }
+    struct Message: Encodable, Sendable, Equatable { let from: String; let day: String; let text: String; let files: [FileLink] }
+    /// A file sent with a message: downloaded opened, never shown in the page.
+    struct FileLink: Encodable, Sendable, Equatable { let href: String; let label: String }
 
     let heading: String
     let status: String
@@ -77,7 +79,9 @@ struct ReceivedReportPage: PageModel {
         answers = rows(questionnaire.reportFields.map(\.field), thread.answers)
         aboutReporter = rows(questionnaire.demographics, thread.demographics)
         messages = thread.messages.map {
-            Message(from: text.t($0.fromWhistleblower ? "reports.from_reporter" : "reports.from_handlers"), day: text.day($0.day), text: $0.said(text))
+            Message(from: text.t($0.fromWhistleblower ? "reports.from_reporter" : "reports.from_handlers"), day: text.day($0.day), text: $0.said(text),
+                    files: $0.files.map { FileLink(href: ReceivedReportsRoute.file.link(thread.reportID, $0.id),
+                                                   label: text.t("reporting.file_entry", [$0.name, text.fileSize($0.sealedBytes)])) })
         }
         askAction = ReceivedReportsRoute.ask.link(thread.reportID)
         statusAction = ReceivedReportsRoute.status.link(thread.reportID)
