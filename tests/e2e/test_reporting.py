@@ -21,7 +21,9 @@ def send(visitor):
     visitor.check_accessibility()
 
 
-def test_a_whistleblower_reports_keeps_the_receipt_and_comes_back_in_each_language(visitor):
+def test_a_whistleblower_reports_keeps_the_receipt_and_comes_back_in_each_language(visitor, tmp_path):
+    evidence = tmp_path / "fictional-evidence.txt"
+    evidence.write_text("A fictional document.\n")
     for language, words in TEXT.items():
         visitor.driver.delete_all_cookies()
         visitor.open(f"/reporting?lang={language}")
@@ -44,9 +46,11 @@ def test_a_whistleblower_reports_keeps_the_receipt_and_comes_back_in_each_langua
         send(visitor)
         assert visitor.heading() == words["thread"]
         visitor.fill(message="A fictional answer.")
+        visitor.driver.find_element(By.ID, "attachments").send_keys(str(evidence))
         send(visitor)
         assert words["sent"] in visitor.driver.page_source
         assert "A fictional answer." in visitor.driver.page_source
+        assert "fictional-evidence.txt" in visitor.driver.page_source, "the file sent is listed under the reply"
         assert visitor.driver.get_cookies() == []
 
 
@@ -56,6 +60,7 @@ def test_the_demo_receipt_opens_a_question_from_the_office_and_a_wrong_one_opens
     send(visitor)
     assert "Quienes tramitan su denuncia" in visitor.driver.page_source
     assert "which months" in visitor.driver.page_source
+    assert "ledger-extract.csv" in visitor.driver.page_source, "the demo answer carries a file"
 
     visitor.open("/reporting/follow-up?lang=fr")
     visitor.fill(receipt="1111 2222 3333 4444")
