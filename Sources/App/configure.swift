@@ -118,6 +118,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M041_AddReportShredding())
     app.migrations.add(M042_CreateReportRecusals())
     app.migrations.add(M043_CreateReportFiles())
+    app.migrations.add(M044_AddSealedIdentity())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -8,7 +8,8 @@ import Vapor
 /// The reporting module's demo: the seed subjects, received by the Spanish court's integrity office and, around it
 /// when it is implicated, the French agency; both hold a key pair. Three fictional reports come in, one of them with
 /// a question from the office and the whistleblower's answer, which `receipt` opens; the reports stand at three stages
-/// (received, under review, investigation opened).
+/// (received, under review, investigation opened). The administrator, custodian of sealed identities, has a request
+/// waiting from the office to see the identity the procurement report's whistleblower gave.
 struct DemoReporting {
     let app: Application
     let coordinator: User
@@ -21,6 +22,7 @@ struct DemoReporting {
         guard try await Report.query(on: app.db).count() == 0,
               let office = try await User.find(StableID.make("user.public-es"), on: app.db),
               let agency = try await User.find(StableID.make("user.public-fr"), on: app.db),
+              let custodian = try await User.find(StableID.make("user.administrator"), on: app.db),
               let officeOrganisation = office.$organisation.id, let agencyOrganisation = agency.$organisation.id else { return 0 }
         let registry = app.registry
         try await registry.reportContexts.seed()
@@ -30,7 +32,8 @@ struct DemoReporting {
                 .init(key: SeedQuestionnaire.externalOmbudsman, organisationID: agencyOrganisation),
             ], of: context, by: coordinator)
         }
-        for person in [office, agency] where try await RecipientKey.query(on: app.db).filter(\.$user.$id == person.requireID()).count() == 0 {
+        // The administrator is the custodian of sealed identities, so holds a key pair too.
+        for person in [office, agency, custodian] where try await RecipientKey.query(on: app.db).filter(\.$user.$id == person.requireID()).count() == 0 {
             _ = try await registry.recipientKeys.make(for: person, password: DemoProgramme.password)
         }
         let intake = registry.reportIntake
@@ -49,8 +52,9 @@ struct DemoReporting {
         let procurement = try await intake.submit(to: SeedQuestionnaire.procurementFraud.key, answers: [
             "scheme": ["rigged-specification", "kickback"], "account": ["Fictional: the road tender asked for a machine only one bidder owns."],
             "buyer": ["Fictional roads agency"], "value": ["250000"], "insider": ["yes"],
-        ], regions: [])
+        ], regions: [], identity: ReportIdentity(name: "Fictional engineer", contact: "Through the receipt only (fictional)"))
         let tender = try await intake.open(receipt: procurement.value).reportID
+        try await registry.reportIdentity.request(tender, reason: "We need to hear the engineer as a witness. (fictional)", as: office)
         try await intake.changeStatus(tender, from: .received, to: .underReview, explanation: "We have asked the agency for the tender file. (fictional)",
                                       as: office, privateKey: key)
         try await intake.changeStatus(tender, from: .underReview, to: .investigationOpened, explanation: "An investigation is open. (fictional)",
@@ -60,8 +64,9 @@ struct DemoReporting {
             "asked": ["money"], "amount": ["300"], "where": [Self.south],
         ], regions: Self.regions)
         let history = try await complaints(office: office, agency: agency, key: key)
-        // Three reports; a question, its answer and three explanations of a move; two key pairs; then the complaints.
-        return 3 + 2 + 3 + 2 + history
+        // Three reports; a question, its answer and three explanations of a move; three key pairs; a request to see a
+        // sealed identity; then the complaints.
+        return 3 + 2 + 3 + 3 + 1 + history
     }
 
     static let south = "039", west = "155"

@@ -59,6 +59,7 @@ struct ServiceRegistry: Sendable {
     // MARK: Reports
 
     var reportContexts: ReportContextService { ReportContextService(db: db, audit: app.auditLog, clock: app.clock) }
+    var reportIdentity: ReportIdentityService { ReportIdentityService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer) }
     var reportRecusal: ReportRecusalService { ReportRecusalService(db: db, audit: app.auditLog, clock: app.clock) }
     var reportRetention: ReportRetentionService { ReportRetentionService(db: db, audit: app.auditLog, clock: app.clock) }
     var complaintRouting: ComplaintRoutingService { ComplaintRoutingService(db: db, audit: app.auditLog, clock: app.clock) }

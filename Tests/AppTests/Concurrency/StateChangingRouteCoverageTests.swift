@@ -123,6 +123,8 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         // ReportRetentionTests.testAReaderKeepsAReportLongerWithAReasonAndOthersCannot
         "POST /received-reports/:id/retention",
         "POST /received-reports/:id/recuse",
+        "POST /received-reports/:id/identity-request",
+        "POST /identity-requests/:id/decision",
         // ComplaintRoutingTests.testEightClicksOfEachChangeTakeEffectOnce
         "POST /complaint-routing",
         "POST /complaint-routing/:id/remove",

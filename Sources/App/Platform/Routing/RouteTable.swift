@@ -37,6 +37,7 @@ enum RouteTable {
         PublicRoute.self,
         ReportIntakeRoute.self,
         ReceivedReportsRoute.self,
+        IdentityRoute.self,
         ComplaintRoutingRoute.self,
         APIComplaintRoutingRoute.self,
         ReportStatisticsRoute.self,

@@ -25,7 +25,8 @@ struct ReportIntakeController: RouteCollection {
         let token = ReportFormToken.issue(now: req.application.clock.now())
         return try await req.page(ReportFormPage(context: context.key, title: context.title, questionnaire: version.questionnaire,
                                                  token: token.text(context: context.key, secret: try await req.registry.reportIntake.formSecret()),
-                                                 regions: Self.regions(req), form: FormState(), blocks: [], text: req))
+                                                 regions: Self.regions(req), form: FormState(), blocks: [],
+                                                 offersIdentity: try await req.registry.reportIdentity.canKeep(), text: req))
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
@@ -36,8 +37,8 @@ struct ReportIntakeController: RouteCollection {
             throw AppError.conflict(code: "report_form_expired")
         }
         do {
-            let receipt = try await req.registry.reportIntake.submit(to: context.key, answers: answers.values, regions: Set(WorldRegion.all.map(\.code)),
-                                                                     receipt: token.receipt(secret: secret))
+            let receipt = try await req.registry.reportIntake.submit(to: context.key, answers: answers.report, regions: Set(WorldRegion.all.map(\.code)),
+                                                                     receipt: token.receipt(secret: secret), identity: try answers.identity())
             return try await req.page(ReportReceiptPage(receipt: receipt, text: req)).encodeResponse(for: req)
         } catch AppError.validation(let errors) {
             return try await again(req, context, version, answers, errors: errors, blocks: [])
@@ -101,7 +102,7 @@ struct ReportIntakeController: RouteCollection {
         let form = FormState(values: answers.values.mapValues { $0.first ?? "" }, errors: errors, on: req, labels: labels)
         return try await req.page(ReportFormPage(context: context.key, title: context.title, questionnaire: version.questionnaire, token: answers.token ?? "",
                                                  regions: Self.regions(req), form: form, chosen: answers.values, blocks: blocks, refusal: refusal,
-                                                 text: req),
+                                                 offersIdentity: try await req.registry.reportIdentity.canKeep(), text: req),
                                   status: status)
     }
 
@@ -126,6 +127,21 @@ struct ReceiptForm: Content {
 struct ReportAnswersForm {
     let values: [String: [String]]
     let token: String?
+
+    /// The optional identity's fields, which are not questions of the questionnaire.
+    static let identityFields = ["identity_name", "identity_contact"]
+
+    /// The answers to the questionnaire, without the identity.
+    var report: [String: [String]] { values.filter { !Self.identityFields.contains($0.key) } }
+
+    /// The identity given, trimmed and bounded; nil when both fields are empty.
+    func identity() throws -> ReportIdentity? {
+        let name = values["identity_name"]?.first?.trimmingWhitespace() ?? "", contact = values["identity_contact"]?.first?.trimmingWhitespace() ?? ""
+        let errors = [("identity_name", name, 200), ("identity_contact", contact, 500)].filter { $0.1.count > $0.2 }.map { FieldError($0.0, .tooLong) }
+        guard errors.isEmpty else { throw AppError.validation(errors) }
+        let identity = ReportIdentity(name: name, contact: contact)
+        return identity.isEmpty ? nil : identity
+    }
 
     static func decode(_ req: Request) throws -> ReportAnswersForm {
         let pairs = URLEncodedFormPairs(req.body.string ?? "")

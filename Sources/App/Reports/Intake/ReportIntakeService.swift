@@ -27,13 +27,15 @@ struct ReportIntakeService: Sendable {
     /// Seals and stores a report answered on the context's current questionnaire, wrapped for every recipient the
     /// answers do not exclude; returns the receipt, which is stored nowhere. A receipt already used (the same form
     /// sent twice) finds the report the first sending made, and nothing more is stored.
-    func submit(to contextKey: String, answers draft: [String: [String]], regions: Set<String>, receipt: Receipt = Receipt()) async throws -> Receipt {
-        try await send(to: contextKey, answers: draft, regions: regions, receipt: receipt).receipt
+    func submit(to contextKey: String, answers draft: [String: [String]], regions: Set<String>, receipt: Receipt = Receipt(),
+                identity: ReportIdentity? = nil) async throws -> Receipt {
+        try await send(to: contextKey, answers: draft, regions: regions, receipt: receipt, identity: identity).receipt
     }
 
-    /// `submit`, also naming the report, which the receipt's first sending made.
+    /// `submit`, also naming the report, which the receipt's first sending made. An identity, when given, is sealed
+    /// for the custodians only (`ReportIdentityService`).
     func send(to contextKey: String, answers draft: [String: [String]], regions: Set<String>,
-              receipt: Receipt = Receipt()) async throws -> (receipt: Receipt, reportID: UUID) {
+              receipt: Receipt = Receipt(), identity: ReportIdentity? = nil) async throws -> (receipt: Receipt, reportID: UUID) {
         guard let context = try await ReportContext.query(on: db).filter(\.$key == contextKey).first(),
               let version = try await QuestionnaireVersion.current(of: context.requireID(), on: db) else { throw AppError.notFound }
         let evaluation = version.questionnaire.evaluate(draft, regions: regions)
@@ -76,7 +78,11 @@ struct ReportIntakeService: Sendable {
             let readers = try await RecipientKey.query(on: scope.db).join(User.self, on: \RecipientKey.$user.$id == \User.$id)
                 .filter(User.self, \.$organisation.$id ~~ organisations).filter(User.self, \.$status == .active).all()
             guard !readers.isEmpty else { throw AppError.conflict(code: "report_no_recipients") }
+            var sealedIdentity: (sealed: Data, keys: [WrappedKey])?
+            if let identity, !identity.isEmpty { sealedIdentity = try await ReportIdentityService.seal(identity, reportID: reportID, on: scope.db) }
+            report.identity = sealedIdentity?.sealed
             try await report.create(on: scope.db)
+            for key in sealedIdentity?.keys ?? [] { try await ReportIdentityKey(reportID: reportID, key).create(on: scope.db) }
             var wrapped = [whistleblowers]
             for reader in readers {
                 wrapped.append(try WrappedKey(key, for: RecipientKeyService.readerID(reader.$user.id), publicKey: try reader.keyring.agreementKey))

@@ -35,6 +35,8 @@ final class Report: Model, @unchecked Sendable {
     @OptionalField(key: "lacks_evidence") var lacksEvidence: Bool?
     /// The day its retention ended and its keys and sealed content were destroyed (`ReportRetentionService`).
     @OptionalField(key: "shredded_on") var shreddedOn: Date?
+    /// The identity the reporter chose to give, sealed under its own key (`ReportIdentity`); nil when none was given.
+    @OptionalField(key: "identity") var identity: Data?
     @Children(for: \.$report) var readerKeys: [ReportReaderKey]
 
     init() {}

@@ -147,7 +147,8 @@ struct ReceivedReportsController: RouteCollection {
     private func reportPage(_ req: Request, _ id: UUID, as user: User, key: Curve25519.KeyAgreement.PrivateKey, form: FormState) async throws -> View {
         let thread = try await req.registry.reportIntake.read(id, as: user, privateKey: key)
         let (context, questionnaire) = try await req.registry.reportIntake.questionnaire(of: id)
-        return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire, form: form, text: req))
+        let identity = try await req.registry.reportIdentity.standing(of: id, for: user, privateKey: key)
+        return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire, identity: identity, form: form, text: req))
     }
 
     private func page(_ req: Request, form: FormState) async throws -> View {

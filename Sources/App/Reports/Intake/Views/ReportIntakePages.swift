@@ -45,8 +45,15 @@ struct ReportFormPage: PageModel {
         let choices: [Choice]
         let error: String?
     }
-    /// A step of the report, or last, the optional questions about the reporter (`note` says they are kept apart).
-    struct Section: Encodable, Sendable, Equatable { let title: String; let onlyIf: String?; let note: String?; let questions: [Question] }
+    /// A step of the report, or last, the optional questions about the reporter (`note` says they are kept apart);
+    /// `identityBefore`: the sealed identity is asked just before it, so that questions about the reporter stay last.
+    struct Section: Encodable, Sendable, Equatable {
+        let title: String
+        let onlyIf: String?
+        let note: String?
+        let questions: [Question]
+        var identityBefore = false
+    }
 
     let heading: String
     let action: String
@@ -55,10 +62,14 @@ struct ReportFormPage: PageModel {
     let blocks: [String]
     /// Why the whole sending was refused for now (too many reports at once), answers kept.
     let refusal: String?
+    /// The optional, separately sealed identity is asked after the report's steps (only when a custodian can keep
+    /// it): before the questions about the reporter, or here at the end when there are none.
+    let identityAtEnd: Bool
     let form: FormState
 
     init(context: String, title: LocalizedText, questionnaire: ReportQuestionnaire, token: String, regions: [(code: String, name: String)],
-         form: FormState, chosen: [String: [String]] = [:], blocks: [LocalizedText], refusal: String? = nil, text: some Translating) {
+         form: FormState, chosen: [String: [String]] = [:], blocks: [LocalizedText], refusal: String? = nil, offersIdentity: Bool = false,
+         text: some Translating) {
         let language = text.language
         heading = title[language]
         action = ReportIntakeRoute.submit.link(context, query: [URLQueryItem(name: "lang", value: language.rawValue)])
@@ -88,8 +99,9 @@ struct ReportFormPage: PageModel {
             Section(title: step.title[language], onlyIf: onlyIf(step.showWhen), note: nil, questions: step.fields.filter { $0.kind != .file }.map { question($0) })
         }
         let aboutYou = Section(title: text.t("reporting.about_you"), onlyIf: nil, note: text.t("reporting.about_you_note"),
-                               questions: questionnaire.demographics.map { question($0, optional: true) })
+                               questions: questionnaire.demographics.map { question($0, optional: true) }, identityBefore: offersIdentity)
         sections = (report + [aboutYou]).filter { !$0.questions.isEmpty }
+        identityAtEnd = offersIdentity && aboutYou.questions.isEmpty
     }
 }
 

@@ -70,7 +70,19 @@ struct ReceivedReportPage: PageModel {
     let recuseAction: String
     let form: FormState
 
-    init(thread: ReportThread, title: LocalizedText, questionnaire: ReportQuestionnaire, form: FormState, text: some Translating) {
+    /// The sealed identity as this reader stands with it: absent, sealed (with the request form), asked, declined, or
+    /// opened to them.
+    struct Identity: Encodable, Sendable, Equatable {
+        let state: String
+        let said: String?
+        let name: String?
+        let contact: String?
+        let requestAction: String
+    }
+    let identity: Identity?
+
+    init(thread: ReportThread, title: LocalizedText, questionnaire: ReportQuestionnaire, identity standing: ReportIdentityService.Standing = .none,
+         form: FormState, text: some Translating) {
         heading = title[text.language]
         status = text.t("reporting.status.\(thread.status.rawValue)")
         func rows(_ questions: [ReportQuestion], _ given: [String: Answer]) -> [Answered] {
@@ -91,6 +103,14 @@ struct ReceivedReportPage: PageModel {
         keptUntil = text.t("reports.kept_until", text.day(thread.expiresOn))
         retentionAction = ReceivedReportsRoute.retention.link(thread.reportID)
         recuseAction = ReceivedReportsRoute.recuse.link(thread.reportID)
+        let requestAction = IdentityRoute.request.link(thread.reportID)
+        identity = switch standing {
+        case .none: nil
+        case .sealed: Identity(state: "sealed", said: nil, name: nil, contact: nil, requestAction: requestAction)
+        case .pending: Identity(state: "pending", said: nil, name: nil, contact: nil, requestAction: requestAction)
+        case .declined(let note): Identity(state: "declined", said: note, name: nil, contact: nil, requestAction: requestAction)
+        case .revealed(let person): Identity(state: "revealed", said: nil, name: person.name, contact: person.contact, requestAction: requestAction)
+        }
         self.form = form
     }
 
