@@ -96,3 +96,18 @@ def test_the_office_opens_its_key_reads_the_demo_report_and_asks(visitor):
     visitor.submit(action)
     assert "(fictional)" in visitor.driver.page_source
     visitor.log_out()
+
+
+def test_the_custodian_opens_their_key_and_finds_the_offices_request_to_see_a_sealed_identity(visitor):
+    visitor.log_in("admin@demo.integrity.invalid", "integrity-demo-2026")
+    visitor.switch_language("fr")
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'nav a[href="/received-reports/identity-requests"]'))
+    visitor.check_accessibility()
+    visitor.click_and_wait(visitor.driver.find_element(By.CSS_SELECTOR, 'main a[href="/received-reports"]'))
+    visitor.fill(password="integrity-demo-2026")
+    visitor.submit("/received-reports/unlock")
+    visitor.open("/received-reports/identity-requests")
+    visitor.check_accessibility()
+    assert "hear the engineer as a witness" in visitor.driver.page_source
+    assert visitor.driver.find_elements(By.CSS_SELECTOR, 'main form button[value="approve"]'), "with the key open, the custodian can decide"
+    visitor.log_out()

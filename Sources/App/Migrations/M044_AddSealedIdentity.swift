@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// The sealed identity (issue 20): the identity a reporter may give is sealed under its own key, wrapped for
 /// custodians; readers ask for it in writing, and a custodian's approval wraps it for them.
@@ -24,9 +25,17 @@ struct M044_AddSealedIdentity: AsyncMigration {
             .field("requested_at", .datetime, .required)
             .field("decided_at", .datetime)
             .create()
+        for column in Self.indexed {
+            try await database.sql.create(index: "\(IdentityRequest.schema)_\(column)").on(IdentityRequest.schema).column(column).run()
+        }
     }
 
+    private static let indexed = ["report_id", "requester_id", "decided_by"]
+
     func revert(on database: Database) async throws {
+        for column in Self.indexed {
+            try await database.sql.drop(index: "\(IdentityRequest.schema)_\(column)").run()
+        }
         try await database.schema(IdentityRequest.schema).delete()
         try await database.schema(ReportIdentityKey.schema).delete()
         try await NullableColumns.drop([("identity", .data)], from: Report.schema, on: database)

@@ -124,7 +124,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /received-reports/:id/retention",
         "POST /received-reports/:id/recuse",
         "POST /received-reports/:id/identity-request",
-        "POST /identity-requests/:id/decision",
+        "POST /received-reports/identity-requests/:id/decision",
         // ComplaintRoutingTests.testEightClicksOfEachChangeTakeEffectOnce
         "POST /complaint-routing",
         "POST /complaint-routing/:id/remove",

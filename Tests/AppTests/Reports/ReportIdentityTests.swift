@@ -49,10 +49,10 @@ final class ReportIdentityTests: AppTestCase {
             var custodian = BrowserSession(app: app)
             try await custodian.login(Demo.administrator)
             _ = try await custodian.post("/received-reports/unlock", form: ["password": Demo.password])
-            let list = try await custodian.get("/identity-requests?lang=es")
+            let list = try await custodian.get("/received-reports/identity-requests?lang=es")
             XCTAssertContains(list.body.string, "We must hear the witness in person.")
             let request = try await XCTUnwrapAsync(try await IdentityRequest.query(on: app.db).first())
-            let action = "/identity-requests/\(try request.requireID().uuidString.lowercased())/decision"
+            let action = "/received-reports/identity-requests/\(try request.requireID().uuidString.lowercased())/decision"
             let desk = custodian
             let approved = try await eightTimes("sealed_report.identity_approve", on: app) {
                 var copy = desk; return try await copy.post(action, form: ["decision": "approve", "note": ""], once: true)
@@ -99,7 +99,7 @@ final class ReportIdentityTests: AppTestCase {
 
             var coordinator = BrowserSession(app: app)
             try await coordinator.login(Demo.coordinator)
-            let refused = try await coordinator.get("/identity-requests")
+            let refused = try await coordinator.get("/received-reports/identity-requests")
             XCTAssertEqual(refused.status, .forbidden)
             let outsider = try await user(Demo.coordinator, on: app)
             do {

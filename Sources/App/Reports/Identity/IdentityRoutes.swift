@@ -9,8 +9,9 @@ enum IdentityRoute: String, Endpoint {
 
     var spec: EndpointSpec {
         switch self {
-        case .list: .get("identity-requests", .roles([.administrator]))
-        case .decide: .post("identity-requests/:id/decision", .roles([.administrator]))
+        // Under /received-reports, where the custodian's open key (`ReaderKeyCookie`) is sent, and nowhere else.
+        case .list: .get("received-reports/identity-requests", .roles([.administrator]))
+        case .decide: .post("received-reports/identity-requests/:id/decision", .roles([.administrator]))
         case .request: .post("received-reports/:id/identity-request", .signedIn)
         }
     }
