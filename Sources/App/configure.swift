@@ -119,6 +119,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M042_CreateReportRecusals())
     app.migrations.add(M043_CreateReportFiles())
     app.migrations.add(M044_AddSealedIdentity())
+    app.migrations.add(M045_CreateReportForwards())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -111,3 +111,37 @@ def test_the_custodian_opens_their_key_and_finds_the_offices_request_to_see_a_se
     assert "hear the engineer as a witness" in visitor.driver.page_source
     assert visitor.driver.find_elements(By.CSS_SELECTOR, 'main form button[value="approve"]'), "with the key open, the custodian can decide"
     visitor.log_out()
+
+
+def test_the_office_forwards_a_redacted_copy_and_the_agency_reads_only_that(visitor):
+    visitor.log_in("participante@demo.integrity.invalid", "integrity-demo-2026")
+    visitor.open("/received-reports")
+    visitor.fill(password="integrity-demo-2026")
+    visitor.submit("/received-reports/unlock")
+    links = [a.get_attribute("href").replace(visitor.base, "") for a in visitor.driver.find_elements(By.CSS_SELECTOR, 'table a[href^="/received-reports/"]')]
+    for link in links:
+        visitor.open(link + "/forward")
+        if visitor.driver.find_elements(By.ID, "organisation"):
+            break
+    assert visitor.driver.find_elements(By.ID, "organisation"), "a complaint routed to the office alone can go to the agency"
+    Select(visitor.field("organisation")).select_by_index(1)
+    visitor.driver.find_element(By.CSS_SELECTOR, 'input[name="keep[]"]').click()
+    visitor.fill(note="Forwarded in the browser walk. (fictional)")
+    send(visitor)
+    assert "La copia censurada se envió" in visitor.driver.page_source
+    visitor.log_out()
+
+    visitor.log_in("agent.public@demo.integrity.invalid", "integrity-demo-2026")
+    visitor.open("/received-reports")
+    visitor.fill(password="integrity-demo-2026")
+    visitor.submit("/received-reports/unlock")
+    copies = [a.get_attribute("href").replace(visitor.base, "") for a in visitor.driver.find_elements(By.CSS_SELECTOR, 'table a[href^="/received-reports/forwarded/"]')]
+    assert len(copies) >= 2, "the demo's copy and the one just sent"
+    notes = []
+    for link in copies:
+        visitor.open(link)
+        notes.append(visitor.driver.page_source)
+    assert any("Forwarded in the browser walk." in page for page in notes)
+    assert any("Building permits are yours to inspect" in page for page in notes)
+    assert not any("speed up a building permit" in page for page in notes), "the story was withheld from the demo's copy"
+    visitor.log_out()

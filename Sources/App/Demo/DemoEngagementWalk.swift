@@ -128,7 +128,7 @@ struct DemoEngagementWalk {
     /// Terms over the need's own dates: one goal per support area, each with a deliverable, and two milestones.
     private func termsOfReference() throws -> TermsOfReference {
         let start = CalendarDate(match.need.preferredStart ?? app.clock.now())
-        let months = match.need.durationMonths ?? 4
+        let months = match.need.durationMonths
         let span = start.adding(months: months).dayNumber - start.dayNumber
         var draft = TermsOfReferenceDraft()
         draft.start = start.description

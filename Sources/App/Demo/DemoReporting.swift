@@ -9,7 +9,8 @@ import Vapor
 /// when it is implicated, the French agency; both hold a key pair. Three fictional reports come in, one of them with
 /// a question from the office and the whistleblower's answer, which `receipt` opens; the reports stand at three stages
 /// (received, under review, investigation opened). The administrator, custodian of sealed identities, has a request
-/// waiting from the office to see the identity the procurement report's whistleblower gave.
+/// waiting from the office to see the identity the procurement report's whistleblower gave. The office forwards a
+/// redacted copy of a permit complaint to the agency.
 struct DemoReporting {
     let app: Application
     let coordinator: User
@@ -59,14 +60,19 @@ struct DemoReporting {
                                       as: office, privateKey: key)
         try await intake.changeStatus(tender, from: .underReview, to: .investigationOpened, explanation: "An investigation is open. (fictional)",
                                       as: office, privateKey: key)
-        _ = try await intake.submit(to: SeedQuestionnaire.bribery.key, answers: [
+        let history = try await complaints(office: office, agency: agency, key: key)
+        // The permit complaint reaches the office alone (the routing table sends the south's complaints there), and the
+        // office forwards it to the agency without the story and the amount.
+        let permit = try await intake.send(to: SeedQuestionnaire.bribery.key, answers: [
             "danger": ["no"], "service": ["permits"], "account": ["Fictional: I was asked for a payment to speed up a building permit."],
             "asked": ["money"], "amount": ["300"], "where": [Self.south],
-        ], regions: Self.regions)
-        let history = try await complaints(office: office, agency: agency, key: key)
+        ], regions: Self.regions).reportID
+        try await registry.reportForwarding.forward(permit, to: agencyOrganisation, keeping: ["service", "asked", "where"],
+                                                    note: "Building permits are yours to inspect; ask us for more if you need it. (fictional)",
+                                                    forwardID: StableID.make("report-forward.permit"), as: office, privateKey: key)
         // Three reports; a question, its answer and three explanations of a move; three key pairs; a request to see a
-        // sealed identity; then the complaints.
-        return 3 + 2 + 3 + 3 + 1 + history
+        // sealed identity; the complaints; a forwarded copy.
+        return 3 + 2 + 3 + 3 + 1 + history + 1
     }
 
     static let south = "039", west = "155"

@@ -60,6 +60,9 @@ struct ServiceRegistry: Sendable {
 
     var reportContexts: ReportContextService { ReportContextService(db: db, audit: app.auditLog, clock: app.clock) }
     var reportIdentity: ReportIdentityService { ReportIdentityService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer) }
+    var reportForwarding: ReportForwardingService {
+        ReportForwardingService(db: db, audit: app.auditLog, clock: app.clock, intake: reportIntake, notice: ReportNotice(mailer: app.mailer))
+    }
     var reportRecusal: ReportRecusalService { ReportRecusalService(db: db, audit: app.auditLog, clock: app.clock) }
     var reportRetention: ReportRetentionService { ReportRetentionService(db: db, audit: app.auditLog, clock: app.clock) }
     var complaintRouting: ComplaintRoutingService { ComplaintRoutingService(db: db, audit: app.auditLog, clock: app.clock) }

@@ -123,6 +123,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         // ReportRetentionTests.testAReaderKeepsAReportLongerWithAReasonAndOthersCannot
         "POST /received-reports/:id/retention",
         "POST /received-reports/:id/recuse",
+        "POST /received-reports/:id/forward",
         "POST /received-reports/:id/identity-request",
         "POST /received-reports/identity-requests/:id/decision",
         // ComplaintRoutingTests.testEightClicksOfEachChangeTakeEffectOnce

@@ -128,6 +128,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportRateLimit = "sealed_report.rate_limit"
     case reportRetentionExtend = "sealed_report.retention_extend"
     case reportRecuse = "sealed_report.recuse"
+    case reportForward = "sealed_report.forward"
     case reportIdentityRequest = "sealed_report.identity_request"
     case reportIdentityApprove = "sealed_report.identity_approve"
     case reportIdentityDecline = "sealed_report.identity_decline"

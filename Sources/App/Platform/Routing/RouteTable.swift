@@ -38,6 +38,7 @@ enum RouteTable {
         ReportIntakeRoute.self,
         ReceivedReportsRoute.self,
         IdentityRoute.self,
+        ForwardRoute.self,
         ComplaintRoutingRoute.self,
         APIComplaintRoutingRoute.self,
         ReportStatisticsRoute.self,

@@ -19,10 +19,7 @@ struct IdentityController: RouteCollection {
 
     @Sendable func decide(req: Request) async throws -> Response {
         let custodian = try req.requireUser(), id = try req.uuidParameter()
-        guard let key = ReaderKeyCookie.key(of: req) else {
-            req.flash("reports.unlock_first")
-            return req.redirect(to: ReceivedReportsRoute.list.link())
-        }
+        guard let key = ReaderKeyCookie.key(of: req) else { return req.unlockReadingKeyFirst() }
         let form = try req.content.decode(DecisionForm.self)
         return try await req.formAgainIfInvalid {
             guard let decision = form.decision, ["approve", "decline"].contains(decision) else {

@@ -21,8 +21,17 @@ struct ReportNotice: Sendable {
         try await send("report_message", reportID, to: readers, on: db)
     }
 
+    /// A redacted copy forwarded to another organisation, to each of its readers there.
+    func forwarded(_ forwardID: UUID, to readers: [User], on db: Database) async throws {
+        try await send("report_forwarded", link: ForwardRoute.show.link(forwardID), to: readers, on: db)
+    }
+
     private func send(_ kind: String, _ reportID: UUID, to readers: [User], on db: Database) async throws {
-        let link = mailer.link(ReceivedReportsRoute.show.link(reportID))
+        try await send(kind, link: ReceivedReportsRoute.show.link(reportID), to: readers, on: db)
+    }
+
+    private func send(_ kind: String, link path: String, to readers: [User], on db: Database) async throws {
+        let link = mailer.link(path)
         for reader in readers {
             try await mailer.enqueue(to: reader.email, language: reader.preferredLanguage ?? .en, kind: kind, arguments: [link], on: db)
         }

@@ -29,3 +29,11 @@ enum ReaderKeyCookie {
         return try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw)
     }
 }
+
+extension Request {
+    /// Without their key open, a reader is sent to open it first.
+    func unlockReadingKeyFirst() -> Response {
+        flash("reports.unlock_first")
+        return redirect(to: ReceivedReportsRoute.list.link())
+    }
+}

@@ -58,13 +58,13 @@ struct ReceivedReportsController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let user = try req.requireUser(), id = try req.uuidParameter()
-        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
+        guard let key = ReaderKeyCookie.key(of: req) else { return req.unlockReadingKeyFirst() }
         return try await reportPage(req, id, as: user, key: key, form: FormState()).encodeResponse(for: req)
     }
 
     @Sendable func ask(req: Request) async throws -> Response {
         let user = try req.requireUser(), id = try req.uuidParameter()
-        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
+        guard let key = ReaderKeyCookie.key(of: req) else { return req.unlockReadingKeyFirst() }
         let message = try req.content.decode(MessageForm.self).message ?? ""
         return try await req.formAgainIfInvalid {
             try await req.registry.reportIntake.ask(id, as: user, privateKey: key, text: message)
@@ -77,7 +77,7 @@ struct ReceivedReportsController: RouteCollection {
 
     @Sendable func status(req: Request) async throws -> Response {
         let user = try req.requireUser(), id = try req.uuidParameter()
-        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
+        guard let key = ReaderKeyCookie.key(of: req) else { return req.unlockReadingKeyFirst() }
         let form = try req.content.decode(StatusForm.self)
         return try await req.formAgainIfInvalid {
             guard let seen = form.from.flatMap(ComplaintStatus.init(rawValue:)) else { throw AppError.validation([FieldError("status", .invalidChoice)]) }
@@ -93,7 +93,7 @@ struct ReceivedReportsController: RouteCollection {
 
     @Sendable func retention(req: Request) async throws -> Response {
         let user = try req.requireUser(), id = try req.uuidParameter()
-        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
+        guard let key = ReaderKeyCookie.key(of: req) else { return req.unlockReadingKeyFirst() }
         let form = try req.content.decode(RetentionForm.self)
         return try await req.formAgainIfInvalid {
             guard let days = form.days.flatMap({ Int($0.trimmingWhitespace()) }) else { throw AppError.validation([FieldError("days", .notANumber)]) }
@@ -107,7 +107,7 @@ struct ReceivedReportsController: RouteCollection {
 
     @Sendable func recuse(req: Request) async throws -> Response {
         let user = try req.requireUser(), id = try req.uuidParameter()
-        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
+        guard let key = ReaderKeyCookie.key(of: req) else { return req.unlockReadingKeyFirst() }
         let reason = try req.content.decode(RecusalForm.self).recusal_reason ?? ""
         return try await req.formAgainIfInvalid {
             try await req.registry.reportRecusal.recuse(id, reason: reason, as: user)
@@ -122,7 +122,7 @@ struct ReceivedReportsController: RouteCollection {
     @Sendable func file(req: Request) async throws -> Response {
         let user = try req.requireUser(), id = try req.uuidParameter()
         guard let fileID = req.parameters.get("file").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
-        guard let key = ReaderKeyCookie.key(of: req) else { return unlockFirst(req) }
+        guard let key = ReaderKeyCookie.key(of: req) else { return req.unlockReadingKeyFirst() }
         let (name, content) = try await req.registry.reportIntake.file(fileID, of: id, as: user, privateKey: key)
         let response = Response(status: .ok, body: .init(data: content))
         response.headers.contentType = .binary
@@ -138,24 +138,22 @@ struct ReceivedReportsController: RouteCollection {
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 
-    /// Without its key open, the reader is sent to open it first.
-    private func unlockFirst(_ req: Request) -> Response {
-        req.flash("reports.unlock_first")
-        return req.redirect(to: ReceivedReportsRoute.list.link())
-    }
-
     private func reportPage(_ req: Request, _ id: UUID, as user: User, key: Curve25519.KeyAgreement.PrivateKey, form: FormState) async throws -> View {
         let thread = try await req.registry.reportIntake.read(id, as: user, privateKey: key)
         let (context, questionnaire) = try await req.registry.reportIntake.questionnaire(of: id)
         let identity = try await req.registry.reportIdentity.standing(of: id, for: user, privateKey: key)
-        return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire, identity: identity, form: form, text: req))
+        let sent = try await req.registry.reportForwarding.sent(from: id)
+        return try await req.page(ReceivedReportPage(thread: thread, title: context.title, questionnaire: questionnaire, identity: identity, sent: sent,
+                                                     form: form, text: req))
     }
 
     private func page(_ req: Request, form: FormState) async throws -> View {
         let user = try req.requireUser()
         let reports = try await req.registry.reportIntake.received(by: user)
+        let copies = try await req.registry.reportForwarding.received(by: user)
         return try await req.page(ReceivedReportsPage(
             reports: try reports.map { .init(id: try $0.requireID(), title: $0.context.title, status: $0.status, submittedOn: $0.submittedOn) },
+            copies: try copies.map { .init(id: try $0.requireID(), title: $0.report.context.title, status: $0.report.status, submittedOn: $0.forwardedOn) },
             holdsKey: try await req.registry.reportIntake.holdsKey(user), unlocked: ReaderKeyCookie.key(of: req) != nil, form: form, text: req))
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 
 /// Reports are kept for their subject's retention period, which recipients may extend with a reason. When it ends,
 /// the report is crypto-shredded: every wrapped copy of its data key is deleted, and so are its sealed answers,
-/// messages, files and the whistleblower's sealed key, so nothing can open it again. What statistics count (subject, status,
+/// messages, files, forwarded copies and the whistleblower's sealed key, so nothing can open it again. What statistics count (subject, status,
 /// region, days) stays; the audit log keeps only the fact.
 struct ReportRetentionService: Sendable {
     let db: Database
@@ -57,6 +57,7 @@ struct ReportRetentionService: Sendable {
             try await ReportFile.query(on: scope.db).filter(\.$report.$id == reportID).delete()
             try await ReportIdentityKey.query(on: scope.db).filter(\.$report.$id == reportID).delete()
             try await ReportMessage.query(on: scope.db).filter(\.$report.$id == reportID).delete()
+            try await Self.shredCopies(of: reportID, on: scope.db)
             try await scope.record(.reportShred, .report(reportID))
             return true
         }
@@ -65,6 +66,14 @@ struct ReportRetentionService: Sendable {
 }
 
 extension ReportRetentionService {
+    /// Forwarded copies go with their report: their keys are deleted and their sealed content emptied; where they
+    /// went stays, as the report's days do.
+    static func shredCopies(of reportID: UUID, on db: Database) async throws {
+        let copies = try await ReportForward.query(on: db).filter(\.$report.$id == reportID).all(\.$id)
+        try await ReportForwardKey.query(on: db).filter(\.$forward.$id ~~ copies).delete()
+        try await ReportForward.query(on: db).filter(\.$report.$id == reportID).set(\.$sealed, to: Data()).update()
+    }
+
     /// The fixed subject of retention jobs: a sweep concerns every report.
     static let sweepSubject = UUID(uuidString: "00000000-0000-0000-0000-0000000053ed")!
 

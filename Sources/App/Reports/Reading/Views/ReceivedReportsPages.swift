@@ -11,6 +11,8 @@ struct ReceivedReportsPage: PageModel {
     struct Row: Encodable, Sendable, Equatable { let href: String; let title: String; let status: String; let day: String }
 
     let rows: [Row]
+    /// Redacted copies other organisations forwarded to the reader.
+    let copies: [Row]
     /// No key pair yet: the page offers to make one.
     let needsKey: Bool
     /// A key pair, locked in this session: the page asks for the password.
@@ -19,11 +21,12 @@ struct ReceivedReportsPage: PageModel {
     let unlockAction: String
     let form: FormState
 
-    init(reports: [Summary], holdsKey: Bool, unlocked: Bool, form: FormState, text: some Translating) {
+    init(reports: [Summary], copies forwarded: [Summary] = [], holdsKey: Bool, unlocked: Bool, form: FormState, text: some Translating) {
         rows = reports.map {
             Row(href: ReceivedReportsRoute.show.link($0.id), title: $0.title[text.language], status: text.t("reporting.status.\($0.status.rawValue)"),
                 day: text.day($0.submittedOn))
         }
+        copies = forwarded.map { Row(href: ForwardRoute.show.link($0.id), title: $0.title[text.language], status: text.t("forward.copy"), day: text.day($0.submittedOn)) }
         (needsKey, needsUnlock) = (!holdsKey, holdsKey && !unlocked)
         (createAction, unlockAction) = (ReceivedReportsRoute.createKey.link(), ReceivedReportsRoute.unlock.link())
         self.form = form
@@ -68,6 +71,9 @@ struct ReceivedReportPage: PageModel {
     let keptUntil: String
     let retentionAction: String
     let recuseAction: String
+    let forwardHref: String
+    /// The redacted copies made of it: where each went, when, and how much was withheld.
+    let forwardsSent: [String]
     let form: FormState
 
     /// The sealed identity as this reader stands with it: absent, sealed (with the request form), asked, declined, or
@@ -82,7 +88,7 @@ struct ReceivedReportPage: PageModel {
     let identity: Identity?
 
     init(thread: ReportThread, title: LocalizedText, questionnaire: ReportQuestionnaire, identity standing: ReportIdentityService.Standing = .none,
-         form: FormState, text: some Translating) {
+         sent: [ReportForwardingService.Sent] = [], form: FormState, text: some Translating) {
         heading = title[text.language]
         status = text.t("reporting.status.\(thread.status.rawValue)")
         func rows(_ questions: [ReportQuestion], _ given: [String: Answer]) -> [Answered] {
@@ -103,6 +109,8 @@ struct ReceivedReportPage: PageModel {
         keptUntil = text.t("reports.kept_until", text.day(thread.expiresOn))
         retentionAction = ReceivedReportsRoute.retention.link(thread.reportID)
         recuseAction = ReceivedReportsRoute.recuse.link(thread.reportID)
+        forwardHref = ForwardRoute.form.link(thread.reportID)
+        forwardsSent = sent.map { text.t("forward.sent_entry", [$0.organisation, text.day($0.forwardedOn), text.number($0.withheld)]) }
         let requestAction = IdentityRoute.request.link(thread.reportID)
         identity = switch standing {
         case .none: nil
