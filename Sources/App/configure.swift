@@ -120,6 +120,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M043_CreateReportFiles())
     app.migrations.add(M044_AddSealedIdentity())
     app.migrations.add(M045_CreateReportForwards())
+    app.migrations.add(M046_CreateReaderConflicts())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

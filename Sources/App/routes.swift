@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ReceivedReportsController())
     try app.register(collection: IdentityController())
     try app.register(collection: ForwardController())
+    try app.register(collection: ReaderConflictController())
     try app.register(collection: ComplaintRoutingController())
     try app.register(collection: ReportStatisticsController())
     try app.register(collection: InvitationController())

@@ -19,7 +19,7 @@ final class LocalizationTests: AppTestCase {
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
         "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public", "indicators", "questionnaires",
-        "redflags", "jobs", "pager", "reporting", "reports", "routing", "statistics", "oversight", "footer", "identity", "forward",
+        "redflags", "jobs", "pager", "reporting", "reports", "routing", "statistics", "oversight", "footer", "identity", "forward", "conflicts",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -223,7 +223,7 @@ final class LocalizationTests: AppTestCase {
                       "weights", "penalty", "alternates", "expertProfileID", "stance", "top",
                       "countriesWorked", "regionsWorked", "sectors", "labelEN", "labelFR", "labelES", "synonyms", "group", "letter",
                       "status", "notes", "links", "outcome", "text", "mitigation", "alternative", "note", "checklist", "declarations",
-                      "approver", "attested", "answers", "approve", "recusal_reason", "attachments", "identity_name", "identity_contact", "identity_reason", "organisation", "keep"] + ConflictQuestion.allCases.flatMap { [$0.rawValue, "\($0.rawValue)_details"] } {
+                      "approver", "attested", "answers", "approve", "recusal_reason", "attachments", "identity_name", "identity_contact", "identity_reason", "organisation", "keep", "party"] + ConflictQuestion.allCases.flatMap { [$0.rawValue, "\($0.rawValue)_details"] } {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",

@@ -144,4 +144,9 @@ def test_the_office_forwards_a_redacted_copy_and_the_agency_reads_only_that(visi
     assert any("Forwarded in the browser walk." in page for page in notes)
     assert any("Building permits are yours to inspect" in page for page in notes)
     assert not any("speed up a building permit" in page for page in notes), "the story was withheld from the demo's copy"
+    visitor.open("/received-reports")
+    assert "Licensing desk" in visitor.driver.page_source, "the agency's declared conflict is listed"
+    visitor.fill(party="Port authority (fictional)")
+    visitor.submit("/received-reports/conflicts")
+    assert "Votre conflit est déclaré" in visitor.driver.page_source
     visitor.log_out()

@@ -10,7 +10,7 @@ import Vapor
 /// a question from the office and the whistleblower's answer, which `receipt` opens; the reports stand at three stages
 /// (received, under review, investigation opened). The administrator, custodian of sealed identities, has a request
 /// waiting from the office to see the identity the procurement report's whistleblower gave. The office forwards a
-/// redacted copy of a permit complaint to the agency.
+/// redacted copy of a permit complaint to the agency, whose reader declared a conflict with the licensing desk.
 struct DemoReporting {
     let app: Application
     let coordinator: User
@@ -37,6 +37,9 @@ struct DemoReporting {
         for person in [office, agency, custodian] where try await RecipientKey.query(on: app.db).filter(\.$user.$id == person.requireID()).count() == 0 {
             _ = try await registry.recipientKeys.make(for: person, password: DemoProgramme.password)
         }
+        // The agency's reader once worked at the licensing desk the first report names, and said so: that report is
+        // never wrapped for them.
+        try await registry.readerConflicts.declare("Licensing desk", as: agency)
         let intake = registry.reportIntake
         _ = try await intake.submit(to: SeedQuestionnaire.officialMisconduct.key, answers: [
             "kind": ["theft"], "account": ["Fictional: the head of the licensing desk keeps part of the fees paid in cash."],
@@ -71,8 +74,8 @@ struct DemoReporting {
                                                     note: "Building permits are yours to inspect; ask us for more if you need it. (fictional)",
                                                     forwardID: StableID.make("report-forward.permit"), as: office, privateKey: key)
         // Three reports; a question, its answer and three explanations of a move; three key pairs; a request to see a
-        // sealed identity; the complaints; a forwarded copy.
-        return 3 + 2 + 3 + 3 + 1 + history + 1
+        // sealed identity; the complaints; a forwarded copy; a declared conflict.
+        return 3 + 2 + 3 + 3 + 1 + history + 1 + 1
     }
 
     static let south = "039", west = "155"

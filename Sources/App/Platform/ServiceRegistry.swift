@@ -63,6 +63,7 @@ struct ServiceRegistry: Sendable {
     var reportForwarding: ReportForwardingService {
         ReportForwardingService(db: db, audit: app.auditLog, clock: app.clock, intake: reportIntake, notice: ReportNotice(mailer: app.mailer))
     }
+    var readerConflicts: ReaderConflictService { ReaderConflictService(db: db, audit: app.auditLog, clock: app.clock) }
     var reportRecusal: ReportRecusalService { ReportRecusalService(db: db, audit: app.auditLog, clock: app.clock) }
     var reportRetention: ReportRetentionService { ReportRetentionService(db: db, audit: app.auditLog, clock: app.clock) }
     var complaintRouting: ComplaintRoutingService { ComplaintRoutingService(db: db, audit: app.auditLog, clock: app.clock) }

@@ -3,6 +3,7 @@ public struct FieldError: Equatable, Sendable, Codable {
     public enum Code: String, Codable, Sendable, CaseIterable {
         case required
         case tooLong
+        case tooShort
         case invalidEmail
         case invalidChoice
         case invalidCountry

@@ -124,6 +124,8 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /received-reports/:id/retention",
         "POST /received-reports/:id/recuse",
         "POST /received-reports/:id/forward",
+        "POST /received-reports/conflicts",
+        "POST /received-reports/conflicts/:id/withdraw",
         "POST /received-reports/:id/identity-request",
         "POST /received-reports/identity-requests/:id/decision",
         // ComplaintRoutingTests.testEightClicksOfEachChangeTakeEffectOnce

@@ -129,6 +129,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportRetentionExtend = "sealed_report.retention_extend"
     case reportRecuse = "sealed_report.recuse"
     case reportForward = "sealed_report.forward"
+    case readerConflictDeclare = "reader_conflict.declare"
+    case readerConflictWithdraw = "reader_conflict.withdraw"
     case reportIdentityRequest = "sealed_report.identity_request"
     case reportIdentityApprove = "sealed_report.identity_approve"
     case reportIdentityDecline = "sealed_report.identity_decline"

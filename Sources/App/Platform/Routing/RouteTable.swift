@@ -39,6 +39,7 @@ enum RouteTable {
         ReceivedReportsRoute.self,
         IdentityRoute.self,
         ForwardRoute.self,
+        ReaderConflictRoute.self,
         ComplaintRoutingRoute.self,
         APIComplaintRoutingRoute.self,
         ReportStatisticsRoute.self,

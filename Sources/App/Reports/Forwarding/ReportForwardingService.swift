@@ -77,7 +77,10 @@ struct ReportForwardingService: Sendable {
             if try await ReportForward.find(forwardID, on: scope.db) != nil { throw AuditLogService.NothingToChange() }
             guard try await ReportReaderKey.query(on: scope.db).filter(\.$report.$id == reportID)
                 .filter(\.$readerID == RecipientKeyService.readerID(sender)).count() > 0 else { throw AppError.notFound }
-            let readers = try await Self.readers(of: organisationID, for: reportID, on: scope.db)
+            let members = try await Self.readers(of: organisationID, for: reportID, on: scope.db)
+            // A declared conflict that the copy's answers name keeps its holder from the copy too.
+            let conflicted = try await ReaderConflictService.conflicted(members.map(\.$user.id), answers: copy.answers, on: scope.db)
+            let readers = members.filter { !conflicted.contains($0.$user.id) }
             guard !readers.isEmpty else { throw AppError.conflict(code: "report_no_recipients") }
             let forward = ReportForward()
             forward.id = forwardID

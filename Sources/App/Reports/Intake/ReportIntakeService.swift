@@ -70,13 +70,16 @@ struct ReportIntakeService: Sendable {
             // The unique lookup tag decides between two sendings of one form: the second finds the first's report.
             if try await Report.query(on: scope.db).filter(\.$lookupTag == keys.lookupTag).first() != nil { throw AuditLogService.NothingToChange() }
             // A complaint goes to the authority the routing table names now; readers are those holding a key now, in
-            // the organisations the answers leave in.
+            // the organisations the answers leave in...
             let authority = context.channel == .complaint
                 ? try await ComplaintRoutingService.authority(category: context.key, region: report.region, on: scope.db) : nil
             report.$authority.id = authority
             let organisations = Array(Delivery.organisations(recipients: recipients, authority: authority, evaluation: evaluation))
-            let readers = try await RecipientKey.query(on: scope.db).join(User.self, on: \RecipientKey.$user.$id == \User.$id)
+            let members = try await RecipientKey.query(on: scope.db).join(User.self, on: \RecipientKey.$user.$id == \User.$id)
                 .filter(User.self, \.$organisation.$id ~~ organisations).filter(User.self, \.$status == .active).all()
+            // Nor anyone whose declared conflict the answers name.
+            let conflicted = try await ReaderConflictService.conflicted(members.map(\.$user.id), answers: evaluation.answers, on: scope.db)
+            let readers = members.filter { !conflicted.contains($0.$user.id) }
             guard !readers.isEmpty else { throw AppError.conflict(code: "report_no_recipients") }
             var sealedIdentity: (sealed: Data, keys: [WrappedKey])?
             if let identity, !identity.isEmpty { sealedIdentity = try await ReportIdentityService.seal(identity, reportID: reportID, on: scope.db) }
@@ -89,7 +92,7 @@ struct ReportIntakeService: Sendable {
             }
             for item in wrapped { try await ReportReaderKey(reportID: reportID, item).create(on: scope.db) }
             try await notice.received(reportID, by: try readers.map { try $0.joined(User.self) }, on: scope.db)
-            try await scope.record(.reportSubmit, .report(reportID), changes: ["context": context.key, "readers": String(readers.count)])
+            try await scope.record(.reportSubmit, .report(reportID), changes: ["context": context.key, "readers": String(readers.count), "conflicted": String(conflicted.count)])
             return reportID
         }
         if let stored { return (receipt, stored) }

@@ -25,7 +25,7 @@ struct ReceivedReportsController: RouteCollection {
     struct RecusalForm: Content { var recusal_reason: String? }
 
     @Sendable func list(req: Request) async throws -> View {
-        try await page(req, form: FormState())
+        try await Self.listPage(req, form: FormState())
     }
 
     @Sendable func createKey(req: Request) async throws -> Response {
@@ -38,7 +38,7 @@ struct ReceivedReportsController: RouteCollection {
             try ReaderKeyCookie.keep(try await req.registry.recipientKeys.unlock(for: user, password: password), for: req, on: response)
             return response
         } form: { errors in
-            try await page(req, form: FormState(values: [:], errors: errors, on: req))
+            try await Self.listPage(req, form: FormState(values: [:], errors: errors, on: req))
         }
     }
 
@@ -52,7 +52,7 @@ struct ReceivedReportsController: RouteCollection {
             try ReaderKeyCookie.keep(key, for: req, on: response)
             return response
         } form: { errors in
-            try await page(req, form: FormState(values: [:], errors: errors, on: req))
+            try await Self.listPage(req, form: FormState(values: [:], errors: errors, on: req))
         }
     }
 
@@ -147,13 +147,16 @@ struct ReceivedReportsController: RouteCollection {
                                                      form: form, text: req))
     }
 
-    private func page(_ req: Request, form: FormState) async throws -> View {
+    /// The list of reports and copies wrapped for the reader, with their key's state and their declared conflicts.
+    static func listPage(_ req: Request, form: FormState) async throws -> View {
         let user = try req.requireUser()
         let reports = try await req.registry.reportIntake.received(by: user)
         let copies = try await req.registry.reportForwarding.received(by: user)
+        let conflicts = try await req.registry.readerConflicts.declared(by: user)
         return try await req.page(ReceivedReportsPage(
             reports: try reports.map { .init(id: try $0.requireID(), title: $0.context.title, status: $0.status, submittedOn: $0.submittedOn) },
             copies: try copies.map { .init(id: try $0.requireID(), title: $0.report.context.title, status: $0.report.status, submittedOn: $0.forwardedOn) },
+            conflicts: try conflicts.map { (id: try $0.requireID(), party: $0.party) },
             holdsKey: try await req.registry.reportIntake.holdsKey(user), unlocked: ReaderKeyCookie.key(of: req) != nil, form: form, text: req))
     }
 }

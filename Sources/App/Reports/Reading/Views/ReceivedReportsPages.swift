@@ -19,9 +19,14 @@ struct ReceivedReportsPage: PageModel {
     let needsUnlock: Bool
     let createAction: String
     let unlockAction: String
+    /// The parties the reader declared a conflict with; reports naming one are not wrapped for them.
+    struct Conflict: Encodable, Sendable, Equatable { let party: String; let withdrawAction: String }
+    let conflicts: [Conflict]
+    let declareAction: String
     let form: FormState
 
-    init(reports: [Summary], copies forwarded: [Summary] = [], holdsKey: Bool, unlocked: Bool, form: FormState, text: some Translating) {
+    init(reports: [Summary], copies forwarded: [Summary] = [], conflicts declared: [(id: UUID, party: String)] = [], holdsKey: Bool, unlocked: Bool,
+         form: FormState, text: some Translating) {
         rows = reports.map {
             Row(href: ReceivedReportsRoute.show.link($0.id), title: $0.title[text.language], status: text.t("reporting.status.\($0.status.rawValue)"),
                 day: text.day($0.submittedOn))
@@ -29,6 +34,8 @@ struct ReceivedReportsPage: PageModel {
         copies = forwarded.map { Row(href: ForwardRoute.show.link($0.id), title: $0.title[text.language], status: text.t("forward.copy"), day: text.day($0.submittedOn)) }
         (needsKey, needsUnlock) = (!holdsKey, holdsKey && !unlocked)
         (createAction, unlockAction) = (ReceivedReportsRoute.createKey.link(), ReceivedReportsRoute.unlock.link())
+        conflicts = declared.map { Conflict(party: $0.party, withdrawAction: ReaderConflictRoute.withdraw.link($0.id)) }
+        declareAction = ReaderConflictRoute.declare.link()
         self.form = form
     }
 }
