@@ -121,6 +121,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M044_AddSealedIdentity())
     app.migrations.add(M045_CreateReportForwards())
     app.migrations.add(M046_CreateReaderConflicts())
+    app.migrations.add(M047_AddComplainantUpdates())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -223,12 +223,12 @@ final class LocalizationTests: AppTestCase {
                       "weights", "penalty", "alternates", "expertProfileID", "stance", "top",
                       "countriesWorked", "regionsWorked", "sectors", "labelEN", "labelFR", "labelES", "synonyms", "group", "letter",
                       "status", "notes", "links", "outcome", "text", "mitigation", "alternative", "note", "checklist", "declarations",
-                      "approver", "attested", "answers", "approve", "recusal_reason", "attachments", "identity_name", "identity_contact", "identity_reason", "organisation", "keep", "party"] + ConflictQuestion.allCases.flatMap { [$0.rawValue, "\($0.rawValue)_details"] } {
+                      "approver", "attested", "answers", "approve", "recusal_reason", "attachments", "identity_name", "identity_contact", "identity_reason", "organisation", "keep", "party", "updates_email"] + ConflictQuestion.allCases.flatMap { [$0.rawValue, "\($0.rawValue)_details"] } {
             keys.insert("field.\(field)")
         }
         for kind in ["invitation", "password_reset", "registration_received", "registration_duplicate",
                      "registration_approved", "registration_rejected", "profile_decided", "need_decided", "match_proposed", "participation_decided",
-                     "report_received", "report_message", "report_forwarded", "identity_request", "identity_decided"] {
+                     "report_received", "report_message", "report_forwarded", "complaint_status", "identity_request", "identity_decided"] {
             keys.insert("mail.\(kind).subject")
             keys.insert("mail.\(kind).body")
         }

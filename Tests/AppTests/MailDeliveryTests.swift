@@ -6,16 +6,6 @@ import XCTest
 
 /// The sendmail transport, driven against a stand-in sendmail that records what it is given.
 final class MailDeliveryTests: AppTestCase {
-    func fakeSendmail(exitCode: Int32) throws -> (script: String, captured: String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ix-sendmail-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let captured = directory.appendingPathComponent("mail.txt").path
-        let script = directory.appendingPathComponent("sendmail").path
-        try "#!/bin/sh\necho \"$@\" >> \(captured)\ncat >> \(captured)\nexit \(exitCode)\n".write(toFile: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
-        return (script, captured)
-    }
-
     func testQueuedMessagesAreHandedToSendmailAndTheDeliveryIsAudited() async throws {
         let sendmail = try fakeSendmail(exitCode: 0)
         try await withTestApp(adjust: { $0.mailTransport = .sendmail; $0.sendmailPath = sendmail.script }) { app in

@@ -78,6 +78,19 @@ def test_missing_answers_are_named_and_someone_in_danger_is_sent_to_emergency_se
     assert "112" in visitor.driver.page_source
 
 
+def test_a_complainant_may_leave_an_address_for_updates_and_a_bad_one_is_named(visitor):
+    visitor.open("/reporting/new/bribery-in-public-services?lang=es")
+    choose(visitor, "danger", "no")
+    choose(visitor, "service", "health")
+    visitor.fill(account="Ficticio: me pidieron dinero para atenderme.", updates_email="no es una dirección")
+    send(visitor)
+    assert visitor.driver.find_elements(By.CSS_SELECTOR, ".error-summary a[href='#updates_email']")
+    assert "Ficticio: me pidieron dinero" in visitor.driver.page_source, "the answers are kept"
+    visitor.fill(updates_email="quejosa@example.org")
+    send(visitor)
+    assert "Su recibo" in visitor.driver.page_source
+
+
 def test_the_office_opens_its_key_reads_the_demo_report_and_asks(visitor):
     visitor.log_in("participante@demo.integrity.invalid", "integrity-demo-2026")
     visitor.open("/received-reports")
@@ -148,5 +161,5 @@ def test_the_office_forwards_a_redacted_copy_and_the_agency_reads_only_that(visi
     assert "Licensing desk" in visitor.driver.page_source, "the agency's declared conflict is listed"
     visitor.fill(party="Port authority (fictional)")
     visitor.submit("/received-reports/conflicts")
-    assert "Votre conflit est déclaré" in visitor.driver.page_source
+    assert "Port authority (fictional)" in visitor.driver.page_source, "the new declaration is listed, in whatever language the session speaks"
     visitor.log_out()

@@ -94,7 +94,10 @@ struct DemoReporting {
         let now = app.clock.now()
         let lastMonth = CalendarDay.parse("\(ReportMonth(now).window(2)[0])-10")!
         for number in 0..<5 {
-            let receipt = try await intake(on: lastMonth).submit(to: SeedQuestionnaire.bribery.key, answers: complaint(Self.south, number), regions: Self.regions)
+            // The first complainant asked for updates by e-mail: the outbox shows each move's mail, its address not kept.
+            let contact = number == 0 ? ComplainantContact(email: "complainant@demo.integrity.invalid", language: "es") : nil
+            let receipt = try await intake(on: lastMonth).submit(to: SeedQuestionnaire.bribery.key, answers: complaint(Self.south, number), regions: Self.regions,
+                                                                 contact: contact)
             let id = try await intake(on: lastMonth).open(receipt: receipt.value).reportID
             try await intake(on: lastMonth.addingTimeInterval(3 * 86_400)).changeStatus(
                 id, from: .received, to: .underReview, explanation: "We are looking into it. (fictional)", as: office, privateKey: key)

@@ -119,6 +119,29 @@ final class ReportIntakePagesHTTPTests: AppTestCase {
         }
     }
 
+    func testAComplaintOffersUpdatesByEmailAndABadAddressIsRefusedWithTheAnswersKept() async throws {
+        try await withTestApp { app in
+            try await ready(app)
+            let complaint = try await send(app, .GET, "/reporting/new/bribery-in-public-services?lang=fr")
+            XCTAssertContains(complaint.body.string, #"name="updates_email""#)
+            let whistleblowing = try await send(app, .GET, "/reporting/new/official-misconduct?lang=fr")
+            XCTAssertFalse(whistleblowing.body.string.contains("updates_email"), "a whistleblower follows with the receipt alone")
+            let fields = [("_token", try token(in: complaint.body.string)), ("danger", "no"), ("service", "health"),
+                          ("account", "A nurse asked for cash."), ("updates_email", "not-an-address")]
+            let bad = try await post(app, "/reporting/new/bribery-in-public-services?lang=fr", fields)
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertContains(bad.body.string, "A nurse asked for cash.")
+            XCTAssertContains(bad.body.string, #"value="not-an-address""#)
+            let none = try await Report.query(on: app.db).count()
+            XCTAssertEqual(none, 0, "nothing is half written")
+            let good = try await post(app, "/reporting/new/bribery-in-public-services?lang=fr",
+                                      fields.dropLast() + [("updates_email", "Someone@Example.org")])
+            XCTAssertEqual(good.status, .ok)
+            let report = try await XCTUnwrapAsync(try await Report.query(on: app.db).first())
+            XCTAssertNotNil(report.contact, "kept, sealed")
+        }
+    }
+
     func testASignedInVisitorsCookieIsNeitherReadNorRenewed() async throws {
         try await withTestApp { app in
             try await ready(app)

@@ -27,6 +27,11 @@ final class MailMessage: Model, @unchecked Sendable {
     @Field(key: "attempts") var attempts: Int
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "sent_at") var sentAt: Date?
+    /// The recipient is replaced by `forgotten` once the message is handed over (or at once, without a transport):
+    /// set for people who gave an address for one purpose only, such as a complainant.
+    @OptionalField(key: "forget_recipient") var forgetRecipient: Bool?
+
+    static let forgotten = "(not kept)"
 
     init() {}
 

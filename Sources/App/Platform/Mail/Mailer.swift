@@ -11,11 +11,16 @@ struct Mailer: Sendable {
     let baseURL: String
 
     /// `kind` names `mail.<kind>.subject` and `mail.<kind>.body` in the catalogs.
-    func enqueue(to recipient: String, language: SupportedLanguage, kind: String, arguments: [String], on db: Database) async throws {
+    /// `forgetRecipient`: the address is not kept once the message is handed over (`MailMessage.forgetRecipient`).
+    func enqueue(to recipient: String, language: SupportedLanguage, kind: String, arguments: [String], forgetRecipient: Bool = false,
+                 on db: Database) async throws {
         let body = catalogs.text("mail.\(kind).body", language, arguments) + "\n\n" + catalogs.text("mail.signature", language)
+        // Without a transport nothing will ever need the address.
+        let kept = forgetRecipient && transport != .sendmail ? MailMessage.forgotten : recipient
         let message = MailMessage(
-            id: UUID(), recipient: recipient, subject: catalogs.text("mail.\(kind).subject", language, arguments),
+            id: UUID(), recipient: kept, subject: catalogs.text("mail.\(kind).subject", language, arguments),
             body: body, language: language, status: transport == .sendmail ? .queued : .kept, now: clock.now())
+        message.forgetRecipient = forgetRecipient ? true : nil
         try await message.create(on: db)
         // Its delivery is a job written with it: the message is sent if and only if its cause committed.
         if transport == .sendmail {

@@ -31,6 +31,7 @@ struct SendmailDelivery: Sendable {
             } else {
                 message.status = message.attempts >= Self.maxAttempts ? .failed : .queued
             }
+            if message.forgetRecipient == true && message.status != .queued { message.recipient = MailMessage.forgotten }
             try await message.save(on: scope.db)
             try await scope.record(delivered ? .mailDelivered : .mailFailed, .mail(message.requireID()),
                                    changes: ["status": message.status.rawValue, "attempts": "\(message.attempts)"])

@@ -26,7 +26,8 @@ struct ReportIntakeController: RouteCollection {
         return try await req.page(ReportFormPage(context: context.key, title: context.title, questionnaire: version.questionnaire,
                                                  token: token.text(context: context.key, secret: try await req.registry.reportIntake.formSecret()),
                                                  regions: Self.regions(req), form: FormState(), blocks: [],
-                                                 offersIdentity: try await req.registry.reportIdentity.canKeep(), text: req))
+                                                 offersIdentity: try await req.registry.reportIdentity.canKeep(),
+                                                 offersUpdates: context.channel == .complaint, text: req))
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
@@ -38,7 +39,8 @@ struct ReportIntakeController: RouteCollection {
         }
         do {
             let receipt = try await req.registry.reportIntake.submit(to: context.key, answers: answers.report, regions: Set(WorldRegion.all.map(\.code)),
-                                                                     receipt: token.receipt(secret: secret), identity: try answers.identity())
+                                                                     receipt: token.receipt(secret: secret), identity: try answers.identity(),
+                                                                     contact: try answers.contact(language: req.language))
             return try await req.page(ReportReceiptPage(receipt: receipt, text: req)).encodeResponse(for: req)
         } catch AppError.validation(let errors) {
             return try await again(req, context, version, answers, errors: errors, blocks: [])
@@ -102,7 +104,8 @@ struct ReportIntakeController: RouteCollection {
         let form = FormState(values: answers.values.mapValues { $0.first ?? "" }, errors: errors, on: req, labels: labels)
         return try await req.page(ReportFormPage(context: context.key, title: context.title, questionnaire: version.questionnaire, token: answers.token ?? "",
                                                  regions: Self.regions(req), form: form, chosen: answers.values, blocks: blocks, refusal: refusal,
-                                                 offersIdentity: try await req.registry.reportIdentity.canKeep(), text: req),
+                                                 offersIdentity: try await req.registry.reportIdentity.canKeep(),
+                                                 offersUpdates: context.channel == .complaint, text: req),
                                   status: status)
     }
 
@@ -128,11 +131,19 @@ struct ReportAnswersForm {
     let values: [String: [String]]
     let token: String?
 
-    /// The optional identity's fields, which are not questions of the questionnaire.
-    static let identityFields = ["identity_name", "identity_contact"]
+    /// The optional identity's fields and the address for updates, which are not questions of the questionnaire.
+    static let ownFields = ["identity_name", "identity_contact", "updates_email"]
 
-    /// The answers to the questionnaire, without the identity.
-    var report: [String: [String]] { values.filter { !Self.identityFields.contains($0.key) } }
+    /// The answers to the questionnaire, without the identity or the address.
+    var report: [String: [String]] { values.filter { !Self.ownFields.contains($0.key) } }
+
+    /// The address given for status updates, in the form's language; nil when none was given.
+    func contact(language: SupportedLanguage) throws -> ComplainantContact? {
+        let raw = values["updates_email"]?.first?.trimmingWhitespace() ?? ""
+        guard !raw.isEmpty else { return nil }
+        guard let email = EmailAddress(raw) else { throw AppError.validation([FieldError("updates_email", .invalidEmail)]) }
+        return ComplainantContact(email: email.value, language: language.rawValue)
+    }
 
     /// The identity given, trimmed and bounded; nil when both fields are empty.
     func identity() throws -> ReportIdentity? {

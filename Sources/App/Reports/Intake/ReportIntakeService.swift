@@ -28,14 +28,14 @@ struct ReportIntakeService: Sendable {
     /// answers do not exclude; returns the receipt, which is stored nowhere. A receipt already used (the same form
     /// sent twice) finds the report the first sending made, and nothing more is stored.
     func submit(to contextKey: String, answers draft: [String: [String]], regions: Set<String>, receipt: Receipt = Receipt(),
-                identity: ReportIdentity? = nil) async throws -> Receipt {
-        try await send(to: contextKey, answers: draft, regions: regions, receipt: receipt, identity: identity).receipt
+                identity: ReportIdentity? = nil, contact: ComplainantContact? = nil) async throws -> Receipt {
+        try await send(to: contextKey, answers: draft, regions: regions, receipt: receipt, identity: identity, contact: contact).receipt
     }
 
     /// `submit`, also naming the report, which the receipt's first sending made. An identity, when given, is sealed
-    /// for the custodians only (`ReportIdentityService`).
-    func send(to contextKey: String, answers draft: [String: [String]], regions: Set<String>,
-              receipt: Receipt = Receipt(), identity: ReportIdentity? = nil) async throws -> (receipt: Receipt, reportID: UUID) {
+    /// for the custodians only (`ReportIdentityService`); a complainant's address for updates, under the data key.
+    func send(to contextKey: String, answers draft: [String: [String]], regions: Set<String>, receipt: Receipt = Receipt(),
+              identity: ReportIdentity? = nil, contact: ComplainantContact? = nil) async throws -> (receipt: Receipt, reportID: UUID) {
         guard let context = try await ReportContext.query(on: db).filter(\.$key == contextKey).first(),
               let version = try await QuestionnaireVersion.current(of: context.requireID(), on: db) else { throw AppError.notFound }
         let evaluation = version.questionnaire.evaluate(draft, regions: regions)
@@ -57,6 +57,8 @@ struct ReportIntakeService: Sendable {
                                                        purpose: SealedPrivateKey.whistleblowerPurpose(reportID: key.reportID)).sealed
         report.answers = try key.seal(json: evaluation.answers, item: "answers")
         report.demographics = evaluation.demographics.isEmpty ? nil : try key.seal(json: evaluation.demographics, item: "demographics")
+        // Updates by e-mail are a complaint's; a whistleblower follows with the receipt alone.
+        if context.channel == .complaint, let contact { report.contact = try key.seal(json: contact, item: ComplainantContact.item) }
         report.missingEvidence = JSONList(evaluation.missingEvidence.map(\.rawValue))
         report.lacksEvidence = EvidenceItem.lacksMinimum(evaluation.missingEvidence)
         let statistics = version.questionnaire.statistics(of: evaluation.answers)
@@ -166,6 +168,9 @@ struct ReportIntakeService: Sendable {
             guard !moved.isEmpty else { throw AppError.conflict(code: "report_status_changed") }
             if status.isClosed { try await Report.query(on: scope.db).filter(\.$id == reportID).set(\.$closedOn, to: clock.now().day).update() }
             try await append(messageID, sealed: sealed, to: reportID, fromWhistleblower: false, author: author, status: status, on: scope.db)
+            if let contact = try await Report.find(reportID, on: scope.db)?.contact {
+                try await notice.statusChanged(to: status, for: try key.open(ComplainantContact.self, from: contact, item: ComplainantContact.item), on: scope.db)
+            }
             try await scope.record(.reportStatus, .report(reportID), changes: ["from": seen.rawValue, "to": status.rawValue])
         }
     }

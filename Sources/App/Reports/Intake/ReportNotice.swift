@@ -21,6 +21,16 @@ struct ReportNotice: Sendable {
         try await send("report_message", reportID, to: readers, on: db)
     }
 
+    /// A complaint moved: to the complainant who gave an address, in their language, naming only the new status and
+    /// where to follow it with the receipt. The address is forgotten once the mail is handed over.
+    func statusChanged(to status: ComplaintStatus, for contact: ComplainantContact, on db: Database) async throws {
+        let language = SupportedLanguage(rawValue: contact.language) ?? .en
+        let followUp = mailer.link(ReportIntakeRoute.followUp.link(query: [URLQueryItem(name: "lang", value: language.rawValue)]))
+        try await mailer.enqueue(to: contact.email, language: language, kind: "complaint_status",
+                                 arguments: [mailer.catalogs.text("reporting.status.\(status.rawValue)", language, []), followUp],
+                                 forgetRecipient: true, on: db)
+    }
+
     /// A redacted copy forwarded to another organisation, to each of its readers there.
     func forwarded(_ forwardID: UUID, to readers: [User], on db: Database) async throws {
         try await send("report_forwarded", link: ForwardRoute.show.link(forwardID), to: readers, on: db)

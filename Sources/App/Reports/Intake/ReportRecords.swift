@@ -37,6 +37,8 @@ final class Report: Model, @unchecked Sendable {
     @OptionalField(key: "shredded_on") var shreddedOn: Date?
     /// The identity the reporter chose to give, sealed under its own key (`ReportIdentity`); nil when none was given.
     @OptionalField(key: "identity") var identity: Data?
+    /// The complainant's address for status updates, sealed under the data key (`ComplainantContact`); nil when none.
+    @OptionalField(key: "contact") var contact: Data?
     @Children(for: \.$report) var readerKeys: [ReportReaderKey]
 
     init() {}

@@ -56,8 +56,9 @@ enum Open311Route: String, APIEndpoint {
 
 }
 
-/// What `POST requests` documents. The body is read as name–value pairs (`attribute[code]` repeats); the other
-/// fields GeoReport allows are accepted and never kept.
+/// What `POST requests` documents. The body is read as name–value pairs (`attribute[code]` repeats); `email`, when it
+/// is an address, is sealed with the complaint for status updates, and the other fields GeoReport allows are
+/// accepted and never kept.
 struct Open311RequestForm: Decodable {
     let serviceCode: String
     let description: String?

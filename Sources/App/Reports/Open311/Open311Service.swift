@@ -38,12 +38,20 @@ struct Open311Service: Sendable {
         if let idempotencyKey { receipt = Self.receipt(key: idempotencyKey, pairs: pairs, secret: try await intake.formSecret()) }
         let sent: (receipt: Receipt, reportID: UUID)
         do {
-            sent = try await intake.send(to: code, answers: answers, regions: Set(WorldRegion.all.map(\.code)), receipt: receipt)
+            sent = try await intake.send(to: code, answers: answers, regions: Set(WorldRegion.all.map(\.code)), receipt: receipt,
+                                         contact: Self.contact(pairs, language: text.language))
         } catch let blocked as ReportBlocked {
             // The questionnaire's own refusal (someone in danger, say), worded for the person sending.
             throw AppError.validationMessages(blocked.reasons.map { ("service_code", $0[text.language]) })
         }
         return GeoReport.Created(id: sent.reportID.uuidString.lowercased(), notice: text.t("reporting.open311_notice", [sent.receipt.description]))
+    }
+
+    /// GeoReport's `email`, kept (sealed) for status updates when it is an address; anything else is ignored, as the
+    /// other contact fields are.
+    static func contact(_ pairs: [(String, String)], language: SupportedLanguage) -> ComplainantContact? {
+        guard let raw = pairs.first(where: { $0.0 == "email" })?.1, let email = EmailAddress(raw) else { return nil }
+        return ComplainantContact(email: email.value, language: language.rawValue)
     }
 
     /// The complaints among `ids`, in their order; unknown ids and whistleblowing reports are left out.

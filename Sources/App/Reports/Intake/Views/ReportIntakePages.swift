@@ -53,6 +53,7 @@ struct ReportFormPage: PageModel {
         let note: String?
         let questions: [Question]
         var identityBefore = false
+        var updatesBefore = false
     }
 
     let heading: String
@@ -65,11 +66,13 @@ struct ReportFormPage: PageModel {
     /// The optional, separately sealed identity is asked after the report's steps (only when a custodian can keep
     /// it): before the questions about the reporter, or here at the end when there are none.
     let identityAtEnd: Bool
+    /// A complaint may also leave an address for status updates, asked where the identity is.
+    let updatesAtEnd: Bool
     let form: FormState
 
     init(context: String, title: LocalizedText, questionnaire: ReportQuestionnaire, token: String, regions: [(code: String, name: String)],
          form: FormState, chosen: [String: [String]] = [:], blocks: [LocalizedText], refusal: String? = nil, offersIdentity: Bool = false,
-         text: some Translating) {
+         offersUpdates: Bool = false, text: some Translating) {
         let language = text.language
         heading = title[language]
         action = ReportIntakeRoute.submit.link(context, query: [URLQueryItem(name: "lang", value: language.rawValue)])
@@ -99,9 +102,11 @@ struct ReportFormPage: PageModel {
             Section(title: step.title[language], onlyIf: onlyIf(step.showWhen), note: nil, questions: step.fields.filter { $0.kind != .file }.map { question($0) })
         }
         let aboutYou = Section(title: text.t("reporting.about_you"), onlyIf: nil, note: text.t("reporting.about_you_note"),
-                               questions: questionnaire.demographics.map { question($0, optional: true) }, identityBefore: offersIdentity)
+                               questions: questionnaire.demographics.map { question($0, optional: true) }, identityBefore: offersIdentity,
+                               updatesBefore: offersUpdates)
         sections = (report + [aboutYou]).filter { !$0.questions.isEmpty }
         identityAtEnd = offersIdentity && aboutYou.questions.isEmpty
+        updatesAtEnd = offersUpdates && aboutYou.questions.isEmpty
     }
 }
 
