@@ -26,7 +26,7 @@ final class ReportForward: Model, @unchecked Sendable {
 }
 
 /// A copy's key wrapped for one reader of the organisation it went to.
-final class ReportForwardKey: Model, @unchecked Sendable {
+final class ReportForwardKey: Model, WrappedKeyRecord, @unchecked Sendable {
     static let schema = "report_forward_keys"
 
     @ID(key: .id) var id: UUID?
@@ -38,8 +38,7 @@ final class ReportForwardKey: Model, @unchecked Sendable {
     init() {}
 
     init(forwardID: UUID, _ wrapped: WrappedKey) {
-        (self.$forward.id, readerID, enc, ciphertext) = (forwardID, wrapped.readerID, wrapped.enc, wrapped.ciphertext)
+        $forward.id = forwardID
+        store(wrapped)
     }
-
-    var wrapped: WrappedKey { WrappedKey(readerID: readerID, enc: enc, ciphertext: ciphertext) }
 }

@@ -3,7 +3,7 @@ import Foundation
 import SecureReporting
 
 /// The identity key of one report, wrapped for one custodian, or for a reader a custodian approved.
-final class ReportIdentityKey: Model, @unchecked Sendable {
+final class ReportIdentityKey: Model, WrappedKeyRecord, @unchecked Sendable {
     static let schema = "report_identity_keys"
 
     @ID(key: .id) var id: UUID?
@@ -15,10 +15,9 @@ final class ReportIdentityKey: Model, @unchecked Sendable {
     init() {}
 
     init(reportID: UUID, _ wrapped: WrappedKey) {
-        (self.$report.id, readerID, enc, ciphertext) = (reportID, wrapped.readerID, wrapped.enc, wrapped.ciphertext)
+        $report.id = reportID
+        store(wrapped)
     }
-
-    var wrapped: WrappedKey { WrappedKey(readerID: readerID, enc: enc, ciphertext: ciphertext) }
 }
 
 /// A reader's written request to see the identity a reporter sealed, and a custodian's decision on it.

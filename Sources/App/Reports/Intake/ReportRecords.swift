@@ -45,7 +45,7 @@ final class Report: Model, @unchecked Sendable {
 }
 
 /// The report's data key wrapped for one reader (`WrappedKey`): a recipient by user id, or the whistleblower.
-final class ReportReaderKey: Model, @unchecked Sendable {
+final class ReportReaderKey: Model, WrappedKeyRecord, @unchecked Sendable {
     static let schema = "report_reader_keys"
 
     @ID(key: .id) var id: UUID?
@@ -57,10 +57,9 @@ final class ReportReaderKey: Model, @unchecked Sendable {
     init() {}
 
     init(reportID: UUID, _ wrapped: WrappedKey) {
-        (self.$report.id, readerID, enc, ciphertext) = (reportID, wrapped.readerID, wrapped.enc, wrapped.ciphertext)
+        $report.id = reportID
+        store(wrapped)
     }
-
-    var wrapped: WrappedKey { WrappedKey(readerID: readerID, enc: enc, ciphertext: ciphertext) }
 }
 
 /// One message of a report's thread, sealed as the item `message/<id>`; numbered, so order needs no timestamp.

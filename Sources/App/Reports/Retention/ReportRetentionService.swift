@@ -49,7 +49,8 @@ struct ReportRetentionService: Sendable {
         let done: Bool? = try await audit.transactionIfChanged(on: db, actor: .system("retention")) { scope in
             let claimed = try await scope.db.sql.update(Report.schema)
                 .set("shredded_on", to: SQLBind(today)).set("answers", to: SQLBind(Data())).set("whistleblower_key", to: SQLBind(Data()))
-                .set("demographics", to: SQLLiteral.null).set("identity", to: SQLLiteral.null).set("contact", to: SQLLiteral.null).set("lookup_tag", to: SQLBind(Data((0..<32).map { _ in UInt8.random(in: .min ... .max) })))
+                .set("demographics", to: SQLLiteral.null).set("identity", to: SQLLiteral.null).set("contact", to: SQLLiteral.null)
+                .set("lookup_tag", to: SQLBind(Data((0..<32).map { _ in UInt8.random(in: .min ... .max) })))
                 .where("id", .equal, SQLBind(reportID)).where("shredded_on", .is, SQLLiteral.null).where("expires_on", .lessThan, SQLBind(today))
                 .returning("id").all()
             guard !claimed.isEmpty else { throw AuditLogService.NothingToChange() }
