@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ForwardController())
     try app.register(collection: ReaderConflictController())
     try app.register(collection: ComplaintRoutingController())
+    try app.register(collection: ReportSubjectController())
     try app.register(collection: ReportStatisticsController())
     try app.register(collection: InvitationController())
     try app.register(collection: LanguageController())

@@ -19,7 +19,7 @@ final class LocalizationTests: AppTestCase {
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
         "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public", "indicators", "questionnaires",
-        "redflags", "jobs", "pager", "reporting", "reports", "routing", "statistics", "oversight", "footer", "identity", "forward", "conflicts",
+        "redflags", "jobs", "pager", "reporting", "reports", "routing", "statistics", "oversight", "footer", "identity", "forward", "conflicts", "builder", "subjects",
     ]
 
     func catalogs() throws -> Catalogs {

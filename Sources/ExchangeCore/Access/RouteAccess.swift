@@ -8,6 +8,7 @@ public enum RouteAccess: Sendable, Equatable {
     case roles(Set<Role>)
 
     public static let programmeStaff = RouteAccess.roles([.coordinator, .administrator])
+    public static let administrators = RouteAccess.roles([.administrator])
 
     public enum Outcome: Equatable, Sendable {
         case allowed

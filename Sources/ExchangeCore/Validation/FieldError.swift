@@ -39,6 +39,8 @@ public struct FieldError: Equatable, Sendable, Codable {
         case conditionOnLaterField
         /// Only answers from a closed list (choices, yes/no, a region) can be counted in public statistics.
         case notCountable
+        /// A key that names something in addresses: lower-case letters, digits and hyphens.
+        case invalidKey
     }
 
     public let field: String

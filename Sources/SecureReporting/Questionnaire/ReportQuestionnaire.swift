@@ -29,6 +29,18 @@ public struct ReportQuestionnaire: Codable, Equatable, Sendable {
         steps.flatMap { step in step.fields.map { (step, $0) } }
     }
 
+    /// The recipient keys its rules add or exclude, each once, in order.
+    public var recipientKeys: [String] {
+        var keys: [String] = []
+        for rule in rules {
+            switch rule.effect {
+            case .addRecipients(let named), .excludeRecipients(let named): keys += named.filter { !keys.contains($0) }
+            case .block: break
+            }
+        }
+        return keys
+    }
+
     public func field(_ id: String) -> ReportQuestion? {
         reportFields.first { $0.field.id == id }?.field ?? demographics.first { $0.id == id }
     }

@@ -46,7 +46,7 @@ final class EngagementConcurrencyTests: AppTestCase {
 
     func testStepsRepeatedEightTimesHappenOnce() async throws {
         try await withTestApp { app in
-            let (match, coordinator, base) = try await proposedMatchForCoordinator(app)
+            let (_, coordinator, base) = try await proposedMatchForCoordinator(app)
 
             var before = try await Effects.count(on: app.db)
             XCTAssertOneWinner(try await Concurrently.fire(8) { try await coordinator.send(.POST, "\(base)/due-diligence/open") })

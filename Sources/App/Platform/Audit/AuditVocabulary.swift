@@ -120,6 +120,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case redFlagValidate = "red_flags.validate"
     case reportContextPublish = "report_context.publish"
     case reportContextRecipients = "report_context.recipients"
+    case reportContextCreate = "report_context.create"
     case recipientKeyCreate = "recipient_key.create"
     case reportSubmit = "sealed_report.submit"
     case reportMessage = "sealed_report.message"

@@ -8,8 +8,8 @@ enum JobsRoute: String, Endpoint {
 
     var spec: EndpointSpec {
         switch self {
-        case .list: .get("jobs", .roles([.administrator]))
-        case .retry: .post("jobs/:id/retry", .roles([.administrator]))
+        case .list: .get("jobs", .administrators)
+        case .retry: .post("jobs/:id/retry", .administrators)
         }
     }
 }

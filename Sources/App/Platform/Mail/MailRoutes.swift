@@ -8,8 +8,8 @@ enum OutboxRoute: String, Endpoint {
 
     var spec: EndpointSpec {
         switch self {
-        case .list: .get("outbox", .roles([.administrator]))
-        case .show: .get("outbox/:id", .roles([.administrator]))
+        case .list: .get("outbox", .administrators)
+        case .show: .get("outbox/:id", .administrators)
         }
     }
 }

@@ -23,7 +23,8 @@ enum Navigation {
             links += [("nav.organisations", OrganisationRoute.list.link()), ("nav.needs", NeedRoute.list.link()), ("nav.experts", RosterRoute.experts.link()),
                       ("nav.matching", MatchingBoardRoute.board.link()), ("nav.matches", MatchRoute.list.link()), ("nav.programme", ProgrammeRoute.dashboard.link()),
                       ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.skills", SkillsRoute.list.link()), ("nav.people", PeopleRoute.list.link()), ("nav.invitations", InvitationRoute.list.link()),
-                      ("nav.report_oversight", ReportStatisticsRoute.oversight.link()), ("nav.identity_requests", IdentityRoute.list.link()),
+                      ("nav.report_oversight", ReportStatisticsRoute.oversight.link()), ("nav.report_subjects", ReportSubjectRoute.list.link()),
+                      ("nav.identity_requests", IdentityRoute.list.link()),
                       ("nav.audit", AuditPageRoute.list.link()), ("nav.outbox", OutboxRoute.list.link()), ("nav.jobs", JobsRoute.list.link())]
         case .evaluator:
             links += [("nav.organisations", OrganisationRoute.list.link()), ("nav.needs", NeedRoute.list.link()), ("nav.matches", MatchRoute.list.link()),

@@ -41,6 +41,7 @@ enum RouteTable {
         ForwardRoute.self,
         ReaderConflictRoute.self,
         ComplaintRoutingRoute.self,
+        ReportSubjectRoute.self,
         APIComplaintRoutingRoute.self,
         ReportStatisticsRoute.self,
         APIReportStatisticsRoute.self,

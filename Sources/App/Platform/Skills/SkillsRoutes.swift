@@ -10,8 +10,8 @@ enum APISkillsRoute: String, APIEndpoint {
     var spec: EndpointSpec {
         switch self {
         case .list: .get("skills", .signedIn)
-        case .add: .post("skills", .roles([.administrator]))
-        case .rename: .put("skills/:skill", .roles([.administrator]))
+        case .add: .post("skills", .administrators)
+        case .rename: .put("skills/:skill", .administrators)
         }
     }
 
@@ -38,9 +38,9 @@ enum SkillsRoute: String, Endpoint {
     var spec: EndpointSpec {
         switch self {
         case .list: .get("skills", .signedIn)
-        case .add: .post("skills", .roles([.administrator]))
-        case .editForm: .get("skills/:skill/edit", .roles([.administrator]))
-        case .rename: .post("skills/:skill", .roles([.administrator]))
+        case .add: .post("skills", .administrators)
+        case .editForm: .get("skills/:skill/edit", .administrators)
+        case .rename: .post("skills/:skill", .administrators)
         }
     }
 }

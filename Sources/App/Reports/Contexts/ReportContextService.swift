@@ -32,23 +32,47 @@ struct ReportContextService: Sendable {
 
     /// Who receives the context's reports, under the keys its rules name.
     func setRecipients(_ recipients: [ReportContext.Recipient], of context: ReportContext, by user: User) async throws {
+        try await setSettings(.init(recipients: recipients, retentionDays: context.retentionDays), of: context.requireID(), by: user)
+    }
+
+    /// Recipients and retention as the subject's page sets them; the same settings again change nothing.
+    func setSettings(_ settings: ReportContextSettings, of contextID: UUID, by user: User) async throws {
         _ = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
-            guard let stored = try await ReportContext.find(context.requireID(), on: scope.db) else { throw AppError.notFound }
-            if stored.recipients == recipients { throw AuditLogService.NothingToChange() }
-            stored.recipients = recipients
+            guard let stored = try await ReportContext.find(contextID, on: scope.db) else { throw AppError.notFound }
+            if stored.recipients == settings.recipients && stored.retentionDays == settings.retentionDays { throw AuditLogService.NothingToChange() }
+            (stored.recipients, stored.retentionDays) = (settings.recipients, settings.retentionDays)
             try await stored.save(on: scope.db)
-            try await scope.record(.reportContextRecipients, .reportContext(stored.requireID()), changes: ["recipients": String(recipients.count)])
+            try await scope.record(.reportContextRecipients, .reportContext(contextID),
+                                   changes: ["recipients": String(settings.recipients.count), "retention_days": String(settings.retentionDays)])
+        }
+    }
+
+    /// A new subject of `channel`, whose version 1 is `questionnaire`; a key already in use answers 409.
+    func create(_ draft: ReportContextDraft, questionnaire: ReportQuestionnaire, by user: User) async throws -> ReportContext {
+        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
+            guard try await ReportContext.query(on: scope.db).filter(\.$key == draft.key).first() == nil else {
+                throw AppError.validation([FieldError("key", .nameTaken)])
+            }
+            let context = ReportContext()
+            (context.key, context.channel, context.title) = (draft.key, draft.channel, draft.title)
+            (context.retentionDays, context.recipients, context.createdAt) = (Self.defaultRetentionDays[draft.channel]!, [], clock.now())
+            try await context.create(on: scope.db)
+            try await version(1, of: questionnaire, for: context, by: user).create(on: scope.db)
+            try await scope.record(.reportContextCreate, .reportContext(context.requireID()), changes: ["key": draft.key, "channel": draft.channel.rawValue])
+            return context
         }
     }
 
     /// Publishes `questionnaire` as the context's next version, after the builder's checks; the same questionnaire as
-    /// the current version changes nothing (nil).
-    func publish(_ questionnaire: ReportQuestionnaire, to context: ReportContext, by user: User) async throws -> QuestionnaireVersion? {
+    /// the current version changes nothing (nil). `base`, the version the edit started from, must still be the current
+    /// one, read inside the transaction: an edit of a version someone has since replaced answers 409.
+    func publish(_ questionnaire: ReportQuestionnaire, to context: ReportContext, editedFrom base: Int? = nil, by user: User) async throws -> QuestionnaireVersion? {
         let problems = questionnaire.problems()
         guard problems.isEmpty else { throw AppError.validation(problems) }
         return try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
             let current = try await QuestionnaireVersion.current(of: context.requireID(), on: scope.db)
             if current?.questionnaire == questionnaire { throw AuditLogService.NothingToChange() }
+            if let base, base != current?.number { throw AppError.conflict(code: "questionnaire_replaced") }
             let next = try version((current?.number ?? 0) + 1, of: questionnaire, for: context, by: user)
             try await next.create(on: scope.db)
             try await scope.record(.reportContextPublish, .reportContext(context.requireID()), changes: ["key": context.key, "version": String(next.number)])

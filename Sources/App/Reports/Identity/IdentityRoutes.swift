@@ -10,8 +10,8 @@ enum IdentityRoute: String, Endpoint {
     var spec: EndpointSpec {
         switch self {
         // Under /received-reports, where the custodian's open key (`ReaderKeyCookie`) is sent, and nowhere else.
-        case .list: .get("received-reports/identity-requests", .roles([.administrator]))
-        case .decide: .post("received-reports/identity-requests/:id/decision", .roles([.administrator]))
+        case .list: .get("received-reports/identity-requests", .administrators)
+        case .decide: .post("received-reports/identity-requests/:id/decision", .administrators)
         case .request: .post("received-reports/:id/identity-request", .signedIn)
         }
     }

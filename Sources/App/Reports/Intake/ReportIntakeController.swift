@@ -155,19 +155,10 @@ struct ReportAnswersForm {
     }
 
     static func decode(_ req: Request) throws -> ReportAnswersForm {
-        let pairs = URLEncodedFormPairs(req.body.string ?? "")
+        let pairs = FormFields.pairs(req)
         var values: [String: [String]] = [:]
         for (name, value) in pairs where name != "_token" && name != "lang" { values[name, default: []].append(value) }
         return ReportAnswersForm(values: values, token: pairs.first { $0.0 == "_token" }?.1)
-    }
-}
-
-/// The name–value pairs of an urlencoded body, in order, repeated names kept.
-func URLEncodedFormPairs(_ body: String) -> [(String, String)] {
-    body.split(separator: "&").compactMap { pair in
-        let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-        guard let name = parts.first, !name.isEmpty else { return nil }
-        return (name, parts.count > 1 ? parts[1] : "")
     }
 }
 

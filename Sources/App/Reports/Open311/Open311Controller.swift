@@ -48,7 +48,7 @@ struct Open311Controller: RouteCollection {
 
     @Sendable func create(req: Request) async throws -> Response {
         guard req.headers.contentType == .urlEncodedForm else { throw Abort(.unsupportedMediaType) }
-        let created = try await req.registry.open311.create(URLEncodedFormPairs(req.body.string ?? ""),
+        let created = try await req.registry.open311.create(FormFields.pairs(req),
                                                             idempotencyKey: req.headers.first(name: IdempotencyMiddleware.header), req)
         return try Open311Format(path: req.url.path).response([created], xml: GeoReport.xml(created), status: .created)
     }
