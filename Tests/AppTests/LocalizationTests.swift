@@ -67,6 +67,11 @@ final class LocalizationTests: AppTestCase {
         for channel in ReportChannel.allCases { keys.insert("reporting.channel.\(channel.rawValue)_intro") }
         family("reporting.status", ComplaintStatus.self)
         family("reporting.answer", YesNo.self)
+        family("subjects.channel", ReportChannel.self)
+        family("builder.kind", ReportQuestion.Kind.self)
+        family("builder.evidence", EvidenceItem.self)
+        family("builder.effect", QuestionnaireForm.Effect.self)
+        keys.formUnion(ReportQuestionnaireBuilderPage.parts.map { "builder.part.\($0)" } + ReportQuestionnaireBuilderPage.places.map { "builder.place.\($0)" })
         family("status", AccountStatus.self)
         family("language", SupportedLanguage.self)
         family("organisation.kind", OrganisationKind.self)

@@ -4,6 +4,11 @@ import ExchangeCore
 /// (`steps[1].fields[0].help.fr`), so each problem lands on the input that causes it. Reading never fails; what is
 /// wrong is left for `problems()` to name.
 public struct QuestionnaireForm: Equatable, Sendable {
+    /// What a rule does, as its select names it.
+    public enum Effect: String, CaseIterable, Sendable {
+        case add, exclude, block
+    }
+
     public private(set) var values: [String: String]
 
     public init(values: [String: String]) {
@@ -65,10 +70,10 @@ public struct QuestionnaireForm: Equatable, Sendable {
     private static func write(_ rule: Rule, _ path: String, _ values: inout [String: String]) {
         values["\(path).when"] = encode(rule.when)
         switch rule.effect {
-        case .addRecipients(let keys): (values["\(path).effect"], values["\(path).recipients"]) = ("add", keys.joined(separator: ", "))
-        case .excludeRecipients(let keys): (values["\(path).effect"], values["\(path).recipients"]) = ("exclude", keys.joined(separator: ", "))
+        case .addRecipients(let keys): (values["\(path).effect"], values["\(path).recipients"]) = (Effect.add.rawValue, keys.joined(separator: ", "))
+        case .excludeRecipients(let keys): (values["\(path).effect"], values["\(path).recipients"]) = (Effect.exclude.rawValue, keys.joined(separator: ", "))
         case .block(let reason):
-            values["\(path).effect"] = "block"
+            values["\(path).effect"] = Effect.block.rawValue
             write(reason, "\(path).reason", &values)
         }
     }
@@ -121,10 +126,10 @@ public struct QuestionnaireForm: Equatable, Sendable {
     private func rule(_ path: String) -> Rule {
         let when = condition("\(path).when") ?? Condition(field: "", value: "")
         let keys = text("\(path).recipients").split(separator: ",").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
-        switch text("\(path).effect") {
-        case "block": return Rule(when: when, .block(localized("\(path).reason")))
-        case "exclude": return Rule(when: when, .excludeRecipients(keys))
-        default: return Rule(when: when, .addRecipients(keys))
+        switch Effect(rawValue: text("\(path).effect")) ?? .add {
+        case .block: return Rule(when: when, .block(localized("\(path).reason")))
+        case .exclude: return Rule(when: when, .excludeRecipients(keys))
+        case .add: return Rule(when: when, .addRecipients(keys))
         }
     }
 }

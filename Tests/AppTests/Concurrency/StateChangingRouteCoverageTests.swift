@@ -131,6 +131,11 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         // ComplaintRoutingTests.testEightClicksOfEachChangeTakeEffectOnce
         "POST /complaint-routing",
         "POST /complaint-routing/:id/remove",
+        // ReportSubjectsTests.testEightClicksOfEachFormTakeEffectOnceAndTwoEditsOfOneVersionPublishOne
+        "POST /report-subjects",
+        "POST /report-subjects/:id/settings",
+        "POST /report-subjects/:id/builder",
+        "POST /report-subjects/:id/publish",
         "POST /api/v1/complaint-routes",
         "POST /api/v1/open311/v2/requests.json",
         "POST /api/v1/open311/v2/requests.xml",

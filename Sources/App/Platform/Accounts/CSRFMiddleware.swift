@@ -22,7 +22,9 @@ struct CSRFMiddleware: AsyncMiddleware {
             let limit = request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize
             _ = try await request.body.collect(max: limit.value).get()
         }
-        try Self.verify(request, supplied: try? request.content.get(String.self, at: Self.fieldName))
+        // Vapor's decoder refuses names it cannot nest (`steps[0].id` beside `steps[0].title.en`); the raw pairs do not.
+        let supplied = (try? request.content.get(String.self, at: Self.fieldName)) ?? FormFields.pairs(request).first { $0.0 == Self.fieldName }?.1
+        try Self.verify(request, supplied: supplied)
         return try await next.respond(to: request)
     }
 

@@ -117,10 +117,15 @@ struct ReportQuestionnaireBuilderPage: PageModel {
             let name = field.label[text.language].isEmpty ? field.id : field.label[text.language]
             let answers: [(String, String)] = field.kind.hasOptions
                 ? field.options.map { ($0.id, $0.label[text.language].isEmpty ? $0.id : $0.label[text.language]) }
-                : field.kind == .yesNo ? YesNo.allCases.map { ($0.rawValue, text.t("builder.answer.\($0.rawValue)")) } : []
+                : field.kind == .yesNo ? YesNo.allCases.map { ($0.rawValue, text.t("reporting.answer.\($0.rawValue)")) } : []
             return answers.map { (QuestionnaireForm.encode(Condition(field: field.id, value: $0.0)), "\(name) = \($0.1)") }
         }
     }
+
+    /// The parts and places a problem may name (`builder.part.<part>`, `builder.place.<place>`).
+    static let parts = ["id", "kind", "label", "help", "why", "options", "required", "statistical", "showWhen", "when", "evidence", "effect",
+                        "recipients", "reason", "title", "fields", "steps"]
+    static let places = ["steps", "fields", "demographics", "rules"]
 
     /// Where a problem is, in words: "Step 1, question 2 · Help (Français)".
     static func describe(_ name: String, _ text: some Translating) -> String {
@@ -198,7 +203,9 @@ private struct FormWriter {
 
     mutating func rule(_ r: Int) -> ReportQuestionnaireBuilderPage.RuleSection {
         let path = "rules[\(r)]"
-        let effects = ["add", "exclude", "block"].map { Option(value: $0, label: text.t("builder.effect.\($0)"), selected: values["\(path).effect"] == $0) }
+        let effects = QuestionnaireForm.Effect.allCases.map {
+            Option(value: $0.rawValue, label: text.t("builder.effect.\($0.rawValue)"), selected: values["\(path).effect"] == $0.rawValue)
+        }
         return .init(section: Self.id(path), heading: text.t("builder.place.rules", text.number(r + 1)),
                      choices: [condition("\(path).when", empty: "form.choose"), choice("\(path).effect", part: "effect", effects)],
                      inputs: [input("\(path).recipients", part: "recipients")] + texts("\(path).reason", part: "reason"),
