@@ -140,7 +140,8 @@ struct ReportQuestionnaireBuilderPage: PageModel {
                 part.append(text.t("builder.part.\(piece)"))
             }
         }
-        return ([places.joined(separator: ", ")] + (part.isEmpty ? [] : ["·"] + part)).joined(separator: " ")
+        let place = places.joined(separator: ", ")
+        return ([place] + (part.isEmpty || place.isEmpty ? [] : ["·"]) + part).filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Problems in the order the form shows them.

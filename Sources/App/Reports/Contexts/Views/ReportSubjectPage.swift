@@ -11,6 +11,7 @@ struct ReportSubjectPage: PageModel {
     struct Version: Sendable { let number: Int; let publishedAt: Date; let publishedBy: String?; let longestPath: Int }
     struct VersionRow: Encodable, Sendable, Equatable { let number: String; let published: String; let by: String; let path: String }
     struct RecipientRow: Encodable, Sendable, Equatable {
+        let heading: String
         let keyName: String; let keyID: String; let key: String; let keyError: String?
         let organisationName: String; let organisationID: String; let organisations: [Option]; let organisationError: String?
     }
@@ -40,7 +41,7 @@ struct ReportSubjectPage: PageModel {
         (retentionDays, retentionError) = (values["retention_days"] ?? "", form.errors["retention_days"])
         recipients = ReportContextSettings.rows(values).map { row in
             let (keyName, organisationName) = ("recipient_key_\(row)", "recipient_organisation_\(row)")
-            return RecipientRow(keyName: keyName, keyID: keyName, key: values[keyName] ?? "", keyError: form.errors[keyName],
+            return RecipientRow(heading: text.t("subjects.recipient_n", text.number(row + 1)), keyName: keyName, keyID: keyName, key: values[keyName] ?? "", keyError: form.errors[keyName],
                                 organisationName: organisationName, organisationID: organisationName,
                                 organisations: [Option(value: "", label: text.t("form.choose"), selected: (values[organisationName] ?? "").isEmpty)]
                                     + organisations.map { Option(value: $0.id.uuidString.lowercased(), label: $0.name, selected: values[organisationName] == $0.id.uuidString.lowercased()) },
