@@ -5,7 +5,7 @@ import ExchangeCore
 /// wrong is left for `problems()` to name.
 public struct QuestionnaireForm: Equatable, Sendable {
     /// What a rule does, as its select names it.
-    public enum Effect: String, CaseIterable, Sendable {
+    public enum Effect: String, CaseIterable, Codable, Sendable {
         case add, exclude, block
     }
 

@@ -136,6 +136,10 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /report-subjects/:id/settings",
         "POST /report-subjects/:id/builder",
         "POST /report-subjects/:id/publish",
+        // ReportSubjectsTests.testEightAPIRequestsOfEachChangeTakeEffectOnce
+        "POST /api/v1/report-subjects",
+        "PUT /api/v1/report-subjects/:id/settings",
+        "POST /api/v1/report-subjects/:id/questionnaire",
         "POST /api/v1/complaint-routes",
         "POST /api/v1/open311/v2/requests.json",
         "POST /api/v1/open311/v2/requests.xml",

@@ -196,6 +196,79 @@ final class ReportSubjectsTests: AppTestCase {
         }
     }
 
+    func testTheAPIAddsASubjectSetsItAndPublishesWithTheSameRules() async throws {
+        try await withTestApp { app in
+            try await app.registry.reportContexts.seed()
+            let admin = try await APIClient.forUser(try await user(Demo.administrator, on: app), app: app)
+            let body = #"{"key":"bribery-in-health","channel":"complaint","title":{"en":"Health","fr":"Santé","es":"Salud"},"start":"seed:\#(bribery.key)"}"#
+            let created = try await admin.send(.POST, "/api/v1/report-subjects", json: body)
+            XCTAssertEqual(created.status, .created, created.body.string)
+            let subject = try JSONDecoder().decode(ReportSubjectDTO.self, from: Data(created.body.readableBytesView))
+            XCTAssertEqual(subject.version, 1)
+            let missing = try await admin.send(.POST, "/api/v1/report-subjects", json: #"{"key":"x","channel":"complaint","title":{"en":"","fr":"","es":""}}"#)
+            XCTAssertEqual(missing.status, .unprocessableEntity)
+            XCTAssertTrue(missing.body.string.contains(#""title.fr""#) && missing.body.string.contains(#""key""#), missing.body.string)
+
+            let agency = Demo.frenchAgency.uuidString.lowercased()
+            let set = try await admin.send(.PUT, "/api/v1/report-subjects/\(subject.id)/settings",
+                                           json: #"{"retentionDays":365,"recipients":[{"key":"integrity-unit","organisation":"\#(agency)"}]}"#)
+            XCTAssertEqual(set.status, .ok, set.body.string)
+            let refused = try await admin.send(.PUT, "/api/v1/report-subjects/\(subject.id)/settings",
+                                               json: #"{"retentionDays":1,"recipients":[{"key":"Unit!","organisation":"\#(agency)"}]}"#)
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.body.string.contains(#""recipients[0].key""#) && refused.body.string.contains(#""retentionDays""#), refused.body.string)
+
+            let current = try await admin.send(.GET, "/api/v1/report-subjects/\(subject.id)/questionnaire")
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let version = try decoder.decode(QuestionnaireVersionDTO.self, from: Data(current.body.readableBytesView))
+            XCTAssertEqual(version.questionnaire.questionnaire, bribery.questionnaire)
+            XCTAssertEqual(version.longestPath.count, bribery.questionnaire.longestPath().count)
+            var document = version.questionnaire
+            document.steps[1].fields[0].help.en = "Edited through the API."
+            let publication = String(decoding: try JSONEncoder().encode(QuestionnairePublicationInput(base: 1, questionnaire: document)), as: UTF8.self)
+            let published = try await admin.send(.POST, "/api/v1/report-subjects/\(subject.id)/questionnaire", json: publication)
+            XCTAssertEqual(published.status, .created, published.body.string)
+            let again = try await admin.send(.POST, "/api/v1/report-subjects/\(subject.id)/questionnaire", json: publication)
+            XCTAssertEqual(again.status, .conflict, "the current questionnaire again")
+            document.steps[1].fields[0].help.es = ""
+            let broken = String(decoding: try JSONEncoder().encode(QuestionnairePublicationInput(base: 2, questionnaire: document)), as: UTF8.self)
+            let problems = try await admin.send(.POST, "/api/v1/report-subjects/\(subject.id)/questionnaire", json: broken)
+            XCTAssertEqual(problems.status, .unprocessableEntity)
+            XCTAssertTrue(problems.body.string.contains(#""steps[1].fields[0].help.es""#), problems.body.string)
+
+            for email in [Demo.coordinator, Demo.expert, Demo.publicFR, Demo.evaluator, Demo.analyst] {
+                let outsider = try await APIClient.forUser(try await user(email, on: app), app: app)
+                let list = try await outsider.send(.GET, "/api/v1/report-subjects")
+                XCTAssertEqual(list.status, .forbidden, email)
+                let publish = try await outsider.send(.POST, "/api/v1/report-subjects/\(subject.id)/questionnaire", json: publication)
+                XCTAssertEqual(publish.status, .forbidden, email)
+            }
+        }
+    }
+
+    func testEightAPIRequestsOfEachChangeTakeEffectOnce() async throws {
+        try await withTestApp { app in
+            try await app.registry.reportContexts.seed()
+            let admin = try await APIClient.forUser(try await user(Demo.administrator, on: app), app: app)
+            let body = #"{"key":"bribery-in-health","channel":"complaint","title":{"en":"Health","fr":"Santé","es":"Salud"},"start":"seed:\#(bribery.key)"}"#
+            let created = try await eightTimes("report_context.create", on: app) { try await admin.send(.POST, "/api/v1/report-subjects", json: body) }
+            XCTAssertEqual(created, 1)
+            let context = try await XCTUnwrapAsync(try await ReportContext.query(on: app.db).filter(\.$key == "bribery-in-health").first()).requireID()
+            let settings = try await eightTimes("report_context.recipients", on: app) {
+                try await admin.send(.PUT, "/api/v1/report-subjects/\(context)/settings", json: #"{"retentionDays":365,"recipients":[]}"#)
+            }
+            XCTAssertEqual(settings, 1)
+            var edited = bribery.questionnaire
+            edited.steps[1].fields[0].help.en = "Edited eight times."
+            let publication = String(decoding: try JSONEncoder().encode(QuestionnairePublicationInput(base: 1, questionnaire: QuestionnaireDocument(edited))), as: UTF8.self)
+            let published = try await eightTimes("report_context.publish", on: app) {
+                try await admin.send(.POST, "/api/v1/report-subjects/\(context)/questionnaire", json: publication)
+            }
+            XCTAssertEqual(published, 1)
+        }
+    }
+
     /// The bribery subject's id, and an administrator signed in.
     private func subjectAndAdministrator(_ app: Application) async throws -> (UUID, BrowserSession) {
         try await app.registry.reportContexts.seed()

@@ -42,6 +42,7 @@ enum RouteTable {
         ReaderConflictRoute.self,
         ComplaintRoutingRoute.self,
         ReportSubjectRoute.self,
+        APIReportSubjectRoute.self,
         APIComplaintRoutingRoute.self,
         ReportStatisticsRoute.self,
         APIReportStatisticsRoute.self,

@@ -36,8 +36,8 @@ struct ReportContextService: Sendable {
     }
 
     /// Recipients and retention as the subject's page sets them; the same settings again change nothing.
-    func setSettings(_ settings: ReportContextSettings, of contextID: UUID, by user: User) async throws {
-        _ = try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
+    func setSettings(_ settings: ReportContextSettings, of contextID: UUID, by user: User?) async throws {
+        _ = try await audit.transactionIfChanged(on: db, actor: actor(user)) { scope in
             guard let stored = try await ReportContext.find(contextID, on: scope.db) else { throw AppError.notFound }
             if stored.recipients == settings.recipients && stored.retentionDays == settings.retentionDays { throw AuditLogService.NothingToChange() }
             (stored.recipients, stored.retentionDays) = (settings.recipients, settings.retentionDays)
@@ -47,9 +47,11 @@ struct ReportContextService: Sendable {
         }
     }
 
-    /// A new subject of `channel`, whose version 1 is `questionnaire`; a key already in use answers 409.
-    func create(_ draft: ReportContextDraft, questionnaire: ReportQuestionnaire, by user: User) async throws -> ReportContext {
-        try await audit.transaction(on: db, actor: .user(user.requireID())) { scope in
+    /// A new subject whose version 1 is a model questionnaire (`seed:<key>`) or another subject's current one
+    /// (`subject:<key>`), both read inside the transaction; a key already in use is a field error.
+    func create(_ draft: ReportContextDraft, startingFrom start: String, by user: User?) async throws -> ReportContext {
+        try await audit.transaction(on: db, actor: actor(user)) { scope in
+            let questionnaire = try await startingQuestionnaire(start, on: scope.db)
             guard try await ReportContext.query(on: scope.db).filter(\.$key == draft.key).first() == nil else {
                 throw AppError.validation([FieldError("key", .nameTaken)])
             }
@@ -66,10 +68,10 @@ struct ReportContextService: Sendable {
     /// Publishes `questionnaire` as the context's next version, after the builder's checks; the same questionnaire as
     /// the current version changes nothing (nil). `base`, the version the edit started from, must still be the current
     /// one, read inside the transaction: an edit of a version someone has since replaced answers 409.
-    func publish(_ questionnaire: ReportQuestionnaire, to context: ReportContext, editedFrom base: Int? = nil, by user: User) async throws -> QuestionnaireVersion? {
+    func publish(_ questionnaire: ReportQuestionnaire, to context: ReportContext, editedFrom base: Int? = nil, by user: User?) async throws -> QuestionnaireVersion? {
         let problems = questionnaire.problems()
         guard problems.isEmpty else { throw AppError.validation(problems) }
-        return try await audit.transactionIfChanged(on: db, actor: .user(user.requireID())) { scope in
+        return try await audit.transactionIfChanged(on: db, actor: actor(user)) { scope in
             let current = try await QuestionnaireVersion.current(of: context.requireID(), on: scope.db)
             if current?.questionnaire == questionnaire { throw AuditLogService.NothingToChange() }
             if let base, base != current?.number { throw AppError.conflict(code: "questionnaire_replaced") }
@@ -78,6 +80,20 @@ struct ReportContextService: Sendable {
             try await scope.record(.reportContextPublish, .reportContext(context.requireID()), changes: ["key": context.key, "version": String(next.number)])
             return next
         }
+    }
+
+    private func startingQuestionnaire(_ start: String, on db: Database) async throws -> ReportQuestionnaire {
+        if let seed = SeedQuestionnaire.allCases.first(where: { "seed:\($0.key)" == start }) { return seed.questionnaire }
+        if start.hasPrefix("subject:"), let context = try await ReportContext.query(on: db).filter(\.$key == String(start.dropFirst(8))).first(),
+           let current = try await QuestionnaireVersion.current(of: context.requireID(), on: db) {
+            return current.questionnaire
+        }
+        throw AppError.validation([FieldError("start", start.isEmpty ? .required : .invalidChoice)])
+    }
+
+    /// A person on a page or through the API, or else the command line.
+    private func actor(_ user: User?) throws -> AuditActor {
+        try user.map { .user(try $0.requireID()) } ?? .system("cli")
     }
 
     private func version(_ number: Int, of questionnaire: ReportQuestionnaire, for context: ReportContext, by user: User?) throws -> QuestionnaireVersion {

@@ -24,8 +24,7 @@ struct ReportSubjectController: RouteCollection {
         let values = FormFields.first(req)
         return try await req.formAgainIfInvalid {
             let draft = try ReportContextDraft.read(values)
-            let start = try await startingQuestionnaire(values["start"] ?? "", on: req.db)
-            let context = try await req.registry.reportContexts.create(draft, questionnaire: start, by: req.requireUser())
+            let context = try await req.registry.reportContexts.create(draft, startingFrom: values["start"] ?? "", by: req.requireUser())
             req.flash("subjects.created")
             return req.redirect(to: ReportSubjectRoute.builder.link(try context.requireID()))
         } form: { errors in
@@ -91,19 +90,6 @@ struct ReportSubjectController: RouteCollection {
     private func find(_ req: Request) async throws -> ReportContext {
         guard let context = try await ReportContext.find(req.uuidParameter(), on: req.db) else { throw AppError.notFound }
         return context
-    }
-
-    /// The questionnaire a new subject starts from: a seed's (`seed:<key>`) or another subject's current one
-    /// (`subject:<key>`).
-    private func startingQuestionnaire(_ start: String, on db: Database) async throws -> ReportQuestionnaire {
-        if start.hasPrefix("seed:"), let seed = SeedQuestionnaire.allCases.first(where: { "seed:\($0.key)" == start }) {
-            return seed.questionnaire
-        }
-        if start.hasPrefix("subject:"), let context = try await ReportContext.query(on: db).filter(\.$key == String(start.dropFirst(8))).first(),
-           let current = try await QuestionnaireVersion.current(of: context.requireID(), on: db) {
-            return current.questionnaire
-        }
-        throw AppError.validation([FieldError("start", start.isEmpty ? .required : .invalidChoice)])
     }
 
     private func listPage(_ req: Request, form: FormState) async throws -> View {
