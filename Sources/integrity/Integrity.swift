@@ -12,7 +12,7 @@ struct Integrity: AsyncParsableCommand {
         commandName: "integrity",
         abstract: "Integrity Exchange: pro bono data and technology exchanges for integrity bodies.",
         subcommands: [Serve.self, Migrate.self, SeedDemo.self, UserCommand.self, AuditCommand.self, MatchCommand.self, ImportCommand.self,
-                      RemindersCommand.self, ReportsCommand.self, InboxCommand.self, ProgrammeCommand.self, RedFlagsCommand.self, WorkerCommand.self, JobsCommand.self,
+                      RemindersCommand.self, ReportsCommand.self, QuestionnaireCommand.self, InboxCommand.self, ProgrammeCommand.self, RedFlagsCommand.self, WorkerCommand.self, JobsCommand.self,
                       GenerateLoadCommand.self, BareServerCommand.self])
 
     /// Swift tasks run on NIO's event loops instead of a second pool of threads, so an async request handler does

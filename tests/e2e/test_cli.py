@@ -367,3 +367,43 @@ def test_inbox_prints_what_waits_for_a_person_in_their_language(data_dir):
     assert unknown.returncode != 0 and "no account has the e-mail address" in unknown.stderr
     bad = run_cli(["inbox", "--email", "participante@demo.integrity.invalid", "--language", "de"], data_dir)
     assert bad.returncode != 0 and "--language must be en, fr or es" in bad.stderr
+
+
+def test_questionnaire_models_are_exported_checked_and_published_once(data_dir, tmp_path):
+    empty = run_cli(["questionnaire", "list"], data_dir)
+    assert empty.returncode == 0 and "No reporting subjects yet" in empty.stdout
+    assert "3 reporting subjects." in run_cli(["questionnaire", "seed"], data_dir).stdout
+    assert "3 reporting subjects." in run_cli(["questionnaire", "seed"], data_dir).stdout, "the models are added once"
+    listed = run_cli(["questionnaire", "list"], data_dir).stdout
+    assert "bribery-in-public-services\tcomplaint\tversion 1" in listed
+
+    file = tmp_path / "bribery.json"
+    exported = run_cli(["questionnaire", "export", "bribery-in-public-services", "--output", str(file)], data_dir)
+    assert exported.returncode == 0 and "--base 1" in exported.stdout, exported.stderr
+    document = json.loads(file.read_text())
+    checked = run_cli(["questionnaire", "check", str(file)], data_dir)
+    assert checked.returncode == 0 and "No problem found." in checked.stdout, checked.stderr
+
+    document["steps"][1]["fields"][0]["help"]["es"] = ""
+    file.write_text(json.dumps(document))
+    broken = run_cli(["questionnaire", "check", str(file)], data_dir)
+    assert broken.returncode != 0 and "steps[1].fields[0].help.es: This field is required." in broken.stderr, broken.stderr
+    refused = run_cli(["questionnaire", "publish", "bribery-in-public-services", str(file), "--base", "1"], data_dir)
+    assert refused.returncode != 0 and "was not published" in refused.stderr
+
+    document["steps"][1]["fields"][0]["help"]["es"] = "Diga qué oficina, con sus palabras. (editado)"
+    file.write_text(json.dumps(document))
+    published = run_cli(["questionnaire", "publish", "bribery-in-public-services", str(file), "--base", "1"], data_dir)
+    assert published.returncode == 0 and "Published version 2" in published.stdout, published.stderr
+    again = run_cli(["questionnaire", "publish", "bribery-in-public-services", str(file), "--base", "1"], data_dir)
+    assert again.returncode == 0 and "Nothing changed" in again.stdout
+    document["steps"][1]["fields"][0]["help"]["en"] = "Another edit of version 1."
+    file.write_text(json.dumps(document))
+    stale = run_cli(["questionnaire", "publish", "bribery-in-public-services", str(file), "--base", "1"], data_dir)
+    assert stale.returncode != 0 and "no longer the current one" in stale.stderr
+
+    file.write_text('{"steps": [{"id": "x"}]}')
+    unreadable = run_cli(["questionnaire", "check", str(file)], data_dir)
+    assert unreadable.returncode != 0 and "steps[0].title is missing" in unreadable.stderr, unreadable.stderr
+    unknown = run_cli(["questionnaire", "export", "nothing-here"], data_dir)
+    assert unknown.returncode != 0 and "no reporting subject has the key nothing-here" in unknown.stderr
