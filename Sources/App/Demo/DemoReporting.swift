@@ -18,6 +18,22 @@ struct DemoReporting {
     /// Fictional, printed with the demo's sign-ins so anyone can try coming back to a report.
     static let receipt = Receipt(typed: DemoProgramme.reportReceipt)!
 
+    /// After the first report, the administrator publishes a clearer help text for its story question: that report
+    /// keeps version 1, and the builder shows version 2 with the history.
+    private func clarifyMisconductQuestionnaire(by administrator: User) async throws {
+        guard let context = try await ReportContext.query(on: app.db).filter(\.$key == SeedQuestionnaire.officialMisconduct.key).first() else { return }
+        var questionnaire = SeedQuestionnaire.officialMisconduct.questionnaire
+        for s in questionnaire.steps.indices {
+            for f in questionnaire.steps[s].fields.indices where questionnaire.steps[s].fields[f].id == "account" {
+                questionnaire.steps[s].fields[f].help = LocalizedText(
+                    en: "In your own words, in the order it happened. Dates and places help most.",
+                    fr: "Avec vos mots, dans l’ordre où c’est arrivé. Les dates et les lieux aident le plus.",
+                    es: "Con sus palabras, en el orden en que ocurrió. Las fechas y los lugares son lo que más ayuda.")
+            }
+        }
+        _ = try await app.registry.reportContexts.publish(questionnaire, to: context, editedFrom: 1, by: administrator)
+    }
+
     /// How many records it made; none when reports exist already.
     func seed() async throws -> Int {
         guard try await Report.query(on: app.db).count() == 0,
@@ -46,6 +62,7 @@ struct DemoReporting {
             "who": ["Head of the licensing desk (fictional)"], "handlers-involved": ["no"], "amount": ["4800"], "ongoing": ["yes"],
         ], regions: [], receipt: Self.receipt)
         let thread = try await intake.open(receipt: Self.receipt.value)
+        try await clarifyMisconductQuestionnaire(by: custodian)
         let key = try await registry.recipientKeys.unlock(for: office, password: DemoProgramme.password)
         try await intake.ask(thread.reportID, as: office, privateKey: key, text: "Do you know which months the cash fees were not recorded? (fictional)")
         try await intake.reply(receipt: Self.receipt.value, text: "From March to June, as far as I know. (fictional)",
@@ -74,8 +91,8 @@ struct DemoReporting {
                                                     note: "Building permits are yours to inspect; ask us for more if you need it. (fictional)",
                                                     forwardID: StableID.make("report-forward.permit"), as: office, privateKey: key)
         // Three reports; a question, its answer and three explanations of a move; three key pairs; a request to see a
-        // sealed identity; the complaints; a forwarded copy; a declared conflict.
-        return 3 + 2 + 3 + 3 + 1 + history + 1 + 1
+        // sealed identity; the complaints; a forwarded copy; a declared conflict; a questionnaire's second version.
+        return 3 + 2 + 3 + 3 + 1 + history + 1 + 1 + 1
     }
 
     static let south = "039", west = "155"
