@@ -122,6 +122,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M045_CreateReportForwards())
     app.migrations.add(M046_CreateReaderConflicts())
     app.migrations.add(M047_AddComplainantUpdates())
+    app.migrations.add(M048_CreateAPIReaderKeys())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

@@ -46,7 +46,7 @@ final class LocalizationTests: AppTestCase {
     func errorCodes() throws -> Set<String> {
         var keys: Set<String> = []
         let files = FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil)!
-        let pattern = try NSRegularExpression(pattern: #"(?:conflict|badRequest|unprocessable|unavailable|rateLimited)\(code: "([a-z_]+)"\)"#)
+        let pattern = try NSRegularExpression(pattern: #"(?:conflict|badRequest|unprocessable|unavailable|rateLimited|forbiddenUntil)\(code: "([a-z_]+)"\)"#)
         for case let url as URL in files where url.pathExtension == "swift" {
             let text = try String(contentsOf: url, encoding: .utf8)
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {

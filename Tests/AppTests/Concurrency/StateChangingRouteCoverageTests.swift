@@ -136,6 +136,10 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /report-subjects/:id/settings",
         "POST /report-subjects/:id/builder",
         "POST /report-subjects/:id/publish",
+        // ReceivedReportsAPITests.testEightRequestsOfEachChangeTakeEffectOnce
+        "POST /api/v1/received-reports/unlock",
+        "POST /api/v1/received-reports/:id/messages",
+        "POST /api/v1/received-reports/:id/status",
         // ReportSubjectsTests.testEightAPIRequestsOfEachChangeTakeEffectOnce
         "POST /api/v1/report-subjects",
         "PUT /api/v1/report-subjects/:id/settings",

@@ -23,7 +23,9 @@ struct IdempotencyMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         // A streamed upload is never held to be compared; its service recognises the same file sent twice.
         // Pages without cookies keep no response: it may hold a receipt. Their forms act once through a unique index.
-        guard request.method == .POST, request.route?.streamsBody != true, request.route?.isCookieless != true, let key = try await Self.key(of: request) else {
+        // Nor does a route whose answer is half of a key: kept, it would sit beside the other half.
+        guard request.method == .POST, request.route?.streamsBody != true, request.route?.isCookieless != true, request.route?.answersSecret != true,
+              let key = try await Self.key(of: request) else {
             return try await next.respond(to: request)
         }
         let owner = request.auth.get(User.self)?.id.map { "user:\($0.uuidString.lowercased())" } ?? "anonymous"

@@ -60,7 +60,7 @@ private extension APIEndpoint {
     func describe(into components: inout SchemaComponents) throws -> OpenAPIValue {
         let operation = self.operation
         var fields: [(String, OpenAPIValue)] = [("operationId", .string(operation.id)), ("summary", .string(operation.summary))]
-        let idempotent = spec.method == .POST && !spec.cookieless
+        let idempotent = spec.method == .POST && !spec.cookieless && !spec.answersSecret
         let parameters = pathParameters(operation) + operation.query.map(\.described) + (idempotent ? [["$ref": "#/components/parameters/IdempotencyKey"]] : [])
         if !parameters.isEmpty { fields.append(("parameters", .array(parameters))) }
         if let body = operation.body { fields.append(("requestBody", ["required": true, "content": try body.content(&components)])) }

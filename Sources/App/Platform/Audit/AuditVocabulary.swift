@@ -122,6 +122,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reportContextRecipients = "report_context.recipients"
     case reportContextCreate = "report_context.create"
     case recipientKeyCreate = "recipient_key.create"
+    case recipientKeyUnlock = "recipient_key.unlock"
     case reportSubmit = "sealed_report.submit"
     case reportMessage = "sealed_report.message"
     case reportStatus = "sealed_report.status"

@@ -6,6 +6,8 @@ enum AppError: Error {
     case unauthenticated
     case invalidToken
     case forbidden
+    /// Not allowed until the caller does something first, such as opening their reading key; 403 with its own message.
+    case forbiddenUntil(code: String)
     case notFound
     case csrfRejected
     case validation([FieldError])
@@ -24,7 +26,7 @@ enum AppError: Error {
     var status: HTTPResponseStatus {
         switch self {
         case .unauthenticated, .invalidToken: .unauthorized
-        case .forbidden, .csrfRejected: .forbidden
+        case .forbidden, .forbiddenUntil, .csrfRejected: .forbidden
         case .notFound: .notFound
         case .validation, .validationMessages, .unprocessable: .unprocessableEntity
         case .badRequest: .badRequest
@@ -42,7 +44,8 @@ enum AppError: Error {
         case .notFound: "not_found"
         case .csrfRejected: "csrf_rejected"
         case .validation, .validationMessages: "validation_failed"
-        case .badRequest(let code), .unprocessable(let code), .conflict(let code), .unavailable(let code), .rateLimited(let code): code
+        case .badRequest(let code), .unprocessable(let code), .conflict(let code), .unavailable(let code), .rateLimited(let code),
+             .forbiddenUntil(let code): code
         case .tooManyAttempts: "too_many_attempts"
         }
     }

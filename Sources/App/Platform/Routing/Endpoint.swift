@@ -20,6 +20,8 @@ struct EndpointSpec: Sendable {
     let body: Body
     /// The route neither reads nor sets a cookie, and logs nothing that could link it to a person (reporting).
     var cookieless = false
+    /// Its answer holds a secret (half of a key): it is never kept to replay for an `Idempotency-Key`.
+    var answersSecret = false
     /// How its errors are written: the platform's one shape, or another standard's that its clients expect.
     var errors: ErrorShape = .platform
 
@@ -33,6 +35,13 @@ struct EndpointSpec: Sendable {
     var withoutCookies: Self {
         var spec = self
         spec.cookieless = true
+        return spec
+    }
+
+    /// The same row, whose answer is never kept.
+    var answeringSecret: Self {
+        var spec = self
+        spec.answersSecret = true
         return spec
     }
 

@@ -8,6 +8,7 @@ struct StreamedBodyKey: Hashable, Sendable {}
 struct CookielessKey: Hashable, Sendable {}
 struct EndpointNameKey: Hashable, Sendable {}
 struct ErrorShapeKey: Hashable, Sendable {}
+struct SecretAnswerKey: Hashable, Sendable {}
 
 extension RoutesBuilder {
     /// Registers `endpoint` from the route table, stamping its access rule and body handling on the route.
@@ -30,6 +31,7 @@ extension RoutesBuilder {
         }
         route.userInfo[AnySendableHashable(RouteAccessKey())] = spec.access
         if spec.cookieless { route.userInfo[AnySendableHashable(CookielessKey())] = true }
+        if spec.answersSecret { route.userInfo[AnySendableHashable(SecretAnswerKey())] = true }
         route.userInfo[AnySendableHashable(ErrorShapeKey())] = spec.errors
         route.userInfo[AnySendableHashable(EndpointNameKey())] = endpoint.name
         return route
@@ -49,6 +51,9 @@ extension Route {
 
     /// Served without cookies (`EndpointSpec.withoutCookies`).
     var isCookieless: Bool { userInfo[AnySendableHashable(CookielessKey())] as? Bool ?? false }
+
+    /// Its answer is never kept (`EndpointSpec.answeringSecret`).
+    var answersSecret: Bool { userInfo[AnySendableHashable(SecretAnswerKey())] as? Bool ?? false }
 
     /// How its errors are written (`EndpointSpec.errors`).
     var errorShape: EndpointSpec.ErrorShape { userInfo[AnySendableHashable(ErrorShapeKey())] as? EndpointSpec.ErrorShape ?? .platform }

@@ -43,6 +43,7 @@ enum RouteTable {
         ComplaintRoutingRoute.self,
         ReportSubjectRoute.self,
         APIReportSubjectRoute.self,
+        APIReceivedReportsRoute.self,
         APIComplaintRoutingRoute.self,
         ReportStatisticsRoute.self,
         APIReportStatisticsRoute.self,

@@ -48,6 +48,20 @@ struct RecipientKeyService: Sendable {
         }
     }
 
+    /// Unlocks `user`'s key for an API client: the seal is kept for the hour, the half returned is the client's
+    /// `X-Reader-Key`. It replaces any key handed out before, in the same transaction: a person holds at most one.
+    func unlockForAPI(for user: User, password: String) async throws -> (header: String, expiresAt: Date) {
+        let key = try await unlock(for: user, password: password)
+        let userID = try user.requireID(), now = clock.now()
+        let (record, header) = try APIReaderKey.make(key, for: userID, now: now)
+        try await audit.transaction(on: db, actor: .user(userID)) { scope in
+            try await APIReaderKey.query(on: scope.db).filter(\.$user.$id == userID).delete()
+            try await record.create(on: scope.db)
+            try await scope.record(.recipientKeyUnlock, .user(userID), changes: ["expires_at": ISO8601DateFormatter().string(from: record.expiresAt)])
+        }
+        return (header, record.expiresAt)
+    }
+
     /// A recipient reads as their user id.
     static func readerID(_ userID: UUID) -> String { userID.uuidString.lowercased() }
 }
