@@ -6,7 +6,18 @@ struct ReportsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reports",
         abstract: "Secure reporting's housekeeping.",
-        subcommands: [ShredExpired.self, Bench.self])
+        subcommands: [ShredExpired.self, Statistics.self, Bench.self])
+
+    struct Statistics: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the public report statistics of the last 12 months, with every count under 5 hidden, as CSV (see docs/report-statistics.md) or JSON.")
+
+        @Flag(help: "JSON, as GET /api/v1/report-statistics answers, instead of CSV.") var json = false
+
+        func run() async throws {
+            print(try await Bootstrap.withApplication(try Bootstrap.configuration()) { try await Platform.reportStatistics($0, json: json) })
+        }
+    }
 
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

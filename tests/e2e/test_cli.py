@@ -407,3 +407,15 @@ def test_questionnaire_models_are_exported_checked_and_published_once(data_dir, 
     assert unreadable.returncode != 0 and "steps[0].title is missing" in unreadable.stderr, unreadable.stderr
     unknown = run_cli(["questionnaire", "export", "nothing-here"], data_dir)
     assert unknown.returncode != 0 and "no reporting subject has the key nothing-here" in unknown.stderr
+
+
+def test_report_statistics_print_the_dashboards_suppressed_figures(data_dir):
+    assert run_cli(["seed-demo"], data_dir).returncode == 0
+    csv = run_cli(["reports", "statistics"], data_dir)
+    assert csv.returncode == 0, csv.stderr
+    lines = csv.stdout.strip().splitlines()
+    assert lines[0] == "dimension,value,month,count"
+    assert all(line.split(",")[3] == "" or int(line.split(",")[3]) >= 5 for line in lines[1:]), "no count under 5 is printed"
+    assert any(line.split(",")[3] != "" for line in lines[1:]), "the demo's complaints reach k"
+    figures = json.loads(run_cli(["reports", "statistics", "--json"], data_dir).stdout)
+    assert "months" in figures
