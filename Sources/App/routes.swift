@@ -57,6 +57,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: APIComplaintRoutingController())
     try api.register(collection: APIReportSubjectController())
     try api.register(collection: APIReceivedReportsController())
+    try api.register(collection: APIReportIntakeController())
     try api.register(collection: Open311Controller())
     try api.register(collection: APIReportStatisticsController())
     try api.register(collection: APIAuditController())

@@ -136,6 +136,10 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /report-subjects/:id/settings",
         "POST /report-subjects/:id/builder",
         "POST /report-subjects/:id/publish",
+        // ReportIntakeAPITests.testEightSendingsOfEachRequestActOnce
+        "POST /api/v1/reporting/subjects/:key/reports",
+        "POST /api/v1/reporting/follow-up",
+        "POST /api/v1/reporting/follow-up/reply",
         // ReceivedReportsAPITests.testEightRequestsOfEachChangeTakeEffectOnce
         "POST /api/v1/received-reports/unlock",
         "POST /api/v1/received-reports/:id/messages",

@@ -44,6 +44,7 @@ enum RouteTable {
         ReportSubjectRoute.self,
         APIReportSubjectRoute.self,
         APIReceivedReportsRoute.self,
+        APIReportIntakeRoute.self,
         APIComplaintRoutingRoute.self,
         ReportStatisticsRoute.self,
         APIReportStatisticsRoute.self,

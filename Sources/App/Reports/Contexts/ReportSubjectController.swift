@@ -109,7 +109,8 @@ struct ReportSubjectController: RouteCollection {
             .sort(\.$number, .descending).with(\.$publishedBy).all()
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all()
         return try await req.page(ReportSubjectPage(
-            context: .init(id: try context.requireID(), key: context.key, channel: context.channel, title: context.title),
+            context: .init(id: try context.requireID(), key: context.key, channel: context.channel, title: context.title,
+                           recipientCount: context.recipients.count),
             versions: versions.map { .init(number: $0.number, publishedAt: $0.publishedAt, publishedBy: $0.publishedBy?.displayName,
                                            longestPath: $0.questionnaire.longestPath().count) },
             ruleKeys: versions.first.map { $0.questionnaire.recipientKeys } ?? [],

@@ -21,7 +21,7 @@ struct ReportIntakeController: RouteCollection {
     }
 
     @Sendable func form(req: Request) async throws -> View {
-        let (context, version) = try await load(req)
+        let (context, version) = try await Self.load(req)
         let token = ReportFormToken.issue(now: req.application.clock.now())
         return try await req.page(ReportFormPage(context: context.key, title: context.title, questionnaire: version.questionnaire,
                                                  token: token.text(context: context.key, secret: try await req.registry.reportIntake.formSecret()),
@@ -31,7 +31,7 @@ struct ReportIntakeController: RouteCollection {
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
-        let (context, version) = try await load(req)
+        let (context, version) = try await Self.load(req)
         let answers = try ReportAnswersForm.decode(req)
         let secret = try await req.registry.reportIntake.formSecret()
         guard let token = ReportFormToken.verify(answers.token, context: context.key, secret: secret, now: req.application.clock.now()) else {
@@ -91,7 +91,8 @@ struct ReportIntakeController: RouteCollection {
         ReportFormToken.issue(now: req.application.clock.now()).text(context: ReportFormToken.replyContext, secret: try await req.registry.reportIntake.formSecret())
     }
 
-    private func load(_ req: Request) async throws -> (ReportContext, QuestionnaireVersion) {
+    /// The subject in the address and its current questionnaire; 404 for an unknown key.
+    static func load(_ req: Request) async throws -> (ReportContext, QuestionnaireVersion) {
         guard let key = req.parameters.get("key"), let context = try await ReportContext.query(on: req.db).filter(\.$key == key).first(),
               let version = try await QuestionnaireVersion.current(of: context.requireID(), on: req.db) else { throw AppError.notFound }
         return (context, version)

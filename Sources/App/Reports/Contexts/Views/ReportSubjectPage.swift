@@ -7,7 +7,7 @@ struct ReportSubjectPage: PageModel {
     static let template = "report_subject"
     let titleKey = "subjects.subject_heading"
 
-    struct Context: Sendable { let id: UUID; let key: String; let channel: ReportChannel; let title: LocalizedText }
+    struct Context: Sendable { let id: UUID; let key: String; let channel: ReportChannel; let title: LocalizedText; let recipientCount: Int }
     struct Version: Sendable { let number: Int; let publishedAt: Date; let publishedBy: String?; let longestPath: Int }
     struct VersionRow: Encodable, Sendable, Equatable { let number: String; let published: String; let by: String; let path: String }
     struct RecipientRow: Encodable, Sendable, Equatable {
@@ -27,6 +27,8 @@ struct ReportSubjectPage: PageModel {
     let recipients: [RecipientRow]
     /// Keys the questionnaire's rules name that no recipient row has: those rules would reach no one.
     let unmatchedKeys: [String]
+    /// Nobody receives its reports yet, so the form refuses them (409 `report_no_recipients`).
+    let receivesNothing: Bool
     let versions: [VersionRow]
     let form: FormState
 
@@ -49,6 +51,7 @@ struct ReportSubjectPage: PageModel {
         }
         let held = Set(recipients.map(\.key).filter { !$0.isEmpty })
         unmatchedKeys = ruleKeys.filter { !held.contains($0) }
+        receivesNothing = context.recipientCount == 0
         self.versions = versions.map { version in
             VersionRow(number: text.number(version.number), published: text.day(version.publishedAt),
                        by: version.publishedBy ?? text.t("subjects.by_installation"),
