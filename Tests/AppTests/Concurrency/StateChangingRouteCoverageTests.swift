@@ -141,7 +141,7 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /api/v1/reporting/follow-up",
         "POST /api/v1/reporting/follow-up/reply",
         // ReceivedReportsAPITests.testEightRequestsOfEachChangeTakeEffectOnce
-        "POST /api/v1/received-reports/unlock",
+        "POST /api/v1/reader-keys",
         "POST /api/v1/received-reports/:id/messages",
         "POST /api/v1/received-reports/:id/status",
         // ReportSubjectsTests.testEightAPIRequestsOfEachChangeTakeEffectOnce

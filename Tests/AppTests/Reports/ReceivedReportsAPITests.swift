@@ -16,7 +16,7 @@ final class ReceivedReportsAPITests: AppTestCase {
     }
 
     private func unlock(_ client: APIClient, password: String = Demo.password) async throws -> XCTHTTPResponse {
-        try await client.send(.POST, "/api/v1/received-reports/unlock", json: #"{"password":"\#(password)"}"#)
+        try await client.send(.POST, "/api/v1/reader-keys", json: #"{"password":"\#(password)"}"#)
     }
 
     private func readerKey(_ response: XCTHTTPResponse) throws -> HTTPHeaders {
@@ -89,7 +89,8 @@ final class ReceivedReportsAPITests: AppTestCase {
 
             let expert = try await APIClient.forUser(try await user(Demo.expert, on: app), app: app)
             let noKey = try await unlock(expert)
-            XCTAssertEqual(noKey.status, .notFound, "someone without a key pair has nothing to unlock")
+            XCTAssertEqual(noKey.status, .forbidden, "someone without a key pair has nothing to unlock")
+            XCTAssertTrue(noKey.body.string.contains("reader_key_missing"))
             let none = try await expert.send(.GET, "/api/v1/received-reports")
             XCTAssertEqual(none.body.string, "[]")
         }
@@ -101,7 +102,7 @@ final class ReceivedReportsAPITests: AppTestCase {
             let (receipt, id) = try await report(app)
             let office = try await APIClient.forUser(unit, app: app)
             let statuses = try await Concurrently.fire(8) {
-                try await office.send(.POST, "/api/v1/received-reports/unlock", json: #"{"password":"\#(Demo.password)"}"#)
+                try await office.send(.POST, "/api/v1/reader-keys", json: #"{"password":"\#(Demo.password)"}"#)
             }
             XCTAssertEqual(Set(statuses.map(\.code)), [201])
             let handles = try await APIReaderKey.query(on: app.db).count()

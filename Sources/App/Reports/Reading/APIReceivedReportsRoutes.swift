@@ -13,7 +13,7 @@ enum APIReceivedReportsRoute: String, APIEndpoint {
 
     var spec: EndpointSpec {
         switch self {
-        case .unlock: EndpointSpec.post("received-reports/unlock", .signedIn).answeringSecret
+        case .unlock: EndpointSpec.post("reader-keys", .signedIn).answeringSecret
         case .list: .get("received-reports", .signedIn)
         case .show: .get("received-reports/:id", .signedIn)
         case .ask: .post("received-reports/:id/messages", .signedIn)
@@ -23,7 +23,7 @@ enum APIReceivedReportsRoute: String, APIEndpoint {
 
     var operation: APIOperation {
         switch self {
-        case .unlock: APIOperation("unlockReaderKey", "Open your reading key with your password for an hour; send the readerKey returned as the X-Reader-Key header to read and answer reports (recipients holding a key pair)",
+        case .unlock: APIOperation("unlockReaderKey", "Open your reading key with your password for an hour; send the readerKey returned as the X-Reader-Key header to read and answer reports. 403 reader_key_missing for someone without a key pair, which is made on the pages (recipients)",
                                    body: .json(ReaderKeyInput.self), answer: .json(ReaderKeyDTO.self), status: .created)
         case .list: APIOperation("listReceivedReports", "The reports wrapped for you, newest first, without opening them (recipients)",
                                  answer: .list(of: ReceivedReportSummaryDTO.self))
