@@ -87,7 +87,7 @@ private extension APIEndpoint {
         let changes = spec.method != .GET
         var statuses = [400]
         if spec.access != .open { statuses += [401, 403] }
-        if !parameterNames.isEmpty || !operation.query.isEmpty { statuses.append(404) }
+        if !parameterNames.isEmpty || !operation.query.isEmpty || operation.findsByBody { statuses.append(404) }
         if changes { statuses += [409, 413] }
         if operation.body != nil { statuses.append(415) }
         if changes || !operation.query.isEmpty || !parameterNames.isEmpty { statuses.append(422) }

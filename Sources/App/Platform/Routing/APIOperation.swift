@@ -41,9 +41,12 @@ struct APIOperation {
     let body: Body?
     let answer: Answer
     let status: HTTPResponseStatus
+    /// The body names something that may not be found (a receipt), so 404 is an answer even without path parameters.
+    var findsByBody = false
 
     init(_ id: String, _ summary: String, query: [QueryParameter] = [], path pathParameters: [String: OpenAPIValue] = [:],
-         body: Body? = nil, answer: Answer, status: HTTPResponseStatus = .ok) {
+         body: Body? = nil, answer: Answer, status: HTTPResponseStatus = .ok, findsByBody: Bool = false) {
+        self.findsByBody = findsByBody
         self.id = id
         self.summary = summary
         self.query = query

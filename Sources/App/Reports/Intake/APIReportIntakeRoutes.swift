@@ -32,9 +32,9 @@ enum APIReportIntakeRoute: String, APIEndpoint {
         case .submit: APIOperation("sendReport", "Send the answers, each question's id with its values; the receipt in the answer is the only way back to the report and is shown once. The same token sent again finds the same report; 409 for an expired token, 422 for a missing answer or a rule that sends the reporter elsewhere (anyone)",
                                    path: key, body: .json(ReportSubmissionInput.self), answer: .json(ReportReceiptDTO.self), status: .created)
         case .followUp: APIOperation("openReportWithReceipt", "The report's status and the messages of the people handling it, opened with the receipt; 404 for a wrong receipt, and repeated wrong receipts are locked out (anyone)",
-                                     body: .json(ReceiptInput.self), answer: .json(ReporterThreadDTO.self))
+                                     body: .json(ReceiptInput.self), answer: .json(ReporterThreadDTO.self), findsByBody: true)
         case .reply: APIOperation("replyWithReceipt", "Answer the people handling the report, with the receipt and the thread's reply token; the same token sent again keeps one message (anyone)",
-                                  body: .json(ReporterReplyInput.self), answer: .empty, status: .noContent)
+                                  body: .json(ReporterReplyInput.self), answer: .empty, status: .noContent, findsByBody: true)
         }
     }
 }
