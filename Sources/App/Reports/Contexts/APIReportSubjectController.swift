@@ -14,12 +14,7 @@ struct APIReportSubjectController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> [ReportSubjectDTO] {
-        let contexts = try await ReportContext.query(on: req.db).sort(\.$key).all()
-        var subjects: [ReportSubjectDTO] = []
-        for context in contexts {
-            subjects.append(try ReportSubjectDTO(context, version: try await QuestionnaireVersion.current(of: context.requireID(), on: req.db)?.number))
-        }
-        return subjects
+        try await req.registry.reportContexts.subjects().map { try ReportSubjectDTO($0.context, version: $0.current?.number) }
     }
 
     @Sendable func create(req: Request) async throws -> Response {

@@ -30,6 +30,14 @@ struct ReportContextService: Sendable {
         }
     }
 
+    /// Every subject by key, with its current questionnaire, in two queries.
+    func subjects() async throws -> [(context: ReportContext, current: QuestionnaireVersion?)] {
+        let contexts = try await ReportContext.query(on: db).sort(\.$key).all()
+        let versions = try await QuestionnaireVersion.query(on: db).all()
+        let current = Dictionary(grouping: versions, by: \.$context.id).compactMapValues { $0.max { $0.number < $1.number } }
+        return try contexts.map { ($0, current[try $0.requireID()]) }
+    }
+
     /// Who receives the context's reports, under the keys its rules name.
     func setRecipients(_ recipients: [ReportContext.Recipient], of context: ReportContext, by user: User) async throws {
         try await setSettings(.init(recipients: recipients, retentionDays: context.retentionDays), of: context.requireID(), by: user)

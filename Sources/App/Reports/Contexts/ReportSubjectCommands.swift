@@ -8,14 +8,11 @@ import Vapor
 extension Platform {
     /// One line per subject: key, channel, current version and longest path.
     public static func reportSubjectLines(_ app: Application) async throws -> [String] {
-        var lines: [String] = []
-        for context in try await ReportContext.query(on: app.db).sort(\.$key).all() {
-            let current = try await QuestionnaireVersion.current(of: context.requireID(), on: app.db)
-            lines.append([context.key, context.channel.rawValue, current.map { "version \($0.number)" } ?? "no version",
-                          current.map { "longest path \($0.questionnaire.longestPath().count)/\(ReportQuestionnaire.maximumPath)" } ?? ""]
-                .joined(separator: "\t"))
+        try await app.registry.reportContexts.subjects().map { context, current in
+            [context.key, context.channel.rawValue, current.map { "version \($0.number)" } ?? "no version",
+             current.map { "longest path \($0.questionnaire.longestPath().count)/\(ReportQuestionnaire.maximumPath)" } ?? ""]
+                .joined(separator: "\t")
         }
-        return lines
     }
 
     /// Adds the model subjects an installation starts with, where missing; returns how many there are now.

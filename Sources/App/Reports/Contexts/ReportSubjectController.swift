@@ -93,14 +93,11 @@ struct ReportSubjectController: RouteCollection {
     }
 
     private func listPage(_ req: Request, form: FormState) async throws -> View {
-        let contexts = try await ReportContext.query(on: req.db).sort(\.$key).all()
-        let versions = try await QuestionnaireVersion.query(on: req.db).all()
-        let current = Dictionary(grouping: versions, by: \.$context.id).compactMapValues { $0.max { $0.number < $1.number } }
-        return try await req.page(ReportSubjectsPage(subjects: try contexts.map { context in
-            let version = current[try context.requireID()]
-            return .init(id: try context.requireID(), key: context.key, channel: context.channel, title: context.title,
-                         version: version?.number, publishedAt: version?.publishedAt, recipients: context.recipients.count,
-                         longestPath: version?.questionnaire.longestPath().count)
+        let subjects = try await req.registry.reportContexts.subjects()
+        return try await req.page(ReportSubjectsPage(subjects: try subjects.map { context, version in
+            .init(id: try context.requireID(), key: context.key, channel: context.channel, title: context.title,
+                  version: version?.number, publishedAt: version?.publishedAt, recipients: context.recipients.count,
+                  longestPath: version?.questionnaire.longestPath().count)
         }, seeds: SeedQuestionnaire.allCases.map { ($0.key, $0.title) }, form: form, text: req))
     }
 

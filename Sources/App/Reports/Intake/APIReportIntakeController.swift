@@ -61,8 +61,6 @@ struct APIReportIntakeController: RouteCollection {
         let thread = try await req.registry.reportIntake.open(receipt: receipt)
         let token = ReportFormToken.issue(now: req.application.clock.now()).text(context: ReportFormToken.replyContext,
                                                                                   secret: try await req.registry.reportIntake.formSecret())
-        return ReporterThreadDTO(status: thread.status, messages: thread.messages.map {
-            .init(number: $0.number, fromReporter: $0.fromWhistleblower, status: $0.status, text: $0.text, day: $0.day, files: $0.files.map(\.name))
-        }, replyToken: token)
+        return ReporterThreadDTO(status: thread.status, messages: thread.messages.map(ReportMessageDTO.init), replyToken: token)
     }
 }

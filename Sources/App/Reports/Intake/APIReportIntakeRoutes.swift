@@ -92,19 +92,8 @@ struct ReceiptInput: Content {
 }
 
 struct ReporterThreadDTO: Content {
-    struct Message: Content {
-        let number: Int
-        /// False for the people handling the report.
-        let fromReporter: Bool
-        /// The status the message explains a move to.
-        let status: ComplaintStatus?
-        let text: String
-        let day: Date
-        let files: [String]
-    }
-
     let status: ComplaintStatus
-    let messages: [Message]
+    let messages: [ReportMessageDTO]
     /// Send it with a reply.
     let replyToken: String
 }

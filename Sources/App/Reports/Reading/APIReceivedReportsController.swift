@@ -40,8 +40,7 @@ struct APIReceivedReportsController: RouteCollection {
         return ReceivedReportDTO(
             id: id, subject: thread.contextKey, version: thread.versionNumber, status: thread.status, keptUntil: thread.expiresOn,
             answers: answered(questionnaire.reportFields.map(\.field), thread.answers), aboutReporter: answered(questionnaire.demographics, thread.demographics),
-            messages: thread.messages.map { .init(number: $0.number, fromReporter: $0.fromWhistleblower, status: $0.status, text: $0.text, day: $0.day,
-                                                  files: $0.files.map(\.name)) })
+            messages: thread.messages.map(ReportMessageDTO.init))
     }
 
     @Sendable func ask(req: Request) async throws -> HTTPStatus {

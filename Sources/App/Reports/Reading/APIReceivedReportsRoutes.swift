@@ -62,16 +62,6 @@ struct ReceivedReportDTO: Content {
         let answer: String
     }
 
-    struct Message: Content {
-        let number: Int
-        let fromReporter: Bool
-        /// The status the message explains a move to.
-        let status: ComplaintStatus?
-        let text: String
-        let day: Date
-        let files: [String]
-    }
-
     let id: UUID
     let subject: String
     let version: Int
@@ -79,7 +69,25 @@ struct ReceivedReportDTO: Content {
     let keptUntil: Date
     let answers: [Answered]
     let aboutReporter: [Answered]
-    let messages: [Message]
+    let messages: [ReportMessageDTO]
+}
+
+/// One message of a report's thread, as the reporter and its readers see it over JSON.
+struct ReportMessageDTO: Content {
+    let number: Int
+    /// False for the people handling the report.
+    let fromReporter: Bool
+    /// The status the message explains a move to.
+    let status: ComplaintStatus?
+    let text: String
+    let day: Date
+    /// The names of the files sent with it.
+    let files: [String]
+
+    init(_ message: ReportThread.Message) {
+        (number, fromReporter, status, text) = (message.number, message.fromWhistleblower, message.status, message.text)
+        (day, files) = (message.day, message.files.map(\.name))
+    }
 }
 
 struct ReportMessageInput: Content {
