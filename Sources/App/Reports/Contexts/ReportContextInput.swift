@@ -48,7 +48,7 @@ struct ReportContextSettings: Sendable, Equatable {
             let key = (values["recipient_key_\(row)"] ?? "").trimmingWhitespace().lowercased()
             let organisation = (values["recipient_organisation_\(row)"] ?? "").trimmingWhitespace()
             if key.isEmpty && organisation.isEmpty { continue }
-            if !isValidKey(key) { v.add("recipient_key_\(row)", key.isEmpty ? .required : .invalidKey) }
+            if !ReportContextDraft.isValidKey(key) { v.add("recipient_key_\(row)", key.isEmpty ? .required : .invalidKey) }
             guard let id = UUID(uuidString: organisation), organisations.contains(id) else {
                 v.add("recipient_organisation_\(row)", organisation.isEmpty ? .required : .invalidChoice); continue
             }
@@ -64,9 +64,5 @@ struct ReportContextSettings: Sendable, Equatable {
         Set(values.keys.compactMap { key in
             ["recipient_key_", "recipient_organisation_"].lazy.compactMap { key.hasPrefix($0) ? Int(key.dropFirst($0.count)) : nil }.first
         }).sorted()
-    }
-
-    private static func isValidKey(_ key: String) -> Bool {
-        ReportContextDraft.isValidKey(key)
     }
 }

@@ -51,10 +51,12 @@ struct RecipientKeyService: Sendable {
     /// Unlocks `user`'s key for an API client: the seal is kept for the hour, the half returned is the client's
     /// `X-Reader-Key`. It replaces any key handed out before, in the same transaction: a person holds at most one.
     func unlockForAPI(for user: User, password: String) async throws -> (header: String, expiresAt: Date) {
-        guard try await RecipientKey.query(on: db).filter(\.$user.$id == user.requireID()).count() > 0 else {
+        let key: Curve25519.KeyAgreement.PrivateKey
+        do {
+            key = try await unlock(for: user, password: password)
+        } catch AppError.notFound {
             throw AppError.forbiddenUntil(code: "reader_key_missing")
         }
-        let key = try await unlock(for: user, password: password)
         let userID = try user.requireID(), now = clock.now()
         let (record, header) = try APIReaderKey.make(key, for: userID, now: now)
         try await audit.transaction(on: db, actor: .user(userID)) { scope in
