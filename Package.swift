@@ -25,7 +25,9 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         .systemLibrary(name: "CZlib"),
-        .target(name: "RedFlags", dependencies: ["CZlib"]),
+        .target(name: "FastJSON"),
+        .target(name: "RedFlags", dependencies: ["CZlib", "FastJSON"]),
+        .target(name: "BeneficialOwnership", dependencies: ["FastJSON"]),
         .target(
             name: "SecureReporting",
             dependencies: [
@@ -37,7 +39,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "ExchangeCore", "AuditLog", "RedFlags", "SecureReporting",
+                "ExchangeCore", "AuditLog", "RedFlags", "SecureReporting", "BeneficialOwnership",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -60,6 +62,7 @@ let package = Package(
         .testTarget(name: "ExchangeCoreTests", dependencies: ["ExchangeCore"]),
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog"], exclude: ["Vectors"]),
         .testTarget(name: "RedFlagsTests", dependencies: ["RedFlags"]),
+        .testTarget(name: "BeneficialOwnershipTests", dependencies: ["BeneficialOwnership", "FastJSON"]),
         .testTarget(name: "SecureReportingTests", dependencies: ["SecureReporting"], exclude: ["Vectors"]),
         .testTarget(
             name: "AppTests",

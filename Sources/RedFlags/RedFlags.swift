@@ -1,3 +1,5 @@
+@_exported import FastJSON
+
 /// Procurement red flags over OCDS compiled releases. Every output carries the standing caveat.
 public enum RedFlags {
     /// A red flag is a reason to look, not evidence of corruption.

@@ -7,7 +7,7 @@ public enum JSONWriter {
         return out
     }
 
-    static func write(_ value: JSONValue, to out: inout String) {
+    package static func write(_ value: JSONValue, to out: inout String) {
         switch value {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
@@ -75,7 +75,7 @@ extension JSONValue {
     }
 
     /// Applies `body` to the member if it exists.
-    mutating func update(_ key: String, _ body: (inout JSONValue) -> Void) {
+    package mutating func update(_ key: String, _ body: (inout JSONValue) -> Void) {
         guard var member = self[key] else { return }
         self[member: key] = .null
         body(&member)
@@ -83,14 +83,14 @@ extension JSONValue {
     }
 
     /// Applies `body` to each element, with its index, if this is an array.
-    mutating func updateElements(_ body: (inout JSONValue, Int) -> Void) {
+    package mutating func updateElements(_ body: (inout JSONValue, Int) -> Void) {
         guard case .array(var items) = self else { return }
         self = .null
         for index in items.indices { body(&items[index], index) }
         self = .array(items)
     }
 
-    var object: [(String, JSONValue)]? {
+    package var object: [(String, JSONValue)]? {
         if case .object(let members) = self { return members }
         return nil
     }

@@ -18,7 +18,8 @@ public enum JSONParser {
         return value
     }
 
-    private static func value(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> JSONValue {
+    /// Reads the value the scanner stands on and moves past it.
+    package static func value(_ scanner: inout JSONScanner) throws(JSONSyntaxError) -> JSONValue {
         guard let byte = scanner.current else { throw scanner.error(.unexpectedEnd) }
         switch byte {
         case UInt8(ascii: "{"):

@@ -27,6 +27,11 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
     public let offset: Int
     public let reason: Reason
 
+    public init(offset: Int, reason: Reason) {
+        self.offset = offset
+        self.reason = reason
+    }
+
     public var description: String { "\(reason.rawValue) at byte \(offset + 1)" }
 
     /// How a line that is not JSON is reported, by the indicators and by uploads alike.
@@ -36,28 +41,28 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
 /// A strict reader of JSON text (RFC 8259) over UTF-8 bytes, one value at a time: it either decodes the value it
 /// stands on or checks its syntax and moves past it. `JSONParser` builds whole trees with it; the release decoder
 /// reads only the fields indicators need, so both accept and refuse exactly the same text.
-struct JSONScanner {
-    let bytes: UnsafeBufferPointer<UInt8>
-    private(set) var index = 0
+package struct JSONScanner {
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package private(set) var index = 0
     private var depth = 0
-    static let maximumDepth = 512
+    package static let maximumDepth = 512
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
-    func error(_ reason: JSONSyntaxError.Reason) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
+    package func error(_ reason: JSONSyntaxError.Reason) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
 
-    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+    package var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    var atEnd: Bool { index == bytes.count }
+    package var atEnd: Bool { index == bytes.count }
 
-    var startsNumber: Bool {
+    package var startsNumber: Bool {
         guard let byte = current else { return false }
         return byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
-    mutating func skipWhitespace() {
+    package mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -70,7 +75,7 @@ struct JSONScanner {
 
     /// Calls `body` with each member's name, standing on its value, which `body` must read or skip. `body` sees
     /// duplicated names in order, so a decoder that assigns on each keeps the last, as serde_json (cardinal) does.
-    mutating func forEachMember(_ body: (inout JSONScanner, JSONKey) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+    package mutating func forEachMember(_ body: (inout JSONScanner, JSONKey) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         try enter()
         defer { depth -= 1 }
         if current == UInt8(ascii: "}") { index += 1; return }
@@ -101,7 +106,7 @@ struct JSONScanner {
     }
 
     /// Calls `body` standing on each element, which `body` must read or skip.
-    mutating func forEachElement(_ body: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+    package mutating func forEachElement(_ body: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         try enter()
         defer { depth -= 1 }
         if current == UInt8(ascii: "]") { index += 1; return }
@@ -126,29 +131,29 @@ struct JSONScanner {
     // MARK: Values read when they have the expected type, skipped otherwise
 
     /// The members of an object; anything else is skipped, as a lookup in it would find nothing.
-    mutating func members(_ body: (inout JSONScanner, JSONKey) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+    package mutating func members(_ body: (inout JSONScanner, JSONKey) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         if current == UInt8(ascii: "{") { try forEachMember(body) } else { try skipValue() }
     }
 
     /// The elements of an array; anything else is skipped, as if it were empty.
-    mutating func elements(_ body: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+    package mutating func elements(_ body: (inout JSONScanner) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         if current == UInt8(ascii: "[") { try forEachElement(body) } else { try skipValue() }
     }
 
-    mutating func stringValue() throws(JSONSyntaxError) -> String? {
+    package mutating func stringValue() throws(JSONSyntaxError) -> String? {
         if current == UInt8(ascii: "\"") { return try string() }
         try skipValue()
         return nil
     }
 
-    mutating func numberValue() throws(JSONSyntaxError) -> Double? {
+    package mutating func numberValue() throws(JSONSyntaxError) -> Double? {
         if startsNumber { return try number() }
         try skipValue()
         return nil
     }
 
     /// Calls `body` with a string's decoded bytes, without making a `String`; skips anything else.
-    mutating func withStringBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T?) throws(JSONSyntaxError) -> T? {
+    package mutating func withStringBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T?) throws(JSONSyntaxError) -> T? {
         guard current == UInt8(ascii: "\"") else {
             try skipValue()
             return nil
@@ -166,7 +171,7 @@ struct JSONScanner {
     // MARK: Lexical values
 
     /// Checks one value's syntax and moves past it without building anything.
-    mutating func skipValue() throws(JSONSyntaxError) {
+    package mutating func skipValue() throws(JSONSyntaxError) {
         guard let byte = current else { throw error(.unexpectedEnd) }
         switch byte {
         case UInt8(ascii: "{"): try forEachMember { (scanner, _) throws(JSONSyntaxError) in try scanner.skipValue() }
@@ -180,7 +185,7 @@ struct JSONScanner {
         }
     }
 
-    mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+    package mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw error(.unexpectedEnd) }
         for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw error(.invalidLiteral) }
@@ -189,7 +194,7 @@ struct JSONScanner {
 
     /// Checks a string (escapes, control characters, UTF-8) and moves past its closing quote; true if it has escapes.
     @discardableResult
-    mutating func skipString() throws(JSONSyntaxError) -> Bool {
+    package mutating func skipString() throws(JSONSyntaxError) -> Bool {
         index += 1
         var escaped = false
         while true {
@@ -262,7 +267,7 @@ struct JSONScanner {
         index += length
     }
 
-    mutating func string() throws(JSONSyntaxError) -> String {
+    package mutating func string() throws(JSONSyntaxError) -> String {
         let start = index + 1
         // The common case has no escapes: the bytes, once checked, are the string.
         guard try skipString() else { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self) }
@@ -328,7 +333,7 @@ struct JSONScanner {
     }
 
     /// RFC 8259 number syntax, converted by strtod for exact rounding.
-    mutating func number() throws(JSONSyntaxError) -> Double {
+    package mutating func number() throws(JSONSyntaxError) -> Double {
         let start = index
         let integral = try scanNumber()
         let length = index - start
@@ -378,10 +383,10 @@ struct JSONScanner {
 }
 
 /// A member name as it appears in the text (escapes decoded), compared with names the decoder knows.
-struct JSONKey {
-    let bytes: UnsafeBufferPointer<UInt8>
+package struct JSONKey {
+    package let bytes: UnsafeBufferPointer<UInt8>
 
-    static func ~= (name: StaticString, key: JSONKey) -> Bool {
+    package static func ~= (name: StaticString, key: JSONKey) -> Bool {
         let count = name.utf8CodeUnitCount
         guard key.bytes.count == count else { return false }
         return count == 0 || memcmp(key.bytes.baseAddress!, name.utf8Start, count) == 0
