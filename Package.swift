@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "ExchangeCore", "AuditLog", "RedFlags", "SecureReporting", "BeneficialOwnership",
+                "ExchangeCore", "AuditLog", "RedFlags", "SecureReporting", "BeneficialOwnership", "FastJSON",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "SecureReporting",
+                "App", "SecureReporting", "BeneficialOwnership",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
             ]

@@ -37,6 +37,7 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
 
     app.catalogs = try Catalogs.load(from: ResourceLocation.root.appendingPathComponent("Localization"))
     app.taxonomy = try SkillsTaxonomy.decode(Data(contentsOf: ResourceLocation.root.appendingPathComponent("Taxonomy/skills.json")))
+    app.bodsSchema = try BODSSchema.load()
     app.programmeReportCache = ProgrammeReportCache(lifetime: 1)
     app.reportStatisticsCache = ReportStatisticsCache(lifetime: 60)
     configureViews(app)
@@ -123,6 +124,7 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M046_CreateReaderConflicts())
     app.migrations.add(M047_AddComplainantUpdates())
     app.migrations.add(M048_CreateAPIReaderKeys())
+    app.migrations.add(M049_CreateOwnershipRegistry())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

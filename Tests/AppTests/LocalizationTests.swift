@@ -1,6 +1,7 @@
 @testable import App
 import AuditLog
 import ExchangeCore
+import BeneficialOwnership
 import Foundation
 import RedFlags
 import XCTVapor
@@ -19,7 +20,7 @@ final class LocalizationTests: AppTestCase {
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
         "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public", "indicators", "questionnaires",
-        "redflags", "jobs", "pager", "reporting", "reports", "routing", "statistics", "oversight", "footer", "identity", "forward", "conflicts", "builder", "subjects",
+        "redflags", "jobs", "pager", "reporting", "reports", "routing", "statistics", "oversight", "footer", "identity", "forward", "conflicts", "builder", "subjects", "registry",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -71,6 +72,10 @@ final class LocalizationTests: AppTestCase {
         family("builder.kind", ReportQuestion.Kind.self)
         family("builder.evidence", EvidenceItem.self)
         family("builder.effect", QuestionnaireForm.Effect.self)
+        family("registry.standing", Holding.Standing.self)
+        family("registry.status", BODSStatement.RecordStatus.self)
+        keys.formUnion(BODSProblem.rules.map { "registry.rule.\($0)" } + Unspecified.reasons.map { "registry.reason.\($0)" })
+        keys.formUnion(["registry.error.too_large", "registry.error.malformed"])
         keys.formUnion(ReportQuestionnaireBuilderPage.parts.map { "builder.part.\($0)" } + ReportQuestionnaireBuilderPage.places.map { "builder.place.\($0)" })
         family("status", AccountStatus.self)
         family("language", SupportedLanguage.self)

@@ -29,6 +29,12 @@ struct ServiceRegistry: Sendable {
     var conflictData: ConflictDataImportService {
         ConflictDataImportService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer, threadPool: app.threadPool)
     }
+    var ownershipImports: OwnershipImportService {
+        OwnershipImportService(db: db, audit: app.auditLog, clock: app.clock, schema: app.bodsSchema)
+    }
+    var ownershipRegistry: OwnershipRegistryService {
+        OwnershipRegistryService(db: db, threshold: Double(app.configuration.ownershipThresholdPercent) / 100)
+    }
     var proposalDecisions: ProposalDecisionService {
         ProposalDecisionService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer)
     }

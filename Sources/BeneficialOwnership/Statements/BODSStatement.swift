@@ -4,7 +4,7 @@ import FastJSON
 /// whole statement kept as it came so that it is exported unchanged.
 public struct BODSStatement: Sendable {
     public enum RecordType: String, Sendable, Codable, CaseIterable { case entity, person, relationship }
-    public enum RecordStatus: String, Sendable, Codable { case new, updated, closed }
+    public enum RecordStatus: String, Sendable, Codable, CaseIterable { case new, updated, closed }
 
     public let statementID: String
     public let recordID: String
@@ -124,7 +124,7 @@ public struct EntityDetails: Sendable {
 }
 
 public struct PersonDetails: Sendable {
-    public enum PoliticalExposure: String, Sendable, Codable { case isPep, isNotPep, unknown }
+    public enum PoliticalExposure: String, Sendable, Codable, CaseIterable { case isPep, isNotPep, unknown }
 
     public let name: String?
     public let personType: String

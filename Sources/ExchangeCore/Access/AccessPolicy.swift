@@ -39,6 +39,8 @@ public enum ProtectedObject: Sendable, Equatable {
     case programmeSettings
     /// Imported OCDS and BODS data for conflict screening: staff and analysts import and list it.
     case conflictData
+    /// The beneficial-ownership registry's imports: staff and analysts bring BODS files in (reading it is open).
+    case ownershipRegistry
     /// Red-flag runs over uploaded procurement data: analysts and programme staff start and read them.
     case redFlags
     /// Screened needs an expert may mark interest in or decline.
@@ -140,7 +142,7 @@ public enum AccessPolicy {
             return reads && (role.managesProgramme || role == .evaluator || role == .analyst) ? .allow : .forbid
         case .programmeSettings:
             return role.managesProgramme ? .allow : .forbid
-        case .conflictData, .redFlags:
+        case .conflictData, .redFlags, .ownershipRegistry:
             return role.managesProgramme || role == .analyst ? .allow : .forbid
         case .opportunities:
             return role == .expert && (operation == .list || operation == .update) ? .allow : .forbid

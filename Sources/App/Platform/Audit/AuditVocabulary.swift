@@ -41,6 +41,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func engagement(_ id: UUID) -> Self { .init(type: "engagement", id: id.uuidString.lowercased()) }
     static func programme() -> Self { .init(type: "programme", id: "programme") }
     static func dataImport(_ id: UUID) -> Self { .init(type: "data_import", id: id.uuidString.lowercased()) }
+    static func ownershipImport(_ id: UUID) -> Self { .init(type: "ownership_import", id: id.uuidString.lowercased()) }
     static func redFlagRun(_ id: UUID) -> Self { .init(type: "red_flag_run", id: id.uuidString.lowercased()) }
     static func report(_ id: UUID) -> Self { .init(type: "sealed_report", id: id.uuidString.lowercased()) }
     /// Coming back to reports with a receipt, as a whole: wrong receipts are counted for the installation.
@@ -114,6 +115,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case conflictDeclare = "conflict.declare"
     case conflictDataImport = "conflict_data.import"
     case conflictDataImportBatch = "conflict_data.import_batch"
+    case ownershipImport = "ownership.import"
     case redFlagRunStart = "red_flags.run_start"
     case redFlagRunComplete = "red_flags.run_complete"
     case redFlagRunFail = "red_flags.run_fail"

@@ -46,6 +46,9 @@ public struct AppConfiguration: Sendable {
     public var redFlagsMaxUpload: Int = 2 << 30
     /// The largest OCDS or BODS file for conflict screening, in bytes as sent; `CONFLICT_DATA_MAX_UPLOAD`.
     public var conflictDataMaxUpload: Int = 2 << 30
+    /// The effective share, in percent, from which someone is a beneficial owner (`OWNERSHIP_THRESHOLD`, 1–100); the
+    /// FATF's 25% unless a law sets another.
+    public var ownershipThresholdPercent: Int = 25
     /// How hard receipts and recipients' passwords are stretched (scrypt); tests and the demo lower it, installations
     /// never should.
     public var reportStretchCost: StretchCost = .standard
@@ -183,6 +186,10 @@ public struct AppConfiguration: Sendable {
             guard let raw = env[name] else { continue }
             guard let count = Int(raw), (1...1_000_000).contains(count) else { throw Invalid(description: "\(name) must be 1–1000000, got \(raw)") }
             config[keyPath: path] = count
+        }
+        if let raw = env["OWNERSHIP_THRESHOLD"] {
+            guard let percent = Int(raw), (1...100).contains(percent) else { throw Invalid(description: "OWNERSHIP_THRESHOLD must be 1–100 (percent), got \(raw)") }
+            config.ownershipThresholdPercent = percent
         }
         if let raw = env["CONFLICT_LOOKBACK_YEARS"] {
             guard let years = Int(raw), (1...20).contains(years) else {

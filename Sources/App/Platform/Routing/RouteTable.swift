@@ -5,6 +5,8 @@ enum RouteTable {
         APIRedFlagsRoute.self,
         RedFlagsRoute.self,
         APIConflictDataRoute.self,
+        APIRegistryRoute.self,
+        RegistryRoute.self,
         ConflictDataRoute.self,
         APIDueDiligenceRoute.self,
         DeclarationRoute.self,

@@ -1,0 +1,80 @@
+import BeneficialOwnership
+import FastJSON
+import Fluent
+import Foundation
+import Vapor
+
+/// Takes BODS files into the registry, all or nothing: a file with any bad statement writes nothing and names each
+/// problem by line. Statements already held are skipped, never rewritten; a statement id that comes back with other
+/// content refuses the file, since BODS statements are immutable.
+struct OwnershipImportService {
+    let db: Database
+    let audit: AuditLogService
+    let clock: WallClock
+    let schema: JSONSchemaSet
+
+    struct Outcome: Sendable {
+        /// Nil when every statement was already held: nothing was written.
+        let dataImport: OwnershipImport?
+        let read: Int
+        let added: Int
+        var dryRun = false
+    }
+
+    /// The file's problems; `problems` holds the first `keptProblems`, `count` all of them.
+    struct Refusal: Error {
+        let problems: [BODSProblem]
+        let count: Int
+    }
+
+    static let keptProblems = 1_000
+    /// Rows written per statement batch.
+    static let batchSize = 500
+
+    func importStatements(_ bytes: [UInt8], fileName: String, digest: String, actor: AuditActor, userID: UUID?,
+                          dryRun: Bool = false) async throws -> Outcome {
+        let file = BODSReader.read(bytes, schema: schema)
+        guard file.problems.isEmpty else {
+            throw Refusal(problems: Array(file.problems.prefix(Self.keptProblems)), count: file.problems.count)
+        }
+        if dryRun { return Outcome(dataImport: nil, read: file.statements.count, added: 0, dryRun: true) }
+        let now = clock.now()
+        let stored: OwnershipImport? = try await audit.transactionIfChanged(on: db, actor: actor) { scope in
+            // Decided here: statements another import stored a moment ago are skipped, or refuse the file if changed.
+            let fresh = try await Self.unheld(file.statements, on: scope.db)
+            guard !fresh.isEmpty else { throw AuditLogService.NothingToChange() }
+            let record = OwnershipImport(id: UUID(), fileName: String(fileName.suffix(200)), statements: fresh.count, digest: digest,
+                                         importedBy: userID, now: now)
+            try await record.create(on: scope.db)
+            let importID = try record.requireID()
+            for (number, batch) in fresh.chunked(Self.batchSize).enumerated() {
+                try await batch.enumerated().map { offset, located in
+                    OwnershipStatement(located.statement, importID: importID, position: number * Self.batchSize + offset)
+                }.create(on: scope.db)
+            }
+            try await scope.record(.ownershipImport, .ownershipImport(importID),
+                                   changes: ["statements": String(fresh.count), "read": String(file.statements.count)])
+            return record
+        }
+        return Outcome(dataImport: stored, read: file.statements.count, added: stored?.statements ?? 0)
+    }
+
+    /// The statements not yet held. One held with other content is a rewrite, which BODS forbids.
+    private static func unheld(_ statements: [BODSFile.Located], on db: Database) async throws -> [BODSFile.Located] {
+        var held: [String: String] = [:]
+        for batch in statements.map(\.statement.statementID).chunked(batchSize) {
+            for row in try await OwnershipStatement.query(on: db).filter(\.$statementID ~~ batch).all() { held[row.statementID] = row.body }
+        }
+        var rewritten: [BODSProblem] = []
+        let fresh = statements.filter { located in
+            guard let body = held[located.statement.statementID] else { return true }
+            if body != JSONWriter.string(located.statement.json) {
+                rewritten.append(BODSProblem(line: located.line, item: nil, pointer: "/statementId", rule: "statement_rewritten",
+                                             expected: located.statement.statementID))
+            }
+            return false
+        }
+        guard rewritten.isEmpty else { throw Refusal(problems: Array(rewritten.prefix(keptProblems)), count: rewritten.count) }
+        return fresh
+    }
+}
