@@ -33,6 +33,7 @@ enum DemoExchange {
         created += try await DemoLifecycle(app: app, coordinator: coordinator, colleague: colleague, today: today).seed()
         created += try await DemoRedFlags(app: app, analyst: analyst).seed() ? 1 : 0
         created += try await DemoReporting(app: app, coordinator: coordinator).seed()
+        created += try await DemoOwnership(app: app, analyst: analyst).seed()
         return created
     }
 }

@@ -1,0 +1,77 @@
+import App
+import ArgumentParser
+import Foundation
+
+struct OwnershipCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ownership",
+        abstract: "The beneficial-ownership registry: check and import BODS 0.4 files, print a record's owners, export the open data.",
+        discussion: "docs/ownership.md describes the computation and the data dictionary.",
+        subcommands: [Check.self, Import.self, Owners.self, Export.self])
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check BODS 0.4 files against the standard's schema and the LEI rule, without a database; exits 1 when any file has a problem.")
+
+        @Argument(help: "The files (JSON array or JSON Lines).") var files: [String]
+        @Flag(help: "One JSON object per file: file, statements, problems (line, item, pointer, rule, expected).") var json = false
+
+        func run() async throws {
+            let checks: [Platform.BODSCheck]
+            do { checks = try Platform.checkBODS(files: files) } catch let error as Platform.CommandError { throw ValidationError(error.description) }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                for check in checks { print(String(decoding: try encoder.encode(check), as: UTF8.self)) }
+            } else {
+                for check in checks { print(check.valid ? "\(check.file): \(check.statements) statements, no problem" : check.lines.joined(separator: "\n")) }
+            }
+            if checks.contains(where: { !$0.valid }) { throw ExitCode(1) }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import a BODS 0.4 file into the registry, all or nothing; statements already held are skipped.")
+
+        @Argument(help: "The file (JSON array or JSON Lines).") var file: String
+        @Flag(help: "Check only; write nothing.") var dryRun = false
+
+        func run() async throws {
+            let (read, added) = try await Bootstrap.withApplication(try Bootstrap.configuration()) { app in
+                do { return try await Platform.importBODS(app, file: file, dryRun: dryRun) } catch let error as Platform.CommandError {
+                    throw ValidationError(error.description)
+                }
+            }
+            print(dryRun ? "\(read) statements, no problem; nothing was written (--dry-run)." : "\(read) statements read, \(added) new.")
+        }
+    }
+
+    struct Owners: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the computed ultimate owners and controllers of a record.")
+
+        @Argument(help: "The record id (BODS recordId).") var record: String
+        @Flag(help: "JSON, as GET /api/v1/registry/records/{recordID} answers.") var json = false
+
+        func run() async throws {
+            print(try await Bootstrap.withApplication(try Bootstrap.configuration()) { app in
+                do { return try await Platform.ownershipRecord(app, recordID: record, json: json) } catch let error as Platform.CommandError {
+                    throw ValidationError(error.description)
+                }
+            })
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the registry's open data: every statement as BODS 0.4 JSON (people's protected details left out), or the computed owners as CSV.")
+
+        @Flag(help: "The computed owners as CSV instead of the statements.") var csv = false
+        @Option(help: "Write to this file instead of standard output.") var output: String?
+
+        func run() async throws {
+            let text = try await Bootstrap.withApplication(try Bootstrap.configuration()) { try await Platform.exportRegistry($0, csv: csv) }
+            guard let output else { print(text, terminator: ""); return }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        }
+    }
+}
