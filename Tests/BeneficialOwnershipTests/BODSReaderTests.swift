@@ -64,9 +64,9 @@ struct BODSReaderTests {
 
     @Test func readsUnspecifiedPartiesAndShareRanges() throws {
         let owner = #"{"reason":"subjectUnableToConfirmOrIdentifyBeneficialOwner","description":"Nominee"}"#
-        let file = Fixtures.read(Fixtures.relationship("r1", subject: "c1", owner: owner, share: #"{"minimum":25,"maximum":50}"#))
+        let file = Fixtures.read(Fixtures.entity("c1", name: "Acme") + "\n" + Fixtures.relationship("r1", subject: "c1", owner: owner, share: #"{"minimum":25,"maximum":50}"#))
         #expect(file.problems.isEmpty, "\(file.problems)")
-        guard case .relationship(let details)? = file.statements.first?.statement.details else { Issue.record("no relationship"); return }
+        guard case .relationship(let details)? = file.statements.last?.statement.details else { Issue.record("no relationship"); return }
         #expect(details.interestedParty == .unspecified(Unspecified(reason: "subjectUnableToConfirmOrIdentifyBeneficialOwner", description: "Nominee")))
         #expect(details.interests.first?.share == ShareRange(minimum: 0.25, maximum: 0.5))
     }

@@ -13,7 +13,12 @@ enum Fixtures {
         return JSONSchemaSet(documents: files.compactMap { try? JSONParser.parse(Data(contentsOf: $0)) })
     }()
 
-    static func read(_ text: String) -> BODSFile { BODSReader.read(Array(text.utf8), schema: schema) }
+    /// Read as of a fixed day, with nothing held before.
+    static let today = BODSNormativeRules.Context(today: "2026-12-07")
+
+    static func read(_ text: String, context: BODSNormativeRules.Context = today) -> BODSFile {
+        BODSReader.read(Array(text.utf8), schema: schema, context: context)
+    }
 
     static func statementID(_ seed: String) -> String {
         let hex = seed.utf8.map { String(format: "%02x", $0) }.joined()

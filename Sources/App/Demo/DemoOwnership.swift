@@ -40,12 +40,12 @@ struct DemoOwnership {
             person(marta, "Marta Ejemplo", pep: true),
             person(jorge, "Jorge Muestra", pep: false),
             person(lucia, "Lucía Consejera", pep: false),
-            relationship("ix-demo-r1", subject: supplier, party: "\"\(holding)\"", interest: share("exact", 60)),
+            relationship("ix-demo-r1", subject: supplier, party: "\"\(holding)\"", interest: share("exact", 60, beneficial: false)),
             relationship("ix-demo-r2", subject: holding, party: "\"\(marta)\"", interest: #"{"type":"shareholding","share":{"minimum":50,"maximum":75},"beneficialOwnershipOrControl":true}"#),
             relationship("ix-demo-r3", subject: supplier, party: "\"\(jorge)\"", interest: share("exact", 40)),
             relationship("ix-demo-r4", subject: supplier, party: "\"\(lucia)\"", interest: #"{"type":"appointmentOfBoard","beneficialOwnershipOrControl":true}"#),
-            relationship("ix-demo-r5", subject: cycleA, party: "\"\(cycleB)\"", interest: share("exact", 50)),
-            relationship("ix-demo-r6", subject: cycleB, party: "\"\(cycleA)\"", interest: share("exact", 50)),
+            relationship("ix-demo-r5", subject: cycleA, party: "\"\(cycleB)\"", interest: share("exact", 50, beneficial: false)),
+            relationship("ix-demo-r6", subject: cycleB, party: "\"\(cycleA)\"", interest: share("exact", 50, beneficial: false)),
             relationship("ix-demo-r7", subject: cycleA, party: "\"\(jorge)\"", interest: share("exact", 50)),
             relationship("ix-demo-r8", subject: cycleB, party: "\"\(marta)\"", interest: share("exact", 50)),
             relationship("ix-demo-r9", subject: undisclosed,
@@ -76,7 +76,8 @@ struct DemoOwnership {
         #"{\#(header(record, type: "relationship").replacingOccurrences(of: #""declarationSubject":"\#(record)""#, with: #""declarationSubject":"\#(subject)""#)),"recordDetails":{"isComponent":false,"subject":"\#(subject)","interestedParty":\#(party),"interests":[\#(interest)]}}"#
     }
 
-    private static func share(_ kind: String, _ percent: Int) -> String {
-        #"{"type":"shareholding","share":{"\#(kind)":\#(percent)},"beneficialOwnershipOrControl":true}"#
+    /// BODS marks only a person's interest as beneficial ownership; a company's holding is not.
+    private static func share(_ kind: String, _ percent: Int, beneficial: Bool = true) -> String {
+        #"{"type":"shareholding","share":{"\#(kind)":\#(percent)},"beneficialOwnershipOrControl":\#(beneficial)}"#
     }
 }

@@ -44,20 +44,28 @@ public struct BODSFile: Sendable {
 public enum BODSReader {
     public static let statementSchema = "urn:statement#/$defs/Statement"
 
-    public static func read(_ bytes: [UInt8], schema: JSONSchemaSet) -> BODSFile {
+    /// Checks every statement against the schema, then the ones that pass against BODS's normative rules, in
+    /// `context` (today, and the records held already).
+    public static func read(_ bytes: [UInt8], schema: JSONSchemaSet, context: BODSNormativeRules.Context) -> BODSFile {
         let (values, syntaxProblems) = values(in: bytes)
-        var statements: [BODSFile.Located] = []
+        var passed: [(index: Int, statement: BODSStatement)] = []
         var problems = syntaxProblems
         var seen: Set<String> = []
-        for value in values {
+        for (index, value) in values.enumerated() {
             let found = check(value.json, schema: schema, seen: &seen)
-            if found.problems.isEmpty, let statement = found.statement {
-                statements.append(BODSFile.Located(line: value.line, statement: statement))
-            }
+            if found.problems.isEmpty, let statement = found.statement { passed.append((index, statement)) }
             problems += found.problems.map {
                 BODSProblem(line: value.line, item: value.item, pointer: $0.pointer, rule: $0.keyword, expected: $0.expected)
             }
         }
+        var broken: Set<Int> = []
+        let passing = Dictionary(uniqueKeysWithValues: passed.map { ($0.index, $0.statement) })
+        for (index, violation) in BODSNormativeRules.problems(values.map(\.json), passing: passing, context: context) {
+            broken.insert(index)
+            let value = values[index]
+            problems.append(BODSProblem(line: value.line, item: value.item, pointer: violation.pointer, rule: violation.keyword, expected: violation.expected))
+        }
+        let statements = passed.filter { !broken.contains($0.index) }.map { BODSFile.Located(line: values[$0.index].line, statement: $0.statement) }
         if values.isEmpty && problems.isEmpty {
             problems.append(BODSProblem(line: 0, item: nil, pointer: "", rule: "empty", expected: "statements"))
         }
@@ -85,16 +93,16 @@ public enum BODSReader {
         }
     }
 
-    struct Value {
-        let line: Int
-        let item: Int?
-        let json: JSONValue
+    public struct Value: Sendable {
+        public let line: Int
+        public let item: Int?
+        public let json: JSONValue
     }
 
     /// Top-level values, and the statements inside top-level arrays, each with the line it starts on. A syntax error
     /// inside a value that began on the same line skips to the next line (JSON Lines); one inside a value spread over
     /// lines ends the reading, since nothing after it can be placed.
-    static func values(in bytes: [UInt8]) -> ([Value], [BODSProblem]) {
+    public static func values(in bytes: [UInt8]) -> ([Value], [BODSProblem]) {
         var values: [Value] = []
         var problems: [BODSProblem] = []
         var lines = LineCounter(bytes)
@@ -118,7 +126,13 @@ public enum BODSReader {
                             }
                         } else {
                             let json = try JSONParser.value(&scanner)
-                            values.append(Value(line: lines.line(at: base + start), item: nil, json: json))
+                            let line = lines.line(at: base + start)
+                            if lines.line(at: base + scanner.index) == line {
+                                values.append(Value(line: line, item: nil, json: json))
+                            } else {
+                                // Not JSON Lines: one document over several lines must be an array of statements.
+                                problems.append(BODSProblem(line: line, item: nil, pointer: "", rule: "not_an_array", expected: "array"))
+                            }
                         }
                     }
                 } catch {

@@ -26,9 +26,10 @@ extension Platform {
     /// Checks each file against the BODS 0.4 schema and the identifier rules; reads no database.
     public static func checkBODS(files: [String]) throws -> [BODSCheck] {
         let schema = try BODSSchema.load()
+        let context = BODSNormativeRules.Context(today: RegistryDates.day(Date()))
         return try files.map { path in
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandError(description: "cannot read \(path)") }
-            let read = BODSReader.read(Array(data), schema: schema)
+            let read = BODSReader.read(Array(data), schema: schema, context: context)
             return BODSCheck(file: path, statements: read.statements.count, problems: read.problems.map {
                 .init(line: $0.line, item: $0.item, pointer: $0.pointer, rule: $0.rule, expected: $0.expected)
             })

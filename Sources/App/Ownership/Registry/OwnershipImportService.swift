@@ -33,7 +33,8 @@ struct OwnershipImportService {
 
     func importStatements(_ bytes: [UInt8], fileName: String, digest: String, actor: AuditActor, userID: UUID?,
                           dryRun: Bool = false) async throws -> Outcome {
-        let file = BODSReader.read(bytes, schema: schema)
+        let context = BODSNormativeRules.Context(today: RegistryDates.day(clock.now()), held: try await Self.held(referencedBy: bytes, schema: schema, on: db))
+        let file = BODSReader.read(bytes, schema: schema, context: context)
         guard file.problems.isEmpty else {
             throw Refusal(problems: Array(file.problems.prefix(Self.keptProblems)), count: file.problems.count)
         }
@@ -57,6 +58,28 @@ struct OwnershipImportService {
             return record
         }
         return Outcome(dataImport: stored, read: file.statements.count, added: stored?.statements ?? 0)
+    }
+
+    /// The records the file names (its own, and those its statements point at) that the registry holds already, so
+    /// that a file may build on earlier ones. Read before the transaction: it only words problems; what is stored is
+    /// decided inside it.
+    private static func held(referencedBy bytes: [UInt8], schema: JSONSchemaSet, on db: Database) async throws -> [String: BODSNormativeRules.Context.Held] {
+        let (values, _) = BODSReader.values(in: bytes)
+        var names: Set<String> = []
+        for value in values {
+            for key in [["recordId"], ["declarationSubject"], ["recordDetails", "subject"], ["recordDetails", "interestedParty"]] {
+                if let name = key.reduce(Optional(value.json), { $0?[$1] })?.string { names.insert(name) }
+            }
+        }
+        var rows: [OwnershipStatement] = []
+        for batch in Array(names).chunked(batchSize) {
+            rows += try await OwnershipStatement.query(on: db).filter(\.$recordID ~~ batch).all()
+        }
+        return Dictionary(grouping: rows, by: \.recordID).compactMapValues { series in
+            guard let first = series.first else { return nil }
+            let entityType = first.recordType == .entity ? first.statement.flatMap(BODSNormativeRules.entityType) : nil
+            return .init(recordType: first.recordType, entityType: entityType, series: series.map { ($0.statementID, $0.statementDate, $0.recordStatus) })
+        }
     }
 
     /// The statements not yet held. One held with other content is a rewrite, which BODS forbids.
