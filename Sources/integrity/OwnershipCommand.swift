@@ -7,7 +7,7 @@ struct OwnershipCommand: AsyncParsableCommand {
         commandName: "ownership",
         abstract: "The beneficial-ownership registry: check and import BODS 0.4 files, print a record's owners, export the open data.",
         discussion: "docs/ownership.md describes the computation and the data dictionary.",
-        subcommands: [Check.self, Import.self, Owners.self, Export.self])
+        subcommands: [Check.self, Import.self, Owners.self, Export.self, Bench.self])
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -72,6 +72,31 @@ struct OwnershipCommand: AsyncParsableCommand {
             let text = try await Bootstrap.withApplication(try Bootstrap.configuration()) { try await Platform.exportRegistry($0, csv: csv) }
             guard let output else { print(text, terminator: ""); return }
             try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        }
+    }
+
+    struct Bench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure the ultimate-owner computation, BODS reading and importing on a fresh data directory (build with -c release); prints JSON.")
+
+        @Option(help: "Entities in the generated graph (a quarter as many people are added).") var entities = 1_000_000
+        @Option(help: "Relationships in the generated graph.") var relationships = 2_000_000
+        @Option(help: "Statements read and checked.") var statements = 300_000
+        @Option(help: "Statements imported into the database.") var imported = 50_000
+
+        func validate() throws {
+            guard entities >= 2, relationships >= 0, statements >= 3, imported >= 3 else {
+                throw ValidationError("--entities must be ≥ 2, --statements and --imported ≥ 3")
+            }
+        }
+
+        func run() async throws {
+            let result = try await Bootstrap.withApplication(try Bootstrap.configuration()) { app in
+                try await OwnershipBenchmark.run(app, entities: entities, relationships: relationships, statements: statements, imported: imported)
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(result), as: UTF8.self))
         }
     }
 }

@@ -22,6 +22,10 @@ public struct SchemaViolation: Sendable, Equatable, CustomStringConvertible {
 /// `$id`. Annotations (`title`, `codelist`, `propertyOrder`…) are ignored; unknown formats pass, as the draft says.
 public struct JSONSchemaSet: Sendable {
     private let documents: [String: JSONValue]
+    /// Every pattern the schemas name, compiled once.
+    private let patterns: [String: CompiledPattern]
+    /// Every `$ref`, resolved once, by the document it is written in and its text.
+    private let references: [String: (JSONValue, String)]
 
     /// `documents` are whole schema files; each must carry its `$id`.
     public init(documents: [JSONValue]) {
@@ -30,6 +34,31 @@ public struct JSONSchemaSet: Sendable {
             if let id = document["$id"]?.string { byID[id] = document }
         }
         self.documents = byID
+        var patterns: [String: CompiledPattern] = [:]
+        var references: [String: (JSONValue, String)] = [:]
+        for (id, document) in byID {
+            Self.walk(document) { keyword, argument in
+                if keyword == "pattern", let pattern = argument.string { patterns[pattern] = (try? Regex(pattern)).map(CompiledPattern.init) }
+                if keyword == "$ref", let reference = argument.string,
+                   let target = Self.resolve(reference, base: id, in: byID) { references[id + " " + reference] = target }
+            }
+        }
+        self.patterns = patterns
+        self.references = references
+    }
+
+    private static func walk(_ value: JSONValue, _ visit: (String, JSONValue) -> Void) {
+        switch value {
+        case .object(let members):
+            for (key, member) in members {
+                visit(key, member)
+                walk(member, visit)
+            }
+        case .array(let items):
+            for item in items { walk(item, visit) }
+        default:
+            break
+        }
     }
 
     /// Every violation of the schema that `reference` names (`urn:statement#/$defs/Statement`), in document order.
@@ -67,7 +96,7 @@ public struct JSONSchemaSet: Sendable {
         }
         switch keyword {
         case "$ref":
-            guard let reference = argument.string, let (target, targetBase) = resolve(reference, base: base) else {
+            guard let reference = argument.string, let (target, targetBase) = references[base + " " + reference] ?? resolve(reference, base: base) else {
                 return fail(argument.string ?? "")
             }
             check(value, target, base: targetBase, pointer: pointer, into: &found)
@@ -113,7 +142,7 @@ public struct JSONSchemaSet: Sendable {
             if keyword == "minLength" ? length < bound : length > bound { fail("\(Int(bound))") }
         case "pattern":
             guard case .string(let text) = value, let pattern = argument.string else { return }
-            if !Self.matches(text, pattern) { fail(pattern) }
+            if let compiled = patterns[pattern], !text.contains(compiled.regex) { fail(pattern) }
         case "minimum", "maximum":
             guard case .number(let number) = value, let bound = argument.number else { return }
             if keyword == "minimum" ? number < bound : number > bound { fail(JSONWriter.number(bound)) }
@@ -137,8 +166,12 @@ public struct JSONSchemaSet: Sendable {
         }
     }
 
-    /// `#/$defs/Name` within `base`, `urn:other#/$defs/Name`, or a whole document `urn:other`.
     private func resolve(_ reference: String, base: String) -> (JSONValue, String)? {
+        Self.resolve(reference, base: base, in: documents)
+    }
+
+    /// `#/$defs/Name` within `base`, `urn:other#/$defs/Name`, or a whole document `urn:other`.
+    private static func resolve(_ reference: String, base: String, in documents: [String: JSONValue]) -> (JSONValue, String)? {
         let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let documentID = parts[0].isEmpty ? base : String(parts[0])
         guard var current = documents[documentID] else { return nil }
@@ -169,13 +202,14 @@ public struct JSONSchemaSet: Sendable {
         return false
     }
 
-    /// Patterns are unanchored searches, as JSON Schema asks.
-    private static func matches(_ text: String, _ pattern: String) -> Bool {
-        guard let regex = try? Regex(pattern) else { return true }
-        return text.contains(regex)
-    }
-
     static func escape(_ name: String) -> String {
-        name.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        guard name.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return name }
+        return name.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
+}
+
+/// A compiled pattern, shared read-only between tasks. `Regex` is not `Sendable` only because its output type may
+/// not be; these are matched for a yes or no, and matching never mutates the compiled program.
+private struct CompiledPattern: @unchecked Sendable {
+    let regex: Regex<AnyRegexOutput>
 }
