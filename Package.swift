@@ -27,7 +27,7 @@ let package = Package(
         .systemLibrary(name: "CZlib"),
         .target(name: "FastJSON"),
         .target(name: "RedFlags", dependencies: ["CZlib", "FastJSON"]),
-        .target(name: "BeneficialOwnership", dependencies: ["FastJSON"]),
+        .target(name: "BeneficialOwnership", dependencies: ["ExchangeCore", "FastJSON"]),
         .target(
             name: "SecureReporting",
             dependencies: [

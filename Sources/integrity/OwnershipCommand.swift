@@ -33,12 +33,13 @@ struct OwnershipCommand: AsyncParsableCommand {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import a BODS 0.4 file into the registry, all or nothing; statements already held are skipped.")
 
-        @Argument(help: "The file (JSON array or JSON Lines).") var file: String
+        @Argument(help: "The file (JSON array or JSON Lines; CSV with --gleif).") var file: String
         @Flag(help: "Check only; write nothing.") var dryRun = false
+        @Flag(help: "The file is GLEIF relationship records (RR-CDF CSV); direct, active parents become BODS statements.") var gleif = false
 
         func run() async throws {
             let (read, added) = try await Bootstrap.withApplication(try Bootstrap.configuration()) { app in
-                do { return try await Platform.importBODS(app, file: file, dryRun: dryRun) } catch let error as Platform.CommandError {
+                do { return try await Platform.importBODS(app, file: file, gleif: gleif, dryRun: dryRun) } catch let error as Platform.CommandError {
                     throw ValidationError(error.description)
                 }
             }

@@ -75,7 +75,7 @@ final class LocalizationTests: AppTestCase {
         family("registry.standing", Holding.Standing.self)
         family("registry.status", BODSStatement.RecordStatus.self)
         keys.formUnion(BODSProblem.rules.map { "registry.rule.\($0)" } + Unspecified.reasons.map { "registry.reason.\($0)" })
-        keys.formUnion(["registry.error.too_large", "registry.error.malformed"])
+        keys.formUnion(["registry.error.too_large", "registry.error.malformed", "registry.error.not_utf8"])
         keys.formUnion(ReportQuestionnaireBuilderPage.parts.map { "builder.part.\($0)" } + ReportQuestionnaireBuilderPage.places.map { "builder.place.\($0)" })
         family("status", AccountStatus.self)
         family("language", SupportedLanguage.self)

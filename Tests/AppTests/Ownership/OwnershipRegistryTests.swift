@@ -192,6 +192,33 @@ final class OwnershipRegistryTests: AppTestCase {
         }
     }
 
+    /// GLEIF relationship records through the API: the demo supplier's LEI keeps its record and gains a parent.
+    func testGLEIFParentsJoinTheRegistryThroughTheSameImport() async throws {
+        try await withTestApp { app in
+            _ = try await Self.importDemo(app)
+            let analyst = try await APIClient.forUser(try await user(Demo.analyst, on: app), app: app)
+            let supplierLEI = "5493001KJTIIGC8Y1R" + LegalEntityIdentifier.checkDigits(for: "5493001KJTIIGC8Y1R")!
+            let parentLEI = "5493000PARENT00001" + LegalEntityIdentifier.checkDigits(for: "5493000PARENT00001")!
+            let csv = "Relationship.StartNode.NodeID,Relationship.EndNode.NodeID,Relationship.RelationshipType,Relationship.RelationshipStatus,"
+                + "Registration.LastUpdateDate\n\(supplierLEI),\(parentLEI),IS_DIRECTLY_CONSOLIDATED_BY,ACTIVE,2026-03-01T00:00:00Z\n"
+            let path = Self.imports + "&format=gleif-rr"
+            let created = try await analyst.send(.POST, path, bytes: Array(csv.utf8), contentType: "text/csv")
+            XCTAssertEqual(created.status, .created)
+            XCTAssertEqual(try created.content.decode(RegistryImportDTO.self).added, 2, "the parent's entity and the relationship")
+            let again = try await analyst.send(.POST, path, bytes: Array(csv.utf8), contentType: "text/csv")
+            XCTAssertEqual(again.status, .ok)
+            let record = try await APIClient.anonymous(app).send(.GET, "/api/v1/registry/records/\(DemoOwnership.supplier)").content.decode(RegistryRecordDTO.self)
+            let parent = record.owners.first { $0.party.lei == parentLEI }
+            XCTAssertEqual(parent?.standing, .controller, "consolidation is control")
+            let bad = try await analyst.send(.POST, path, bytes: Array(csv.replacingOccurrences(of: parentLEI, with: "5493000PARENT0000199").utf8),
+                                             contentType: "text/csv")
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertEqual(try bad.content.decode(RegistryRefusalDTO.self).error.problems.map(\.pointer), ["Relationship.EndNode.NodeID"])
+            let unknown = try await analyst.send(.POST, Self.imports + "&format=xbrl", bytes: Array(csv.utf8), contentType: "text/csv")
+            XCTAssertEqual(unknown.status, .unprocessableEntity)
+        }
+    }
+
     static func importDemo(_ app: Application) async throws -> OwnershipImportService.Outcome {
         try await app.registry.ownershipImports.importStatements(Array(DemoOwnership.file.utf8), fileName: "demo.jsonl", digest: "demo",
                                                                  actor: .system("test"), userID: nil)

@@ -36,9 +36,12 @@ struct APIRegistryController: RouteCollection {
             defer { try? FileManager.default.removeItem(at: upload.url) }
             let bytes = try await req.application.threadPool.runIfActive { Array(try Data(contentsOf: upload.url)) }
             let dryRun = upload.fields["dryRun"].map { $0 == "true" || $0 == "1" } ?? false
-            let outcome = try await req.registry.ownershipImports.importStatements(
-                bytes, fileName: upload.fields["fileName"] ?? "api", digest: upload.digest, actor: .user(try req.requireUser().requireID()),
-                userID: req.principal?.userID, dryRun: dryRun)
+            guard let format = RegistryFileFormat(rawValue: upload.fields["format"] ?? "bods") else {
+                throw AppError.validation([FieldError("format", .invalidChoice)])
+            }
+            let outcome = try await req.registry.ownershipImports.importFile(
+                bytes, format: format, fileName: upload.fields["fileName"] ?? "api", digest: upload.digest,
+                actor: .user(try req.requireUser().requireID()), userID: req.principal?.userID, dryRun: dryRun)
             return try await RegistryImportDTO(outcome).encodeResponse(status: outcome.added > 0 ? .created : .ok, for: req)
         } catch let refusal as FileRefusal {
             let body = RegistryRefusalDTO(error: .init(code: refusal.key("registry"), message: refusal.message(req, "registry"), problems: [],

@@ -37,14 +37,17 @@ extension Platform {
     }
 
     /// Imports a file as the command line's own actor; a refused file is a `CommandError` listing its problems.
-    public static func importBODS(_ app: Application, file path: String, dryRun: Bool) async throws -> (read: Int, added: Int) {
+    public static func importBODS(_ app: Application, file path: String, gleif: Bool = false, dryRun: Bool) async throws -> (read: Int, added: Int) {
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandError(description: "cannot read \(path)") }
         do {
-            let outcome = try await app.registry.ownershipImports.importStatements(
-                Array(data), fileName: (path as NSString).lastPathComponent, digest: "", actor: .system("cli"), userID: nil, dryRun: dryRun)
+            let outcome = try await app.registry.ownershipImports.importFile(
+                Array(data), format: gleif ? .gleifRR : .bods, fileName: (path as NSString).lastPathComponent, digest: "", actor: .system("cli"),
+                userID: nil, dryRun: dryRun)
             return (outcome.read, outcome.added)
         } catch let refusal as OwnershipImportService.Refusal {
             throw CommandError(description: "\(refusal.count) problems; nothing was imported:\n" + refusal.problems.map(\.description).joined(separator: "\n"))
+        } catch FileRefusal.notUTF8 {
+            throw CommandError(description: "\(path) is not UTF-8 text; nothing was imported")
         }
     }
 

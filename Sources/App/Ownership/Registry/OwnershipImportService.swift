@@ -60,6 +60,43 @@ struct OwnershipImportService {
         return Outcome(dataImport: stored, read: file.statements.count, added: stored?.statements ?? 0)
     }
 
+    /// A file in either format; GLEIF text that is not UTF-8 is refused as unreadable.
+    func importFile(_ bytes: [UInt8], format: RegistryFileFormat, fileName: String, digest: String, actor: AuditActor, userID: UUID?,
+                    dryRun: Bool = false) async throws -> Outcome {
+        switch format {
+        case .bods:
+            return try await importStatements(bytes, fileName: fileName, digest: digest, actor: actor, userID: userID, dryRun: dryRun)
+        case .gleifRR:
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw FileRefusal.notUTF8 }
+            return try await importGLEIF(text, fileName: fileName, digest: digest, actor: actor, userID: userID, dryRun: dryRun)
+        }
+    }
+
+    /// A GLEIF relationship-record file (RR-CDF CSV): its direct, active parents become BODS statements that go
+    /// through the same import. LEIs the registry holds keep their records; new ones get an entity record each.
+    func importGLEIF(_ text: String, fileName: String, digest: String, actor: AuditActor, userID: UUID?, dryRun: Bool = false) async throws -> Outcome {
+        let reading = GLEIFRelationships.read(text)
+        guard reading.problems.isEmpty else {
+            throw Refusal(problems: Array(reading.problems.prefix(Self.keptProblems)), count: reading.problems.count)
+        }
+        var records: [LegalEntityIdentifier: String] = [:]
+        for lei in Set(reading.parents.flatMap { [$0.child, $0.parent] }) {
+            let key = "\(LegalEntityIdentifier.bodsScheme)-\(lei.value)".lowercased()
+            records[lei] = try await OwnershipStatement.query(on: db).filter(\.$recordType == .entity)
+                .filter(\.$searchText, .custom("LIKE"), "%\(key)%").sort(\.$statementDate).first()?.recordID
+        }
+        let relationshipIDs = reading.parents.map { "gleif-rr-\($0.child.value)-\($0.parent.value)" }
+        var heldRelationships: [String: Set<String>] = [:]
+        for batch in relationshipIDs.chunked(Self.batchSize) {
+            for row in try await OwnershipStatement.query(on: db).filter(\.$recordID ~~ batch).all() {
+                heldRelationships[row.recordID, default: []].insert(row.statementID)
+            }
+        }
+        let statements = GLEIFRelationships.statements(reading.parents, heldRecord: { records[$0] }, heldRelationships: heldRelationships,
+                                                       today: RegistryDates.day(clock.now()))
+        return try await importStatements(Array(statements.utf8), fileName: fileName, digest: digest, actor: actor, userID: userID, dryRun: dryRun)
+    }
+
     /// The records the file names (its own, and those its statements point at) that the registry holds already, so
     /// that a file may build on earlier ones. Read before the transaction: it only words problems; what is stored is
     /// decided inside it.

@@ -51,8 +51,10 @@ struct RegistryController: RouteCollection {
             fileName = upload.fileName ?? ""
             guard upload.bytes > 0 else { return try await refuse(req, error: req.t("registry.error.no_file")) }
             let bytes = try await req.application.threadPool.runIfActive { Array(try Data(contentsOf: upload.url)) }
-            let outcome = try await req.registry.ownershipImports.importStatements(
-                bytes, fileName: fileName, digest: upload.digest, actor: .user(try req.requireUser().requireID()), userID: req.principal?.userID)
+            let format = upload.fields["format"].flatMap(RegistryFileFormat.init(rawValue:)) ?? .bods
+            let outcome = try await req.registry.ownershipImports.importFile(
+                bytes, format: format, fileName: fileName, digest: upload.digest, actor: .user(try req.requireUser().requireID()),
+                userID: req.principal?.userID)
             req.flash("registry.imported", req.number(outcome.read), req.number(outcome.added))
             return req.redirect(to: RegistryRoute.importForm.link())
         } catch let refusal as FileRefusal {

@@ -118,6 +118,12 @@ struct RegistryRefusalDTO: Content {
     let error: Body
 }
 
+/// What an imported file holds: BODS 0.4 statements, or GLEIF relationship records (RR-CDF CSV) that become them.
+enum RegistryFileFormat: String, Codable, CaseIterable, Sendable {
+    case bods
+    case gleifRR = "gleif-rr"
+}
+
 /// Percent with at most four decimals, so ranges multiplied along chains read cleanly.
 enum RegistryPercent {
     static func value(_ share: Double) -> Double { (share * 100 * 10_000).rounded() / 10_000 }

@@ -57,7 +57,7 @@ extension BODSProblem {
 
     /// The rules a message is written for; any other schema keyword gets the general one.
     static let rules: Set<String> = [
-        "invalid_json", "not_an_object", "not_an_array", "empty", "lei_check_digits", "duplicate_statement", "statement_rewritten", "required", "type", "enum",
+        "invalid_json", "not_an_object", "not_an_array", "empty", "invalid_csv", "missing_column", "lei_check_digits", "duplicate_statement", "statement_rewritten", "required", "type", "enum",
         "const", "format", "anyOf", "oneOf", "minLength", "maxLength", "pattern", "minimum", "maximum", "minItems", "uniqueItems",
     ]
 }

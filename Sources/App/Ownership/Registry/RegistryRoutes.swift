@@ -55,9 +55,9 @@ enum APIRegistryRoute: String, APIEndpoint {
                          answer: .file(mediaTypes: ["application/json"]))
         case .importStatements:
             APIOperation("importRegistryStatements",
-                         "Check (dryRun) or import a BODS 0.4 file (JSON array or JSON Lines) as the raw body, all or nothing. A 422 lists each bad statement's line, place and rule broken (error.problems, the first 1,000). Statements already held are skipped; 200 when nothing was new",
-                         query: [.text("fileName"), .boolean("dryRun")],
-                         body: .file(json: nil, mediaTypes: ["application/json", "application/x-ndjson"]),
+                         "Check (dryRun) or import a BODS 0.4 file (JSON array or JSON Lines), or with format=gleif-rr GLEIF relationship records (RR-CDF CSV) as BODS, as the raw body, all or nothing. A 422 lists each bad statement's or row's line, place and rule broken (error.problems, the first 1,000). Statements already held are skipped; 200 when nothing was new",
+                         query: [.text("fileName"), .boolean("dryRun"), .oneOf("format", RegistryFileFormat.self)],
+                         body: .file(json: nil, mediaTypes: ["application/json", "application/x-ndjson", "text/csv"]),
                          answer: .json(RegistryImportDTO.self), status: .created)
         }
     }
