@@ -110,11 +110,11 @@ public enum BODSNormativeRules {
             }
         }
         for (index, identifier) in (details["identifiers"]?.array ?? []).enumerated() {
-            guard let scheme = identifier["scheme"]?.string else { continue }
+            let scheme = identifier["scheme"]?.string ?? ""
             let parts = scheme.split(separator: "-", omittingEmptySubsequences: false)
             let pointer = "/recordDetails/identifiers/\(index)/scheme"
-            // The country part is not checked against ISO 3166-1: passports also use ICAO codes such as D.
-            if parts.count != 2 { add(pointer, "person_identifiers_invalid_composition", scheme) }
+            if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty { add(pointer, "person_identifiers_invalid_composition", scheme) }
+            else if !IdentifierCountry.isKnown(String(parts[0])) { add(pointer, "person_identifiers_no_valid_iso_3166_1_alpha_3_code", scheme) }
             else if !["PASSPORT", "TAXID", "IDCARD"].contains(String(parts[1])) {
                 add(pointer, "person_identifiers_not_passport_taxid_idcard", scheme)
             }
