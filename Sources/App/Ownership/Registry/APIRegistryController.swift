@@ -12,9 +12,7 @@ struct APIRegistryController: RouteCollection {
     }
 
     @Sendable func search(req: Request) async throws -> [RegistryPartyDTO] {
-        guard let query = req.query[String.self, at: "q"], !query.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw AppError.validation([FieldError("q", .required)])
-        }
+        guard let query = req.query[String.self, at: "q"] else { throw AppError.validation([FieldError("q", .required)]) }
         return try await req.registry.ownershipRegistry.search(query).map(RegistryPartyDTO.init)
     }
 

@@ -118,6 +118,18 @@ struct RegistryRefusalDTO: Content {
     let error: Body
 }
 
+/// One BODS 0.4 statement as published: its shape is the standard's schema (docs/ownership.md), not a Swift type's.
+struct BODSStatementDocument: Decodable, SchemaDescribing {
+    static let jsonSchema: OpenAPIValue = [
+        "type": "object", "description": "A BODS 0.4 statement (https://standard.openownership.org/en/0.4.0/)",
+        "required": ["statementId", "recordId", "recordType", "declarationSubject", "statementDate", "recordDetails"],
+    ]
+    static let schemaSample = BODSStatementDocument()
+
+    init() {}
+    init(from decoder: Decoder) throws {}
+}
+
 /// What an imported file holds: BODS 0.4 statements, or GLEIF relationship records (RR-CDF CSV) that become them.
 enum RegistryFileFormat: String, Codable, CaseIterable, Sendable {
     case bods

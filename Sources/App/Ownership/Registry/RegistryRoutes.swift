@@ -43,7 +43,7 @@ enum APIRegistryRoute: String, APIEndpoint {
     var operation: APIOperation {
         switch self {
         case .search:
-            APIOperation("searchRegistry", "Companies and people whose name or identifier contains q (anyone)",
+            APIOperation("searchRegistry", "Companies and people whose name or identifier contains q, at most 50 (anyone); an empty q finds nothing",
                          query: [.text("q", required: true)], answer: .list(of: RegistryPartyDTO.self))
         case .record:
             APIOperation("getRegistryRecord",
@@ -52,7 +52,7 @@ enum APIRegistryRoute: String, APIEndpoint {
         case .statements:
             APIOperation("exportRegistryStatements",
                          "Every BODS 0.4 statement in the registry as one JSON array, in declaration order, without people's protected details (anyone)",
-                         answer: .file(mediaTypes: ["application/json"]))
+                         answer: .list(of: BODSStatementDocument.self))
         case .importStatements:
             APIOperation("importRegistryStatements",
                          "Check (dryRun) or import a BODS 0.4 file (JSON array or JSON Lines), or with format=gleif-rr GLEIF relationship records (RR-CDF CSV) as BODS, as the raw body, all or nothing. A 422 lists each bad statement's or row's line, place and rule broken (error.problems, the first 1,000). Statements already held are skipped; 200 when nothing was new",
