@@ -73,7 +73,7 @@ final class OwnershipPagesTests: XCTestCase {
         let problems = (1...120).map { BODSProblem(line: $0, item: nil, pointer: "/recordId", rule: "required", expected: "recordId") }
         let page = RegistryImportPage(imports: [], refusal: .init(error: "120 problems", problems: problems, count: 120), text: text(.en))
         XCTAssertEqual(page.problems.count, 100)
-        XCTAssertEqual(page.problems[0], .init(place: "Line 1 · /recordId", message: "recordId is missing."))
+        XCTAssertEqual(page.problems[0], FileProblemRow(place: "Line 1 · /recordId", message: "recordId is missing."))
         XCTAssertEqual(page.moreProblems, "…and 20 more problems.")
         let clean = RegistryImportPage(imports: [], refusal: nil, text: text(.en))
         XCTAssertNil(clean.error)

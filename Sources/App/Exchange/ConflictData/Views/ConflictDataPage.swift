@@ -14,21 +14,11 @@ struct ConflictDataPage: PageModel {
         let importedAt: String
     }
 
-    struct ProblemRow: Encodable, Sendable, Equatable {
-        let place: String
-        let message: String
-    }
-
-    /// Why an upload was refused: a message, and the problems found in the file (the first hundred of `count`).
-    struct Refusal: Sendable {
-        var error: String
-        var problems: [DataFileProblem] = []
-        var count = 0
-    }
+    typealias Refusal = UploadRefusal<DataFileProblem>
 
     let kinds: [Option]
     let imports: [ImportRow]
-    let problems: [ProblemRow]
+    let problems: [FileProblemRow]
     let problemCount: Int
     let error: String?
 
@@ -39,7 +29,7 @@ struct ConflictDataPage: PageModel {
             ImportRow(kind: text.t("conflict_data.kind.\($0.kind.rawValue)"), fileName: $0.fileName, items: $0.items, rows: $0.rows,
                       importedAt: text.dateTime($0.createdAt))
         }
-        problems = (refusal?.problems ?? []).prefix(100).map { ProblemRow(place: $0.place(text), message: $0.message(text)) }
+        problems = (refusal?.problems ?? []).prefix(100).map { FileProblemRow(place: $0.place(text), message: $0.message(text)) }
         problemCount = refusal?.count ?? 0
         error = refusal?.error
     }

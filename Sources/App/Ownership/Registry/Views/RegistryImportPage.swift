@@ -12,20 +12,10 @@ struct RegistryImportPage: PageModel {
         let importedAt: String
     }
 
-    struct ProblemRow: Encodable, Sendable, Equatable {
-        let place: String
-        let message: String
-    }
-
-    /// Why a file was refused: a message, and the problems found (the first hundred of `count`).
-    struct Refusal: Sendable {
-        var error: String
-        var problems: [BODSProblem] = []
-        var count = 0
-    }
+    typealias Refusal = UploadRefusal<BODSProblem>
 
     let imports: [ImportRow]
-    let problems: [ProblemRow]
+    let problems: [FileProblemRow]
     let moreProblems: String?
     let error: String?
     let searchHref: String
@@ -33,7 +23,7 @@ struct RegistryImportPage: PageModel {
     init(imports: [OwnershipImport], refusal: Refusal?, text: some Translating) {
         self.imports = imports.map { ImportRow(fileName: $0.fileName, statements: text.number($0.statements), importedAt: text.dateTime($0.createdAt)) }
         let problems = (refusal?.problems ?? []).prefix(100)
-        self.problems = problems.map { ProblemRow(place: $0.place(text), message: $0.message(text)) }
+        self.problems = problems.map { FileProblemRow(place: $0.place(text), message: $0.message(text)) }
         let count = refusal?.count ?? 0
         moreProblems = count > problems.count ? text.t("registry.more_problems", text.number(count - problems.count)) : nil
         error = refusal?.error
