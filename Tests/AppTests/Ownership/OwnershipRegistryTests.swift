@@ -219,6 +219,32 @@ final class OwnershipRegistryTests: AppTestCase {
         }
     }
 
+    /// The registry feeds the exchange's due diligence: the expert's employer and a supplier of the public body
+    /// share an owner in the registry alone (no BODS among the conflict data), and the review names the path.
+    func testTheRegistryFeedsConflictScreening() async throws {
+        try await withTestApp { app in
+            let match = try await clearedMatch(app)
+            let header = { (record: String, type: String, subject: String) in
+                #""statementId":"\#(record)-screening-statement-0000000000000","statementDate":"2026-01-15","recordId":"\#(record)","recordType":"\#(type)","recordStatus":"new","declarationSubject":"\#(subject)""#
+            }
+            let file = [
+                #"{\#(header("r-datos", "entity", "r-datos")),"recordDetails":{"isComponent":false,"entityType":{"type":"registeredEntity"},"name":"Datos de Muestra S.A. (ficticia)"}}"#,
+                #"{\#(header("r-marta", "person", "r-marta")),"recordDetails":{"isComponent":false,"personType":"knownPerson","names":[{"type":"legal","fullName":"Marta Ejemplo"}]}}"#,
+                #"{\#(header("r-prov", "entity", "r-prov")),"recordDetails":{"isComponent":false,"entityType":{"type":"registeredEntity"},"name":"Proveedora Ficticia SL","identifiers":[{"scheme":"XI-DEMO","id":"PROV"}]}}"#,
+                #"{\#(header("r-rel-1", "relationship", "r-datos")),"recordDetails":{"isComponent":false,"subject":"r-datos","interestedParty":"r-marta","interests":[{"type":"shareholding","share":{"exact":30}}]}}"#,
+                #"{\#(header("r-rel-2", "relationship", "r-prov")),"recordDetails":{"isComponent":false,"subject":"r-prov","interestedParty":"r-marta","interests":[{"type":"shareholding","share":{"exact":70}}]}}"#,
+            ].joined(separator: "\n")
+            let imported = try await app.registry.ownershipImports.importStatements(Array(file.utf8), fileName: "screening.jsonl", digest: "s",
+                                                                                    actor: .system("test"), userID: nil)
+            XCTAssertEqual(imported.added, 5)
+            _ = try await ConflictDataTests.importText(app.registry.conflictData, try ConflictDataTests.fixture("procurement.jsonl"))
+            var coordinator = BrowserSession(app: app)
+            try await coordinator.login(Demo.coordinator)
+            let review = try await coordinator.get(DueDiligenceRoute.review.link(match.id!)).body.string
+            XCTAssertContains(review, "Datos de Muestra S.A. (ficticia) → Marta Ejemplo → Proveedora Ficticia SL")
+        }
+    }
+
     static func importDemo(_ app: Application) async throws -> OwnershipImportService.Outcome {
         try await app.registry.ownershipImports.importStatements(Array(DemoOwnership.file.utf8), fileName: "demo.jsonl", digest: "demo",
                                                                  actor: .system("test"), userID: nil)

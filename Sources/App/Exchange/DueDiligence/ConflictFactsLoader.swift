@@ -74,7 +74,10 @@ struct ConflictFactsLoader {
             }
             frontier = reached
         }
-        return OwnershipGraph(nodes: nodes, links: Array(links.values)).paths(from: employer, to: suppliers)
+        let imported = OwnershipGraph(nodes: nodes, links: Array(links.values)).paths(from: employer, to: suppliers)
+        let registry = try await OwnershipRegistryService(db: db).screeningGraph()
+        let registered = OwnershipGraph(nodes: registry.nodes, links: registry.links).paths(from: employer, to: suppliers)
+        return imported + registered.filter { path in !imported.contains(where: { $0.names == path.names }) }
     }
 
     /// Rows that may be the party: the same normalised name or any shared identifier.
