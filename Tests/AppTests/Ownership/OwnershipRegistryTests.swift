@@ -189,6 +189,21 @@ final class OwnershipRegistryTests: AppTestCase {
             let names = try await OwnershipStatement.query(on: app.db).filter(\.$recordID == "ix-pair").all().map(\.name)
             XCTAssertEqual(names.count, 1)
             XCTAssertEqual(pair[0] == .created ? "First Name Ltd" : "Second Name Ltd", names.first)
+
+            // Two files that each open the same record's series: the rules run again inside the transaction, so the
+            // second cannot add a second `new` statement beside the first.
+            let (raceA, raceB) = ["a", "b"].map {
+                Array(Fixture.entity("ix-race", name: "Race Ltd")
+                    .replacingOccurrences(of: "ix-pair-statement-00000000000000000000", with: "ix-race-statement-\($0)-0000000000000000000")
+                    .replacingOccurrences(of: #""recordType":"entity","#, with: #""recordType":"entity","recordStatus":"new","#).utf8)
+            }.pair
+            let race = try await Concurrently.fire([
+                { try await analyst.send(.POST, Self.imports, bytes: raceA, contentType: "application/json") },
+                { try await analyst.send(.POST, Self.imports, bytes: raceB, contentType: "application/json") },
+            ])
+            XCTAssertEqual(race.sorted { $0.code < $1.code }, [.created, .unprocessableEntity])
+            let opened = try await OwnershipStatement.query(on: app.db).filter(\.$recordID == "ix-race").count()
+            XCTAssertEqual(opened, 1)
         }
     }
 
@@ -255,4 +270,9 @@ final class OwnershipRegistryTests: AppTestCase {
             #"{"statementId":"ix-pair-statement-00000000000000000000","statementDate":"2026-01-01","recordId":"\#(record)","recordType":"entity","declarationSubject":"\#(record)","recordDetails":{"isComponent":false,"entityType":{"type":"registeredEntity"},"name":"\#(name)"}}"#
         }
     }
+}
+
+private extension Array {
+    /// The first two elements.
+    var pair: (Element, Element) { (self[0], self[1]) }
 }

@@ -33,15 +33,23 @@ struct OwnershipImportService {
 
     func importStatements(_ bytes: [UInt8], fileName: String, digest: String, actor: AuditActor, userID: UUID?,
                           dryRun: Bool = false) async throws -> Outcome {
-        let context = BODSNormativeRules.Context(today: RegistryDates.day(clock.now()), held: try await Self.held(referencedBy: bytes, schema: schema, on: db))
+        let names = Self.names(in: bytes)
+        let context = BODSNormativeRules.Context(today: RegistryDates.day(clock.now()), held: try await Self.held(names, on: db))
         let file = BODSReader.read(bytes, schema: schema, context: context)
         guard file.problems.isEmpty else {
             throw Refusal(problems: Array(file.problems.prefix(Self.keptProblems)), count: file.problems.count)
         }
         if dryRun { return Outcome(dataImport: nil, read: file.statements.count, added: 0, dryRun: true) }
         let now = clock.now()
-        let stored: OwnershipImport? = try await audit.transactionIfChanged(on: db, actor: actor) { scope in
-            // Decided here: statements another import stored a moment ago are skipped, or refuse the file if changed.
+        let stored: OwnershipImport? = try await audit.transactionIfChanged(on: db, actor: actor) { [schema] scope in
+            // Decided here: when another import changed the records this file builds on since it was checked, the
+            // rules run again on what is held now; statements stored a moment ago are skipped, or refuse the file if
+            // changed.
+            let heldNow = try await Self.held(names, on: scope.db)
+            if Self.series(heldNow) != Self.series(context.held) {
+                let again = BODSReader.read(bytes, schema: schema, context: .init(today: context.today, held: heldNow))
+                guard again.problems.isEmpty else { throw Refusal(problems: Array(again.problems.prefix(Self.keptProblems)), count: again.problems.count) }
+            }
             let fresh = try await Self.unheld(file.statements, on: scope.db)
             guard !fresh.isEmpty else { throw AuditLogService.NothingToChange() }
             let record = OwnershipImport(id: UUID(), fileName: String(fileName.suffix(200)), statements: fresh.count, digest: digest,
@@ -97,17 +105,24 @@ struct OwnershipImportService {
         return try await importStatements(Array(statements.utf8), fileName: fileName, digest: digest, actor: actor, userID: userID, dryRun: dryRun)
     }
 
-    /// The records the file names (its own, and those its statements point at) that the registry holds already, so
-    /// that a file may build on earlier ones. Read before the transaction: it only words problems; what is stored is
-    /// decided inside it.
-    private static func held(referencedBy bytes: [UInt8], schema: JSONSchemaSet, on db: Database) async throws -> [String: BODSNormativeRules.Context.Held] {
-        let (values, _) = BODSReader.values(in: bytes)
+    /// The records a file names: its own, and those its statements point at.
+    private static func names(in bytes: [UInt8]) -> Set<String> {
         var names: Set<String> = []
-        for value in values {
+        for value in BODSReader.values(in: bytes).0 {
             for key in [["recordId"], ["declarationSubject"], ["recordDetails", "subject"], ["recordDetails", "interestedParty"]] {
                 if let name = key.reduce(Optional(value.json), { $0?[$1] })?.string { names.insert(name) }
             }
         }
+        return names
+    }
+
+    /// Which statements are held for each record, to tell whether the held records changed.
+    private static func series(_ held: [String: BODSNormativeRules.Context.Held]) -> [String: Set<String>] {
+        held.mapValues { Set($0.series.map(\.statementID)) }
+    }
+
+    /// The records among `names` that the registry holds already, so that a file may build on earlier ones.
+    private static func held(_ names: Set<String>, on db: Database) async throws -> [String: BODSNormativeRules.Context.Held] {
         var rows: [OwnershipStatement] = []
         for batch in Array(names).chunked(batchSize) {
             rows += try await OwnershipStatement.query(on: db).filter(\.$recordID ~~ batch).all()

@@ -57,6 +57,9 @@ struct OwnershipRegistryService {
 
     /// The registry as it stands: a graph of the current records, and the parties by record id.
     struct Current: Sendable {
+        /// Every statement, in declaration order.
+        let all: [BODSStatement]
+        /// The latest statement of each record that is not closed.
         let statements: [String: BODSStatement]
         let graph: OwnershipGraph
         let parties: [String: RegistryParty]
@@ -73,8 +76,9 @@ struct OwnershipRegistryService {
     }
 
     func current() async throws -> Current {
+        let all = try await allStatements()
         var latest: [String: BODSStatement] = [:]
-        for statement in try await allStatements() { latest[statement.recordID] = statement }
+        for statement in all { latest[statement.recordID] = statement }
         let live = latest.filter { $0.value.recordStatus != .closed }
         var graph = OwnershipGraph()
         var parties: [String: RegistryParty] = [:]
@@ -92,7 +96,7 @@ struct OwnershipRegistryService {
                                                                                unspecified: why, politicalExposure: nil, lei: nil)
             }
         }
-        return Current(statements: live, graph: graph, parties: parties)
+        return Current(all: all, statements: live, graph: graph, parties: parties)
     }
 
     /// Entities and people whose name or identifier contains `query` (case ignored), current records only.
@@ -126,7 +130,7 @@ struct OwnershipRegistryService {
                 holds.append((companyParty, registryHolding(mine, snapshot)))
             }
         }
-        let history = try await allStatements().filter { $0.recordID == recordID }
+        let history = snapshot.all.filter { $0.recordID == recordID }
         return RegistryProfile(party: party, current: statement, history: history, owners: holdings, chain: chain,
                                parties: snapshot.parties, holds: holds.sorted { ($0.company.name ?? "") < ($1.company.name ?? "") },
                                threshold: threshold)
