@@ -1,3 +1,4 @@
+import ExchangeCore
 import FastJSON
 
 /// BODS 0.4's normative rules that a JSON Schema cannot state: dates that cannot be, shares that contradict
@@ -229,10 +230,6 @@ struct CalendarDay {
     init?(_ text: String) {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
-        let (y, m, d) = (parts[0] - (parts[1] <= 2 ? 1 : 0), parts[1], parts[2])
-        let era = y / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        number = era * 146_097 + (yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear) - 719_468
+        number = CalendarDate.dayNumber(year: parts[0], month: parts[1], day: parts[2])
     }
 }

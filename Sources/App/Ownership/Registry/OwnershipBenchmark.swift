@@ -1,3 +1,4 @@
+import ExchangeCore
 import BeneficialOwnership
 import Foundation
 import Vapor
@@ -53,7 +54,7 @@ public struct OwnershipBenchmark: Sendable, Encodable {
         let text = Self.statements(statements)
         let schema = app.bodsSchema
         let readStart = ContinuousClock.now
-        let read = BODSReader.read(Array(text.utf8), schema: schema, context: .init(today: RegistryDates.day(Date())))
+        let read = BODSReader.read(Array(text.utf8), schema: schema, context: .init(today: CalendarDate(Date()).description))
         let readTime = (ContinuousClock.now - readStart).seconds
         guard read.problems.isEmpty else { throw Platform.CommandError(description: "generated statements refused: \(read.problems.prefix(3))") }
 

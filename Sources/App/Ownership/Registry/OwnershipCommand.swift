@@ -1,3 +1,4 @@
+import ExchangeCore
 import BeneficialOwnership
 import FastJSON
 import Foundation
@@ -26,7 +27,7 @@ extension Platform {
     /// Checks each file against the BODS 0.4 schema and the identifier rules; reads no database.
     public static func checkBODS(files: [String]) throws -> [BODSCheck] {
         let schema = try BODSSchema.load()
-        let context = BODSNormativeRules.Context(today: RegistryDates.day(Date()))
+        let context = BODSNormativeRules.Context(today: CalendarDate(Date()).description)
         return try files.map { path in
             guard let data = FileManager.default.contents(atPath: path) else { throw CommandError(description: "cannot read \(path)") }
             let read = BODSReader.read(Array(data), schema: schema, context: context)

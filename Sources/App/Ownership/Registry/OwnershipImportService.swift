@@ -1,3 +1,4 @@
+import ExchangeCore
 import BeneficialOwnership
 import FastJSON
 import Fluent
@@ -34,7 +35,7 @@ struct OwnershipImportService {
     func importStatements(_ bytes: [UInt8], fileName: String, digest: String, actor: AuditActor, userID: UUID?,
                           dryRun: Bool = false) async throws -> Outcome {
         let names = Self.names(in: bytes)
-        let context = BODSNormativeRules.Context(today: RegistryDates.day(clock.now()), held: try await Self.held(names, on: db))
+        let context = BODSNormativeRules.Context(today: CalendarDate(clock.now()).description, held: try await Self.held(names, on: db))
         let file = BODSReader.read(bytes, schema: schema, context: context)
         guard file.problems.isEmpty else {
             throw Refusal(problems: Array(file.problems.prefix(Self.keptProblems)), count: file.problems.count)
@@ -101,7 +102,7 @@ struct OwnershipImportService {
             }
         }
         let statements = GLEIFRelationships.statements(reading.parents, heldRecord: { records[$0] }, heldRelationships: heldRelationships,
-                                                       today: RegistryDates.day(clock.now()))
+                                                       today: CalendarDate(clock.now()).description)
         return try await importStatements(Array(statements.utf8), fileName: fileName, digest: digest, actor: actor, userID: userID, dryRun: dryRun)
     }
 
