@@ -29,6 +29,10 @@ let package = Package(
         .target(name: "RedFlags", dependencies: ["CZlib", "FastJSON"]),
         .target(name: "BeneficialOwnership", dependencies: ["ExchangeCore", "FastJSON"]),
         .target(
+            name: "ProcurementLedger",
+            dependencies: ["ExchangeCore", "FastJSON", "AuditLog", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "SecureReporting",
             dependencies: [
                 "ExchangeCore",
@@ -40,6 +44,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "ExchangeCore", "AuditLog", "RedFlags", "SecureReporting", "BeneficialOwnership", "FastJSON",
+                "ProcurementLedger",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -63,6 +68,7 @@ let package = Package(
         .testTarget(name: "AuditLogTests", dependencies: ["AuditLog"], exclude: ["Vectors"]),
         .testTarget(name: "RedFlagsTests", dependencies: ["RedFlags"]),
         .testTarget(name: "BeneficialOwnershipTests", dependencies: ["BeneficialOwnership", "FastJSON"]),
+        .testTarget(name: "ProcurementLedgerTests", dependencies: ["ProcurementLedger", "AuditLog"]),
         .testTarget(name: "SecureReportingTests", dependencies: ["SecureReporting"], exclude: ["Vectors"]),
         .testTarget(
             name: "AppTests",

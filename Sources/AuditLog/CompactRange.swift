@@ -16,16 +16,25 @@ public struct CompactRange: Equatable, Sendable {
         self.peaks = peaks
     }
 
-    public mutating func append(_ leaf: TreeHash) {
+    /// Appends a leaf and returns the roots of the perfect subtrees it completes, smallest first: the subtrees of
+    /// 2, 4, 8… leaves that end with it. A tiled log stores some of them as tile hashes.
+    @discardableResult
+    public mutating func append(_ leaf: TreeHash) -> [TreeHash] {
         var carry = leaf
         var bits = size
+        var completed: [TreeHash] = []
         while bits & 1 == 1 {
             carry = .node(peaks.removeLast(), carry)
+            completed.append(carry)
             bits >>= 1
         }
         peaks.append(carry)
         size += 1
+        return completed
     }
+
+    /// The RFC 9162 inclusion proof of the next leaf in the tree one larger: today's peaks, smallest first.
+    public var proofForNextLeaf: [TreeHash] { peaks.reversed() }
 
     public var root: TreeHash {
         guard var result = peaks.last else { return .emptyTree }

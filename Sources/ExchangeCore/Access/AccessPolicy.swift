@@ -41,6 +41,10 @@ public enum ProtectedObject: Sendable, Equatable {
     case conflictData
     /// The beneficial-ownership registry's imports: staff and analysts bring BODS files in (reading it is open).
     case ownershipRegistry
+    /// An organisation's keys for signing procurement-ledger events: staff, or the organisation's own people.
+    case ledgerKeys(organisationID: UUID)
+    /// Witnesses the ledger accepts cosignatures from: administrators register them.
+    case ledgerWitnesses
     /// Red-flag runs over uploaded procurement data: analysts and programme staff start and read them.
     case redFlags
     /// Screened needs an expert may mark interest in or decline.
@@ -144,6 +148,10 @@ public enum AccessPolicy {
             return role.managesProgramme ? .allow : .forbid
         case .conflictData, .redFlags, .ownershipRegistry:
             return role.managesProgramme || role == .analyst ? .allow : .forbid
+        case .ledgerKeys(let organisationID):
+            return role.managesProgramme || principal.organisationID == organisationID ? .allow : .forbid
+        case .ledgerWitnesses:
+            return role == .administrator || (operation == .list && role.managesProgramme) ? .allow : .forbid
         case .opportunities:
             return role == .expert && (operation == .list || operation == .update) ? .allow : .forbid
         case .skillsTaxonomy:
