@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "SecureReporting", "BeneficialOwnership",
+                "App", "SecureReporting", "BeneficialOwnership", "ProcurementLedger", "AuditLog",
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
             ]

@@ -44,6 +44,9 @@ public func configure(_ app: Application, _ config: AppConfiguration, signingKey
 
     let key = try signingKey ?? AuditSigningKey(key: SigningKeyStore.loadOrCreate(at: config.resolvedAuditKeyPath))
     app.auditLog = AuditLogService(signingKey: key, clock: app.clock)
+    app.ledgerLog = LedgerLog(key: try signingKey.map { $0.derived("procurement ledger") }
+                                  ?? AuditSigningKey(key: SigningKeyStore.loadOrCreate(at: config.resolvedLedgerKeyPath)),
+                              origin: config.ledgerOrigin)
     app.metrics = PlatformMetrics()
 
     configureMiddleware(app)
@@ -59,6 +62,13 @@ public struct AuditSigningKey: @unchecked Sendable {  // an immutable key value
     let key: Curve25519.Signing.PrivateKey
 
     public static func generate() -> AuditSigningKey { AuditSigningKey(key: .init()) }
+
+    /// Another key that follows from this one, so that processes given the same key (tests) share it too.
+    func derived(_ purpose: String) -> AuditSigningKey {
+        let seed = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: key.rawRepresentation), info: Array(purpose.utf8),
+                                          outputByteCount: 32)
+        return AuditSigningKey(key: try! Curve25519.Signing.PrivateKey(rawRepresentation: seed.withUnsafeBytes { Array($0) }))
+    }
 }
 
 private func configureDatabase(_ app: Application, _ config: AppConfiguration) throws {
@@ -125,6 +135,8 @@ func addMigrations(_ app: Application) {
     app.migrations.add(M047_AddComplainantUpdates())
     app.migrations.add(M048_CreateAPIReaderKeys())
     app.migrations.add(M049_CreateOwnershipRegistry())
+    app.migrations.add(M050_CreateProcurementLedger())
+    app.migrations.add(M051_CreateSupplierDisclosures())
 }
 
 private func configureSessions(_ app: Application, _ config: AppConfiguration) {

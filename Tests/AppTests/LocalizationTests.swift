@@ -6,6 +6,7 @@ import Foundation
 import RedFlags
 import XCTVapor
 import SecureReporting
+import ProcurementLedger
 import XCTest
 
 /// Every key used is in every catalog, and every catalog key is used.
@@ -75,6 +76,7 @@ final class LocalizationTests: AppTestCase {
         family("registry.standing", Holding.Standing.self)
         family("registry.status", BODSStatement.RecordStatus.self)
         keys.formUnion(BODSProblem.rules.map { "registry.rule.\($0)" } + Unspecified.reasons.map { "registry.reason.\($0)" })
+        keys.formUnion(LedgerRefusal.codes.map { "error.ledger_\($0)" })
         keys.formUnion(["registry.error.too_large", "registry.error.malformed", "registry.error.not_utf8"])
         keys.formUnion(ReportQuestionnaireBuilderPage.parts.map { "builder.part.\($0)" } + ReportQuestionnaireBuilderPage.places.map { "builder.place.\($0)" })
         family("status", AccountStatus.self)

@@ -129,6 +129,13 @@ struct SignedNoteTests {
         #expect(NoteKey(verifierKey: "PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW") == nil)
     }
 
+    /// A verifier key whose base64 holds a "+" (from transparency-dev/formats' tests).
+    @Test func aVerifierKeyMayHoldAPlusInItsKeyMaterial() throws {
+        let key = try #require(NoteKey(verifierKey: "TEST+7997405c+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6"))
+        #expect(key.name == "TEST")
+        #expect(key.keyIDHex == "7997405c")
+    }
+
     @Test func malformedNotesAreRefused() {
         for text in ["no signatures\n", "a\n\n", "a\n\n— name\n", "a\n\n— name !!!\n", "a\n\n— a b c\n"] {
             #expect(throws: SignedNote.ParseError.self) { try SignedNote.parse(text) }

@@ -19,6 +19,16 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(member, .list, .organisationDirectory) == .forbid)
     }
 
+    @Test func ledgerKeysAreManagedByTheOrganisationsOwnPeopleAndStaff() {
+        #expect(AccessPolicy.decide(principal(.expert, org: orgA), .create, .ledgerKeys(organisationID: orgA)) == .allow)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgA), .update, .ledgerKeys(organisationID: orgA)) == .allow)
+        #expect(AccessPolicy.decide(principal(.expert, org: orgB), .create, .ledgerKeys(organisationID: orgA)) == .forbid)
+        #expect(AccessPolicy.decide(principal(.analyst), .create, .ledgerKeys(organisationID: orgA)) == .forbid)
+        #expect(AccessPolicy.decide(principal(.coordinator), .update, .ledgerKeys(organisationID: orgA)) == .allow)
+        #expect(AccessPolicy.decide(principal(.administrator), .create, .ledgerWitnesses) == .allow)
+        #expect(AccessPolicy.decide(principal(.coordinator), .create, .ledgerWitnesses) == .forbid)
+    }
+
     @Test func onlyThePartiesAndStaffSeeAMatch() {
         let expert = principal(.expert, id: 7)
         let match = ProtectedObject.engagement(needOrganisationID: orgA, expertUserID: expert.userID)

@@ -35,6 +35,9 @@ struct ServiceRegistry: Sendable {
     var ownershipRegistry: OwnershipRegistryService {
         OwnershipRegistryService(db: db, threshold: Double(app.configuration.ownershipThresholdPercent) / 100)
     }
+    var ledger: LedgerService { LedgerService(db: db, log: app.ledgerLog, clock: app.clock) }
+    var ledgerKeys: LedgerKeyService { LedgerKeyService(db: db, audit: app.auditLog, clock: app.clock) }
+    var ledgerWitnesses: LedgerWitnessService { LedgerWitnessService(db: db, audit: app.auditLog, log: app.ledgerLog) }
     var proposalDecisions: ProposalDecisionService {
         ProposalDecisionService(db: db, audit: app.auditLog, clock: app.clock, mailer: app.mailer)
     }

@@ -14,6 +14,9 @@ public struct Cosignature: Sendable, Equatable {
         signature = Array(line.bytes.dropFirst(8))
     }
 
+    /// The time a cosignature line carries, without checking it.
+    public static func timestamp(of line: SignedNote.Signature) -> UInt64? { Cosignature(line)?.timestamp }
+
     /// "cosignature/v1", the time line, then the checkpoint's whole text.
     public static func message(timestamp: UInt64, checkpoint text: String) -> [UInt8] {
         Array("cosignature/v1\ntime \(timestamp)\n\(text)".utf8)

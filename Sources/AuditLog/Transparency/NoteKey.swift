@@ -26,7 +26,8 @@ public struct NoteKey: Sendable, Equatable {
 
     /// `<name>+<hex key ID>+<base64(algorithm ‖ key)>`, the verifier-key text a client is configured with.
     public init?(verifierKey text: String) {
-        let parts = text.split(separator: "+", omittingEmptySubsequences: false)
+        // Base64 may hold "+", so the key material is whatever follows the second one.
+        let parts = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, let material = Data(base64Encoded: String(parts[2])), material.count == 33,
               let algorithm = Algorithm(rawValue: material[material.startIndex]),
               let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: material.dropFirst()),

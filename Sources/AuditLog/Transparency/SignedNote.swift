@@ -15,7 +15,8 @@ public struct SignedNote: Sendable, Equatable {
             self.bytes = bytes
         }
 
-        var line: String { "— \(name) \(Data(keyID + bytes).base64EncodedString())\n" }
+        /// The signature line, ending in a newline.
+        public var line: String { "— \(name) \(Data(keyID + bytes).base64EncodedString())\n" }
     }
 
     public enum ParseError: Error, Equatable, Sendable {

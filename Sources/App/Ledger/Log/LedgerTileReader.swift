@@ -49,8 +49,37 @@ struct LedgerTileReader {
         }
     }
 
+    /// Runs `body` on the tree of `size` leaves with every tile it reads fetched first: a dry run finds which tiles
+    /// it needs, so the tree itself stays synchronous.
+    func withTree<T>(size: UInt64, _ body: (inout TiledTree) throws -> T) async throws -> T {
+        let wanted = WantedTiles()
+        var probe = TiledTree(size: size) { address in
+            wanted.addresses.insert(address)
+            return Array(repeating: TreeHash.emptyTree, count: address.count)
+        }
+        _ = try? body(&probe)
+        var tiles: [TileAddress: [TreeHash]] = [:]
+        for address in wanted.addresses {
+            let bytes = try await tile(address) ?? []
+            tiles[address] = stride(from: 0, to: bytes.count, by: 32).compactMap { TreeHash(bytes: Array(bytes[$0..<$0 + 32])) }
+        }
+        var tree = TiledTree(size: size) { tiles[$0] ?? [] }
+        return try body(&tree)
+    }
+
+    /// The checkpoint text the log signed, or would sign, at `size`: C2SP checkpoints carry no time, so it is the same.
+    func checkpointText(size: UInt64, origin: String) async throws -> String {
+        let root = try await withTree(size: size) { try $0.root() }
+        return TlogCheckpoint(origin: origin, treeSize: size, rootHash: root).text
+    }
+
     /// One entry, for the ledger's pages and an inclusion proof.
     func entry(_ index: Int64) async throws -> LedgerEntryRecord? {
         try await LedgerEntryRecord.find(index, on: db)
     }
+}
+
+/// The tiles a dry run asked for.
+private final class WantedTiles {
+    var addresses = Set<TileAddress>()
 }

@@ -42,6 +42,8 @@ public struct AuditSubject: Sendable, Equatable {
     static func programme() -> Self { .init(type: "programme", id: "programme") }
     static func dataImport(_ id: UUID) -> Self { .init(type: "data_import", id: id.uuidString.lowercased()) }
     static func ownershipImport(_ id: UUID) -> Self { .init(type: "ownership_import", id: id.uuidString.lowercased()) }
+    static func ledgerKey(_ keyID: String) -> Self { .init(type: "ledger_key", id: keyID) }
+    static func ledgerWitness(_ name: String) -> Self { .init(type: "ledger_witness", id: name) }
     static func redFlagRun(_ id: UUID) -> Self { .init(type: "red_flag_run", id: id.uuidString.lowercased()) }
     static func report(_ id: UUID) -> Self { .init(type: "sealed_report", id: id.uuidString.lowercased()) }
     /// Coming back to reports with a receipt, as a whole: wrong receipts are counted for the installation.
@@ -116,6 +118,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case conflictDataImport = "conflict_data.import"
     case conflictDataImportBatch = "conflict_data.import_batch"
     case ownershipImport = "ownership.import"
+    case ledgerKeyRegister = "ledger.key_register"
+    case ledgerKeyRevoke = "ledger.key_revoke"
+    case ledgerWitnessRegister = "ledger.witness_register"
+    case ledgerCosign = "ledger.cosign"
     case redFlagRunStart = "red_flags.run_start"
     case redFlagRunComplete = "red_flags.run_complete"
     case redFlagRunFail = "red_flags.run_fail"

@@ -73,6 +73,21 @@ public struct AppConfiguration: Sendable {
         (dataDirectory as NSString).appendingPathComponent("uploads")
     }
 
+    /// The procurement ledger's checkpoint key (`LEDGER_KEY_PATH`), apart from the audit log's.
+    public var ledgerKeyPath: String?
+
+    public var resolvedLedgerKeyPath: String {
+        ledgerKeyPath ?? (dataDirectory as NSString).appendingPathComponent("ledger-signing-key")
+    }
+
+    /// The ledger's checkpoint origin: its URL prefix without the scheme (c2sp.org/tlog-tiles), such as
+    /// `integrity.example.org/ledger`.
+    public var ledgerOrigin: String {
+        let withoutScheme = baseURL.split(separator: "://", maxSplits: 1).last.map(String.init) ?? baseURL
+        let trimmed = withoutScheme.hasSuffix("/") ? String(withoutScheme.dropLast()) : withoutScheme
+        return trimmed + "/ledger"
+    }
+
     public var resolvedAuditKeyPath: String {
         auditKeyPath ?? (dataDirectory as NSString).appendingPathComponent("audit-signing-key")
     }
@@ -173,6 +188,7 @@ public struct AppConfiguration: Sendable {
             config.conflictDataMaxUpload = bytes
         }
         config.auditKeyPath = env["AUDIT_KEY_PATH"]
+        config.ledgerKeyPath = env["LEDGER_KEY_PATH"]
         if let raw = env["REPORT_KDF_CONCURRENCY"] {
             guard let count = Int(raw), (1...64).contains(count) else { throw Invalid(description: "REPORT_KDF_CONCURRENCY must be 1–64, got \(raw)") }
             config.reportStretchConcurrency = count

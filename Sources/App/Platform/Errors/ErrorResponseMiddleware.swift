@@ -1,4 +1,5 @@
 import ExchangeCore
+import ProcurementLedger
 import Vapor
 
 /// Turns every error into the API's one JSON shape or an HTML page, in the request's language.
@@ -49,6 +50,10 @@ struct ErrorResponseMiddleware: AsyncMiddleware {
             }
             if case .validationMessages(let messages) = app { return (app.status, app.code, messages) }
             return (app.status, app.code, [])
+        case let refusal as LedgerRefusal:
+            let status = HTTPResponseStatus(statusCode: refusal.httpStatus)
+            if case .schema(let pointer, let problem) = refusal { return (status, "ledger_schema", [(pointer, problem)]) }
+            return (status, "ledger_\(refusal.code)", [])
         case is DecodingError:
             return (.badRequest, "invalid_body", [])
         case is RouteNotFound where !allowedMethods(request).isEmpty:

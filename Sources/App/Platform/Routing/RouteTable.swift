@@ -7,6 +7,8 @@ enum RouteTable {
         APIConflictDataRoute.self,
         APIRegistryRoute.self,
         RegistryRoute.self,
+        APILedgerRoute.self,
+        LedgerRoute.self,
         ConflictDataRoute.self,
         APIDueDiligenceRoute.self,
         DeclarationRoute.self,
