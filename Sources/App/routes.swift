@@ -48,6 +48,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PublicController())
     try app.register(collection: ConflictDataController())
     try app.register(collection: RegistryController())
+    try app.register(collection: LedgerController())
     try app.register(collection: LedgerTilesController())
     try app.register(collection: OpportunitiesController())
     try app.register(collection: ParticipationController())

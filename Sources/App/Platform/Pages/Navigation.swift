@@ -10,19 +10,19 @@ struct NavigationItem: Encodable, Equatable {
 enum Navigation {
     static func links(for role: Role?) -> [(key: String, href: String)] {
         guard let role else {
-            return [("nav.home", HomeRoute.home.link()), ("nav.public", PublicRoute.list.link()), ("nav.registry", RegistryRoute.search.link()), ("nav.login", SessionRoute.form.link()), ("nav.register", RegistrationRoute.form.link())]
+            return [("nav.home", HomeRoute.home.link()), ("nav.public", PublicRoute.list.link()), ("nav.registry", RegistryRoute.search.link()), ("nav.ledger", LedgerRoute.index.link()), ("nav.login", SessionRoute.form.link()), ("nav.register", RegistrationRoute.form.link())]
         }
         var links: [(String, String)] = [("nav.dashboard", HomeRoute.home.link())]
         switch role {
         case .coordinator:
             links += [("nav.organisations", OrganisationRoute.list.link()), ("nav.needs", NeedRoute.list.link()), ("nav.experts", RosterRoute.experts.link()),
                       ("nav.matching", MatchingBoardRoute.board.link()), ("nav.matches", MatchRoute.list.link()), ("nav.programme", ProgrammeRoute.dashboard.link()),
-                      ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.registry", RegistryRoute.search.link()), ("nav.skills", SkillsRoute.list.link()), ("nav.people", PeopleRoute.list.link()), ("nav.invitations", InvitationRoute.list.link()),
+                      ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.registry", RegistryRoute.search.link()), ("nav.ledger", LedgerRoute.index.link()), ("nav.skills", SkillsRoute.list.link()), ("nav.people", PeopleRoute.list.link()), ("nav.invitations", InvitationRoute.list.link()),
                       ("nav.report_oversight", ReportStatisticsRoute.oversight.link()), ("nav.audit", AuditPageRoute.list.link())]
         case .administrator:
             links += [("nav.organisations", OrganisationRoute.list.link()), ("nav.needs", NeedRoute.list.link()), ("nav.experts", RosterRoute.experts.link()),
                       ("nav.matching", MatchingBoardRoute.board.link()), ("nav.matches", MatchRoute.list.link()), ("nav.programme", ProgrammeRoute.dashboard.link()),
-                      ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.registry", RegistryRoute.search.link()), ("nav.skills", SkillsRoute.list.link()), ("nav.people", PeopleRoute.list.link()), ("nav.invitations", InvitationRoute.list.link()),
+                      ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.registry", RegistryRoute.search.link()), ("nav.ledger", LedgerRoute.index.link()), ("nav.skills", SkillsRoute.list.link()), ("nav.people", PeopleRoute.list.link()), ("nav.invitations", InvitationRoute.list.link()),
                       ("nav.report_oversight", ReportStatisticsRoute.oversight.link()), ("nav.report_subjects", ReportSubjectRoute.list.link()),
                       ("nav.identity_requests", IdentityRoute.list.link()),
                       ("nav.audit", AuditPageRoute.list.link()), ("nav.outbox", OutboxRoute.list.link()), ("nav.jobs", JobsRoute.list.link())]
@@ -31,7 +31,7 @@ enum Navigation {
                       ("nav.programme", ProgrammeRoute.dashboard.link())]
         case .analyst:
             links += [("nav.organisations", OrganisationRoute.list.link()), ("nav.needs", NeedRoute.list.link()), ("nav.conflict_data", ConflictDataRoute.show.link()),
-                      ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.registry", RegistryRoute.search.link()), ("nav.programme", ProgrammeRoute.dashboard.link())]
+                      ("nav.red_flags", RedFlagsRoute.index.link()), ("nav.registry", RegistryRoute.search.link()), ("nav.ledger", LedgerRoute.index.link()), ("nav.programme", ProgrammeRoute.dashboard.link())]
         case .publicParticipant:
             // Integrity bodies receive reports: their people find them here once their organisation is a recipient.
             links += [("nav.my_organisation", OrganisationRoute.mine.link()), ("nav.needs", NeedRoute.list.link()), ("nav.matches", MatchRoute.list.link()),
