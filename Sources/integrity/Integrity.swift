@@ -11,7 +11,7 @@ struct Integrity: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "integrity",
         abstract: "Integrity Exchange: pro bono data and technology exchanges for integrity bodies.",
-        subcommands: [Serve.self, Migrate.self, SeedDemo.self, UserCommand.self, AuditCommand.self, MatchCommand.self, ImportCommand.self, OwnershipCommand.self,
+        subcommands: [Serve.self, Migrate.self, SeedDemo.self, UserCommand.self, AuditCommand.self, MatchCommand.self, ImportCommand.self, OwnershipCommand.self, LedgerCommand.self, WitnessCommand.self,
                       RemindersCommand.self, ReportsCommand.self, QuestionnaireCommand.self, InboxCommand.self, ProgrammeCommand.self, RedFlagsCommand.self, WorkerCommand.self, JobsCommand.self,
                       GenerateLoadCommand.self, BareServerCommand.self])
 

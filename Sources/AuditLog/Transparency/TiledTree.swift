@@ -65,3 +65,33 @@ public struct TiledTree {
         return hashes
     }
 }
+
+extension TiledTree {
+    /// Runs `body` on the tree of `size` leaves with every tile it reads fetched first, so that the tree stays
+    /// synchronous while its tiles come from a database or a server: a dry run finds which tiles it needs.
+    public static func withTiles<T>(
+        size: UInt64, fetch: (TileAddress) async throws -> [TreeHash], _ body: (inout TiledTree) throws -> T
+    ) async throws -> T {
+        let wanted = WantedTiles()
+        var probe = TiledTree(size: size) { address in
+            wanted.addresses.insert(address)
+            return Array(repeating: TreeHash.emptyTree, count: address.count)
+        }
+        _ = try? body(&probe)
+        var tiles: [TileAddress: [TreeHash]] = [:]
+        for address in wanted.addresses { tiles[address] = try await fetch(address) }
+        var tree = TiledTree(size: size) { tiles[$0] ?? [] }
+        return try body(&tree)
+    }
+
+    /// Splits a tile's bytes into hashes; nil when they are not whole 32-byte hashes.
+    public static func hashes(_ bytes: [UInt8]) -> [TreeHash]? {
+        guard bytes.count % 32 == 0 else { return nil }
+        return stride(from: 0, to: bytes.count, by: 32).map { TreeHash(bytes: Array(bytes[$0..<$0 + 32]))! }
+    }
+}
+
+/// The tiles a dry run asked for.
+private final class WantedTiles {
+    var addresses = Set<TileAddress>()
+}

@@ -34,10 +34,7 @@ struct LedgerTileReader {
         switch address.level {
         case nil:
             let rows = try await LedgerEntryRecord.query(on: db).filter(\.$id >= first).filter(\.$id < end).sort(\.$id).all()
-            return rows.flatMap { row -> [UInt8] in
-                let count = row.body.count
-                return [UInt8(count >> 8), UInt8(count & 0xFF)] + Array(row.body)
-            }
+            return EntryBundle.encode(rows.map { Array($0.body) })
         case 0:
             let rows = try await LedgerEntryRecord.query(on: db).filter(\.$id >= first).filter(\.$id < end).sort(\.$id)
                 .field(\.$id).field(\.$leafHash).all()
@@ -49,22 +46,8 @@ struct LedgerTileReader {
         }
     }
 
-    /// Runs `body` on the tree of `size` leaves with every tile it reads fetched first: a dry run finds which tiles
-    /// it needs, so the tree itself stays synchronous.
     func withTree<T>(size: UInt64, _ body: (inout TiledTree) throws -> T) async throws -> T {
-        let wanted = WantedTiles()
-        var probe = TiledTree(size: size) { address in
-            wanted.addresses.insert(address)
-            return Array(repeating: TreeHash.emptyTree, count: address.count)
-        }
-        _ = try? body(&probe)
-        var tiles: [TileAddress: [TreeHash]] = [:]
-        for address in wanted.addresses {
-            let bytes = try await tile(address) ?? []
-            tiles[address] = stride(from: 0, to: bytes.count, by: 32).compactMap { TreeHash(bytes: Array(bytes[$0..<$0 + 32])) }
-        }
-        var tree = TiledTree(size: size) { tiles[$0] ?? [] }
-        return try body(&tree)
+        try await TiledTree.withTiles(size: size, fetch: { TiledTree.hashes(try await tile($0) ?? []) ?? [] }, body)
     }
 
     /// The checkpoint text the log signed, or would sign, at `size`: C2SP checkpoints carry no time, so it is the same.
@@ -79,7 +62,3 @@ struct LedgerTileReader {
     }
 }
 
-/// The tiles a dry run asked for.
-private final class WantedTiles {
-    var addresses = Set<TileAddress>()
-}
