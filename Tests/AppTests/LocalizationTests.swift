@@ -21,7 +21,7 @@ final class LocalizationTests: AppTestCase {
         "need", "needs", "support_area", "issue_area", "data_access", "readiness", "profile", "screening",
         "candidates", "criterion", "exclusion", "expert_review", "matching", "match", "opportunities", "engagement",
         "body_participation", "work_sector", "skills", "declaration", "due_diligence", "conflict", "conflict_data", "marketing_concern", "terms", "work", "timeline", "evaluation", "programme", "report", "publication", "public", "indicators", "questionnaires",
-        "redflags", "jobs", "pager", "reporting", "reports", "routing", "statistics", "oversight", "footer", "identity", "forward", "conflicts", "builder", "subjects", "registry", "ledger",
+        "redflags", "jobs", "pager", "reporting", "reports", "routing", "statistics", "oversight", "footer", "identity", "forward", "conflicts", "builder", "subjects", "registry", "ledger", "disclosure",
     ]
 
     func catalogs() throws -> Catalogs {
@@ -74,6 +74,9 @@ final class LocalizationTests: AppTestCase {
         family("builder.evidence", EvidenceItem.self)
         family("builder.effect", QuestionnaireForm.Effect.self)
         family("registry.standing", Holding.Standing.self)
+        family("disclosure_kind", DisclosedOwner.Kind.self)
+        family("disclosure_completeness", SupplierDisclosureDraft.Completeness.self)
+        keys.formUnion(["disclosure.field.owners", "disclosure.field.declared"])
         family("registry.status", BODSStatement.RecordStatus.self)
         keys.formUnion(BODSProblem.rules.map { "registry.rule.\($0)" } + Unspecified.reasons.map { "registry.reason.\($0)" })
         keys.formUnion(LedgerRefusal.codes.map { "error.ledger_\($0)" } + LedgerEvent.Kind.allCases.map { "ledger.kind.\($0.rawValue)" })

@@ -29,6 +29,15 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(principal(.coordinator), .create, .ledgerWitnesses) == .forbid)
     }
 
+    @Test func aCompanysDisclosureIsDeclaredByItsOwnPeopleAndReadByStaff() {
+        #expect(AccessPolicy.decide(principal(.expert, org: orgA), .create, .supplierDisclosure(organisationID: orgA)) == .allow)
+        #expect(AccessPolicy.decide(principal(.expert, org: orgB), .read, .supplierDisclosure(organisationID: orgA)) == .hide)
+        #expect(AccessPolicy.decide(principal(.publicParticipant, org: orgA), .read, .supplierDisclosure(organisationID: orgA)) == .hide)
+        #expect(AccessPolicy.decide(principal(.coordinator), .read, .supplierDisclosure(organisationID: orgA)) == .allow)
+        #expect(AccessPolicy.decide(principal(.coordinator), .create, .supplierDisclosure(organisationID: orgA)) == .hide)
+        #expect(AccessPolicy.decide(principal(.analyst), .read, .supplierDisclosure(organisationID: orgA)) == .hide)
+    }
+
     @Test func onlyThePartiesAndStaffSeeAMatch() {
         let expert = principal(.expert, id: 7)
         let match = ProtectedObject.engagement(needOrganisationID: orgA, expertUserID: expert.userID)

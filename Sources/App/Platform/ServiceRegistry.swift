@@ -35,6 +35,7 @@ struct ServiceRegistry: Sendable {
     var ownershipRegistry: OwnershipRegistryService {
         OwnershipRegistryService(db: db, threshold: Double(app.configuration.ownershipThresholdPercent) / 100)
     }
+    var disclosures: SupplierDisclosureService { SupplierDisclosureService(db: db, audit: app.auditLog, clock: app.clock) }
     var ledger: LedgerService { LedgerService(db: db, log: app.ledgerLog, clock: app.clock) }
     var ledgerKeys: LedgerKeyService { LedgerKeyService(db: db, audit: app.auditLog, clock: app.clock) }
     var ledgerWitnesses: LedgerWitnessService { LedgerWitnessService(db: db, audit: app.auditLog, log: app.ledgerLog) }

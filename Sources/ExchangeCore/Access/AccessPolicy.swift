@@ -43,6 +43,9 @@ public enum ProtectedObject: Sendable, Equatable {
     case ownershipRegistry
     /// An organisation's keys for signing procurement-ledger events: staff, or the organisation's own people.
     case ledgerKeys(organisationID: UUID)
+    /// A company's disclosure of its beneficial owners: its own people declare and read it, with the protected
+    /// details; programme staff read it.
+    case supplierDisclosure(organisationID: UUID)
     /// Witnesses the ledger accepts cosignatures from: administrators register them.
     case ledgerWitnesses
     /// Red-flag runs over uploaded procurement data: analysts and programme staff start and read them.
@@ -150,6 +153,9 @@ public enum AccessPolicy {
             return role.managesProgramme || role == .analyst ? .allow : .forbid
         case .ledgerKeys(let organisationID):
             return role.managesProgramme || principal.organisationID == organisationID ? .allow : .forbid
+        case .supplierDisclosure(let organisationID):
+            if principal.organisationID == organisationID, role == .expert { return .allow }
+            return role.managesProgramme && operation == .read ? .allow : .hide
         case .ledgerWitnesses:
             return role == .administrator || (operation == .list && role.managesProgramme) ? .allow : .forbid
         case .opportunities:

@@ -119,3 +119,30 @@ final class LedgerConcurrencyTests: AppTestCase {
         }
     }
 }
+
+/// Disclosures: the same declaration sent 8 times at once, through the API or the page, is one version.
+final class DisclosureConcurrencyTests: AppTestCase {
+    func testEightIdenticalDeclarationsMakeOneVersion() async throws {
+        try await withTestApp { app in
+            let expert = try await APIClient.forUser(try await user(Demo.expert, on: app), app: app)
+            let body = #"{"base":0,"completeness":"complete","declared":true,"owners":[{"kind":"person","name":"Ana Ejemplo","shareMinimum":30}]}"#
+            let made = try await eightTimes("disclosure.declare", on: app) { try await expert.send(.POST, "/api/v1/disclosures", json: body) }
+            XCTAssertEqual(made, 1)
+
+            var browser = BrowserSession(app: app)
+            try await browser.login(Demo.expert)
+            _ = try await browser.get("/disclosure")
+            var form = SupplierDisclosureTests.form
+            form["base"] = "1"
+            let before = try await SupplierDisclosure.query(on: app.db).count()
+            let (page, sent) = (browser, form)
+            let statuses = try await Concurrently.fire(8) {
+                var tab = page
+                return try await tab.post("/disclosure", form: sent, once: true)
+            }
+            XCTAssertFalse(statuses.contains { $0.code >= 500 }, "\(statuses.map(\.code))")
+            let after = try await SupplierDisclosure.query(on: app.db).count()
+            XCTAssertEqual(after - before, 1)
+        }
+    }
+}

@@ -14,6 +14,8 @@ final class StateChangingRouteCoverageTests: AppTestCase {
         "POST /api/v1/conflict-data/imports",
         "POST /api/v1/registry/imports",
         "POST /api/v1/ledger/entries",
+        "POST /api/v1/disclosures",
+        "POST /disclosure",
         "POST /api/v1/ledger/keys",
         "POST /api/v1/ledger/keys/:keyID/revoke",
         "POST /api/v1/ledger/witnesses",

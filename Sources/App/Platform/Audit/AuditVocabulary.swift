@@ -42,6 +42,7 @@ public struct AuditSubject: Sendable, Equatable {
     static func programme() -> Self { .init(type: "programme", id: "programme") }
     static func dataImport(_ id: UUID) -> Self { .init(type: "data_import", id: id.uuidString.lowercased()) }
     static func ownershipImport(_ id: UUID) -> Self { .init(type: "ownership_import", id: id.uuidString.lowercased()) }
+    static func disclosure(_ id: UUID) -> Self { .init(type: "supplier_disclosure", id: id.uuidString.lowercased()) }
     static func ledgerKey(_ keyID: String) -> Self { .init(type: "ledger_key", id: keyID) }
     static func ledgerWitness(_ name: String) -> Self { .init(type: "ledger_witness", id: name) }
     static func redFlagRun(_ id: UUID) -> Self { .init(type: "red_flag_run", id: id.uuidString.lowercased()) }
@@ -118,6 +119,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case conflictDataImport = "conflict_data.import"
     case conflictDataImportBatch = "conflict_data.import_batch"
     case ownershipImport = "ownership.import"
+    case disclosureDeclare = "disclosure.declare"
     case ledgerKeyRegister = "ledger.key_register"
     case ledgerKeyRevoke = "ledger.key_revoke"
     case ledgerWitnessRegister = "ledger.witness_register"

@@ -35,10 +35,10 @@ enum Navigation {
         case .publicParticipant:
             // Integrity bodies receive reports: their people find them here once their organisation is a recipient.
             links += [("nav.my_organisation", OrganisationRoute.mine.link()), ("nav.needs", NeedRoute.list.link()), ("nav.matches", MatchRoute.list.link()),
-                      ("nav.received_reports", ReceivedReportsRoute.list.link())]
+                      ("nav.received_reports", ReceivedReportsRoute.list.link()), ("nav.ledger", LedgerRoute.index.link())]
         case .expert:
             links += [("nav.profile", ProfileRoute.show.link()), ("nav.opportunities", OpportunitiesRoute.list.link()), ("nav.matches", MatchRoute.list.link()),
-                      ("nav.my_organisation", OrganisationRoute.mine.link())]
+                      ("nav.my_organisation", OrganisationRoute.mine.link()), ("nav.disclosure", DisclosureRoute.show.link())]
         }
         links += [("nav.notifications", NotificationRoute.list.link()), ("nav.account", AccountRoute.show.link())]
         return links

@@ -7,6 +7,8 @@ enum RouteTable {
         APIConflictDataRoute.self,
         APIRegistryRoute.self,
         RegistryRoute.self,
+        APIDisclosureRoute.self,
+        DisclosureRoute.self,
         APILedgerRoute.self,
         LedgerRoute.self,
         ConflictDataRoute.self,
