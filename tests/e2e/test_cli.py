@@ -16,7 +16,7 @@ def test_audit_verify_passes_then_names_an_entry_edited_by_hand(data_dir):
 
     intact = run_cli(["audit", "verify"], data_dir)
     assert intact.returncode == 0, intact.stderr
-    assert "Audit log intact: 544 entries, 544 signed checkpoints" in intact.stdout
+    assert "Audit log intact: 549 entries, 549 signed checkpoints" in intact.stdout
 
     with sqlite3.connect(data_dir / "integrity.sqlite") as db:
         db.execute("UPDATE audit_entries SET reason = 'nothing to see' WHERE sequence = 9")
@@ -46,7 +46,7 @@ def test_audit_verify_with_a_foreign_public_key_fails(data_dir):
 
 
 def test_seed_demo_is_idempotent(data_dir):
-    assert "184 records created" in run_cli(["seed-demo"], data_dir).stdout
+    assert "186 records created" in run_cli(["seed-demo"], data_dir).stdout
     first = dump(data_dir)
     assert "0 records created" in run_cli(["seed-demo"], data_dir).stdout
     assert dump(data_dir) == first, "a second seed-demo changed the database"

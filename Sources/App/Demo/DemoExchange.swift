@@ -34,6 +34,7 @@ enum DemoExchange {
         created += try await DemoRedFlags(app: app, analyst: analyst).seed() ? 1 : 0
         created += try await DemoReporting(app: app, coordinator: coordinator).seed()
         created += try await DemoOwnership(app: app, analyst: analyst).seed()
+        created += try await DemoLedger(app: app).seed()
         return created
     }
 }
