@@ -85,7 +85,7 @@ struct APILedgerController: RouteCollection {
 
 extension LedgerProcurementDTO {
     init(_ procurement: LedgerProcurement) {
-        self.init(procurement: procurement.id, title: procurement.tender.title, buyer: UUID(uuidString: procurement.tender.buyer),
+        self.init(procurement: procurement.id, title: procurement.tender.title, buyer: procurement.tender.buyer,
                   deadline: Instant.format(procurement.tender.deadlineMs), incentive: procurement.tender.incentive.name,
                   bids: procurement.timeline.commitments.count, opened: procurement.timeline.offers.count,
                   awardedTo: procurement.timeline.award?.supplier, events: procurement.events.map { LedgerEntryDTO($0.record) })

@@ -92,7 +92,7 @@ extension Platform {
         let keys = try await log.getJSON(base + "/api/v1/ledger/keys", as: [LedgerKeyDTO].self)
         return Dictionary(keys.compactMap { key in
             Data(base64Encoded: key.publicKey).map {
-                (key.keyID, LedgerVerifier.Key(organisation: key.organisation.lowercased, publicKey: Array($0),
+                (key.keyID, LedgerVerifier.Key(organisation: key.organisation, publicKey: Array($0),
                                                revokedMs: key.revokedAt.map { Int64($0.timeIntervalSince1970 * 1000) }))
             }
         }, uniquingKeysWith: { first, _ in first })

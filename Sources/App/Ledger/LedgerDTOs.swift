@@ -35,7 +35,8 @@ struct LedgerEntryDTO: Content {
     let index: Int
     let procurement: String
     let kind: String
-    let organisation: UUID
+    /// Lower case, as the signed entry names it.
+    let organisation: String
     let keyID: String
     let loggedAt: String
     let leafHash: String
@@ -50,7 +51,7 @@ struct LedgerEntryDTO: Content {
         index = Int(record.id ?? 0)
         procurement = record.procurement
         kind = record.kind
-        organisation = record.$organisation.id
+        organisation = record.$organisation.id.lowercased
         keyID = record.keyID
         loggedAt = Instant.format(record.loggedMs)
         leafHash = record.leafHash
@@ -64,7 +65,8 @@ struct LedgerEntryDTO: Content {
 struct LedgerProcurementDTO: Content {
     let procurement: String
     let title: String
-    let buyer: UUID?
+    /// Lower case, as the signed events name it.
+    let buyer: String
     let deadline: String
     let incentive: String
     let bids: Int
@@ -85,14 +87,15 @@ struct LedgerKeyRevocationInput: Content {
 
 struct LedgerKeyDTO: Content {
     let keyID: String
-    let organisation: UUID
+    /// Lower case, as signed entries name it.
+    let organisation: String
     let publicKey: String
     let registeredAt: Date
     let revokedAt: Date?
 
     init(_ record: LedgerKeyRecord) {
         keyID = record.keyID
-        organisation = record.$organisation.id
+        organisation = record.$organisation.id.lowercased
         publicKey = record.publicKey
         registeredAt = record.registeredAt
         revokedAt = record.revokedAt
