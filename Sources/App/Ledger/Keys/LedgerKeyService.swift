@@ -39,6 +39,7 @@ struct LedgerKeyService: Sendable {
     /// Entries signed before the revocation stay valid; the key signs nothing after it.
     func revoke(keyID: String, organisation: UUID, actor: AuditActor) async throws -> LedgerKeyRecord {
         try await audit.transaction(on: db, actor: actor) { scope in
+            try await LedgerLog.lockAcrossProcesses(scope.db)
             guard let record = try await LedgerKeyRecord.query(on: scope.db).filter(\.$keyID == keyID)
                 .filter(\.$organisation.$id == organisation).first() else { throw AppError.notFound }
             guard record.revokedAt == nil else { throw AppError.conflict(code: "ledger_key_revoked") }

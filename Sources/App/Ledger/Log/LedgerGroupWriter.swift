@@ -15,6 +15,10 @@ struct LedgerGroupWriter {
     private let state: LedgerTreeState
     private var range: CompactRange
     private var timelines: [String: ProcurementTimeline] = [:]
+    private var keys: [String: LedgerKeyRecord?] = [:]
+    /// Rows written when the group commits, many at a time.
+    private var entries: [LedgerEntryRecord] = []
+    private var tileHashes: [LedgerTileHash] = []
     private var checkpoint: SignedNote?
 
     init(db: Database, log: LedgerLog, clock: WallClock,
@@ -37,6 +41,10 @@ struct LedgerGroupWriter {
 
     func finish() async throws {
         guard let checkpoint else { return }
+        for start in stride(from: 0, to: entries.count, by: 500) {
+            try await Array(entries[start..<min(entries.count, start + 500)]).create(on: db)
+        }
+        if !tileHashes.isEmpty { try await tileHashes.create(on: db) }
         state.size = Int64(range.size)
         state.peaks = range.peaks.map(\.hex).joined(separator: ",")
         state.checkpoint = checkpoint.serialized
@@ -61,8 +69,11 @@ struct LedgerGroupWriter {
     }
 
     /// The key must be registered to the organisation that claims it, not revoked, and must verify the bytes.
-    private func checkKey(_ submission: LedgerSubmission) async throws {
-        guard let key = try await LedgerKeyRecord.query(on: db).filter(\.$keyID == submission.keyID).first(),
+    private mutating func checkKey(_ submission: LedgerSubmission) async throws {
+        if keys[submission.keyID] == nil {
+            keys[submission.keyID] = try await LedgerKeyRecord.query(on: db).filter(\.$keyID == submission.keyID).first()
+        }
+        guard let key = keys[submission.keyID] ?? nil,
               key.$organisation.id == submission.organisation,
               let raw = Data(base64Encoded: key.publicKey),
               let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
@@ -102,9 +113,9 @@ struct LedgerGroupWriter {
         record.loggedMs = entry.loggedMs
         record.leafHash = leaf.hex
         record.body = Data(bytes)
-        try await record.create(on: db)
+        entries.append(record)
         for stored in TileHashes.afterAppending(leaf, at: index, completed: completed) where stored.level > 0 {
-            try await LedgerTileHash(level: stored.level, position: stored.position, hash: stored.hash.hex).create(on: db)
+            tileHashes.append(LedgerTileHash(level: stored.level, position: stored.position, hash: stored.hash.hex))
         }
         var note = SignedNote(text: TlogCheckpoint(origin: log.origin, treeSize: range.size, rootHash: range.root).text)
         try note.sign(with: log.key, name: log.origin)

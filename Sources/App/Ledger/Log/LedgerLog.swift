@@ -83,8 +83,9 @@ final class LedgerLog: Sendable {
     }
 
     /// Several app processes may append: an advisory lock serialises their groups on PostgreSQL, and on SQLite the
-    /// first statement takes the write lock.
-    private static func lockAcrossProcesses(_ db: Database) async throws {
+    /// first statement takes the write lock. A key's revocation takes it too, so that a group never signs on a key
+    /// revoked while it was being written.
+    static func lockAcrossProcesses(_ db: Database) async throws {
         let sql = db.sql
         if sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(7310943)").run()
