@@ -50,7 +50,8 @@ enum APILedgerRoute: String, APIEndpoint {
         case .append:
             APIOperation("appendLedgerEntry",
                          "Append a procurement event signed by an organisation's registered key (anyone holding one). The event is JSON text in `event`, signed as it stands; a refusal (4xx, code ledger_…) leaves the log as it was",
-                         body: .json(LedgerSubmissionInput.self), answer: .json(LedgerReceiptDTO.self), status: .created)
+                         body: .json(LedgerSubmissionInput.self), answer: .json(LedgerReceiptDTO.self), status: .created,
+                         findsByBody: true, signedByBody: true)
         case .entry:
             APIOperation("getLedgerEntry", "One entry with its inclusion proof in the newest checkpoint (anyone)",
                          path: ["index": ["type": "integer", "minimum": 0, "maximum": .int(Int.max)]], answer: .json(LedgerEntryDTO.self))
@@ -76,7 +77,7 @@ enum APILedgerRoute: String, APIEndpoint {
         case .cosign:
             APIOperation("addLedgerCosignature",
                          "A witness sends a checkpoint it cosigned, as a C2SP signed note; cosignatures by registered witnesses of a checkpoint the log signed are kept (the signature is the credential)",
-                         body: .file(json: nil, mediaTypes: ["text/plain"]), answer: .json(LedgerCosignatureResultDTO.self))
+                         body: .file(json: nil, mediaTypes: ["text/plain"]), answer: .json(LedgerCosignatureResultDTO.self), signedByBody: true)
         }
     }
 }

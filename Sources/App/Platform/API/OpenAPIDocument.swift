@@ -86,7 +86,7 @@ private extension APIEndpoint {
     func errorStatuses(_ operation: APIOperation) -> [Int] {
         let changes = spec.method != .GET
         var statuses = [400]
-        if spec.access != .open { statuses += [401, 403] }
+        if spec.access != .open { statuses += [401, 403] } else if operation.signedByBody { statuses.append(403) }
         if !parameterNames.isEmpty || !operation.query.isEmpty || operation.findsByBody { statuses.append(404) }
         if changes { statuses += [409, 413] }
         if operation.body != nil { statuses.append(415) }

@@ -43,10 +43,14 @@ struct APIOperation {
     let status: HTTPResponseStatus
     /// The body names something that may not be found (a receipt), so 404 is an answer even without path parameters.
     var findsByBody = false
+    /// The body carries its own credential (a signature checked against a registered key), so an open route may
+    /// still answer 403.
+    var signedByBody = false
 
     init(_ id: String, _ summary: String, query: [QueryParameter] = [], path pathParameters: [String: OpenAPIValue] = [:],
-         body: Body? = nil, answer: Answer, status: HTTPResponseStatus = .ok, findsByBody: Bool = false) {
+         body: Body? = nil, answer: Answer, status: HTTPResponseStatus = .ok, findsByBody: Bool = false, signedByBody: Bool = false) {
         self.findsByBody = findsByBody
+        self.signedByBody = signedByBody
         self.id = id
         self.summary = summary
         self.query = query
