@@ -30,6 +30,21 @@ struct LedgerGroupWriter {
         (state, range) = try await LedgerTreeState.read(on: db)
     }
 
+    /// Reads the timelines of every procurement the group names in one query, rather than one per entry.
+    mutating func prefetch(_ submissions: [LedgerSubmission]) async throws {
+        let named = Set(submissions.compactMap { try? LedgerEventSchema.parse($0.event).procurement }).subtracting(timelines.keys)
+        guard !named.isEmpty else { return }
+        var events: [String: [LedgerEvent]] = [:]
+        for chunk in Array(named).chunked(500) {
+            let rows = try await LedgerEntryRecord.query(on: db).filter(\.$procurement ~~ chunk).sort(\.$id).all()
+            for row in rows {
+                guard let entry = LedgerEntry(bytes: Array(row.body)), let event = try? LedgerEventSchema.parse(entry.event) else { continue }
+                events[row.procurement, default: []].append(event)
+            }
+        }
+        for procurement in named { timelines[procurement] = ProcurementTimeline(events[procurement] ?? []) }
+    }
+
     /// A refusal belongs to its submission; any other error ends the whole group, which then writes nothing.
     mutating func append(_ submission: LedgerSubmission) async throws -> Result<LedgerReceipt, Error> {
         do {

@@ -68,6 +68,7 @@ final class LedgerLog: Sendable {
                 let outcomes = try await database.transaction { tx in
                     try await Self.lockAcrossProcesses(tx)
                     var writer = try await LedgerGroupWriter(db: tx, log: self, clock: clock, disclosures: disclosures)
+                    try await writer.prefetch(group.map(\.submission))
                     var outcomes: [Result<LedgerReceipt, Error>] = []
                     for pending in group {
                         outcomes.append(try await writer.append(pending.submission))
