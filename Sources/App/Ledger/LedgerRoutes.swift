@@ -63,7 +63,7 @@ enum APILedgerRoute: String, APIEndpoint {
                          query: [.text("organisation")], answer: .list(of: LedgerKeyDTO.self))
         case .registerKey:
             APIOperation("registerLedgerKey", "Register an Ed25519 public key for an organisation (its own people, or programme staff)",
-                         body: .json(LedgerKeyInput.self), answer: .json(LedgerKeyDTO.self), status: .created)
+                         body: .json(LedgerKeyInput.self), answer: .json(LedgerKeyDTO.self), status: .created, findsByBody: true)
         case .revokeKey:
             APIOperation("revokeLedgerKey", "Revoke a key: it signs nothing from now on (its organisation's people, or programme staff)",
                          path: ["keyID": ["type": "string", "minLength": 16, "maxLength": 16]], body: .json(LedgerKeyRevocationInput.self),
