@@ -45,5 +45,3 @@ struct LedgerIndexPage: PageModel {
         }
     }
 }
-
-extension TileAddress: TileAddressPath {}

@@ -1,3 +1,4 @@
+import AuditLog
 import Foundation
 import ProcurementLedger
 
@@ -30,12 +31,7 @@ struct LedgerText {
     func time(_ ms: Int64) -> String { text.dateTime(Date(timeIntervalSince1970: Double(ms) / 1000)) }
 
     /// A tile's address on this server (the route's `**` filled with the tile's path below `tile/`).
-    static func tileHref(_ address: TileAddressPath) -> String {
+    static func tileHref(_ address: TileAddress) -> String {
         LedgerRoute.tile.link().replacingOccurrences(of: "**", with: String(address.path.dropFirst("tile/".count)))
     }
-}
-
-/// Anything with a tlog-tiles path.
-protocol TileAddressPath {
-    var path: String { get }
 }
